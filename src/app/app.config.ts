@@ -1,0 +1,24 @@
+import { provideHttpClient, withFetch } from '@angular/common/http';
+import { ApplicationConfig, provideBrowserGlobalErrorListeners, provideZonelessChangeDetection } from '@angular/core';
+import { provideRouter, withComponentInputBinding } from '@angular/router';
+import { provideEffects } from '@ngrx/effects';
+import { provideRouterStore, routerReducer, RouterState } from '@ngrx/router-store';
+import { provideStore } from '@ngrx/store';
+import { routes } from './app.routes';
+import { MergedRouterStateSerializer } from './core/router/router-state';
+import { RUNTIME_CONFIG, RuntimeConfig } from './core/runtime-config';
+
+export function appConfig(runtimeConfig: RuntimeConfig): ApplicationConfig {
+  return {
+    providers: [
+      provideBrowserGlobalErrorListeners(),
+      provideZonelessChangeDetection(),
+      { provide: RUNTIME_CONFIG, useValue: runtimeConfig },
+      provideHttpClient(withFetch()),
+      provideRouter(routes, withComponentInputBinding()),
+      provideStore({ router: routerReducer }),
+      provideEffects(),
+      provideRouterStore({ serializer: MergedRouterStateSerializer, routerState: RouterState.Minimal }),
+    ],
+  };
+}

@@ -1,0 +1,88 @@
+import { Clipboard } from '@angular/cdk/clipboard';
+import { DOCUMENT } from '@angular/common';
+import { ChangeDetectionStrategy, Component, computed, effect, inject } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import { MatDialog } from '@angular/material/dialog';
+import { MatIconModule } from '@angular/material/icon';
+import { MatMenuModule } from '@angular/material/menu';
+import { MatSnackBar } from '@angular/material/snack-bar';
+import { MatTabsModule } from '@angular/material/tabs';
+import { MatTooltipModule } from '@angular/material/tooltip';
+import { Title } from '@angular/platform-browser';
+import { RouterLink, RouterOutlet } from '@angular/router';
+import { Store } from '@ngrx/store';
+import { COMPARE_TABS, compareUrlCommands } from './compare-url';
+import { AddTasksDialog, AddTasksDialogData } from './shell/add-tasks-dialog';
+import { TaskStrip } from './shell/task-strip';
+import { ComparePageActions } from './state/compare.actions';
+import {
+  compareFeature, selectCompareTab, selectComparedTaskIds, selectComparedTasks, selectIdsProblem, selectMissingTaskIds,
+} from './state/compare.feature';
+
+/** `/compare-tasks;ids=.../<tab>`: the compared tasks, the tabs, and the actions on the comparison. */
+@Component({
+  selector: 'app-compare-page',
+  imports: [RouterOutlet, RouterLink, MatTabsModule, MatButtonModule, MatIconModule, MatMenuModule, MatTooltipModule, TaskStrip],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './compare-page.html',
+  styleUrl: './compare-page.scss',
+})
+export class ComparePage {
+  private readonly store = inject(Store);
+  private readonly dialog = inject(MatDialog);
+  private readonly clipboard = inject(Clipboard);
+  private readonly snackBar = inject(MatSnackBar);
+  private readonly document = inject(DOCUMENT);
+
+  protected readonly tabs = COMPARE_TABS;
+  protected readonly ids = this.store.selectSignal(selectComparedTaskIds);
+  protected readonly tasks = this.store.selectSignal(selectComparedTasks);
+  protected readonly activeTab = this.store.selectSignal(selectCompareTab);
+  protected readonly idsProblem = this.store.selectSignal(selectIdsProblem);
+  protected readonly missingIds = this.store.selectSignal(selectMissingTaskIds);
+  protected readonly loadError = this.store.selectSignal(compareFeature.selectError);
+  protected readonly tabLinks = computed(() =>
+    this.tabs.map((tab) => ({ ...tab, commands: compareUrlCommands(this.ids(), tab.path) })),
+  );
+
+  constructor() {
+    const title = inject(Title);
+    effect(() => title.setTitle(`Compare ${this.ids().length} tasks`));
+  }
+
+  protected remove(taskId: string): void {
+    this.store.dispatch(ComparePageActions.taskRemoved({ taskId }));
+  }
+
+  protected setBase(taskId: string): void {
+    this.store.dispatch(ComparePageActions.baseTaskSet({ taskId }));
+  }
+
+  protected move(move: { from: number; to: number }): void {
+    this.store.dispatch(ComparePageActions.taskMoved(move));
+  }
+
+  protected removeMissing(): void {
+    this.store.dispatch(ComparePageActions.missingTasksRemoved());
+  }
+
+  protected retry(): void {
+    this.store.dispatch(ComparePageActions.retryClicked());
+  }
+
+  protected openAddDialog(): void {
+    const data: AddTasksDialogData = { comparedIds: this.ids() };
+    this.dialog
+      .open<AddTasksDialog, AddTasksDialogData, string[]>(AddTasksDialog, { data, width: '1100px', maxWidth: '96vw', height: '80vh' })
+      .afterClosed()
+      .subscribe((taskIds) => {
+        if (taskIds?.length) this.store.dispatch(ComparePageActions.tasksApplied({ taskIds }));
+      });
+  }
+
+  protected share(): void {
+    const url = this.document.location.href;
+    const copied = this.clipboard.copy(url);
+    this.snackBar.open(copied ? 'Link copied: anyone with it sees this page.' : `Copy this link: ${url}`, 'OK', { duration: 4000 });
+  }
+}

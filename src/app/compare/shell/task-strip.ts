@@ -1,0 +1,72 @@
+import { CdkDrag, CdkDragDrop, CdkDragHandle, CdkDropList } from '@angular/cdk/drag-drop';
+import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import { MatIconModule } from '@angular/material/icon';
+import { MatTooltipModule } from '@angular/material/tooltip';
+import { RouterLink } from '@angular/router';
+import { StatusChip } from '../../shared/status-chip';
+import { ComparedTask } from '../state/compare.feature';
+
+/**
+ * The compared tasks as a row of headers, base first: the legend every tab shares (colour, name,
+ * status, project, tags). Drag a header to reorder; dropping one leftmost makes it the base.
+ */
+@Component({
+  selector: 'app-task-strip',
+  imports: [CdkDropList, CdkDrag, CdkDragHandle, MatButtonModule, MatIconModule, MatTooltipModule, RouterLink, StatusChip],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <div class="strip" cdkDropList cdkDropListOrientation="horizontal" (cdkDropListDropped)="onDrop($event)"
+         role="list" aria-label="Compared tasks" data-testid="task-strip">
+      @for (task of tasks(); track task.id) {
+        <div class="header" cdkDrag cdkDragLockAxis="x" role="listitem" [class.base]="task.isBase"
+             [style.--task-color]="task.color" [attr.data-task-id]="task.id" data-testid="task-header">
+          <div class="top">
+            <mat-icon class="drag-handle" cdkDragHandle aria-hidden="true" matTooltip="Drag to reorder; leftmost is the base task">drag_indicator</mat-icon>
+            <a class="name" [routerLink]="['/tasks']" [queryParams]="{ q: task.id, archived: 1 }" [title]="task.displayName"
+               data-testid="task-name">{{ task.displayName }}</a>
+            @if (task.isBase) {
+              <span class="base-badge" data-testid="base-badge">BASE</span>
+            } @else {
+              <button mat-icon-button type="button" class="small" (click)="baseSet.emit(task.id)"
+                      matTooltip="Set as base task" [attr.aria-label]="'Set ' + task.displayName + ' as base task'"
+                      data-testid="set-base">
+                <mat-icon>first_page</mat-icon>
+              </button>
+            }
+            <button mat-icon-button type="button" class="small" (click)="removed.emit(task.id)"
+                    [attr.aria-label]="'Remove ' + task.displayName" matTooltip="Remove from the comparison">
+              <mat-icon>close</mat-icon>
+            </button>
+          </div>
+          @if (task.task; as t) {
+            <div class="meta">
+              <app-status-chip [status]="t.status" />
+              <span class="muted project">{{ t.project?.name }}</span>
+            </div>
+            @if (t.tags?.length) {
+              <div class="tags">
+                @for (tag of t.tags; track tag) { <span class="tag">{{ tag }}</span> }
+              </div>
+            }
+          } @else {
+            <div class="meta muted mono">{{ task.id }}</div>
+          }
+        </div>
+      }
+    </div>
+  `,
+  styleUrl: './task-strip.scss',
+})
+export class TaskStrip {
+  readonly tasks = input.required<ComparedTask[]>();
+  readonly baseSet = output<string>();
+  readonly moved = output<{ from: number; to: number }>();
+  readonly removed = output<string>();
+
+  protected onDrop(event: CdkDragDrop<unknown>): void {
+    if (event.previousIndex !== event.currentIndex) {
+      this.moved.emit({ from: event.previousIndex, to: event.currentIndex });
+    }
+  }
+}

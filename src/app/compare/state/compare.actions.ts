@@ -1,0 +1,22 @@
+import { createActionGroup, emptyProps, props } from '@ngrx/store';
+import { TaskSummary } from '../../core/api/models';
+
+export const ComparePageActions = createActionGroup({
+  source: 'Compare Page',
+  events: {
+    'Task Removed': props<{ taskId: string }>(),
+    'Base Task Set': props<{ taskId: string }>(),
+    'Task Moved': props<{ from: number; to: number }>(),
+    'Tasks Applied': props<{ taskIds: string[] }>(),
+    'Missing Tasks Removed': emptyProps(),
+    'Retry Clicked': emptyProps(),
+  },
+});
+
+export const CompareApiActions = createActionGroup({
+  source: 'Compare API',
+  events: {
+    'Task Headers Loaded': props<{ requestedIds: string[]; tasks: TaskSummary[] }>(),
+    'Task Headers Load Failed': props<{ requestedIds: string[]; message: string }>(),
+  },
+});

@@ -1,0 +1,61 @@
+import { inject } from '@angular/core';
+import { Router } from '@angular/router';
+import { Actions, createEffect, ofType } from '@ngrx/effects';
+import { routerNavigatedAction } from '@ngrx/router-store';
+import { Store } from '@ngrx/store';
+import { catchError, distinctUntilChanged, filter, map, merge, of, switchMap, tap, withLatestFrom } from 'rxjs';
+import { TASK_SUMMARY_FIELDS } from '../../core/api/models';
+import { TasksApi } from '../../core/api/tasks-api';
+import { MAX_COMPARED_TASKS, compareUrlCommands } from '../compare-url';
+import { nextComparedIds } from './compared-ids';
+import { CompareApiActions, ComparePageActions } from './compare.actions';
+import { selectCompareView, selectComparedTaskIds, selectMissingTaskIds, selectOnComparePage } from './compare.feature';
+
+/** Loads the compared tasks' headers whenever the set of ids in the URL changes (or on retry). */
+export const loadTaskHeaders = createEffect(
+  (actions$ = inject(Actions), store = inject(Store), tasksApi = inject(TasksApi)) => {
+    const idsOnNavigation$ = actions$.pipe(
+      ofType(routerNavigatedAction),
+      withLatestFrom(store.select(selectOnComparePage), store.select(selectComparedTaskIds)),
+      map(([, onPage, ids]) => (onPage ? ids : [])),
+      distinctUntilChanged((a, b) => a.join() === b.join()),
+    );
+    const idsOnRetry$ = actions$.pipe(
+      ofType(ComparePageActions.retryClicked),
+      withLatestFrom(store.select(selectComparedTaskIds)),
+      map(([, ids]) => ids),
+    );
+    return merge(idsOnNavigation$, idsOnRetry$).pipe(
+      filter((ids) => ids.length > 0 && ids.length <= MAX_COMPARED_TASKS),
+      switchMap((requestedIds) =>
+        tasksApi.getAllEx({ id: requestedIds, only_fields: TASK_SUMMARY_FIELDS, page_size: MAX_COMPARED_TASKS }).pipe(
+          map(({ tasks }) => CompareApiActions.taskHeadersLoaded({ requestedIds, tasks })),
+          catchError((err: Error) => of(CompareApiActions.taskHeadersLoadFailed({ requestedIds, message: err.message }))),
+        ),
+      ),
+    );
+  },
+  { functional: true },
+);
+
+/** Changes to the set or order of compared tasks are written to the URL, keeping the tab and its options. */
+export const writeComparedIdsToUrl = createEffect(
+  (actions$ = inject(Actions), store = inject(Store), router = inject(Router)) =>
+    actions$.pipe(
+      ofType(
+        ComparePageActions.taskRemoved,
+        ComparePageActions.baseTaskSet,
+        ComparePageActions.taskMoved,
+        ComparePageActions.tasksApplied,
+        ComparePageActions.missingTasksRemoved,
+      ),
+      withLatestFrom(store.select(selectComparedTaskIds), store.select(selectMissingTaskIds), store.select(selectCompareView)),
+      tap(([action, ids, missingIds, view]) => {
+        const next = nextComparedIds(action, ids, missingIds);
+        if (next.join() === ids.join()) return;
+        if (!next.length) void router.navigate(['/tasks']);
+        else void router.navigate(compareUrlCommands(next, view), { queryParamsHandling: 'preserve' });
+      }),
+    ),
+  { functional: true, dispatch: false },
+);

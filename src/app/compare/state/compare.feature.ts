@@ -1,0 +1,84 @@
+import { createFeature, createReducer, createSelector, on } from '@ngrx/store';
+import { TaskSummary } from '../../core/api/models';
+import { selectRouteParams, selectUrlSegments } from '../../core/router/router-state';
+import { displayNames, taskColor } from '../../shared/task-colors';
+import { MAX_COMPARED_TASKS, compareViewFromSegments, parseIds } from '../compare-url';
+import { CompareApiActions, ComparePageActions } from './compare.actions';
+
+export interface CompareState {
+  tasksById: Record<string, TaskSummary>;
+  /** The ids whose headers were last asked for, once the answer came. */
+  loadedIds: string[] | null;
+  loading: boolean;
+  error: string | null;
+}
+
+export const initialCompareState: CompareState = { tasksById: {}, loadedIds: null, loading: false, error: null };
+
+/** A compared task as every tab shows it: in comparison order, with its colour and display name. */
+export interface ComparedTask {
+  id: string;
+  isBase: boolean;
+  color: string;
+  displayName: string;
+  task: TaskSummary | null;
+}
+
+export const compareFeature = createFeature({
+  name: 'compare',
+  reducer: createReducer(
+    initialCompareState,
+    on(ComparePageActions.retryClicked, (state) => ({ ...state, loading: true, error: null })),
+    on(CompareApiActions.taskHeadersLoaded, (state, { requestedIds, tasks }) => ({
+      ...state,
+      tasksById: { ...state.tasksById, ...Object.fromEntries(tasks.map((task) => [task.id, task])) },
+      loadedIds: requestedIds,
+      loading: false,
+      error: null,
+    })),
+    on(CompareApiActions.taskHeadersLoadFailed, (state, { message }) => ({ ...state, loading: false, error: message })),
+  ),
+});
+
+export const selectOnComparePage = createSelector(selectUrlSegments, (segments) => segments[0] === 'compare-tasks');
+export const selectCompareView = createSelector(selectUrlSegments, compareViewFromSegments);
+export const selectCompareTab = createSelector(selectCompareView, (view) => view.split('/')[0] ?? '');
+const selectParsedIds = createSelector(selectRouteParams, selectOnComparePage, (params, onPage) =>
+  onPage ? parseIds(params['ids']) : { ids: [], invalid: [] },
+);
+export const selectComparedTaskIds = createSelector(selectParsedIds, (parsed) => parsed.ids);
+export const selectBaseTaskId = createSelector(selectComparedTaskIds, (ids) => ids[0] ?? null);
+
+/** Whether the ids in the URL can be loaded at all. */
+export const selectIdsProblem = createSelector(selectParsedIds, ({ ids, invalid }) => {
+  if (ids.length > MAX_COMPARED_TASKS) {
+    return `This link compares ${ids.length} tasks; up to ${MAX_COMPARED_TASKS} can be compared at once. Remove some tasks from the comparison.`;
+  }
+  if (invalid.length) {
+    return `The link holds ${invalid.length === 1 ? 'an entry that is not a task id' : 'entries that are not task ids'}: ${invalid.join(', ')}. They are left out.`;
+  }
+  if (!ids.length) return 'No tasks to compare. Select tasks in the task table and press COMPARE.';
+  return null;
+});
+
+export const selectMissingTaskIds = createSelector(
+  selectComparedTaskIds,
+  compareFeature.selectLoadedIds,
+  compareFeature.selectTasksById,
+  (ids, loadedIds, tasksById) => (loadedIds === null ? [] : ids.filter((id) => loadedIds.includes(id) && !tasksById[id])),
+);
+
+export const selectComparedTasks = createSelector(
+  selectComparedTaskIds,
+  compareFeature.selectTasksById,
+  (ids, tasksById): ComparedTask[] => {
+    const names = displayNames(ids.map((id) => ({ id, name: tasksById[id]?.name ?? id })));
+    return ids.map((id, index) => ({
+      id,
+      isBase: index === 0,
+      color: taskColor(id),
+      displayName: names.get(id) ?? id,
+      task: tasksById[id] ?? null,
+    }));
+  },
+);

@@ -1,0 +1,72 @@
+import { inject } from '@angular/core';
+import { Router } from '@angular/router';
+import { Actions, createEffect, ofType } from '@ngrx/effects';
+import { routerNavigatedAction } from '@ngrx/router-store';
+import { Store } from '@ngrx/store';
+import { catchError, debounceTime, filter, forkJoin, map, of, switchMap, tap, withLatestFrom } from 'rxjs';
+import { ProjectsApi } from '../../core/api/projects-api';
+import { TasksApi } from '../../core/api/tasks-api';
+import { compareUrlCommands } from '../../compare/compare-url';
+import { patchTableQuery, tableQueryToParams, toTaskQuery } from '../table-query';
+import { TasksApiActions, TasksPageActions } from './tasks.actions';
+import { selectOnTasksPage, selectTableQuery, tasksFeature } from './tasks.feature';
+
+/** Loads a page of tasks whenever the table's URL changes, when the page opens, or on retry. */
+export const loadTasks = createEffect(
+  (actions$ = inject(Actions), store = inject(Store), tasksApi = inject(TasksApi)) =>
+    actions$.pipe(
+      ofType(TasksPageActions.opened, TasksPageActions.retryClicked, routerNavigatedAction),
+      withLatestFrom(store.select(selectOnTasksPage), store.select(selectTableQuery)),
+      filter(([, onPage]) => onPage),
+      debounceTime(0),
+      switchMap(([, , query]) =>
+        tasksApi.getAllEx(toTaskQuery(query)).pipe(
+          map(({ tasks, total }) => TasksApiActions.tasksLoaded({ tasks, total: total ?? tasks.length })),
+          catchError((err: Error) => of(TasksApiActions.tasksLoadFailed({ message: err.message }))),
+        ),
+      ),
+    ),
+  { functional: true },
+);
+
+export const loadFilterOptions = createEffect(
+  (actions$ = inject(Actions), projectsApi = inject(ProjectsApi)) =>
+    actions$.pipe(
+      ofType(TasksPageActions.opened, TasksPageActions.retryClicked),
+      switchMap(() =>
+        forkJoin([projectsApi.getAllEx(), projectsApi.getTaskTags()]).pipe(
+          map(([{ projects }, { tags }]) => TasksApiActions.filterOptionsLoaded({ projects, tags })),
+          catchError((err: Error) => of(TasksApiActions.filterOptionsLoadFailed({ message: err.message }))),
+        ),
+      ),
+    ),
+  { functional: true },
+);
+
+/** Writes table changes to the URL; the URL then drives loading. Search edits replace the history entry. */
+export const writeTableQueryToUrl = createEffect(
+  (actions$ = inject(Actions), store = inject(Store), router = inject(Router)) =>
+    actions$.pipe(
+      ofType(TasksPageActions.queryChanged),
+      withLatestFrom(store.select(selectTableQuery)),
+      tap(([{ patch }, query]) => {
+        const next = patchTableQuery(query, patch);
+        void router.navigate(['/tasks'], {
+          queryParams: tableQueryToParams(next),
+          replaceUrl: Object.keys(patch).length === 1 && 'search' in patch,
+        });
+      }),
+    ),
+  { functional: true, dispatch: false },
+);
+
+export const openComparison = createEffect(
+  (actions$ = inject(Actions), store = inject(Store), router = inject(Router)) =>
+    actions$.pipe(
+      ofType(TasksPageActions.compareClicked),
+      withLatestFrom(store.select(tasksFeature.selectSelectedIds), store.select(tasksFeature.selectCompareBlockedReason)),
+      filter(([, , blocked]) => blocked === null),
+      tap(([, ids]) => void router.navigate(compareUrlCommands(ids, 'details'))),
+    ),
+  { functional: true, dispatch: false },
+);

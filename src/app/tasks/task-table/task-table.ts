@@ -1,0 +1,114 @@
+import { DatePipe, NgTemplateOutlet } from '@angular/common';
+import { ChangeDetectionStrategy, Component, computed, input, output, signal } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import { MatCheckboxModule } from '@angular/material/checkbox';
+import { MatIconModule } from '@angular/material/icon';
+import { MatMenuModule } from '@angular/material/menu';
+import { MatPaginatorModule, PageEvent } from '@angular/material/paginator';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatSortModule, Sort } from '@angular/material/sort';
+import { MatTableModule } from '@angular/material/table';
+import { MatTooltipModule } from '@angular/material/tooltip';
+import { Project, TASK_STATUSES, TASK_TYPES, TaskSummary } from '../../core/api/models';
+import { StatusChip } from '../../shared/status-chip';
+import { toggleRowSelection, setSelected } from '../selection';
+import { FilterKey, PAGE_SIZES, SortField, TableSort } from '../table-query';
+
+export interface TableFilters {
+  projects: string[];
+  statuses: string[];
+  types: string[];
+  tags: string[];
+}
+
+interface FilterOption {
+  value: string;
+  label: string;
+}
+
+/** The task table: sortable, filterable from its headers, with checkbox selection. Presentational. */
+@Component({
+  selector: 'app-task-table',
+  imports: [
+    DatePipe, NgTemplateOutlet, MatTableModule, MatSortModule, MatCheckboxModule, MatMenuModule, MatButtonModule, MatIconModule,
+    MatPaginatorModule, MatProgressBarModule, MatTooltipModule, StatusChip,
+  ],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './task-table.html',
+  styleUrl: './task-table.scss',
+})
+export class TaskTable {
+  readonly tasks = input.required<TaskSummary[]>();
+  readonly total = input(0);
+  readonly pageIndex = input(0);
+  readonly pageSize = input(50);
+  readonly sort = input.required<TableSort>();
+  readonly filters = input.required<TableFilters>();
+  readonly projects = input<Project[]>([]);
+  readonly tags = input<string[]>([]);
+  readonly selectedIds = input<string[]>([]);
+  readonly loading = input(false);
+
+  readonly sortChange = output<TableSort>();
+  readonly filterChange = output<{ key: FilterKey; values: string[] }>();
+  readonly pageChange = output<{ pageIndex: number; pageSize: number }>();
+  readonly selectionChange = output<string[]>();
+
+  protected readonly columns = ['select', 'name', 'project', 'status', 'type', 'tags', 'user', 'started', 'last_update', 'last_iteration'];
+  protected readonly pageSizes = PAGE_SIZES;
+  private readonly anchorId = signal<string | null>(null);
+  protected readonly trackById = (_: number, task: TaskSummary) => task.id;
+
+  protected readonly selected = computed(() => new Set(this.selectedIds()));
+  protected readonly rowIds = computed(() => this.tasks().map((task) => task.id));
+  protected readonly allOnPageSelected = computed(() => {
+    const ids = this.rowIds();
+    return ids.length > 0 && ids.every((id) => this.selected().has(id));
+  });
+  protected readonly someOnPageSelected = computed(
+    () => !this.allOnPageSelected() && this.rowIds().some((id) => this.selected().has(id)),
+  );
+  protected readonly filterOptions = computed<Record<FilterKey, FilterOption[]>>(() => ({
+    projects: this.projects().map((project) => ({ value: project.id, label: project.name })),
+    statuses: TASK_STATUSES.map((status) => ({ value: status, label: status.replace('_', ' ') })),
+    types: TASK_TYPES.map((type) => ({ value: type, label: type.replace('_', ' ') })),
+    tags: this.tags().map((tag) => ({ value: tag, label: tag })),
+  }));
+
+  protected onSort(sort: Sort): void {
+    if (!sort.direction) return;
+    this.sortChange.emit({ field: sort.active as SortField, direction: sort.direction });
+  }
+
+  protected onRowCheckbox(id: string, event: MouseEvent): void {
+    event.preventDefault();
+    this.selectionChange.emit(toggleRowSelection(this.selectedIds(), this.rowIds(), id, this.anchorId(), event.shiftKey));
+    this.anchorId.set(id);
+  }
+
+  protected togglePage(): void {
+    this.selectionChange.emit(setSelected(this.selectedIds(), this.rowIds(), !this.allOnPageSelected()));
+  }
+
+  /** Template contexts are untyped; the keys come from this template only. */
+  protected asKey(key: unknown): FilterKey {
+    return key as FilterKey;
+  }
+
+  protected isFiltered(key: FilterKey): boolean {
+    return this.filters()[key].length > 0;
+  }
+
+  protected toggleFilter(key: FilterKey, value: string, checked: boolean): void {
+    const current = this.filters()[key];
+    this.filterChange.emit({ key, values: checked ? [...current, value] : current.filter((item) => item !== value) });
+  }
+
+  protected clearFilter(key: FilterKey): void {
+    this.filterChange.emit({ key, values: [] });
+  }
+
+  protected onPage(event: PageEvent): void {
+    this.pageChange.emit({ pageIndex: event.pageIndex, pageSize: event.pageSize });
+  }
+}
