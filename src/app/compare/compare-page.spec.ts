@@ -1,0 +1,62 @@
+import { ComponentFixture, TestBed } from '@angular/core/testing';
+import { provideRouter } from '@angular/router';
+import { MockStore, provideMockStore } from '@ngrx/store/testing';
+import { ComparePage } from './compare-page';
+import { COMPARE_TABS } from './compare-url';
+import { ComparePageActions } from './state/compare.actions';
+import {
+  ComparedTask, compareFeature, selectCompareTab, selectComparedTaskIds, selectComparedTasks, selectIdsProblem, selectMissingTaskIds,
+} from './state/compare.feature';
+
+const A = 'a'.repeat(32);
+const B = 'b'.repeat(32);
+const compared: ComparedTask[] = [
+  { id: A, isBase: true, color: '#111', displayName: 'base task', task: { id: A, name: 'base task', status: 'completed', type: 'training' } },
+  { id: B, isBase: false, color: '#222', displayName: 'other', task: null },
+];
+
+describe('ComparePage', () => {
+  let fixture: ComponentFixture<ComparePage>;
+  let store: MockStore;
+
+  beforeEach(async () => {
+    TestBed.configureTestingModule({ providers: [provideMockStore(), provideRouter([])] });
+    store = TestBed.inject(MockStore);
+    store.overrideSelector(selectComparedTaskIds, [A, B]);
+    store.overrideSelector(selectComparedTasks, compared);
+    store.overrideSelector(selectCompareTab, 'scalars');
+    store.overrideSelector(selectIdsProblem, null);
+    store.overrideSelector(selectMissingTaskIds, []);
+    store.overrideSelector(compareFeature.selectError, null);
+    spyOn(store, 'dispatch');
+    fixture = TestBed.createComponent(ComparePage);
+    await fixture.whenStable();
+  });
+
+  const all = (selector: string) => Array.from(fixture.nativeElement.querySelectorAll(selector)) as HTMLElement[];
+
+  it('renders one tab link per tab, keeping the ids, with the current tab active', () => {
+    const links = all('a[mat-tab-link]');
+    expect(links.map((l) => l.textContent?.trim())).toEqual(COMPARE_TABS.map((t) => t.label));
+    expect(links[0].getAttribute('href')).toBe(`/compare-tasks;ids=${A},${B}/details`);
+    expect(links.find((l) => l.classList.contains('mdc-tab--active'))?.textContent?.trim()).toBe('Scalars');
+  });
+
+  it('shows a header per task, base first, and sets another as base', () => {
+    const headers = all('[data-testid=task-header]');
+    expect(headers.map((h) => h.getAttribute('data-task-id'))).toEqual([A, B]);
+    expect(headers[0].querySelector('[data-testid=base-badge]')).not.toBeNull();
+    (headers[1].querySelector('[data-testid=set-base]') as HTMLButtonElement).click();
+    expect(store.dispatch).toHaveBeenCalledWith(ComparePageActions.baseTaskSet({ taskId: B }));
+  });
+
+  it('offers to remove tasks that were not found', async () => {
+    store.overrideSelector(selectMissingTaskIds, [B]);
+    store.refreshState();
+    await fixture.whenStable();
+    const message = all('[data-testid=compare-error]')[0];
+    expect(message.textContent).toContain(B);
+    (message.querySelector('button') as HTMLButtonElement).click();
+    expect(store.dispatch).toHaveBeenCalledWith(ComparePageActions.missingTasksRemoved());
+  });
+});

@@ -1,0 +1,56 @@
+import { TaskSummary } from '../../core/api/models';
+import { taskColor } from '../../shared/task-colors';
+import { CompareApiActions, ComparePageActions } from './compare.actions';
+import {
+  compareFeature, initialCompareState, selectComparedTasks, selectIdsProblem, selectMissingTaskIds,
+} from './compare.feature';
+
+const A = 'a'.repeat(32);
+const B = 'b'.repeat(32);
+const task = (id: string, name: string): TaskSummary => ({ id, name, status: 'completed', type: 'training' });
+
+describe('compare feature', () => {
+  const reducer = compareFeature.reducer;
+
+  it('stores loaded headers and which ids were asked for', () => {
+    const state = reducer(initialCompareState, CompareApiActions.taskHeadersLoaded({ requestedIds: [A, B], tasks: [task(A, 'x')] }));
+    expect(state.tasksById[A].name).toBe('x');
+    expect(state.loadedIds).toEqual([A, B]);
+    expect(state.loading).toBeFalse();
+  });
+
+  it('keeps the error message of a failed load until a retry', () => {
+    let state = reducer(initialCompareState, CompareApiActions.taskHeadersLoadFailed({ requestedIds: [A], message: 'down' }));
+    expect(state.error).toBe('down');
+    state = reducer(state, ComparePageActions.retryClicked());
+    expect(state.error).toBeNull();
+    expect(state.loading).toBeTrue();
+  });
+
+  it('lists compared tasks in URL order, base first, with colours and told-apart names', () => {
+    const tasks = selectComparedTasks.projector([B, A], { [A]: task(A, 'same'), [B]: task(B, 'same') });
+    expect(tasks.map((t) => t.id)).toEqual([B, A]);
+    expect(tasks.map((t) => t.isBase)).toEqual([true, false]);
+    expect(tasks[0].color).toBe(taskColor(B));
+    expect(tasks[0].displayName).toBe('same · bbbbb');
+  });
+
+  it('shows a task that is not loaded yet by its id', () => {
+    const [only] = selectComparedTasks.projector([A], {});
+    expect(only.task).toBeNull();
+    expect(only.displayName).toBe(A);
+  });
+
+  it('reports ids the server did not return, once loaded', () => {
+    expect(selectMissingTaskIds.projector([A, B], null, {})).toEqual([]);
+    expect(selectMissingTaskIds.projector([A, B], [A, B], { [A]: task(A, 'x') })).toEqual([B]);
+  });
+
+  it('explains a URL with too many, bad or no ids', () => {
+    const many = Array.from({ length: 101 }, (_, i) => i.toString(16).padStart(32, '0'));
+    expect(selectIdsProblem.projector({ ids: many, invalid: [] })).toContain('up to 100');
+    expect(selectIdsProblem.projector({ ids: [A], invalid: ['zzz'] })).toContain('zzz');
+    expect(selectIdsProblem.projector({ ids: [], invalid: [] })).toContain('No tasks');
+    expect(selectIdsProblem.projector({ ids: [A, B], invalid: [] })).toBeNull();
+  });
+});

@@ -1,0 +1,83 @@
+import { HarnessLoader } from '@angular/cdk/testing';
+import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
+import { ComponentFixture, TestBed } from '@angular/core/testing';
+import { MatCheckboxHarness } from '@angular/material/checkbox/testing';
+import { MatMenuHarness } from '@angular/material/menu/testing';
+import { MatSortHarness } from '@angular/material/sort/testing';
+import { TaskSummary } from '../../core/api/models';
+import { DEFAULT_TABLE_QUERY } from '../table-query';
+import { TaskTable } from './task-table';
+
+const tasks: TaskSummary[] = ['a', 'b', 'c', 'd'].map((letter, i) => ({
+  id: letter.repeat(32), name: `task ${letter}`, status: i === 1 ? 'failed' : 'completed', type: 'training',
+  tags: i === 0 ? ['best'] : [], project: { id: 'p', name: 'CIFAR' }, last_iteration: 100 * i,
+}));
+
+describe('TaskTable', () => {
+  let fixture: ComponentFixture<TaskTable>;
+  let loader: HarnessLoader;
+  let selections: string[][];
+
+  beforeEach(async () => {
+    fixture = TestBed.createComponent(TaskTable);
+    fixture.componentRef.setInput('tasks', tasks);
+    fixture.componentRef.setInput('total', 4);
+    fixture.componentRef.setInput('sort', DEFAULT_TABLE_QUERY.sort);
+    fixture.componentRef.setInput('filters', { projects: [], statuses: ['failed'], types: [], tags: [] });
+    fixture.componentRef.setInput('tags', ['best', 'sweep']);
+    selections = [];
+    fixture.componentInstance.selectionChange.subscribe((ids) => {
+      selections.push(ids);
+      fixture.componentRef.setInput('selectedIds', ids);
+    });
+    loader = TestbedHarnessEnvironment.loader(fixture);
+    await fixture.whenStable();
+  });
+
+  it('renders one row per task with its status chip', () => {
+    const rows = fixture.nativeElement.querySelectorAll('tr[data-task-id]');
+    expect(rows.length).toBe(4);
+    expect(rows[1].querySelector('app-status-chip').textContent.trim()).toBe('failed');
+  });
+
+  it('selects a range with shift-click', async () => {
+    const boxes = await loader.getAllHarnesses(MatCheckboxHarness.with({ selector: '[data-testid=select-row]' }));
+    await boxes[0].check();
+    const third = fixture.nativeElement.querySelectorAll('[data-testid=select-row]')[2] as HTMLElement;
+    third.querySelector('input')!.dispatchEvent(new MouseEvent('click', { bubbles: true, shiftKey: true }));
+    await fixture.whenStable();
+    expect(selections.at(-1)).toEqual([tasks[0].id, tasks[1].id, tasks[2].id]);
+  });
+
+  it('selects every task on the page from the header checkbox', async () => {
+    const all = await loader.getHarness(MatCheckboxHarness.with({ selector: '[data-testid=select-page]' }));
+    await all.check();
+    expect(selections.at(-1)).toEqual(tasks.map((t) => t.id));
+  });
+
+  it('emits a sort change when a header is clicked', async () => {
+    const sorts: unknown[] = [];
+    fixture.componentInstance.sortChange.subscribe((s) => sorts.push(s));
+    const sort = await loader.getHarness(MatSortHarness);
+    const [nameHeader] = await sort.getSortHeaders({ label: 'Name' });
+    await nameHeader.click();
+    expect(sorts).toEqual([{ field: 'name', direction: 'asc' }]);
+  });
+
+  it('filters by status from the column header, adding to what is already filtered', async () => {
+    const changes: unknown[] = [];
+    fixture.componentInstance.filterChange.subscribe((c) => changes.push(c));
+    const menu = await loader.getHarness(MatMenuHarness.with({ selector: '[data-testid=filter-statuses]' }));
+    await menu.open();
+    const overlay = TestbedHarnessEnvironment.documentRootLoader(fixture);
+    const boxes = await overlay.getAllHarnesses(MatCheckboxHarness.with({ label: 'completed' }));
+    await boxes[0].check();
+    expect(changes).toEqual([{ key: 'statuses', values: ['failed', 'completed'] }]);
+  });
+
+  it('says so when no task matches', async () => {
+    fixture.componentRef.setInput('tasks', []);
+    await fixture.whenStable();
+    expect(fixture.nativeElement.textContent).toContain('No tasks match these filters.');
+  });
+});

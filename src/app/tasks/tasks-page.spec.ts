@@ -1,0 +1,64 @@
+import { ComponentFixture, TestBed } from '@angular/core/testing';
+import { MockStore, provideMockStore } from '@ngrx/store/testing';
+import { DEFAULT_TABLE_QUERY } from './table-query';
+import { TasksPage } from './tasks-page';
+import { TasksPageActions } from './state/tasks.actions';
+import { selectTableQuery, tasksFeature } from './state/tasks.feature';
+
+describe('TasksPage', () => {
+  let fixture: ComponentFixture<TasksPage>;
+  let store: MockStore;
+
+  beforeEach(async () => {
+    TestBed.configureTestingModule({ providers: [provideMockStore()] });
+    store = TestBed.inject(MockStore);
+    store.overrideSelector(selectTableQuery, DEFAULT_TABLE_QUERY);
+    store.overrideSelector(tasksFeature.selectTasks, []);
+    store.overrideSelector(tasksFeature.selectTotal, 0);
+    store.overrideSelector(tasksFeature.selectLoading, false);
+    store.overrideSelector(tasksFeature.selectError, null);
+    store.overrideSelector(tasksFeature.selectProjects, []);
+    store.overrideSelector(tasksFeature.selectTags, []);
+    store.overrideSelector(tasksFeature.selectSelectedIds, ['a']);
+    store.overrideSelector(tasksFeature.selectCompareBlockedReason, 'Select at least two tasks to compare.');
+    spyOn(store, 'dispatch');
+    fixture = TestBed.createComponent(TasksPage);
+    await fixture.whenStable();
+  });
+
+  const el = (testId: string) => fixture.nativeElement.querySelector(`[data-testid=${testId}]`) as HTMLElement | null;
+
+  it('announces that it opened', () => {
+    expect(store.dispatch).toHaveBeenCalledWith(TasksPageActions.opened());
+  });
+
+  it('shows the batch bar only once two tasks are selected, and compares on click', async () => {
+    expect(el('batch-bar')).toBeNull();
+    store.overrideSelector(tasksFeature.selectSelectedIds, ['a', 'b']);
+    store.overrideSelector(tasksFeature.selectCompareBlockedReason, null);
+    store.refreshState();
+    await fixture.whenStable();
+    expect(el('batch-bar')?.textContent).toContain('2 tasks selected');
+    el('compare-button')!.click();
+    expect(store.dispatch).toHaveBeenCalledWith(TasksPageActions.compareClicked());
+  });
+
+  it('disables COMPARE with the reason above 100 tasks', async () => {
+    const ids = Array.from({ length: 101 }, (_, i) => String(i));
+    store.overrideSelector(tasksFeature.selectSelectedIds, ids);
+    store.overrideSelector(tasksFeature.selectCompareBlockedReason, 'Up to 100 tasks can be compared at once; 101 are selected.');
+    store.refreshState();
+    await fixture.whenStable();
+    expect((el('compare-button') as HTMLButtonElement).disabled).toBeTrue();
+    expect(el('compare-blocked')?.textContent).toContain('101 are selected');
+  });
+
+  it('shows a load error with a retry', async () => {
+    store.overrideSelector(tasksFeature.selectError, 'The server cannot be reached.');
+    store.refreshState();
+    await fixture.whenStable();
+    expect(el('tasks-error')?.textContent).toContain('cannot be reached');
+    (el('tasks-error')!.querySelector('button') as HTMLButtonElement).click();
+    expect(store.dispatch).toHaveBeenCalledWith(TasksPageActions.retryClicked());
+  });
+});
