@@ -1,0 +1,76 @@
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import Fastify, { type FastifyInstance } from 'fastify';
+import fastifyStatic from '@fastify/static';
+import { openRepositories, type Repositories } from './db/repositories';
+import { filesRoutes } from './files/files-routes';
+import { registerEndpoints } from './routes/endpoint';
+import { errorHandler } from './routes/envelope';
+import { eventEndpoints, BATCH_BODY_LIMIT } from './routes/events-routes';
+import { projectEndpoints } from './routes/projects-routes';
+import { serverEndpoints } from './routes/server-routes';
+import { taskEndpoints } from './routes/tasks-routes';
+import { seedDemo } from './seed/seed';
+import { appRoutes } from './web/app-routes';
+
+export interface AppOptions {
+  dbPath: string;
+  filesDir: string;
+  /** The built web app; null serves no app. Default: dist/compare-tasks/browser in the repository. */
+  appDir?: string | null;
+  /** Write the demo data set when the database is new. */
+  demo?: boolean;
+  logger?: boolean;
+}
+
+export const DEFAULT_APP_DIR = resolve(__dirname, '../../dist/compare-tasks/browser');
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    repos: Repositories;
+  }
+}
+
+/** Builds the server (API, files, web app) without listening. */
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const filesDir = resolve(options.filesDir);
+  mkdirSync(filesDir, { recursive: true });
+  const { repos, isNew } = openRepositories(options.dbPath);
+  if (isNew && options.demo) await seedDemo(repos, filesDir);
+
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: BATCH_BODY_LIMIT,
+    ajv: { customOptions: { allowUnionTypes: true, coerceTypes: false, removeAdditional: false, useDefaults: true, allErrors: false } },
+  });
+  // The ClearML SDK sends every call as a GET with a JSON body.
+  app.addHttpMethod('GET', { hasBody: true, overrideExisting: true });
+  app.decorate('repos', repos);
+  app.addHook('onClose', async () => repos.db.close());
+  app.setErrorHandler(errorHandler);
+
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, text, done) => {
+    if ((text as string).trim() === '') return done(null, {});
+    try {
+      done(null, JSON.parse(text as string));
+    } catch (error) {
+      (error as Error & { statusCode: number }).statusCode = 400;
+      done(error as Error, undefined);
+    }
+  });
+  for (const type of ['application/json-lines', 'application/jsonlines', 'application/x-ndjson', 'application/x-jsonlines']) {
+    app.addContentTypeParser(type, { parseAs: 'string' }, (_request, text, done) => done(null, text));
+  }
+  app.removeContentTypeParser('text/plain');
+  app.addContentTypeParser('text/plain', { parseAs: 'string' }, (_request, text, done) => done(null, text));
+
+  await app.register(fastifyStatic, { root: filesDir, serve: false });
+  registerEndpoints(app, [...serverEndpoints, ...projectEndpoints, ...taskEndpoints, ...eventEndpoints], {
+    repos,
+    filesDir,
+  });
+  await app.register(filesRoutes, { filesDir });
+  appRoutes(app, options.appDir === undefined ? DEFAULT_APP_DIR : options.appDir);
+  return app;
+}

@@ -1,0 +1,102 @@
+import type { Statement } from 'better-sqlite3';
+import type { Db } from './database';
+import { validationError } from '../api-error';
+
+export interface ProjectRow {
+  id: string;
+  name: string;
+  description: string;
+  created: string;
+  last_update: string;
+  tags: string;
+  system_tags: string;
+}
+
+export interface ProjectQuery {
+  id?: string[];
+  name?: string;
+  order_by?: string[];
+  page?: number;
+  page_size?: number;
+}
+
+export type ProjectsRepository = ReturnType<typeof createProjectsRepository>;
+
+const SORTABLE: Record<string, string> = {
+  name: 'name COLLATE NOCASE',
+  created: 'created',
+  last_update: 'last_update',
+  id: 'id',
+};
+
+export function createProjectsRepository(db: Db) {
+  const insert = db.prepare(
+    'INSERT INTO projects (id, name, description, created, last_update) VALUES (@id, @name, @description, @created, @last_update)',
+  );
+  const byId = db.prepare('SELECT * FROM projects WHERE id = ?');
+  const taskTags = db.prepare(
+    `SELECT DISTINCT j.value FROM tasks t, json_each(t.tags) j
+     WHERE (? IS NULL OR t.project IN (SELECT value FROM json_each(?))) ORDER BY j.value`,
+  ).pluck();
+  const taskSystemTags = db.prepare(
+    `SELECT DISTINCT j.value FROM tasks t, json_each(t.system_tags) j
+     WHERE (? IS NULL OR t.project IN (SELECT value FROM json_each(?))) ORDER BY j.value`,
+  ).pluck();
+  const taskCounts = db.prepare(
+    'SELECT status, count(*) AS n FROM tasks WHERE project = ? AND archived = 0 GROUP BY status',
+  );
+  const queries = new Map<string, Statement<unknown[]>>();
+
+  return {
+    insert(project: Omit<ProjectRow, 'tags' | 'system_tags'>): void {
+      insert.run(project);
+    },
+    get(id: string): ProjectRow | null {
+      return (byId.get(id) as ProjectRow | undefined) ?? null;
+    },
+    query(query: ProjectQuery): ProjectRow[] {
+      const where: string[] = [];
+      const params: unknown[] = [];
+      if (query.id?.length) {
+        where.push('id IN (SELECT value FROM json_each(?))');
+        params.push(JSON.stringify(query.id));
+      }
+      if (query.name) {
+        try {
+          new RegExp(query.name, 'i');
+        } catch {
+          throw validationError(`name is not a valid regular expression: ${query.name}`);
+        }
+        where.push('regexp_i(?, name)');
+        params.push(query.name);
+      }
+      const order = (query.order_by ?? []).filter(Boolean).map((raw) => {
+        const field = raw.replace(/^-/, '');
+        if (!SORTABLE[field]) throw validationError(`order_by: cannot sort by '${field}'`);
+        return `${SORTABLE[field]} ${raw.startsWith('-') ? 'DESC' : 'ASC'}`;
+      });
+      order.push('name COLLATE NOCASE ASC', 'id ASC');
+      let sql = `SELECT * FROM projects ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY ${order.join(', ')}`;
+      if (query.page !== undefined || query.page_size !== undefined) {
+        const size = query.page_size ?? 500;
+        sql += ' LIMIT ? OFFSET ?';
+        params.push(size, (query.page ?? 0) * size);
+      }
+      let prepared = queries.get(sql);
+      if (!prepared) queries.set(sql, (prepared = db.prepare(sql)));
+      return prepared.all(...(params as unknown[])) as ProjectRow[];
+    },
+    taskTags(projects: string[] | null): { tags: string[]; system_tags: string[] } {
+      const list = projects?.length ? JSON.stringify(projects) : null;
+      return {
+        tags: taskTags.all(list, list) as string[],
+        system_tags: taskSystemTags.all(list, list) as string[],
+      };
+    },
+    taskCounts(id: string): Record<string, number> {
+      const counts: Record<string, number> = {};
+      for (const row of taskCounts.all(id) as { status: string; n: number }[]) counts[row.status] = row.n;
+      return counts;
+    },
+  };
+}

@@ -1,0 +1,239 @@
+import type { Db } from './database';
+import { nameHash } from '../ids';
+import {
+  appendToChunk,
+  bucketize,
+  chunkOf,
+  decodeChunk,
+  encodeChunk,
+  ROLLUP_LEVELS,
+  type Bucket,
+  type RawPoint,
+} from './scalar-rollups';
+
+export interface ScalarPoint extends RawPoint {
+  task: string;
+  metric: string;
+  variant: string;
+}
+
+/** The stored statistics of one series: what `last_metrics` shows. */
+export interface SeriesRow {
+  id: number;
+  task: string;
+  metric: string;
+  variant: string;
+  metric_hash: string;
+  variant_hash: string;
+  count: number;
+  sum: number;
+  value: number | null;
+  first_value: number | null;
+  first_iter: number | null;
+  last_iter: number | null;
+  min_value: number | null;
+  min_iter: number | null;
+  max_value: number | null;
+  max_iter: number | null;
+  first_ts: number | null;
+  last_ts: number | null;
+  x_axis_label: string | null;
+}
+
+export type ScalarsRepository = ReturnType<typeof createScalarsRepository>;
+
+export function createScalarsRepository(db: Db) {
+  const findSeries = db.prepare('SELECT * FROM scalar_series WHERE task = ? AND metric = ? AND variant = ?');
+  const insertSeries = db.prepare(
+    'INSERT INTO scalar_series (task, metric, variant, metric_hash, variant_hash) VALUES (?, ?, ?, ?, ?)',
+  );
+  const updateSeries = db.prepare(`UPDATE scalar_series SET count = @count, sum = @sum, value = @value,
+    first_value = @first_value, first_iter = @first_iter, last_iter = @last_iter, min_value = @min_value,
+    min_iter = @min_iter, max_value = @max_value, max_iter = @max_iter, first_ts = @first_ts, last_ts = @last_ts
+    WHERE id = @id`);
+  const insertPoint = db.prepare('INSERT INTO scalars (series, iter, value, ts) VALUES (?, ?, ?, ?)');
+  const upsertPoint = db.prepare('INSERT OR REPLACE INTO scalars (series, iter, value, ts) VALUES (?, ?, ?, ?)');
+  const readChunk = db.prepare('SELECT buckets FROM scalar_rollups WHERE series = ? AND level = ? AND chunk = ?').pluck();
+  const writeChunk = db.prepare('INSERT OR REPLACE INTO scalar_rollups (series, level, chunk, buckets) VALUES (?, ?, ?, ?)');
+  const deleteRollups = db.prepare('DELETE FROM scalar_rollups WHERE series = ?');
+  const rawPoints = db.prepare('SELECT iter, value, ts FROM scalars WHERE series = ? ORDER BY iter');
+  const seriesAggregate = db.prepare(`SELECT count(*) AS count, total(value) AS sum, min(iter) AS first_iter,
+    max(iter) AS last_iter FROM scalars WHERE series = ?`);
+  const pointAt = db.prepare('SELECT value, ts FROM scalars WHERE series = ? AND iter = ?');
+  const minPoint = db.prepare('SELECT iter, value FROM scalars WHERE series = ? ORDER BY value ASC, iter ASC LIMIT 1');
+  const maxPoint = db.prepare('SELECT iter, value FROM scalars WHERE series = ? ORDER BY value DESC, iter ASC LIMIT 1');
+  const seriesOfTask = db.prepare('SELECT * FROM scalar_series WHERE task = ? AND count > 0 ORDER BY metric, variant');
+  const pointsInRange = db
+    .prepare('SELECT iter, value, ts FROM scalars WHERE series = ? AND iter BETWEEN ? AND ? ORDER BY iter LIMIT ?')
+    .raw(true);
+  const chunksInRange = db
+    .prepare('SELECT chunk, buckets FROM scalar_rollups WHERE series = ? AND level = ? AND chunk BETWEEN ? AND ? ORDER BY chunk')
+    .raw(true);
+  const deleteTaskSeries = db.prepare('DELETE FROM scalar_series WHERE task = ?');
+  const deleteTaskPoints = db.prepare('DELETE FROM scalars WHERE series IN (SELECT id FROM scalar_series WHERE task = ?)');
+  const deleteTaskRollups = db.prepare(
+    'DELETE FROM scalar_rollups WHERE series IN (SELECT id FROM scalar_series WHERE task = ?)',
+  );
+
+  function seriesFor(task: string, metric: string, variant: string): SeriesRow {
+    const found = findSeries.get(task, metric, variant) as SeriesRow | undefined;
+    if (found) return found;
+    insertSeries.run(task, metric, variant, nameHash(metric), nameHash(variant));
+    return findSeries.get(task, metric, variant) as SeriesRow;
+  }
+
+  function appendRollups(seriesId: number, points: readonly RawPoint[]): void {
+    for (const level of ROLLUP_LEVELS) {
+      const buckets = bucketize(points, level);
+      let i = 0;
+      let first = true;
+      while (i < buckets.length) {
+        const chunk = chunkOf(buckets[i].bucket);
+        let j = i;
+        while (j < buckets.length && chunkOf(buckets[j].bucket) === chunk) j++;
+        const added = buckets.slice(i, j);
+        // Only the first chunk touched by an append can already exist.
+        const blob = first ? (readChunk.get(seriesId, level, chunk) as Buffer | undefined) : undefined;
+        const merged = blob ? appendToChunk(decodeChunk(blob, chunk), added) : added;
+        writeChunk.run(seriesId, level, chunk, encodeChunk(merged, chunk));
+        first = false;
+        i = j;
+      }
+    }
+  }
+
+  function rebuildSeries(series: SeriesRow): void {
+    deleteRollups.run(series.id);
+    const block: RawPoint[] = [];
+    const flush = () => {
+      if (block.length) appendRollups(series.id, block);
+      block.length = 0;
+    };
+    for (const p of rawPoints.iterate(series.id) as Iterable<RawPoint>) {
+      block.push(p);
+      if (block.length >= 65536) flush();
+    }
+    flush();
+    const agg = seriesAggregate.get(series.id) as { count: number; sum: number; first_iter: number | null; last_iter: number | null };
+    series.count = agg.count;
+    series.sum = agg.sum;
+    series.first_iter = agg.first_iter;
+    series.last_iter = agg.last_iter;
+    if (agg.count === 0) return;
+    const first = pointAt.get(series.id, agg.first_iter) as { value: number; ts: number };
+    const last = pointAt.get(series.id, agg.last_iter) as { value: number; ts: number };
+    const min = minPoint.get(series.id) as { iter: number; value: number };
+    const max = maxPoint.get(series.id) as { iter: number; value: number };
+    Object.assign(series, {
+      first_value: first.value,
+      first_ts: first.ts,
+      value: last.value,
+      last_ts: last.ts,
+      min_value: min.value,
+      min_iter: min.iter,
+      max_value: max.value,
+      max_iter: max.iter,
+    });
+  }
+
+  function appendToSeries(series: SeriesRow, points: RawPoint[]): void {
+    for (const p of points) insertPoint.run(series.id, p.iter, p.value, p.ts);
+    for (const p of points) {
+      if (series.count === 0) {
+        series.first_value = p.value;
+        series.first_iter = p.iter;
+        series.first_ts = p.ts;
+        series.min_value = p.value;
+        series.min_iter = p.iter;
+        series.max_value = p.value;
+        series.max_iter = p.iter;
+      } else {
+        if (p.value < series.min_value!) {
+          series.min_value = p.value;
+          series.min_iter = p.iter;
+        }
+        if (p.value > series.max_value!) {
+          series.max_value = p.value;
+          series.max_iter = p.iter;
+        }
+      }
+      series.count++;
+      series.sum += p.value;
+      series.value = p.value;
+      series.last_iter = p.iter;
+      series.last_ts = p.ts;
+    }
+    appendRollups(series.id, points);
+  }
+
+  const repository = {
+    /**
+     * Stores scalar points (call inside a transaction). Points appended after a series' last
+     * iteration update statistics and rollups incrementally; a point at or before it (a rewrite or
+     * an out-of-order report) makes the series be recomputed from its raw points.
+     */
+    addPoints(points: readonly ScalarPoint[]): void {
+      const groups = new Map<string, ScalarPoint[]>();
+      for (const p of points) {
+        const key = `${p.task}\u0000${p.metric}\u0000${p.variant}`;
+        let group = groups.get(key);
+        if (!group) groups.set(key, (group = []));
+        group.push(p);
+      }
+      for (const group of groups.values()) {
+        const { task, metric, variant } = group[0];
+        repository.addSeriesPoints(task, metric, variant, group);
+      }
+    },
+
+    /** Stores points of one series (call inside a transaction); see addPoints. */
+    addSeriesPoints(task: string, metric: string, variant: string, points: readonly RawPoint[]): void {
+      if (points.length === 0) return;
+      const series = seriesFor(task, metric, variant);
+      // Sort by iteration; for a repeated iteration the last report wins.
+      let sorted = true;
+      for (let i = 1; i < points.length; i++) if (points[i].iter <= points[i - 1].iter) sorted = false;
+      let ordered: RawPoint[];
+      if (sorted) {
+        ordered = points.map((p) => ({ iter: p.iter, value: p.value, ts: p.ts }));
+      } else {
+        const byIter = new Map<number, RawPoint>();
+        for (const p of points) byIter.set(p.iter, { iter: p.iter, value: p.value, ts: p.ts });
+        ordered = [...byIter.values()].sort((a, b) => a.iter - b.iter);
+      }
+      if (series.count === 0 || ordered[0].iter > series.last_iter!) {
+        appendToSeries(series, ordered);
+      } else {
+        for (const p of ordered) upsertPoint.run(series.id, p.iter, p.value, p.ts);
+        rebuildSeries(series);
+      }
+      updateSeries.run(series);
+    },
+
+    seriesOfTasks(taskIds: readonly string[]): SeriesRow[] {
+      return taskIds.flatMap((task) => seriesOfTask.all(task) as SeriesRow[]);
+    },
+
+    /** Up to `limit` raw points of a series in [from, to], ordered by iteration. */
+    rawPoints(seriesId: number, from: number, to: number, limit: number): [number, number, number][] {
+      return pointsInRange.all(seriesId, from, to, limit) as [number, number, number][];
+    },
+
+    /** Buckets of a stored level whose index lies in [fromBucket, toBucket]. */
+    rollupBuckets(seriesId: number, level: number, fromBucket: number, toBucket: number): Bucket[] {
+      const rows = chunksInRange.all(seriesId, level, chunkOf(fromBucket), chunkOf(toBucket)) as [number, Buffer][];
+      const out: Bucket[] = [];
+      for (const [chunk, blob] of rows) {
+        for (const b of decodeChunk(blob, chunk)) if (b.bucket >= fromBucket && b.bucket <= toBucket) out.push(b);
+      }
+      return out;
+    },
+
+    deleteTask(task: string): void {
+      deleteTaskRollups.run(task);
+      deleteTaskPoints.run(task);
+      deleteTaskSeries.run(task);
+    },
+  };
+  return repository;
+}

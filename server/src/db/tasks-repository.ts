@@ -1,0 +1,262 @@
+import type { Db } from './database';
+import { FIELD_COLUMNS, JSON_COLUMNS, METRIC_SORT_FIELDS, SCALAR_COLUMNS, SORTABLE_FIELDS, type TaskRow } from './task-record';
+import { validationError } from '../api-error';
+
+/** What a caller may set on a task; every field optional except where creating requires it. */
+export interface TaskFields {
+  project?: string | null;
+  name?: string;
+  type?: string;
+  status?: string;
+  comment?: string;
+  tags?: string[];
+  system_tags?: string[];
+  user?: { id: string; name: string } | null;
+  parent?: string | null;
+  created?: string;
+  started?: string | null;
+  completed?: string | null;
+  last_update?: string;
+  last_change?: string;
+  status_changed?: string | null;
+  active_duration?: number | null;
+  status_message?: string;
+  status_reason?: string;
+  last_iteration?: number;
+  last_worker?: string | null;
+  script?: object;
+  container?: object;
+  hyperparams?: object;
+  configuration?: object;
+  execution?: object;
+  models?: object;
+  runtime?: object;
+}
+
+export interface TaskQuery {
+  id?: string[];
+  project?: string[];
+  status?: string[];
+  type?: string[];
+  tags?: string[];
+  system_tags?: string[];
+  name?: string;
+  search_text?: string;
+  parent?: string[];
+  order_by?: string[];
+  page?: number;
+  page_size?: number;
+}
+
+export type TasksRepository = ReturnType<typeof createTasksRepository>;
+
+const WRITABLE = new Set([
+  'project', 'name', 'type', 'status', 'comment', 'tags', 'system_tags', 'parent', 'created', 'started',
+  'completed', 'last_update', 'last_change', 'status_changed', 'active_duration', 'status_message',
+  'status_reason', 'last_iteration', 'last_worker', ...JSON_COLUMNS,
+]);
+
+function toColumns(fields: TaskFields): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(fields)) {
+    if (value === undefined) continue;
+    if (key === 'user') {
+      const user = value as TaskFields['user'];
+      out.user_id = user?.id ?? null;
+      out.user_name = user?.name ?? null;
+    } else if (WRITABLE.has(key)) {
+      out[key] = JSON_COLUMNS.has(key) ? JSON.stringify(value) : value;
+    }
+  }
+  if (fields.system_tags) out.archived = fields.system_tags.includes('archived') ? 1 : 0;
+  return out;
+}
+
+/** Hyperparameter values indexed for numeric sorting. */
+function paramRows(hyperparams: Record<string, Record<string, { value?: unknown }>>) {
+  const rows: { section: string; name: string; value: string; num: number | null }[] = [];
+  for (const [section, params] of Object.entries(hyperparams ?? {})) {
+    for (const [name, param] of Object.entries(params ?? {})) {
+      const value = param?.value === undefined || param?.value === null ? '' : String(param.value);
+      const num = value.trim() !== '' && Number.isFinite(Number(value)) ? Number(value) : null;
+      rows.push({ section, name, value, num });
+    }
+  }
+  return rows;
+}
+
+export function createTasksRepository(db: Db) {
+  const insertParam = db.prepare('INSERT OR REPLACE INTO task_params (task, section, name, value, num) VALUES (?, ?, ?, ?, ?)');
+  const deleteParams = db.prepare('DELETE FROM task_params WHERE task = ?');
+  const existsStatement = db.prepare('SELECT 1 FROM tasks WHERE id = ?').pluck();
+  const namesStatement = db.prepare('SELECT name FROM tasks WHERE id = ?').pluck();
+  const touchStatement = db.prepare(
+    'UPDATE tasks SET last_iteration = max(last_iteration, ?), last_update = ? WHERE id = ?',
+  );
+  const deleteStatement = db.prepare('DELETE FROM tasks WHERE id = ?');
+  const insertCache = new Map<string, ReturnType<Db['prepare']>>();
+  const updateCache = new Map<string, ReturnType<Db['prepare']>>();
+  const selectCache = new Map<string, ReturnType<Db['prepare']>>();
+
+  function statement(cache: Map<string, ReturnType<Db['prepare']>>, sql: string) {
+    let prepared = cache.get(sql);
+    if (!prepared) cache.set(sql, (prepared = db.prepare(sql)));
+    return prepared;
+  }
+
+  function indexParams(id: string, hyperparams: unknown) {
+    deleteParams.run(id);
+    for (const p of paramRows(hyperparams as never)) insertParam.run(id, p.section, p.name, p.value, p.num);
+  }
+
+  return {
+    insert(id: string, fields: TaskFields): void {
+      const columns = { id, ...toColumns(fields) };
+      const names = Object.keys(columns);
+      // Column names come from the fixed WRITABLE list, never from the request.
+      const sql = `INSERT INTO tasks (${names.join(', ')}) VALUES (${names.map((n) => '@' + n).join(', ')})`;
+      statement(insertCache, sql).run(columns);
+      if (fields.hyperparams) indexParams(id, fields.hyperparams);
+    },
+
+    update(id: string, fields: TaskFields): void {
+      const columns = toColumns(fields);
+      const names = Object.keys(columns);
+      if (names.length === 0) return;
+      const sql = `UPDATE tasks SET ${names.map((n) => `${n} = @${n}`).join(', ')} WHERE id = @id`;
+      statement(updateCache, sql).run({ ...columns, id });
+      if (fields.hyperparams) indexParams(id, fields.hyperparams);
+    },
+
+    /** Records the progress of event ingest on a task. */
+    touch(id: string, lastIteration: number, now: string): void {
+      touchStatement.run(lastIteration, now, id);
+    },
+
+    delete(id: string): void {
+      deleteStatement.run(id);
+      deleteParams.run(id);
+    },
+
+    exists(id: string): boolean {
+      return existsStatement.get(id) !== undefined;
+    },
+
+    missing(ids: readonly string[]): string[] {
+      return [...new Set(ids)].filter((id) => existsStatement.get(id) === undefined);
+    },
+
+    name(id: string): string | null {
+      return (namesStatement.get(id) as string | undefined) ?? null;
+    },
+
+    /** Rows with only the columns needed for `fields` (top-level names), in no particular order. */
+    rows(ids: readonly string[], fields: readonly string[] | null): Partial<TaskRow>[] {
+      const columns = fields === null ? null : columnsFor(fields);
+      const sql = `SELECT ${columns === null ? '*' : columns.join(', ')} FROM tasks WHERE id IN (SELECT value FROM json_each(?))`;
+      return statement(selectCache, sql).all(JSON.stringify(ids)) as Partial<TaskRow>[];
+    },
+
+    /** Ids of the tasks matching a query, in its order, with the total count before paging. */
+    query(query: TaskQuery): { ids: string[]; total: number } {
+      const where: string[] = [];
+      const whereParams: unknown[] = [];
+      const list = (column: string, values: string[] | undefined) => {
+        if (!values?.length) return;
+        where.push(`${column} IN (SELECT value FROM json_each(?))`);
+        whereParams.push(JSON.stringify(values));
+      };
+      list('t.id', query.id);
+      list('t.project', query.project);
+      list('t.status', query.status);
+      list('t.type', query.type);
+      list('t.parent', query.parent);
+      tagFilter(where, whereParams, 't.tags', query.tags);
+      const systemTags = query.system_tags?.filter((t) => t !== '-archived' && t !== 'archived');
+      if (query.system_tags?.includes('-archived')) where.push('t.archived = 0');
+      if (query.system_tags?.includes('archived')) where.push('t.archived = 1');
+      tagFilter(where, whereParams, 't.system_tags', systemTags);
+      if (query.name) {
+        try {
+          new RegExp(query.name, 'i');
+        } catch {
+          throw validationError(`name is not a valid regular expression: ${query.name}`);
+        }
+        where.push('regexp_i(?, t.name)');
+        whereParams.push(query.name);
+      }
+      if (query.search_text) {
+        where.push('(instr(lower(t.name), lower(?)) > 0 OR instr(t.id, lower(?)) > 0)');
+        whereParams.push(query.search_text, query.search_text);
+      }
+      const { orderSql, orderParams } = orderClause(query.order_by);
+      const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
+      const total = statement(selectCache, `SELECT count(*) FROM tasks t ${whereSql}`).pluck().get(...whereParams) as number;
+      let limitSql = '';
+      const limitParams: number[] = [];
+      if (query.page !== undefined || query.page_size !== undefined) {
+        const size = query.page_size ?? 500;
+        limitSql = 'LIMIT ? OFFSET ?';
+        limitParams.push(size, (query.page ?? 0) * size);
+      }
+      const sql = `SELECT t.id FROM tasks t ${whereSql} ${orderSql} ${limitSql}`;
+      const ids = statement(selectCache, sql).pluck().all(...whereParams, ...orderParams, ...limitParams) as string[];
+      return { ids, total };
+    },
+  };
+}
+
+function tagFilter(where: string[], params: unknown[], column: string, tags: string[] | undefined) {
+  if (!tags?.length) return;
+  const include = tags.filter((t) => !t.startsWith('-'));
+  const exclude = tags.filter((t) => t.startsWith('-')).map((t) => t.slice(1));
+  if (include.length) {
+    where.push(`EXISTS (SELECT 1 FROM json_each(${column}) j WHERE j.value IN (SELECT value FROM json_each(?)))`);
+    params.push(JSON.stringify(include));
+  }
+  if (exclude.length) {
+    where.push(`NOT EXISTS (SELECT 1 FROM json_each(${column}) j WHERE j.value IN (SELECT value FROM json_each(?)))`);
+    params.push(JSON.stringify(exclude));
+  }
+}
+
+function orderClause(orderBy: string[] | undefined): { orderSql: string; orderParams: unknown[] } {
+  const parts: string[] = [];
+  const params: unknown[] = [];
+  for (const raw of orderBy ?? []) {
+    if (!raw) continue;
+    const descending = raw.startsWith('-');
+    const field = descending ? raw.slice(1) : raw;
+    const direction = descending ? 'DESC' : 'ASC';
+    const path = field.split('.');
+    if (SORTABLE_FIELDS[field]) {
+      parts.push(`${SORTABLE_FIELDS[field]} ${direction}`);
+    } else if (path[0] === 'last_metrics' && path.length === 4 && METRIC_SORT_FIELDS[path[3]]) {
+      const expr = METRIC_SORT_FIELDS[path[3]];
+      parts.push(
+        `(SELECT ${expr} FROM scalar_series s WHERE s.task = t.id AND s.metric_hash = ? AND s.variant_hash = ?) ${direction}`,
+      );
+      params.push(path[1], path[2]);
+    } else if (path[0] === 'hyperparams' && path.length === 4 && path[3] === 'value') {
+      const lookup = 'FROM task_params p WHERE p.task = t.id AND p.section = ? AND p.name = ?';
+      parts.push(`(SELECT p.num ${lookup}) ${direction}`, `(SELECT p.value ${lookup}) ${direction}`);
+      params.push(path[1], path[2], path[1], path[2]);
+    } else {
+      throw validationError(`order_by: cannot sort by '${field}'`);
+    }
+  }
+  if (parts.length === 0) parts.push('t.created DESC');
+  parts.push('t.id ASC');
+  return { orderSql: `ORDER BY ${parts.join(', ')}`, orderParams: params };
+}
+
+function columnsFor(fields: readonly string[]): string[] {
+  const columns = new Set<string>(['id']);
+  for (const field of fields) {
+    const top = field.split('.')[0];
+    for (const c of FIELD_COLUMNS[top] ?? []) columns.add(c);
+  }
+  return [...columns];
+}
+
+export { SCALAR_COLUMNS };

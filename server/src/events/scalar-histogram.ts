@@ -1,0 +1,124 @@
+import type { ScalarsRepository, SeriesRow } from '../db/scalars-repository';
+import {
+  bucketize,
+  chooseWidthExponent,
+  mergeBuckets,
+  storedLevelFor,
+  ROLLUP_LEVELS,
+  type Bucket,
+} from '../db/scalar-rollups';
+
+export type HistogramKey = 'iter' | 'timestamp' | 'iso_time';
+
+export interface SeriesHistogram {
+  x: (number | string)[];
+  y: number[];
+  y_min: number[];
+  y_max: number[];
+  total: number;
+}
+
+export interface HistogramOptions {
+  samples: number;
+  key: HistogramKey;
+  /** A window on the x axis, in the units of `key` (iterations, or epoch ms / ISO time). */
+  xRange: [number, number] | null;
+}
+
+const RAW_LIMIT = 1_000_000;
+
+/**
+ * At most `samples` points of one series over its iterations (or a window of them). Short series,
+ * and windows holding at most `samples` points, come back exact; longer ones as buckets of 2^k
+ * iterations with the mean in `y` and the envelope in `y_min` / `y_max`, read from the rollups.
+ */
+export function seriesHistogram(scalars: ScalarsRepository, series: SeriesRow, options: HistogramOptions): SeriesHistogram {
+  const empty: SeriesHistogram = { x: [], y: [], y_min: [], y_max: [], total: 0 };
+  if (series.count === 0 || series.first_iter === null || series.last_iter === null) return empty;
+  let from = series.first_iter;
+  let to = series.last_iter;
+  let tsWindow: [number, number] | null = null;
+  if (options.xRange) {
+    if (options.key === 'iter') {
+      from = Math.max(from, Math.ceil(options.xRange[0]));
+      to = Math.min(to, Math.floor(options.xRange[1]));
+    } else {
+      tsWindow = options.xRange;
+      [from, to] = iterWindowForTimes(scalars, series, tsWindow);
+    }
+    if (from > to) return empty;
+  }
+  const span = series.last_iter - series.first_iter + 1;
+  const estimate = (series.count * (to - from + 1)) / span;
+  let buckets: Bucket[] | null = null;
+  if (estimate <= options.samples * 2) {
+    const raw = scalars.rawPoints(series.id, from, to, options.samples + 1);
+    if (raw.length <= options.samples) {
+      const kept = tsWindow ? raw.filter(([, , ts]) => ts >= tsWindow![0] && ts <= tsWindow![1]) : raw;
+      return {
+        x: kept.map(([iter, , ts]) => xValue(options.key, iter, ts)),
+        y: kept.map(([, value]) => value),
+        y_min: kept.map(([, value]) => value),
+        y_max: kept.map(([, value]) => value),
+        total: kept.length,
+      };
+    }
+  }
+  const k = chooseWidthExponent(from, to, options.samples);
+  const level = storedLevelFor(k);
+  if (level === null) {
+    const raw = scalars.rawPoints(series.id, from, to, RAW_LIMIT).map(([iter, value, ts]) => ({ iter, value, ts }));
+    buckets = bucketize(raw, k);
+  } else {
+    const width = 2 ** level;
+    buckets = mergeBuckets(scalars.rollupBuckets(series.id, level, Math.floor(from / width), Math.floor(to / width)), k - level);
+  }
+  const out: SeriesHistogram = { x: [], y: [], y_min: [], y_max: [], total: 0 };
+  for (const b of buckets) {
+    const ts = Math.round(b.sumTs / b.count);
+    if (tsWindow && (ts < tsWindow[0] || ts > tsWindow[1])) continue;
+    out.x.push(xValue(options.key, Math.round(b.sumIter / b.count), ts));
+    out.y.push(b.sum / b.count);
+    out.y_min.push(b.min);
+    out.y_max.push(b.max);
+    out.total += b.count;
+  }
+  return out;
+}
+
+function xValue(key: HistogramKey, iter: number, ts: number): number | string {
+  if (key === 'iter') return iter;
+  if (key === 'timestamp') return ts;
+  return new Date(ts).toISOString();
+}
+
+/**
+ * The iterations whose timestamps may fall in a time window, found on a coarse rollup level
+ * (timestamps grow with iterations in practice; a one-bucket margin covers the edges).
+ */
+function iterWindowForTimes(scalars: ScalarsRepository, series: SeriesRow, [tFrom, tTo]: [number, number]): [number, number] {
+  const first = series.first_iter!;
+  const last = series.last_iter!;
+  const k = chooseWidthExponent(first, last, 1024);
+  const level = storedLevelFor(k) ?? ROLLUP_LEVELS[0];
+  const width = 2 ** level;
+  const buckets = scalars.rollupBuckets(series.id, level, Math.floor(first / width), Math.floor(last / width));
+  let from = Infinity;
+  let to = -Infinity;
+  for (const b of buckets) {
+    const ts = b.sumTs / b.count;
+    if (ts >= tFrom - 0 && ts <= tTo) {
+      from = Math.min(from, (b.bucket - 1) * width);
+      to = Math.max(to, (b.bucket + 2) * width - 1);
+    }
+  }
+  if (from === Infinity) {
+    // No bucket's mean time lies inside: the window may sit within one bucket.
+    for (const b of buckets) {
+      from = Math.min(from, b.bucket * width);
+      to = Math.max(to, (b.bucket + 1) * width - 1);
+      if (b.sumTs / b.count > tTo) break;
+    }
+  }
+  return [Math.max(first, from), Math.min(last, to)];
+}

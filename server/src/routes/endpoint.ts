@@ -1,0 +1,65 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Repositories } from '../db/repositories';
+import { success } from './envelope';
+
+export interface EndpointContext {
+  repos: Repositories;
+  request: FastifyRequest;
+  filesDir: string;
+}
+
+/** One ClearML action, `<service>.<action>`, with its body schema. */
+export interface Endpoint<Body = any> {
+  name: string;
+  body: Record<string, unknown>;
+  bodyLimit?: number;
+  handler(body: Body, context: EndpointContext): unknown;
+}
+
+export function endpoint<Body>(definition: Endpoint<Body>): Endpoint<Body> {
+  return definition;
+}
+
+/**
+ * Serves each endpoint at `/api/<name>` and `/api/v<major>.<minor>/<name>`, by POST or by GET with
+ * a JSON body (as the ClearML SDK sends it).
+ */
+export function registerEndpoints(
+  app: FastifyInstance,
+  endpoints: readonly Endpoint[],
+  context: Omit<EndpointContext, 'request'>,
+) {
+  for (const e of endpoints) {
+    for (const url of [`/api/${e.name}`, `/api/:version/${e.name}`]) {
+      app.route({
+        method: ['GET', 'POST'],
+        exposeHeadRoute: false,
+        url,
+        bodyLimit: e.bodyLimit,
+        config: { endpoint: e.name },
+        schema: { body: e.body },
+        preValidation: async (request: FastifyRequest) => {
+          const version = (request.params as { version?: string }).version;
+          if (version !== undefined && !/^v\d+(\.\d+)?$/.test(version)) {
+            const error = new Error(`Unknown endpoint: ${request.url}`) as Error & { statusCode: number };
+            error.statusCode = 404;
+            throw error;
+          }
+          if (request.body === undefined || request.body === null) request.body = {};
+        },
+        handler: async (request) => {
+          const data = await e.handler(request.body, { ...context, request });
+          return success(request, data ?? {});
+        },
+      });
+    }
+  }
+}
+
+/** Schema helpers. */
+export const idString = { type: 'string', minLength: 1 } as const;
+export const stringArray = { type: 'array', items: { type: 'string' } } as const;
+export const taskIdList = { type: 'array', items: idString, minItems: 1 } as const;
+export function object(properties: Record<string, unknown>, required: string[] = []) {
+  return { type: 'object', properties, required };
+}

@@ -1,0 +1,230 @@
+import { validationError } from '../api-error';
+import type { Repositories } from '../db/repositories';
+import type { MetricVariant } from '../db/events-repository';
+import { debugImages, debugImageSample, nextDebugImageSample, type DebugImagesRequest } from '../events/debug-samples';
+import { addEventBatch } from '../events/event-batch';
+import { seriesHistogram, type HistogramKey } from '../events/scalar-histogram';
+import { decodeScrollId, encodeScrollId } from '../events/scroll-id';
+import { endpoint, idString, object, stringArray, taskIdList } from './endpoint';
+import { requireTask, requireTasks } from './task-ids';
+
+export const EVENT_TYPES = ['training_stats_scalar', 'training_stats_vector', 'training_debug_image', 'plot', 'log'];
+export const BATCH_BODY_LIMIT = 64 * 1024 * 1024;
+
+const metricsFilter = {
+  type: 'array',
+  items: object({ metric: { type: 'string' }, variants: stringArray }, ['metric']),
+};
+
+type MetricsFilter = { metric: string; variants?: string[] }[] | undefined;
+type HistogramBody = { tasks: string[]; metrics?: MetricsFilter; key?: HistogramKey; samples?: number; x_range?: (number | string)[] };
+type PlotsBody = { tasks: string[]; metrics?: MetricsFilter; iters?: number; last_iters_per_task_metric?: boolean; scroll_id?: string };
+
+function matches(filter: MetricsFilter, metric: string, variant: string): boolean {
+  if (!filter?.length) return true;
+  return filter.some((f) => f.metric === metric && (!f.variants?.length || f.variants.includes(variant)));
+}
+
+function variantsOf(repos: Repositories, task: string, eventType: string): MetricVariant[] {
+  switch (eventType) {
+    case 'training_stats_scalar':
+      return repos.scalars.seriesOfTasks([task]).map(({ metric, variant }) => ({ metric, variant }));
+    case 'plot':
+      return repos.events.plotVariants(task);
+    case 'training_debug_image':
+      return repos.events.debugSampleVariants(task);
+    default:
+      return [];
+  }
+}
+
+function histogram(
+  repos: Repositories,
+  body: HistogramBody,
+) {
+  const tasks = requireTasks(repos, body.tasks);
+  const key = body.key ?? 'iter';
+  let xRange: [number, number] | null = null;
+  if (body.x_range) {
+    const [from, to] = body.x_range.map((v) => (typeof v === 'string' ? Date.parse(v) : v));
+    if (!Number.isFinite(from) || !Number.isFinite(to) || from > to) {
+      throw validationError('x_range must be [from, to] with from <= to');
+    }
+    xRange = [from, to];
+  }
+  const options = { samples: body.samples ?? 2000, key, xRange };
+  const metrics: Record<string, Record<string, Record<string, object>>> = {};
+  for (const task of tasks) {
+    const name = repos.tasks.name(task);
+    for (const series of repos.scalars.seriesOfTasks([task])) {
+      if (!matches(body.metrics, series.metric, series.variant)) continue;
+      const result = seriesHistogram(repos.scalars, series, options);
+      const entry: Record<string, unknown> = { name, ...result };
+      if (series.x_axis_label) entry.x_axis_label = series.x_axis_label;
+      ((metrics[series.metric] ??= {})[series.variant] ??= {})[task] = entry;
+    }
+  }
+  return { metrics };
+}
+
+function plotEvent(p: { task: string; metric: string; variant: string; iter: number; ts: number; plot_str: string }) {
+  return { type: 'plot', task: p.task, metric: p.metric, variant: p.variant, iter: p.iter, timestamp: p.ts, plot_str: p.plot_str };
+}
+
+const PLOTS_LIMIT = 10000;
+
+function multiTaskPlots(
+  repos: Repositories,
+  body: PlotsBody,
+) {
+  const tasks = requireTasks(repos, body.tasks);
+  if (body.scroll_id) {
+    const cursor = decodeScrollId<{ done: boolean; total: number }>('plots', body.scroll_id);
+    if (cursor.done) return { plots: {}, returned: 0, total: cursor.total, scroll_id: body.scroll_id };
+  }
+  const iters = body.iters ?? 1;
+  const lastOnly = body.last_iters_per_task_metric ?? true;
+  const plots: Record<string, Record<string, Record<string, Record<string, { name: string | null; plots: object[] }>>>> = {};
+  let returned = 0;
+  for (const task of tasks) {
+    const name = repos.tasks.name(task);
+    for (const { metric, variant } of repos.events.plotVariants(task)) {
+      if (!matches(body.metrics, metric, variant)) continue;
+      const events = lastOnly
+        ? repos.events.lastPlots(task, metric, variant, iters)
+        : repos.events.plots(task, metric, variant, PLOTS_LIMIT);
+      for (const p of events) {
+        const byIter = (((plots[metric] ??= {})[variant] ??= {})[task] ??= {});
+        (byIter[String(p.iter)] ??= { name, plots: [] }).plots.push(plotEvent(p));
+        returned++;
+      }
+    }
+  }
+  return { plots, returned, total: returned, scroll_id: encodeScrollId('plots', { done: true, total: returned }) };
+}
+
+const tasksBody = (extra: Record<string, unknown> = {}, required: string[] = []) =>
+  object({ tasks: taskIdList, ...extra }, ['tasks', ...required]);
+
+export const eventEndpoints = [
+  endpoint({
+    name: 'events.add_batch',
+    body: { anyOf: [{ type: 'string' }, { type: 'array' }, { type: 'object' }] },
+    bodyLimit: BATCH_BODY_LIMIT,
+    handler: (body, { repos }) => addEventBatch(repos, body),
+  }),
+  endpoint<{ tasks: string[]; event_type?: string }>({
+    name: 'events.get_multi_task_metrics',
+    body: tasksBody({ event_type: { type: 'string', enum: EVENT_TYPES } }),
+    handler: ({ tasks, event_type }, { repos }) => {
+      const variants = new Map<string, Set<string>>();
+      for (const task of requireTasks(repos, tasks)) {
+        for (const { metric, variant } of variantsOf(repos, task, event_type ?? 'training_stats_scalar')) {
+          (variants.get(metric) ?? variants.set(metric, new Set()).get(metric)!).add(variant);
+        }
+      }
+      const metrics = [...variants.keys()].sort().map((metric) => ({ metric, variants: [...variants.get(metric)!].sort() }));
+      return { metrics };
+    },
+  }),
+  endpoint<{ tasks: string[]; event_type?: string }>({
+    name: 'events.get_task_metrics',
+    body: tasksBody({ event_type: { type: 'string', enum: EVENT_TYPES } }),
+    handler: ({ tasks, event_type }, { repos }) => ({
+      metrics: requireTasks(repos, tasks).map((task) => ({
+        task,
+        metrics: [...new Set(variantsOf(repos, task, event_type ?? 'training_stats_scalar').map((v) => v.metric))].sort(),
+      })),
+    }),
+  }),
+  endpoint<HistogramBody>({
+    name: 'events.multi_task_scalar_metrics_iter_histogram',
+    body: tasksBody({
+      metrics: metricsFilter,
+      key: { type: 'string', enum: ['iter', 'timestamp', 'iso_time'] },
+      samples: { type: 'integer', minimum: 1, maximum: 6000 },
+      x_range: { type: 'array', items: { type: ['number', 'string'] }, minItems: 2, maxItems: 2 },
+    }),
+    handler: (body, { repos }) => histogram(repos, body),
+  }),
+  endpoint<{ tasks: string[]; metrics?: MetricsFilter }>({
+    name: 'events.get_task_single_value_metrics',
+    body: tasksBody({ metrics: metricsFilter }),
+    handler: ({ tasks, metrics }, { repos }) => ({
+      tasks: requireTasks(repos, tasks).map((task) => ({
+        task,
+        task_name: repos.tasks.name(task),
+        values: repos.events
+          .singleValues(task)
+          .filter((v) => matches(metrics, v.metric, v.variant))
+          .map((v) => ({ metric: v.metric, variant: v.variant, value: v.value, timestamp: v.ts })),
+      })),
+    }),
+  }),
+  endpoint<PlotsBody>({
+    name: 'events.get_multi_task_plots',
+    body: tasksBody({
+      metrics: metricsFilter,
+      iters: { type: 'integer', minimum: 1, maximum: 1000 },
+      last_iters_per_task_metric: { type: 'boolean' },
+      scroll_id: { type: 'string' },
+      no_scroll: { type: 'boolean' },
+    }),
+    handler: (body, { repos }) => multiTaskPlots(repos, body),
+  }),
+  endpoint<DebugImagesRequest>({
+    name: 'events.debug_images',
+    body: object(
+      {
+        metrics: {
+          type: 'array',
+          minItems: 1,
+          items: object({ task: idString, metric: { type: 'string' }, variants: stringArray, iteration: { type: 'integer' } }, ['task']),
+        },
+        iters: { type: 'integer', minimum: 1, maximum: 1000, default: 1 },
+        navigate_earlier: { type: 'boolean', default: true },
+        refresh: { type: 'boolean', default: false },
+        scroll_id: { type: 'string' },
+      },
+      ['metrics'],
+    ),
+    handler: (body, { repos }) => {
+      requireTasks(repos, body.metrics.map((m) => m.task));
+      return debugImages(repos, body);
+    },
+  }),
+  endpoint<{ task: string; metric: string; variant: string; iteration?: number; navigate_current_metric?: boolean }>({
+    name: 'events.get_debug_image_sample',
+    body: object(
+      {
+        task: idString,
+        metric: { type: 'string' },
+        variant: { type: 'string' },
+        iteration: { type: 'integer' },
+        scroll_id: { type: 'string' },
+        refresh: { type: 'boolean' },
+        navigate_current_metric: { type: 'boolean' },
+      },
+      ['task', 'metric', 'variant'],
+    ),
+    handler: (body, { repos }) => debugImageSample(repos, { ...body, task: requireTask(repos, body.task) }),
+  }),
+  endpoint<{ task: string; scroll_id: string; navigate_earlier?: boolean; next_iteration?: boolean }>({
+    name: 'events.next_debug_image_sample',
+    body: object(
+      { task: idString, scroll_id: { type: 'string' }, navigate_earlier: { type: 'boolean' }, next_iteration: { type: 'boolean' } },
+      ['task', 'scroll_id'],
+    ),
+    handler: (body, { repos }) => nextDebugImageSample(repos, { ...body, task: requireTask(repos, body.task) }),
+  }),
+  endpoint<{ task: string; batch_size?: number }>({
+    name: 'events.get_task_log',
+    body: object({ task: idString, batch_size: { type: 'integer', minimum: 1, maximum: 10000 } }, ['task']),
+    handler: ({ task, batch_size }, { repos }) => {
+      const events = repos.events.logs(requireTask(repos, task), batch_size ?? 500).map((l) => ({
+        type: 'log', task: l.task, iter: l.iter, timestamp: l.ts, level: l.level, msg: l.msg, worker: l.worker,
+      }));
+      return { events, returned: events.length, total: events.length, scroll_id: null };
+    },
+  }),
+];

@@ -1,0 +1,71 @@
+import { unknownProject } from '../api-error';
+import type { ProjectRow } from '../db/projects-repository';
+import type { Repositories } from '../db/repositories';
+import { newId, nowIso } from '../ids';
+import { endpoint, idString, object, stringArray } from './endpoint';
+
+function projectDocument(repos: Repositories, row: ProjectRow, withStats: boolean) {
+  const doc: Record<string, unknown> = {
+    id: row.id,
+    name: row.name,
+    basename: row.name.split('/').pop(),
+    description: row.description,
+    created: row.created,
+    last_update: row.last_update,
+    tags: JSON.parse(row.tags),
+    system_tags: JSON.parse(row.system_tags),
+  };
+  if (withStats) {
+    const counts = repos.projects.taskCounts(row.id);
+    const total = Object.values(counts).reduce((a, b) => a + b, 0);
+    doc.stats = { active: { total_tasks: total, status_count: counts } };
+  }
+  return doc;
+}
+
+const query = object({
+  id: { anyOf: [stringArray, { type: 'string' }] },
+  name: { type: 'string' },
+  order_by: stringArray,
+  page: { type: 'integer', minimum: 0 },
+  page_size: { type: 'integer', minimum: 1, maximum: 500 },
+  only_fields: stringArray,
+  include_stats: { type: 'boolean' },
+});
+
+type QueryBody = { id?: string[] | string; name?: string; order_by?: string[]; page?: number; page_size?: number; include_stats?: boolean };
+
+function listProjects(repos: Repositories, body: QueryBody) {
+  const ids = typeof body.id === 'string' ? [body.id] : body.id;
+  const rows = repos.projects.query({ ...body, id: ids });
+  return { projects: rows.map((row) => projectDocument(repos, row, body.include_stats ?? true)) };
+}
+
+export const projectEndpoints = [
+  endpoint<QueryBody>({ name: 'projects.get_all_ex', body: query, handler: (body, { repos }) => listProjects(repos, body) }),
+  endpoint<QueryBody>({ name: 'projects.get_all', body: query, handler: (body, { repos }) => listProjects(repos, body) }),
+  endpoint<{ project: string }>({
+    name: 'projects.get_by_id',
+    body: object({ project: idString }, ['project']),
+    handler: ({ project }, { repos }) => {
+      const row = repos.projects.get(project);
+      if (!row) throw unknownProject(project);
+      return { project: projectDocument(repos, row, false) };
+    },
+  }),
+  endpoint<{ name: string; description?: string }>({
+    name: 'projects.create',
+    body: object({ name: { type: 'string', minLength: 1 }, description: { type: 'string' } }, ['name']),
+    handler: ({ name, description }, { repos }) => {
+      const id = newId();
+      const now = nowIso();
+      repos.projects.insert({ id, name, description: description ?? '', created: now, last_update: now });
+      return { id };
+    },
+  }),
+  endpoint<{ projects?: string[] }>({
+    name: 'projects.get_task_tags',
+    body: object({ projects: stringArray }),
+    handler: ({ projects }, { repos }) => repos.projects.taskTags(projects ?? null),
+  }),
+];

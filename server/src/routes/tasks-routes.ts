@@ -1,0 +1,291 @@
+import { unknownModel, unknownProject } from '../api-error';
+import type { Repositories } from '../db/repositories';
+import type { TaskFields } from '../db/tasks-repository';
+import { newId, nowIso } from '../ids';
+import { taskDocuments } from '../tasks/task-document';
+import { endpoint, idString, object, stringArray } from './endpoint';
+import { requireTask } from './task-ids';
+
+export const TASK_TYPES = [
+  'training', 'testing', 'inference', 'data_processing', 'application', 'monitor', 'controller',
+  'optimizer', 'service', 'qc', 'custom',
+];
+export const TASK_STATUSES = [
+  'created', 'queued', 'in_progress', 'stopped', 'published', 'publishing', 'closed', 'failed', 'completed', 'unknown',
+];
+
+const oneOrMany = { anyOf: [stringArray, { type: 'string' }] };
+const listQuery = object({
+  id: oneOrMany,
+  project: oneOrMany,
+  status: oneOrMany,
+  type: oneOrMany,
+  tags: stringArray,
+  system_tags: stringArray,
+  parent: oneOrMany,
+  name: { type: 'string' },
+  search_text: { type: 'string' },
+  order_by: oneOrMany,
+  page: { type: 'integer', minimum: 0 },
+  page_size: { type: 'integer', minimum: 1, maximum: 500 },
+  only_fields: stringArray,
+});
+
+type ListBody = Record<string, string | string[] | number | undefined> & { only_fields?: string[] };
+
+function listTasks(repos: Repositories, body: ListBody) {
+  const many = (value: unknown) => (typeof value === 'string' ? [value] : (value as string[] | undefined));
+  const query = {
+    id: many(body.id),
+    project: many(body.project),
+    status: many(body.status),
+    type: many(body.type),
+    parent: many(body.parent),
+    tags: body.tags as string[] | undefined,
+    system_tags: body.system_tags as string[] | undefined,
+    name: body.name as string | undefined,
+    search_text: body.search_text as string | undefined,
+    order_by: many(body.order_by),
+    page: body.page as number | undefined,
+    page_size: body.page_size as number | undefined,
+  };
+  const { ids, total } = repos.tasks.query(query);
+  let ordered = ids;
+  if (query.id?.length && !query.order_by?.length) {
+    const position = new Map(query.id.map((id, i) => [id, i]));
+    ordered = [...ids].sort((a, b) => position.get(a)! - position.get(b)!);
+  }
+  return { tasks: taskDocuments(repos, ordered, body.only_fields ?? null), total };
+}
+
+const editableFields = {
+  name: { type: 'string', minLength: 1 },
+  project: { type: ['string', 'null'] },
+  type: { type: 'string', enum: TASK_TYPES },
+  comment: { type: 'string' },
+  tags: stringArray,
+  system_tags: stringArray,
+  parent: { type: ['string', 'null'] },
+  script: { type: 'object' },
+  container: { type: 'object' },
+  hyperparams: { type: 'object' },
+  configuration: { type: 'object' },
+  runtime: { type: 'object' },
+  execution: { type: 'object' },
+};
+
+type EditBody = Omit<TaskFields, 'user'> & { task: string; force?: boolean };
+
+function checkProject(repos: Repositories, project: string | null | undefined) {
+  if (project && !repos.projects.get(project)) throw unknownProject(project);
+}
+
+function editableOnly(body: Record<string, unknown>): TaskFields {
+  const fields: Record<string, unknown> = {};
+  for (const key of Object.keys(editableFields)) if (body[key] !== undefined) fields[key] = body[key];
+  return fields as TaskFields;
+}
+
+function changeStatus(repos: Repositories, task: string, status: string, body: { status_reason?: string; status_message?: string }) {
+  requireTask(repos, task);
+  const now = nowIso();
+  const [row] = repos.tasks.rows([task], ['started']);
+  const fields: TaskFields = {
+    status,
+    status_changed: now,
+    last_update: now,
+    last_change: now,
+    status_reason: body.status_reason ?? '',
+    status_message: body.status_message ?? '',
+  };
+  if (status === 'in_progress' && !row.started) fields.started = now;
+  if (status === 'created') Object.assign(fields, { started: null, completed: null, active_duration: null });
+  if (['completed', 'failed', 'stopped'].includes(status)) {
+    fields.completed = now;
+    if (row.started) fields.active_duration = Math.round((Date.parse(now) - Date.parse(row.started)) / 1000);
+  }
+  repos.tasks.update(task, fields);
+  return { updated: 1, fields };
+}
+
+const statusBody = object(
+  { task: idString, status_reason: { type: 'string' }, status_message: { type: 'string' }, force: { type: 'boolean' } },
+  ['task'],
+);
+
+type StatusBody = { task: string; status_reason?: string; status_message?: string };
+
+const statusEndpoints = (
+  [
+    ['tasks.started', 'in_progress'],
+    ['tasks.stopped', 'stopped'],
+    ['tasks.completed', 'completed'],
+    ['tasks.failed', 'failed'],
+  ] as const
+).map(([name, status]) =>
+  endpoint<StatusBody>({ name, body: statusBody, handler: (body, { repos }) => changeStatus(repos, body.task, status, body) }),
+);
+
+export const taskEndpoints = [
+  endpoint<ListBody>({ name: 'tasks.get_all_ex', body: listQuery, handler: (body, { repos }) => listTasks(repos, body) }),
+  endpoint<ListBody>({ name: 'tasks.get_all', body: listQuery, handler: (body, { repos }) => listTasks(repos, body) }),
+  endpoint<{ task: string }>({
+    name: 'tasks.get_by_id',
+    body: object({ task: idString }, ['task']),
+    handler: ({ task }, { repos }) => ({ task: taskDocuments(repos, [requireTask(repos, task)], null)[0] }),
+  }),
+  endpoint<EditBody>({
+    name: 'tasks.create',
+    body: object({ ...editableFields, type: { type: 'string', enum: TASK_TYPES } }, ['name', 'project', 'type']),
+    handler: (body, { repos }) => {
+      checkProject(repos, body.project);
+      const id = newId();
+      const now = nowIso();
+      repos.tasks.insert(id, {
+        ...editableOnly(body),
+        status: 'created',
+        user: { id: 'local', name: 'local' },
+        created: now,
+        last_update: now,
+        last_change: now,
+        status_changed: now,
+      });
+      return { id };
+    },
+  }),
+  endpoint<EditBody>({
+    name: 'tasks.edit',
+    body: object({ task: idString, force: { type: 'boolean' }, ...editableFields }, ['task']),
+    handler: (body, { repos }) => {
+      requireTask(repos, body.task);
+      checkProject(repos, body.project);
+      const now = nowIso();
+      const fields = { ...editableOnly(body), last_update: now, last_change: now };
+      repos.tasks.update(body.task, fields);
+      return { updated: 1, fields };
+    },
+  }),
+  ...statusEndpoints,
+  endpoint<{ task: string; requirements: object }>({
+    name: 'tasks.set_requirements',
+    body: object({ task: idString, requirements: { type: 'object' } }, ['task', 'requirements']),
+    handler: ({ task, requirements }, { repos }) => {
+      requireTask(repos, task);
+      const [row] = repos.tasks.rows([task], ['script']);
+      const script = { ...JSON.parse(row.script ?? '{}'), requirements };
+      repos.tasks.update(task, { script, last_change: nowIso() });
+      return { updated: 1, fields: { 'script.requirements': requirements } };
+    },
+  }),
+  endpoint<{ task: string }>({
+    name: 'tasks.ping',
+    body: object({ task: idString }, ['task']),
+    handler: ({ task }, { repos }) => {
+      requireTask(repos, task);
+      repos.tasks.update(task, { last_update: nowIso() });
+      return {};
+    },
+  }),
+  endpoint<{ task: string; clear_all?: boolean }>({
+    name: 'tasks.reset',
+    body: object({ task: idString, force: { type: 'boolean' }, clear_all: { type: 'boolean' } }, ['task']),
+    handler: ({ task, clear_all }, { repos }) =>
+      repos.transaction(() => {
+        requireTask(repos, task);
+        repos.scalars.deleteTask(task);
+        repos.events.deleteTask(task);
+        const [row] = repos.tasks.rows([task], ['execution', 'models']);
+        const execution = JSON.parse(row.execution ?? '{}');
+        if (clear_all) execution.artifacts = [];
+        else execution.artifacts = (execution.artifacts ?? []).filter((a: { mode?: string }) => a.mode === 'input');
+        const models = JSON.parse(row.models ?? '{}');
+        repos.tasks.update(task, { execution, models: { input: models.input ?? [], output: [] }, last_iteration: 0 });
+        const result = changeStatus(repos, task, 'created', {});
+        return { ...result, deleted_models: 0, urls: {} };
+      }),
+  }),
+  endpoint<{ task: string; artifacts: { key: string; mode?: string }[] }>({
+    name: 'tasks.add_or_update_artifacts',
+    body: object(
+      {
+        task: idString,
+        force: { type: 'boolean' },
+        artifacts: {
+          type: 'array',
+          items: object({ key: { type: 'string' }, type: { type: 'string' }, mode: { type: 'string', enum: ['input', 'output'] } }, ['key', 'type']),
+        },
+      },
+      ['task', 'artifacts'],
+    ),
+    handler: ({ task, artifacts }, { repos }) =>
+      repos.transaction(() => {
+        requireTask(repos, task);
+        const [row] = repos.tasks.rows([task], ['execution']);
+        const execution = JSON.parse(row.execution ?? '{}');
+        const list: { key: string; mode?: string }[] = execution.artifacts ?? [];
+        for (const artifact of artifacts) {
+          const item = { mode: 'output', ...artifact };
+          const at = list.findIndex((a) => a.key === item.key && (a.mode ?? 'output') === item.mode);
+          if (at >= 0) list[at] = item;
+          else list.push(item);
+        }
+        execution.artifacts = list;
+        repos.tasks.update(task, { execution, last_change: nowIso() });
+        return { updated: artifacts.length };
+      }),
+  }),
+  endpoint<{ task: string; name: string; model: string; type: 'input' | 'output' }>({
+    name: 'tasks.add_or_update_model',
+    body: object(
+      { task: idString, name: { type: 'string' }, model: idString, type: { type: 'string', enum: ['input', 'output'] }, iteration: { type: 'integer' } },
+      ['task', 'name', 'model', 'type'],
+    ),
+    handler: ({ task, name, model, type }, { repos }) =>
+      repos.transaction(() => {
+        requireTask(repos, task);
+        const found = repos.models.get(model);
+        if (!found) throw unknownModel(model);
+        const [row] = repos.tasks.rows([task], ['models']);
+        const models = { input: [], output: [], ...JSON.parse(row.models ?? '{}') } as Record<'input' | 'output', { name: string }[]>;
+        const entry = {
+          name,
+          model: {
+            id: found.id, name: found.name, uri: found.uri, framework: found.framework, design: found.design,
+            labels: JSON.parse(found.labels),
+          },
+        };
+        const list = models[type];
+        const at = list.findIndex((m) => m.name === name);
+        if (at >= 0) list[at] = entry;
+        else list.push(entry);
+        repos.tasks.update(task, { models, last_change: nowIso() });
+        return { updated: 1 };
+      }),
+  }),
+  endpoint<{ name: string; uri: string; framework?: string; design?: unknown; labels?: Record<string, number>; project?: string; task?: string }>({
+    name: 'models.create',
+    body: object(
+      {
+        name: { type: 'string', minLength: 1 },
+        uri: { type: 'string' },
+        framework: { type: 'string' },
+        design: { type: ['string', 'object'] },
+        labels: { type: 'object', additionalProperties: { type: 'integer' } },
+        project: idString,
+        task: idString,
+      },
+      ['name', 'uri'],
+    ),
+    handler: (body, { repos }) => {
+      checkProject(repos, body.project);
+      if (body.task) requireTask(repos, body.task);
+      const id = newId();
+      const design = typeof body.design === 'object' && body.design !== null ? JSON.stringify(body.design) : body.design ?? '';
+      repos.models.insert({
+        id, name: body.name, uri: body.uri, framework: body.framework ?? '', design: design as string,
+        labels: JSON.stringify(body.labels ?? {}), project: body.project ?? null, task: body.task ?? null, created: nowIso(),
+      });
+      return { id };
+    },
+  }),
+];

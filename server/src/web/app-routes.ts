@@ -1,0 +1,47 @@
+import { existsSync, statSync } from 'node:fs';
+import { resolve, sep } from 'node:path';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { sendError } from '../routes/envelope';
+
+const NOT_BUILT_PAGE = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Compare tasks</title></head>
+<body style="font-family: sans-serif; margin: 3rem">
+<h1>Compare tasks</h1>
+<p>The API is running at <code>/api</code>, but the web app has not been built yet.</p>
+<p>Run <code>npm run build</code>, then reload this page.</p>
+</body></html>
+`;
+
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Serves the built app from `appDir`: its files as they are, and index.html for any other GET
+ * outside /api and /files (the app's router takes it from there).
+ */
+export function appRoutes(app: FastifyInstance, appDir: string | null) {
+  const root = appDir ? resolve(appDir) : null;
+  const built = root !== null && existsSync(resolve(root, 'index.html'));
+
+  app.setNotFoundHandler((request: FastifyRequest, reply: FastifyReply) => {
+    const path = request.url.split('?')[0];
+    const isApi = path === '/api' || path.startsWith('/api/') || path === '/files' || path.startsWith('/files/');
+    if (isApi || (request.method !== 'GET' && request.method !== 'HEAD')) {
+      return sendError(request, reply, 404, 0, `Unknown endpoint: ${request.method} ${path}`);
+    }
+    if (!built) return reply.code(path === '/' ? 200 : 404).type('text/html; charset=utf-8').send(NOT_BUILT_PAGE);
+    let file = 'index.html';
+    try {
+      const candidate = resolve(root!, '.' + decodeURIComponent(path));
+      if (candidate.startsWith(root! + sep) && isFile(candidate)) file = candidate.slice(root!.length + 1);
+    } catch {
+      // a malformed escape: fall back to the app
+    }
+    return reply.sendFile(file, root!, { cacheControl: file !== 'index.html' });
+  });
+}
