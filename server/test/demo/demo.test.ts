@@ -246,6 +246,10 @@ describe('demo data set', () => {
     const variants = new Set(a.samples.filter((s) => s.metric === 'predictions').map((s) => s.variant));
     assert.ok(variants.size >= 4);
     assert.deepEqual([...new Set(a.samples.filter((s) => s.metric === 'predictions').map((s) => s.iter))].slice(0, 3), [250, 500, 750]);
+    for (const t of allTasks) for (const s of t.samples) {
+      assert.ok(s.path.startsWith(`demo/${t.id}/`));
+      assert.ok(s.timestamp! > Date.parse(t.started!), `${s.path}: timestamp`);
+    }
     const paths = allTasks.flatMap((t) => t.samples.map((s) => s.path));
     assert.equal(new Set(paths).size, paths.length);
   });
@@ -277,7 +281,7 @@ describe('demo data set', () => {
 
   it('has hyperparameters and configuration in the api.md shapes', () => {
     for (const t of allTasks) {
-      for (const [section, params] of Object.entries(t.hyperparams as Record<string, Record<string, Record<string, unknown>>>)) {
+      for (const [section, params] of Object.entries(t.hyperparams)) {
         for (const [name, p] of Object.entries(params)) {
           assert.deepEqual(Object.keys(p).sort(), ['description', 'name', 'section', 'type', 'value']);
           assert.equal(p.section, section);
@@ -285,22 +289,22 @@ describe('demo data set', () => {
           assert.equal(typeof p.value, 'string');
         }
       }
-      const cfgs = Object.values(t.configuration as Record<string, { name: string; value: string; type: string }>);
+      const cfgs = Object.values(t.configuration);
       assert.ok(cfgs.some((c) => c.type === 'yaml'));
       for (const c of cfgs.filter((x) => x.type === 'json')) JSON.parse(c.value);
     }
-    const argNames = cifar.tasks.map((t) => Object.keys((t.hyperparams as Record<string, object>).Args).sort().join(','));
+    const argNames = cifar.tasks.map((t) => Object.keys(t.hyperparams.Args).sort().join(','));
     assert.ok(new Set(argNames).size >= 2, 'some task misses a parameter');
     for (const p of ['lr', 'batch_size', 'optimizer', 'dropout', 'weight_decay', 'epochs', 'seed'])
-      assert.ok(cifar.tasks.some((t) => p in (t.hyperparams as Record<string, Record<string, unknown>>).Args), p);
+      assert.ok(cifar.tasks.some((t) => p in t.hyperparams.Args), p);
     const seeds = new Map<string, number>();
     for (const t of cifar.tasks) {
-      const a = (t.hyperparams as Record<string, Record<string, { value: string }>>).Args;
+      const a = t.hyperparams.Args;
       const key = ['lr', 'batch_size', 'optimizer', 'dropout', 'weight_decay'].map((k) => a[k]?.value).join('|');
       seeds.set(key, (seeds.get(key) ?? 0) + 1);
     }
     assert.ok([...seeds.values()].some((n) => n >= 3), 'one config repeated with 3 seeds');
-    const yamls = new Set(cifar.tasks.map((t) => (t.configuration as Record<string, { value: string }>)['config.yaml'].value));
+    const yamls = new Set(cifar.tasks.map((t) => t.configuration['config.yaml'].value));
     assert.ok(yamls.size >= 5);
   });
 

@@ -26,7 +26,7 @@ describe('large data set', () => {
         }
         assert.equal(n, 1234);
       }
-      const params = Object.values(t.hyperparams as Record<string, object>).reduce((a, s) => a + Object.keys(s).length, 0);
+      const params = Object.values(t.hyperparams).reduce((a, s) => a + Object.keys(s).length, 0);
       assert.ok(params >= 45 && params <= 60, `${params} parameters`);
       assert.ok(t.script.requirements.pip.split('\n').length > 90);
     }

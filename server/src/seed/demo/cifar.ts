@@ -88,6 +88,8 @@ interface CurveModel {
   bs: number;
   divergeAt: number | null;
   oom: boolean;
+  /** Extra GPU memory (%) the architecture needs. */
+  memExtra: number;
   startMs: number;
   msPerIter: number;
 }
@@ -121,6 +123,7 @@ function curveModel(cfg: CifarConfig, rng: Rng, startMs: number): CurveModel {
     bs: cfg.batch_size,
     divergeAt: cfg.failure === 'diverged' ? (cfg.stopAt ?? n) - 170 : null,
     oom: cfg.failure === 'oom',
+    memExtra: cfg.arch === 'wrn-28-10' ? 34 : cfg.arch === 'resnet34' ? 9 : 0,
     startMs,
     msPerIter: 1000 * (1.1 + cfg.batch_size / 140) * (cfg.arch === 'wrn-28-10' ? 2.6 : cfg.arch === 'resnet34' ? 1.7 : 1) * (cfg.amp ? 0.7 : 1),
   };
@@ -225,7 +228,7 @@ function cifarScalars(id: string, m: CurveModel, spikes: Map<number, number>): D
   }));
   out.push(series(':monitor:gpu', 'gpu_0_mem_usage', function* () {
     const r = new Rng(`${id}:gpu/mem`);
-    const base = 18 + (m.bs / 512) * 55;
+    const base = 18 + (m.bs / 512) * 55 + m.memExtra;
     for (let t = 10; t <= m.last; t += 10) {
       const grow = m.oom ? (t / m.last) ** 3 * (100 - base) : Math.min(4, t / 100);
       yield [t, Math.min(100, base + grow + 0.6 * r.normal()), ts(m, t)];
@@ -343,6 +346,7 @@ function cifarSamples(id: string, m: CurveModel): DemoSample[] {
       samples.push({
         metric: 'predictions', variant: v, iter,
         path: `demo/${id}/predictions/${v}/${String(iter).padStart(8, '0')}.png`,
+        timestamp: ts(m, iter) + 4000,
         bytes: () => {
           const r = new Rng(`${id}:${v}:${iter}`);
           const acc = accAt(m, iter);
@@ -356,6 +360,7 @@ function cifarSamples(id: string, m: CurveModel): DemoSample[] {
         samples.push({
           metric: 'augmentations', variant: kind, iter,
           path: `demo/${id}/augmentations/${kind}/${String(iter).padStart(8, '0')}.png`,
+          timestamp: ts(m, iter) + 1000,
           bytes: () => augmentationPng({ taskHue, kind, iter, seed: hash32(`${id}:aug:${kind}:${iter}`) }),
         });
       }

@@ -127,12 +127,14 @@ export function speechProject(): DemoProject {
         samples.push({
           metric: 'audio', variant: w, iter: it,
           path: `demo/${id}/audio/${w}/${String(it).padStart(8, '0')}.wav`,
+          timestamp: ts(it) + 3000,
           bytes: () => toneWav({ f0: tone.f0 + taskShift, f1: tone.f1 + taskShift, harmonic: tone.harmonic, noise, seed: hash32(`${id}:${w}:${it}`) }),
         });
         if (cfg.spectrograms && it % 400 === 0) {
           samples.push({
             metric: 'spectrogram', variant: w, iter: it,
             path: `demo/${id}/spectrogram/${w}/${String(it).padStart(8, '0')}.png`,
+            timestamp: ts(it) + 3500,
             bytes: () => spectrogramPng({ f0: tone.f0 + taskShift, f1: tone.f1 + taskShift, seed: hash32(`${id}:spec:${w}:${it}`) }),
           });
         }

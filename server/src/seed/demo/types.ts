@@ -15,6 +15,8 @@ export interface DemoSample {
   path: string;
   /** Generates the file content on demand. */
   bytes(): Buffer;
+  /** When the sample was reported (epoch ms). */
+  timestamp?: number;
 }
 
 export interface DemoModel {
