@@ -1,0 +1,189 @@
+import { createHash } from 'node:crypto';
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { addEvents, createProject, createTask, scalar, startServer } from './helpers';
+
+test('add_batch stores json-lines and arrays, and keeps last_metrics at ingest', async () => {
+  const server = await startServer();
+  try {
+    const task = await createTask(server, await createProject(server));
+    const values = [5, 3, 7, 4];
+    const lines = await addEvents(server, values.slice(0, 2).map((v, i) => scalar(task, 'loss', 'train', i * 10, v)));
+    assert.equal(lines.status, 200);
+    assert.deepEqual(lines.data, { added: 2, errors: 0, errors_info: {} });
+    const array = await server.app.inject({
+      method: 'POST',
+      url: '/api/events.add_batch',
+      payload: values.slice(2).map((v, i) => ({ ...scalar(task, 'loss', 'train', 20 + i * 10, v), worker: 'w1', allow_locked: true })),
+    });
+    assert.equal(array.json().data.added, 2);
+    const doc = (await server.call('tasks.get_by_id', { task })).data.task;
+    const entry = Object.values(Object.values(doc.last_metrics)[0] as object)[0];
+    assert.deepEqual(entry, {
+      metric: 'loss',
+      variant: 'train',
+      value: 4,
+      min_value: 3,
+      min_value_iteration: 10,
+      max_value: 7,
+      max_value_iteration: 20,
+      first_value: 5,
+      mean_value: 4.75,
+      count: 4,
+    });
+    assert.equal(doc.last_iteration, 30);
+    const [mh] = Object.keys(doc.last_metrics);
+    assert.equal(mh, createHash('md5').update('loss').digest('hex'));
+  } finally {
+    await server.close();
+  }
+});
+
+test('out-of-order and repeated iterations are folded in correctly', async () => {
+  const server = await startServer();
+  try {
+    const task = await createTask(server, await createProject(server));
+    await addEvents(server, [10, 20, 30].map((iter) => scalar(task, 'm', 'v', iter, iter)));
+    await addEvents(server, [scalar(task, 'm', 'v', 20, 100), scalar(task, 'm', 'v', 5, -1)]);
+    const doc = (await server.call('tasks.get_by_id', { task })).data.task;
+    const entry = Object.values(Object.values(doc.last_metrics)[0] as object)[0];
+    assert.equal(entry.count, 4);
+    assert.equal(entry.first_value, -1);
+    assert.equal(entry.max_value, 100);
+    assert.equal(entry.max_value_iteration, 20);
+    assert.equal(entry.value, 30);
+    const hist = await server.call('events.multi_task_scalar_metrics_iter_histogram', { tasks: [task] });
+    assert.deepEqual(hist.data.metrics.m.v[task].x, [5, 10, 20, 30]);
+    assert.deepEqual(hist.data.metrics.m.v[task].y, [-1, 10, 100, 30]);
+  } finally {
+    await server.close();
+  }
+});
+
+test('invalid events are reported with index and reason, valid ones stored', async () => {
+  const server = await startServer();
+  try {
+    const task = await createTask(server, await createProject(server));
+    const unknownTask = 'd'.repeat(32);
+    const body = [
+      JSON.stringify(scalar(task, 'loss', 'train', 1, 1)),
+      '{"type": "training_stats_scalar", "task": ', // malformed line
+      JSON.stringify({ ...scalar(task, 'loss', 'train', 2, 1), value: 'high' }),
+      JSON.stringify(scalar(unknownTask, 'loss', 'train', 2, 1)),
+      JSON.stringify({ type: 'training_stats_vector', task, metric: 'x', variant: 'y', values: [1] }),
+      JSON.stringify({ type: 'log', task, level: 'info', msg: 'hello', worker: 'w' }),
+      JSON.stringify({ type: 'plot', task, metric: 'p', variant: 'v', iter: 1, plot_str: '{}', model_event: false }),
+      JSON.stringify({ type: 'training_debug_image', task, metric: 'img', variant: 'a', iter: 1, url: '/files/a.png', key: 'k' }),
+    ].join('\n');
+    const response = await server.app.inject({
+      method: 'POST',
+      url: '/api/v2.23/events.add_batch',
+      headers: { 'content-type': 'application/json-lines' },
+      payload: body,
+    });
+    assert.equal(response.statusCode, 200);
+    const data = response.json().data;
+    assert.equal(data.added, 4);
+    assert.equal(data.errors, 4);
+    const keys = Object.keys(data.errors_info);
+    assert.equal(keys.length, 4);
+    assert.match(keys[0], /^event 1: malformed JSON line/);
+    assert.match(keys[1], /^event 2: 'value' must be a finite number/);
+    assert.match(keys[2], new RegExp(`^event 3: invalid task id ${unknownTask}`));
+    assert.match(keys[3], /^event 4: unsupported event type "training_stats_vector"/);
+    const metrics = await server.call('events.get_multi_task_metrics', { tasks: [task] });
+    assert.deepEqual(metrics.data.metrics, [{ metric: 'loss', variants: ['train'] }]);
+  } finally {
+    await server.close();
+  }
+});
+
+test('text/plain and x-ndjson bodies are accepted too', async () => {
+  const server = await startServer();
+  try {
+    const task = await createTask(server, await createProject(server));
+    for (const type of ['text/plain', 'application/x-ndjson']) {
+      const response = await server.app.inject({
+        method: 'POST',
+        url: '/api/events.add_batch',
+        headers: { 'content-type': type },
+        payload: JSON.stringify(scalar(task, 'a', type, 1, 1)),
+      });
+      assert.equal(response.json().data.added, 1, type);
+    }
+  } finally {
+    await server.close();
+  }
+});
+
+test('a batch that fails in the database stores nothing', async () => {
+  const server = await startServer();
+  try {
+    const task = await createTask(server, await createProject(server));
+    server.app.repos.db.exec(
+      "CREATE TRIGGER refuse_plot BEFORE INSERT ON plots WHEN NEW.metric = 'boom' BEGIN SELECT RAISE(ABORT, 'forced failure'); END",
+    );
+    const reply = await addEvents(server, [
+      scalar(task, 'loss', 'train', 1, 1),
+      scalar(task, 'loss', 'train', 2, 2),
+      { type: 'log', task, level: 'info', msg: 'x' },
+      { type: 'plot', task, metric: 'boom', variant: 'v', iter: 1, plot_str: '{}' },
+    ]);
+    assert.equal(reply.status, 500);
+    assert.equal(reply.meta.result_code, 500);
+    const metrics = await server.call('events.get_multi_task_metrics', { tasks: [task] });
+    assert.deepEqual(metrics.data.metrics, []);
+    const doc = (await server.call('tasks.get_by_id', { task })).data.task;
+    assert.deepEqual(doc.last_metrics, {});
+    assert.equal(doc.last_iteration, 0);
+    const count = server.app.repos.db.prepare('SELECT (SELECT count(*) FROM scalars) + (SELECT count(*) FROM logs) + (SELECT count(*) FROM scalar_rollups)').pluck().get();
+    assert.equal(count, 0);
+    // The next good batch still works.
+    assert.equal((await addEvents(server, [scalar(task, 'loss', 'train', 1, 1)])).data.added, 1);
+  } finally {
+    await server.close();
+  }
+});
+
+test('an oversized body is refused with a 413 envelope', async () => {
+  const server = await startServer();
+  try {
+    const response = await server.app.inject({
+      method: 'POST',
+      url: '/api/events.add_batch',
+      headers: { 'content-type': 'application/json-lines' },
+      payload: Buffer.alloc(64 * 1024 * 1024 + 10, 0x20),
+    });
+    assert.equal(response.statusCode, 413);
+    const body = response.json();
+    assert.equal(body.meta.result_code, 413);
+    assert.match(body.meta.result_msg, /too large/);
+    assert.deepEqual(body.data, {});
+  } finally {
+    await server.close();
+  }
+});
+
+test('single values go to get_task_single_value_metrics and never to histograms', async () => {
+  const server = await startServer();
+  try {
+    const task = await createTask(server, await createProject(server), { name: 'single' });
+    await addEvents(server, [
+      scalar(task, 'Summary', 'test_accuracy', -2147483648, 0.93),
+      scalar(task, 'loss', 'train', 1, 2),
+    ]);
+    const singles = await server.call('events.get_task_single_value_metrics', { tasks: [task] });
+    assert.equal(singles.data.tasks.length, 1);
+    assert.equal(singles.data.tasks[0].task_name, 'single');
+    assert.deepEqual(
+      singles.data.tasks[0].values.map((v: { metric: string; variant: string; value: number }) => [v.metric, v.variant, v.value]),
+      [['Summary', 'test_accuracy', 0.93]],
+    );
+    const hist = await server.call('events.multi_task_scalar_metrics_iter_histogram', { tasks: [task] });
+    assert.deepEqual(Object.keys(hist.data.metrics), ['loss']);
+    const doc = (await server.call('tasks.get_by_id', { task })).data.task;
+    assert.equal(doc.last_iteration, 1);
+  } finally {
+    await server.close();
+  }
+});

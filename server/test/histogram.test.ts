@@ -1,0 +1,133 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { addEvents, createProject, createTask, scalar, startServer, type TestServer } from './helpers';
+
+const HISTOGRAM = 'events.multi_task_scalar_metrics_iter_histogram';
+
+/** Deterministic noise with one spike at iteration 33,333. */
+function valueAt(iter: number): number {
+  if (iter === 33_333) return 1000;
+  return Math.sin(iter / 500) + ((iter * 7919) % 101) / 1000;
+}
+
+async function longSeries(server: TestServer, task: string, points: number) {
+  const events = [];
+  for (let iter = 0; iter < points; iter++) events.push(scalar(task, 'loss', 'train', iter, valueAt(iter)));
+  for (let i = 0; i < events.length; i += 20_000) await addEvents(server, events.slice(i, i + 20_000));
+}
+
+test('a long series: at most `samples` points, the spike kept in y_max, means in y', async () => {
+  const server = await startServer();
+  try {
+    const task = await createTask(server, await createProject(server), { name: 'long' });
+    await longSeries(server, task, 100_000);
+    for (const samples of [2000, 500, 6000, 1]) {
+      const reply = await server.call(HISTOGRAM, { tasks: [task], samples });
+      const series = reply.data.metrics.loss.train[task];
+      assert.equal(series.name, 'long');
+      assert.ok(series.x.length <= samples, `${series.x.length} <= ${samples}`);
+      assert.ok(series.x.length >= samples / 4, `${series.x.length} points for ${samples}`);
+      assert.equal(series.total, 100_000);
+      assert.equal(series.y.length, series.x.length);
+      assert.equal(Math.max(...series.y_max), 1000, 'spike kept');
+      assert.ok(Math.max(...series.y) < 1000 || samples === 1, 'mean dilutes the spike');
+      for (let i = 0; i < series.x.length; i++) {
+        assert.ok(series.y_min[i] <= series.y[i] + 1e-9 && series.y[i] <= series.y_max[i] + 1e-9);
+        if (i) assert.ok(series.x[i] > series.x[i - 1]);
+      }
+    }
+    // Bucket means agree with the raw points.
+    const reply = await server.call(HISTOGRAM, { tasks: [task], samples: 1000 });
+    const series = reply.data.metrics.loss.train[task];
+    const width = 128; // 100,000 iterations / 1000 samples -> 2^7
+    const bucket = 10;
+    let sum = 0;
+    for (let iter = bucket * width; iter < (bucket + 1) * width; iter++) sum += valueAt(iter);
+    assert.equal(series.x[bucket], Math.round(bucket * width + (width - 1) / 2));
+    assert.ok(Math.abs(series.y[bucket] - sum / width) < 1e-9);
+  } finally {
+    await server.close();
+  }
+});
+
+test('a short series comes back exact', async () => {
+  const server = await startServer();
+  try {
+    const task = await createTask(server, await createProject(server));
+    const points = [[0, 1.5], [3, 2.25], [7, -4], [100, 0.125]];
+    await addEvents(server, points.map(([iter, v]) => scalar(task, 'acc', 'val', iter, v)));
+    const reply = await server.call(HISTOGRAM, { tasks: [task] });
+    const series = reply.data.metrics.acc.val[task];
+    assert.deepEqual(series.x, [0, 3, 7, 100]);
+    assert.deepEqual(series.y, [1.5, 2.25, -4, 0.125]);
+    assert.deepEqual(series.y_min, series.y);
+    assert.deepEqual(series.y_max, series.y);
+    assert.equal(series.total, 4);
+    const timestamps = await server.call(HISTOGRAM, { tasks: [task], key: 'timestamp' });
+    assert.deepEqual(timestamps.data.metrics.acc.val[task].x, points.map(([iter]) => 1_700_000_000_000 + iter * 1000));
+    const iso = await server.call(HISTOGRAM, { tasks: [task], key: 'iso_time' });
+    assert.equal(iso.data.metrics.acc.val[task].x[0], new Date(1_700_000_000_000).toISOString());
+  } finally {
+    await server.close();
+  }
+});
+
+test('x_range zooms in with the same resolution', async () => {
+  const server = await startServer();
+  try {
+    const task = await createTask(server, await createProject(server));
+    await longSeries(server, task, 100_000);
+    const zoom = await server.call(HISTOGRAM, { tasks: [task], samples: 1000, x_range: [30_000, 40_000] });
+    const series = zoom.data.metrics.loss.train[task];
+    assert.ok(series.x.length <= 1000 && series.x.length >= 500, `${series.x.length}`);
+    assert.ok(series.x[0] >= 29_990 && series.x.at(-1) <= 40_010);
+    assert.equal(Math.max(...series.y_max), 1000);
+    const exact = await server.call(HISTOGRAM, { tasks: [task], samples: 1000, x_range: [500, 1200] });
+    const small = exact.data.metrics.loss.train[task];
+    assert.equal(small.x.length, 701);
+    assert.equal(small.x[0], 500);
+    assert.equal(small.y[0], valueAt(500));
+    const byTime = await server.call(HISTOGRAM, {
+      tasks: [task],
+      samples: 1000,
+      key: 'timestamp',
+      x_range: [1_700_000_000_000 + 30_000_000, 1_700_000_000_000 + 40_000_000],
+    });
+    const timed = byTime.data.metrics.loss.train[task];
+    assert.ok(timed.x.length >= 500 && timed.x.length <= 1000, `${timed.x.length}`);
+    assert.ok(timed.x[0] >= 1_700_000_000_000 + 30_000_000 && timed.x.at(-1) <= 1_700_000_000_000 + 40_000_000);
+    const bad = await server.call(HISTOGRAM, { tasks: [task], x_range: [5, 1] });
+    assert.equal(bad.meta.result_subcode, 12);
+  } finally {
+    await server.close();
+  }
+});
+
+test('metrics filter, several tasks, unknown ids and more than 100 tasks', async () => {
+  const server = await startServer();
+  try {
+    const project = await createProject(server);
+    const a = await createTask(server, project, { name: 'a' });
+    const b = await createTask(server, project, { name: 'b' });
+    await addEvents(server, [
+      scalar(a, 'loss', 'train', 1, 1), scalar(a, 'loss', 'val', 1, 2), scalar(b, 'loss', 'train', 1, 3), scalar(b, 'acc', 'val', 1, 4),
+    ]);
+    const reply = await server.call(HISTOGRAM, { tasks: [a, b], metrics: [{ metric: 'loss', variants: ['train'] }] });
+    assert.deepEqual(Object.keys(reply.data.metrics), ['loss']);
+    assert.deepEqual(Object.keys(reply.data.metrics.loss), ['train']);
+    assert.deepEqual(Object.keys(reply.data.metrics.loss.train).sort(), [a, b].sort());
+    const unknown = 'e'.repeat(32);
+    const missing = await server.call(HISTOGRAM, { tasks: [a, unknown] });
+    assert.equal(missing.status, 400);
+    assert.equal(missing.meta.result_subcode, 101);
+    assert.deepEqual(missing.meta.error_data.ids, [unknown]);
+    const many = Array.from({ length: 101 }, (_, i) => i.toString(16).padStart(32, '0'));
+    const tooMany = await server.call(HISTOGRAM, { tasks: many });
+    assert.equal(tooMany.status, 400);
+    assert.equal(tooMany.meta.result_subcode, 1001);
+    const emptyList = await server.call(HISTOGRAM, { tasks: [] });
+    assert.equal(emptyList.meta.result_subcode, 12);
+  } finally {
+    await server.close();
+  }
+});
