@@ -212,6 +212,7 @@ describe('demo data set', () => {
       }
     }
     for (const ty of ['heatmap', 'scatter', 'bar', 'table', 'box']) assert.ok(traceTypes.has(ty), `no ${ty} trace`);
+    assert.ok(allTasks.some((t) => t.plots.some((p) => JSON.parse(p.plot_str).data.some((tr: { mode?: string }) => tr.mode === 'markers'))), 'no marker scatter');
     for (const n of ['Confusion Matrix/test', 'ROC/test', 'Precision-Recall/test', 'Weights/conv1', 'Per-class metrics/test', 'Batch loss/distribution']) assert.ok(names.has(n), n);
     const completed = cifar.tasks.find((t) => t.status === 'completed')!;
     assert.ok(new Set(completed.plots.map((p) => p.iter)).size >= 3);

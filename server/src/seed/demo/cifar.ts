@@ -2,7 +2,7 @@
 import { artifact, autoComment, configItem, hyperparams, labelsOf, model, queue, USERS } from './common.js';
 import { buildDiff } from './diffs.js';
 import { augmentationPng, predictionPng } from './media.js';
-import { boxPlot, confusionCounts, confusionMatrixPlot, perClassAccuracy, prPlot, rocPlot, tablePlot, weightHistogramPlot } from './plots.js';
+import { boxPlot, confusionCounts, confusionMatrixPlot, embeddingPlot, perClassAccuracy, prPlot, rocPlot, tablePlot, weightHistogramPlot } from './plots.js';
 import { requirementsText, type RequirementChanges } from './requirements.js';
 import { BASE_TIME, DAY, Rng, commitHash, demoId, hash32, iso } from './rng.js';
 import type { DemoLog, DemoPlot, DemoProject, DemoSample, DemoScalarSeries, DemoTask } from './types.js';
@@ -333,6 +333,7 @@ function cifarPlots(id: string, m: CurveModel, cfg: CifarConfig): DemoPlot[] {
       return { name: `iter ${Math.max(1, center - 50)}-${center}`, values: Array.from({ length: 40 }, () => base * Math.exp(0.18 * r.normal()) * (r.chance(0.03) ? 3 : 1)) };
     });
     add('Batch loss', 'distribution', boxPlot('Batch loss - distribution', groups));
+    if (it === m.n) add('Embeddings', 't-SNE', embeddingPlot('Embeddings - t-SNE of penultimate layer (test)', CIFAR_CLASSES, acc, r));
   }
   return plots;
 }

@@ -130,3 +130,21 @@ export function boxPlot(title: string, groups: { name: string; values: number[] 
     { title: { text: title }, yaxis: { title: { text: 'loss' } }, showlegend: false },
   );
 }
+
+/** 2-D embedding scatter (markers), one trace per class; clusters tighten as accuracy grows. */
+export function embeddingPlot(title: string, classes: string[], acc: number, rng: Rng, perClass = 25): string {
+  const spread = 0.6 + 3 * (1 - acc);
+  const data = classes.map((c, i) => {
+    const angle = (2 * Math.PI * i) / classes.length + rng.range(-0.2, 0.2);
+    const cx = 10 * Math.cos(angle);
+    const cy = 10 * Math.sin(angle);
+    const xs: number[] = [];
+    const ys: number[] = [];
+    for (let k = 0; k < perClass; k++) {
+      xs.push(Math.round((cx + spread * rng.normal()) * 100) / 100);
+      ys.push(Math.round((cy + spread * rng.normal()) * 100) / 100);
+    }
+    return { type: 'scatter', mode: 'markers', name: c, x: xs, y: ys, marker: { size: 5 } };
+  });
+  return fig(data, { title: { text: title }, xaxis: { title: { text: 't-SNE 1' } }, yaxis: { title: { text: 't-SNE 2' } }, showlegend: true });
+}
