@@ -115,7 +115,7 @@ export function speechProject(): DemoProject {
       return { metric: s.slice(0, cut), variant: s.slice(cut + 1), points: gen[s] };
     });
 
-    const taskShift = (hash32(id) % 7) * 25;
+    const taskShift = (index - 2) * 35; // distinct pitch per task
     const samples: DemoSample[] = [];
     const sampleIters: number[] = [];
     for (let t = 200; t <= last; t += 200) sampleIters.push(t);
