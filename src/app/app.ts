@@ -2,20 +2,19 @@ import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { MatToolbarModule } from '@angular/material/toolbar';
-import { MatTooltipModule } from '@angular/material/tooltip';
 import { RouterLink, RouterOutlet } from '@angular/router';
 import { Theme } from './core/theme/theme';
 
 @Component({
   selector: 'app-root',
-  imports: [RouterOutlet, RouterLink, MatToolbarModule, MatButtonModule, MatIconModule, MatTooltipModule],
+  imports: [RouterOutlet, RouterLink, MatToolbarModule, MatButtonModule, MatIconModule],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <mat-toolbar class="app-bar">
       <a class="brand" routerLink="/tasks">Compare tasks</a>
       <span class="spacer"></span>
       <button mat-icon-button type="button" data-testid="theme-toggle" (click)="theme.toggle()"
-              [matTooltip]="theme.isDark() ? 'Switch to light theme' : 'Switch to dark theme'"
+              [title]="theme.isDark() ? 'Switch to light theme' : 'Switch to dark theme'"
               [attr.aria-label]="theme.isDark() ? 'Switch to light theme' : 'Switch to dark theme'">
         <mat-icon>{{ theme.isDark() ? 'light_mode' : 'dark_mode' }}</mat-icon>
       </button>

@@ -1,0 +1,136 @@
+import { expect, test } from '@playwright/test';
+import { DEMO, compareUrl, headerIds, idsInUrl, taskIds } from './support';
+
+test.describe('compare page shell', () => {
+  test('switching tabs changes the URL; reload and back keep tab and order', async ({ page, request }) => {
+    const ids = await taskIds(request, [DEMO.best, DEMO.baseline, DEMO.failed]);
+    await page.goto(compareUrl(ids));
+    await expect(page.getByTestId('task-header')).toHaveCount(3);
+    await page.getByTestId('tab-scalars').click();
+    await expect(page).toHaveURL(/\/scalars\/graph$/);
+    await expect(page.getByTestId('tab-placeholder')).toContainText('not available yet');
+    await page.getByTestId('tab-hyper-params').click();
+    await expect(page).toHaveURL(/\/hyper-params\/values$/);
+    await page.reload();
+    await expect(page.getByTestId('tab-hyper-params')).toHaveClass(/mdc-tab--active/);
+    expect(idsInUrl(page)).toEqual(ids);
+    expect(await headerIds(page)).toEqual(ids);
+    await page.goBack();
+    await expect(page).toHaveURL(/\/scalars\/graph$/);
+    await expect(page.getByTestId('tab-scalars')).toHaveClass(/mdc-tab--active/);
+  });
+
+  test('a bare tab opens its default view', async ({ page, request }) => {
+    const ids = await taskIds(request, [DEMO.best, DEMO.baseline]);
+    await page.goto(`/compare-tasks;ids=${ids.join(',')}/scalars`);
+    await expect(page).toHaveURL(/\/scalars\/graph$/);
+    expect(idsInUrl(page)).toEqual(ids);
+  });
+
+  test('TASKS lists compared tasks; X removes one and the URL follows, keeping the tab', async ({ page, request }) => {
+    const ids = await taskIds(request, [DEMO.best, DEMO.baseline, DEMO.failed]);
+    await page.goto(compareUrl(ids, 'metrics-plots'));
+    await page.getByTestId('tasks-button').click();
+    const menu = page.getByTestId('tasks-menu');
+    await expect(menu.getByRole('listitem')).toHaveCount(3);
+    await menu.locator(`[data-task-id="${ids[1]}"]`).getByTestId('remove-task').click();
+    await expect.poll(() => idsInUrl(page)).toEqual([ids[0], ids[2]]);
+    await expect(page).toHaveURL(/\/metrics-plots$/);
+    await expect(page.getByTestId('task-header')).toHaveCount(2);
+  });
+
+  test('+ opens the task table with compared tasks on top and selected; APPLY adds the new pick', async ({ page, request }) => {
+    const ids = await taskIds(request, [DEMO.best, DEMO.baseline, DEMO.running]);
+    await page.goto(compareUrl(ids.slice(0, 2), 'debug-images'));
+    await page.getByTestId('add-tasks-button').click();
+    const dialog = page.getByRole('dialog');
+    const rows = dialog.locator('tr[data-task-id]');
+    await expect(rows.nth(0)).toHaveAttribute('data-task-id', ids[0]);
+    await expect(rows.nth(1)).toHaveAttribute('data-task-id', ids[1]);
+    await expect(rows.nth(0).getByRole('checkbox')).toBeChecked();
+    await dialog.getByTestId('dialog-search').fill('wrn');
+    await dialog.locator(`tr[data-task-id="${ids[2]}"]`).getByRole('checkbox').check();
+    await dialog.getByTestId('apply-button').click();
+    await expect.poll(() => idsInUrl(page)).toEqual(ids);
+    await expect(page).toHaveURL(/\/debug-images$/);
+  });
+
+  test('sets the base task with the button and by dragging a header leftmost', async ({ page, request }) => {
+    const ids = await taskIds(request, [DEMO.best, DEMO.baseline, DEMO.failed]);
+    await page.goto(compareUrl(ids, 'scalars/values'));
+    const headers = page.getByTestId('task-header');
+    await headers.nth(2).getByTestId('set-base').click();
+    await expect.poll(() => idsInUrl(page)).toEqual([ids[2], ids[0], ids[1]]);
+    await expect(headers.first().getByTestId('base-badge')).toBeVisible();
+
+    const handle = headers.nth(2).locator('[cdkDragHandle], .drag-handle');
+    const target = await headers.nth(0).boundingBox();
+    const box = await handle.boundingBox();
+    if (!target || !box) throw new Error('headers not laid out');
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    for (let step = 1; step <= 12; step++) {
+      await page.mouse.move(box.x + ((target.x + 10 - box.x) * step) / 12, box.y + box.height / 2);
+    }
+    await page.mouse.up();
+    await expect.poll(() => idsInUrl(page)).toEqual([ids[1], ids[2], ids[0]]);
+    await expect(page).toHaveURL(/\/scalars\/values$/);
+  });
+
+  test('Share copies the URL; a new browser context opening it shows the same page', async ({ page, request, browser, context }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    const ids = await taskIds(request, [DEMO.running, DEMO.best]);
+    await page.goto(compareUrl(ids, 'hyper-params/scatter'));
+    await expect(page.getByTestId('task-header')).toHaveCount(2);
+    await page.getByTestId('share-button').click();
+    await expect(page.getByText('Link copied')).toBeVisible();
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(copied).toBe(page.url());
+
+    const other = await browser.newContext();
+    const second = await other.newPage();
+    await second.goto(copied);
+    await expect(second.getByTestId('task-header')).toHaveCount(2);
+    expect(await headerIds(second)).toEqual(ids);
+    await expect(second.getByTestId('tab-hyper-params')).toHaveClass(/mdc-tab--active/);
+    await expect(second.getByTestId('tab-placeholder')).toContainText('scatter');
+    await other.close();
+  });
+
+  test('an unknown id shows a readable message and can be removed; the rest keeps working', async ({ page, request }) => {
+    const [best] = await taskIds(request, [DEMO.best]);
+    const unknown = '0'.repeat(32);
+    await page.goto(compareUrl([best, unknown]));
+    const message = page.getByTestId('compare-error');
+    await expect(message).toContainText('not found');
+    await expect(message).toContainText(unknown);
+    await expect(page.getByTestId('task-header').first()).toContainText(DEMO.best);
+    await message.getByRole('button', { name: 'Remove from the comparison' }).click();
+    await expect.poll(() => idsInUrl(page)).toEqual([best]);
+    await expect(page.getByTestId('compare-error')).toHaveCount(0);
+  });
+
+  test('more than 100 ids or entries that are not ids are explained, not a blank page', async ({ page }) => {
+    const many = Array.from({ length: 101 }, (_, i) => i.toString(16).padStart(32, 'a'));
+    await page.goto(compareUrl(many));
+    await expect(page.getByTestId('compare-error')).toContainText('up to 100');
+    await page.goto('/compare-tasks;ids=not-an-id/details');
+    await expect(page.getByTestId('compare-error')).toContainText('not-an-id');
+  });
+
+  test('dark theme toggle switches the page and is remembered', async ({ page, request }) => {
+    await page.emulateMedia({ colorScheme: 'light' });
+    const ids = await taskIds(request, [DEMO.best, DEMO.baseline]);
+    await page.goto(compareUrl(ids));
+    const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    const light = await background();
+    await page.getByTestId('theme-toggle').click();
+    await expect(page.locator('html')).toHaveClass(/theme-dark/);
+    const dark = await background();
+    expect(dark).not.toBe(light);
+    const [r, g, b] = (dark.match(/\d+/g) ?? []).map(Number);
+    expect(r + g + b).toBeLessThan(200);
+    await page.reload();
+    await expect(page.locator('html')).toHaveClass(/theme-dark/);
+  });
+});

@@ -1,0 +1,43 @@
+import { APIRequestContext, Page, expect } from '@playwright/test';
+
+/** Names of demo tasks the specs rely on (written by the seed on a fresh database). */
+export const DEMO = {
+  baseline: 'resnet18 sgd lr=0.03 baseline',
+  best: 'resnet18 adamw lr=0.003 dropout=0.2',
+  failed: 'resnet18 adam lr=0.1',
+  running: 'wrn-28-10 adamw lr=0.003',
+  archived: 'resnet18 sgd lr=0.01 (old script)',
+  seed1: 'resnet18 adamw lr=0.001 seed=1',
+};
+
+/** Looks up task ids by exact name through the API, in the order given. */
+export async function taskIds(request: APIRequestContext, names: string[]): Promise<string[]> {
+  const response = await request.post('/api/v2.31/tasks.get_all_ex', {
+    data: { only_fields: ['id', 'name'], page_size: 500 },
+  });
+  expect(response.ok()).toBeTruthy();
+  const { data } = (await response.json()) as { data: { tasks: { id: string; name: string }[] } };
+  return names.map((name) => {
+    const task = data.tasks.find((t) => t.name === name);
+    if (!task) throw new Error(`demo task not found: ${name}`);
+    return task.id;
+  });
+}
+
+export function compareUrl(ids: string[], view = 'details', query = ''): string {
+  return `/compare-tasks;ids=${ids.join(',')}/${view}${query ? `?${query}` : ''}`;
+}
+
+/** The ids in the comparison, read from the page URL. */
+export function idsInUrl(page: Page): string[] {
+  const match = /;ids=([^/?]*)/.exec(decodeURIComponent(new URL(page.url()).pathname));
+  return match ? match[1].split(',').filter(Boolean) : [];
+}
+
+export function headerIds(page: Page): Promise<string[]> {
+  return page.getByTestId('task-header').evaluateAll((els) => els.map((el) => el.getAttribute('data-task-id') ?? ''));
+}
+
+export function row(page: Page, name: string) {
+  return page.locator('tr[data-task-id]').filter({ has: page.getByRole('cell', { name, exact: true }) });
+}

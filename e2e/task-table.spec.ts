@@ -1,0 +1,64 @@
+import { expect, test } from '@playwright/test';
+import { DEMO, headerIds, idsInUrl, row, taskIds } from './support';
+
+test.describe('task table', () => {
+  test('lists demo tasks with status chips, archived ones hidden until asked', async ({ page }) => {
+    await page.goto('/');
+    await expect(page).toHaveURL(/\/tasks$/);
+    await expect(row(page, DEMO.baseline)).toBeVisible();
+    await expect(row(page, DEMO.failed).locator('app-status-chip')).toHaveText('failed');
+    await expect(row(page, DEMO.archived)).toHaveCount(0);
+    await page.getByTestId('show-archived').getByRole('switch').click();
+    await expect(page).toHaveURL(/archived=1/);
+    await expect(row(page, DEMO.archived)).toBeVisible();
+  });
+
+  test('searches by name, sorts by a header and filters from a header, all in the URL', async ({ page }) => {
+    await page.goto('/tasks');
+    await page.getByTestId('task-search').fill('adamw');
+    await expect(page).toHaveURL(/q=adamw/);
+    const names = page.locator('tr[data-task-id] td.name-cell');
+    await expect(names.first()).toContainText('adamw');
+    for (const name of await names.allTextContents()) expect(name).toContain('adamw');
+
+    await page.getByRole('button', { name: 'Name' }).click();
+    await expect(page).toHaveURL(/sort=name/);
+    const sorted = await names.allTextContents();
+    expect(sorted).toEqual([...sorted].sort((a, b) => a.localeCompare(b)));
+
+    await page.getByTestId('task-search').fill('');
+    await page.getByTestId('filter-statuses').click();
+    await page.getByRole('checkbox', { name: 'failed' }).check();
+    await page.keyboard.press('Escape');
+    await expect(page).toHaveURL(/status=failed/);
+    await expect(page.locator('tr[data-task-id] app-status-chip').first()).toHaveText('failed');
+    for (const status of await page.locator('tr[data-task-id] app-status-chip').allTextContents()) expect(status.trim()).toBe('failed');
+
+    await page.reload();
+    await expect(page.getByRole('checkbox', { name: /Select resnet/ }).first()).toBeVisible();
+    for (const status of await page.locator('tr[data-task-id] app-status-chip').allTextContents()) expect(status.trim()).toBe('failed');
+  });
+
+  test('selecting tasks shows the batch bar; COMPARE opens Details with them, first picked as base', async ({ page, request }) => {
+    const [baseline, best, failed] = await taskIds(request, [DEMO.baseline, DEMO.best, DEMO.failed]);
+    await page.goto('/tasks');
+    await row(page, DEMO.best).getByRole('checkbox').check();
+    await expect(page.getByTestId('batch-bar')).toHaveCount(0);
+    await row(page, DEMO.baseline).getByRole('checkbox').check();
+    await row(page, DEMO.failed).getByRole('checkbox').check();
+    await expect(page.getByTestId('batch-bar')).toContainText('3 tasks selected');
+    await page.getByTestId('compare-button').click();
+    await expect(page).toHaveURL(/\/compare-tasks;ids=.*\/details$/);
+    expect(idsInUrl(page)).toEqual([best, baseline, failed]);
+    await expect(page.getByTestId('task-header').first()).toContainText(DEMO.best);
+    expect(await headerIds(page)).toEqual([best, baseline, failed]);
+  });
+
+  test('shift-click selects a range of rows', async ({ page }) => {
+    await page.goto('/tasks?sort=name');
+    const boxes = page.locator('tr[data-task-id]').getByRole('checkbox');
+    await boxes.nth(1).check();
+    await boxes.nth(4).click({ modifiers: ['Shift'] });
+    await expect(page.getByTestId('batch-bar')).toContainText('4 tasks selected');
+  });
+});
