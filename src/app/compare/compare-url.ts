@@ -78,3 +78,16 @@ export function moveTask(ids: readonly string[], from: number, to: number): stri
   next.splice(Math.max(0, Math.min(to, next.length)), 0, moved);
   return next;
 }
+
+/** Query parameters with `options` applied: `null` or `''` removes a parameter. */
+export function mergeQueryParams(
+  current: Record<string, string | string[]>,
+  options: Record<string, string | null>,
+): Record<string, string | string[]> {
+  const next = { ...current };
+  for (const [key, value] of Object.entries(options)) {
+    if (value === null || value === '') delete next[key];
+    else next[key] = value;
+  }
+  return next;
+}

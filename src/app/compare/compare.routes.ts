@@ -2,12 +2,13 @@ import { Routes } from '@angular/router';
 import { provideEffects } from '@ngrx/effects';
 import { provideState } from '@ngrx/store';
 import { ComparePage } from './compare-page';
-import { TabPlaceholder } from './shell/tab-placeholder';
 import * as compareEffects from './state/compare.effects';
 import { compareFeature } from './state/compare.feature';
 
-const placeholder = (title: string) => ({ component: TabPlaceholder, data: { title } });
-
+/**
+ * The compare page and one lazy child route per tab. Each tab owns its folder and its routes file
+ * (with its own feature state and effects, provided there).
+ */
 export const COMPARE_ROUTES: Routes = [
   {
     path: '',
@@ -15,28 +16,11 @@ export const COMPARE_ROUTES: Routes = [
     providers: [provideState(compareFeature), provideEffects(compareEffects)],
     children: [
       { path: '', pathMatch: 'full', redirectTo: 'details' },
-      { path: 'details', ...placeholder('Details') },
-      {
-        path: 'hyper-params',
-        children: [
-          { path: '', pathMatch: 'full', redirectTo: 'values' },
-          { path: 'values', ...placeholder('Hyperparameters: values') },
-          { path: 'graph', ...placeholder('Hyperparameters: parallel coordinates') },
-          { path: 'scatter', ...placeholder('Hyperparameters: scatter plot') },
-        ],
-      },
-      {
-        path: 'scalars',
-        children: [
-          { path: '', pathMatch: 'full', redirectTo: 'graph' },
-          { path: 'graph', ...placeholder('Scalars: graphs') },
-          { path: 'values', ...placeholder('Scalars: last values') },
-          { path: 'min-values', ...placeholder('Scalars: min values') },
-          { path: 'max-values', ...placeholder('Scalars: max values') },
-        ],
-      },
-      { path: 'metrics-plots', ...placeholder('Plots') },
-      { path: 'debug-images', ...placeholder('Debug samples') },
+      { path: 'details', loadChildren: () => import('./details/details.routes').then((m) => m.DETAILS_ROUTES) },
+      { path: 'hyper-params', loadChildren: () => import('./hyper-params/hyper-params.routes').then((m) => m.HYPER_PARAMS_ROUTES) },
+      { path: 'scalars', loadChildren: () => import('./scalars/scalars.routes').then((m) => m.SCALARS_ROUTES) },
+      { path: 'metrics-plots', loadChildren: () => import('./metrics-plots/metrics-plots.routes').then((m) => m.METRICS_PLOTS_ROUTES) },
+      { path: 'debug-images', loadChildren: () => import('./debug-images/debug-images.routes').then((m) => m.DEBUG_IMAGES_ROUTES) },
       { path: '**', redirectTo: 'details' },
     ],
   },

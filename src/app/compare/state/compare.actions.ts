@@ -20,3 +20,14 @@ export const CompareApiActions = createActionGroup({
     'Task Headers Load Failed': props<{ requestedIds: string[]; message: string }>(),
   },
 });
+
+/**
+ * A tab changed a view option (smoothing, group by, selected metrics...). Options live in the URL
+ * query; `null` removes one (defaults are left out of the URL). One effect writes them.
+ */
+export const CompareViewActions = createActionGroup({
+  source: 'Compare View',
+  events: {
+    'Options Changed': props<{ options: Record<string, string | null> }>(),
+  },
+});

@@ -6,9 +6,9 @@ import { Store } from '@ngrx/store';
 import { catchError, distinctUntilChanged, filter, map, merge, of, switchMap, tap, withLatestFrom } from 'rxjs';
 import { TASK_SUMMARY_FIELDS } from '../../core/api/models';
 import { TasksApi } from '../../core/api/tasks-api';
-import { MAX_COMPARED_TASKS, compareUrlCommands } from '../compare-url';
+import { MAX_COMPARED_TASKS, compareUrlCommands, mergeQueryParams } from '../compare-url';
 import { nextComparedIds } from './compared-ids';
-import { CompareApiActions, ComparePageActions } from './compare.actions';
+import { CompareApiActions, ComparePageActions, CompareViewActions } from './compare.actions';
 import { selectCompareView, selectComparedTaskIds, selectMissingTaskIds, selectOnComparePage } from './compare.feature';
 
 /** Loads the compared tasks' headers whenever the set of ids in the URL changes (or on retry). */
@@ -55,6 +55,20 @@ export const writeComparedIdsToUrl = createEffect(
         if (next.join() === ids.join()) return;
         if (!next.length) void router.navigate(['/tasks']);
         else void router.navigate(compareUrlCommands(next, view), { queryParamsHandling: 'preserve' });
+      }),
+    ),
+  { functional: true, dispatch: false },
+);
+
+/** View options go to the URL query, replacing the history entry: the URL is what a shared link reproduces. */
+export const writeViewOptionsToUrl = createEffect(
+  (actions$ = inject(Actions), router = inject(Router)) =>
+    actions$.pipe(
+      ofType(CompareViewActions.optionsChanged),
+      tap(({ options }) => {
+        const tree = router.parseUrl(router.url);
+        tree.queryParams = mergeQueryParams(tree.queryParams, options);
+        void router.navigateByUrl(tree, { replaceUrl: true });
       }),
     ),
   { functional: true, dispatch: false },

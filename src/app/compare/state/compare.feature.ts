@@ -1,6 +1,6 @@
 import { createFeature, createReducer, createSelector, on } from '@ngrx/store';
 import { TaskSummary } from '../../core/api/models';
-import { selectRouteParams, selectUrlSegments } from '../../core/router/router-state';
+import { selectQueryParams, selectRouteParams, selectUrlSegments } from '../../core/router/router-state';
 import { displayNames, taskColor } from '../../shared/task-colors';
 import { MAX_COMPARED_TASKS, compareViewFromSegments, parseIds } from '../compare-url';
 import { CompareApiActions, ComparePageActions } from './compare.actions';
@@ -82,3 +82,10 @@ export const selectComparedTasks = createSelector(
     }));
   },
 );
+
+/** One view option from the URL query (`null` when absent: the default applies). */
+export const selectViewOption = (name: string) =>
+  createSelector(selectQueryParams, (params): string | null => {
+    const value = params[name];
+    return typeof value === 'string' ? value : Array.isArray(value) ? (value[0] ?? null) : null;
+  });

@@ -58,3 +58,76 @@ export const TASK_SUMMARY_FIELDS = [
 
 /** Task ids are 32 lowercase hex characters, like ClearML's. */
 export const TASK_ID_PATTERN = /^[0-9a-f]{32}$/;
+
+export interface HyperParam {
+  section: string;
+  name: string;
+  value: string;
+  type?: string;
+  description?: string;
+}
+
+export interface ConfigurationItem {
+  name: string;
+  value: string;
+  type?: string;
+  description?: string;
+}
+
+export interface Artifact {
+  key: string;
+  type?: string;
+  mode?: 'input' | 'output';
+  uri?: string;
+  content_size?: number;
+  hash?: string;
+  timestamp?: number | string;
+  type_data?: { preview?: string; content_type?: string };
+  display_data?: [string, string][];
+}
+
+export interface ModelRef {
+  name: string;
+  model: { id: string; name: string; uri?: string; framework?: string; design?: string; labels?: Record<string, number> };
+}
+
+/** One metric/variant's summary in `last_metrics`. */
+export interface LastMetricValue {
+  metric: string;
+  variant: string;
+  value?: number;
+  min_value?: number;
+  min_value_iteration?: number;
+  max_value?: number;
+  max_value_iteration?: number;
+  first_value?: number;
+  mean_value?: number;
+  count?: number;
+  x_axis_label?: string;
+}
+
+/** A whole task as `tasks.get_all_ex` returns it (every field may be missing from a given server). */
+export interface Task extends TaskSummary {
+  comment?: string;
+  created?: string | null;
+  completed?: string | null;
+  last_change?: string | null;
+  status_changed?: string | null;
+  active_duration?: number | null;
+  status_message?: string | null;
+  status_reason?: string | null;
+  last_worker?: string | null;
+  parent?: IdName | null;
+  script?: {
+    binary?: string; repository?: string; branch?: string; tag?: string; version_num?: string; entry_point?: string;
+    working_dir?: string; requirements?: { pip?: string; conda?: string }; diff?: string;
+  };
+  container?: { image?: string; arguments?: string; setup_shell_script?: string };
+  hyperparams?: Record<string, Record<string, HyperParam>>;
+  configuration?: Record<string, ConfigurationItem>;
+  execution?: { queue?: IdName | null; framework?: string; artifacts?: Artifact[] };
+  models?: { input?: ModelRef[]; output?: ModelRef[] };
+  runtime?: Record<string, unknown>;
+  /** `{md5(metric): {md5(variant): value}}`: the hash keys are opaque, read metric/variant from the value. */
+  last_metrics?: Record<string, Record<string, LastMetricValue>>;
+}

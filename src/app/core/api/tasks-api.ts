@@ -1,7 +1,7 @@
 import { Injectable, inject } from '@angular/core';
 import { Observable } from 'rxjs';
 import { ApiClient } from './api-client';
-import { TaskQuery, TaskSummary } from './models';
+import { Task, TaskQuery, TaskSummary } from './models';
 
 @Injectable({ providedIn: 'root' })
 export class TasksApi {
@@ -9,5 +9,10 @@ export class TasksApi {
 
   getAllEx(query: TaskQuery): Observable<{ tasks: TaskSummary[]; total?: number }> {
     return this.api.call('tasks.get_all_ex', query);
+  }
+
+  /** Whole tasks (or the `only_fields` asked for), in the order of `ids`. */
+  getByIds(ids: string[], onlyFields?: string[]): Observable<{ tasks: Task[] }> {
+    return this.api.call('tasks.get_all_ex', { id: ids, page_size: ids.length || 1, ...(onlyFields ? { only_fields: onlyFields } : {}) });
   }
 }

@@ -3,7 +3,7 @@ import { Router } from '@angular/router';
 import { Actions, createEffect, ofType } from '@ngrx/effects';
 import { routerNavigatedAction } from '@ngrx/router-store';
 import { Store } from '@ngrx/store';
-import { catchError, debounceTime, filter, forkJoin, map, of, switchMap, tap, withLatestFrom } from 'rxjs';
+import { catchError, filter, forkJoin, map, of, switchMap, tap, withLatestFrom } from 'rxjs';
 import { ProjectsApi } from '../../core/api/projects-api';
 import { TasksApi } from '../../core/api/tasks-api';
 import { compareUrlCommands } from '../../compare/compare-url';
@@ -11,14 +11,13 @@ import { patchTableQuery, tableQueryToParams, toTaskQuery } from '../table-query
 import { TasksApiActions, TasksPageActions } from './tasks.actions';
 import { selectOnTasksPage, selectTableQuery, tasksFeature } from './tasks.feature';
 
-/** Loads a page of tasks whenever the table's URL changes, when the page opens, or on retry. */
+/** Loads a page of tasks on every navigation to the table (its URL holds the query), or on retry. */
 export const loadTasks = createEffect(
   (actions$ = inject(Actions), store = inject(Store), tasksApi = inject(TasksApi)) =>
     actions$.pipe(
-      ofType(TasksPageActions.opened, TasksPageActions.retryClicked, routerNavigatedAction),
+      ofType(TasksPageActions.retryClicked, routerNavigatedAction),
       withLatestFrom(store.select(selectOnTasksPage), store.select(selectTableQuery)),
       filter(([, onPage]) => onPage),
-      debounceTime(0),
       switchMap(([, , query]) =>
         tasksApi.getAllEx(toTaskQuery(query)).pipe(
           map(({ tasks, total }) => TasksApiActions.tasksLoaded({ tasks, total: total ?? tasks.length })),

@@ -1,0 +1,46 @@
+import { TestBed } from '@angular/core/testing';
+import { Plot } from './plot';
+import { themedLayout } from './plot-figure';
+
+describe('Plot', () => {
+  it('draws the figure with Plotly and says when it is drawn', async () => {
+    const fixture = TestBed.createComponent(Plot);
+    fixture.componentRef.setInput('figure', {
+      data: [{ type: 'scatter', x: [1, 2, 3], y: [3, 1, 2], name: '<b>bold?</b>' }, { type: 'scatter', x: [1], y: [1] }],
+      layout: { height: 200, title: { text: '<img src=x onerror=alert(1)>' } },
+    });
+    const drawn = new Promise<HTMLElement>((resolve) => fixture.componentInstance.drawn.subscribe(resolve));
+    fixture.detectChanges();
+    const el = await drawn;
+    expect(el.querySelectorAll('.scatterlayer .trace').length).toBe(2);
+    expect(el.querySelector('img')).toBeNull();
+  });
+
+  it('shows an error in place of a figure Plotly cannot draw', async () => {
+    const fixture = TestBed.createComponent(Plot);
+    const broken = {
+      get data(): never {
+        throw new Error('bad figure');
+      },
+    };
+    fixture.componentRef.setInput('figure', broken);
+    fixture.detectChanges();
+    for (let i = 0; i < 50 && !fixture.nativeElement.querySelector('.plot-error'); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      await fixture.whenStable();
+    }
+    expect(fixture.nativeElement.querySelector('.plot-error')?.textContent).toContain('could not be drawn: bad figure');
+  });
+});
+
+describe('themedLayout', () => {
+  it('puts theme colours under the figure layout, the figure winning', () => {
+    const layout = themedLayout({ xaxis: { type: 'log' }, font: { size: 20 } }, { dark: true });
+    expect(layout.paper_bgcolor).toBe('rgba(0,0,0,0)');
+    expect(layout.font?.size).toBe(20);
+    expect(layout.font?.color).toBe('#e3e3e8');
+    expect(layout.xaxis?.type).toBe('log');
+    expect(layout.xaxis?.gridcolor).toBe('#3a3b40');
+    expect(themedLayout({}, { dark: false }).font?.color).toBe('#1b1b1f');
+  });
+});

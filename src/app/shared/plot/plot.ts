@@ -1,0 +1,96 @@
+import {
+  ChangeDetectionStrategy, Component, DestroyRef, ElementRef, effect, inject, input, output, signal, viewChild,
+} from '@angular/core';
+import { Theme } from '../../core/theme/theme';
+import { DEFAULT_PLOT_CONFIG, PlotFigure, themedLayout } from './plot-figure';
+import { Plotly, loadPlotly } from './plotly-loader';
+
+type PlotlyElement = HTMLElement & { on(event: string, handler: (event: unknown) => unknown): void; removeAllListeners?(event: string): void };
+
+/**
+ * One Plotly chart. The only place in the app that talks to Plotly: it loads it lazily, draws with
+ * `Plotly.react` (which updates in place), follows the theme and the element's size, and purges
+ * the chart when it goes away. Callers pass a figure and listen to the events they need.
+ */
+@Component({
+  selector: 'app-plot',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <div #chart class="chart"></div>
+    @if (error(); as message) {
+      <div class="plot-error" role="alert">This chart could not be drawn: {{ message }}</div>
+    }
+  `,
+  styles: `
+    :host { display: block; position: relative; min-height: 120px; }
+    .chart { width: 100%; height: 100%; }
+    .plot-error { position: absolute; inset: 0; display: flex; align-items: center; justify-content: center; padding: 16px;
+      text-align: center; color: var(--mat-sys-error); background: var(--mat-sys-surface); }
+  `,
+})
+export class Plot {
+  readonly figure = input.required<PlotFigure>();
+  /** Emits Plotly's relayout event (zoom, pan, autoscale). */
+  readonly relayout = output<Record<string, unknown>>();
+  /** Emits a legend click; when `legendToggles` is false Plotly's own show/hide is suppressed. */
+  readonly legendClick = output<{ curveNumber: number; name: string | undefined }>();
+  readonly legendToggles = input(true);
+  readonly plotClick = output<{ points: unknown[] }>();
+  readonly hover = output<{ points: unknown[] }>();
+  readonly unhover = output<void>();
+  /** Emits after every draw, with the chart element (for tests and measurements). */
+  readonly drawn = output<HTMLElement>();
+
+  private readonly chart = viewChild.required<ElementRef<HTMLElement>>('chart');
+  private readonly theme = inject(Theme);
+  protected readonly error = signal<string | null>(null);
+  private plotly: Plotly | null = null;
+  private listening = false;
+
+  constructor() {
+    const destroyRef = inject(DestroyRef);
+    effect(() => {
+      const figure = this.figure();
+      const dark = this.theme.isDark();
+      void this.draw(figure, dark);
+    });
+    const resize = new ResizeObserver(() => {
+      const el = this.chart().nativeElement;
+      if (this.plotly && el.offsetWidth > 0 && (el as unknown as { _fullLayout?: unknown })._fullLayout) {
+        void this.plotly.Plots.resize(el);
+      }
+    });
+    effect(() => resize.observe(this.chart().nativeElement));
+    destroyRef.onDestroy(() => {
+      resize.disconnect();
+      if (this.plotly) this.plotly.purge(this.chart().nativeElement);
+    });
+  }
+
+  private async draw(figure: PlotFigure, dark: boolean): Promise<void> {
+    try {
+      this.plotly ??= await loadPlotly();
+      const el = this.chart().nativeElement as PlotlyElement;
+      await this.plotly.react(el, figure.data, themedLayout(figure.layout, { dark }), { ...DEFAULT_PLOT_CONFIG, ...figure.config });
+      this.listen(el);
+      this.error.set(null);
+      this.drawn.emit(el);
+    } catch (err) {
+      this.error.set(err instanceof Error ? err.message : String(err));
+    }
+  }
+
+  private listen(el: PlotlyElement): void {
+    if (this.listening) return;
+    this.listening = true;
+    el.on('plotly_relayout', (event) => this.relayout.emit(event as Record<string, unknown>));
+    el.on('plotly_legendclick', (event) => {
+      const { curveNumber, data } = event as { curveNumber: number; data: { name?: string }[] };
+      this.legendClick.emit({ curveNumber, name: data[curveNumber]?.name });
+      return this.legendToggles();
+    });
+    el.on('plotly_click', (event) => this.plotClick.emit(event as { points: unknown[] }));
+    el.on('plotly_hover', (event) => this.hover.emit(event as { points: unknown[] }));
+    el.on('plotly_unhover', () => this.unhover.emit());
+  }
+}
