@@ -45,6 +45,8 @@ export default defineConfig({
     },
   },
   webServer: {
+    // E2E_APP_DIR (optional): a build of the app other than dist/compare-tasks/browser.
+    env: process.env['E2E_APP_DIR'] ? { COMPARE_APP_DIR: process.env['E2E_APP_DIR'] } : {},
     command: `node --import tsx server/src/main.ts --db "${join(dataDir, 'compare.db')}" --files "${join(dataDir, 'files')}" --port ${port}`,
     url: `${baseURL}/api/server.info`,
     reuseExistingServer: false,

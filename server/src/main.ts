@@ -20,7 +20,9 @@ async function main() {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0..65535, got ${values.port}`);
   const dbPath = resolve(values.db!);
   mkdirSync(dirname(dbPath), { recursive: true });
-  const app = await buildApp({ dbPath, filesDir: resolve(values.files!), demo: !values['no-demo'] });
+  // COMPARE_APP_DIR serves another build of the web app (tests build into their own folder).
+  const appDir = process.env.COMPARE_APP_DIR ? resolve(process.env.COMPARE_APP_DIR) : undefined;
+  const app = await buildApp({ dbPath, filesDir: resolve(values.files!), demo: !values['no-demo'], appDir });
   await app.listen({ host: values.host, port });
   const address = app.server.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;
