@@ -134,3 +134,19 @@ test.describe('compare page shell', () => {
     await expect(page.locator('html')).toHaveClass(/theme-dark/);
   });
 });
+
+test('a task colour can be changed from its header, is remembered, and can be reset', async ({ page, request }) => {
+  const ids = await taskIds(request, [DEMO.best, DEMO.baseline]);
+  await page.goto(compareUrl(ids));
+  const header = page.getByTestId('task-header').nth(1);
+  const original = await header.getByTestId('task-color').evaluate((el) => getComputedStyle(el).backgroundColor);
+  await header.getByTestId('task-color').click();
+  await page.getByRole('button', { name: 'Use colour #c2255c' }).click();
+  await expect(header.getByTestId('task-color')).toHaveCSS('background-color', 'rgb(194, 37, 92)');
+  await expect(header).toHaveCSS('border-top-color', 'rgb(194, 37, 92)');
+  await page.reload();
+  await expect(page.getByTestId('task-header').nth(1).getByTestId('task-color')).toHaveCSS('background-color', 'rgb(194, 37, 92)');
+  await page.getByTestId('task-header').nth(1).getByTestId('task-color').click();
+  await page.getByRole('menuitem', { name: 'Default colour' }).click();
+  await expect(page.getByTestId('task-header').nth(1).getByTestId('task-color')).toHaveCSS('background-color', original);
+});

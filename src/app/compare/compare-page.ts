@@ -48,6 +48,11 @@ export class ComparePage {
   constructor() {
     const title = inject(Title);
     effect(() => title.setTitle(`Compare ${this.ids().length} tasks`));
+    this.store.dispatch(ComparePageActions.opened());
+  }
+
+  protected changeColor(change: { taskId: string; color: string | null }): void {
+    this.store.dispatch(ComparePageActions.taskColorChanged(change));
   }
 
   protected remove(taskId: string): void {

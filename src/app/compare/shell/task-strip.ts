@@ -2,9 +2,11 @@ import { CdkDrag, CdkDragDrop, CdkDragHandle, CdkDropList } from '@angular/cdk/d
 import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
+import { MatMenuModule } from '@angular/material/menu';
 import { MatTooltipModule } from '@angular/material/tooltip';
 import { RouterLink } from '@angular/router';
 import { StatusChip } from '../../shared/status-chip';
+import { TASK_PALETTE } from '../../shared/task-colors';
 import { ComparedTask } from '../state/compare.feature';
 
 /**
@@ -13,7 +15,7 @@ import { ComparedTask } from '../state/compare.feature';
  */
 @Component({
   selector: 'app-task-strip',
-  imports: [CdkDropList, CdkDrag, CdkDragHandle, MatButtonModule, MatIconModule, MatTooltipModule, RouterLink, StatusChip],
+  imports: [CdkDropList, CdkDrag, CdkDragHandle, MatButtonModule, MatIconModule, MatMenuModule, MatTooltipModule, RouterLink, StatusChip],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="strip" cdkDropList cdkDropListOrientation="horizontal" (cdkDropListDropped)="onDrop($event)"
@@ -23,6 +25,9 @@ import { ComparedTask } from '../state/compare.feature';
              [style.--task-color]="task.color" [attr.data-task-id]="task.id" data-testid="task-header">
           <div class="top">
             <mat-icon class="drag-handle" cdkDragHandle aria-hidden="true" matTooltip="Drag to reorder; leftmost is the base task">drag_indicator</mat-icon>
+            <button type="button" class="swatch" [style.background]="task.color" [matMenuTriggerFor]="colorMenu"
+                    [matMenuTriggerData]="{ taskId: task.id }" [attr.aria-label]="'Colour of ' + task.displayName"
+                    matTooltip="Change this task's colour" data-testid="task-color"></button>
             <a class="name" [routerLink]="['/tasks']" [queryParams]="{ q: task.id, archived: 1 }" [title]="task.displayName"
                data-testid="task-name">{{ task.displayName }}</a>
             @if (task.isBase) {
@@ -55,6 +60,17 @@ import { ComparedTask } from '../state/compare.feature';
         </div>
       }
     </div>
+    <mat-menu #colorMenu="matMenu">
+      <ng-template matMenuContent let-taskId="taskId">
+        <div class="palette" role="group" aria-label="Task colours">
+          @for (color of palette; track color) {
+            <button type="button" class="swatch large" [style.background]="color" [attr.aria-label]="'Use colour ' + color"
+                    (click)="colorChange.emit({ taskId, color })"></button>
+          }
+        </div>
+        <button mat-menu-item type="button" (click)="colorChange.emit({ taskId, color: null })">Default colour</button>
+      </ng-template>
+    </mat-menu>
   `,
   styleUrl: './task-strip.scss',
 })
@@ -63,6 +79,8 @@ export class TaskStrip {
   readonly baseSet = output<string>();
   readonly moved = output<{ from: number; to: number }>();
   readonly removed = output<string>();
+  readonly colorChange = output<{ taskId: string; color: string | null }>();
+  protected readonly palette = TASK_PALETTE;
 
   protected onDrop(event: CdkDragDrop<unknown>): void {
     if (event.previousIndex !== event.currentIndex) {

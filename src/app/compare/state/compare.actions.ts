@@ -10,6 +10,15 @@ export const ComparePageActions = createActionGroup({
     'Tasks Applied': props<{ taskIds: string[] }>(),
     'Missing Tasks Removed': emptyProps(),
     'Retry Clicked': emptyProps(),
+    Opened: emptyProps(),
+    'Task Color Changed': props<{ taskId: string; color: string | null }>(),
+  },
+});
+
+export const ComparePreferencesActions = createActionGroup({
+  source: 'Compare Preferences',
+  events: {
+    'Task Colors Restored': props<{ colors: Record<string, string> }>(),
   },
 });
 

@@ -8,8 +8,9 @@ import { TASK_SUMMARY_FIELDS } from '../../core/api/models';
 import { TasksApi } from '../../core/api/tasks-api';
 import { MAX_COMPARED_TASKS, compareUrlCommands, mergeQueryParams } from '../compare-url';
 import { nextComparedIds } from './compared-ids';
-import { CompareApiActions, ComparePageActions, CompareViewActions } from './compare.actions';
-import { selectCompareView, selectComparedTaskIds, selectMissingTaskIds, selectOnComparePage } from './compare.feature';
+import { CompareApiActions, ComparePageActions, ComparePreferencesActions, CompareViewActions } from './compare.actions';
+import { TaskColorStorage } from './task-color-storage';
+import { compareFeature, selectCompareView, selectComparedTaskIds, selectMissingTaskIds, selectOnComparePage } from './compare.feature';
 
 /** Loads the compared tasks' headers whenever the set of ids in the URL changes (or on retry). */
 export const loadTaskHeaders = createEffect(
@@ -70,6 +71,25 @@ export const writeViewOptionsToUrl = createEffect(
         tree.queryParams = mergeQueryParams(tree.queryParams, options);
         void router.navigateByUrl(tree, { replaceUrl: true });
       }),
+    ),
+  { functional: true, dispatch: false },
+);
+
+export const restoreTaskColors = createEffect(
+  (actions$ = inject(Actions), storage = inject(TaskColorStorage)) =>
+    actions$.pipe(
+      ofType(ComparePageActions.opened),
+      map(() => ComparePreferencesActions.taskColorsRestored({ colors: storage.read() })),
+    ),
+  { functional: true },
+);
+
+export const saveTaskColors = createEffect(
+  (actions$ = inject(Actions), store = inject(Store), storage = inject(TaskColorStorage)) =>
+    actions$.pipe(
+      ofType(ComparePageActions.taskColorChanged),
+      withLatestFrom(store.select(compareFeature.selectTaskColors)),
+      tap(([, colors]) => storage.write(colors)),
     ),
   { functional: true, dispatch: false },
 );

@@ -1,6 +1,6 @@
 import { TaskSummary } from '../../core/api/models';
 import { taskColor } from '../../shared/task-colors';
-import { CompareApiActions, ComparePageActions } from './compare.actions';
+import { CompareApiActions, ComparePageActions, ComparePreferencesActions } from './compare.actions';
 import {
   compareFeature, initialCompareState, selectComparedTasks, selectIdsProblem, selectMissingTaskIds,
 } from './compare.feature';
@@ -28,7 +28,7 @@ describe('compare feature', () => {
   });
 
   it('lists compared tasks in URL order, base first, with colours and told-apart names', () => {
-    const tasks = selectComparedTasks.projector([B, A], { [A]: task(A, 'same'), [B]: task(B, 'same') });
+    const tasks = selectComparedTasks.projector([B, A], { [A]: task(A, 'same'), [B]: task(B, 'same') }, {});
     expect(tasks.map((t) => t.id)).toEqual([B, A]);
     expect(tasks.map((t) => t.isBase)).toEqual([true, false]);
     expect(tasks[0].color).toBe(taskColor(B));
@@ -36,7 +36,7 @@ describe('compare feature', () => {
   });
 
   it('shows a task that is not loaded yet by its id', () => {
-    const [only] = selectComparedTasks.projector([A], {});
+    const [only] = selectComparedTasks.projector([A], {}, {});
     expect(only.task).toBeNull();
     expect(only.displayName).toBe(A);
   });
@@ -52,5 +52,14 @@ describe('compare feature', () => {
     expect(selectIdsProblem.projector({ ids: [A], invalid: ['zzz'] })).toContain('zzz');
     expect(selectIdsProblem.projector({ ids: [], invalid: [] })).toContain('No tasks');
     expect(selectIdsProblem.projector({ ids: [A, B], invalid: [] })).toBeNull();
+  });
+
+  it('uses a colour the person picked instead of the derived one, until reset', () => {
+    let state = reducer(initialCompareState, ComparePreferencesActions.taskColorsRestored({ colors: { [A]: '#123456' } }));
+    state = reducer(state, ComparePageActions.taskColorChanged({ taskId: B, color: '#abcdef' }));
+    const tasks = selectComparedTasks.projector([A, B], {}, state.taskColors);
+    expect(tasks.map((t) => t.color)).toEqual(['#123456', '#abcdef']);
+    state = reducer(state, ComparePageActions.taskColorChanged({ taskId: A, color: null }));
+    expect(selectComparedTasks.projector([A], {}, state.taskColors)[0].color).toBe(taskColor(A));
   });
 });

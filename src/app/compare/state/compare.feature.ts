@@ -3,7 +3,7 @@ import { TaskSummary } from '../../core/api/models';
 import { selectQueryParams, selectRouteParams, selectUrlSegments } from '../../core/router/router-state';
 import { displayNames, taskColor } from '../../shared/task-colors';
 import { MAX_COMPARED_TASKS, compareViewFromSegments, parseIds } from '../compare-url';
-import { CompareApiActions, ComparePageActions } from './compare.actions';
+import { CompareApiActions, ComparePageActions, ComparePreferencesActions } from './compare.actions';
 
 export interface CompareState {
   tasksById: Record<string, TaskSummary>;
@@ -11,9 +11,11 @@ export interface CompareState {
   loadedIds: string[] | null;
   loading: boolean;
   error: string | null;
+  /** Colours a person picked for tasks, instead of the colour derived from the id. */
+  taskColors: Record<string, string>;
 }
 
-export const initialCompareState: CompareState = { tasksById: {}, loadedIds: null, loading: false, error: null };
+export const initialCompareState: CompareState = { tasksById: {}, loadedIds: null, loading: false, error: null, taskColors: {} };
 
 /** A compared task as every tab shows it: in comparison order, with its colour and display name. */
 export interface ComparedTask {
@@ -37,6 +39,13 @@ export const compareFeature = createFeature({
       error: null,
     })),
     on(CompareApiActions.taskHeadersLoadFailed, (state, { message }) => ({ ...state, loading: false, error: message })),
+    on(ComparePreferencesActions.taskColorsRestored, (state, { colors }) => ({ ...state, taskColors: colors })),
+    on(ComparePageActions.taskColorChanged, (state, { taskId, color }) => {
+      const taskColors = { ...state.taskColors };
+      if (color) taskColors[taskId] = color;
+      else delete taskColors[taskId];
+      return { ...state, taskColors };
+    }),
   ),
 });
 
@@ -71,12 +80,13 @@ export const selectMissingTaskIds = createSelector(
 export const selectComparedTasks = createSelector(
   selectComparedTaskIds,
   compareFeature.selectTasksById,
-  (ids, tasksById): ComparedTask[] => {
+  compareFeature.selectTaskColors,
+  (ids, tasksById, taskColors): ComparedTask[] => {
     const names = displayNames(ids.map((id) => ({ id, name: tasksById[id]?.name ?? id })));
     return ids.map((id, index) => ({
       id,
       isBase: index === 0,
-      color: taskColor(id),
+      color: taskColors[id] ?? taskColor(id),
       displayName: names.get(id) ?? id,
       task: tasksById[id] ?? null,
     }));
