@@ -1,0 +1,141 @@
+import { inject } from '@angular/core';
+import { Actions, createEffect, ofType } from '@ngrx/effects';
+import { Store } from '@ngrx/store';
+import { EMPTY, catchError, concat, distinctUntilChanged, filter, map, merge, mergeMap, of, switchMap, withLatestFrom } from 'rxjs';
+import { EventsApi } from '../../../core/api/events-api';
+import { MAX_COMPARED_TASKS } from '../../compare-url';
+import { CompareViewActions } from '../../state/compare.actions';
+import { selectComparedTaskIds } from '../../state/compare.feature';
+import { sampleOpened, formatSample } from '../sample-view-options';
+import { DebugSamplesApiActions, DebugSamplesPageActions, MAX_COLUMN_ITERATIONS } from './debug-samples.actions';
+import { debugSamplesFeature, selectColumnsToLoad, selectSampleOptions } from './debug-samples.feature';
+
+
+const sameKeys = (a: { task: string; metric: string | null }[], b: { task: string; metric: string | null }[]) =>
+  JSON.stringify(a) === JSON.stringify(b);
+
+/** The debug-sample metrics of each compared task, whenever the set of tasks changes (or on refresh). */
+export const loadSampleMetrics = createEffect(
+  (actions$ = inject(Actions), store = inject(Store), eventsApi = inject(EventsApi)) => {
+    const ids$ = store.select(selectComparedTaskIds).pipe(distinctUntilChanged((a, b) => a.join() === b.join()));
+    const refresh$ = actions$.pipe(
+      ofType(DebugSamplesPageActions.refreshClicked),
+      withLatestFrom(store.select(selectComparedTaskIds)),
+      map(([, ids]) => ids),
+    );
+    return merge(ids$, refresh$).pipe(
+      filter((ids) => ids.length > 0 && ids.length <= MAX_COMPARED_TASKS),
+      switchMap((taskIds) =>
+        eventsApi.taskMetrics(taskIds, 'training_debug_image').pipe(
+          map(({ metrics }) => {
+            const metricsByTask: Record<string, string[]> = Object.fromEntries(taskIds.map((id) => [id, []]));
+            for (const m of metrics) metricsByTask[m.task] = [...m.metrics].sort((a, b) => a.localeCompare(b));
+            return DebugSamplesApiActions.metricsLoaded({ taskIds, metricsByTask });
+          }),
+          catchError((err: Error) => of(DebugSamplesApiActions.metricsLoadFailed({ taskIds, message: err.message }))),
+        ),
+      ),
+    );
+  },
+  { functional: true },
+);
+
+/** Columns that are rendered and not yet fetched are marked as requested (once each). */
+export const requestVisibleColumns = createEffect(
+  (store = inject(Store)) =>
+    store.select(selectColumnsToLoad).pipe(
+      filter((keys) => keys.length > 0),
+      distinctUntilChanged(sameKeys),
+      map((keys) => DebugSamplesApiActions.columnsRequested({ keys })),
+    ),
+  { functional: true },
+);
+
+/** One `events.debug_images` call for the requested columns: every iteration of the column's metric. */
+export const loadColumns = createEffect(
+  (actions$ = inject(Actions), eventsApi = inject(EventsApi)) =>
+    actions$.pipe(
+      ofType(DebugSamplesApiActions.columnsRequested),
+      mergeMap(({ keys }) =>
+        eventsApi
+          .debugImages({
+            metrics: keys.map((k) => (k.metric === null ? { task: k.task } : { task: k.task, metric: k.metric })),
+            iters: MAX_COLUMN_ITERATIONS,
+            refresh: true,
+          })
+          .pipe(
+            map(({ metrics }) =>
+              DebugSamplesApiActions.columnsLoaded({
+                columns: keys.map((key, index) => ({ ...key, iterations: metrics[index]?.iterations ?? [] })),
+              }),
+            ),
+            catchError((err: Error) => of(DebugSamplesApiActions.columnsLoadFailed({ keys, message: err.message }))),
+          ),
+      ),
+    ),
+  { functional: true },
+);
+
+/** The sample named in the URL is fetched, unless it is the one already shown. */
+export const loadOpenSample = createEffect(
+  (store = inject(Store), eventsApi = inject(EventsApi)) =>
+    store.select(selectSampleOptions).pipe(
+      map((options) => options.sample),
+      distinctUntilChanged((a, b) => formatSample(a) === formatSample(b)),
+      withLatestFrom(store.select(debugSamplesFeature.selectViewer)),
+      switchMap(([sample, viewer]) => {
+        if (!sample) return EMPTY;
+        const shown = viewer.sample;
+        if (shown && formatSample({ ...shown }) === formatSample(sample)) return EMPTY;
+        return concat(
+          of(DebugSamplesApiActions.sampleRequested()),
+          eventsApi
+            .debugImageSample({ task: sample.task, metric: sample.metric, variant: sample.variant, iteration: sample.iter })
+            .pipe(
+              map((response) => DebugSamplesApiActions.sampleLoaded({ response })),
+              catchError((err: Error) => of(DebugSamplesApiActions.sampleLoadFailed({ message: err.message }))),
+            ),
+        );
+      }),
+    ),
+  { functional: true },
+);
+
+/** Previous/next sample and older/newer iteration of the same sample, from the viewer's cursor. */
+export const stepViewer = createEffect(
+  (actions$ = inject(Actions), store = inject(Store), eventsApi = inject(EventsApi)) =>
+    actions$.pipe(
+      ofType(DebugSamplesPageActions.viewerStepClicked),
+      withLatestFrom(store.select(debugSamplesFeature.selectViewer)),
+      filter(([, viewer]) => !!viewer.sample && !!viewer.scrollId),
+      switchMap(([{ step }, viewer]) =>
+        eventsApi
+          .nextDebugImageSample({
+            task: viewer.sample!.task,
+            scroll_id: viewer.scrollId!,
+            navigate_earlier: step === 'previous' || step === 'older',
+            next_iteration: step === 'older' || step === 'newer',
+          })
+          .pipe(
+            map((response) =>
+              response.event ? DebugSamplesApiActions.sampleLoaded({ response }) : DebugSamplesApiActions.sampleEndReached({ step }),
+            ),
+            catchError((err: Error) => of(DebugSamplesApiActions.sampleLoadFailed({ message: err.message }))),
+          ),
+      ),
+    ),
+  { functional: true },
+);
+
+/** The sample shown in the viewer is written to the URL (after a step, or when the server chose a nearby one). */
+export const writeShownSampleToUrl = createEffect(
+  (actions$ = inject(Actions), store = inject(Store)) =>
+    actions$.pipe(
+      ofType(DebugSamplesApiActions.sampleLoaded),
+      withLatestFrom(store.select(selectSampleOptions)),
+      map(([{ response }, options]) => ({ event: response.event, open: options.sample })),
+      filter(({ event, open }) => !!event && !!open && formatSample(event) !== formatSample(open)),
+      map(({ event }) => CompareViewActions.optionsChanged({ options: sampleOpened(event) })),
+    ),
+  { functional: true },
+);

@@ -1,0 +1,174 @@
+import { createFeature, createReducer, createSelector, on } from '@ngrx/store';
+import { DebugSampleEvent } from '../../../core/api/events-api';
+import { ComparedTask, selectComparedTasks, selectViewOption } from '../../state/compare.feature';
+import { ColumnPosition, SampleIteration, columnPosition, iterationRange, variantIterations } from '../sample-navigation';
+import { SampleViewOptions, columnTarget, parseSampleOptions } from '../sample-view-options';
+import { ColumnKey, DebugSamplesApiActions, DebugSamplesPageActions } from './debug-samples.actions';
+
+export interface ColumnSamples {
+  status: 'loading' | 'loaded' | 'error';
+  /** Newest first. */
+  iterations: SampleIteration[];
+  error: string | null;
+}
+
+export interface ViewerState {
+  status: 'idle' | 'loading' | 'loaded' | 'error';
+  sample: DebugSampleEvent | null;
+  scrollId: string | null;
+  minIteration: number | null;
+  maxIteration: number | null;
+  /** Why the last request showed nothing new (an end, a missing sample, an error). */
+  message: string | null;
+}
+
+export interface DebugSamplesState {
+  metricsByTask: Record<string, string[]>;
+  /** The task ids whose metric lists were asked for last, once answered. */
+  metricsFor: string[] | null;
+  metricsError: string | null;
+  columns: Record<string, ColumnSamples>;
+  visibleTaskIds: string[];
+  viewer: ViewerState;
+}
+
+const idleViewer: ViewerState = { status: 'idle', sample: null, scrollId: null, minIteration: null, maxIteration: null, message: null };
+
+export const initialDebugSamplesState: DebugSamplesState = {
+  metricsByTask: {},
+  metricsFor: null,
+  metricsError: null,
+  columns: {},
+  visibleTaskIds: [],
+  viewer: idleViewer,
+};
+
+export function columnKey({ task, metric }: ColumnKey): string {
+  return JSON.stringify([task, metric]);
+}
+
+const STEP_END: Record<string, string> = {
+  previous: 'This is the first sample.',
+  next: 'This is the last sample.',
+  older: 'This is the oldest iteration of this sample.',
+  newer: 'This is the newest iteration of this sample.',
+};
+
+export const debugSamplesFeature = createFeature({
+  name: 'debugSamples',
+  reducer: createReducer(
+    initialDebugSamplesState,
+    on(DebugSamplesPageActions.visibleColumnsChanged, (state, { taskIds }) => ({ ...state, visibleTaskIds: taskIds })),
+    on(DebugSamplesPageActions.refreshClicked, (state) => ({ ...state, columns: {}, metricsFor: null, metricsError: null })),
+    on(DebugSamplesApiActions.metricsLoaded, (state, { taskIds, metricsByTask }) => ({
+      ...state,
+      metricsByTask: { ...state.metricsByTask, ...metricsByTask },
+      metricsFor: taskIds,
+      metricsError: null,
+    })),
+    on(DebugSamplesApiActions.metricsLoadFailed, (state, { taskIds, message }) => ({ ...state, metricsFor: taskIds, metricsError: message })),
+    on(DebugSamplesApiActions.columnsRequested, (state, { keys }) => {
+      const columns = { ...state.columns };
+      for (const key of keys) columns[columnKey(key)] = { status: 'loading', iterations: [], error: null };
+      return { ...state, columns };
+    }),
+    on(DebugSamplesApiActions.columnsLoaded, (state, { columns: loaded }) => {
+      const columns = { ...state.columns };
+      for (const c of loaded) columns[columnKey(c)] = { status: 'loaded', iterations: c.iterations, error: null };
+      return { ...state, columns };
+    }),
+    on(DebugSamplesApiActions.columnsLoadFailed, (state, { keys, message }) => {
+      const columns = { ...state.columns };
+      for (const key of keys) columns[columnKey(key)] = { status: 'error', iterations: [], error: message };
+      return { ...state, columns };
+    }),
+    on(DebugSamplesApiActions.sampleRequested, (state) => ({ ...state, viewer: { ...state.viewer, status: 'loading' as const, message: null } })),
+    on(DebugSamplesApiActions.sampleLoaded, (state, { response }) => ({
+      ...state,
+      viewer: {
+        status: 'loaded' as const,
+        sample: response.event ?? state.viewer.sample,
+        scrollId: response.scroll_id,
+        minIteration: response.min_iteration,
+        maxIteration: response.max_iteration,
+        message: response.event ? null : 'This sample was not found.',
+      },
+    })),
+    on(DebugSamplesApiActions.sampleEndReached, (state, { step }) => ({
+      ...state,
+      viewer: { ...state.viewer, status: 'loaded' as const, message: STEP_END[step] },
+    })),
+    on(DebugSamplesApiActions.sampleLoadFailed, (state, { message }) => ({
+      ...state,
+      viewer: { ...state.viewer, status: 'error' as const, message },
+    })),
+  ),
+});
+
+export const selectSampleOptions = createSelector(
+  selectViewOption('metric'),
+  selectViewOption('iter'),
+  selectViewOption('sync'),
+  selectViewOption('cols'),
+  selectViewOption('sample'),
+  (metric, iter, sync, cols, sample): SampleViewOptions => parseSampleOptions({ metric, iter, sync, cols, sample }),
+);
+
+/** Everything one column shows. */
+export interface SampleColumnView {
+  task: ComparedTask;
+  metrics: string[];
+  metric: string | null;
+  samples: ColumnSamples | null;
+  position: ColumnPosition;
+}
+
+export const selectSampleColumns = createSelector(
+  selectComparedTasks,
+  selectSampleOptions,
+  debugSamplesFeature.selectColumns,
+  debugSamplesFeature.selectMetricsByTask,
+  (tasks, options, columns, metricsByTask): SampleColumnView[] =>
+    tasks.map((task) => {
+      const target = columnTarget(options, task.id);
+      const samples = columns[columnKey({ task: task.id, metric: target.metric })] ?? null;
+      return {
+        task,
+        metrics: metricsByTask[task.id] ?? [],
+        metric: target.metric,
+        samples,
+        position: columnPosition(samples?.iterations ?? [], target.iter),
+      };
+    }),
+);
+
+/** Rendered columns whose samples were never asked for. */
+export const selectColumnsToLoad = createSelector(
+  selectSampleColumns,
+  debugSamplesFeature.selectVisibleTaskIds,
+  (columns, visible): ColumnKey[] =>
+    columns.filter((c) => !c.samples && visible.includes(c.task.id)).map((c) => ({ task: c.task.id, metric: c.metric })),
+);
+
+/** The iterations of every loaded column, for the jump slider. */
+export const selectIterationRange = createSelector(selectSampleColumns, (columns) =>
+  iterationRange(columns.map((c) => c.samples?.iterations ?? [])),
+);
+
+/** Iterations (oldest first) of the sample open in the viewer, when its column has them. */
+export const selectViewerIterations = createSelector(
+  debugSamplesFeature.selectViewer,
+  debugSamplesFeature.selectColumns,
+  (viewer, columns): number[] => {
+    const sample = viewer.sample;
+    if (!sample) return [];
+    for (const metric of [sample.metric, null]) {
+      const column = columns[columnKey({ task: sample.task, metric })];
+      if (column?.status === 'loaded') {
+        const iters = variantIterations(column.iterations, sample.metric, sample.variant);
+        if (iters.includes(sample.iter)) return iters;
+      }
+    }
+    return [];
+  },
+);
