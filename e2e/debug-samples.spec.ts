@@ -120,4 +120,139 @@ test.describe('debug samples', () => {
     await expect(conformer).toHaveAttribute('data-iter', '520');
     await expect(baseline).toHaveAttribute('data-iter', '600');
   });
+
+  test('the viewer zooms, steps through samples and iterations with buttons, keys and slider; Esc closes', async ({ page, request }) => {
+    const [id] = await taskIds(request, [DEMO.best]);
+    await page.goto(compareUrl([id], 'debug-images'));
+    const first = column(page, id);
+    await chooseMetric(page, id, 'augmentations');
+    const thumb = first.getByTestId('sample-thumb').first();
+    await expect(thumb).toHaveAttribute('data-variant', 'crop');
+    const newest = Number(await thumb.getAttribute('data-iter'));
+    await thumb.click();
+
+    const viewer = page.getByTestId('sample-viewer');
+    await expect(viewer.getByTestId('viewer-title')).toHaveText('augmentations / crop');
+    await expect(viewer.getByTestId('viewer-iteration')).toHaveText(`Iteration ${newest}`);
+    await expect(viewer.getByTestId('viewer-image')).toBeVisible();
+    await expect(page).toHaveURL(new RegExp(`sample=${id}(:|%3A)${newest}`));
+    await viewer.getByTestId('zoom-in').click();
+    await expect(viewer.getByTestId('zoom-level')).toHaveText('150%');
+
+    await viewer.getByTestId('viewer-next').click();
+    await expect(viewer.getByTestId('viewer-title')).toHaveText('augmentations / flip');
+    await expect(page).toHaveURL(/flip/);
+    await page.keyboard.press('ArrowRight');
+    await expect(viewer.getByTestId('viewer-note')).toHaveText('This is the last sample.');
+    await page.keyboard.press('ArrowLeft');
+    await expect(viewer.getByTestId('viewer-title')).toHaveText('augmentations / crop');
+
+    await page.keyboard.press('ArrowDown');
+    await expect(viewer.getByTestId('viewer-iteration')).toHaveText(`Iteration ${newest - 500}`);
+    await expect(viewer.getByTestId('viewer-title')).toHaveText('augmentations / crop');
+    await viewer.getByTestId('viewer-older').click();
+    await expect(viewer.getByTestId('viewer-iteration')).toHaveText(`Iteration ${newest - 1000}`);
+    await page.keyboard.press('ArrowUp');
+    await expect(viewer.getByTestId('viewer-iteration')).toHaveText(`Iteration ${newest - 500}`);
+
+    const slider = viewer.getByTestId('viewer-slider');
+    await slider.focus();
+    await slider.press('End');
+    await expect(viewer.getByTestId('viewer-iteration')).toHaveText(`Iteration ${newest}`);
+    await expect(viewer.getByTestId('viewer-newer')).toBeDisabled();
+    await slider.press('Home');
+    await expect(viewer.getByTestId('viewer-iteration')).toHaveText('Iteration 500');
+    await expect(viewer.getByTestId('viewer-older')).toBeDisabled();
+
+    await page.reload();
+    await expect(page.getByTestId('viewer-title')).toHaveText('augmentations / crop');
+    await expect(page.getByTestId('viewer-iteration')).toHaveText('Iteration 500');
+    await page.keyboard.press('Escape');
+    await expect(page.getByTestId('sample-viewer')).toHaveCount(0);
+    await expect(page).not.toHaveURL(/sample=/);
+  });
+
+  test('an audio sample plays in the viewer', async ({ page, request }) => {
+    const [id] = await taskIds(request, [SPEECH.crnn]);
+    await page.goto(compareUrl([id], 'debug-images'));
+    await column(page, id).locator('[data-metric="audio"]').first().click();
+    const audio = page.getByTestId('viewer-audio');
+    await expect(audio).toBeVisible();
+    await expect.poll(() => audio.evaluate((el: HTMLAudioElement) => el.readyState), { timeout: 15_000 }).toBeGreaterThanOrEqual(2);
+    expect(await audio.evaluate((el: HTMLAudioElement) => el.duration)).toBeGreaterThan(0);
+    await expect(page.getByTestId('viewer-broken')).toHaveCount(0);
+  });
+
+  test('missing or unsafe files show a placeholder with their URL; a video sample plays', async ({ page, request }) => {
+    const [id] = await fixtureTasks(request, 1, 'media');
+    await page.goto('/');
+    // A one-second WebM made by the browser itself, stored on the server like any sample file.
+    const videoPath = `/files/e2e/${id}/clip.webm`;
+    const status = await page.evaluate(async (path) => {
+      const canvas = document.createElement('canvas');
+      canvas.width = 64;
+      canvas.height = 48;
+      const ctx = canvas.getContext('2d')!;
+      const recorder = new MediaRecorder(canvas.captureStream(15), { mimeType: 'video/webm' });
+      const chunks: Blob[] = [];
+      recorder.ondataavailable = (e) => chunks.push(e.data);
+      const stopped = new Promise((resolve) => (recorder.onstop = resolve));
+      recorder.start();
+      for (let i = 0; i < 15; i++) {
+        ctx.fillStyle = `hsl(${i * 24}, 80%, 50%)`;
+        ctx.fillRect(0, 0, 64, 48);
+        await new Promise((r) => setTimeout(r, 66));
+      }
+      recorder.stop();
+      await stopped;
+      const response = await fetch(path, { method: 'PUT', body: new Blob(chunks, { type: 'video/webm' }) });
+      return response.status;
+    }, videoPath);
+    expect(status).toBeLessThan(300);
+    const event = (variant: string, url: string) => ({ type: 'training_debug_image', task: id, metric: 'media', variant, iter: 1, url });
+    const added = await api<{ added: number }>(request, 'events.add_batch', [
+      event('a-missing', `/files/e2e/${id}/missing.png`),
+      event('b-script', 'javascript:alert(1)'),
+      event('c-video', videoPath),
+    ]);
+    expect(added.added).toBe(3);
+
+    await page.goto(compareUrl([id], 'debug-images'));
+    const thumbs = column(page, id).getByTestId('sample-thumb');
+    await expect(thumbs).toHaveCount(3);
+    await expect(thumbs.nth(0).getByTestId('sample-broken')).toContainText(`/files/e2e/${id}/missing.png`);
+    await expect(thumbs.nth(1).getByTestId('sample-broken')).toContainText('javascript:alert(1)');
+    await expect(thumbs.nth(2).getByTestId('sample-broken')).toHaveCount(0);
+    await expect(page.locator('img[src^="javascript"], video[src^="javascript"]')).toHaveCount(0);
+
+    await thumbs.nth(2).click();
+    const video = page.getByTestId('viewer-video');
+    await expect(video).toBeVisible();
+    await expect.poll(() => video.evaluate((el: HTMLVideoElement) => el.readyState), { timeout: 15_000 }).toBeGreaterThanOrEqual(2);
+    await page.getByTestId('viewer-previous').click();
+    await expect(page.getByTestId('viewer-title')).toHaveText('media / b-script');
+    await expect(page.getByTestId('viewer-broken')).toContainText('javascript:alert(1)');
+  });
+
+  test('100 tasks: columns are virtualised and every task can be scrolled to', async ({ page, request }) => {
+    test.setTimeout(90_000);
+    const [demo] = await taskIds(request, [DEMO.best]);
+    const sample = await api<{ event: { url: string } }>(request, 'events.get_debug_image_sample', {
+      task: demo, metric: 'predictions', variant: 'cat',
+    });
+    const ids = await fixtureTasks(request, 100, 'wide');
+    await api(request, 'events.add_batch', ids.map((task, i) => ({
+      type: 'training_debug_image', task, metric: 'predictions', variant: 'cat', iter: 10 * (i + 1), url: sample.event.url,
+    })));
+
+    await page.goto(compareUrl(ids, 'debug-images'));
+    await expect(column(page, ids[0])).toHaveAttribute('data-iter', '10');
+    const rendered = await page.getByTestId('sample-column').count();
+    expect(rendered).toBeGreaterThan(2);
+    expect(rendered).toBeLessThan(30);
+    await page.getByTestId('sample-columns').evaluate((el) => (el.scrollLeft = el.scrollWidth));
+    await expect(column(page, ids[99])).toHaveAttribute('data-iter', '1000');
+    await expect(column(page, ids[99]).locator('img')).toBeVisible();
+    await expect(column(page, ids[0])).toHaveCount(0);
+  });
 });

@@ -5,7 +5,7 @@ import { DebugSampleEvent } from '../../core/api/events-api';
 import { safeSampleUrl, sampleKind } from './sample-media';
 
 /** Thumbnail size in pixels: fixed, so lazily loaded images never move the page. */
-export const THUMB_SIZE = 148;
+export const THUMB_SIZE = 140;
 
 /** One debug sample as a thumbnail: image, video still or audio tile; a placeholder when the file is unusable. */
 @Component({
@@ -55,7 +55,7 @@ export const THUMB_SIZE = 148;
     .broken, .audio-tile { display: flex; flex-direction: column; align-items: center; gap: 4px; padding: 6px;
       color: var(--mat-sys-on-surface-variant); font-size: 11px; overflow: hidden; }
     .url { word-break: break-all; max-height: 64px; overflow: hidden; }
-    .caption { display: flex; flex-direction: column; font-size: 12px; line-height: 16px; width: 148px; }
+    .caption { display: flex; flex-direction: column; font-size: 12px; line-height: 16px; width: 140px; }
     .name { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
     .iter { color: var(--mat-sys-on-surface-variant); }
   `,

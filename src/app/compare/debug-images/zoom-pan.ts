@@ -44,7 +44,7 @@ const FIT: ZoomState = { scale: 1, x: 0, y: 0 };
     .stage { flex: 1 1 auto; min-height: 0; overflow: hidden; cursor: grab; position: relative; touch-action: none;
       display: flex; align-items: center; justify-content: center; }
     .stage.dragging { cursor: grabbing; }
-    img { max-width: 100%; max-height: 100%; object-fit: contain; transform-origin: 0 0; image-rendering: pixelated; user-select: none; }
+    img { width: 100%; height: 100%; object-fit: contain; transform-origin: 0 0; image-rendering: pixelated; user-select: none; }
     .zoom-bar { display: flex; align-items: center; justify-content: center; gap: 4px; }
     .level { min-width: 48px; text-align: center; font-size: 12px; }
   `,
