@@ -1,0 +1,101 @@
+import { TestBed } from '@angular/core/testing';
+import { Action } from '@ngrx/store';
+import { MockStore, provideMockStore } from '@ngrx/store/testing';
+import { Subject, of, throwError } from 'rxjs';
+import { DebugSampleEvent, EventsApi } from '../../../core/api/events-api';
+import { CompareViewActions } from '../../state/compare.actions';
+import { selectComparedTaskIds } from '../../state/compare.feature';
+import { parseSampleOptions } from '../sample-view-options';
+import { DebugSamplesApiActions, DebugSamplesPageActions } from './debug-samples.actions';
+import { loadColumns, loadOpenSample, loadSampleMetrics, stepViewer, writeShownSampleToUrl } from './debug-samples.effects';
+import { debugSamplesFeature, initialDebugSamplesState, selectSampleOptions } from './debug-samples.feature';
+
+const A = 'a'.repeat(32);
+const B = 'b'.repeat(32);
+const sample = (iter: number, variant = 'v'): DebugSampleEvent => ({ task: A, metric: 'm', variant, iter, url: '/files/x.png' });
+
+describe('debug samples effects', () => {
+  let store: MockStore;
+  let actions$: Subject<Action>;
+  let out: Action[];
+
+  beforeEach(() => {
+    TestBed.configureTestingModule({ providers: [provideMockStore()] });
+    store = TestBed.inject(MockStore);
+    actions$ = new Subject<Action>();
+    out = [];
+    store.overrideSelector(selectComparedTaskIds, [A, B]);
+    store.overrideSelector(selectSampleOptions, parseSampleOptions({}));
+    store.overrideSelector(debugSamplesFeature.selectViewer, initialDebugSamplesState.viewer);
+  });
+
+  it('loads each task’s debug-sample metrics, sorted, with an empty list for tasks without any', () => {
+    const taskMetrics = jasmine.createSpy().and.returnValue(of({ metrics: [{ task: A, metrics: ['z', 'b'] }] }));
+    loadSampleMetrics(actions$ as never, store, { taskMetrics } as unknown as EventsApi).subscribe((a) => out.push(a));
+    expect(taskMetrics).toHaveBeenCalledOnceWith([A, B], 'training_debug_image');
+    expect(out).toEqual([DebugSamplesApiActions.metricsLoaded({ taskIds: [A, B], metricsByTask: { [A]: ['b', 'z'], [B]: [] } })]);
+  });
+
+  it('fetches requested columns in one call and hands each column its iterations', () => {
+    const debugImages = jasmine.createSpy().and.returnValue(of({
+      scroll_id: 's',
+      metrics: [{ task: A, iterations: [{ iter: 5, events: [] }] }, { task: B, iterations: [] }],
+    }));
+    loadColumns(actions$ as never, { debugImages } as unknown as EventsApi).subscribe((a) => out.push(a));
+    const keys = [{ task: A, metric: null }, { task: B, metric: 'm' }];
+    actions$.next(DebugSamplesApiActions.columnsRequested({ keys }));
+    expect(debugImages.calls.argsFor(0)[0]).toEqual({ metrics: [{ task: A }, { task: B, metric: 'm' }], iters: 1000, refresh: true });
+    expect(out).toEqual([DebugSamplesApiActions.columnsLoaded({
+      columns: [{ task: A, metric: null, iterations: [{ iter: 5, events: [] }] }, { task: B, metric: 'm', iterations: [] }],
+    })]);
+  });
+
+  it('turns a failed column request into a failure for those columns', () => {
+    const debugImages = jasmine.createSpy().and.returnValue(throwError(() => new Error('down')));
+    loadColumns(actions$ as never, { debugImages } as unknown as EventsApi).subscribe((a) => out.push(a));
+    const keys = [{ task: A, metric: null }];
+    actions$.next(DebugSamplesApiActions.columnsRequested({ keys }));
+    expect(out).toEqual([DebugSamplesApiActions.columnsLoadFailed({ keys, message: 'down' })]);
+  });
+
+  it('fetches the sample named in the URL unless it is already shown', () => {
+    const debugImageSample = jasmine.createSpy().and.returnValue(of({ scroll_id: 'c', event: sample(20), min_iteration: 0, max_iteration: 30 }));
+    store.overrideSelector(selectSampleOptions, parseSampleOptions({ sample: `${A}:20:m:v` }));
+    loadOpenSample(store, { debugImageSample } as unknown as EventsApi).subscribe((a) => out.push(a));
+    expect(debugImageSample).toHaveBeenCalledOnceWith({ task: A, metric: 'm', variant: 'v', iteration: 20 });
+    expect(out.map((a) => a.type)).toEqual([DebugSamplesApiActions.sampleRequested.type, DebugSamplesApiActions.sampleLoaded.type]);
+
+    debugImageSample.calls.reset();
+    store.overrideSelector(debugSamplesFeature.selectViewer, { ...initialDebugSamplesState.viewer, sample: sample(10) });
+    store.overrideSelector(selectSampleOptions, parseSampleOptions({ sample: `${A}:10:m:v` }));
+    store.refreshState();
+    expect(debugImageSample).not.toHaveBeenCalled();
+  });
+
+  it('steps with the viewer’s cursor: previous/next samples, older/newer iterations', () => {
+    const nextDebugImageSample = jasmine.createSpy().and.returnValues(
+      of({ scroll_id: 'd', event: sample(10), min_iteration: 0, max_iteration: 30 }),
+      of({ scroll_id: 'd', event: null, min_iteration: 0, max_iteration: 30 }),
+    );
+    store.overrideSelector(debugSamplesFeature.selectViewer, { ...initialDebugSamplesState.viewer, sample: sample(20), scrollId: 'c' });
+    stepViewer(actions$ as never, store, { nextDebugImageSample } as unknown as EventsApi).subscribe((a) => out.push(a));
+    actions$.next(DebugSamplesPageActions.viewerStepClicked({ step: 'older' }));
+    actions$.next(DebugSamplesPageActions.viewerStepClicked({ step: 'next' }));
+    expect(nextDebugImageSample.calls.argsFor(0)[0]).toEqual({ task: A, scroll_id: 'c', navigate_earlier: true, next_iteration: true });
+    expect(nextDebugImageSample.calls.argsFor(1)[0]).toEqual({ task: A, scroll_id: 'c', navigate_earlier: false, next_iteration: false });
+    expect(out[1]).toEqual(DebugSamplesApiActions.sampleEndReached({ step: 'next' }));
+  });
+
+  it('writes a sample the server moved to into the URL, but not when it is already there or the viewer is closed', () => {
+    store.overrideSelector(selectSampleOptions, parseSampleOptions({ sample: `${A}:20:m:v` }));
+    writeShownSampleToUrl(actions$ as never, store).subscribe((a) => out.push(a));
+    const loaded = (ev: DebugSampleEvent) => DebugSamplesApiActions.sampleLoaded({ response: { scroll_id: 'c', event: ev, min_iteration: 0, max_iteration: 1 } });
+    actions$.next(loaded(sample(20)));
+    actions$.next(loaded(sample(10, 'w')));
+    expect(out).toEqual([CompareViewActions.optionsChanged({ options: { sample: `${A}:10:m:w` } })]);
+    store.overrideSelector(selectSampleOptions, parseSampleOptions({}));
+    store.refreshState();
+    actions$.next(loaded(sample(5)));
+    expect(out.length).toBe(1);
+  });
+});

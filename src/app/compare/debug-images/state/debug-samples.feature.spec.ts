@@ -1,0 +1,85 @@
+import { DebugSampleEvent, DebugSampleResponse } from '../../../core/api/events-api';
+import { ComparedTask } from '../../state/compare.feature';
+import { parseSampleOptions } from '../sample-view-options';
+import { DebugSamplesApiActions, DebugSamplesPageActions } from './debug-samples.actions';
+import {
+  DebugSamplesState, columnKey, debugSamplesFeature, initialDebugSamplesState, selectColumnsToLoad, selectSampleColumns,
+  selectViewerIterations,
+} from './debug-samples.feature';
+
+const A = 'a'.repeat(32);
+const B = 'b'.repeat(32);
+const reducer = debugSamplesFeature.reducer;
+
+function task(id: string): ComparedTask {
+  return { id, isBase: id === A, color: '#123456', displayName: id.slice(0, 4), task: null };
+}
+function event(iter: number, variant = 'v', metric = 'm'): DebugSampleEvent {
+  return { task: A, metric, variant, iter, url: `/files/${iter}.png` };
+}
+function response(ev: DebugSampleEvent | null): DebugSampleResponse {
+  return { scroll_id: 'cursor', event: ev, min_iteration: 10, max_iteration: 30 };
+}
+
+describe('debug samples state', () => {
+  it('marks requested columns as loading, then loaded or failed', () => {
+    const keys = [{ task: A, metric: null }, { task: B, metric: 'm' }];
+    let state = reducer(initialDebugSamplesState, DebugSamplesApiActions.columnsRequested({ keys }));
+    expect(state.columns[columnKey(keys[0])].status).toBe('loading');
+    state = reducer(state, DebugSamplesApiActions.columnsLoaded({ columns: [{ ...keys[0], iterations: [{ iter: 1, events: [] }] }] }));
+    expect(state.columns[columnKey(keys[0])]).toEqual({ status: 'loaded', iterations: [{ iter: 1, events: [] }], error: null });
+    state = reducer(state, DebugSamplesApiActions.columnsLoadFailed({ keys: [keys[1]], message: 'down' }));
+    expect(state.columns[columnKey(keys[1])]).toEqual({ status: 'error', iterations: [], error: 'down' });
+    state = reducer(state, DebugSamplesPageActions.refreshClicked());
+    expect(state.columns).toEqual({});
+  });
+
+  it('keeps the shown sample when a step finds nothing, with a message', () => {
+    let state = reducer(initialDebugSamplesState, DebugSamplesApiActions.sampleLoaded({ response: response(event(20)) }));
+    expect(state.viewer.sample?.iter).toBe(20);
+    expect(state.viewer.scrollId).toBe('cursor');
+    state = reducer(state, DebugSamplesApiActions.sampleEndReached({ step: 'next' }));
+    expect(state.viewer.sample?.iter).toBe(20);
+    expect(state.viewer.message).toBe('This is the last sample.');
+    state = reducer(state, DebugSamplesApiActions.sampleLoaded({ response: response(null) }));
+    expect(state.viewer.sample?.iter).toBe(20);
+    expect(state.viewer.message).toBe('This sample was not found.');
+    state = reducer(state, DebugSamplesApiActions.sampleLoadFailed({ message: 'down' }));
+    expect(state.viewer.status).toBe('error');
+  });
+
+  it('gives each compared task a column at its metric and iteration, loaded or not', () => {
+    const columns: DebugSamplesState['columns'] = {
+      [columnKey({ task: A, metric: 'm' })]: { status: 'loaded', iterations: [{ iter: 30, events: [event(30)] }, { iter: 10, events: [event(10)] }], error: null },
+    };
+    const options = parseSampleOptions({ metric: 'm', iter: '12' });
+    const result = selectSampleColumns.projector([task(A), task(B)], options, columns, { [A]: ['m', 'n'] });
+    expect(result.map((c) => c.task.id)).toEqual([A, B]);
+    expect(result[0].position.shown?.iter).toBe(10);
+    expect(result[0].position.isNearest).toBeTrue();
+    expect(result[0].metrics).toEqual(['m', 'n']);
+    expect(result[1].samples).toBeNull();
+    expect(result[1].position.shown).toBeNull();
+  });
+
+  it('asks for rendered columns that were never fetched', () => {
+    const options = parseSampleOptions({});
+    const columns = selectSampleColumns.projector([task(A), task(B)], options, {
+      [columnKey({ task: A, metric: null })]: { status: 'loading', iterations: [], error: null },
+    }, {});
+    expect(selectColumnsToLoad.projector(columns, [A, B])).toEqual([{ task: B, metric: null }]);
+    expect(selectColumnsToLoad.projector(columns, [A])).toEqual([]);
+  });
+
+  it('lists the viewer sample’s iterations from its column', () => {
+    const viewer = { ...initialDebugSamplesState.viewer, sample: event(20, 'x') };
+    const columns: DebugSamplesState['columns'] = {
+      [columnKey({ task: A, metric: null })]: {
+        status: 'loaded', error: null,
+        iterations: [{ iter: 30, events: [event(30, 'x')] }, { iter: 20, events: [event(20, 'x')] }, { iter: 10, events: [event(10, 'y')] }],
+      },
+    };
+    expect(selectViewerIterations.projector(viewer, columns)).toEqual([20, 30]);
+    expect(selectViewerIterations.projector(viewer, {})).toEqual([]);
+  });
+});
