@@ -1,0 +1,46 @@
+import { TestBed } from '@angular/core/testing';
+import { provideMockStore } from '@ngrx/store/testing';
+import { of, throwError } from 'rxjs';
+import { EventsApi, SingleValueMetrics } from '../../core/api/events-api';
+import { selectComparedTasks } from '../state/compare.feature';
+import { SummaryChart } from './summary-chart';
+
+const compared = [
+  { id: 'a', isBase: true, color: '#111', displayName: 'A', task: null },
+  { id: 'b', isBase: false, color: '#222', displayName: 'B', task: null },
+];
+
+async function render(api: Partial<EventsApi>) {
+  TestBed.configureTestingModule({
+    imports: [SummaryChart],
+    providers: [
+      provideMockStore({ selectors: [{ selector: selectComparedTasks, value: compared }] }),
+      { provide: EventsApi, useValue: api },
+    ],
+  });
+  const fixture = TestBed.createComponent(SummaryChart);
+  fixture.detectChanges();
+  await fixture.whenStable();
+  fixture.detectChanges();
+  return fixture.nativeElement as HTMLElement;
+}
+
+describe('SummaryChart', () => {
+  it('asks for the single values of the compared tasks and draws the chart', async () => {
+    const response: SingleValueMetrics = { tasks: [{ task: 'a', task_name: 'A', values: [{ metric: 'Summary', variant: 's', value: 1, timestamp: 0 }] }] };
+    const singleValueMetrics = jasmine.createSpy().and.returnValue(of(response));
+    const el = await render({ singleValueMetrics });
+    expect(singleValueMetrics).toHaveBeenCalledWith(['a', 'b']);
+    expect(el.querySelector('[data-testid="summary-chart"]')).not.toBeNull();
+  });
+
+  it('says so when nothing was reported', async () => {
+    const el = await render({ singleValueMetrics: () => of({ tasks: [] }) });
+    expect(el.querySelector('[data-testid="summary-empty"]')?.textContent).toContain('No single-value scalars');
+  });
+
+  it('shows a readable error in place', async () => {
+    const el = await render({ singleValueMetrics: () => throwError(() => new Error('server down')) });
+    expect(el.querySelector('[role="alert"]')?.textContent).toContain('server down');
+  });
+});

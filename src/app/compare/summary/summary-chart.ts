@@ -1,0 +1,84 @@
+/**
+ * The Summary chart: every single-value scalar of the compared tasks (`events.get_task_single_value_metrics`)
+ * in one clustered bar chart, a cluster per metric, a bar per task in the task's colour.
+ *
+ * Two components:
+ * - `<app-summary-chart />` (SummaryChart): self-loading container, no inputs. It reads the compared
+ *   tasks (order, colours, display names) from the compare state and fetches the values itself;
+ *   use it anywhere under the compare page. Optional input `[hiddenTaskIds]` (string[]) leaves
+ *   tasks out of the chart.
+ * - `<app-summary-chart-view [response] [tasks] />` (SummaryChartView): presentational; draws an
+ *   already fetched response for the given `SummaryTask[]`, or says that there is nothing to show.
+ * The figure itself is the pure `buildSummaryFigure` in `summary-figure.ts`.
+ */
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
+import { rxResource } from '@angular/core/rxjs-interop';
+import { Store } from '@ngrx/store';
+import { EventsApi, SingleValueMetrics } from '../../core/api/events-api';
+import { Plot } from '../../shared/plot/plot';
+import { selectComparedTasks } from '../state/compare.feature';
+import { SummaryTask, buildSummaryFigure } from './summary-figure';
+
+@Component({
+  selector: 'app-summary-chart-view',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [Plot],
+  template: `
+    @if (figure(); as figure) {
+      <app-plot class="summary-plot" data-testid="summary-chart" [figure]="figure" />
+    } @else {
+      <p class="summary-empty" data-testid="summary-empty">No single-value scalars were reported by these tasks.</p>
+    }
+  `,
+  styles: `
+    :host { display: block; }
+    .summary-plot { height: 360px; }
+    .summary-empty { color: var(--mat-sys-on-surface-variant); margin: 8px 0; }
+  `,
+})
+export class SummaryChartView {
+  readonly response = input.required<SingleValueMetrics>();
+  readonly tasks = input.required<readonly SummaryTask[]>();
+  protected readonly figure = computed(() => buildSummaryFigure(this.response(), this.tasks()));
+}
+
+@Component({
+  selector: 'app-summary-chart',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [SummaryChartView],
+  template: `
+    <section class="summary" aria-label="Summary">
+      @if (values.error(); as error) {
+        <p class="summary-error" role="alert">The Summary values could not be loaded: {{ errorMessage(error) }}</p>
+      } @else if (values.hasValue()) {
+        <app-summary-chart-view [response]="values.value()!" [tasks]="shownTasks()" />
+      } @else if (values.isLoading()) {
+        <p class="summary-loading">Loading the Summary values…</p>
+      }
+    </section>
+  `,
+  styles: `
+    :host { display: block; }
+    .summary-error { color: var(--mat-sys-error); }
+    .summary-loading { color: var(--mat-sys-on-surface-variant); }
+  `,
+})
+export class SummaryChart {
+  readonly hiddenTaskIds = input<readonly string[]>([]);
+  private readonly store = inject(Store);
+  private readonly eventsApi = inject(EventsApi);
+  private readonly compared = this.store.selectSignal(selectComparedTasks);
+  private readonly taskIds = computed(() => this.compared().map((t) => t.id), { equal: (a, b) => a.join() === b.join() });
+  protected readonly shownTasks = computed(() => {
+    const hidden = new Set(this.hiddenTaskIds());
+    return this.compared().filter((t) => !hidden.has(t.id)).map(({ id, displayName, color }) => ({ id, displayName, color }));
+  });
+  protected readonly values = rxResource({
+    params: () => (this.taskIds().length ? this.taskIds() : undefined),
+    stream: ({ params }) => this.eventsApi.singleValueMetrics(params),
+  });
+
+  protected errorMessage(error: unknown): string {
+    return error instanceof Error ? error.message : String(error);
+  }
+}
