@@ -1,5 +1,6 @@
 import { DOCUMENT } from '@angular/common';
-import { ChangeDetectionStrategy, Component, ElementRef, afterNextRender, computed, inject, input, linkedSignal, output } from '@angular/core';
+import { ChangeDetectionStrategy, Component, DestroyRef, ElementRef, afterNextRender, computed, inject, input, linkedSignal, output } from '@angular/core';
+import { CdkTrapFocus } from '@angular/cdk/a11y';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { MatTooltipModule } from '@angular/material/tooltip';
@@ -15,7 +16,7 @@ const KEY_STEPS: Record<string, ViewerStep> = { ArrowLeft: 'previous', ArrowRigh
 @Component({
   selector: 'app-sample-viewer',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [MatButtonModule, MatIconModule, MatTooltipModule, ZoomPan],
+  imports: [CdkTrapFocus, MatButtonModule, MatIconModule, MatTooltipModule, ZoomPan],
   templateUrl: './sample-viewer.html',
   styleUrl: './sample-viewer.scss',
   host: { '(document:keydown)': 'onKey($event)' },
@@ -62,7 +63,10 @@ export class SampleViewer {
   });
 
   constructor() {
+    // Focus moves into the dialog and goes back where it was when the viewer closes.
+    const previous = this.document.activeElement as HTMLElement | null;
     afterNextRender(() => this.host.nativeElement.querySelector<HTMLElement>('.dialog')?.focus());
+    inject(DestroyRef).onDestroy(() => previous?.focus?.());
   }
 
   protected onKey(event: KeyboardEvent): void {

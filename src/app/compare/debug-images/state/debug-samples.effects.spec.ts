@@ -7,8 +7,8 @@ import { CompareViewActions } from '../../state/compare.actions';
 import { selectComparedTaskIds } from '../../state/compare.feature';
 import { parseSampleOptions } from '../sample-view-options';
 import { DebugSamplesApiActions, DebugSamplesPageActions } from './debug-samples.actions';
-import { loadColumns, loadOpenSample, loadSampleMetrics, stepViewer, writeShownSampleToUrl } from './debug-samples.effects';
-import { debugSamplesFeature, initialDebugSamplesState, selectSampleOptions } from './debug-samples.feature';
+import { loadColumns, loadOpenSample, loadSampleMetrics, requestVisibleColumns, stepViewer, writeShownSampleToUrl } from './debug-samples.effects';
+import { debugSamplesFeature, initialDebugSamplesState, selectColumnsToLoad, selectSampleOptions } from './debug-samples.feature';
 
 const A = 'a'.repeat(32);
 const B = 'b'.repeat(32);
@@ -97,5 +97,16 @@ describe('debug samples effects', () => {
     store.refreshState();
     actions$.next(loaded(sample(5)));
     expect(out.length).toBe(1);
+  });
+
+  it('requests columns once, and again once a refresh emptied the cache', () => {
+    const keys = [{ task: A, metric: null }];
+    const toLoad = store.overrideSelector(selectColumnsToLoad, keys);
+    requestVisibleColumns(store).subscribe((a) => out.push(a));
+    for (const next of [[], keys, keys]) {
+      toLoad.setResult(next);
+      store.refreshState();
+    }
+    expect(out).toEqual([DebugSamplesApiActions.columnsRequested({ keys }), DebugSamplesApiActions.columnsRequested({ keys })]);
   });
 });

@@ -44,8 +44,9 @@ export const loadSampleMetrics = createEffect(
 export const requestVisibleColumns = createEffect(
   (store = inject(Store)) =>
     store.select(selectColumnsToLoad).pipe(
-      filter((keys) => keys.length > 0),
+      // Requested columns leave the selection at once, so the same keys come back only after a refresh.
       distinctUntilChanged(sameKeys),
+      filter((keys) => keys.length > 0),
       map((keys) => DebugSamplesApiActions.columnsRequested({ keys })),
     ),
   { functional: true },
