@@ -138,6 +138,17 @@ test.describe('debug samples', () => {
     await expect(page).toHaveURL(new RegExp(`sample=${id}(:|%3A)${newest}`));
     await viewer.getByTestId('zoom-in').click();
     await expect(viewer.getByTestId('zoom-level')).toHaveText('150%');
+    const image = viewer.getByTestId('viewer-image');
+    const before = await image.evaluate((el) => el.style.transform);
+    const stage = await viewer.getByTestId('zoom-stage').boundingBox();
+    await page.mouse.move(stage!.x + stage!.width / 2, stage!.y + stage!.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(stage!.x + stage!.width / 2 + 80, stage!.y + stage!.height / 2 + 30, { steps: 4 });
+    await page.mouse.up();
+    await expect.poll(() => image.evaluate((el) => el.style.transform)).not.toBe(before);
+    await viewer.getByTestId('zoom-stage').hover();
+    await page.mouse.wheel(0, -200);
+    await expect(viewer.getByTestId('zoom-level')).toHaveText('180%');
 
     await viewer.getByTestId('viewer-next').click();
     await expect(viewer.getByTestId('viewer-title')).toHaveText('augmentations / flip');
