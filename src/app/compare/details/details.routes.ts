@@ -1,4 +1,10 @@
 import { Routes } from '@angular/router';
-import { TabPlaceholder } from '../shell/tab-placeholder';
+import { provideEffects } from '@ngrx/effects';
+import { provideState } from '@ngrx/store';
+import * as taskDetailsEffects from '../side-by-side/state/task-details.effects';
+import { taskDetailsFeature } from '../side-by-side/state/task-details.feature';
+import { DetailsTab } from './details-tab';
 
-export const DETAILS_ROUTES: Routes = [{ path: '', component: TabPlaceholder, data: { title: 'Details' } }];
+export const DETAILS_ROUTES: Routes = [
+  { path: '', component: DetailsTab, providers: [provideState(taskDetailsFeature), provideEffects(taskDetailsEffects)] },
+];

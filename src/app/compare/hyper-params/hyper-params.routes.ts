@@ -1,9 +1,18 @@
 import { Routes } from '@angular/router';
+import { provideEffects } from '@ngrx/effects';
+import { provideState } from '@ngrx/store';
 import { TabPlaceholder } from '../shell/tab-placeholder';
+import * as taskDetailsEffects from '../side-by-side/state/task-details.effects';
+import { taskDetailsFeature } from '../side-by-side/state/task-details.feature';
+import { HyperParamsValuesTab } from './values/hyper-params-values-tab';
 
 export const HYPER_PARAMS_ROUTES: Routes = [
   { path: '', pathMatch: 'full', redirectTo: 'values' },
-  { path: 'values', component: TabPlaceholder, data: { title: 'Hyperparameters: values' } },
+  {
+    path: 'values',
+    component: HyperParamsValuesTab,
+    providers: [provideState(taskDetailsFeature), provideEffects(taskDetailsEffects)],
+  },
   { path: 'graph', component: TabPlaceholder, data: { title: 'Hyperparameters: parallel coordinates' } },
   { path: 'scatter', component: TabPlaceholder, data: { title: 'Hyperparameters: scatter plot' } },
   { path: '**', redirectTo: 'values' },

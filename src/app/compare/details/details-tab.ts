@@ -1,0 +1,66 @@
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import { MatSlideToggleModule } from '@angular/material/slide-toggle';
+import { Store } from '@ngrx/store';
+import { CompareViewActions, ComparePageActions } from '../state/compare.actions';
+import { selectComparedTasks } from '../state/compare.feature';
+import { alignSection } from '../side-by-side/comparison-model';
+import { SideBySideView } from '../side-by-side/side-by-side-view';
+import { hideIdenticalPatch, rawPatch, searchPatch, sectionTogglePatch, selectSideBySideOptions } from '../side-by-side/side-by-side-options';
+import { TaskDetailsPageActions } from '../side-by-side/state/task-details.actions';
+import { selectDetailedTasks, selectDetailsPending, taskDetailsFeature } from '../side-by-side/state/task-details.feature';
+import { detailsSections } from './details-sections';
+
+/** The Details tab: every compared task's execution, models, artifacts and configuration side by side. */
+@Component({
+  selector: 'app-details-tab',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [MatButtonModule, MatSlideToggleModule, SideBySideView],
+  template: `
+    @if (error(); as message) {
+      <p class="message" role="alert" data-testid="details-error">Could not load the task details: {{ message }}
+        <button mat-button type="button" (click)="retry()">Try again</button></p>
+    } @else if (pending() && !hasTasks()) {
+      <p class="message muted" data-testid="details-loading">Loading task details…</p>
+    } @else {
+      <app-side-by-side-view [tasks]="tasks()" [sections]="sections()" [options]="options()"
+                             (hideIdenticalChange)="change(hidePatch($event))" (searchChange)="change(searchPatch($event))"
+                             (sectionToggled)="change(togglePatch($event))" (baseChosen)="setBase($event)">
+        <mat-slide-toggle [checked]="options().rawConfig" (change)="change(rawPatch($event.checked))" data-testid="raw-config">
+          Configuration as raw text
+        </mat-slide-toggle>
+      </app-side-by-side-view>
+    }
+  `,
+  styles: `:host { display: flex; flex-direction: column; height: 100%; min-height: 480px; } .message { padding: 16px; }`,
+})
+export class DetailsTab {
+  private readonly store = inject(Store);
+  protected readonly tasks = this.store.selectSignal(selectComparedTasks);
+  protected readonly options = this.store.selectSignal(selectSideBySideOptions);
+  protected readonly error = this.store.selectSignal(taskDetailsFeature.selectError);
+  protected readonly pending = this.store.selectSignal(selectDetailsPending);
+  private readonly detailedTasks = this.store.selectSignal(selectDetailedTasks);
+  protected readonly hasTasks = computed(() => this.detailedTasks().some((t) => t !== null));
+  private readonly rawConfig = computed(() => this.options().rawConfig);
+  protected readonly sections = computed(() => detailsSections(this.detailedTasks(), this.rawConfig()).map(alignSection));
+
+  protected readonly hidePatch = hideIdenticalPatch;
+  protected readonly searchPatch = searchPatch;
+  protected readonly rawPatch = rawPatch;
+  protected togglePatch(sectionId: string) {
+    return sectionTogglePatch(this.options().collapsed, sectionId);
+  }
+
+  protected change(options: Record<string, string | null>): void {
+    this.store.dispatch(CompareViewActions.optionsChanged({ options }));
+  }
+
+  protected setBase(taskId: string): void {
+    this.store.dispatch(ComparePageActions.baseTaskSet({ taskId }));
+  }
+
+  protected retry(): void {
+    this.store.dispatch(TaskDetailsPageActions.retryClicked());
+  }
+}

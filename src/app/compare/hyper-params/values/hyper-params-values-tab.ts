@@ -1,0 +1,60 @@
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import { Store } from '@ngrx/store';
+import { CompareViewActions, ComparePageActions } from '../../state/compare.actions';
+import { selectComparedTasks } from '../../state/compare.feature';
+import { alignSection } from '../../side-by-side/comparison-model';
+import { SideBySideView } from '../../side-by-side/side-by-side-view';
+import { hideIdenticalPatch, searchPatch, sectionTogglePatch, selectSideBySideOptions } from '../../side-by-side/side-by-side-options';
+import { TaskDetailsPageActions } from '../../side-by-side/state/task-details.actions';
+import { selectDetailedTasks, selectDetailsPending, taskDetailsFeature } from '../../side-by-side/state/task-details.feature';
+import { hyperparamSections } from './hyperparam-sections';
+
+/** Hyperparameters → Values: every compared task's hyperparameters side by side, section → name → value. */
+@Component({
+  selector: 'app-hyper-params-values-tab',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [MatButtonModule, SideBySideView],
+  template: `
+    @if (error(); as message) {
+      <p class="message" role="alert" data-testid="hp-values-error">Could not load the hyperparameters: {{ message }}
+        <button mat-button type="button" (click)="retry()">Try again</button></p>
+    } @else if (pending() && !hasTasks()) {
+      <p class="message muted" data-testid="hp-values-loading">Loading task details…</p>
+    } @else {
+      <app-side-by-side-view [tasks]="tasks()" [sections]="sections()" [options]="options()"
+                             (hideIdenticalChange)="change(hidePatch($event))" (searchChange)="change(searchPatch($event))"
+                             (sectionToggled)="change(togglePatch($event))" (baseChosen)="setBase($event)">
+      </app-side-by-side-view>
+    }
+  `,
+  styles: `:host { display: flex; flex-direction: column; height: 100%; min-height: 480px; } .message { padding: 16px; }`,
+})
+export class HyperParamsValuesTab {
+  private readonly store = inject(Store);
+  protected readonly tasks = this.store.selectSignal(selectComparedTasks);
+  protected readonly options = this.store.selectSignal(selectSideBySideOptions);
+  protected readonly error = this.store.selectSignal(taskDetailsFeature.selectError);
+  protected readonly pending = this.store.selectSignal(selectDetailsPending);
+  private readonly detailedTasks = this.store.selectSignal(selectDetailedTasks);
+  protected readonly hasTasks = computed(() => this.detailedTasks().some((t) => t !== null));
+  protected readonly sections = computed(() => hyperparamSections(this.detailedTasks()).map(alignSection));
+
+  protected readonly hidePatch = hideIdenticalPatch;
+  protected readonly searchPatch = searchPatch;
+  protected togglePatch(sectionId: string) {
+    return sectionTogglePatch(this.options().collapsed, sectionId);
+  }
+
+  protected change(options: Record<string, string | null>): void {
+    this.store.dispatch(CompareViewActions.optionsChanged({ options }));
+  }
+
+  protected setBase(taskId: string): void {
+    this.store.dispatch(ComparePageActions.baseTaskSet({ taskId }));
+  }
+
+  protected retry(): void {
+    this.store.dispatch(TaskDetailsPageActions.retryClicked());
+  }
+}

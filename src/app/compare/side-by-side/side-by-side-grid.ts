@@ -1,0 +1,96 @@
+import { ChangeDetectionStrategy, Component, DestroyRef, ElementRef, afterNextRender, computed, inject, input, output, signal, viewChild } from '@angular/core';
+import { MatIconModule } from '@angular/material/icon';
+import { MatTooltipModule } from '@angular/material/tooltip';
+import { StatusChip } from '../../shared/status-chip';
+import { ComparedTask } from '../state/compare.feature';
+import { VisibleItem } from './visible-rows';
+
+export const ROW_HEIGHT = 26;
+export const HEADER_HEIGHT = 52;
+export const LABEL_WIDTH = 240;
+export const CARD_WIDTH = 300;
+/** Rows and cards drawn beyond the visible area on each side. */
+const OVERSCAN = 8;
+
+/**
+ * The cards side by side: a sticky header per task, a sticky label column, and only the rows and
+ * cards in view drawn (both directions are virtual, so 100 tasks × 10,000 rows stay light).
+ */
+@Component({
+  selector: 'app-side-by-side-grid',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [MatIconModule, MatTooltipModule, StatusChip],
+  templateUrl: './side-by-side-grid.html',
+  styleUrl: './side-by-side-grid.scss',
+})
+export class SideBySideGrid {
+  readonly tasks = input.required<ComparedTask[]>();
+  readonly items = input.required<VisibleItem[]>();
+  readonly matches = input<ReadonlySet<number>>(new Set());
+  readonly current = input<number | null>(null);
+  readonly flash = input<number | null>(null);
+  readonly sectionToggled = output<string>();
+  readonly baseChosen = output<string>();
+
+  protected readonly rowHeight = ROW_HEIGHT;
+  protected readonly headerHeight = HEADER_HEIGHT;
+  protected readonly labelWidth = LABEL_WIDTH;
+  protected readonly cardWidth = CARD_WIDTH;
+
+  private readonly viewport = viewChild.required<ElementRef<HTMLElement>>('viewport');
+  private readonly scroll = signal({ top: 0, left: 0, width: 1200, height: 600 });
+
+  protected readonly canvasWidth = computed(() => LABEL_WIDTH + this.tasks().length * CARD_WIDTH);
+  protected readonly canvasHeight = computed(() => HEADER_HEIGHT + this.items().length * ROW_HEIGHT);
+
+  protected readonly rowRange = computed(() => {
+    const { top, height } = this.scroll();
+    const start = Math.max(0, Math.floor(top / ROW_HEIGHT) - OVERSCAN);
+    const end = Math.min(this.items().length, Math.ceil((top + height) / ROW_HEIGHT) + OVERSCAN);
+    return { start, end };
+  });
+  protected readonly visibleRows = computed(() => {
+    const { start, end } = this.rowRange();
+    return this.items().slice(start, end).map((item, i) => ({ item, index: start + i }));
+  });
+  protected readonly visibleCards = computed(() => {
+    const { left, width } = this.scroll();
+    const first = Math.max(0, Math.floor(left / CARD_WIDTH) - 1);
+    const last = Math.min(this.tasks().length, Math.ceil((left + width - LABEL_WIDTH) / CARD_WIDTH) + 1);
+    const out: number[] = [];
+    for (let c = first; c < last; c++) out.push(c);
+    return out;
+  });
+
+  constructor() {
+    const destroyRef = inject(DestroyRef);
+    afterNextRender(() => {
+      const element = this.viewport().nativeElement;
+      const measure = () =>
+        this.scroll.set({ top: element.scrollTop, left: element.scrollLeft, width: element.clientWidth, height: element.clientHeight });
+      measure();
+      const observer = new ResizeObserver(measure);
+      observer.observe(element);
+      element.addEventListener('scroll', measure, { passive: true });
+      destroyRef.onDestroy(() => {
+        observer.disconnect();
+        element.removeEventListener('scroll', measure);
+      });
+    });
+  }
+
+  /** Scrolls a row into the middle of the view, unless it is already well in view. */
+  scrollToItem(index: number): void {
+    const element = this.viewport().nativeElement;
+    const top = index * ROW_HEIGHT;
+    const viewTop = element.scrollTop;
+    const viewHeight = element.clientHeight - HEADER_HEIGHT;
+    if (top >= viewTop + ROW_HEIGHT && top + ROW_HEIGHT <= viewTop + viewHeight - ROW_HEIGHT) return;
+    element.scrollTop = Math.max(0, top - viewHeight / 2);
+  }
+
+  /** The index of the first row in view (where "next" starts when nothing is selected). */
+  firstVisibleIndex(): number {
+    return Math.floor(this.viewport().nativeElement.scrollTop / ROW_HEIGHT);
+  }
+}

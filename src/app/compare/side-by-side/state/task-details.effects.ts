@@ -1,0 +1,32 @@
+import { inject } from '@angular/core';
+import { Actions, createEffect, ofType } from '@ngrx/effects';
+import { Store } from '@ngrx/store';
+import { catchError, distinctUntilChanged, filter, map, merge, of, switchMap, withLatestFrom } from 'rxjs';
+import { TasksApi } from '../../../core/api/tasks-api';
+import { MAX_COMPARED_TASKS } from '../../compare-url';
+import { selectComparedTaskIds } from '../../state/compare.feature';
+import { TaskDetailsApiActions, TaskDetailsPageActions } from './task-details.actions';
+
+const sameSet = (a: string[], b: string[]) => [...a].sort().join() === [...b].sort().join();
+
+/** Whole tasks for the compared set, once per set (a new base only reorders, it does not refetch). */
+export const loadTaskDetails = createEffect(
+  (actions$ = inject(Actions), store = inject(Store), tasksApi = inject(TasksApi)) => {
+    const ids$ = store.select(selectComparedTaskIds).pipe(distinctUntilChanged(sameSet));
+    const retry$ = actions$.pipe(
+      ofType(TaskDetailsPageActions.retryClicked),
+      withLatestFrom(store.select(selectComparedTaskIds)),
+      map(([, ids]) => ids),
+    );
+    return merge(ids$, retry$).pipe(
+      filter((ids) => ids.length > 0 && ids.length <= MAX_COMPARED_TASKS),
+      switchMap((requestedIds) =>
+        tasksApi.getByIds(requestedIds).pipe(
+          map(({ tasks }) => TaskDetailsApiActions.taskDetailsLoaded({ requestedIds, tasks })),
+          catchError((err: Error) => of(TaskDetailsApiActions.taskDetailsLoadFailed({ requestedIds, message: err.message }))),
+        ),
+      ),
+    );
+  },
+  { functional: true },
+);
