@@ -266,4 +266,20 @@ test.describe('debug samples', () => {
     await expect(column(page, ids[99]).locator('img')).toBeVisible();
     await expect(column(page, ids[0])).toHaveCount(0);
   });
+
+  test('a task with more than 1000 sample iterations: Older fetches the iterations before the first 1000', async ({ page, request }) => {
+    const [id] = await fixtureTasks(request, 1, 'long');
+    await api(request, 'events.add_batch', Array.from({ length: 1001 }, (_, i) => ({
+      type: 'training_debug_image', task: id, metric: 'steps', variant: 'v', iter: i + 1, url: `/files/e2e/${id}/${i + 1}.png`,
+    })));
+    await page.goto(compareUrl([id], 'debug-images', 'iter=0'));
+    const only = column(page, id);
+    await expect(only).toHaveAttribute('data-iter', '2');
+    await expect(only.getByTestId('nearest-marker')).toHaveText(/nearest to 0/);
+    await only.getByTestId('older-button').click();
+    await expect(only).toHaveAttribute('data-iter', '1');
+    await expect(only.getByTestId('older-button')).toBeDisabled();
+    await only.getByTestId('newest-button').click();
+    await expect(only).toHaveAttribute('data-iter', '1001');
+  });
 });

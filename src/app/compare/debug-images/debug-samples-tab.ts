@@ -79,6 +79,10 @@ export class DebugSamplesTab {
   protected move(column: SampleColumnView, move: ColumnMove): void {
     const iters = iterationNumbers(column.samples?.iterations ?? []);
     const next = moveIteration(iters, column.position.shown?.iter ?? null, move);
+    if (next === null && move === 'older' && column.samples && !column.samples.complete && iters.length) {
+      this.store.dispatch(DebugSamplesPageActions.olderIterationsRequested({ task: column.task.id, metric: column.metric, before: iters.at(-1)! }));
+      return;
+    }
     if (next === null) return;
     this.change(columnMoved(this.options(), column.task.id, move === 'newest' ? null : next));
   }

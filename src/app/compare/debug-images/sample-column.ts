@@ -29,6 +29,11 @@ export class SampleColumn {
 
   protected readonly all = ALL_METRICS;
   protected readonly position = computed(() => this.column().position);
+  /** Older also fetches iterations beyond the ones held, when the column holds a full page. */
+  protected readonly canGoOlder = computed(() => {
+    const samples = this.column().samples;
+    return this.position().hasOlder || (samples?.status === 'loaded' && !samples.complete && !samples.loadingOlder);
+  });
   protected readonly selectValue = computed(() => this.column().metric ?? ALL_METRICS);
   /** The chosen metric stays listed even when the task has no samples for it. */
   protected readonly metricOptions = computed(() => {

@@ -20,6 +20,8 @@ export const DebugSamplesPageActions = createActionGroup({
     'Visible Columns Changed': props<{ taskIds: string[] }>(),
     'Refresh Clicked': emptyProps(),
     'Viewer Step Clicked': props<{ step: ViewerStep }>(),
+    /** A column holds the newest MAX_COLUMN_ITERATIONS iterations; this asks for the ones before `before`. */
+    'Older Iterations Requested': props<ColumnKey & { before: number }>(),
   },
 });
 
@@ -31,6 +33,7 @@ export const DebugSamplesApiActions = createActionGroup({
     'Columns Requested': props<{ keys: ColumnKey[] }>(),
     'Columns Loaded': props<{ columns: (ColumnKey & { iterations: SampleIteration[] })[] }>(),
     'Columns Load Failed': props<{ keys: ColumnKey[]; message: string }>(),
+    'Older Iterations Loaded': props<ColumnKey & { before: number; iterations: SampleIteration[] }>(),
     'Sample Requested': emptyProps(),
     'Sample Loaded': props<{ response: DebugSampleResponse }>(),
     'Sample End Reached': props<{ step: ViewerStep }>(),

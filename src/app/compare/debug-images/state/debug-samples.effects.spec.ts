@@ -7,7 +7,7 @@ import { CompareViewActions } from '../../state/compare.actions';
 import { selectComparedTaskIds } from '../../state/compare.feature';
 import { parseSampleOptions } from '../sample-view-options';
 import { DebugSamplesApiActions, DebugSamplesPageActions } from './debug-samples.actions';
-import { loadColumns, loadOpenSample, loadSampleMetrics, requestVisibleColumns, stepViewer, writeShownSampleToUrl } from './debug-samples.effects';
+import { loadColumns, loadOlderIterations, loadOpenSample, moveToOlderIterations, loadSampleMetrics, requestVisibleColumns, stepViewer, writeShownSampleToUrl } from './debug-samples.effects';
 import { debugSamplesFeature, initialDebugSamplesState, selectColumnsToLoad, selectSampleOptions } from './debug-samples.feature';
 
 const A = 'a'.repeat(32);
@@ -108,5 +108,17 @@ describe('debug samples effects', () => {
       store.refreshState();
     }
     expect(out).toEqual([DebugSamplesApiActions.columnsRequested({ keys }), DebugSamplesApiActions.columnsRequested({ keys })]);
+  });
+
+  it('fetches the page before a column’s oldest iteration, then moves the column to the newest of it', () => {
+    const debugImages = jasmine.createSpy().and.returnValue(of({ scroll_id: 's', metrics: [{ task: A, iterations: [{ iter: 7, events: [] }, { iter: 3, events: [] }] }] }));
+    loadOlderIterations(actions$ as never, { debugImages } as unknown as EventsApi).subscribe((a) => out.push(a));
+    moveToOlderIterations(actions$ as never, store).subscribe((a) => out.push(a));
+    actions$.next(DebugSamplesPageActions.olderIterationsRequested({ task: A, metric: 'm', before: 10 }));
+    expect(debugImages.calls.argsFor(0)[0]).toEqual({ metrics: [{ task: A, metric: 'm', iteration: 9 }], iters: 1000, refresh: true });
+    const loaded = DebugSamplesApiActions.olderIterationsLoaded({ task: A, metric: 'm', before: 10, iterations: [{ iter: 7, events: [] }, { iter: 3, events: [] }] });
+    expect(out[0]).toEqual(loaded);
+    actions$.next(loaded);
+    expect(out[1]).toEqual(CompareViewActions.optionsChanged({ options: { cols: `${A}:7:` } }));
   });
 });

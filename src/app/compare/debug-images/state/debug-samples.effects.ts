@@ -6,7 +6,7 @@ import { EventsApi } from '../../../core/api/events-api';
 import { MAX_COMPARED_TASKS } from '../../compare-url';
 import { CompareViewActions } from '../../state/compare.actions';
 import { selectComparedTaskIds } from '../../state/compare.feature';
-import { sampleOpened, formatSample } from '../sample-view-options';
+import { columnMoved, formatSample, sampleOpened } from '../sample-view-options';
 import { DebugSamplesApiActions, DebugSamplesPageActions, MAX_COLUMN_ITERATIONS } from './debug-samples.actions';
 import { debugSamplesFeature, selectColumnsToLoad, selectSampleOptions } from './debug-samples.feature';
 
@@ -73,6 +73,42 @@ export const loadColumns = createEffect(
             catchError((err: Error) => of(DebugSamplesApiActions.columnsLoadFailed({ keys, message: err.message }))),
           ),
       ),
+    ),
+  { functional: true },
+);
+
+/** Older iterations of a column that holds a full page: the page before its oldest iteration. */
+export const loadOlderIterations = createEffect(
+  (actions$ = inject(Actions), eventsApi = inject(EventsApi)) =>
+    actions$.pipe(
+      ofType(DebugSamplesPageActions.olderIterationsRequested),
+      mergeMap(({ task, metric, before }) =>
+        eventsApi
+          .debugImages({
+            metrics: [metric === null ? { task, iteration: before - 1 } : { task, metric, iteration: before - 1 }],
+            iters: MAX_COLUMN_ITERATIONS,
+            refresh: true,
+          })
+          .pipe(
+            map(({ metrics }) => DebugSamplesApiActions.olderIterationsLoaded({ task, metric, before, iterations: metrics[0]?.iterations ?? [] })),
+            catchError((err: Error) => of(DebugSamplesApiActions.columnsLoadFailed({ keys: [{ task, metric }], message: err.message }))),
+          ),
+      ),
+    ),
+  { functional: true },
+);
+
+/** After older iterations arrived for an Older click, the column moves to the newest of them. */
+export const moveToOlderIterations = createEffect(
+  (actions$ = inject(Actions), store = inject(Store)) =>
+    actions$.pipe(
+      ofType(DebugSamplesApiActions.olderIterationsLoaded),
+      withLatestFrom(store.select(selectSampleOptions)),
+      map(([{ task, before, iterations }, options]) => {
+        const older = iterations.map((i) => i.iter).filter((iter) => iter < before);
+        return older.length ? CompareViewActions.optionsChanged({ options: columnMoved(options, task, Math.max(...older)) }) : null;
+      }),
+      filter((action) => action !== null),
     ),
   { functional: true },
 );

@@ -27,11 +27,26 @@ describe('debug samples state', () => {
     let state = reducer(initialDebugSamplesState, DebugSamplesApiActions.columnsRequested({ keys }));
     expect(state.columns[columnKey(keys[0])].status).toBe('loading');
     state = reducer(state, DebugSamplesApiActions.columnsLoaded({ columns: [{ ...keys[0], iterations: [{ iter: 1, events: [] }] }] }));
-    expect(state.columns[columnKey(keys[0])]).toEqual({ status: 'loaded', iterations: [{ iter: 1, events: [] }], error: null });
+    expect(state.columns[columnKey(keys[0])]).toEqual({ status: 'loaded', iterations: [{ iter: 1, events: [] }], error: null, complete: true, loadingOlder: false });
     state = reducer(state, DebugSamplesApiActions.columnsLoadFailed({ keys: [keys[1]], message: 'down' }));
-    expect(state.columns[columnKey(keys[1])]).toEqual({ status: 'error', iterations: [], error: 'down' });
+    expect(state.columns[columnKey(keys[1])]).toEqual({ status: 'error', iterations: [], error: 'down', complete: true, loadingOlder: false });
     state = reducer(state, DebugSamplesPageActions.refreshClicked());
     expect(state.columns).toEqual({});
+  });
+
+  it('marks a full page as possibly incomplete and appends older iterations', () => {
+    const key = { task: A, metric: null };
+    const page = (from: number, count: number) => Array.from({ length: count }, (_, i) => ({ iter: from - i, events: [] }));
+    let state = reducer(initialDebugSamplesState, DebugSamplesApiActions.columnsLoaded({ columns: [{ ...key, iterations: page(1500, 1000) }] }));
+    expect(state.columns[columnKey(key)].complete).toBeFalse();
+    state = reducer(state, DebugSamplesPageActions.olderIterationsRequested({ ...key, before: 501 }));
+    expect(state.columns[columnKey(key)].loadingOlder).toBeTrue();
+    state = reducer(state, DebugSamplesApiActions.olderIterationsLoaded({ ...key, before: 501, iterations: page(500, 500) }));
+    const column = state.columns[columnKey(key)];
+    expect(column.iterations.length).toBe(1500);
+    expect(column.iterations.at(-1)?.iter).toBe(1);
+    expect(column.complete).toBeTrue();
+    expect(column.loadingOlder).toBeFalse();
   });
 
   it('keeps the shown sample when a step finds nothing, with a message', () => {
@@ -50,7 +65,7 @@ describe('debug samples state', () => {
 
   it('gives each compared task a column at its metric and iteration, loaded or not', () => {
     const columns: DebugSamplesState['columns'] = {
-      [columnKey({ task: A, metric: 'm' })]: { status: 'loaded', iterations: [{ iter: 30, events: [event(30)] }, { iter: 10, events: [event(10)] }], error: null },
+      [columnKey({ task: A, metric: 'm' })]: { status: 'loaded', iterations: [{ iter: 30, events: [event(30)] }, { iter: 10, events: [event(10)] }], error: null, complete: true, loadingOlder: false },
     };
     const options = parseSampleOptions({ metric: 'm', iter: '12' });
     const result = selectSampleColumns.projector([task(A), task(B)], options, columns, { [A]: ['m', 'n'] });
@@ -65,7 +80,7 @@ describe('debug samples state', () => {
   it('asks for rendered columns that were never fetched', () => {
     const options = parseSampleOptions({});
     const columns = selectSampleColumns.projector([task(A), task(B)], options, {
-      [columnKey({ task: A, metric: null })]: { status: 'loading', iterations: [], error: null },
+      [columnKey({ task: A, metric: null })]: { status: 'loading', iterations: [], error: null, complete: true, loadingOlder: false },
     }, {});
     expect(selectColumnsToLoad.projector(columns, [A, B])).toEqual([{ task: B, metric: null }]);
     expect(selectColumnsToLoad.projector(columns, [A])).toEqual([]);
@@ -75,7 +90,7 @@ describe('debug samples state', () => {
     const viewer = { ...initialDebugSamplesState.viewer, sample: event(20, 'x') };
     const columns: DebugSamplesState['columns'] = {
       [columnKey({ task: A, metric: null })]: {
-        status: 'loaded', error: null,
+        status: 'loaded', error: null, complete: true, loadingOlder: false,
         iterations: [{ iter: 30, events: [event(30, 'x')] }, { iter: 20, events: [event(20, 'x')] }, { iter: 10, events: [event(10, 'y')] }],
       },
     };

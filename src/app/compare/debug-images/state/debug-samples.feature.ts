@@ -3,13 +3,16 @@ import { DebugSampleEvent } from '../../../core/api/events-api';
 import { ComparedTask, selectComparedTasks, selectViewOption } from '../../state/compare.feature';
 import { ColumnPosition, SampleIteration, columnPosition, iterationRange, variantIterations } from '../sample-navigation';
 import { SampleViewOptions, columnTarget, parseSampleOptions } from '../sample-view-options';
-import { ColumnKey, DebugSamplesApiActions, DebugSamplesPageActions } from './debug-samples.actions';
+import { ColumnKey, DebugSamplesApiActions, DebugSamplesPageActions, MAX_COLUMN_ITERATIONS } from './debug-samples.actions';
 
 export interface ColumnSamples {
   status: 'loading' | 'loaded' | 'error';
   /** Newest first. */
   iterations: SampleIteration[];
   error: string | null;
+  /** False when the task may have older iterations than those held (a full page came back). */
+  complete: boolean;
+  loadingOlder: boolean;
 }
 
 export interface ViewerState {
@@ -47,6 +50,13 @@ export function columnKey({ task, metric }: ColumnKey): string {
   return JSON.stringify([task, metric]);
 }
 
+const emptyColumn: ColumnSamples = { status: 'loaded', iterations: [], error: null, complete: true, loadingOlder: false };
+
+function updateColumn(state: DebugSamplesState, key: ColumnKey, change: (column: ColumnSamples) => ColumnSamples): DebugSamplesState {
+  const column = state.columns[columnKey(key)];
+  return column ? { ...state, columns: { ...state.columns, [columnKey(key)]: change(column) } } : state;
+}
+
 const STEP_END: Record<string, string> = {
   previous: 'This is the first sample.',
   next: 'This is the last sample.',
@@ -69,19 +79,29 @@ export const debugSamplesFeature = createFeature({
     on(DebugSamplesApiActions.metricsLoadFailed, (state, { taskIds, message }) => ({ ...state, metricsFor: taskIds, metricsError: message })),
     on(DebugSamplesApiActions.columnsRequested, (state, { keys }) => {
       const columns = { ...state.columns };
-      for (const key of keys) columns[columnKey(key)] = { status: 'loading', iterations: [], error: null };
+      for (const key of keys) columns[columnKey(key)] = { ...emptyColumn, status: 'loading' };
       return { ...state, columns };
     }),
     on(DebugSamplesApiActions.columnsLoaded, (state, { columns: loaded }) => {
       const columns = { ...state.columns };
-      for (const c of loaded) columns[columnKey(c)] = { status: 'loaded', iterations: c.iterations, error: null };
+      for (const c of loaded) {
+        columns[columnKey(c)] = { ...emptyColumn, iterations: c.iterations, complete: c.iterations.length < MAX_COLUMN_ITERATIONS };
+      }
       return { ...state, columns };
     }),
     on(DebugSamplesApiActions.columnsLoadFailed, (state, { keys, message }) => {
       const columns = { ...state.columns };
-      for (const key of keys) columns[columnKey(key)] = { status: 'error', iterations: [], error: message };
+      for (const key of keys) columns[columnKey(key)] = { ...emptyColumn, status: 'error', error: message };
       return { ...state, columns };
     }),
+    on(DebugSamplesPageActions.olderIterationsRequested, (state, key) => updateColumn(state, key, (c) => ({ ...c, loadingOlder: true }))),
+    on(DebugSamplesApiActions.olderIterationsLoaded, (state, { iterations, task, metric }) =>
+      updateColumn(state, { task, metric }, (c) => {
+        const oldest = c.iterations.at(-1)?.iter ?? Infinity;
+        const older = iterations.filter((i) => i.iter < oldest);
+        return { ...c, iterations: [...c.iterations, ...older], loadingOlder: false, complete: older.length === 0 || iterations.length < MAX_COLUMN_ITERATIONS };
+      }),
+    ),
     on(DebugSamplesApiActions.sampleRequested, (state) => ({ ...state, viewer: { ...state.viewer, status: 'loading' as const, message: null } })),
     on(DebugSamplesApiActions.sampleLoaded, (state, { response }) => ({
       ...state,
