@@ -1,11 +1,22 @@
 import { Routes } from '@angular/router';
-import { TabPlaceholder } from '../shell/tab-placeholder';
+import { provideEffects } from '@ngrx/effects';
+import { provideState } from '@ngrx/store';
+import { ScalarGraphsTab } from './scalar-graphs-tab';
+import { ScalarValuesTab } from './scalar-values-tab';
+import * as scalarsEffects from './state/scalars.effects';
+import { scalarsFeature } from './state/scalars.feature';
 
 export const SCALARS_ROUTES: Routes = [
-  { path: '', pathMatch: 'full', redirectTo: 'graph' },
-  { path: 'graph', component: TabPlaceholder, data: { title: 'Scalars: graphs' } },
-  { path: 'values', component: TabPlaceholder, data: { title: 'Scalars: last values' } },
-  { path: 'min-values', component: TabPlaceholder, data: { title: 'Scalars: min values' } },
-  { path: 'max-values', component: TabPlaceholder, data: { title: 'Scalars: max values' } },
-  { path: '**', redirectTo: 'graph' },
+  {
+    path: '',
+    providers: [provideState(scalarsFeature), provideEffects(scalarsEffects)],
+    children: [
+      { path: '', pathMatch: 'full', redirectTo: 'graph' },
+      { path: 'graph', component: ScalarGraphsTab },
+      { path: 'values', component: ScalarValuesTab },
+      { path: 'min-values', component: ScalarValuesTab },
+      { path: 'max-values', component: ScalarValuesTab },
+      { path: '**', redirectTo: 'graph' },
+    ],
+  },
 ];

@@ -1,0 +1,101 @@
+import { createSelector } from '@ngrx/store';
+import { HistogramKey, MetricVariants } from '../../core/api/events-api';
+import { selectComparedTaskIds, selectViewOption } from '../state/compare.feature';
+import { metricKey, parseKeyList } from './metric-keys';
+import { ChartRequest } from './state/scalars.actions';
+import { scalarsFeature, staleRequests } from './state/scalars.feature';
+
+export type GroupBy = 'metric-variant' | 'metric';
+export type XAxis = 'iter' | 'relative' | 'wall';
+export type HoverMode = 'x' | 'closest';
+
+/** Every graph option, read from the URL (defaults when absent). */
+export interface GraphOptions {
+  groupBy: GroupBy;
+  /** Exponential moving average weight, 0 (none) to 0.999. */
+  smoothing: number;
+  xAxis: XAxis;
+  logY: boolean;
+  hover: HoverMode;
+  /** Tasks hidden from the charts (legend click). */
+  hiddenTasks: string[];
+  /** The metric/variant keys shown (null: all). */
+  shown: string[] | null;
+}
+
+export function parseSmoothing(value: string | null): number {
+  const n = Number(value);
+  return value === null || !Number.isFinite(n) ? 0 : Math.min(0.999, Math.max(0, n));
+}
+
+export function parseGraphOptions(q: Record<string, string | null>): GraphOptions {
+  return {
+    groupBy: q['group'] === 'metric' ? 'metric' : 'metric-variant',
+    smoothing: parseSmoothing(q['smooth'] ?? null),
+    xAxis: q['x'] === 'relative' || q['x'] === 'wall' ? q['x'] : 'iter',
+    logY: q['log'] === '1',
+    hover: q['hover'] === 'closest' ? 'closest' : 'x',
+    hiddenTasks: (q['hide'] ?? '').split(',').filter(Boolean),
+    shown: parseKeyList(q['metrics'] ?? null),
+  };
+}
+
+export const selectGraphOptions = createSelector(
+  selectViewOption('group'), selectViewOption('smooth'), selectViewOption('x'), selectViewOption('log'),
+  selectViewOption('hover'), selectViewOption('hide'), selectViewOption('metrics'),
+  (group, smooth, x, log, hover, hide, metrics) => parseGraphOptions({ group, smooth, x, log, hover, hide, metrics }),
+);
+
+export function histogramKey(xAxis: XAxis): HistogramKey {
+  return xAxis === 'iter' ? 'iter' : 'timestamp';
+}
+
+/** One chart: its key (stable per grouping), title and the metric/variants it overlays. */
+export interface ChartDef {
+  chartKey: string;
+  title: string;
+  metrics: MetricVariants[];
+}
+
+/**
+ * The charts to draw: one per metric/variant (default) or one per metric with all its shown
+ * variants, in the order the server lists metrics. `shown` (metric/variant keys, null: all) hides
+ * the others.
+ */
+export function chartDefs(metrics: readonly MetricVariants[], groupBy: GroupBy, shown: readonly string[] | null): ChartDef[] {
+  const chosen = shown ? new Set(shown) : null;
+  const charts: ChartDef[] = [];
+  for (const { metric, variants } of metrics) {
+    const visible = variants.filter((variant) => !chosen || chosen.has(metricKey({ metric, variant })));
+    if (!visible.length) continue;
+    if (groupBy === 'metric') {
+      charts.push({ chartKey: `m:${encodeURIComponent(metric)}`, title: metric, metrics: [{ metric, variants: visible }] });
+    } else {
+      for (const variant of visible) {
+        charts.push({ chartKey: `mv:${metricKey({ metric, variant })}`, title: `${metric} / ${variant}`, metrics: [{ metric, variants: [variant] }] });
+      }
+    }
+  }
+  return charts;
+}
+
+export const selectChartDefs = createSelector(scalarsFeature.selectMetrics, selectGraphOptions, (metrics, options) =>
+  chartDefs(metrics, options.groupBy, options.shown),
+);
+
+/** What each chart should show now: its metrics, the x key, and the zoom window (not for relative time). */
+export const selectWantedChartRequests = createSelector(
+  selectChartDefs, selectGraphOptions, scalarsFeature.selectZoom,
+  (charts, options, zoom): ChartRequest[] =>
+    charts.map((chart) => {
+      const key = histogramKey(options.xAxis);
+      const window = zoom[chart.chartKey];
+      const range = options.xAxis !== 'relative' && window?.key === key ? window.range : null;
+      return { chartKey: chart.chartKey, metrics: chart.metrics, key, range };
+    }),
+);
+
+export const selectStaleChartRequests = createSelector(
+  selectWantedChartRequests, scalarsFeature.selectVisibleCharts, scalarsFeature.selectSeries, selectComparedTaskIds,
+  (wanted, visible, series, taskIds) => ({ requests: staleRequests(wanted, visible, series, taskIds) }),
+);

@@ -1,0 +1,89 @@
+import { ChangeDetectionStrategy, Component, computed, input, output, signal } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import { MatCheckboxModule } from '@angular/material/checkbox';
+import { MatIconModule } from '@angular/material/icon';
+import { MatMenuModule } from '@angular/material/menu';
+
+export interface MetricChoice {
+  key: string;
+  label: string;
+}
+
+/**
+ * Which metrics to show: a button that opens a searchable checkbox list. Emits the chosen keys,
+ * or null when every metric is chosen (the default, left out of the URL).
+ */
+@Component({
+  selector: 'app-metric-filter',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [MatButtonModule, MatCheckboxModule, MatIconModule, MatMenuModule],
+  template: `
+    <button mat-stroked-button type="button" [matMenuTriggerFor]="menu" data-testid="metric-filter-button">
+      <mat-icon>filter_list</mat-icon> Metrics {{ selectedCount() }}/{{ choices().length }}
+    </button>
+    <mat-menu #menu="matMenu" class="metric-filter-menu">
+      <div class="panel" (click)="$event.stopPropagation()" (keydown)="$event.stopPropagation()" data-testid="metric-filter">
+        <input class="search" type="search" placeholder="Search metrics" aria-label="Search metrics"
+               [value]="search()" (input)="search.set($any($event.target).value)" data-testid="metric-filter-search" />
+        <div class="actions">
+          <button mat-button type="button" (click)="setAll(true)">All</button>
+          <button mat-button type="button" (click)="setAll(false)">None</button>
+          @if (search()) { <button mat-button type="button" (click)="onlyMatching()" data-testid="metric-filter-only">Only these</button> }
+        </div>
+        <div class="list" role="list">
+          @for (choice of matching(); track choice.key) {
+            <mat-checkbox role="listitem" [checked]="isChosen(choice.key)" (change)="toggle(choice.key, $event.checked)"
+                          [attr.data-key]="choice.key">{{ choice.label }}</mat-checkbox>
+          } @empty {
+            <p class="none">No metric matches.</p>
+          }
+        </div>
+      </div>
+    </mat-menu>
+  `,
+  styles: `
+    .panel { padding: 8px 12px; min-width: 260px; }
+    .search { width: 100%; box-sizing: border-box; padding: 6px 8px; font: inherit; border: 1px solid var(--mat-sys-outline); border-radius: 4px;
+      background: transparent; color: inherit; }
+    .actions { display: flex; gap: 4px; margin: 4px 0; }
+    .list { display: flex; flex-direction: column; max-height: 360px; overflow: auto; }
+    .none { color: var(--mat-sys-on-surface-variant); }
+  `,
+})
+export class MetricFilter {
+  readonly choices = input.required<readonly MetricChoice[]>();
+  /** Chosen keys; null: all. */
+  readonly selected = input.required<readonly string[] | null>();
+  readonly selectedChange = output<string[] | null>();
+  protected readonly search = signal('');
+  protected readonly matching = computed(() => {
+    const needle = this.search().trim().toLowerCase();
+    return needle ? this.choices().filter((c) => c.label.toLowerCase().includes(needle)) : this.choices();
+  });
+  private readonly chosen = computed(() => new Set(this.selected() ?? this.choices().map((c) => c.key)));
+  protected readonly selectedCount = computed(() => this.choices().filter((c) => this.chosen().has(c.key)).length);
+
+  protected isChosen(key: string): boolean {
+    return this.chosen().has(key);
+  }
+
+  protected toggle(key: string, checked: boolean): void {
+    const next = new Set(this.chosen());
+    if (checked) next.add(key);
+    else next.delete(key);
+    this.emit(next);
+  }
+
+  protected setAll(all: boolean): void {
+    this.emit(new Set(all ? this.choices().map((c) => c.key) : []));
+  }
+
+  protected onlyMatching(): void {
+    this.emit(new Set(this.matching().map((c) => c.key)));
+  }
+
+  private emit(chosen: Set<string>): void {
+    const keys = this.choices().map((c) => c.key).filter((key) => chosen.has(key));
+    this.selectedChange.emit(keys.length === this.choices().length ? null : keys);
+  }
+}

@@ -1,0 +1,86 @@
+import { ChangeDetectionStrategy, Component, computed, input, output, signal } from '@angular/core';
+import { MatIconModule } from '@angular/material/icon';
+import { Plot } from '../../shared/plot/plot';
+import { ChartDef, GraphOptions } from './graph-options';
+import { InViewport } from './in-viewport';
+import { TraceTask, buildChartFigure, zoomFromRelayout } from './scalar-traces';
+import { ChartSeries } from './state/scalars.feature';
+
+/**
+ * One scalar chart. Draws only once it has been near the viewport and its series arrived; reports
+ * its visibility (so it is fetched), zooms (x window, or null on double-click) and legend clicks
+ * (a task to hide or show). Full-screen with the corner button or Escape.
+ */
+@Component({
+  selector: 'app-scalar-chart',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [Plot, MatIconModule, InViewport],
+  host: { '[class.fullscreen]': 'fullscreen()', '(document:keydown.escape)': 'fullscreen.set(false)' },
+  template: `
+    <div class="frame" (appInViewport)="onVisible($event)" data-testid="scalar-chart" [attr.data-chart-key]="chart().chartKey"
+         [attr.data-status]="series()?.status ?? 'waiting'">
+      <button type="button" class="fs-button" (click)="fullscreen.set(!fullscreen())"
+              [attr.aria-label]="fullscreen() ? 'Leave full screen' : 'Show full screen'" [title]="fullscreen() ? 'Leave full screen' : 'Full screen'"
+              data-testid="chart-fullscreen">
+        <mat-icon>{{ fullscreen() ? 'close_fullscreen' : 'open_in_full' }}</mat-icon>
+      </button>
+      @if (series()?.error; as error) {
+        <p class="chart-message error" role="alert">{{ chart().title }}: the series could not be loaded: {{ error }}</p>
+      } @else if (built(); as built) {
+        @if (built.seriesCount) {
+          <app-plot class="plot" [figure]="built.figure" [legendToggles]="false" (relayout)="onRelayout($event)"
+                    (legendClick)="onLegendClick($event.curveNumber)" />
+          @if (built.pointsLabel) { <span class="points" data-testid="points-label">{{ built.pointsLabel }}</span> }
+        } @else {
+          <p class="chart-message">{{ chart().title }}: no values in this range.</p>
+        }
+      } @else {
+        <p class="chart-message loading">{{ chart().title }}: loading…</p>
+      }
+    </div>
+  `,
+  styles: `
+    :host { display: block; }
+    .frame { position: relative; height: 360px; border: 1px solid var(--mat-sys-outline-variant); border-radius: 6px; padding: 4px; }
+    :host(.fullscreen) .frame { position: fixed; inset: 16px; height: auto; z-index: 1000; background: var(--mat-sys-surface); box-shadow: 0 8px 32px rgba(0,0,0,.4); }
+    .plot { height: 100%; }
+    .fs-button { position: absolute; top: 4px; left: 4px; z-index: 2; border: none; background: transparent; color: inherit; cursor: pointer;
+      opacity: 0; transition: opacity .15s; }
+    .frame:hover .fs-button, :host(.fullscreen) .fs-button, .fs-button:focus-visible { opacity: 1; }
+    .points { position: absolute; right: 12px; bottom: 6px; font-size: 11px; color: var(--mat-sys-on-surface-variant); }
+    .chart-message { margin: 16px; color: var(--mat-sys-on-surface-variant); }
+    .chart-message.error { color: var(--mat-sys-error); }
+  `,
+})
+export class ScalarChart {
+  readonly chart = input.required<ChartDef>();
+  readonly series = input.required<ChartSeries | undefined>();
+  readonly tasks = input.required<readonly TraceTask[]>();
+  readonly options = input.required<GraphOptions>();
+  readonly zoom = input<[number, number] | null>(null);
+  readonly visibleChange = output<boolean>();
+  readonly zoomed = output<[number, number] | null>();
+  readonly taskToggled = output<string>();
+  protected readonly fullscreen = signal(false);
+
+  protected readonly built = computed(() => {
+    const series = this.series();
+    if (!series || (series.status === 'loading' && !Object.keys(series.histogram).length)) return null;
+    return buildChartFigure(this.chart(), series.histogram, this.tasks(), this.options(), this.zoom());
+  });
+
+  protected onVisible(visible: boolean): void {
+    this.visibleChange.emit(visible);
+  }
+
+  protected onRelayout(event: Record<string, unknown>): void {
+    if (this.options().xAxis === 'relative') return;
+    const range = zoomFromRelayout(event, this.options().xAxis);
+    if (range !== undefined) this.zoomed.emit(range);
+  }
+
+  protected onLegendClick(curveNumber: number): void {
+    const taskId = this.built()?.traceTaskIds[curveNumber];
+    if (taskId) this.taskToggled.emit(taskId);
+  }
+}

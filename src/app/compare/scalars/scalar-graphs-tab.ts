@@ -1,0 +1,80 @@
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { MatButtonToggleModule } from '@angular/material/button-toggle';
+import { MatIconModule } from '@angular/material/icon';
+import { MatSlideToggleModule } from '@angular/material/slide-toggle';
+import { MatSliderModule } from '@angular/material/slider';
+import { Store } from '@ngrx/store';
+import { SummaryChart } from '../summary/summary-chart';
+import { CompareViewActions } from '../state/compare.actions';
+import { selectComparedTasks } from '../state/compare.feature';
+import { differingParams } from './differing-params';
+import { ChartDef, histogramKey, selectChartDefs, selectGraphOptions } from './graph-options';
+import { MetricFilter } from './metric-filter';
+import { formatKeyList, metricKey } from './metric-keys';
+import { ScalarChart } from './scalar-chart';
+import { TraceTask } from './scalar-traces';
+import { ScalarsPageActions } from './state/scalars.actions';
+import { scalarsFeature, selectScalarTasks } from './state/scalars.feature';
+
+/** Scalars › Graph: a chart per metric/variant (or per metric), every task overlaid in its colour. */
+@Component({
+  selector: 'app-scalar-graphs-tab',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [MatButtonToggleModule, MatIconModule, MatSlideToggleModule, MatSliderModule, MetricFilter, ScalarChart, SummaryChart],
+  templateUrl: './scalar-graphs-tab.html',
+  styleUrl: './scalar-graphs-tab.scss',
+})
+export class ScalarGraphsTab {
+  private readonly store = inject(Store);
+  protected readonly options = this.store.selectSignal(selectGraphOptions);
+  protected readonly charts = this.store.selectSignal(selectChartDefs);
+  protected readonly metrics = this.store.selectSignal(scalarsFeature.selectMetrics);
+  protected readonly metricsFor = this.store.selectSignal(scalarsFeature.selectMetricsFor);
+  protected readonly metricsError = this.store.selectSignal(scalarsFeature.selectMetricsError);
+  protected readonly series = this.store.selectSignal(scalarsFeature.selectSeries);
+  private readonly zoom = this.store.selectSignal(scalarsFeature.selectZoom);
+  private readonly compared = this.store.selectSignal(selectComparedTasks);
+  private readonly scalarTasks = this.store.selectSignal(selectScalarTasks);
+
+  protected readonly traceTasks = computed<TraceTask[]>(() => {
+    const params = differingParams(this.scalarTasks() ?? []);
+    return this.compared().map(({ id, displayName, color }) => ({ id, displayName, color, params: params.get(id) ?? '' }));
+  });
+  protected readonly choices = computed(() =>
+    this.metrics().flatMap(({ metric, variants }) => variants.map((variant) => ({ key: metricKey({ metric, variant }), label: `${metric} / ${variant}` }))),
+  );
+  protected readonly hiddenCount = computed(() => this.options().hiddenTasks.length);
+
+  protected zoomFor(chart: ChartDef): [number, number] | null {
+    const window = this.zoom()[chart.chartKey];
+    const options = this.options();
+    return window && options.xAxis !== 'relative' && window.key === histogramKey(options.xAxis) ? window.range : null;
+  }
+
+  protected setOption(name: string, value: string | null): void {
+    this.store.dispatch(CompareViewActions.optionsChanged({ options: { [name]: value } }));
+  }
+
+  protected metricsChosen(keys: string[] | null): void {
+    this.setOption('metrics', keys === null ? null : formatKeyList(keys));
+  }
+
+  protected smoothingChanged(value: number): void {
+    this.setOption('smooth', value > 0 ? String(Math.round(value * 1000) / 1000) : null);
+  }
+
+  protected visibilityChanged(chartKey: string, visible: boolean): void {
+    this.store.dispatch(ScalarsPageActions.chartVisibilityChanged({ chartKey, visible }));
+  }
+
+  protected zoomed(chartKey: string, range: [number, number] | null): void {
+    this.store.dispatch(ScalarsPageActions.chartZoomed({ chartKey, key: histogramKey(this.options().xAxis), range }));
+  }
+
+  protected taskToggled(taskId: string): void {
+    const hidden = new Set(this.options().hiddenTasks);
+    if (hidden.has(taskId)) hidden.delete(taskId);
+    else hidden.add(taskId);
+    this.setOption('hide', hidden.size ? [...hidden].join(',') : null);
+  }
+}

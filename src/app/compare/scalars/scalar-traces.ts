@@ -1,0 +1,155 @@
+import type { Data, Layout } from 'plotly.js-dist-min';
+import { ScalarHistogram, ScalarSeries } from '../../core/api/events-api';
+import { PlotFigure } from '../../shared/plot/plot-figure';
+import { plotText } from '../summary/summary-figure';
+import { ChartDef, GraphOptions, XAxis } from './graph-options';
+
+/** A compared task as a chart draws it. `params`: the hyperparameters that differ (may be empty). */
+export interface TraceTask {
+  id: string;
+  displayName: string;
+  color: string;
+  params: string;
+}
+
+export interface ChartFigure {
+  figure: PlotFigure;
+  /** The task of each trace, by trace index (to map a legend click to a task). */
+  traceTaskIds: string[];
+  /** "N of M points" when a series is downsampled, else null. */
+  pointsLabel: string | null;
+  /** How many series were drawn (0: nothing reported for this chart). */
+  seriesCount: number;
+}
+
+const DASHES = ['solid', 'dash', 'dot', 'dashdot', 'longdash', 'longdashdot'];
+
+/**
+ * Exponential moving average with the first-value bias removed (as TensorBoard does):
+ * s_i = w·s_{i-1} + (1−w)·y_i, shown as s_i / (1 − w^(i+1)). Non-finite values are passed through
+ * and do not move the average. Weight 0 returns the values unchanged.
+ */
+export function smooth(values: readonly number[], weight: number): number[] {
+  if (weight <= 0) return [...values];
+  let last = 0;
+  let count = 0;
+  return values.map((y) => {
+    if (!Number.isFinite(y)) return y;
+    last = last * weight + (1 - weight) * y;
+    count++;
+    return last / (1 - Math.pow(weight, count));
+  });
+}
+
+/** The legend and hover name of a task: its display name plus what differs in its hyperparameters. */
+export function legendName(task: TraceTask, variant: string | null): string {
+  const base = variant === null ? task.displayName : `${task.displayName} · ${variant}`;
+  return task.params ? `${base} (${task.params})` : base;
+}
+
+/** The x values to plot: iterations, seconds since the series started, or wall time (ms, date axis). */
+export function xValues(series: ScalarSeries, xAxis: XAxis): number[] {
+  if (xAxis !== 'relative' || !series.x.length) return series.x;
+  const start = series.x[0];
+  return series.x.map((x) => (x - start) / 1000);
+}
+
+function hasEnvelope(series: ScalarSeries): boolean {
+  const { y_min, y_max, x } = series;
+  return !!y_min && !!y_max && y_min.length === x.length && y_max.length === x.length && y_min.some((v, i) => v !== y_max[i]);
+}
+
+function translucent(color: string, alpha: number): string {
+  const hex = /^#([0-9a-f]{6})$/i.exec(color)?.[1];
+  if (!hex) return color;
+  const [r, g, b] = [0, 2, 4].map((i) => parseInt(hex.slice(i, i + 2), 16));
+  return `rgba(${r},${g},${b},${alpha})`;
+}
+
+export const X_AXIS_TITLES: Record<XAxis, string> = { iter: 'Iteration', relative: 'Time from start (s)', wall: 'Wall time' };
+
+/**
+ * One chart's figure: for each task (in comparison order) and each variant of the chart, the
+ * bucket means as a line in the task's colour (smoothed when asked), and, where the server sent
+ * `y_min`/`y_max`, a translucent band between them so spikes stay visible. Hidden tasks stay in
+ * the legend, greyed out. SVG `scatter` only (no WebGL).
+ */
+export function buildChartFigure(
+  chart: ChartDef,
+  histogram: ScalarHistogram,
+  tasks: readonly TraceTask[],
+  options: GraphOptions,
+  zoomRange: [number, number] | null,
+): ChartFigure {
+  const data: Data[] = [];
+  const traceTaskIds: string[] = [];
+  const hidden = new Set(options.hiddenTasks);
+  const grouped = chart.metrics.length > 1 || chart.metrics[0]?.variants.length > 1 || options.groupBy === 'metric';
+  let shown = 0;
+  let total = 0;
+  let seriesCount = 0;
+  for (const { metric, variants } of chart.metrics) {
+    variants.forEach((variant, variantIndex) => {
+      for (const task of tasks) {
+        const series = histogram[metric]?.[variant]?.[task.id];
+        if (!series || !Array.isArray(series.x) || !Array.isArray(series.y) || !series.x.length) continue;
+        seriesCount++;
+        const visible = hidden.has(task.id) ? 'legendonly' : true;
+        const x = xValues(series, options.xAxis);
+        if (visible === true) {
+          shown += series.x.length;
+          total += Math.max(series.total ?? series.x.length, series.x.length);
+        }
+        if (hasEnvelope(series)) {
+          data.push({
+            type: 'scatter', mode: 'lines', x: [...x, ...[...x].reverse()], y: [...series.y_max!, ...[...series.y_min!].reverse()],
+            fill: 'toself', fillcolor: translucent(task.color, 0.18), line: { width: 0, color: task.color },
+            hoverinfo: 'skip', showlegend: false, legendgroup: task.id, visible,
+          } as Data);
+          traceTaskIds.push(task.id);
+        }
+        const name = plotText(legendName(task, grouped ? variant : null));
+        data.push({
+          type: 'scatter', mode: 'lines', name, x, y: smooth(series.y, options.smoothing),
+          line: { color: task.color, width: 1.5, dash: DASHES[variantIndex % DASHES.length] },
+          legendgroup: task.id, visible, hovertemplate: `%{y:.6g}<extra>${name}</extra>`,
+        } as Data);
+        traceTaskIds.push(task.id);
+      }
+    });
+  }
+  const pointsLabel = total > shown ? `${shown.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} points` : null;
+  const layout: Partial<Layout> = {
+    title: { text: plotText(chart.title), font: { size: 14 } },
+    hovermode: options.hover === 'x' ? 'x unified' : 'closest',
+    showlegend: true,
+    legend: { orientation: 'h', y: -0.25, yanchor: 'top' },
+    uirevision: `${chart.chartKey}|${options.xAxis}|${options.logY}`,
+    xaxis: {
+      title: { text: X_AXIS_TITLES[options.xAxis] },
+      type: options.xAxis === 'wall' ? 'date' : 'linear',
+      ...(zoomRange ? { range: zoomRange, autorange: false } : { autorange: true }),
+    },
+    yaxis: { type: options.logY ? 'log' : 'linear', autorange: true },
+    annotations: pointsLabel
+      ? [{ text: pointsLabel, xref: 'paper', yref: 'paper', x: 1, y: 1.02, xanchor: 'right', yanchor: 'bottom', showarrow: false, font: { size: 11 } }]
+      : [],
+  };
+  return { figure: { data, layout, config: { displaylogo: false } }, traceTaskIds, pointsLabel, seriesCount };
+}
+
+/**
+ * The x window of a Plotly relayout event: a range after a zoom, null after a reset (double-click),
+ * undefined when the event is not about the x axis. Date-axis ranges come as UTC date strings.
+ */
+export function zoomFromRelayout(event: Record<string, unknown>, xAxis: XAxis): [number, number] | null | undefined {
+  if (event['xaxis.autorange'] === true) return null;
+  const pair = Array.isArray(event['xaxis.range']) ? (event['xaxis.range'] as unknown[]) : [event['xaxis.range[0]'], event['xaxis.range[1]']];
+  if (pair[0] === undefined || pair[1] === undefined) return undefined;
+  const toNumber = (v: unknown) => (typeof v === 'number' ? v : typeof v === 'string' && xAxis === 'wall' ? Date.parse(`${v.replace(' ', 'T')}Z`) : Number(v));
+  const [a, b] = pair.map(toNumber);
+  if (!Number.isFinite(a) || !Number.isFinite(b)) return undefined;
+  const from = Math.min(a, b);
+  const to = Math.max(a, b);
+  return xAxis === 'iter' ? [Math.floor(from), Math.ceil(to)] : [from, to];
+}

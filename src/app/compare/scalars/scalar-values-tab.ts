@@ -1,0 +1,65 @@
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import { MatIconModule } from '@angular/material/icon';
+import { MatMenuModule } from '@angular/material/menu';
+import { MatSlideToggleModule } from '@angular/material/slide-toggle';
+import { RouterLink } from '@angular/router';
+import { Store } from '@ngrx/store';
+import { downloadCsv, toCsv } from '../../shared/csv/csv';
+import { CompareViewActions } from '../state/compare.actions';
+import { selectCompareView, selectComparedTasks, selectViewOption } from '../state/compare.feature';
+import { MetricFilter } from './metric-filter';
+import { formatKeyList, parseKeyList } from './metric-keys';
+import { scalarsFeature, selectScalarTasks } from './state/scalars.feature';
+import { VALUE_TYPE_LABELS, VALUE_TYPE_VIEWS, ValueType, buildValueRows, filterRows, valueTableCsvRows } from './values-table';
+import { ValuesTableView } from './values-table-view';
+
+const VALUE_TYPES: ValueType[] = ['last', 'min', 'max'];
+
+/** Scalars › Values: last, min or max values of every metric/variant, a column per task. */
+@Component({
+  selector: 'app-scalar-values-tab',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [MatButtonModule, MatIconModule, MatMenuModule, MatSlideToggleModule, RouterLink, MetricFilter, ValuesTableView],
+  templateUrl: './scalar-values-tab.html',
+  styleUrl: './scalar-values-tab.scss',
+})
+export class ScalarValuesTab {
+  private readonly store = inject(Store);
+  protected readonly typeLabels = VALUE_TYPE_LABELS;
+  protected readonly typeViews = VALUE_TYPE_VIEWS;
+  protected readonly valueTypes = VALUE_TYPES;
+  private readonly view = this.store.selectSignal(selectCompareView);
+  protected readonly valueType = computed<ValueType>(() =>
+    this.view().endsWith('min-values') ? 'min' : this.view().endsWith('max-values') ? 'max' : 'last',
+  );
+  private readonly extremesOption = this.store.selectSignal(selectViewOption('extremes'));
+  private readonly diffOption = this.store.selectSignal(selectViewOption('diff'));
+  protected readonly showExtremes = computed(() => this.extremesOption() === '1');
+  protected readonly showDelta = computed(() => this.diffOption() === '1');
+  private readonly metricsOption = this.store.selectSignal(selectViewOption('metrics'));
+  protected readonly selected = computed(() => parseKeyList(this.metricsOption()));
+  protected readonly tasks = this.store.selectSignal(selectScalarTasks);
+  protected readonly error = this.store.selectSignal(scalarsFeature.selectTasksError);
+  protected readonly compared = this.store.selectSignal(selectComparedTasks);
+  protected readonly columns = computed(() =>
+    this.compared().map(({ id, displayName, color, isBase }) => ({ id, displayName, color, isBase })),
+  );
+  private readonly allRows = computed(() => buildValueRows(this.tasks() ?? [], this.valueType()));
+  protected readonly choices = computed(() => this.allRows().map((r) => ({ key: r.key, label: `${r.metric} / ${r.variant}` })));
+  protected readonly rows = computed(() => filterRows(this.allRows(), this.selected(), ''));
+
+  protected setOption(name: string, value: string | null): void {
+    this.store.dispatch(CompareViewActions.optionsChanged({ options: { [name]: value } }));
+  }
+
+  protected metricsChosen(keys: string[] | null): void {
+    this.setOption('metrics', keys === null ? null : formatKeyList(keys));
+  }
+
+  protected download(): void {
+    const rows = valueTableCsvRows(this.rows(), this.columns().map((c) => c.displayName), this.showDelta());
+    const suffix = this.showDelta() ? '-diff-from-base' : '';
+    downloadCsv(`scalars-${this.valueType()}-values${suffix}.csv`, toCsv(rows));
+  }
+}

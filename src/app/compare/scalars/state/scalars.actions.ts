@@ -1,0 +1,38 @@
+import { createActionGroup, props } from '@ngrx/store';
+import { HistogramKey, MetricVariants, ScalarHistogram } from '../../../core/api/events-api';
+import { Task } from '../../../core/api/models';
+
+/** Scalar series are asked for with at most this many points (the server keeps each bucket's min and max). */
+export const SERIES_SAMPLES = 1000;
+export const SCALAR_TASK_FIELDS = ['id', 'name', 'last_metrics', 'hyperparams'];
+
+/** What one chart asks the server for: its metrics, the x key and (when zoomed) the x window. */
+export interface ChartRequest {
+  chartKey: string;
+  metrics: MetricVariants[];
+  key: HistogramKey;
+  range: [number, number] | null;
+}
+
+export const ScalarsPageActions = createActionGroup({
+  source: 'Scalars Page',
+  events: {
+    /** Charts scrolled into (or out of) the viewport: only visible charts are fetched. */
+    'Chart Visibility Changed': props<{ chartKey: string; visible: boolean }>(),
+    /** A zoom into an x window (null: double-click, back to the whole run). */
+    'Chart Zoomed': props<{ chartKey: string; key: HistogramKey; range: [number, number] | null }>(),
+  },
+});
+
+export const ScalarsApiActions = createActionGroup({
+  source: 'Scalars API',
+  events: {
+    'Tasks Loaded': props<{ taskIds: string[]; tasks: Task[] }>(),
+    'Tasks Load Failed': props<{ taskIds: string[]; message: string }>(),
+    'Metrics Loaded': props<{ taskIds: string[]; metrics: MetricVariants[] }>(),
+    'Metrics Load Failed': props<{ taskIds: string[]; message: string }>(),
+    'Series Requested': props<{ request: ChartRequest; taskIds: string[] }>(),
+    'Series Loaded': props<{ request: ChartRequest; taskIds: string[]; histogram: ScalarHistogram }>(),
+    'Series Load Failed': props<{ request: ChartRequest; taskIds: string[]; message: string }>(),
+  },
+});

@@ -1,0 +1,83 @@
+import { inject } from '@angular/core';
+import { Actions, createEffect } from '@ngrx/effects';
+import { Store } from '@ngrx/store';
+import { catchError, combineLatest, concat, distinctUntilChanged, filter, from, map, mergeMap, of, switchMap, withLatestFrom } from 'rxjs';
+import { EventsApi } from '../../../core/api/events-api';
+import { TasksApi } from '../../../core/api/tasks-api';
+import { MAX_COMPARED_TASKS } from '../../compare-url';
+import { selectCompareTab, selectComparedTaskIds } from '../../state/compare.feature';
+import { selectStaleChartRequests } from '../graph-options';
+import { SCALAR_TASK_FIELDS, SERIES_SAMPLES, ScalarsApiActions } from './scalars.actions';
+
+
+function comparedIdsOnTab(store: Store) {
+  return combineLatest([store.select(selectComparedTaskIds), store.select(selectCompareTab)]).pipe(
+    filter(([ids, tab]) => tab === 'scalars' && ids.length > 0 && ids.length <= MAX_COMPARED_TASKS),
+    map(([ids]) => ids),
+    distinctUntilChanged((a, b) => a.join() === b.join()),
+  );
+}
+
+/** The compared tasks' `last_metrics` and hyperparameters (values table, legends), whenever the tasks change. */
+export const loadScalarTasks = createEffect(
+  (store = inject(Store), tasksApi = inject(TasksApi)) =>
+    comparedIdsOnTab(store).pipe(
+      switchMap((taskIds) =>
+        tasksApi.getByIds(taskIds, SCALAR_TASK_FIELDS).pipe(
+          map(({ tasks }) => ScalarsApiActions.tasksLoaded({ taskIds, tasks })),
+          catchError((err: Error) => of(ScalarsApiActions.tasksLoadFailed({ taskIds, message: err.message }))),
+        ),
+      ),
+    ),
+  { functional: true },
+);
+
+/** The scalar metric/variant list of the compared tasks (one chart per entry or per metric). */
+export const loadScalarMetrics = createEffect(
+  (store = inject(Store), eventsApi = inject(EventsApi)) =>
+    comparedIdsOnTab(store).pipe(
+      switchMap((taskIds) =>
+        eventsApi.getMultiTaskMetrics(taskIds, 'training_stats_scalar').pipe(
+          map(({ metrics }) => ScalarsApiActions.metricsLoaded({ taskIds, metrics })),
+          catchError((err: Error) => of(ScalarsApiActions.metricsLoadFailed({ taskIds, message: err.message }))),
+        ),
+      ),
+    ),
+  { functional: true },
+);
+
+/**
+ * Series for each chart in the viewport whose data are missing or stale (other tasks, x axis or
+ * zoom window): one histogram call per chart, marked as requested first so it is asked once.
+ */
+export const loadChartSeries = createEffect(
+  (_actions$ = inject(Actions), store = inject(Store), eventsApi = inject(EventsApi)) =>
+    store.select(selectStaleChartRequests).pipe(
+      filter(({ requests }) => requests.length > 0),
+      withLatestFrom(store.select(selectComparedTaskIds)),
+      mergeMap(([{ requests }, taskIds]) =>
+        concat(
+          from(requests.map((request) => ScalarsApiActions.seriesRequested({ request, taskIds }))),
+          from(requests).pipe(
+            mergeMap(
+              (request) =>
+                eventsApi
+                  .scalarHistogram({
+                    tasks: taskIds,
+                    metrics: request.metrics,
+                    key: request.key,
+                    samples: SERIES_SAMPLES,
+                    ...(request.range ? { x_range: request.range } : {}),
+                  })
+                  .pipe(
+                    map(({ metrics }) => ScalarsApiActions.seriesLoaded({ request, taskIds, histogram: metrics ?? {} })),
+                    catchError((err: Error) => of(ScalarsApiActions.seriesLoadFailed({ request, taskIds, message: err.message }))),
+                  ),
+              4,
+            ),
+          ),
+        ),
+      ),
+    ),
+  { functional: true },
+);

@@ -1,0 +1,103 @@
+import { createFeature, createReducer, createSelector, on } from '@ngrx/store';
+import { HistogramKey, MetricVariants, ScalarHistogram } from '../../../core/api/events-api';
+import { Task } from '../../../core/api/models';
+import { selectComparedTaskIds } from '../../state/compare.feature';
+import { ChartRequest, ScalarsApiActions, ScalarsPageActions } from './scalars.actions';
+
+export interface ChartSeries {
+  status: 'loading' | 'loaded' | 'error';
+  /** The request this entry answers (a newer request replaces it). */
+  request: ChartRequest;
+  taskIds: string[];
+  histogram: ScalarHistogram;
+  error: string | null;
+}
+
+export interface ScalarsState {
+  tasks: Task[];
+  /** The ids whose tasks were last asked for, once answered. */
+  tasksFor: string[] | null;
+  tasksError: string | null;
+  metrics: MetricVariants[];
+  metricsFor: string[] | null;
+  metricsError: string | null;
+  visibleCharts: string[];
+  /** Zoom windows by chart, in the units of the x key they were made in. */
+  zoom: Record<string, { key: HistogramKey; range: [number, number] }>;
+  series: Record<string, ChartSeries>;
+}
+
+export const initialScalarsState: ScalarsState = {
+  tasks: [], tasksFor: null, tasksError: null, metrics: [], metricsFor: null, metricsError: null, visibleCharts: [], zoom: {}, series: {},
+};
+
+export const scalarsFeature = createFeature({
+  name: 'scalars',
+  reducer: createReducer(
+    initialScalarsState,
+    on(ScalarsApiActions.tasksLoaded, (state, { taskIds, tasks }) => ({ ...state, tasks, tasksFor: taskIds, tasksError: null })),
+    on(ScalarsApiActions.tasksLoadFailed, (state, { taskIds, message }) => ({ ...state, tasksFor: taskIds, tasksError: message })),
+    on(ScalarsApiActions.metricsLoaded, (state, { taskIds, metrics }) => ({ ...state, metrics, metricsFor: taskIds, metricsError: null })),
+    on(ScalarsApiActions.metricsLoadFailed, (state, { taskIds, message }) => ({ ...state, metricsFor: taskIds, metricsError: message })),
+    on(ScalarsPageActions.chartVisibilityChanged, (state, { chartKey, visible }) => {
+      const others = state.visibleCharts.filter((key) => key !== chartKey);
+      return { ...state, visibleCharts: visible ? [...others, chartKey] : others };
+    }),
+    on(ScalarsPageActions.chartZoomed, (state, { chartKey, key, range }) => {
+      const zoom = { ...state.zoom };
+      if (range) zoom[chartKey] = { key, range };
+      else delete zoom[chartKey];
+      return { ...state, zoom };
+    }),
+    on(ScalarsApiActions.seriesRequested, (state, { request, taskIds }) => ({
+      ...state,
+      series: {
+        ...state.series,
+        [request.chartKey]: { status: 'loading', request, taskIds, histogram: state.series[request.chartKey]?.histogram ?? {}, error: null },
+      },
+    })),
+    on(ScalarsApiActions.seriesLoaded, (state, { request, taskIds, histogram }) =>
+      sameRequest(state.series[request.chartKey]?.request, request)
+        ? { ...state, series: { ...state.series, [request.chartKey]: { status: 'loaded', request, taskIds, histogram, error: null } } }
+        : state,
+    ),
+    on(ScalarsApiActions.seriesLoadFailed, (state, { request, taskIds, message }) =>
+      sameRequest(state.series[request.chartKey]?.request, request)
+        ? { ...state, series: { ...state.series, [request.chartKey]: { status: 'error', request, taskIds, histogram: {}, error: message } } }
+        : state,
+    ),
+  ),
+});
+
+export function sameRequest(a: ChartRequest | undefined, b: ChartRequest): boolean {
+  return !!a && JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** The loaded tasks in comparison order (only once they match the compared ids). */
+export const selectScalarTasks = createSelector(
+  selectComparedTaskIds,
+  scalarsFeature.selectTasks,
+  scalarsFeature.selectTasksFor,
+  (ids, tasks, tasksFor): Task[] | null => {
+    if (!tasksFor || tasksFor.join() !== ids.join()) return null;
+    const byId = new Map(tasks.map((t) => [t.id, t]));
+    return ids.map((id) => byId.get(id) ?? { id, name: id, status: 'unknown', type: '' });
+  },
+);
+
+/**
+ * What each visible chart needs from the server, given the wanted requests (computed by the tab
+ * from the metric list and the view options): requests whose answer is missing or stale.
+ */
+export function staleRequests(
+  wanted: readonly ChartRequest[], visible: readonly string[], series: Record<string, ChartSeries>, taskIds: readonly string[],
+): ChartRequest[] {
+  const shown = new Set(visible);
+  return wanted.filter((request) => {
+    if (!shown.has(request.chartKey)) return false;
+    const entry = series[request.chartKey];
+    return !entry || !sameRequest(entry.request, request) || entry.taskIds.join() !== taskIds.join();
+  });
+}
+
+export type { HistogramKey };
