@@ -105,7 +105,8 @@ function cellsFor(values: FieldValue[], withWords: boolean): ComparisonCell[] {
 function textRows(sectionId: string, key: string, depth: number, texts: FieldValue[]): ComparisonRow[] {
   const aligned = alignTexts(texts);
   const rows: ComparisonRow[] = aligned.lines.map((line, index) => {
-    const cells = cellsFor(line, true);
+    // A task without the text shows it missing on the heading row; its empty lines are not differences.
+    const cells = cellsFor(line, true).map((cell, t) => (texts[t] === null ? { ...cell, changed: false } : cell));
     return { id: `${key}#${index}`, sectionId, label: '', depth: depth + 1, kind: 'line', cells, differs: cells.some((c) => c.changed), tooltip: null };
   });
   if (aligned.unaligned.some(Boolean)) {

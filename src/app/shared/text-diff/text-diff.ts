@@ -1,4 +1,4 @@
-import { diffArrays, diffWordsWithSpace } from 'diff';
+import { diffArrays } from 'diff';
 
 /** A piece of a line; `changed` pieces differ from the base line. */
 export interface WordPart {
@@ -101,15 +101,23 @@ export function alignTexts(texts: (string | null)[], options: AlignOptions = {})
   return { lines, unaligned };
 }
 
+/** Words, runs of spaces and single punctuation marks; `0.2`, `2.3.0` and `lr_max` stay whole. */
+function tokens(text: string): string[] {
+  return text.match(/\s+|[A-Za-z0-9_.+-]+|[^\sA-Za-z0-9_.+-]/g) ?? [];
+}
+
 /** The parts of `text` that differ from `base`, word by word; the whole line when too long to compare. */
 export function wordParts(base: string, text: string, maxLength = 2000): WordPart[] {
   if (base.length > maxLength || text.length > maxLength) return [{ text, changed: true }];
   const parts: WordPart[] = [];
-  for (const change of diffWordsWithSpace(base, text)) {
+  const changes = diffArrays(tokens(base), tokens(text), { maxEditLength: 200 });
+  if (!changes) return [{ text, changed: true }];
+  for (const change of changes) {
     if (change.removed) continue;
+    const value = change.value.join('');
     const last = parts[parts.length - 1];
-    if (last && last.changed === !!change.added) last.text += change.value;
-    else parts.push({ text: change.value, changed: !!change.added });
+    if (last && last.changed === !!change.added) last.text += value;
+    else parts.push({ text: value, changed: !!change.added });
   }
   return parts;
 }

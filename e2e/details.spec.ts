@@ -1,0 +1,129 @@
+import { Page, expect, test } from '@playwright/test';
+import { DEMO, compareUrl, idsInUrl, taskIds } from './support';
+
+function gridRow(page: Page, id: string) {
+  return page.locator(`[data-testid="row"][data-row="${id}"]`);
+}
+
+function cell(page: Page, rowId: string, col: number) {
+  return gridRow(page, rowId).locator(`[data-testid="cell"][data-col="${col}"]`);
+}
+
+async function openDetails(page: Page, names: string[], query = ''): Promise<string[]> {
+  const ids = await taskIds(page.request, names);
+  await page.goto(compareUrl(ids, 'details', query));
+  await expect(page.getByTestId('side-by-side')).toBeVisible();
+  return ids;
+}
+
+test.describe('details tab', () => {
+  test('cards line up fields; differences are marked against the base, identical fields are not', async ({ page }) => {
+    const ids = await openDetails(page, [DEMO.baseline, DEMO.best, DEMO.failed]);
+    await expect(page.getByTestId('card-header')).toHaveCount(3);
+    await expect(page.getByTestId('card-header').first()).toHaveAttribute('data-task-id', ids[0]);
+    await expect(cell(page, 'name', 0)).toHaveText(DEMO.baseline);
+    await expect(cell(page, 'name', 1)).toHaveText(DEMO.best);
+    await expect(cell(page, 'name', 1)).toHaveClass(/changed/);
+    await expect(cell(page, 'name', 0)).not.toHaveClass(/changed/);
+    await expect(cell(page, 'project', 1)).not.toHaveClass(/changed/);
+    await expect(gridRow(page, 'project')).not.toHaveClass(/differs/);
+
+    // A configuration object compared as a tree: the changed nested key is its own row.
+    await page.getByTestId('search-input').fill('weight_decay');
+    await page.getByTestId('search-input').press('Enter');
+    const decay = gridRow(page, 'config:config.yaml.optimizer.weight_decay');
+    await expect(decay).toBeVisible();
+    await expect(decay.getByTestId('row-label')).toHaveText('weight_decay');
+    await expect(cell(page, 'config:config.yaml.optimizer.weight_decay', 0)).toHaveText('missing');
+    await expect(cell(page, 'config:config.yaml.optimizer.weight_decay', 1)).toHaveClass(/changed/);
+    await expect(gridRow(page, 'config:config.yaml.optimizer.name')).toHaveClass(/differs/);
+
+    // The raw-text toggle shows the same configuration as aligned lines instead.
+    await page.getByTestId('raw-config').click();
+    await expect(page).toHaveURL(/raw=1/);
+    await expect(decay).toHaveCount(0);
+    await expect(page.locator('[data-testid="row"][data-row^="config:config.yaml#"]').first()).toBeVisible();
+  });
+
+  test('hide identical removes equal rows and folds sections without differences', async ({ page }) => {
+    await openDetails(page, [DEMO.baseline, DEMO.seed1]);
+    await expect(gridRow(page, 'project')).toBeVisible();
+    const before = await page.getByTestId('diff-counter').textContent();
+    await page.getByTestId('hide-identical').click();
+    await expect(page).toHaveURL(/hide=1/);
+    await expect(gridRow(page, 'project')).toHaveCount(0);
+    await expect(gridRow(page, 'name')).toBeVisible();
+    await expect(page.getByTestId('diff-counter')).toHaveText(before ?? '');
+    await page.getByTestId('hide-identical').click();
+    await expect(gridRow(page, 'project')).toBeVisible();
+  });
+
+  test('next / previous difference walk the differing rows with a counter, wrapping around', async ({ page }) => {
+    await openDetails(page, [DEMO.baseline, DEMO.best]);
+    const counter = page.getByTestId('diff-counter');
+    await expect(counter).toHaveText(/^– \/ \d+$/);
+    const total = Number((await counter.textContent())!.split('/')[1]);
+    expect(total).toBeGreaterThan(3);
+    await page.getByTestId('next-diff').click();
+    await expect(counter).toHaveText(`1 / ${total}`);
+    const first = page.locator('[data-testid="row"].current');
+    await expect(first).toHaveClass(/differs/);
+    const firstId = await first.getAttribute('data-row');
+    await page.getByTestId('next-diff').click();
+    await expect(counter).toHaveText(`2 / ${total}`);
+    await expect(page.locator('[data-testid="row"].current')).not.toHaveAttribute('data-row', firstId ?? '');
+    await page.getByTestId('prev-diff').click();
+    await page.getByTestId('prev-diff').click();
+    await expect(counter).toHaveText(`${total} / ${total}`);
+    await expect(page.locator('[data-testid="row"].current')).toBeVisible();
+    // Keyboard: n goes on from here (wrapping to the first).
+    await page.getByTestId('side-by-side').focus();
+    await page.keyboard.press('n');
+    await expect(counter).toHaveText(`1 / ${total}`);
+    await expect(page.locator('[data-testid="row"].current')).toHaveAttribute('data-row', firstId ?? '');
+  });
+
+  test('search finds a package, with a match counter', async ({ page }) => {
+    await openDetails(page, [DEMO.baseline, DEMO.best]);
+    await page.getByTestId('search-input').fill('torchvision');
+    await page.getByTestId('search-input').press('Enter');
+    await expect(page).toHaveURL(/q=torchvision/);
+    const row = gridRow(page, 'packages:torchvision');
+    await expect(row).toBeVisible();
+    await expect(row).toHaveClass(/match/);
+    await expect(row).toHaveClass(/current/);
+    await expect(page.getByTestId('match-counter')).toHaveText(/^1 \/ \d+$/);
+    await expect(cell(page, 'packages:torchvision', 0)).toContainText('torchvision==');
+  });
+
+  test('a new base re-compares at once', async ({ page }) => {
+    const ids = await openDetails(page, [DEMO.baseline, DEMO.best, DEMO.failed]);
+    await expect(cell(page, 'name', 0)).not.toHaveClass(/changed/);
+    const second = page.getByTestId('card-header').nth(1);
+    await second.hover();
+    await second.getByTestId('card-make-base').click();
+    await expect.poll(() => idsInUrl(page)).toEqual([ids[1], ids[0], ids[2]]);
+    await expect(page.getByTestId('card-header').first()).toHaveAttribute('data-task-id', ids[1]);
+    await expect(cell(page, 'name', 0)).toHaveText(DEMO.best);
+    await expect(cell(page, 'name', 0)).not.toHaveClass(/changed/);
+    await expect(cell(page, 'name', 1)).toHaveText(DEMO.baseline);
+    await expect(cell(page, 'name', 1)).toHaveClass(/changed/);
+  });
+
+  test('hide identical, search and collapsed sections survive a reload', async ({ page }) => {
+    await openDetails(page, [DEMO.baseline, DEMO.best]);
+    await page.locator('[data-section="section:general"] button').click();
+    await expect(page).toHaveURL(/collapsed=general/);
+    await expect(gridRow(page, 'name')).toHaveCount(0);
+    await page.getByTestId('hide-identical').click();
+    await page.getByTestId('search-input').fill('branch');
+    await expect(page).toHaveURL(/q=branch/);
+    await page.reload();
+    await expect(page.getByTestId('side-by-side')).toBeVisible();
+    await expect(page.getByTestId('hide-identical').getByRole('switch')).toBeChecked();
+    await expect(page.getByTestId('search-input')).toHaveValue('branch');
+    await expect(page.locator('[data-section="section:general"] button')).toHaveAttribute('aria-expanded', 'false');
+    await expect(gridRow(page, 'name')).toHaveCount(0);
+    await expect(gridRow(page, 'project')).toHaveCount(0);
+  });
+});
