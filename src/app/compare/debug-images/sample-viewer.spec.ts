@@ -62,11 +62,13 @@ describe('SampleViewer', () => {
     expect(el().querySelector('video[controls]')).not.toBeNull();
     await render(viewer('/files/a.png'));
     expect(el().querySelector('app-zoom-pan img')).not.toBeNull();
+    expect(el().querySelector('[data-testid="viewer-open-file"]')!.getAttribute('href')).toBe('/files/a.png');
   });
 
   it('shows a placeholder with the URL for an unsafe URL, and a message when the sample is not found', async () => {
     await render(viewer('data:text/html,<b>x</b>'));
     expect(el().querySelector('[data-testid="viewer-broken"]')!.textContent).toContain('data:text/html');
+    expect(el().querySelector('[data-testid="viewer-open-file"]')).toBeNull();
     await render({ ...viewer('/files/a.png'), sample: null, message: 'This sample was not found.' });
     expect(el().querySelector('[data-testid="viewer-message"]')!.textContent).toContain('not found');
   });
