@@ -31,6 +31,9 @@ async function fixtureTasks(request: APIRequestContext, count: number, label: st
 }
 
 test.describe('debug samples', () => {
+  // Long flows over several reloads; the shared machine can be slow.
+  test.describe.configure({ timeout: 60_000 });
+
   test('a column per task; older/newer/newest and the metric select move it; reload restores it', async ({ page, request }) => {
     const ids = await taskIds(request, [DEMO.best, DEMO.baseline, DEMO.failed]);
     await page.goto(compareUrl(ids, 'debug-images'));
@@ -225,14 +228,16 @@ test.describe('debug samples', () => {
       event('a-missing', `/files/e2e/${id}/missing.png`),
       event('b-script', 'javascript:alert(1)'),
       event('c-video', videoPath),
+      event('d-audio', `/files/e2e/${id}/missing.wav`),
     ]);
-    expect(added.added).toBe(3);
+    expect(added.added).toBe(4);
 
     await page.goto(compareUrl([id], 'debug-images'));
     const thumbs = column(page, id).getByTestId('sample-thumb');
-    await expect(thumbs).toHaveCount(3);
+    await expect(thumbs).toHaveCount(4);
     await expect(thumbs.nth(0).getByTestId('sample-broken')).toContainText(`/files/e2e/${id}/missing.png`);
     await expect(thumbs.nth(1).getByTestId('sample-broken')).toContainText('javascript:alert(1)');
+    await expect(thumbs.nth(3).getByTestId('sample-broken')).toContainText(`/files/e2e/${id}/missing.wav`);
     await expect(thumbs.nth(2).getByTestId('sample-broken')).toHaveCount(0);
     await expect(page.locator('img[src^="javascript"], video[src^="javascript"]')).toHaveCount(0);
 

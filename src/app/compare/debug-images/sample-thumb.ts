@@ -34,6 +34,8 @@ export const THUMB_SIZE = 140;
             }
             @default {
               <span class="audio-tile" data-testid="audio-tile"><mat-icon>graphic_eq</mat-icon><span>audio</span></span>
+              <!-- Only the header is fetched, to tell a missing file from a playable one. -->
+              <audio [src]="src()" preload="metadata" hidden (error)="broken.set(true)"></audio>
             }
           }
         }
