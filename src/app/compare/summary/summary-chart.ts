@@ -32,7 +32,7 @@ import { SummaryTask, buildSummaryFigure } from './summary-figure';
   `,
   styles: `
     :host { display: block; }
-    .summary-plot { height: 360px; }
+    .summary-plot { height: 300px; }
     .summary-empty { color: var(--mat-sys-on-surface-variant); margin: 8px 0; }
   `,
 })

@@ -25,5 +25,6 @@ export function downloadCsv(fileName: string, text: string, doc: Document = docu
   doc.body.appendChild(link);
   link.click();
   link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 0);
+  // Revoked later: revoking at once can cancel the download in Chromium.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }

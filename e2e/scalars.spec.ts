@@ -1,0 +1,150 @@
+import { APIRequestContext, Page, expect, test } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { DEMO, compareUrl, taskIds } from './support';
+
+interface LastMetric { metric: string; variant: string; value: number; min_value: number; max_value: number }
+
+async function api<T>(request: APIRequestContext, endpoint: string, data: unknown): Promise<T> {
+  const response = await request.post(`/api/v2.31/${endpoint}`, { data });
+  expect(response.ok(), `${endpoint}: ${await response.text()}`).toBeTruthy();
+  return ((await response.json()) as { data: T }).data;
+}
+
+/** `metric/variant` → value per task, from the API's `last_metrics`. */
+async function lastMetrics(request: APIRequestContext, ids: string[]): Promise<Map<string, LastMetric>[]> {
+  const { tasks } = await api<{ tasks: { id: string; last_metrics: Record<string, Record<string, LastMetric>> }[] }>(
+    request, 'tasks.get_all_ex', { id: ids, only_fields: ['id', 'last_metrics'] },
+  );
+  return ids.map((id) => {
+    const task = tasks.find((t) => t.id === id)!;
+    return new Map(Object.values(task.last_metrics).flatMap((v) => Object.values(v)).map((m) => [`${m.metric}/${m.variant}`, m]));
+  });
+}
+
+function valueRow(page: Page, metric: string, variant: string) {
+  return page.locator(`tr[data-testid="values-row"][data-metric="${metric}"][data-variant="${variant}"]`);
+}
+
+async function cellValues(page: Page, metric: string, variant: string): Promise<number[]> {
+  const values = await valueRow(page, metric, variant).getByTestId('value-cell').evaluateAll((els) => els.map((el) => el.getAttribute('data-value')));
+  return values.map(Number);
+}
+
+test.describe('scalars: values', () => {
+  test('last/min/max values match the API; extremes and modes are in the URL and survive a reload', async ({ page, request }) => {
+    const ids = await taskIds(request, [DEMO.baseline, DEMO.best, DEMO.failed]);
+    const metrics = await lastMetrics(request, ids);
+    await page.goto(compareUrl(ids, 'scalars/values'));
+    await expect(page.getByTestId('values-row')).toHaveCount(new Set(metrics.flatMap((m) => [...m.keys()])).size);
+    expect(await cellValues(page, 'loss', 'train')).toEqual(metrics.map((m) => m.get('loss/train')!.value));
+
+    await page.getByTestId('value-type-button').click();
+    await page.getByTestId('value-type-min').click();
+    await expect(page).toHaveURL(/\/scalars\/min-values/);
+    await expect.poll(() => cellValues(page, 'loss', 'train')).toEqual(metrics.map((m) => m.get('loss/train')!.min_value));
+
+    await page.getByTestId('extremes-toggle').click();
+    await expect(page).toHaveURL(/extremes=1/);
+    const row = valueRow(page, 'loss', 'train');
+    const mins = metrics.map((m) => m.get('loss/train')!.min_value);
+    const lowest = mins.indexOf(Math.min(...mins));
+    const highest = mins.indexOf(Math.max(...mins));
+    await expect(row.getByTestId('value-cell').nth(lowest)).toHaveClass(/\bmin\b/);
+    await expect(row.getByTestId('value-cell').nth(highest)).toHaveClass(/\bmax\b/);
+    await expect(page.locator('table.extremes')).toHaveCount(1);
+
+    await page.reload();
+    await expect(page).toHaveURL(/\/scalars\/min-values.*extremes=1/);
+    await expect(page.locator('table.extremes')).toHaveCount(1);
+    await expect(page.getByTestId('value-type-button')).toContainText('Min values');
+
+    await page.getByTestId('delta-toggle').click();
+    await expect(page).toHaveURL(/diff=1/);
+    await expect(row.getByTestId('value-cell').nth(1)).toContainText('%');
+  });
+
+  test('the CSV holds exactly the filtered table, by task name, at full precision', async ({ page, request }) => {
+    const ids = await taskIds(request, [DEMO.best, DEMO.baseline]);
+    const metrics = await lastMetrics(request, ids);
+    await page.goto(compareUrl(ids, 'scalars/max-values'));
+    await expect(page.getByTestId('values-row').first()).toBeVisible();
+
+    await page.getByTestId('metric-filter-button').click();
+    await page.getByTestId('metric-filter-search').fill('loss');
+    await page.getByTestId('metric-filter-only').click();
+    await page.keyboard.press('Escape');
+    await expect(page).toHaveURL(/metrics=/);
+    const lossKeys = [...metrics[0].keys()].filter((k) => k.includes('loss')).sort();
+    await expect(page.getByTestId('values-row')).toHaveCount(lossKeys.length);
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-csv').click()]);
+    expect(download.suggestedFilename()).toBe('scalars-max-values.csv');
+    const lines = readFileSync((await download.path())!, 'utf8').split('\r\n');
+    expect(lines[0]).toBe(`metric,variant,${DEMO.best},${DEMO.baseline}`);
+    expect(lines.length).toBe(lossKeys.length + 1);
+    for (const line of lines.slice(1)) {
+      const [metric, variant, ...values] = line.split(',');
+      expect(values.map(Number)).toEqual(metrics.map((m) => m.get(`${metric}/${variant}`)!.max_value));
+    }
+  });
+});
+
+test.describe('scalars: graph', () => {
+  test('group by changes the chart count, options are in the URL and survive a reload', async ({ page, request }) => {
+    const ids = await taskIds(request, [DEMO.baseline, DEMO.best]);
+    const { metrics } = await api<{ metrics: { metric: string; variants: string[] }[] }>(
+      request, 'events.get_multi_task_metrics', { tasks: ids, event_type: 'training_stats_scalar' },
+    );
+    const variantCount = metrics.reduce((n, m) => n + m.variants.length, 0);
+    expect(variantCount).toBeGreaterThan(metrics.length);
+    await page.goto(compareUrl(ids, 'scalars/graph'));
+    await expect(page.getByTestId('scalar-chart')).toHaveCount(variantCount);
+    await expect(page.getByTestId('summary-chart')).toBeVisible();
+    await expect(page.locator('[data-testid="scalar-chart"] .main-svg').first()).toBeVisible();
+    await expect(page.locator('[data-testid="scalar-chart"] .legendtext').first()).toContainText(/=/);
+
+    await page.getByTestId('group-by').getByText('Metric', { exact: true }).click();
+    await expect(page).toHaveURL(/group=metric/);
+    await expect(page.getByTestId('scalar-chart')).toHaveCount(metrics.length);
+
+    await page.getByTestId('log-toggle').click();
+    await page.getByTestId('x-axis').getByText('Wall time').click();
+    await expect(page).toHaveURL(/log=1/);
+    await expect(page).toHaveURL(/x=wall/);
+    await page.reload();
+    await expect(page.getByTestId('scalar-chart')).toHaveCount(metrics.length);
+    await expect(page.getByTestId('x-axis').locator('.mat-button-toggle-checked')).toHaveText('Wall time');
+    await expect(page.locator('[data-testid="scalar-chart"] .xtitle').first()).toHaveText('Wall time');
+  });
+
+  test('zooming asks the server for that window; double-click restores the whole run', async ({ page, request }) => {
+    const ids = await taskIds(request, [DEMO.baseline, DEMO.best]);
+    await page.goto(compareUrl(ids, 'scalars/graph'));
+    const chart = page.getByTestId('scalar-chart').first();
+    await expect(chart.locator('.nsewdrag')).toBeVisible();
+    await expect(chart).toHaveAttribute('data-status', 'loaded');
+    const box = (await chart.locator('.nsewdrag').boundingBox())!;
+    const zoomRequest = page.waitForRequest((r) => r.url().includes('multi_task_scalar_metrics_iter_histogram') && !!r.postDataJSON()?.x_range);
+    await page.mouse.move(box.x + box.width * 0.3, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width * 0.4, box.y + box.height / 2, { steps: 5 });
+    await page.mouse.up();
+    const body = (await zoomRequest).postDataJSON() as { x_range: [number, number] };
+    expect(body.x_range[0]).toBeLessThan(body.x_range[1]);
+    await expect(chart).toHaveAttribute('data-status', 'loaded');
+
+    const fullRequest = page.waitForRequest((r) => r.url().includes('multi_task_scalar_metrics_iter_histogram') && !r.postDataJSON()?.x_range);
+    await chart.locator('.nsewdrag').dblclick({ position: { x: box.width / 2, y: box.height / 2 } });
+    await fullRequest;
+  });
+
+  test('a legend click hides a task and puts it in the URL', async ({ page, request }) => {
+    const ids = await taskIds(request, [DEMO.baseline, DEMO.best]);
+    await page.goto(compareUrl(ids, 'scalars/graph'));
+    const chart = page.getByTestId('scalar-chart').first();
+    await chart.locator('.legendtoggle').first().click();
+    await expect(page).toHaveURL(new RegExp(`hide=${ids[0]}`));
+    await page.getByTestId('show-all-tasks').click();
+    await expect(page).not.toHaveURL(/hide=/);
+  });
+});

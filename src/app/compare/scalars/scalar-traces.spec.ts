@@ -1,0 +1,102 @@
+import { ScalarHistogram } from '../../core/api/events-api';
+import { ChartDef, chartDefs, parseGraphOptions } from './graph-options';
+import { buildChartFigure, legendName, smooth, xValues, zoomFromRelayout } from './scalar-traces';
+
+const options = parseGraphOptions({});
+const tasks = [
+  { id: 'a', displayName: 'A', color: '#ff0000', params: 'lr=0.1' },
+  { id: 'b', displayName: 'B', color: '#00ff00', params: 'lr=0.01' },
+];
+const histogram: ScalarHistogram = {
+  loss: {
+    train: {
+      a: { name: 'A', x: [0, 10, 20], y: [3, 2, 1], y_min: [2.5, 1, 0.5], y_max: [3.5, 9, 1.5], total: 30 },
+      b: { name: 'B', x: [0, 10], y: [4, 3] },
+    },
+    val: { a: { name: 'A', x: [0], y: [5] } },
+  },
+};
+const chart: ChartDef = { chartKey: 'mv:loss:train', title: 'loss / train', metrics: [{ metric: 'loss', variants: ['train'] }] };
+type Trace = { name?: string; x: number[]; y: number[]; fill?: string; visible?: unknown; line: { color: string } };
+
+describe('smooth', () => {
+  it('is a debiased exponential moving average (hand-computed)', () => {
+    // w = 0.5: s1 = 0.5·1 = 0.5 → 0.5/0.5 = 1; s2 = 0.25 + 0.5·3 = 1.75 → 1.75/0.75 = 2.3333…
+    const [a, b] = smooth([1, 3], 0.5);
+    expect(a).toBe(1);
+    expect(b).toBeCloseTo(7 / 3, 12);
+    expect(smooth([1, 3], 0)).toEqual([1, 3]);
+    expect(smooth([2, NaN, 2], 0.9)).toEqual([2, NaN, 2]);
+  });
+});
+
+describe('buildChartFigure', () => {
+  it('draws, per task, an envelope band where y_min/y_max came and the mean line in the task colour', () => {
+    const { figure, traceTaskIds, pointsLabel, seriesCount } = buildChartFigure(chart, histogram, tasks, options, null);
+    const data = figure.data as Trace[];
+    expect(seriesCount).toBe(2);
+    expect(traceTaskIds).toEqual(['a', 'a', 'b']);
+    expect(data[0].fill).toBe('toself');
+    expect(data[0].x).toEqual([0, 10, 20, 20, 10, 0]);
+    expect(data[0].y).toEqual([3.5, 9, 1.5, 0.5, 1, 2.5]);
+    expect(data[1].y).toEqual([3, 2, 1]);
+    expect(data[1].line.color).toBe('#ff0000');
+    expect(data[2].fill).toBeUndefined();
+    expect(data[1].name).toBe('A (lr=0.1)');
+    expect(pointsLabel).toBe('5 of 32 points');
+  });
+
+  it('smooths the line, hides hidden tasks into the legend, and keeps the zoom window', () => {
+    const hidden = { ...options, smoothing: 0.5, hiddenTasks: ['b'] };
+    const { figure, pointsLabel } = buildChartFigure(chart, histogram, tasks, hidden, [5, 15]);
+    const data = figure.data as Trace[];
+    expect(data[1].y[1]).toBeCloseTo((0.5 * 0.5 * 3 + 0.5 * 2) / 0.75, 12);
+    expect(data[2].visible).toBe('legendonly');
+    expect(figure.layout?.xaxis?.range).toEqual([5, 15]);
+    expect(pointsLabel).toBe('3 of 30 points');
+  });
+
+  it('works without the envelope and total extensions', () => {
+    const { figure, pointsLabel } = buildChartFigure(chart, { loss: { train: { b: { name: 'B', x: [1], y: [2] } } } }, tasks, options, null);
+    expect(figure.data.length).toBe(1);
+    expect(pointsLabel).toBeNull();
+  });
+
+  it('names variants in the legend when grouped by metric', () => {
+    const [byMetric] = chartDefs([{ metric: 'loss', variants: ['train', 'val'] }], 'metric', null);
+    const { figure } = buildChartFigure(byMetric, histogram, tasks, { ...options, groupBy: 'metric' }, null);
+    expect((figure.data as Trace[]).filter((t) => t.name).map((t) => t.name)).toEqual(['A · train (lr=0.1)', 'B · train (lr=0.01)', 'A · val (lr=0.1)']);
+  });
+});
+
+describe('chartDefs', () => {
+  const metrics = [{ metric: 'loss', variants: ['train', 'val'] }, { metric: 'acc', variants: ['val'] }];
+  it('makes a chart per metric/variant or per metric, and leaves out unselected ones', () => {
+    expect(chartDefs(metrics, 'metric-variant', null).length).toBe(3);
+    expect(chartDefs(metrics, 'metric', null).length).toBe(2);
+    expect(chartDefs(metrics, 'metric', ['loss:val'])).toEqual([{ chartKey: 'm:loss', title: 'loss', metrics: [{ metric: 'loss', variants: ['val'] }] }]);
+  });
+});
+
+describe('legend, x values and zoom', () => {
+  it('legend text has the differing hyperparameters', () => {
+    expect(legendName(tasks[0], null)).toBe('A (lr=0.1)');
+    expect(legendName({ ...tasks[0], params: '' }, 'val')).toBe('A · val');
+  });
+  it('relative time counts seconds from the series start', () => {
+    expect(xValues({ name: '', x: [1000, 3000], y: [0, 0] }, 'relative')).toEqual([0, 2]);
+  });
+  it('reads zoom windows from Plotly relayout events', () => {
+    expect(zoomFromRelayout({ 'xaxis.range[0]': 10.4, 'xaxis.range[1]': 2.2 }, 'iter')).toEqual([2, 11]);
+    expect(zoomFromRelayout({ 'xaxis.autorange': true }, 'iter')).toBeNull();
+    expect(zoomFromRelayout({ 'yaxis.range[0]': 1, 'yaxis.range[1]': 2 }, 'iter')).toBeUndefined();
+    expect(zoomFromRelayout({ 'xaxis.range': ['2026-01-01 00:00:00', '2026-01-01 00:00:01'] }, 'wall')).toEqual([
+      Date.UTC(2026, 0, 1), Date.UTC(2026, 0, 1, 0, 0, 1),
+    ]);
+  });
+  it('parses options from the URL with defaults', () => {
+    expect(parseGraphOptions({ smooth: '5', group: 'metric', x: 'wall', log: '1', hide: 'a,b' })).toEqual({
+      groupBy: 'metric', smoothing: 0.999, xAxis: 'wall', logY: true, hover: 'x', hiddenTasks: ['a', 'b'], shown: null,
+    });
+  });
+});
