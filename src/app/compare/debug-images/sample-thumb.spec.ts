@@ -38,12 +38,15 @@ describe('SampleThumb', () => {
     expect(el().querySelector('[data-testid="sample-broken"]')!.textContent).toContain('javascript:alert(1)');
   });
 
-  it('shows an audio tile for audio and emits when clicked', async () => {
+  it('shows an audio tile for audio, emits when clicked, and a placeholder when the file is missing', async () => {
     await render('/files/a.wav');
     let opened = 0;
     fixture.componentInstance.opened.subscribe(() => opened++);
     expect(el().querySelector('[data-testid="audio-tile"]')).not.toBeNull();
     el().querySelector('button')!.click();
     expect(opened).toBe(1);
+    el().querySelector('audio')!.dispatchEvent(new Event('error'));
+    await fixture.whenStable();
+    expect(el().querySelector('[data-testid="sample-broken"]')!.textContent).toContain('/files/a.wav');
   });
 });
