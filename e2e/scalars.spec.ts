@@ -89,7 +89,12 @@ test.describe('scalars: values', () => {
   });
 });
 
+/** Plotly is large and parsed on first use: on a busy machine the first chart can take a while. */
+const DRAWN = { timeout: 60_000 };
+
 test.describe('scalars: graph', () => {
+  test.describe.configure({ timeout: 150_000 });
+
   test('group by changes the chart count, options are in the URL and survive a reload', async ({ page, request }) => {
     const ids = await taskIds(request, [DEMO.baseline, DEMO.best]);
     const { metrics } = await api<{ metrics: { metric: string; variants: string[] }[] }>(
@@ -99,8 +104,9 @@ test.describe('scalars: graph', () => {
     expect(variantCount).toBeGreaterThan(metrics.length);
     await page.goto(compareUrl(ids, 'scalars/graph'));
     await expect(page.getByTestId('scalar-chart')).toHaveCount(variantCount);
-    await expect(page.getByTestId('summary-chart')).toBeVisible();
-    await expect(page.locator('[data-testid="scalar-chart"] .main-svg').first()).toBeVisible();
+    await page.getByTestId('summary-chart').scrollIntoViewIfNeeded();
+    await expect(page.getByTestId('summary-chart').locator('.main-svg').first()).toBeVisible(DRAWN);
+    await expect(page.locator('[data-testid="scalar-chart"] .main-svg').first()).toBeVisible(DRAWN);
     await expect(page.locator('[data-testid="scalar-chart"] .legendtext').first()).toContainText(/=/);
 
     await page.getByTestId('group-by').getByText('Metric', { exact: true }).click();
@@ -114,15 +120,16 @@ test.describe('scalars: graph', () => {
     await page.reload();
     await expect(page.getByTestId('scalar-chart')).toHaveCount(metrics.length);
     await expect(page.getByTestId('x-axis').locator('.mat-button-toggle-checked')).toHaveText('Wall time');
-    await expect(page.locator('[data-testid="scalar-chart"] .xtitle').first()).toHaveText('Wall time');
+    await expect(page.locator('[data-testid="scalar-chart"] .xtitle').first()).toHaveText('Wall time', DRAWN);
   });
 
   test('zooming asks the server for that window; double-click restores the whole run', async ({ page, request }) => {
     const ids = await taskIds(request, [DEMO.baseline, DEMO.best]);
     await page.goto(compareUrl(ids, 'scalars/graph'));
     const chart = page.getByTestId('scalar-chart').first();
-    await expect(chart.locator('.nsewdrag')).toBeVisible();
+    await expect(chart.locator('.nsewdrag')).toBeVisible(DRAWN);
     await expect(chart).toHaveAttribute('data-status', 'loaded');
+    await chart.scrollIntoViewIfNeeded();
     const box = (await chart.locator('.nsewdrag').boundingBox())!;
     const zoomRequest = page.waitForRequest((r) => r.url().includes('multi_task_scalar_metrics_iter_histogram') && !!r.postDataJSON()?.x_range);
     await page.mouse.move(box.x + box.width * 0.3, box.y + box.height / 2);
@@ -142,6 +149,7 @@ test.describe('scalars: graph', () => {
     const ids = await taskIds(request, [DEMO.baseline, DEMO.best]);
     await page.goto(compareUrl(ids, 'scalars/graph'));
     const chart = page.getByTestId('scalar-chart').first();
+    await expect(chart.locator('.legendtoggle').first()).toBeAttached(DRAWN);
     await chart.locator('.legendtoggle').first().click();
     await expect(page).toHaveURL(new RegExp(`hide=${ids[0]}`));
     await page.getByTestId('show-all-tasks').click();

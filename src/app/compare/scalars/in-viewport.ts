@@ -20,7 +20,9 @@ export class InViewport implements OnInit, OnDestroy {
           this.appInViewport.emit(visible);
         }
       },
-      { rootMargin: '200px 0px' },
+      // The tab scrolls inside its panel: observe against that scroller, or the margin would not
+      // apply (ancestors clip without it) and charts just below the fold would wait.
+      { root: scrollParent(this.el.nativeElement), rootMargin: '300px 0px' },
     );
     this.observer.observe(this.el.nativeElement);
   }
@@ -29,4 +31,12 @@ export class InViewport implements OnInit, OnDestroy {
     this.observer?.disconnect();
     if (this.visible) this.appInViewport.emit(false);
   }
+}
+
+function scrollParent(el: HTMLElement): HTMLElement | null {
+  for (let node = el.parentElement; node; node = node.parentElement) {
+    const { overflowY } = getComputedStyle(node);
+    if (overflowY === 'auto' || overflowY === 'scroll') return node;
+  }
+  return null;
 }

@@ -22,7 +22,7 @@ export interface MetricChoice {
       <mat-icon>filter_list</mat-icon> Metrics {{ selectedCount() }}/{{ choices().length }}
     </button>
     <mat-menu #menu="matMenu" class="metric-filter-menu">
-      <div class="panel" (click)="$event.stopPropagation()" (keydown)="$event.stopPropagation()" data-testid="metric-filter">
+      <div class="panel" (click)="$event.stopPropagation()" (keydown)="keepKey($event)" data-testid="metric-filter">
         <input class="search" type="search" placeholder="Search metrics" aria-label="Search metrics"
                [value]="search()" (input)="search.set($any($event.target).value)" data-testid="metric-filter-search" />
         <div class="actions">
@@ -62,6 +62,11 @@ export class MetricFilter {
   });
   private readonly chosen = computed(() => new Set(this.selected() ?? this.choices().map((c) => c.key)));
   protected readonly selectedCount = computed(() => this.choices().filter((c) => this.chosen().has(c.key)).length);
+
+  /** Typing in the search stays in the search; Escape still closes the menu. */
+  protected keepKey(event: KeyboardEvent): void {
+    if (event.key !== 'Escape') event.stopPropagation();
+  }
 
   protected isChosen(key: string): boolean {
     return this.chosen().has(key);
