@@ -13,7 +13,7 @@ export const HYPER_PARAMS_ROUTES: Routes = [
     component: HyperParamsValuesTab,
     providers: [provideState(taskDetailsFeature), provideEffects(taskDetailsEffects)],
   },
-  { path: 'graph', component: TabPlaceholder, data: { title: 'Hyperparameters: parallel coordinates' } },
-  { path: 'scatter', component: TabPlaceholder, data: { title: 'Hyperparameters: scatter plot' } },
+  { path: 'graph', loadComponent: () => import('./graph/hp-graph-tab').then((m) => m.HpGraphTab) },
+  { path: 'scatter', loadComponent: () => import('./scatter/hp-scatter-tab').then((m) => m.HpScatterTab) },
   { path: '**', redirectTo: 'values' },
 ];

@@ -1,0 +1,95 @@
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { Store } from '@ngrx/store';
+import { Plot } from '../../../shared/plot/plot';
+import { CompareViewActions } from '../../state/compare.actions';
+import { MetricPick, ParamRef, defaultMetric, listMetrics, listParams, metricValue } from '../shared-axes/hp-data';
+import { formatList, formatMetric, formatParam } from '../shared-axes/hp-options';
+import { injectHpTasks } from '../shared-axes/hp-tasks';
+import { MetricPicker } from '../shared-axes/metric-picker';
+import { ParamPicker } from '../shared-axes/param-picker';
+import { TaskLegend } from '../shared-axes/task-legend';
+import { GRAPH_OPTION, selectGraphOptions } from './graph-options';
+import { Brush, buildDimensions, parcoordsFigure, readBrushes, tasksPassing } from './parcoords-figure';
+
+/** Hyperparameters › Parallel coordinates: one line per task through parameter and metric axes. */
+@Component({
+  selector: 'app-hp-graph-tab',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [MetricPicker, ParamPicker, Plot, TaskLegend],
+  templateUrl: './hp-graph-tab.html',
+  styleUrl: '../shared-axes/hp-tab.scss',
+})
+export class HpGraphTab {
+  private readonly store = inject(Store);
+  private readonly data = injectHpTasks();
+  protected readonly loading = this.data.loading;
+  protected readonly error = this.data.error;
+  protected readonly tasks = this.data.tasks;
+  protected readonly options = this.store.selectSignal(selectGraphOptions);
+  protected readonly metricChoices = computed(() => listMetrics(this.tasks().map((t) => t.full)));
+  protected readonly paramChoices = computed(() => listParams(this.tasks().map((t) => t.full)));
+  protected readonly metrics = computed<MetricPick[]>(() => {
+    const chosen = this.options().metrics;
+    if (chosen) return chosen;
+    const fallback = defaultMetric(this.metricChoices());
+    return fallback ? [fallback] : [];
+  });
+  protected readonly params = computed<ParamRef[]>(() => this.options().params ?? this.paramChoices().filter((p) => p.differs));
+  protected readonly shownTasks = computed(() => {
+    const hidden = new Set(this.options().hidden);
+    return this.tasks().filter((t) => !hidden.has(t.id));
+  });
+  protected readonly dims = computed(() => buildDimensions(this.shownTasks(), this.params(), this.metrics()));
+  protected readonly highlight = signal<string | null>(null);
+  /** Brushes by dimension id; kept here so that a redraw (new selection, highlight) keeps them. */
+  private readonly brushes = signal<Record<string, Brush>>({});
+  protected readonly figure = computed(() => parcoordsFigure(this.shownTasks(), this.dims(), this.brushes(), this.highlight()));
+  protected readonly passing = computed(() => {
+    const ids = new Set(tasksPassing(this.shownTasks(), this.dims(), this.brushes()));
+    return this.shownTasks().filter((t) => ids.has(t.id));
+  });
+  protected readonly brushed = computed(() => this.dims().some((d) => (this.brushes()[d.id]?.length ?? 0) > 0));
+  /** Tasks without a value for some chosen metric (drawn on the N/A tick). */
+  protected readonly missing = computed(() =>
+    this.metrics().flatMap((m) => {
+      const names = this.tasks().filter((t) => metricValue(t.full, m) === null).map((t) => t.displayName);
+      return names.length ? [{ label: `${m.metric}/${m.variant}`, names }] : [];
+    }),
+  );
+
+  private setOption(name: string, value: string | null): void {
+    this.store.dispatch(CompareViewActions.optionsChanged({ options: { [name]: value } }));
+  }
+
+  protected metricsChosen(picks: MetricPick[]): void {
+    this.setOption(GRAPH_OPTION.metrics, formatList(picks, formatMetric));
+  }
+
+  protected paramsChosen(params: ParamRef[]): void {
+    this.setOption(GRAPH_OPTION.params, formatList(params, formatParam));
+  }
+
+  protected hideIdenticalChanged(hide: boolean): void {
+    this.setOption(GRAPH_OPTION.showIdentical, hide ? null : '1');
+  }
+
+  protected resetSelection(): void {
+    this.store.dispatch(CompareViewActions.optionsChanged({ options: { [GRAPH_OPTION.metrics]: null, [GRAPH_OPTION.params]: null } }));
+  }
+
+  protected toggleTask(id: string): void {
+    const hidden = this.options().hidden;
+    const next = hidden.includes(id) ? hidden.filter((h) => h !== id) : [...hidden, id];
+    this.setOption(GRAPH_OPTION.hidden, next.length ? next.join(',') : null);
+  }
+
+  protected restyled(event: { data: unknown[] }): void {
+    const trace = event.data[0] as { dimensions?: { constraintrange?: unknown }[] } | undefined;
+    const next = readBrushes(this.dims(), trace?.dimensions);
+    if (JSON.stringify(next) !== JSON.stringify(this.brushes())) this.brushes.set(next);
+  }
+
+  protected clearBrushes(): void {
+    this.brushes.set({});
+  }
+}

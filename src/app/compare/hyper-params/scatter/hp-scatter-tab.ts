@@ -1,0 +1,102 @@
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { Store } from '@ngrx/store';
+import { Plot } from '../../../shared/plot/plot';
+import { CompareViewActions } from '../../state/compare.actions';
+import { LogMode } from '../shared-axes/axis';
+import { MetricPick, ParamRef, VALUE_TYPES, ValueType, defaultMetric, listMetrics, listParams, metricId, paramId, paramLabel } from '../shared-axes/hp-data';
+import { ExtraField, formatExtra, formatList, formatMetric, formatParam } from '../shared-axes/hp-options';
+import { injectHpTasks } from '../shared-axes/hp-tasks';
+import { MetricPicker } from '../shared-axes/metric-picker';
+import { ParamPicker } from '../shared-axes/param-picker';
+import { ScatterSpec, scatterFigure } from './scatter-figure';
+import { SCATTER_OPTION, selectScatterOptions } from './scatter-options';
+
+/** Hyperparameters › Scatter: a metric against a parameter, one point per task. */
+@Component({
+  selector: 'app-hp-scatter-tab',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [MetricPicker, ParamPicker, Plot],
+  templateUrl: './hp-scatter-tab.html',
+  styleUrl: '../shared-axes/hp-tab.scss',
+})
+export class HpScatterTab {
+  private readonly store = inject(Store);
+  private readonly data = injectHpTasks();
+  protected readonly loading = this.data.loading;
+  protected readonly error = this.data.error;
+  protected readonly tasks = this.data.tasks;
+  protected readonly options = this.store.selectSignal(selectScatterOptions);
+  protected readonly types = VALUE_TYPES;
+  protected readonly metricChoices = computed(() => listMetrics(this.tasks().map((t) => t.full)));
+  protected readonly paramChoices = computed(() => listParams(this.tasks().map((t) => t.full)));
+  protected readonly metricKey = metricId;
+  protected readonly paramKey = paramId;
+  protected readonly paramLabel = paramLabel;
+
+  protected readonly y = computed<MetricPick | null>(() => this.options().y ?? defaultMetric(this.metricChoices()));
+  protected readonly x = computed<ParamRef | null>(() => {
+    const chosen = this.options().x;
+    if (chosen) return chosen;
+    const params = this.paramChoices();
+    return params.find((p) => p.name === 'lr' && p.differs) ?? params.find((p) => p.differs) ?? params[0] ?? null;
+  });
+  protected readonly spec = computed<ScatterSpec | null>(() => {
+    const y = this.y();
+    const x = this.x();
+    const o = this.options();
+    return y && x ? { y, x, log: o.log, colorBy: o.colorBy, extras: o.extras, selected: o.selected } : null;
+  });
+  protected readonly result = computed(() => {
+    const spec = this.spec();
+    return spec ? scatterFigure(this.tasks(), spec) : null;
+  });
+  protected readonly extraParams = computed(() => this.options().extras.flatMap((e) => (e.kind === 'param' ? [e.param] : [])));
+  protected readonly extraMetrics = computed(() => this.options().extras.flatMap((e) => (e.kind === 'metric' ? [e.metric] : [])));
+  protected readonly selectedTask = computed(() => this.tasks().find((t) => t.id === this.options().selected) ?? null);
+
+  private set(options: Record<string, string | null>): void {
+    this.store.dispatch(CompareViewActions.optionsChanged({ options }));
+  }
+
+  protected yMetricChosen(id: string): void {
+    const m = this.metricChoices().find((c) => metricId(c) === id);
+    if (m) this.set({ [SCATTER_OPTION.y]: formatMetric({ ...m, type: this.y()?.type ?? 'last' }) });
+  }
+
+  protected yTypeChosen(type: string): void {
+    const y = this.y();
+    if (y && VALUE_TYPES.includes(type as ValueType)) this.set({ [SCATTER_OPTION.y]: formatMetric({ ...y, type: type as ValueType }) });
+  }
+
+  protected xChosen(id: string): void {
+    const p = this.paramChoices().find((c) => paramId(c) === id);
+    if (p) this.set({ [SCATTER_OPTION.x]: formatParam(p) });
+  }
+
+  protected logChosen(mode: string): void {
+    this.set({ [SCATTER_OPTION.log]: mode === 'on' || mode === 'off' ? (mode as LogMode) : null });
+  }
+
+  protected colorChosen(id: string): void {
+    const p = this.paramChoices().find((c) => paramId(c) === id);
+    this.set({ [SCATTER_OPTION.color]: p ? formatParam(p) : null });
+  }
+
+  protected extrasChosen(params: ParamRef[] | null, metrics: MetricPick[] | null): void {
+    const extras: ExtraField[] = [
+      ...(params ?? this.extraParams()).map((param) => ({ kind: 'param' as const, param })),
+      ...(metrics ?? this.extraMetrics()).map((metric) => ({ kind: 'metric' as const, metric })),
+    ];
+    this.set({ [SCATTER_OPTION.extra]: extras.length ? formatList(extras, formatExtra) : null });
+  }
+
+  protected pointClicked(event: { points: unknown[] }): void {
+    const id = (event.points[0] as { customdata?: unknown } | undefined)?.customdata;
+    if (typeof id !== 'string') return;
+    this.set({ [SCATTER_OPTION.selected]: id === this.options().selected ? null : id });
+  }
+
+  protected clearSelection(): void {
+    this.set({ [SCATTER_OPTION.selected]: null });
+  }
+}

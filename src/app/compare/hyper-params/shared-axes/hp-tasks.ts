@@ -1,0 +1,42 @@
+import { computed, inject } from '@angular/core';
+import { rxResource } from '@angular/core/rxjs-interop';
+import { Store } from '@ngrx/store';
+import { map, of } from 'rxjs';
+import { TasksApi } from '../../../core/api/tasks-api';
+import { Task } from '../../../core/api/models';
+import { ComparedTask, selectComparedTaskIds, selectComparedTasks } from '../../state/compare.feature';
+
+export const HP_TASK_FIELDS = ['id', 'name', 'status', 'hyperparams', 'last_metrics'];
+
+/** A compared task with its parameters and metrics, in comparison order. */
+export interface HpTask extends ComparedTask {
+  full: Task;
+}
+
+/**
+ * Loads the compared tasks' hyperparameters and metric summaries (one request, refetched when
+ * the comparison changes) and joins them with the page's colours and names.
+ */
+export function injectHpTasks() {
+  const store = inject(Store);
+  const api = inject(TasksApi);
+  const ids = store.selectSignal(selectComparedTaskIds);
+  const compared = store.selectSignal(selectComparedTasks);
+  const resource = rxResource({
+    params: () => ({ ids: ids() }),
+    stream: ({ params }) => params.ids.length ? api.getByIds(params.ids, HP_TASK_FIELDS).pipe(map((r) => r.tasks)) : of<Task[]>([]),
+  });
+  const tasks = computed<HpTask[]>(() => {
+    const loaded = resource.hasValue() ? resource.value() : [];
+    const byId = new Map(loaded.map((t) => [t.id, t]));
+    return compared().flatMap((c) => {
+      const full = byId.get(c.id);
+      return full ? [{ ...c, full }] : [];
+    });
+  });
+  const error = computed(() => {
+    const err = resource.error();
+    return err ? (err instanceof Error ? err.message : String(err)) : null;
+  });
+  return { tasks, loading: resource.isLoading, error, reload: () => resource.reload() };
+}

@@ -1,0 +1,43 @@
+import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
+
+export interface LegendTask {
+  id: string;
+  displayName: string;
+  color: string;
+}
+
+/** The chart's task legend: hover highlights a task, click hides or shows it. */
+@Component({
+  selector: 'app-task-legend',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <ul role="list" aria-label="Tasks in the chart">
+      @for (t of tasks(); track t.id) {
+        <li>
+          <button type="button" data-testid="legend-task" [attr.data-task-id]="t.id" [class.off]="hiddenSet().has(t.id)"
+            [attr.aria-pressed]="!hiddenSet().has(t.id)" [title]="(hiddenSet().has(t.id) ? 'Show ' : 'Hide ') + t.displayName"
+            (mouseenter)="highlight.emit(t.id)" (mouseleave)="highlight.emit(null)" (focus)="highlight.emit(t.id)" (blur)="highlight.emit(null)"
+            (click)="toggle.emit(t.id)">
+            <span class="swatch" [style.background]="t.color"></span><span class="name">{{ t.displayName }}</span>
+          </button>
+        </li>
+      }
+    </ul>
+  `,
+  styles: `
+    ul { list-style: none; margin: 0; padding: 0; overflow: auto; max-height: 100%; }
+    button { display: flex; align-items: center; gap: 6px; width: 100%; border: 0; background: none; color: inherit; font: inherit;
+      font-size: 12px; padding: 2px 4px; cursor: pointer; text-align: left; border-radius: 3px; }
+    button:hover, button:focus-visible { background: var(--mat-sys-surface-container-high); }
+    button.off { opacity: 0.45; text-decoration: line-through; }
+    .swatch { width: 10px; height: 10px; border-radius: 2px; flex: none; }
+    .name { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+  `,
+})
+export class TaskLegend {
+  readonly tasks = input.required<LegendTask[]>();
+  readonly hidden = input<string[]>([]);
+  readonly highlight = output<string | null>();
+  readonly toggle = output<string>();
+  protected readonly hiddenSet = computed(() => new Set(this.hidden()));
+}
