@@ -29,19 +29,23 @@ test.describe('details tab', () => {
     await expect(gridRow(page, 'project')).not.toHaveClass(/differs/);
 
     // A configuration object compared as a tree: the changed nested key is its own row.
-    await page.getByTestId('search-input').fill('weight_decay');
+    // (sgd has a momentum, adamw does not).
+    await page.getByTestId('search-input').fill('nesterov');
     await page.getByTestId('search-input').press('Enter');
-    const decay = gridRow(page, 'config:config.yaml.optimizer.weight_decay');
-    await expect(decay).toBeVisible();
-    await expect(decay.getByTestId('row-label')).toHaveText('weight_decay');
-    await expect(cell(page, 'config:config.yaml.optimizer.weight_decay', 0)).toHaveText('missing');
-    await expect(cell(page, 'config:config.yaml.optimizer.weight_decay', 1)).toHaveClass(/changed/);
+    await expect(gridRow(page, 'config:config.yaml.optimizer.nesterov')).toHaveClass(/current/);
+    const momentum = gridRow(page, 'config:config.yaml.optimizer.momentum');
+    await expect(momentum).toBeVisible();
+    await expect(momentum.getByTestId('row-label')).toHaveText('momentum');
+    await expect(cell(page, 'config:config.yaml.optimizer.momentum', 0)).toHaveText('0.9');
+    await expect(cell(page, 'config:config.yaml.optimizer.momentum', 1)).toHaveText('missing');
+    await expect(cell(page, 'config:config.yaml.optimizer.momentum', 1)).toHaveClass(/changed/);
+    await expect(gridRow(page, 'config:config.yaml.optimizer.lr')).toHaveClass(/differs/);
     await expect(gridRow(page, 'config:config.yaml.optimizer.name')).toHaveClass(/differs/);
 
     // The raw-text toggle shows the same configuration as aligned lines instead.
     await page.getByTestId('raw-config').click();
     await expect(page).toHaveURL(/raw=1/);
-    await expect(decay).toHaveCount(0);
+    await expect(momentum).toHaveCount(0);
     await expect(page.locator('[data-testid="row"][data-row^="config:config.yaml#"]').first()).toBeVisible();
   });
 

@@ -32,7 +32,7 @@ import { detailsSections } from './details-sections';
       </app-side-by-side-view>
     }
   `,
-  styles: `:host { display: flex; flex-direction: column; height: 100%; min-height: 480px; } .message { padding: 16px; }`,
+  styles: `:host { display: block; } .message { padding: 16px; }`,
 })
 export class DetailsTab {
   private readonly store = inject(Store);

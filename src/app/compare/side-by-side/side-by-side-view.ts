@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, input, linkedSignal, output, signal, viewChild } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, input, linkedSignal, output, signal, untracked, viewChild } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { MatSlideToggleModule } from '@angular/material/slide-toggle';
@@ -49,6 +49,20 @@ export class SideBySideView {
   protected readonly searchText = linkedSignal(() => this.options().search);
   private searchTimer: ReturnType<typeof setTimeout> | null = null;
   private flashTimer: ReturnType<typeof setTimeout> | null = null;
+  private pendingMatchStep: 1 | -1 | null = null;
+
+  constructor() {
+    effect(() => {
+      const search = this.options().search;
+      untracked(() => {
+        if (this.pendingMatchStep === null || search !== this.searchText()) return;
+        const direction = this.pendingMatchStep;
+        this.pendingMatchStep = null;
+        // After the grid has drawn the new rows.
+        setTimeout(() => this.stepMatch(direction));
+      });
+    });
+  }
 
   protected stepDiff(direction: 1 | -1): void {
     const next = stepStop(this.stops(), this.currentDiff(), direction, this.grid()?.firstVisibleIndex() ?? 0);
@@ -65,18 +79,20 @@ export class SideBySideView {
   protected typed(text: string): void {
     this.searchText.set(text);
     if (this.searchTimer) clearTimeout(this.searchTimer);
-    this.searchTimer = setTimeout(() => this.searchChange.emit(text), SEARCH_DELAY_MS);
+    this.searchTimer = setTimeout(() => {
+      this.searchChange.emit(text);
+    }, SEARCH_DELAY_MS);
   }
 
   protected searchKey(event: KeyboardEvent): void {
     if (event.key !== 'Enter') return;
     event.preventDefault();
-    if (this.searchTimer) {
-      clearTimeout(this.searchTimer);
-      this.searchTimer = null;
+    if (this.searchTimer) clearTimeout(this.searchTimer);
+    this.searchTimer = null;
+    if (this.searchText() !== this.options().search) {
       this.searchChange.emit(this.searchText());
       // The matches follow the new search once it comes back through the options.
-      setTimeout(() => this.stepMatch(event.shiftKey ? -1 : 1));
+      this.pendingMatchStep = event.shiftKey ? -1 : 1;
       return;
     }
     this.stepMatch(event.shiftKey ? -1 : 1);

@@ -3,6 +3,7 @@ import { ComparisonRow, ComparisonSection } from './comparison-model';
 export interface SectionItem {
   kind: 'section';
   id: string;
+  sectionId: string;
   title: string;
   collapsed: boolean;
   differs: boolean;
@@ -47,7 +48,7 @@ export function visibleItems(sections: ComparisonSection[], options: ViewOptions
   for (const section of sections) {
     const foldedIdentical = options.hideIdentical && !section.differs;
     const collapsed = options.collapsed.has(section.id) || foldedIdentical;
-    items.push({ kind: 'section', id: `section:${section.id}`, title: section.title, collapsed, differs: section.differs, foldedIdentical });
+    items.push({ kind: 'section', id: `section:${section.id}`, sectionId: section.id, title: section.title, collapsed, differs: section.differs, foldedIdentical });
     if (collapsed) continue;
     const keep = options.hideIdentical ? differsWithin(section.rows) : null;
     section.rows.forEach((row, index) => {

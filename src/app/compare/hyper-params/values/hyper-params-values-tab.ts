@@ -28,7 +28,7 @@ import { hyperparamSections } from './hyperparam-sections';
       </app-side-by-side-view>
     }
   `,
-  styles: `:host { display: flex; flex-direction: column; height: 100%; min-height: 480px; } .message { padding: 16px; }`,
+  styles: `:host { display: block; } .message { padding: 16px; }`,
 })
 export class HyperParamsValuesTab {
   private readonly store = inject(Store);
