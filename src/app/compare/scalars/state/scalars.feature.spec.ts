@@ -1,0 +1,51 @@
+import { ChartRequest, ScalarsApiActions, ScalarsPageActions } from './scalars.actions';
+import { initialScalarsState, scalarsFeature, selectScalarTasks, staleRequests } from './scalars.feature';
+
+const request: ChartRequest = { chartKey: 'mv:loss:train', metrics: [{ metric: 'loss', variants: ['train'] }], key: 'iter', range: null };
+const reduce = scalarsFeature.reducer;
+
+describe('scalars reducer', () => {
+  it('keeps a series only when it answers the latest request for its chart', () => {
+    const zoomed = { ...request, range: [10, 20] as [number, number] };
+    let state = reduce(initialScalarsState, ScalarsApiActions.seriesRequested({ request, taskIds: ['a'] }));
+    state = reduce(state, ScalarsApiActions.seriesRequested({ request: zoomed, taskIds: ['a'] }));
+    state = reduce(state, ScalarsApiActions.seriesLoaded({ request, taskIds: ['a'], histogram: { stale: {} } }));
+    expect(state.series[request.chartKey].status).toBe('loading');
+    state = reduce(state, ScalarsApiActions.seriesLoaded({ request: zoomed, taskIds: ['a'], histogram: { loss: {} } }));
+    expect(state.series[request.chartKey]).toEqual(jasmine.objectContaining({ status: 'loaded', histogram: { loss: {} } }));
+    state = reduce(state, ScalarsApiActions.seriesLoadFailed({ request: zoomed, taskIds: ['a'], message: 'down' }));
+    expect(state.series[request.chartKey].error).toBe('down');
+  });
+
+  it('tracks visible charts and zoom windows', () => {
+    let state = reduce(initialScalarsState, ScalarsPageActions.chartVisibilityChanged({ chartKey: 'c', visible: true }));
+    state = reduce(state, ScalarsPageActions.chartZoomed({ chartKey: 'c', key: 'iter', range: [1, 2] }));
+    expect(state.visibleCharts).toEqual(['c']);
+    expect(state.zoom['c']).toEqual({ key: 'iter', range: [1, 2] });
+    state = reduce(state, ScalarsPageActions.chartZoomed({ chartKey: 'c', key: 'iter', range: null }));
+    state = reduce(state, ScalarsPageActions.chartVisibilityChanged({ chartKey: 'c', visible: false }));
+    expect(state.zoom).toEqual({});
+    expect(state.visibleCharts).toEqual([]);
+  });
+});
+
+describe('staleRequests', () => {
+  it('asks only for visible charts whose answer is missing, for other tasks, or for another window', () => {
+    const loaded = { status: 'loaded' as const, request, taskIds: ['a'], histogram: {}, error: null };
+    expect(staleRequests([request], [], {}, ['a'])).toEqual([]);
+    expect(staleRequests([request], [request.chartKey], {}, ['a'])).toEqual([request]);
+    expect(staleRequests([request], [request.chartKey], { [request.chartKey]: loaded }, ['a'])).toEqual([]);
+    expect(staleRequests([request], [request.chartKey], { [request.chartKey]: loaded }, ['a', 'b'])).toEqual([request]);
+    const zoomed = { ...request, range: [0, 5] as [number, number] };
+    expect(staleRequests([zoomed], [request.chartKey], { [request.chartKey]: loaded }, ['a'])).toEqual([zoomed]);
+  });
+});
+
+describe('selectScalarTasks', () => {
+  it('is null until the tasks for the compared ids arrive, then in comparison order', () => {
+    const a = { id: 'a', name: 'A', status: 'completed' as const, type: 'training' };
+    const b = { ...a, id: 'b', name: 'B' };
+    expect(selectScalarTasks.projector(['a', 'b'], [a, b], null)).toBeNull();
+    expect(selectScalarTasks.projector(['b', 'a'], [a, b], ['b', 'a'])!.map((t) => t.id)).toEqual(['b', 'a']);
+  });
+});
