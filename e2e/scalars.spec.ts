@@ -126,10 +126,12 @@ test.describe('scalars: graph', () => {
   test('zooming asks the server for that window; double-click restores the whole run', async ({ page, request }) => {
     const ids = await taskIds(request, [DEMO.baseline, DEMO.best]);
     await page.goto(compareUrl(ids, 'scalars/graph'));
-    const chart = page.getByTestId('scalar-chart').first();
+    // loss/train is logged every iteration: more points than one request brings back.
+    const chart = page.locator('[data-testid="scalar-chart"][data-chart-key="mv:loss:train"]');
+    await chart.scrollIntoViewIfNeeded();
     await expect(chart.locator('.nsewdrag')).toBeVisible(DRAWN);
     await expect(chart).toHaveAttribute('data-status', 'loaded');
-    await chart.scrollIntoViewIfNeeded();
+    await expect(chart.getByTestId('points-label')).toHaveText(/^[\d,]+ of [\d,]+ points$/);
     const box = (await chart.locator('.nsewdrag').boundingBox())!;
     const zoomRequest = page.waitForRequest((r) => r.url().includes('multi_task_scalar_metrics_iter_histogram') && !!r.postDataJSON()?.x_range);
     await page.mouse.move(box.x + box.width * 0.3, box.y + box.height / 2);
@@ -139,6 +141,8 @@ test.describe('scalars: graph', () => {
     const body = (await zoomRequest).postDataJSON() as { x_range: [number, number] };
     expect(body.x_range[0]).toBeLessThan(body.x_range[1]);
     await expect(chart).toHaveAttribute('data-status', 'loaded');
+    // A tenth of the run holds fewer raw points than the samples asked for: every point is shown.
+    await expect(chart.getByTestId('points-label')).toHaveCount(0);
 
     const fullRequest = page.waitForRequest((r) => r.url().includes('multi_task_scalar_metrics_iter_histogram') && !r.postDataJSON()?.x_range);
     await chart.locator('.nsewdrag').dblclick({ position: { x: box.width / 2, y: box.height / 2 } });

@@ -4,6 +4,7 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatSlideToggleModule } from '@angular/material/slide-toggle';
 import { MatSliderModule } from '@angular/material/slider';
 import { Store } from '@ngrx/store';
+import { loadPlotly } from '../../shared/plot/plotly-loader';
 import { SummaryChart } from '../summary/summary-chart';
 import { CompareViewActions } from '../state/compare.actions';
 import { selectComparedTasks } from '../state/compare.feature';
@@ -44,6 +45,11 @@ export class ScalarGraphsTab {
     this.metrics().flatMap(({ metric, variants }) => variants.map((variant) => ({ key: metricKey({ metric, variant }), label: `${metric} / ${variant}` }))),
   );
   protected readonly hiddenCount = computed(() => this.options().hiddenTasks.length);
+
+  constructor() {
+    // Plotly is parsed while the metric list and the first series are on their way.
+    void loadPlotly();
+  }
 
   protected zoomFor(chart: ChartDef): [number, number] | null {
     const window = this.zoom()[chart.chartKey];
