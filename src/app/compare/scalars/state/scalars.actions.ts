@@ -2,8 +2,8 @@ import { createActionGroup, props } from '@ngrx/store';
 import { HistogramKey, MetricVariants, ScalarHistogram } from '../../../core/api/events-api';
 import { Task } from '../../../core/api/models';
 
-/** Scalar series are asked for with at most this many points (the server keeps each bucket's min and max). */
-export const SERIES_SAMPLES = 1000;
+/** Scalar series are asked for with at most this many points, about a chart's width in pixels (each bucket keeps its min and max, so spikes stay). */
+export const SERIES_SAMPLES = 500;
 export const SCALAR_TASK_FIELDS = ['id', 'name', 'last_metrics', 'hyperparams'];
 
 /** What one chart asks the server for: its metrics, the x key and (when zoomed) the x window. */
