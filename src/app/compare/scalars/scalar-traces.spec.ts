@@ -56,6 +56,12 @@ describe('buildChartFigure', () => {
     expect(pointsLabel).toBe('3 of 30 points');
   });
 
+  it('puts the legend at the side, where it scrolls, when many tasks are compared', () => {
+    const many = Array.from({ length: 10 }, (_, i) => ({ ...tasks[0], id: `t${i}` }));
+    expect(buildChartFigure(chart, histogram, many, options, null).figure.layout?.legend?.orientation).toBe('v');
+    expect(buildChartFigure(chart, histogram, tasks, options, null).figure.layout?.legend?.orientation).toBe('h');
+  });
+
   it('works without the envelope and total extensions', () => {
     const { figure, pointsLabel } = buildChartFigure(chart, { loss: { train: { b: { name: 'B', x: [1], y: [2] } } } }, tasks, options, null);
     expect(figure.data.length).toBe(1);

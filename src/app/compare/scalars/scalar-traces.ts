@@ -123,7 +123,8 @@ export function buildChartFigure(
     title: { text: plotText(chart.title), font: { size: 14 } },
     hovermode: options.hover === 'x' ? 'x unified' : 'closest',
     showlegend: true,
-    legend: { orientation: 'h', y: -0.25, yanchor: 'top' },
+    // Many tasks: a vertical legend at the side, which Plotly scrolls, instead of rows eating the plot.
+    legend: tasks.length > 6 ? { orientation: 'v', x: 1.02, y: 1, yanchor: 'top', font: { size: 10 } } : { orientation: 'h', y: -0.25, yanchor: 'top' },
     uirevision: `${chart.chartKey}|${options.xAxis}|${options.logY}`,
     xaxis: {
       title: { text: X_AXIS_TITLES[options.xAxis] },
