@@ -33,11 +33,13 @@ describe('hyperparameter axes', () => {
 
   it('keeps a linear axis for narrow ranges, zero or negative values, or when log is off', () => {
     expect(buildAxis(['10', '20', '30']).kind).toBe('numeric');
+    expect(buildAxis(['0.003', '0.01', '0.1']).kind).toBe('log');
     expect(buildAxis(['0', '0.001', '0.1']).kind).toBe('numeric');
     expect(buildAxis(['0.0001', '0.1'], 'off').kind).toBe('numeric');
     expect(buildAxis(['1', '2'], 'on').kind).toBe('log');
-    expect(spansDecades([1, 99])).toBeFalse();
-    expect(spansDecades([1, 100])).toBeTrue();
+    expect(spansDecades([1, 19])).toBeFalse();
+    expect(spansDecades([1, 20])).toBeTrue();
+    expect(spansDecades([-1, 100])).toBeFalse();
   });
 
   it('treats a mix of numbers and words as categories', () => {

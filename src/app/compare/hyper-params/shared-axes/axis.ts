@@ -26,10 +26,10 @@ export function isNumeric(text: string): boolean {
   return text.trim() !== '' && Number.isFinite(Number(text));
 }
 
-/** Whether positive values span two or more orders of magnitude (a learning rate grid, say). */
+/** Whether positive values spread over orders of magnitude (a learning rate grid, say: max/min ≥ 20). */
 export function spansDecades(values: readonly number[]): boolean {
   if (values.length < 2 || values.some((v) => v <= 0)) return false;
-  return Math.max(...values) / Math.min(...values) >= 100;
+  return Math.max(...values) / Math.min(...values) >= 20;
 }
 
 export function formatNumber(value: number): string {
