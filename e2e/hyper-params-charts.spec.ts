@@ -65,7 +65,7 @@ test.describe('hyperparameters: parallel coordinates', () => {
     expect(page.url()).toContain('pcParams=');
 
     await page.getByTestId('legend-task').nth(1).click();
-    await expect.poll(async () => (await dimensions(page))[0].values.length).toBe(2);
+    await expect.poll(async () => (await dimensions(page))[0]?.values.length).toBe(2);
     await expect(page.getByTestId('passing-task')).toHaveCount(2);
 
     await page.reload();
@@ -73,7 +73,7 @@ test.describe('hyperparameters: parallel coordinates', () => {
     await expect.poll(async () => (await dimensions(page)).length).toBe(count);
     expect((await dimensions(page))[0].values).toHaveLength(2);
     await page.getByTestId('legend-task').nth(1).click();
-    await expect.poll(async () => (await dimensions(page))[0].values.length).toBe(3);
+    await expect.poll(async () => (await dimensions(page))[0]?.values.length).toBe(3);
   });
 
   test('brushing an axis lists the tasks inside it', async ({ page, request }) => {
@@ -87,14 +87,17 @@ test.describe('hyperparameters: parallel coordinates', () => {
     await expect(axes.last()).toBeVisible();
     const box = (await page.locator('.parcoords .axis-brush').last().boundingBox())!;
     const x = box.x + box.width / 2;
-    await page.mouse.move(x, box.y + box.height - 2);
+    await page.mouse.move(x, box.y + box.height * 0.75);
     await page.mouse.down();
-    await page.mouse.move(x, box.y + box.height * 0.85, { steps: 5 });
+    await page.mouse.move(x, box.y + box.height + 20, { steps: 8 });
     await page.mouse.up();
     await expect(page.getByTestId('passing-task')).toHaveCount(1);
     await expect(page.getByTestId('passing-task')).toHaveText(DEMO.failed);
     // The brush survives a redraw (highlighting a task re-colours every line).
     await page.getByTestId('legend-task').first().hover();
+    const colorscale = () => page.getByTestId('parcoords').locator('.js-plotly-plot')
+      .evaluate((el) => ((el as unknown as { data: { line: { colorscale: [number, string][] } }[] }).data[0].line.colorscale.map((c) => c[1])));
+    await expect.poll(async () => (await colorscale()).filter((c) => c.startsWith('rgba(160')).length).toBe(2);
     await expect.poll(async () => (await dimensions(page)).at(-1)).toHaveProperty('constraintrange');
     await expect(page.getByTestId('passing-task')).toHaveCount(1);
     await page.getByRole('button', { name: 'Clear filters' }).click();
