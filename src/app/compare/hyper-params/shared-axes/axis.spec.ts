@@ -49,11 +49,15 @@ describe('hyperparameter axes', () => {
   });
 
   it('lists at most a handful of ticks for many distinct numbers', () => {
-    const axis = buildAxis(Array.from({ length: 40 }, (_, i) => i + 1));
+    const axis = buildAxis(Array.from({ length: 40 }, (_, i) => i + 101));
+    expect(axis.kind).toBe('numeric');
     expect(axis.tickvals.length).toBe(5);
-    expect(axis.positions[39]).toBe(40);
-    expect(axis.range[0]).toBeLessThanOrEqual(1);
-    expect(axis.range[1]).toBeGreaterThanOrEqual(40);
+    expect(axis.positions[39]).toBe(140);
+    expect(axis.range[0]).toBeLessThanOrEqual(101);
+    expect(axis.range[1]).toBeGreaterThanOrEqual(140);
+    const log = buildAxis(Array.from({ length: 40 }, (_, i) => 10 ** (-4 + i / 13)));
+    expect(log.kind).toBe('log');
+    expect(log.ticktext).toEqual(['1e-4', '0.001', '0.01', '0.1']);
   });
 
   it('formats numbers compactly', () => {
