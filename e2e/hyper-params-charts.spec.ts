@@ -143,10 +143,16 @@ test.describe('hyperparameters: scatter', () => {
     await expect(page.getByTestId('scatter-selected').locator('strong')).toHaveText(highlighted!);
   });
 
-  test('tasks without the metric are listed as missing', async ({ page, request }) => {
-    const ids = await taskIds(request, [DEMO.baseline, DEMO.best]);
-    await page.goto(compareUrl(ids, 'hyper-params/scatter', 'scY=Summary:test_accuracy:last&scX=Args:lr'));
+  test('tasks without the metric are listed as missing; Y and X come from the URL', async ({ page, request }) => {
+    const ids = await taskIds(request, [DEMO.baseline, DEMO.failed, DEMO.best]);
+    // Summary/test_accuracy is reported by completed runs only.
+    await page.goto(compareUrl(ids, 'hyper-params/scatter', 'scY=Summary:test_accuracy:last&scX=Args:optimizer'));
     await chartDrawn(page, 'scatter');
-    await expect(page.getByTestId('scatter-y')).toHaveValue(/Summary/);
+    const chart = page.getByTestId('scatter').locator('.js-plotly-plot');
+    const ids2 = () => chart.evaluate((el) => ((el as unknown as { data?: { customdata: string[] }[] }).data ?? []).flatMap((t) => t.customdata));
+    await expect.poll(ids2).toEqual([ids[0], ids[2]]);
+    await expect(page.getByTestId('missing')).toContainText(DEMO.failed);
+    await expect(page.getByTestId('missing')).not.toContainText(DEMO.best);
+    await expect(page.getByTestId('scatter-x')).toHaveValue('Args\u0000optimizer');
   });
 });
