@@ -100,6 +100,12 @@ test.describe('hyperparameters: parallel coordinates', () => {
     await expect.poll(async () => (await colorscale()).filter((c) => c.startsWith('rgba(160')).length).toBe(2);
     await expect.poll(async () => (await dimensions(page)).at(-1)).toHaveProperty('constraintrange');
     await expect(page.getByTestId('passing-task')).toHaveCount(1);
+    // Brushes are in the URL: a reload (or a shared link) filters the same way.
+    expect(page.url()).toContain('pcBrush=');
+    await page.reload();
+    await chartDrawn(page, 'parcoords');
+    await expect(page.getByTestId('passing-task')).toHaveCount(1);
+    await expect.poll(async () => (await dimensions(page)).at(-1)).toHaveProperty('constraintrange');
     await page.getByRole('button', { name: 'Clear filters' }).click();
     await expect(page.getByTestId('passing-task')).toHaveCount(3);
   });

@@ -2,9 +2,10 @@ import { createSelector } from '@ngrx/store';
 import { selectViewOption } from '../../state/compare.feature';
 import { MetricPick, ParamRef } from '../shared-axes/hp-data';
 import { parseList, parseMetric, parseParam } from '../shared-axes/hp-options';
+import { Brush } from './parcoords-figure';
 
 /** URL query names of the parallel coordinates view. */
-export const GRAPH_OPTION = { metrics: 'pcMetrics', params: 'pcParams', showIdentical: 'pcAll', hidden: 'pcHidden' } as const;
+export const GRAPH_OPTION = { metrics: 'pcMetrics', params: 'pcParams', showIdentical: 'pcAll', hidden: 'pcHidden', brush: 'pcBrush' } as const;
 
 export interface GraphOptions {
   /** null: the default (accuracy/val LAST). */
@@ -13,6 +14,8 @@ export interface GraphOptions {
   params: ParamRef[] | null;
   hideIdentical: boolean;
   hidden: string[];
+  /** Axis filters by dimension id. */
+  brushes: Record<string, Brush>;
 }
 
 export const selectGraphOptions = createSelector(
@@ -20,10 +23,35 @@ export const selectGraphOptions = createSelector(
   selectViewOption(GRAPH_OPTION.params),
   selectViewOption(GRAPH_OPTION.showIdentical),
   selectViewOption(GRAPH_OPTION.hidden),
-  (metrics, params, all, hidden): GraphOptions => ({
+  selectViewOption(GRAPH_OPTION.brush),
+  (metrics, params, all, hidden, brush): GraphOptions => ({
     metrics: parseList(metrics, parseMetric),
     params: parseList(params, parseParam),
     hideIdentical: all !== '1',
     hidden: parseList(hidden, (id) => id || null) ?? [],
+    brushes: parseBrushes(brush),
   }),
 );
+
+/** Brushes as `dimension:low:high` entries (the id URI-encoded), one entry per range. */
+export function formatBrushes(brushes: Readonly<Record<string, Brush>>): string | null {
+  const entries = Object.entries(brushes).flatMap(([id, ranges]) => ranges.map(([lo, hi]) => `${encodeURIComponent(id)}:${lo}:${hi}`));
+  return entries.length ? entries.join(',') : null;
+}
+
+export function parseBrushes(value: string | null): Record<string, Brush> {
+  const brushes: Record<string, Brush> = {};
+  for (const entry of value ? value.split(',') : []) {
+    const [id, lo, hi] = entry.split(':');
+    let dim: string;
+    try {
+      dim = decodeURIComponent(id ?? '');
+    } catch {
+      continue;
+    }
+    const range = [Number(lo), Number(hi)];
+    if (!dim || lo === undefined || hi === undefined || !range.every(Number.isFinite)) continue;
+    brushes[dim] = [...(brushes[dim] ?? []), range as [number, number]];
+  }
+  return brushes;
+}

@@ -8,7 +8,7 @@ import { injectHpTasks } from '../shared-axes/hp-tasks';
 import { MetricPicker } from '../shared-axes/metric-picker';
 import { ParamPicker } from '../shared-axes/param-picker';
 import { TaskLegend } from '../shared-axes/task-legend';
-import { GRAPH_OPTION, selectGraphOptions } from './graph-options';
+import { GRAPH_OPTION, formatBrushes, selectGraphOptions } from './graph-options';
 import { Brush, buildDimensions, parcoordsFigure, readBrushes, tasksPassing } from './parcoords-figure';
 
 /** Hyperparameters › Parallel coordinates: one line per task through parameter and metric axes. */
@@ -41,8 +41,8 @@ export class HpGraphTab {
   });
   protected readonly dims = computed(() => buildDimensions(this.shownTasks(), this.params(), this.metrics()));
   protected readonly highlight = signal<string | null>(null);
-  /** Brushes by dimension id; kept here so that a redraw (new selection, highlight) keeps them. */
-  private readonly brushes = signal<Record<string, Brush>>({});
+  /** Brushes by dimension id, from the URL, so that a redraw (new selection, highlight) or a shared link keeps them. */
+  private readonly brushes = computed<Record<string, Brush>>(() => this.options().brushes);
   protected readonly figure = computed(() => parcoordsFigure(this.shownTasks(), this.dims(), this.brushes(), this.highlight()));
   protected readonly passing = computed(() => {
     const ids = new Set(tasksPassing(this.shownTasks(), this.dims(), this.brushes()));
@@ -86,10 +86,14 @@ export class HpGraphTab {
   protected restyled(event: { data: unknown[] }): void {
     const trace = event.data[0] as { dimensions?: { constraintrange?: unknown }[] } | undefined;
     const next = readBrushes(this.dims(), trace?.dimensions);
-    if (JSON.stringify(next) !== JSON.stringify(this.brushes())) this.brushes.set(next);
+    // Keep brushes on axes that are not drawn right now (a parameter picked again gets its filter back).
+    const drawn = new Set(this.dims().map((d) => d.id));
+    const kept = Object.fromEntries(Object.entries(this.brushes()).filter(([id]) => !drawn.has(id)));
+    const merged = { ...kept, ...next };
+    if (JSON.stringify(merged) !== JSON.stringify(this.brushes())) this.setOption(GRAPH_OPTION.brush, formatBrushes(merged));
   }
 
   protected clearBrushes(): void {
-    this.brushes.set({});
+    this.setOption(GRAPH_OPTION.brush, null);
   }
 }
