@@ -1,4 +1,4 @@
 import { Routes } from '@angular/router';
-import { TabPlaceholder } from '../shell/tab-placeholder';
+import { PlotsTab } from './plots-tab';
 
-export const METRICS_PLOTS_ROUTES: Routes = [{ path: '', component: TabPlaceholder, data: { title: 'Plots' } }];
+export const METRICS_PLOTS_ROUTES: Routes = [{ path: '', component: PlotsTab, data: { title: 'Plots' } }];

@@ -1,0 +1,182 @@
+import type { MultiTaskPlots, PlotEvent } from '../../core/api/events-api';
+import type { PlotFigure } from '../../shared/plot/plot-figure';
+import { Trace, isOverlayable, layoutTitle, parsePlot, traceType } from './plot-parse';
+
+export interface PlotTask {
+  id: string;
+  name: string;
+  color: string;
+  isBase: boolean;
+}
+
+export type GroupBy = 'metric' | 'variant';
+
+/** One task's chart in a side-by-side card. */
+export interface TaskPanel {
+  task: PlotTask;
+  title: string;
+  figure: PlotFigure | null;
+  error: string | null;
+  missing: boolean;
+  /** True when the figure shows the difference from the base task. */
+  difference: boolean;
+}
+
+export type PlotCard =
+  | { kind: 'overlay'; key: string; title: string; figure: PlotFigure; missing: string[]; errors: string[] }
+  | { kind: 'tasks'; key: string; title: string; panels: TaskPanel[] };
+
+/** `metric/variant` → task id → its last reported plot. */
+export type PlotIndex = Map<string, { metric: string; variant: string; byTask: Map<string, PlotEvent> }>;
+
+export function plotKey(metric: string, variant: string): string {
+  return `${metric}/${variant}`;
+}
+
+/** Merges pages of `events.get_multi_task_plots` into an index keeping each task's last iteration. */
+export function indexPlots(pages: readonly MultiTaskPlots[]): PlotIndex {
+  const index: PlotIndex = new Map();
+  for (const page of pages) {
+    for (const [metric, variants] of Object.entries(page ?? {})) {
+      for (const [variant, tasks] of Object.entries(variants ?? {})) {
+        const key = plotKey(metric, variant);
+        const entry = index.get(key) ?? { metric, variant, byTask: new Map<string, PlotEvent>() };
+        index.set(key, entry);
+        for (const [taskId, iters] of Object.entries(tasks ?? {})) {
+          for (const [iter, value] of Object.entries(iters ?? {})) {
+            const plot = value?.plots?.[value.plots.length - 1];
+            if (!plot) continue;
+            const known = entry.byTask.get(taskId);
+            const it = Number.isFinite(plot.iter) ? plot.iter : Number(iter);
+            if (!known || known.iter <= it) entry.byTask.set(taskId, { ...plot, iter: it, task: taskId, metric, variant });
+          }
+        }
+      }
+    }
+  }
+  return index;
+}
+
+/** Sorted plot keys of the index (metric, then variant). */
+export function plotKeys(index: PlotIndex): string[] {
+  return [...index.values()]
+    .sort((a, b) => a.metric.localeCompare(b.metric) || a.variant.localeCompare(b.variant))
+    .map((e) => plotKey(e.metric, e.variant));
+}
+
+/**
+ * The cards to draw for the selected plot keys: overlaid when every task's plot of a key is made of
+ * line/scatter/bar/box/histogram traces, else one panel per task. Group by metric puts the overlaid
+ * variants of a metric in one chart; side-by-side plots stay one card per variant.
+ */
+export function buildCards(index: PlotIndex, keys: readonly string[], tasks: readonly PlotTask[], groupBy: GroupBy, difference: boolean): PlotCard[] {
+  const cards: PlotCard[] = [];
+  const byMetric = new Map<string, PlotCard & { kind: 'overlay' }>();
+  for (const key of keys) {
+    const entry = index.get(key);
+    if (!entry) continue;
+    const parsed = tasks.map((task) => {
+      const event = entry.byTask.get(task.id);
+      return { task, event, parsed: event ? parsePlot(event.plot_str) : null };
+    });
+    const good = parsed.filter((p) => p.parsed?.ok);
+    const overlay = good.length > 0 && good.every((p) => p.parsed!.ok && isOverlayable(p.parsed!.figure));
+    if (!overlay) {
+      cards.push({ kind: 'tasks', key, title: key, panels: taskPanels(parsed, difference) });
+      continue;
+    }
+    const iterations = new Set(good.map((p) => p.event!.iter));
+    const prefix = groupBy === 'metric' ? entry.variant : '';
+    const traces: Trace[] = [];
+    const missing: string[] = [];
+    const errors: string[] = [];
+    for (const p of parsed) {
+      if (!p.event) missing.push(p.task.name);
+      else if (p.parsed && !p.parsed.ok) errors.push(`${p.task.name}: ${p.parsed.error}`);
+      else if (p.parsed?.ok) traces.push(...taskTraces(p.parsed.figure, p.task, iterations.size > 1 ? p.event.iter : null, prefix));
+    }
+    const first = good[0].parsed as { ok: true; figure: PlotFigure };
+    const existing = groupBy === 'metric' ? byMetric.get(entry.metric) : undefined;
+    if (existing) {
+      existing.figure.data.push(...(traces as PlotFigure['data']));
+      existing.missing.push(...missing.map((m) => `${m} (${entry.variant})`));
+      existing.errors.push(...errors);
+      continue;
+    }
+    const title = groupBy === 'metric' ? entry.metric : layoutTitle(first.figure) || key;
+    const card: PlotCard & { kind: 'overlay' } = {
+      kind: 'overlay',
+      key: groupBy === 'metric' ? entry.metric : key,
+      title,
+      figure: { data: traces as PlotFigure['data'], layout: overlayLayout(first.figure, title) },
+      missing: groupBy === 'metric' ? missing.map((m) => `${m} (${entry.variant})`) : missing,
+      errors,
+    };
+    if (groupBy === 'metric') byMetric.set(entry.metric, card);
+    cards.push(card);
+  }
+  for (const card of cards) if (card.kind === 'overlay') appendMissing(card, tasks);
+  return cards;
+}
+
+/** Legend-only entries for tasks without the plot, so the legend names every task. */
+function appendMissing(card: PlotCard & { kind: 'overlay' }, tasks: readonly PlotTask[]): void {
+  for (const label of card.missing) {
+    const task = tasks.find((t) => label === t.name || label.startsWith(`${t.name} (`));
+    card.figure.data.push({
+      type: 'scatter', x: [null], y: [null], mode: 'lines', name: `${label} — missing`, showlegend: true,
+      visible: 'legendonly', hoverinfo: 'skip', line: { color: task?.color ?? '#888', dash: 'dot' },
+    } as unknown as PlotFigure['data'][number]);
+  }
+}
+
+/** One task's traces, coloured and named by the task; scattergl becomes SVG scatter. */
+export function taskTraces(figure: PlotFigure, task: PlotTask, iteration: number | null, prefix = ''): Trace[] {
+  const data = figure.data as Trace[];
+  const label = iteration === null ? task.name : `${task.name} @${iteration}`;
+  return data.map((trace, i) => {
+    const type = traceType(trace) === 'scattergl' ? 'scatter' : traceType(trace);
+    const series = [prefix, typeof trace['name'] === 'string' ? (trace['name'] as string) : data.length > 1 ? `trace ${i}` : '']
+      .filter(Boolean)
+      .join(' · ');
+    const marker = { ...(trace['marker'] as object | undefined), color: task.color };
+    const line = { ...(trace['line'] as object | undefined), color: task.color };
+    return {
+      ...trace, type, name: series ? `${label} · ${series}` : label, legendgroup: task.id, marker,
+      ...(type === 'scatter' || type === 'box' ? { line } : {}),
+      ...(type === 'histogram' || type === 'bar' ? { opacity: 0.6 } : {}),
+    };
+  });
+}
+
+function overlayLayout(figure: PlotFigure, title: string): PlotFigure['layout'] {
+  const layout = (figure.layout ?? {}) as Record<string, unknown>;
+  const type = traceType((figure.data[0] ?? {}) as Trace);
+  return {
+    xaxis: layout['xaxis'], yaxis: layout['yaxis'], title: { text: title }, showlegend: true,
+    ...(type === 'histogram' || type === 'bar' ? { barmode: type === 'histogram' ? 'overlay' : 'group' } : {}),
+    ...(type === 'box' ? { boxmode: 'group' } : {}),
+  } as PlotFigure['layout'];
+}
+
+function taskPanels(parsed: { task: PlotTask; event: PlotEvent | undefined; parsed: ReturnType<typeof parsePlot> | null }[], difference: boolean): TaskPanel[] {
+  const base = parsed.find((p) => p.task.isBase);
+  const baseFigure = base?.parsed?.ok ? base.parsed.figure : null;
+  return parsed.map(({ task, event, parsed: result }) => {
+    const title = task.name + (event ? ` — iteration ${event.iter}` : '');
+    if (!event) return { task, title, figure: null, error: null, missing: true, difference: false };
+    if (!result || !result.ok) return { task, title, figure: null, error: result?.error ?? 'unreadable', missing: false, difference: false };
+    const diff = difference && !task.isBase && baseFigure ? differenceFigure(result.figure, baseFigure) : null;
+    const figure = diff ?? result.figure;
+    const plotTitle = layoutTitle(result.figure);
+    const heading = `${task.name}${plotTitle ? ` · ${plotTitle}` : ''}${diff ? ' − base' : ''}`;
+    return { task, title, figure: withTitle(figure, heading), error: null, missing: false, difference: !!diff };
+  });
+}
+
+function withTitle(figure: PlotFigure, text: string): PlotFigure {
+  return { ...figure, layout: { ...figure.layout, title: { text } } };
+}
+
+export { differenceFigure, canDiffer } from './plot-difference';
+import { differenceFigure } from './plot-difference';

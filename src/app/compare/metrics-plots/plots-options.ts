@@ -1,0 +1,21 @@
+/** URL option names of the Plots tab and their parsing. */
+export const PLOTS_OPTION = { selected: 'plots', groupBy: 'plotsGroup', difference: 'plotsDiff' } as const;
+
+/** The selected plot keys from the URL value (null = all plots). Keys are joined with a newline-free separator. */
+export function parseSelection(value: string | null): string[] | null {
+  if (value === null) return null;
+  if (value === '') return [];
+  return value.split('|').map((k) => k.trim()).filter(Boolean);
+}
+
+export function formatSelection(selected: readonly string[] | null, all: readonly string[]): string | null {
+  if (selected === null) return null;
+  const known = all.filter((k) => selected.includes(k));
+  return known.length === all.length ? null : known.join('|');
+}
+
+/** Keys matching a case-insensitive search (every word must appear). */
+export function searchKeys(keys: readonly string[], search: string): string[] {
+  const words = search.toLowerCase().split(/\s+/).filter(Boolean);
+  return keys.filter((k) => words.every((w) => k.toLowerCase().includes(w)));
+}

@@ -1,0 +1,93 @@
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { rxResource } from '@angular/core/rxjs-interop';
+import { MatButtonToggleModule } from '@angular/material/button-toggle';
+import { MatCheckboxModule } from '@angular/material/checkbox';
+import { MatSlideToggleModule } from '@angular/material/slide-toggle';
+import { Store } from '@ngrx/store';
+import { EMPTY, expand, map, reduce } from 'rxjs';
+import { EventsApi, MultiTaskPlots } from '../../core/api/events-api';
+import { CompareViewActions } from '../state/compare.actions';
+import { selectComparedTasks, selectViewOption } from '../state/compare.feature';
+import { SummaryChart } from '../summary/summary-chart';
+import { LazyPlot } from './lazy-plot';
+import { GroupBy, PlotTask, buildCards, indexPlots, plotKeys } from './plot-merge';
+import { PLOTS_OPTION, formatSelection, parseSelection, searchKeys } from './plots-options';
+
+const MAX_PAGES = 200;
+
+/** The Plots tab: Summary chart, a searchable list of plots to show, and the overlaid or per-task charts. */
+@Component({
+  selector: 'app-plots-tab',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [SummaryChart, LazyPlot, MatButtonToggleModule, MatCheckboxModule, MatSlideToggleModule],
+  templateUrl: './plots-tab.html',
+  styleUrl: './plots-tab.scss',
+})
+export class PlotsTab {
+  private readonly store = inject(Store);
+  private readonly eventsApi = inject(EventsApi);
+  private readonly compared = this.store.selectSignal(selectComparedTasks);
+  private readonly taskIds = computed(() => this.compared().map((t) => t.id), { equal: (a, b) => a.join() === b.join() });
+  protected readonly tasks = computed<PlotTask[]>(() =>
+    this.compared().map((t) => ({ id: t.id, name: t.displayName, color: t.color, isBase: t.isBase })),
+  );
+  protected readonly groupBy = computed<GroupBy>(() => (this.store.selectSignal(selectViewOption(PLOTS_OPTION.groupBy))() === 'metric' ? 'metric' : 'variant'));
+  protected readonly difference = this.store.selectSignal(selectViewOption(PLOTS_OPTION.difference));
+  private readonly selectionOption = this.store.selectSignal(selectViewOption(PLOTS_OPTION.selected));
+  protected readonly search = signal('');
+
+  protected readonly pages = rxResource({
+    params: () => (this.taskIds().length ? this.taskIds() : undefined),
+    stream: ({ params }) => {
+      let count = 0;
+      const page = (scrollId?: string) => this.eventsApi.multiTaskPlots({ tasks: params, iters: 1, ...(scrollId ? { scroll_id: scrollId } : {}) });
+      return page().pipe(
+        expand((res) => (res.scroll_id && res.returned > 0 && ++count < MAX_PAGES ? page(res.scroll_id) : EMPTY)),
+        map((res) => res.plots),
+        reduce((all, plots) => [...all, plots], [] as MultiTaskPlots[]),
+      );
+    },
+  });
+
+  protected readonly index = computed(() => indexPlots(this.pages.value() ?? []));
+  protected readonly allKeys = computed(() => plotKeys(this.index()));
+  protected readonly selected = computed(() => parseSelection(this.selectionOption()) ?? this.allKeys());
+  protected readonly listed = computed(() => searchKeys(this.allKeys(), this.search()));
+  protected readonly shownKeys = computed(() => {
+    const selected = new Set(this.selected());
+    const listed = new Set(this.listed());
+    return this.allKeys().filter((k) => selected.has(k) && listed.has(k));
+  });
+  protected readonly cards = computed(() => buildCards(this.index(), this.shownKeys(), this.tasks(), this.groupBy(), this.difference() === '1'));
+
+  protected isSelected(key: string): boolean {
+    return this.selected().includes(key);
+  }
+
+  protected toggle(key: string, on: boolean): void {
+    const current = this.selected().filter((k) => k !== key);
+    this.setSelection(on ? [...current, key] : current);
+  }
+
+  protected selectListed(on: boolean): void {
+    const listed = new Set(this.listed());
+    const rest = this.selected().filter((k) => !listed.has(k));
+    this.setSelection(on ? [...rest, ...listed] : rest);
+  }
+
+  private setSelection(keys: string[]): void {
+    this.store.dispatch(CompareViewActions.optionsChanged({ options: { [PLOTS_OPTION.selected]: formatSelection(keys, this.allKeys()) } }));
+  }
+
+  protected setGroupBy(value: GroupBy): void {
+    this.store.dispatch(CompareViewActions.optionsChanged({ options: { [PLOTS_OPTION.groupBy]: value === 'metric' ? 'metric' : null } }));
+  }
+
+  protected setDifference(on: boolean): void {
+    this.store.dispatch(CompareViewActions.optionsChanged({ options: { [PLOTS_OPTION.difference]: on ? '1' : null } }));
+  }
+
+  protected errorMessage(error: unknown): string {
+    return error instanceof Error ? error.message : String(error);
+  }
+}
