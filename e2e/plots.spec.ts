@@ -1,0 +1,97 @@
+import { Locator, expect, test } from '@playwright/test';
+import { DEMO, compareUrl, taskIds } from './support';
+
+const DRAWN = { timeout: 30_000 };
+
+interface TraceInfo { name: string; color: string | undefined; legendgroup: string; visible: unknown }
+
+/** The traces Plotly drew in a chart under `scope`. */
+async function traces(scope: Locator): Promise<TraceInfo[]> {
+  const chart = scope.locator('.js-plotly-plot').first();
+  await expect(chart.locator('.main-svg').first()).toBeVisible(DRAWN);
+  return chart.evaluate((el) =>
+    ((el as unknown as { data: Record<string, unknown>[] }).data ?? []).map((t) => ({
+      name: String(t['name']),
+      color: (t['line'] as { color?: string } | undefined)?.color,
+      legendgroup: String(t['legendgroup']),
+      visible: t['visible'],
+    })),
+  );
+}
+
+test.describe('plots', () => {
+  test('ROC curves overlay in one chart per task colour; confusion matrices once per task with names', async ({ page, request }) => {
+    const names = [DEMO.baseline, DEMO.best, DEMO.failed];
+    const ids = await taskIds(request, names);
+    await page.goto(compareUrl(ids, 'metrics-plots'));
+
+    const roc = page.locator('[data-testid="plot-card"][data-key="ROC/test"]');
+    await expect(roc).toHaveAttribute('data-kind', 'overlay');
+    await roc.scrollIntoViewIfNeeded();
+    const drawn = await traces(roc);
+    const groups = [...new Set(drawn.map((t) => t.legendgroup))];
+    expect(groups).toEqual(ids);
+    // Every curve of the demo ROC plot once per task, each task's traces in one colour, named by the task.
+    const perTask = ids.map((id) => drawn.filter((t) => t.legendgroup === id));
+    expect(new Set(perTask.map((t) => t.length)).size).toBe(1);
+    expect(perTask[0].length).toBeGreaterThan(1);
+    perTask.forEach((list, i) => {
+      expect(new Set(list.map((t) => t.color)).size).toBe(1);
+      for (const t of list) expect(t.name.startsWith(names[i])).toBeTruthy();
+    });
+    expect(new Set(perTask.map((l) => l[0].color)).size).toBe(3);
+
+    const cm = page.locator('[data-testid="plot-card"][data-key="Confusion Matrix/test"]');
+    await expect(cm).toHaveAttribute('data-kind', 'tasks');
+    await expect(cm.getByTestId('task-panel')).toHaveCount(3);
+    const titles = await cm.getByTestId('panel-title').allTextContents();
+    names.forEach((name, i) => expect(titles[i]).toContain(name));
+    await cm.scrollIntoViewIfNeeded();
+    await expect(cm.locator('.js-plotly-plot')).toHaveCount(3, DRAWN);
+  });
+
+  test('Summary chart has a bar per task per metric', async ({ page, request }) => {
+    const ids = await taskIds(request, [DEMO.baseline, DEMO.best]);
+    await page.goto(compareUrl(ids, 'metrics-plots'));
+    const summary = page.getByTestId('summary-chart');
+    const bars = await traces(summary);
+    expect(bars.length).toBe(2);
+    const points = await summary.locator('.js-plotly-plot').evaluate((el) =>
+      ((el as unknown as { data: { x: unknown[] }[] }).data).map((t) => t.x.length));
+    expect(points[0]).toBeGreaterThan(0);
+    expect(points[0]).toBe(points[1]);
+  });
+
+  test('plot selection and search, group by and difference survive a reload', async ({ page, request }) => {
+    const ids = await taskIds(request, [DEMO.baseline, DEMO.best]);
+    await page.goto(compareUrl(ids, 'metrics-plots'));
+    await expect(page.getByTestId('plot-card').first()).toBeVisible();
+    const all = await page.getByTestId('plot-card').count();
+
+    await page.getByTestId('plot-search').fill('confusion');
+    await expect(page.getByTestId('plot-list-item')).toHaveCount(1);
+    await expect(page.getByTestId('plot-card')).toHaveCount(1);
+    await page.getByRole('button', { name: 'Hide all' }).click();
+    await page.getByTestId('plot-search').fill('');
+    await expect(page.getByTestId('plot-card')).toHaveCount(all - 1);
+    await expect(page).toHaveURL(/plots=/);
+
+    await page.getByTestId('group-metric').click();
+    await expect(page).toHaveURL(/plotsGroup=metric/);
+    await expect(page.locator('[data-testid="plot-card"][data-key="Weights"]')).toHaveCount(1);
+
+    await page.reload();
+    await expect(page.locator('[data-testid="plot-card"][data-key="Confusion Matrix/test"]')).toHaveCount(0);
+    await expect(page.locator('[data-testid="plot-card"][data-key="Weights"]')).toHaveCount(1);
+    await expect(page.locator('[data-key="Confusion Matrix/test"] input[type=checkbox]')).not.toBeChecked();
+
+    // Confusion matrix back, difference from base on: the second task's matrix is the difference.
+    await page.locator('[data-testid="plot-list-item"][data-key="Confusion Matrix/test"] input').check();
+    await page.getByTestId('difference-toggle').locator('button').click();
+    await expect(page).toHaveURL(/plotsDiff=1/);
+    const cm = page.locator('[data-testid="plot-card"][data-key="Confusion Matrix/test"]');
+    await expect(cm.getByTestId('panel-title').nth(1)).toBeVisible();
+    await expect(cm.locator('app-lazy-plot[data-difference="1"]')).toHaveCount(1);
+    await expect(cm.locator('app-lazy-plot[data-difference="1"]')).toHaveAttribute('data-difference', '1');
+  });
+});
