@@ -110,3 +110,18 @@ describe('plot merge', () => {
     expect(searchKeys(['ROC/test', 'Weights/fc'], 'roc TE')).toEqual(['ROC/test']);
   });
 });
+
+describe('plot merge: task text', () => {
+  it('escapes task names in trace names and titles given to Plotly, and shows the card title as plain text', () => {
+    const evil: PlotTask = { id: 'a', name: '<img src=x onerror=alert(1)>', color: '#f00', isBase: true };
+    const fig = { data: [{ type: 'scatter', name: 's', x: [1], y: [1] }], layout: { title: '<i>x</i> &lt;y' } };
+    const index = indexPlots([page([['M', 'v', 'a', 1, fig], ['H', 'v', 'a', 1, { data: [{ type: 'heatmap', z: [[1]] }] }]])]);
+    const cards = buildCards(index, plotKeys(index), [evil], 'variant', false);
+    const overlay = cards.find((c) => c.kind === 'overlay')!;
+    const tasks = cards.find((c) => c.kind === 'tasks')!;
+    if (overlay.kind !== 'overlay' || tasks.kind !== 'tasks') return fail('unexpected kinds');
+    expect((overlay.figure.data[0] as { name: string }).name).toBe('&lt;img src=x onerror=alert(1)> · s');
+    expect(overlay.title).toBe('x <y');
+    expect((tasks.panels[0].figure!.layout as { title: { text: string } }).title.text).toBe('&lt;img src=x onerror=alert(1)>');
+  });
+});

@@ -1,6 +1,7 @@
 import type { MultiTaskPlots, PlotEvent } from '../../core/api/events-api';
 import type { PlotFigure } from '../../shared/plot/plot-figure';
-import { Trace, isOverlayable, layoutTitle, parsePlot, traceType } from './plot-parse';
+import { canDiffer, differenceFigure } from './plot-difference';
+import { Trace, isOverlayable, layoutTitle, parsePlot, plainText, sanitizeText, traceType } from './plot-parse';
 
 export interface PlotTask {
   id: string;
@@ -99,7 +100,7 @@ export function buildCards(index: PlotIndex, keys: readonly string[], tasks: rea
     const existing = groupBy === 'metric' ? byMetric.get(entry.metric) : undefined;
     if (existing) {
       existing.figure.data.push(...(traces as PlotFigure['data']));
-      existing.missing.push(...missing.map((m) => `${m} (${entry.variant})`));
+      existing.missing.push(...missing.map((m) => `${m} (${sanitizeText(entry.variant)})`));
       existing.errors.push(...errors);
       continue;
     }
@@ -107,9 +108,9 @@ export function buildCards(index: PlotIndex, keys: readonly string[], tasks: rea
     const card: PlotCard & { kind: 'overlay' } = {
       kind: 'overlay',
       key: groupBy === 'metric' ? entry.metric : key,
-      title,
-      figure: { data: traces as PlotFigure['data'], layout: overlayLayout(first.figure, title) },
-      missing: groupBy === 'metric' ? missing.map((m) => `${m} (${entry.variant})`) : missing,
+      title: plainText(title),
+      figure: { data: traces as PlotFigure['data'], layout: overlayLayout(first.figure, sanitizeText(title)) },
+      missing: groupBy === 'metric' ? missing.map((m) => `${m} (${sanitizeText(entry.variant)})`) : missing,
       errors,
     };
     if (groupBy === 'metric') byMetric.set(entry.metric, card);
@@ -124,7 +125,7 @@ function appendMissing(card: PlotCard & { kind: 'overlay' }, tasks: readonly Plo
   for (const label of card.missing) {
     const task = tasks.find((t) => label === t.name || label.startsWith(`${t.name} (`));
     card.figure.data.push({
-      type: 'scatter', x: [null], y: [null], mode: 'lines', name: `${label} — missing`, showlegend: true,
+      type: 'scatter', x: [null], y: [null], mode: 'lines', name: `${sanitizeText(label)} — missing`, showlegend: true,
       visible: 'legendonly', hoverinfo: 'skip', line: { color: task?.color ?? '#888', dash: 'dot' },
     } as unknown as PlotFigure['data'][number]);
   }
@@ -133,7 +134,8 @@ function appendMissing(card: PlotCard & { kind: 'overlay' }, tasks: readonly Plo
 /** One task's traces, coloured and named by the task; scattergl becomes SVG scatter. */
 export function taskTraces(figure: PlotFigure, task: PlotTask, iteration: number | null, prefix = ''): Trace[] {
   const data = figure.data as Trace[];
-  const label = iteration === null ? task.name : `${task.name} @${iteration}`;
+  const name = sanitizeText(task.name);
+  const label = iteration === null ? name : `${name} @${iteration}`;
   return data.map((trace, i) => {
     const type = traceType(trace) === 'scattergl' ? 'scatter' : traceType(trace);
     const series = [prefix, typeof trace['name'] === 'string' ? (trace['name'] as string) : data.length > 1 ? `trace ${i}` : '']
@@ -169,7 +171,7 @@ function taskPanels(parsed: { task: PlotTask; event: PlotEvent | undefined; pars
     const diff = difference && !task.isBase && baseFigure ? differenceFigure(result.figure, baseFigure) : null;
     const figure = diff ?? result.figure;
     const plotTitle = layoutTitle(result.figure);
-    const heading = `${task.name}${plotTitle ? ` · ${plotTitle}` : ''}${diff ? ' − base' : ''}`;
+    const heading = `${sanitizeText(task.name)}${plotTitle ? ` · ${plotTitle}` : ''}${diff ? ' − base' : ''}`;
     return { task, title, figure: withTitle(figure, heading), error: null, missing: false, difference: !!diff };
   });
 }
@@ -178,5 +180,4 @@ function withTitle(figure: PlotFigure, text: string): PlotFigure {
   return { ...figure, layout: { ...figure.layout, title: { text } } };
 }
 
-export { differenceFigure, canDiffer } from './plot-difference';
-import { differenceFigure } from './plot-difference';
+export { differenceFigure, canDiffer };

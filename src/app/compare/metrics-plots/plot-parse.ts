@@ -21,6 +21,11 @@ export function sanitizeText(text: string): string {
   return out;
 }
 
+/** Sanitised plot text as plain text for the page (Angular escapes it): tags dropped, '&lt;' back to '<'. */
+export function plainText(text: string): string {
+  return text.replace(/<br\s*\/?>/gi, ' ').replace(/<\/?(b|i|em|sub|sup)>/gi, '').replace(/&lt;/g, '<');
+}
+
 /** Deep copy of a parsed JSON value with every string sanitised; `__proto__`-like keys dropped. */
 export function sanitizeValue(value: unknown): unknown {
   if (typeof value === 'string') return sanitizeText(value);
