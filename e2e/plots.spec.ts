@@ -95,3 +95,33 @@ test.describe('plots', () => {
     await expect(cm.locator('app-lazy-plot[data-difference="1"]')).toHaveAttribute('data-difference', '1');
   });
 });
+
+test('a broken plot shows an error card for that plot only; plot text is not HTML', async ({ page, request }) => {
+  const ids = await taskIds(request, [DEMO.baseline, DEMO.best]);
+  await page.route('**/events.get_multi_task_plots', async (route) => {
+    const response = await route.fetch();
+    const body = (await response.json()) as { data: { plots: Record<string, Record<string, Record<string, Record<string, { plots: { plot_str: string }[] }>>>> } };
+    const byTask = body.data.plots['Confusion Matrix']?.['test']?.[ids[1]];
+    for (const iter of Object.values(byTask ?? {})) for (const p of iter.plots) p.plot_str = '{"data": [broken';
+    for (const iter of Object.values(body.data.plots['ROC']?.['test']?.[ids[0]] ?? {})) {
+      for (const p of iter.plots) {
+        const fig = JSON.parse(p.plot_str) as { layout: { title: unknown } };
+        fig.layout.title = { text: '<img src=x onerror="window.__pwned=1">ROC' };
+        p.plot_str = JSON.stringify(fig);
+      }
+    }
+    await route.fulfill({ response, json: body });
+  });
+  await page.goto(compareUrl(ids, 'metrics-plots'));
+  const cm = page.locator('[data-testid="plot-card"][data-key="Confusion Matrix/test"]');
+  await expect(cm.getByTestId('plot-error')).toHaveCount(1);
+  await expect(cm.getByTestId('task-panel').nth(1).getByTestId('plot-error')).toContainText('not valid JSON');
+  await cm.scrollIntoViewIfNeeded();
+  await expect(cm.locator('.js-plotly-plot')).toHaveCount(1, DRAWN);
+  const roc = page.locator('[data-testid="plot-card"][data-key="ROC/test"]');
+  await expect(roc.locator('h3')).toHaveText('<img src=x onerror="window.__pwned=1">ROC');
+  await roc.scrollIntoViewIfNeeded();
+  await expect(roc.locator('.main-svg').first()).toBeVisible(DRAWN);
+  expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+  await expect(page.locator('img[src="x"]')).toHaveCount(0);
+});
