@@ -1,15 +1,15 @@
-import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, DestroyRef, computed, effect, inject, signal, untracked } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatSlideToggleModule } from '@angular/material/slide-toggle';
 import { Store } from '@ngrx/store';
 import { CompareViewActions, ComparePageActions } from '../state/compare.actions';
 import { selectComparedTasks } from '../state/compare.feature';
-import { alignSection } from '../side-by-side/comparison-model';
+import { ComparisonSection } from '../side-by-side/comparison-model';
 import { SideBySideView } from '../side-by-side/side-by-side-view';
 import { hideIdenticalPatch, rawPatch, searchPatch, sectionTogglePatch, selectSideBySideOptions } from '../side-by-side/side-by-side-options';
 import { TaskDetailsPageActions } from '../side-by-side/state/task-details.actions';
 import { selectDetailedTasks, selectDetailsPending, taskDetailsFeature } from '../side-by-side/state/task-details.feature';
-import { detailsSections } from './details-sections';
+import { DetailsComparer } from './details-comparison';
 
 /** The Details tab: every compared task's execution, models, artifacts and configuration side by side. */
 @Component({
@@ -20,10 +20,13 @@ import { detailsSections } from './details-sections';
     @if (error(); as message) {
       <p class="message" role="alert" data-testid="details-error">Could not load the task details: {{ message }}
         <button mat-button type="button" (click)="retry()">Try again</button></p>
-    } @else if (pending() && !hasTasks()) {
-      <p class="message muted" data-testid="details-loading">Loading task details…</p>
+    } @else if (compareError(); as message) {
+      <p class="message" role="alert" data-testid="details-error">Could not compare the tasks: {{ message }}</p>
+    } @else if ((pending() && !hasTasks()) || !sections()) {
+      <p class="message muted" data-testid="details-loading">{{ pending() ? 'Loading task details…' : 'Comparing…' }}</p>
     } @else {
-      <app-side-by-side-view [tasks]="tasks()" [sections]="sections()" [options]="options()"
+      @if (comparing()) { <p class="comparing muted" data-testid="details-comparing">Comparing…</p> }
+      <app-side-by-side-view [tasks]="tasks()" [sections]="sections()!" [options]="options()"
                              (hideIdenticalChange)="change(hidePatch($event))" (searchChange)="change(searchPatch($event))"
                              (sectionToggled)="change(togglePatch($event))" (baseChosen)="setBase($event)">
         <mat-slide-toggle [checked]="options().rawConfig" (change)="change(rawPatch($event.checked))" data-testid="raw-config">
@@ -32,7 +35,7 @@ import { detailsSections } from './details-sections';
       </app-side-by-side-view>
     }
   `,
-  styles: `:host { display: block; } .message { padding: 16px; }`,
+  styles: `:host { display: block; position: relative; } .message { padding: 16px; } .comparing { position: absolute; right: 16px; top: -28px; margin: 0; }`,
 })
 export class DetailsTab {
   private readonly store = inject(Store);
@@ -43,7 +46,35 @@ export class DetailsTab {
   private readonly detailedTasks = this.store.selectSignal(selectDetailedTasks);
   protected readonly hasTasks = computed(() => this.detailedTasks().some((t) => t !== null));
   private readonly rawConfig = computed(() => this.options().rawConfig);
-  protected readonly sections = computed(() => detailsSections(this.detailedTasks(), this.rawConfig()).map(alignSection));
+  /** The comparison, built in a worker when the texts are long; null while the first one is built. */
+  protected readonly sections = signal<ComparisonSection[] | null>(null);
+  protected readonly comparing = signal(false);
+  protected readonly compareError = signal<string | null>(null);
+  private readonly comparer = new DetailsComparer();
+
+  constructor() {
+    effect(() => {
+      const tasks = this.detailedTasks();
+      const rawConfig = this.rawConfig();
+      untracked(() => {
+        this.comparing.set(true);
+        this.comparer.compare(
+          tasks,
+          rawConfig,
+          (sections) => {
+            this.sections.set(sections);
+            this.comparing.set(false);
+            this.compareError.set(null);
+          },
+          (message) => {
+            this.comparing.set(false);
+            this.compareError.set(message);
+          },
+        );
+      });
+    });
+    inject(DestroyRef).onDestroy(() => this.comparer.destroy());
+  }
 
   protected readonly hidePatch = hideIdenticalPatch;
   protected readonly searchPatch = searchPatch;

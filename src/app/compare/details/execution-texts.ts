@@ -29,12 +29,15 @@ export function diffFiles(diff: string): DiffFile[] {
   return files;
 }
 
-const REQUIREMENT = /^\s*([A-Za-z0-9][A-Za-z0-9._-]*)(\[[^\]]*\])?\s*(==|===|>=|<=|~=|!=|>|<|@|;|$)/;
+const NAME = /^\s*([A-Za-z0-9][A-Za-z0-9._-]*)/;
+const AFTER_NAME = new Set(['=', '>', '<', '~', '!', '@', ';', '[', '']);
 
 /** The package a requirement line names (normalised as pip does), or null for other lines. */
 export function packageName(line: string): string | null {
-  const match = REQUIREMENT.exec(line);
-  return match ? match[1].toLowerCase().replace(/[._-]+/g, '-') : null;
+  const match = NAME.exec(line);
+  if (!match) return null;
+  const next = line.slice(match[0].length).trimStart().charAt(0);
+  return AFTER_NAME.has(next) ? match[1].toLowerCase().replace(/[._-]+/g, '-') : null;
 }
 
 /** pip requirements as one entry per package (matched by name), other lines matched by their text. */
