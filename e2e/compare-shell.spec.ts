@@ -8,7 +8,7 @@ test.describe('compare page shell', () => {
     await expect(page.getByTestId('task-header')).toHaveCount(3);
     await page.getByTestId('tab-scalars').click();
     await expect(page).toHaveURL(/\/scalars\/graph$/);
-    await expect(page.getByTestId('tab-placeholder')).toContainText('not available yet');
+    await expect(page.getByTestId('smoothing')).toBeVisible();
     await page.getByTestId('tab-hyper-params').click();
     await expect(page).toHaveURL(/\/hyper-params\/values$/);
     await page.reload();
@@ -93,7 +93,7 @@ test.describe('compare page shell', () => {
     await expect(second.getByTestId('task-header')).toHaveCount(2);
     expect(await headerIds(second)).toEqual(ids);
     await expect(second.getByTestId('tab-hyper-params')).toHaveClass(/mdc-tab--active/);
-    await expect(second.getByTestId('tab-placeholder')).toContainText('scatter');
+    await expect(second.getByTestId('scatter-y')).toBeVisible();
     await other.close();
   });
 

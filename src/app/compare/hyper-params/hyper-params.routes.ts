@@ -1,7 +1,6 @@
 import { Routes } from '@angular/router';
 import { provideEffects } from '@ngrx/effects';
 import { provideState } from '@ngrx/store';
-import { TabPlaceholder } from '../shell/tab-placeholder';
 import * as taskDetailsEffects from '../side-by-side/state/task-details.effects';
 import { taskDetailsFeature } from '../side-by-side/state/task-details.feature';
 import { HyperParamsValuesTab } from './values/hyper-params-values-tab';
