@@ -12,6 +12,7 @@ import { serverEndpoints } from './routes/server-routes';
 import { taskEndpoints } from './routes/tasks-routes';
 import { seedDemo } from './seed/seed';
 import { appRoutes } from './web/app-routes';
+import { registerSecurityHeaders } from './web/security-headers';
 
 export interface AppOptions {
   dbPath: string;
@@ -21,6 +22,8 @@ export interface AppOptions {
   /** Write the demo data set when the database is new. */
   demo?: boolean;
   logger?: boolean;
+  /** frame-ancestors sources (see parseFrameAncestors); default 'self'. */
+  frameAncestors?: readonly string[];
 }
 
 export const DEFAULT_APP_DIR = resolve(__dirname, '../../dist/compare-tasks/browser');
@@ -45,6 +48,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   // The ClearML SDK sends every call as a GET with a JSON body.
   app.addHttpMethod('GET', { hasBody: true, overrideExisting: true });
+  registerSecurityHeaders(app, { frameAncestors: options.frameAncestors });
   app.decorate('repos', repos);
   app.addHook('onClose', async () => repos.db.close());
   app.setErrorHandler(errorHandler);

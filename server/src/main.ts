@@ -1,10 +1,11 @@
 /**
- * npm run serve -- [--db FILE] [--files DIR] [--host H] [--port N] [--no-demo]
+ * npm run serve -- [--db FILE] [--files DIR] [--host H] [--port N] [--no-demo] [--frame-ancestors "ORIGINS"]
  */
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildApp } from './app';
+import { parseFrameAncestors } from './web/security-headers';
 
 async function main() {
   const { values } = parseArgs({
@@ -14,6 +15,8 @@ async function main() {
       host: { type: 'string', default: process.env.HOST ?? '127.0.0.1' },
       port: { type: 'string', default: process.env.PORT ?? '8080' },
       'no-demo': { type: 'boolean', default: false },
+      // Origins allowed to show the app in a frame (CSP frame-ancestors); 'self' always is.
+      'frame-ancestors': { type: 'string', default: process.env.COMPARE_FRAME_ANCESTORS ?? '' },
     },
   });
   const port = Number(values.port);
@@ -22,7 +25,8 @@ async function main() {
   mkdirSync(dirname(dbPath), { recursive: true });
   // COMPARE_APP_DIR serves another build of the web app (tests build into their own folder).
   const appDir = process.env.COMPARE_APP_DIR ? resolve(process.env.COMPARE_APP_DIR) : undefined;
-  const app = await buildApp({ dbPath, filesDir: resolve(values.files!), demo: !values['no-demo'], appDir });
+  const frameAncestors = parseFrameAncestors(values['frame-ancestors']);
+  const app = await buildApp({ dbPath, filesDir: resolve(values.files!), demo: !values['no-demo'], appDir, frameAncestors });
   await app.listen({ host: values.host, port });
   const address = app.server.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;
