@@ -2,6 +2,9 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import fastifyStatic from '@fastify/static';
+import { registerAuth } from './auth/auth';
+import type { ApiKeys } from './auth/keys';
+import type { TokenSigner } from './auth/tokens';
 import { openRepositories, type Repositories } from './db/repositories';
 import { filesRoutes } from './files/files-routes';
 import { registerEndpoints } from './routes/endpoint';
@@ -21,7 +24,12 @@ export interface AppOptions {
   appDir?: string | null;
   /** Write the demo data set when the database is new. */
   demo?: boolean;
-  logger?: boolean;
+  /** true logs requests to stdout; a stream logs them there (tests read it). */
+  logger?: boolean | { write(line: string): void };
+  /** Access keys; with them every /api and /files request needs a token (see auth/auth.ts). */
+  apiKeys?: ApiKeys | null;
+  /** Signs tokens; tests pass one with a clock. */
+  tokenSigner?: TokenSigner;
   /** frame-ancestors sources (see parseFrameAncestors); default 'self'. */
   frameAncestors?: readonly string[];
 }
@@ -34,6 +42,19 @@ declare module 'fastify' {
   }
 }
 
+/** Request logs without tokens: `?token=` in a /files URL is replaced (headers are never logged). */
+function loggerOptions(logger: true | { write(line: string): void }) {
+  return {
+    ...(logger === true ? {} : { stream: logger }),
+    serializers: {
+      req: (request: { method: string; url: string }) => ({
+        method: request.method,
+        url: request.url.replace(/([?&]token=)[^&#]*/gi, '$1[redacted]'),
+      }),
+    },
+  };
+}
+
 /** Builds the server (API, files, web app) without listening. */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const filesDir = resolve(options.filesDir);
@@ -42,13 +63,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   if (isNew && options.demo) await seedDemo(repos, filesDir);
 
   const app = Fastify({
-    logger: options.logger ?? false,
+    logger: options.logger ? loggerOptions(options.logger) : false,
     bodyLimit: BATCH_BODY_LIMIT,
     ajv: { customOptions: { allowUnionTypes: true, coerceTypes: false, removeAdditional: false, useDefaults: true, allErrors: false } },
   });
   // The ClearML SDK sends every call as a GET with a JSON body.
   app.addHttpMethod('GET', { hasBody: true, overrideExisting: true });
   registerSecurityHeaders(app, { frameAncestors: options.frameAncestors });
+  registerAuth(app, options.apiKeys ?? null, options.tokenSigner);
   app.decorate('repos', repos);
   app.addHook('onClose', async () => repos.db.close());
   app.setErrorHandler(errorHandler);

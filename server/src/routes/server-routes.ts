@@ -1,4 +1,3 @@
-import { createHmac, randomBytes } from 'node:crypto';
 import { API_VERSION, SERVER_VERSION } from './envelope';
 import { endpoint, object } from './endpoint';
 
@@ -10,31 +9,6 @@ export const CAPABILITIES = {
   max_tasks_per_call: 100,
   max_histogram_samples: 6000,
 };
-
-const secret = randomBytes(32);
-
-function base64url(value: object | Buffer): string {
-  const buffer = Buffer.isBuffer(value) ? value : Buffer.from(JSON.stringify(value));
-  return buffer.toString('base64url');
-}
-
-/** A JWT of the form the ClearML SDK decodes (without checking the signature). */
-function token(user: string): string {
-  const now = Math.floor(Date.now() / 1000);
-  const header = base64url({ alg: 'HS256', typ: 'JWT' });
-  const payload = base64url({
-    identity: { user, user_name: user, company: 'local', company_name: 'local', role: 'user' },
-    api_version: API_VERSION,
-    server_version: SERVER_VERSION,
-    server_build: '',
-    feature_set: 'basic',
-    env: 'local',
-    iat: now,
-    exp: now + 30 * 24 * 3600,
-  });
-  const signature = base64url(createHmac('sha256', secret).update(`${header}.${payload}`).digest());
-  return `${header}.${payload}.${signature}`;
-}
 
 export const serverEndpoints = [
   endpoint({
@@ -52,14 +26,7 @@ export const serverEndpoints = [
   endpoint({
     name: 'auth.login',
     body: object({ expiration_sec: { type: 'integer' } }),
-    handler: (_body, { request }) => {
-      const header = request.headers.authorization ?? '';
-      let user = 'local';
-      if (header.startsWith('Basic ')) {
-        const decoded = Buffer.from(header.slice(6), 'base64').toString('utf8');
-        user = decoded.split(':')[0] || user;
-      }
-      return { token: token(user) };
-    },
+    // With access keys configured, checks Basic access_key:secret_key; without, any pair is accepted.
+    handler: (body: { expiration_sec?: number }, { request }) => request.server.auth.login(request.headers.authorization, body.expiration_sec),
   }),
 ];
