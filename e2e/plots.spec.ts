@@ -50,16 +50,29 @@ test.describe('plots', () => {
     await expect(cm.locator('.js-plotly-plot')).toHaveCount(3, DRAWN);
   });
 
-  test('Summary chart has a bar per task per metric', async ({ page, request }) => {
+  test('Summary chart has a bar per task per metric, each metric on its own scale', async ({ page, request }) => {
     const ids = await taskIds(request, [DEMO.baseline, DEMO.best]);
     await page.goto(compareUrl(ids, 'metrics-plots'));
     const summary = page.getByTestId('summary-chart');
-    const bars = await traces(summary);
-    expect(bars.length).toBe(2);
-    const points = await summary.locator('.js-plotly-plot').evaluate((el) =>
-      ((el as unknown as { data: { x: unknown[] }[] }).data).map((t) => t.x.length));
-    expect(points[0]).toBeGreaterThan(0);
-    expect(points[0]).toBe(points[1]);
+    await expect(summary.locator('.main-svg').first()).toBeVisible(DRAWN);
+    const chart = await summary.locator('.js-plotly-plot').evaluate((el) => {
+      const plot = el as unknown as { data: { legendgroup: string; x: string[]; y: number[]; yaxis: string }[];
+        _fullLayout: Record<string, { range?: number[] }> };
+      return {
+        bars: plot.data.map((t) => ({ task: t.legendgroup, metric: t.x[0], value: t.y[0], axis: t.yaxis })),
+        ranges: Object.fromEntries(Object.entries(plot._fullLayout).filter(([k]) => /^yaxis\d*$/.test(k)).map(([k, v]) => [k, v.range])),
+      };
+    });
+    const metrics = [...new Set(chart.bars.map((b) => b.metric))];
+    expect(metrics).toContain('test_accuracy');
+    expect(metrics).toContain('params_millions');
+    for (const id of ids) expect(chart.bars.filter((b) => b.task === id).map((b) => b.metric).sort()).toEqual([...metrics].sort());
+    const axisOf = (metric: string) => chart.bars.find((b) => b.metric === metric)!.axis;
+    expect(new Set(chart.bars.map((b) => b.axis)).size).toBe(metrics.length);
+    const accuracyTop = chart.ranges[axisOf('test_accuracy').replace('y', 'yaxis')]![1];
+    const paramsTop = chart.ranges[axisOf('params_millions').replace('y', 'yaxis')]![1];
+    expect(accuracyTop).toBeLessThan(1.5);
+    expect(paramsTop).toBeGreaterThan(5);
   });
 
   test('plot selection and search, group by and difference survive a reload', async ({ page, request }) => {

@@ -1,6 +1,6 @@
 /**
  * The Summary chart: every single-value scalar of the compared tasks (`events.get_task_single_value_metrics`)
- * in one clustered bar chart, a cluster per metric, a bar per task in the task's colour.
+ * as clustered bars, a small panel per metric with its own scale, a bar per task in the task's colour.
  *
  * Two components:
  * - `<app-summary-chart />` (SummaryChart): self-loading container, no inputs. It reads the compared
@@ -17,7 +17,7 @@ import { Store } from '@ngrx/store';
 import { EventsApi, SingleValueMetrics } from '../../core/api/events-api';
 import { Plot } from '../../shared/plot/plot';
 import { selectComparedTasks } from '../state/compare.feature';
-import { SummaryTask, buildSummaryFigure } from './summary-figure';
+import { SummaryTask, buildSummaryFigure, summaryLabels, summaryRows } from './summary-figure';
 
 @Component({
   selector: 'app-summary-chart-view',
@@ -25,14 +25,13 @@ import { SummaryTask, buildSummaryFigure } from './summary-figure';
   imports: [Plot],
   template: `
     @if (figure(); as figure) {
-      <app-plot class="summary-plot" data-testid="summary-chart" [figure]="figure" />
+      <app-plot class="summary-plot" data-testid="summary-chart" [figure]="figure" [style.height.px]="height()" />
     } @else {
       <p class="summary-empty" data-testid="summary-empty">No single-value scalars were reported by these tasks.</p>
     }
   `,
   styles: `
     :host { display: block; }
-    .summary-plot { height: 300px; }
     .summary-empty { color: var(--mat-sys-on-surface-variant); margin: 8px 0; }
   `,
 })
@@ -40,6 +39,7 @@ export class SummaryChartView {
   readonly response = input.required<SingleValueMetrics>();
   readonly tasks = input.required<readonly SummaryTask[]>();
   protected readonly figure = computed(() => buildSummaryFigure(this.response(), this.tasks()));
+  protected readonly height = computed(() => 100 + 220 * summaryRows(summaryLabels(this.response()).length));
 }
 
 @Component({

@@ -1,5 +1,5 @@
 import { SingleValueMetrics } from '../../core/api/events-api';
-import { buildSummaryFigure, plotText, summaryLabel, summaryLabels } from './summary-figure';
+import { buildSummaryFigure, plotText, summaryLabel, summaryLabels, summaryRows } from './summary-figure';
 
 const response: SingleValueMetrics = {
   tasks: [
@@ -25,18 +25,32 @@ describe('summaryLabel', () => {
 });
 
 describe('buildSummaryFigure', () => {
-  it('makes a cluster per metric and a bar trace per task, in comparison order and colour', () => {
+  it('makes a panel per metric with a bar per task, in comparison order and colour', () => {
     const figure = buildSummaryFigure(response, tasks)!;
     expect(summaryLabels(response)).toEqual(['params_millions', 'test_accuracy']);
-    expect(figure.data.length).toBe(2);
-    const [first, second] = figure.data as { x: string[]; y: (number | null)[]; marker: { color: string }; name: string; type: string }[];
-    expect(first.type).toBe('bar');
-    expect(first.x).toEqual(['params_millions', 'test_accuracy']);
-    expect(first.y).toEqual([36.5, null]);
-    expect(first.marker.color).toBe('#111111');
-    expect(first.name).toBe('B &lt;b&gt;x&lt;/b&gt;');
-    expect(second.y).toEqual([11.2, 0.9]);
+    type Bar = { x: string[]; y: (number | null)[]; marker: { color: string }; name: string; type: string; xaxis: string; yaxis: string; showlegend: boolean };
+    const bars = figure.data as Bar[];
+    expect(bars.length).toBe(4);
+    expect(bars.map((b) => [b.xaxis, b.yaxis, b.x[0], b.y[0]])).toEqual([
+      ['x', 'y', 'params_millions', 36.5], ['x', 'y', 'params_millions', 11.2],
+      ['x2', 'y2', 'test_accuracy', null], ['x2', 'y2', 'test_accuracy', 0.9],
+    ]);
+    expect(bars.map((b) => b.marker.color)).toEqual(['#111111', '#222222', '#111111', '#222222']);
+    expect(bars[0].name).toBe('B &lt;b&gt;x&lt;/b&gt;');
+    expect(bars.map((b) => b.showlegend)).toEqual([true, true, false, false]);
     expect(figure.layout?.barmode).toBe('group');
+    expect(figure.layout?.grid).toEqual(jasmine.objectContaining({ rows: 1, columns: 2, pattern: 'independent' }));
+    expect((figure.layout as Record<string, unknown>)['yaxis2']).toEqual(jasmine.objectContaining({ rangemode: 'tozero' }));
+  });
+
+  it('wraps panels into rows of six', () => {
+    expect(summaryRows(1)).toBe(1);
+    expect(summaryRows(6)).toBe(1);
+    expect(summaryRows(7)).toBe(2);
+    const many: SingleValueMetrics = { tasks: [{ task: 'a', task_name: 'A', values: Array.from({ length: 8 }, (_, i) => (
+      { metric: 'Summary', variant: `m${i}`, value: i, timestamp: 1 })) }] };
+    const figure = buildSummaryFigure(many, tasks)!;
+    expect(figure.layout?.grid).toEqual(jasmine.objectContaining({ rows: 2, columns: 6 }));
   });
 
   it('is null when no task reported a single value', () => {

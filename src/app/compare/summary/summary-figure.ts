@@ -22,39 +22,59 @@ export function summaryLabels(response: SingleValueMetrics): string[] {
   return [...labels].sort((a, b) => a.localeCompare(b));
 }
 
+/** Most metric panels side by side in one row of the Summary chart; more wrap to further rows. */
+export const SUMMARY_COLUMNS = 6;
+
+/** Rows of panels the Summary chart needs for this many metrics. */
+export function summaryRows(metricCount: number): number {
+  return Math.max(1, Math.ceil(metricCount / SUMMARY_COLUMNS));
+}
+
 /**
- * The Summary figure: every single-value scalar in one clustered bar chart, a cluster per metric
- * (x), a bar per task (one trace per task, in comparison order and the task's colour). Returns
+ * The Summary figure: every single-value scalar as clustered bars, a cluster per metric and a bar
+ * per task (in comparison order and the task's colour). Each metric is its own small panel with
+ * its own y scale, so a 0.93 accuracy next to a 36 M parameter count is still readable; panels
+ * wrap after SUMMARY_COLUMNS. One legend entry per task toggles its bars in every panel. Returns
  * null when no task reported a single value.
  */
 export function buildSummaryFigure(response: SingleValueMetrics, tasks: readonly SummaryTask[]): PlotFigure | null {
   const labels = summaryLabels(response);
   if (!labels.length) return null;
   const byTask = new Map((response.tasks ?? []).map((t) => [t.task, t]));
+  const valuesByTask = tasks.map((task) =>
+    new Map((byTask.get(task.id)?.values ?? []).map((v) => [summaryLabel(v.metric, v.variant), Number(v.value)])));
+  const rows = summaryRows(labels.length);
+  const columns = Math.min(labels.length, SUMMARY_COLUMNS);
   const data: Data[] = [];
-  for (const task of tasks) {
-    const reported = byTask.get(task.id);
-    const values = new Map((reported?.values ?? []).map((v) => [summaryLabel(v.metric, v.variant), v.value]));
-    data.push({
-      type: 'bar',
-      name: plotText(task.displayName),
-      x: labels,
-      y: labels.map((label) => (values.has(label) ? Number(values.get(label)) : null)),
-      marker: { color: task.color },
-      hovertemplate: `%{x}<br>${plotText(task.displayName)}: %{y}<extra></extra>`,
-    } as Data);
-  }
-  return {
-    data,
-    layout: {
-      title: { text: 'Summary' },
-      barmode: 'group',
-      showlegend: tasks.length <= 20,
-      legend: { orientation: 'h', y: -0.2 },
-      hovermode: 'closest',
-      xaxis: { type: 'category' },
-    },
+  const layout: Record<string, unknown> = {
+    title: { text: 'Summary' },
+    barmode: 'group',
+    showlegend: tasks.length <= 20,
+    legend: { orientation: 'h', y: -0.25 / rows },
+    hovermode: 'closest',
+    grid: { rows, columns, pattern: 'independent', xgap: 0.25, ygap: 0.45 },
   };
+  labels.forEach((label, m) => {
+    const suffix = m === 0 ? '' : String(m + 1);
+    tasks.forEach((task, t) => {
+      const value = valuesByTask[t].get(label);
+      data.push({
+        type: 'bar',
+        name: plotText(task.displayName),
+        legendgroup: task.id,
+        showlegend: m === 0,
+        x: [label],
+        y: [value ?? null],
+        xaxis: `x${suffix}`,
+        yaxis: `y${suffix}`,
+        marker: { color: task.color },
+        hovertemplate: `${plotText(label)}<br>${plotText(task.displayName)}: %{y}<extra></extra>`,
+      } as Data);
+    });
+    layout[`xaxis${suffix}`] = { type: 'category', automargin: true };
+    layout[`yaxis${suffix}`] = { rangemode: 'tozero', automargin: true, nticks: 5 };
+  });
+  return { data, layout };
 }
 
 /**
