@@ -1,10 +1,11 @@
-import { provideHttpClient, withFetch } from '@angular/common/http';
+import { provideHttpClient, withFetch, withInterceptors } from '@angular/common/http';
 import { ApplicationConfig, provideBrowserGlobalErrorListeners, provideZonelessChangeDetection } from '@angular/core';
 import { provideRouter, withComponentInputBinding } from '@angular/router';
 import { provideEffects } from '@ngrx/effects';
 import { provideRouterStore, routerReducer, RouterState } from '@ngrx/router-store';
 import { provideStore } from '@ngrx/store';
 import { routes } from './app.routes';
+import { authInterceptor } from './core/auth/auth.interceptor';
 import { MergedRouterStateSerializer } from './core/router/router-state';
 import { RUNTIME_CONFIG, RuntimeConfig } from './core/runtime-config';
 
@@ -14,7 +15,7 @@ export function appConfig(runtimeConfig: RuntimeConfig): ApplicationConfig {
       provideBrowserGlobalErrorListeners(),
       provideZonelessChangeDetection(),
       { provide: RUNTIME_CONFIG, useValue: runtimeConfig },
-      provideHttpClient(withFetch()),
+      provideHttpClient(withFetch(), withInterceptors([authInterceptor])),
       provideRouter(routes, withComponentInputBinding()),
       provideStore({ router: routerReducer }),
       provideEffects(),

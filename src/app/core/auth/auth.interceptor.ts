@@ -1,0 +1,30 @@
+import { HttpErrorResponse, HttpInterceptorFn, HttpRequest } from '@angular/common/http';
+import { inject } from '@angular/core';
+import { catchError, switchMap, throwError } from 'rxjs';
+import { RUNTIME_CONFIG } from '../runtime-config';
+import { AuthSession } from './auth-session';
+import { isApiUrl, isLoginUrl } from './credentials';
+
+function withToken(request: HttpRequest<unknown>, token: string | null): HttpRequest<unknown> {
+  return token ? request.clone({ setHeaders: { Authorization: `Bearer ${token}` } }) : request;
+}
+
+/**
+ * Sends the session token with every API request; on a 401 it asks the user to sign in and then
+ * sends the request again, so the page carries on where it stopped.
+ */
+export const authInterceptor: HttpInterceptorFn = (request, next) => {
+  const config = inject(RUNTIME_CONFIG);
+  if (!isApiUrl(request.url, config.apiBaseUrl) || isLoginUrl(request.url)) return next(request);
+  const session = inject(AuthSession);
+  const sent = session.token();
+  return next(withToken(request, sent)).pipe(
+    catchError((error: unknown) => {
+      if (!(error instanceof HttpErrorResponse) || error.status !== 401) return throwError(() => error);
+      // Signed in again meanwhile (another request showed the form): just send it again.
+      const current = session.token();
+      if (current && current !== sent) return next(withToken(request, current));
+      return session.signIn().pipe(switchMap(() => next(withToken(request, session.token()))));
+    }),
+  );
+};
