@@ -16,8 +16,15 @@ export function validationError(message: string): ApiError {
   return new ApiError(400, 12, `Validation error: ${message}`);
 }
 
+/** An id as a message shows it: at most 64 characters. */
+export function shortId(id: string): string {
+  return id.length > 64 ? `${id.slice(0, 61)}...` : id;
+}
+
 export function unknownTasks(ids: string[]): ApiError {
-  return new ApiError(400, 101, `Invalid task id: ${ids.join(', ')}`, { ids });
+  const shown = ids.slice(0, 10).map(shortId);
+  const more = ids.length > shown.length ? ` and ${ids.length - shown.length} more` : '';
+  return new ApiError(400, 101, `Invalid task id: ${shown.join(', ')}${more}`, { ids: ids.slice(0, 100).map(shortId) });
 }
 
 export function tooManyTasks(count: number): ApiError {
@@ -30,9 +37,9 @@ export function tooManyTasks(count: number): ApiError {
 }
 
 export function unknownProject(id: string): ApiError {
-  return new ApiError(400, 401, `Invalid project id: ${id}`, { id });
+  return new ApiError(400, 401, `Invalid project id: ${shortId(id)}`, { id: shortId(id) });
 }
 
 export function unknownModel(id: string): ApiError {
-  return new ApiError(400, 411, `Invalid model id: ${id}`, { id });
+  return new ApiError(400, 411, `Invalid model id: ${shortId(id)}`, { id: shortId(id) });
 }

@@ -5,11 +5,13 @@ import fastifyStatic from '@fastify/static';
 import { registerAuth } from './auth/auth';
 import type { ApiKeys } from './auth/keys';
 import type { TokenSigner } from './auth/tokens';
+import { validationError } from './api-error';
 import { openRepositories, type Repositories } from './db/repositories';
 import { filesRoutes } from './files/files-routes';
 import { registerEndpoints } from './routes/endpoint';
 import { errorHandler } from './routes/envelope';
 import { eventEndpoints, BATCH_BODY_LIMIT } from './routes/events-routes';
+import { jsonDepthExceeds, LIMITS } from './routes/limits';
 import { projectEndpoints } from './routes/projects-routes';
 import { serverEndpoints } from './routes/server-routes';
 import { taskEndpoints } from './routes/tasks-routes';
@@ -78,6 +80,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.removeContentTypeParser('application/json');
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, text, done) => {
     if ((text as string).trim() === '') return done(null, {});
+    if (jsonDepthExceeds(text as string, LIMITS.jsonDepth)) {
+      return done(validationError(`body nests objects and arrays deeper than ${LIMITS.jsonDepth} levels`), undefined);
+    }
     try {
       done(null, JSON.parse(text as string));
     } catch (error) {

@@ -2,6 +2,8 @@ import type { Repositories } from '../db/repositories';
 import type { DebugSampleEvent, LogEvent, PlotEvent, SingleValue } from '../db/events-repository';
 import type { ScalarPoint } from '../db/scalars-repository';
 import { nowIso } from '../ids';
+import { ApiError } from '../api-error';
+import { LIMITS } from '../routes/limits';
 
 /** ClearML's iteration for a value reported once (`report_single_value`). */
 export const SINGLE_VALUE_ITER = -2147483648;
@@ -24,13 +26,16 @@ export function parseBatchBody(body: unknown): ParsedBatch {
   if (Buffer.isBuffer(body)) body = body.toString('utf8');
   if (typeof body === 'string') {
     const trimmed = body.trim();
+    let array: unknown = null;
     if (trimmed.startsWith('[')) {
       try {
-        body = JSON.parse(trimmed);
+        array = JSON.parse(trimmed);
       } catch {
-        failures.push({ index: 0, reason: 'body is not a valid JSON array' });
-        return { items, failures };
+        // Not one JSON array: read it as JSON lines (the first of which starts with '[').
       }
+    }
+    if (Array.isArray(array)) {
+      body = array;
     } else {
       const lines = body.split('\n');
       let index = 0;
@@ -39,7 +44,8 @@ export function parseBatchBody(body: unknown): ParsedBatch {
         try {
           items.push({ index, event: JSON.parse(line) });
         } catch {
-          failures.push({ index, reason: 'malformed JSON line' });
+          const reason = /\b(NaN|Infinity)\b/.test(line) ? 'malformed JSON line (NaN and Infinity are not JSON numbers)' : 'malformed JSON line';
+          failures.push({ index, reason });
         }
         index++;
       }
@@ -58,9 +64,10 @@ type Valid =
   | { kind: 'sample'; sample: DebugSampleEvent }
   | { kind: 'log'; log: LogEvent };
 
-function text(e: Record<string, unknown>, field: string): string {
+function text(e: Record<string, unknown>, field: string, maxLength: number = LIMITS.nameLength): string {
   const value = e[field];
   if (typeof value !== 'string') throw new Error(`'${field}' must be a string`);
+  if (value.length > maxLength) throw new Error(`'${field}' is longer than ${maxLength} characters`);
   return value;
 }
 
@@ -70,7 +77,9 @@ function iteration(e: Record<string, unknown>, required: boolean): number | null
     if (required) throw new Error("'iter' is required");
     return null;
   }
-  if (typeof value !== 'number' || !Number.isInteger(value)) throw new Error("'iter' must be an integer");
+  if (typeof value !== 'number' || !Number.isInteger(value) || Math.abs(value) > LIMITS.maxIteration) {
+    throw new Error(`'iter' must be an integer of at most ${LIMITS.maxIteration} in size`);
+  }
   return value;
 }
 
@@ -101,18 +110,18 @@ export function validateEvent(raw: unknown, now: number): Valid {
     case 'plot':
       return {
         kind: 'plot',
-        plot: { task, metric: text(e, 'metric'), variant: text(e, 'variant'), iter: iteration(e, false) ?? 0, ts, plot_str: text(e, 'plot_str') },
+        plot: { task, metric: text(e, 'metric'), variant: text(e, 'variant'), iter: iteration(e, false) ?? 0, ts, plot_str: text(e, 'plot_str', Infinity) },
       };
     case 'training_debug_image': {
       const key = e.key === undefined || e.key === null ? null : text(e, 'key');
       return {
         kind: 'sample',
-        sample: { task, metric: text(e, 'metric'), variant: text(e, 'variant'), iter: iteration(e, false) ?? 0, ts, url: text(e, 'url'), key },
+        sample: { task, metric: text(e, 'metric'), variant: text(e, 'variant'), iter: iteration(e, false) ?? 0, ts, url: text(e, 'url', Infinity), key },
       };
     }
     case 'log': {
       const level = e.level === undefined ? 'info' : text(e, 'level');
-      const msg = e.msg === undefined ? '' : text(e, 'msg');
+      const msg = e.msg === undefined ? '' : text(e, 'msg', Infinity);
       const worker = typeof e.worker === 'string' ? e.worker : null;
       return { kind: 'log', log: { task, iter: iteration(e, false), ts, level, msg, worker } };
     }
@@ -130,6 +139,13 @@ const MAX_ERROR_DETAILS = 100;
 export function addEventBatch(repos: Repositories, body: unknown): BatchResult {
   const now = Date.now();
   const { items, failures } = parseBatchBody(body);
+  const count = items.length + failures.length;
+  if (count > LIMITS.eventsPerBatch) {
+    throw new ApiError(400, 12, `Validation error: too many events: ${count} in one batch, at most ${LIMITS.eventsPerBatch}`, {
+      count,
+      max: LIMITS.eventsPerBatch,
+    });
+  }
   const valid: Valid[] = [];
   const validIndex: number[] = [];
   for (const { index, event } of items) {

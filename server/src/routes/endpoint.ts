@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Repositories } from '../db/repositories';
 import { success } from './envelope';
+import { LIMITS } from './limits';
 
 export interface EndpointContext {
   repos: Repositories;
@@ -35,7 +36,7 @@ export function registerEndpoints(
         method: ['GET', 'POST'],
         exposeHeadRoute: false,
         url,
-        bodyLimit: e.bodyLimit,
+        bodyLimit: e.bodyLimit ?? LIMITS.bodyBytes,
         config: { endpoint: e.name },
         schema: { body: e.body },
         preValidation: async (request: FastifyRequest) => {
@@ -57,8 +58,8 @@ export function registerEndpoints(
 }
 
 /** Schema helpers. */
-export const idString = { type: 'string', minLength: 1 } as const;
-export const stringArray = { type: 'array', items: { type: 'string' } } as const;
+export const idString = { type: 'string', minLength: 1, maxLength: LIMITS.idLength } as const;
+export const stringArray = { type: 'array', items: { type: 'string', maxLength: LIMITS.nameLength } } as const;
 export const taskIdList = { type: 'array', items: idString, minItems: 1 } as const;
 export function object(properties: Record<string, unknown>, required: string[] = []) {
   return { type: 'object', properties, required };

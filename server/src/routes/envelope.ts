@@ -4,6 +4,7 @@ import { ApiError } from '../api-error';
 
 export const API_VERSION = '2.31';
 export const SERVER_VERSION = '1.0.0';
+const MAX_MESSAGE = 1000;
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -60,6 +61,8 @@ export function sendError(
   message: string,
   errorData: Record<string, unknown> = {},
 ) {
+  // Messages quote what was sent; a huge value is cut so the answer stays small.
+  if (message.length > MAX_MESSAGE) message = `${message.slice(0, MAX_MESSAGE - 3)}...`;
   return reply
     .code(status)
     .type('application/json; charset=utf-8')
@@ -79,7 +82,9 @@ export function errorHandler(error: FastifyError | ApiError, request: FastifyReq
   }
   const status = fastifyError.statusCode ?? 500;
   if (status === 413) {
-    return sendError(request, reply, 413, 0, `Request body is too large: ${fastifyError.message}`);
+    const limit = request.routeOptions.bodyLimit;
+    const most = limit ? ` (at most ${limit} bytes)` : '';
+    return sendError(request, reply, 413, 0, `Request body is too large${most}: ${fastifyError.message}`, limit ? { max_bytes: limit } : {});
   }
   if (fastifyError.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || fastifyError.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || error instanceof SyntaxError) {
     return sendError(request, reply, 400, 12, `Validation error: body is not valid JSON (${fastifyError.message})`);

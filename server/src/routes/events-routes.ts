@@ -6,10 +6,11 @@ import { addEventBatch } from '../events/event-batch';
 import { seriesHistogram, type HistogramKey } from '../events/scalar-histogram';
 import { decodeScrollId, encodeScrollId } from '../events/scroll-id';
 import { endpoint, idString, object, stringArray, taskIdList } from './endpoint';
+import { iterationNumber, LIMITS } from './limits';
 import { requireTask, requireTasks } from './task-ids';
 
 export const EVENT_TYPES = ['training_stats_scalar', 'training_stats_vector', 'training_debug_image', 'plot', 'log'];
-export const BATCH_BODY_LIMIT = 64 * 1024 * 1024;
+export const BATCH_BODY_LIMIT = LIMITS.batchBodyBytes;
 
 const metricsFilter = {
   type: 'array',
@@ -179,7 +180,7 @@ export const eventEndpoints = [
         metrics: {
           type: 'array',
           minItems: 1,
-          items: object({ task: idString, metric: { type: 'string' }, variants: stringArray, iteration: { type: 'integer' } }, ['task']),
+          items: object({ task: idString, metric: { type: 'string' }, variants: stringArray, iteration: iterationNumber }, ['task']),
         },
         iters: { type: 'integer', minimum: 1, maximum: 1000, default: 1 },
         navigate_earlier: { type: 'boolean', default: true },
@@ -200,7 +201,7 @@ export const eventEndpoints = [
         task: idString,
         metric: { type: 'string' },
         variant: { type: 'string' },
-        iteration: { type: 'integer' },
+        iteration: iterationNumber,
         scroll_id: { type: 'string' },
         refresh: { type: 'boolean' },
         navigate_current_metric: { type: 'boolean' },

@@ -3,6 +3,7 @@ import type { ProjectRow } from '../db/projects-repository';
 import type { Repositories } from '../db/repositories';
 import { newId, nowIso } from '../ids';
 import { endpoint, idString, object, stringArray } from './endpoint';
+import { LIMITS, nameString, pageNumber } from './limits';
 
 function projectDocument(repos: Repositories, row: ProjectRow, withStats: boolean) {
   const doc: Record<string, unknown> = {
@@ -25,9 +26,9 @@ function projectDocument(repos: Repositories, row: ProjectRow, withStats: boolea
 
 const query = object({
   id: { anyOf: [stringArray, { type: 'string' }] },
-  name: { type: 'string' },
+  name: nameString,
   order_by: stringArray,
-  page: { type: 'integer', minimum: 0 },
+  page: pageNumber,
   page_size: { type: 'integer', minimum: 1, maximum: 500 },
   only_fields: stringArray,
   include_stats: { type: 'boolean' },
@@ -55,7 +56,7 @@ export const projectEndpoints = [
   }),
   endpoint<{ name: string; description?: string }>({
     name: 'projects.create',
-    body: object({ name: { type: 'string', minLength: 1 }, description: { type: 'string' } }, ['name']),
+    body: object({ name: { type: 'string', minLength: 1, maxLength: LIMITS.nameLength }, description: { type: 'string' } }, ['name']),
     handler: ({ name, description }, { repos }) => {
       const id = newId();
       const now = nowIso();

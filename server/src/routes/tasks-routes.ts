@@ -5,6 +5,7 @@ import { newId, nowIso } from '../ids';
 import { taskDocuments } from '../tasks/task-document';
 import { endpoint, idString, object, stringArray } from './endpoint';
 import { requireTask } from './task-ids';
+import { iterationNumber, LIMITS, nameString, pageNumber } from './limits';
 
 export const TASK_TYPES = [
   'training', 'testing', 'inference', 'data_processing', 'application', 'monitor', 'controller',
@@ -23,10 +24,10 @@ const listQuery = object({
   tags: stringArray,
   system_tags: stringArray,
   parent: oneOrMany,
-  name: { type: 'string' },
-  search_text: { type: 'string' },
+  name: nameString,
+  search_text: nameString,
   order_by: oneOrMany,
-  page: { type: 'integer', minimum: 0 },
+  page: pageNumber,
   page_size: { type: 'integer', minimum: 1, maximum: 500 },
   only_fields: stringArray,
 });
@@ -59,7 +60,7 @@ function listTasks(repos: Repositories, body: ListBody) {
 }
 
 const editableFields = {
-  name: { type: 'string', minLength: 1 },
+  name: { type: 'string', minLength: 1, maxLength: LIMITS.nameLength },
   project: { type: ['string', 'null'] },
   type: { type: 'string', enum: TASK_TYPES },
   comment: { type: 'string' },
@@ -237,7 +238,7 @@ export const taskEndpoints = [
   endpoint<{ task: string; name: string; model: string; type: 'input' | 'output' }>({
     name: 'tasks.add_or_update_model',
     body: object(
-      { task: idString, name: { type: 'string' }, model: idString, type: { type: 'string', enum: ['input', 'output'] }, iteration: { type: 'integer' } },
+      { task: idString, name: { type: 'string' }, model: idString, type: { type: 'string', enum: ['input', 'output'] }, iteration: iterationNumber },
       ['task', 'name', 'model', 'type'],
     ),
     handler: ({ task, name, model, type }, { repos }) =>
@@ -266,7 +267,7 @@ export const taskEndpoints = [
     name: 'models.create',
     body: object(
       {
-        name: { type: 'string', minLength: 1 },
+        name: { type: 'string', minLength: 1, maxLength: LIMITS.nameLength },
         uri: { type: 'string' },
         framework: { type: 'string' },
         design: { type: ['string', 'object'] },

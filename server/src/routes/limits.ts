@@ -1,0 +1,43 @@
+/** What the API accepts at most; each limit is answered with a 4xx envelope naming it (server/README.md). */
+export const LIMITS = {
+  /** Bytes of an `events.add_batch` body. */
+  batchBodyBytes: 64 * 1024 * 1024,
+  /** Bytes of any other API body (task configurations and requirements can be long). */
+  bodyBytes: 16 * 1024 * 1024,
+  /** Events in one `events.add_batch` call. */
+  eventsPerBatch: 100_000,
+  /** Nesting of objects and arrays in a JSON body. */
+  jsonDepth: 64,
+  /** Characters of an id (task, project, model). */
+  idLength: 128,
+  /** Characters of a name, metric, variant, tag or other short text. */
+  nameLength: 1024,
+  /** Page number in `*.get_all*` (page_size is at most 500). */
+  maxPage: 1_000_000,
+  /** Largest iteration (and smallest, negated): JavaScript's safe integers. */
+  maxIteration: Number.MAX_SAFE_INTEGER,
+} as const;
+
+export const pageNumber = { type: 'integer', minimum: 0, maximum: LIMITS.maxPage } as const;
+export const iterationNumber = { type: 'integer', minimum: -LIMITS.maxIteration, maximum: LIMITS.maxIteration } as const;
+export const nameString = { type: 'string', maxLength: LIMITS.nameLength } as const;
+
+/**
+ * How deeply `text` (JSON) nests objects and arrays, stopping early past `limit`. A scan of the
+ * text, so a hostile body is measured without recursion.
+ */
+export function jsonDepthExceeds(text: string, limit: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92) i++; // backslash: skip the escaped character
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 123 || c === 91) {
+      if (++depth > limit) return true;
+    } else if (c === 125 || c === 93) depth--;
+  }
+  return false;
+}

@@ -1,0 +1,274 @@
+// Property-based tests: every API endpoint gets random and malformed bodies and must answer with the
+// ClearML envelope, never a 500, with a message that names the problem. FUZZ_RUNS scales the runs.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import fc from 'fast-check';
+import { addEvents, createProject, createTask, scalar, startServer, type TestServer } from './helpers';
+
+const RUNS = Number(process.env.FUZZ_RUNS ?? 40);
+/** Every `/api/<service>.<action>` the app registers, read from its route table. */
+let ALL_ENDPOINTS: string[] = [];
+
+let server: TestServer;
+let ids: { project: string; task: string; other: string; model: string; scroll: string };
+
+before(async () => {
+  server = await startServer();
+  const routes = server.app.printRoutes({ commonPrefix: false });
+  ALL_ENDPOINTS = [...new Set([...routes.matchAll(/\/api\/([a-z_]+\.[a-z_]+)/g)].map((m) => m[1]))].sort();
+  const project = await createProject(server, 'fuzz');
+  const task = await createTask(server, project, { name: 'fuzz task' });
+  const other = await createTask(server, project, { name: 'other task' });
+  const model = (await server.call('models.create', { name: 'm', uri: 'file:///m.pt' })).data.id;
+  await addEvents(server, [
+    scalar(task, 'loss', 'train', 1, 0.5),
+    { type: 'plot', task, metric: 'roc', variant: 'v', iter: 1, plot_str: '{"data":[]}' },
+    { type: 'training_debug_image', task, metric: 'img', variant: 'v', iter: 1, url: '/files/a.png' },
+    { type: 'log', task, msg: 'hello' },
+  ]);
+  const sample = await server.call('events.get_debug_image_sample', { task, metric: 'img', variant: 'v' });
+  ids = { project, task, other, model, scroll: sample.data.scroll_id };
+});
+after(() => server.close());
+
+/** A body each endpoint accepts; the mutations start from it. */
+function validBody(name: string): Record<string, unknown> {
+  const { project, task, other, model, scroll } = ids;
+  const tasks = [task, other];
+  const bodies: Record<string, Record<string, unknown>> = {
+    'server.info': {},
+    'auth.login': {},
+    'projects.get_all_ex': { page: 0, page_size: 10 },
+    'projects.get_all': { name: 'fuzz' },
+    'projects.get_by_id': { project },
+    'projects.create': { name: 'p', description: 'd' },
+    'projects.get_task_tags': { projects: [project] },
+    'tasks.get_all_ex': { project: [project], page: 0, page_size: 5, only_fields: ['name'], order_by: ['-last_update'] },
+    'tasks.get_all': { id: tasks },
+    'tasks.get_by_id': { task },
+    'tasks.create': { name: 'n', project, type: 'training', hyperparams: { Args: { lr: { name: 'lr', value: '0.1' } } } },
+    'tasks.edit': { task: other, comment: 'c', tags: ['a'] },
+    'tasks.started': { task: other },
+    'tasks.stopped': { task: other },
+    'tasks.completed': { task: other },
+    'tasks.failed': { task: other },
+    'tasks.set_requirements': { task: other, requirements: { pip: 'numpy' } },
+    'tasks.ping': { task: other },
+    'tasks.reset': { task: other },
+    'tasks.add_or_update_artifacts': { task: other, artifacts: [{ key: 'k', type: 'json' }] },
+    'tasks.add_or_update_model': { task: other, name: 'm', model, type: 'output' },
+    'models.create': { name: 'm', uri: 's3://b/m.pt', labels: { a: 1 }, project },
+    'events.add_batch': { type: 'training_stats_scalar', task: other, metric: 'm', variant: 'v', iter: 1, value: 1 },
+    'events.get_multi_task_metrics': { tasks, event_type: 'plot' },
+    'events.get_task_metrics': { tasks },
+    'events.multi_task_scalar_metrics_iter_histogram': { tasks, samples: 100, key: 'iter', metrics: [{ metric: 'loss' }] },
+    'events.get_task_single_value_metrics': { tasks },
+    'events.get_multi_task_plots': { tasks, iters: 1 },
+    'events.debug_images': { metrics: [{ task, metric: 'img' }], iters: 2 },
+    'events.get_debug_image_sample': { task, metric: 'img', variant: 'v' },
+    'events.next_debug_image_sample': { task, scroll_id: scroll },
+    'events.get_task_log': { task, batch_size: 10 },
+    'events.add': { type: 'log', task: other, msg: 'm' },
+    'tasks.close': { task: other },
+    'tasks.publish': { task: other },
+    'tasks.update': { task: other, comment: 'u' },
+    'tasks.get_hyper_params': { tasks },
+    'tasks.get_configurations': { tasks },
+    'tasks.delete_hyper_params': { task: other, hyperparams: [{ section: 'Args' }] },
+    'tasks.delete_configuration': { task: other, configuration: ['cfg'] },
+    'tasks.delete_artifacts': { task: other, artifacts: [{ key: 'k' }] },
+    'models.get_by_id': { model },
+    'models.get_all': { id: [model] },
+    'models.edit': { model, comment: 'c' },
+    'models.update': { model, comment: 'c' },
+    'models.set_ready': { model },
+    'projects.update': { project, description: 'd' },
+    'users.get_current_user': {},
+  };
+  // An endpoint added without a body here is still fuzzed, from an empty body.
+  if (!bodies[name]) console.log(`note: no valid body for ${name} in fuzz-api.test.ts; mutating {}`);
+  return bodies[name] ?? {};
+}
+
+/** Deeply nested JSON goes into the payload as text, so neither side recurses to build it. */
+const DEEP = '\u0001deep';
+const HUGE = '\u0001huge';
+const deepJson = (depth: number) => '{"a":['.repeat(depth) + '1' + ']}'.repeat(depth);
+const serialize = (body: unknown) => (JSON.stringify(body) ?? 'undefined')
+    .replaceAll(JSON.stringify(DEEP), deepJson(5000))
+    .replaceAll(JSON.stringify(HUGE), JSON.stringify('ü'.repeat(300_000)));
+
+/** Values that do not belong: wrong types, huge and odd strings, deep nesting, odd numbers. */
+const hostile: fc.Arbitrary<unknown> = fc.oneof(
+  fc.jsonValue({ maxDepth: 3 }),
+  fc.string({ unit: 'grapheme', maxLength: 40 }),
+  fc.string({ unit: 'binary', maxLength: 40 }),
+  fc.constantFrom('', ' ', '\u0000', '../../etc/passwd', '<img src=x onerror=alert(1)>', '((((', '.*', '\ud800', 'a'.repeat(5000), HUGE),
+  fc.constantFrom(-1, 0, 1.5, -2147483648, 2 ** 53, -(2 ** 63), 1e308, -1e308, Number.MAX_SAFE_INTEGER + 2),
+  fc.constantFrom(null, true, [], {}, [null], [''], { a: [{ b: [{ c: [1] }] }] }, DEEP),
+  fc.array(fc.string({ maxLength: 8 }), { maxLength: 120 }),
+);
+
+/** A body: a valid one with one field changed, added or removed, or something else entirely. */
+function bodies(name: string): fc.Arbitrary<{ body: unknown; field: string | null }> {
+  const valid = validBody(name);
+  const keys = Object.keys(valid);
+  const mutated = fc
+    .record({ key: keys.length ? fc.oneof(fc.constantFrom(...keys), fc.string({ maxLength: 12 })) : fc.string({ maxLength: 12 }), value: hostile })
+    .map(({ key, value }) => ({ body: { ...valid, [key]: value } as unknown, field: key }));
+  const dropped = keys.length
+    ? fc.constantFrom(...keys).map((key) => {
+        const body: Record<string, unknown> = { ...valid };
+        delete body[key];
+        return { body: body as unknown, field: key };
+      })
+    : mutated;
+  const whole = hostile.map((body) => ({ body, field: null }));
+  return fc.oneof({ weight: 5, arbitrary: mutated }, { weight: 1, arbitrary: dropped }, { weight: 2, arbitrary: whole });
+}
+
+function assertEnvelope(name: string, status: number, text: string, field: string | null) {
+  assert.ok(status < 500, `${name} answered ${status}: ${text.slice(0, 300)}`);
+  const parsed = JSON.parse(text);
+  assert.equal(parsed.meta.result_code, status, `${name}: result_code`);
+  assert.equal(typeof parsed.meta.result_msg, 'string');
+  assert.ok(parsed.data !== null && typeof parsed.data === 'object', `${name}: data`);
+  if (status === 200) return;
+  const message: string = parsed.meta.result_msg;
+  assert.ok(message.length > 0 && message.length <= 1000, `${name}: message length ${message.length}`);
+  assert.deepEqual(parsed.data, {});
+  // A schema error names the field (or the body itself when the body is what is wrong).
+  if (parsed.meta.result_subcode === 12 && field) {
+    assert.ok(
+      message.includes(field) || /Validation error: body (?!\/)/.test(message) || /must (have|NOT have) /.test(message),
+      `${name}: '${message}' does not name '${field}'`,
+    );
+  }
+}
+
+test('every API endpoint answers random and malformed bodies with the envelope, never a 500', async () => {
+  const counts: string[] = [];
+  for (const name of ALL_ENDPOINTS) {
+    let runs = 0;
+    const details = fc.check(
+      fc.asyncProperty(bodies(name), fc.constantFrom('POST', 'GET'), async ({ body, field }, method) => {
+        runs++;
+        const response = await server.app.inject({
+          method: method as 'GET' | 'POST',
+          url: `/api/v2.31/${name}`,
+          headers: { 'content-type': 'application/json' },
+          payload: serialize(body),
+        });
+        assertEnvelope(name, response.statusCode, response.body, field);
+      }),
+      { numRuns: RUNS },
+    );
+    const result = await details;
+    if (result.failed) {
+      const cause = result.errorInstance instanceof Error ? result.errorInstance.message : String(result.errorInstance);
+      assert.fail(`${name}, seed ${result.seed}, body ${JSON.stringify(result.counterexample).slice(0, 300)}: ${cause.slice(0, 500)}`);
+    }
+    counts.push(`${name} ${runs}`);
+  }
+  console.log(`fuzzed ${ALL_ENDPOINTS.length} endpoints: ${counts.join(', ')}`);
+});
+
+test('raw bodies that are not JSON, not an object, or empty are refused with the envelope', async () => {
+  let runs = 0;
+  const raw = fc.oneof(
+    fc.string({ unit: 'binary', maxLength: 200 }),
+    fc.constantFrom('{', '[1,', '{"task": NaN}', '{"a":1}{"b":2}', 'null', '"text"', '[' .repeat(100_000), '{"a":'.repeat(50_000)),
+  );
+  const types = fc.constantFrom('application/json', 'text/plain', 'application/x-www-form-urlencoded', 'application/json-lines');
+  await fc.assert(
+    fc.asyncProperty(fc.constantFrom(...ALL_ENDPOINTS), raw, types, async (name, payload, type) => {
+      runs++;
+      const response = await server.app.inject({ method: 'POST', url: `/api/${name}`, headers: { 'content-type': type }, payload });
+      assertEnvelope(name, response.statusCode, response.body, null);
+    }),
+    { numRuns: RUNS * 4 },
+  );
+  console.log(`raw bodies: ${runs} cases over ${ALL_ENDPOINTS.length} endpoints, no 500`);
+});
+
+/** -0 and 0 are the same value to SQLite. */
+const zero = (value: number) => (value === 0 ? 0 : value);
+
+const junkEvent = fc.oneof(
+  fc.jsonValue({ maxDepth: 2 }).map((v) => JSON.stringify(v)),
+  fc.constantFrom(
+    '{"type":"training_stats_scalar","task":"T","metric":"m","variant":"v","iter":1,"value":NaN}',
+    '{"type":"training_stats_scalar","task":"T","metric":"m","variant":"v","iter":1,"value":Infinity}',
+    '{"type":"training_stats_scalar","task":"T","metric":"m","variant":"v","iter":1.5,"value":1}',
+    '{"type":"training_stats_scalar","task":"T","metric":"m","variant":"v","iter":1e300,"value":1}',
+    '{"type":"training_stats_scalar","task":"T","metric":"m","variant":"v","iter":"7","value":1}',
+    '{"type":"training_stats_scalar","task":"T","metric":5,"variant":"v","iter":1,"value":1}',
+    '{"type":"training_stats_scalar","task":"no-such-task","metric":"m","variant":"v","iter":1,"value":1}',
+    '{"type":"training_stats_scalar","task":"T","metric":"m","variant":"v","iter":1,"value":"1"}',
+    '{"type":"plot","task":"T","metric":"m","variant":"v","plot_str":{}}',
+    '{"type":"nonsense","task":"T"}',
+    '{"task":"T","value":1}',
+    '{"type":"training_stats_scalar","task":"T","metric":"m","variant":"v","iter":1,"value":1',
+  ),
+);
+
+test('add_batch: valid events among malformed ones are all stored, the malformed ones counted', async () => {
+  const project = await createProject(server, 'batch fuzz');
+  let runs = 0;
+  let storedTotal = 0;
+  let refusedTotal = 0;
+  const validEvent = fc.record({
+    metric: fc.constantFrom('loss', 'acc', 'ünï©ødé ✓', '<b>x</b>'),
+    variant: fc.constantFrom('train', 'val'),
+    iter: fc.oneof(fc.integer({ min: -5, max: 50 }), fc.constantFrom(0, 2 ** 31, 2 ** 40, -(2 ** 31) + 1)),
+    value: fc.double({ noNaN: true, noDefaultInfinity: true }),
+  });
+  const entries = fc.array(fc.oneof({ weight: 3, arbitrary: validEvent.map((v) => ({ valid: v })) }, junkEvent.map((junk) => ({ junk }))), {
+    minLength: 1,
+    maxLength: 40,
+  });
+  await fc.assert(
+    fc.asyncProperty(entries, async (list) => {
+      runs++;
+      const task = await createTask(server, project);
+      const lines = list.map((e) =>
+        'valid' in e ? JSON.stringify({ type: 'training_stats_scalar', task, ...e.valid }) : e.junk.replaceAll('"T"', JSON.stringify(task)),
+      );
+      const response = await server.app.inject({
+        method: 'POST',
+        url: '/api/v2.31/events.add_batch',
+        headers: { 'content-type': 'application/json-lines' },
+        payload: lines.join('\n'),
+      });
+      assert.equal(response.statusCode, 200, response.body.slice(0, 300));
+      const data = response.json().data;
+      const valid = list.flatMap((e) => ('valid' in e ? [e.valid] : []));
+      // A junk line can happen to be a valid event only if it names the task, which none of them does validly.
+      assert.equal(data.added, valid.length, JSON.stringify(data.errors_info).slice(0, 300));
+      assert.equal(data.errors, list.length - valid.length);
+      for (const key of Object.keys(data.errors_info)) assert.match(key, /event \d+: |'|malformed|unsupported|invalid task|must be/);
+      // What is stored: for each (metric, variant, iter) the last value sent.
+      const expected = new Map<string, number>();
+      for (const v of valid) expected.set(`${v.metric}\u0000${v.variant}\u0000${v.iter}`, v.value);
+      const rows = server.app.repos.db
+        .prepare('SELECT s.metric, s.variant, p.iter, p.value FROM scalars p JOIN scalar_series s ON s.id = p.series WHERE s.task = ?')
+        .all(task) as { metric: string; variant: string; iter: number; value: number }[];
+      assert.equal(rows.length, expected.size);
+      for (const row of rows) assert.equal(zero(row.value), zero(expected.get(`${row.metric}\u0000${row.variant}\u0000${row.iter}`)!));
+      // last_metrics agrees with the points: count, last value (highest iteration), min and max.
+      const series = server.app.repos.scalars.seriesOfTasks([task]);
+      for (const s of series) {
+        const points = rows.filter((r) => r.metric === s.metric && r.variant === s.variant).sort((a, b) => a.iter - b.iter);
+        assert.equal(s.count, points.length);
+        assert.equal(zero(s.value!), zero(points[points.length - 1].value));
+        assert.equal(s.last_iter, points[points.length - 1].iter);
+        assert.equal(zero(s.min_value!), zero(Math.min(...points.map((p) => p.value))));
+        assert.equal(zero(s.max_value!), zero(Math.max(...points.map((p) => p.value))));
+      }
+      storedTotal += valid.length;
+      refusedTotal += list.length - valid.length;
+    }),
+    { numRuns: RUNS * 2 },
+  );
+  console.log(`add_batch: ${runs} mixed batches, ${storedTotal} valid events stored and checked, ${refusedTotal} malformed refused`);
+});
