@@ -15,6 +15,8 @@ import { jsonDepthExceeds, LIMITS } from './routes/limits';
 import { projectEndpoints } from './routes/projects-routes';
 import { serverEndpoints } from './routes/server-routes';
 import { taskEndpoints } from './routes/tasks-routes';
+import { createNotices } from './sdk/notices';
+import { sdkEndpoints } from './sdk/sdk-endpoints';
 import { seedDemo } from './seed/seed';
 import { appRoutes } from './web/app-routes';
 import { registerSecurityHeaders } from './web/security-headers';
@@ -34,6 +36,8 @@ export interface AppOptions {
   tokenSigner?: TokenSigner;
   /** frame-ancestors sources (see parseFrameAncestors); default 'self'. */
   frameAncestors?: readonly string[];
+  /** Where a line about data the server accepts but does not keep goes (once per kind); default stderr. */
+  notice?: (line: string) => void;
 }
 
 export const DEFAULT_APP_DIR = resolve(__dirname, '../../dist/compare-tasks/browser');
@@ -97,9 +101,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.addContentTypeParser('text/plain', { parseAs: 'string' }, (_request, text, done) => done(null, text));
 
   await app.register(fastifyStatic, { root: filesDir, serve: false });
-  registerEndpoints(app, [...serverEndpoints, ...projectEndpoints, ...taskEndpoints, ...eventEndpoints], {
+  const notices = createNotices(options.notice ?? ((line) => console.warn(line)));
+  registerEndpoints(app, [...serverEndpoints, ...projectEndpoints, ...taskEndpoints, ...eventEndpoints, ...sdkEndpoints], {
     repos,
     filesDir,
+    notices,
   });
   await app.register(filesRoutes, { filesDir });
   appRoutes(app, options.appDir === undefined ? DEFAULT_APP_DIR : options.appDir);

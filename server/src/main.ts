@@ -10,6 +10,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildApp } from './app';
+import { sdkSettingsText } from './sdk/settings';
 import { isLoopbackHost, loadApiKeys } from './auth/keys';
 import { parseFrameAncestors } from './web/security-headers';
 
@@ -48,6 +49,7 @@ async function main() {
   const actualPort = typeof address === 'object' && address ? address.port : port;
   const host = values.host!.includes(':') ? `[${values.host}]` : values.host;
   console.log(`Compare tasks is running at http://${host}:${actualPort}/`);
+  console.log(sdkSettingsText(values.host!, actualPort, apiKeys !== null));
   if (apiKeys) console.log(`Access keys: ${apiKeys.size} (${[...apiKeys.keys()].join(', ')}); sign in with one to use the app or the API.`);
   else if (!isLoopbackHost(values.host!)) console.log('WARNING: --insecure-no-auth: no access keys, the API is open to everyone who can reach it.');
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -36,7 +36,8 @@ test('tasks: create, edit, status changes, get_by_id returns the whole task', as
     });
     let task = (await server.call('tasks.get_by_id', { task: id })).data.task;
     assert.equal(task.status, 'created');
-    assert.deepEqual(task.project, { id: project, name: 'Project' });
+    // The SDK's data model reads references as plain ids; tasks.get_all_ex expands them.
+    assert.equal(task.project, project);
     assert.deepEqual(task.output, {});
     assert.equal(task.hyperparams.Args.lr.value, '0.1');
     for (const field of ['script', 'execution', 'runtime', 'configuration', 'system_tags', 'last_metrics']) {
@@ -195,7 +196,9 @@ test('artifacts and models attach to a task', async () => {
     const doc = (await server.call('tasks.get_by_id', { task })).data.task;
     assert.deepEqual(doc.execution.artifacts, [{ ...artifact, uri: '/files/y.png' }]);
     assert.equal(doc.models.output[0].name, 'best');
-    assert.deepEqual(doc.models.output[0].model.labels, { cat: 0 });
+    assert.equal(doc.models.output[0].model, model.data.id);
+    const expanded = (await server.call('tasks.get_all_ex', { id: [task] })).data.tasks[0];
+    assert.deepEqual(expanded.models.output[0].model.labels, { cat: 0 });
     const reset = await server.call('tasks.reset', { task, force: true });
     assert.equal(reset.data.fields.status, 'created');
     const after = (await server.call('tasks.get_by_id', { task })).data.task;

@@ -90,6 +90,13 @@ function timestamp(e: Record<string, unknown>, now: number): number {
   return Math.round(value);
 }
 
+/** An event of a type the server does not store (such as `training_stats_vector`). */
+export class UnsupportedEventType extends Error {
+  constructor(readonly eventType: unknown) {
+    super(`unsupported event type ${JSON.stringify(eventType ?? null)}`);
+  }
+}
+
 /** Checks one event and turns it into what the repositories store. Throws with the reason. */
 export function validateEvent(raw: unknown, now: number): Valid {
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) throw new Error('event must be a JSON object');
@@ -126,7 +133,7 @@ export function validateEvent(raw: unknown, now: number): Valid {
       return { kind: 'log', log: { task, iter: iteration(e, false), ts, level, msg, worker } };
     }
     default:
-      throw new Error(`unsupported event type ${JSON.stringify(type ?? null)}`);
+      throw new UnsupportedEventType(type);
   }
 }
 
@@ -136,7 +143,7 @@ const MAX_ERROR_DETAILS = 100;
  * Stores a batch of events in one transaction. Invalid events are skipped and reported; if storing
  * fails, nothing of the batch is kept and the error propagates.
  */
-export function addEventBatch(repos: Repositories, body: unknown): BatchResult {
+export function addEventBatch(repos: Repositories, body: unknown, unsupported?: (eventType: string) => void): BatchResult {
   const now = Date.now();
   const { items, failures } = parseBatchBody(body);
   const count = items.length + failures.length;
@@ -153,6 +160,7 @@ export function addEventBatch(repos: Repositories, body: unknown): BatchResult {
       valid.push(validateEvent(event, now));
       validIndex.push(index);
     } catch (error) {
+      if (error instanceof UnsupportedEventType && typeof error.eventType === 'string') unsupported?.(error.eventType);
       failures.push({ index, reason: (error as Error).message });
     }
   }

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Repositories } from '../db/repositories';
+import type { Notices } from '../sdk/notices';
 import { success } from './envelope';
 import { LIMITS } from './limits';
 
@@ -7,6 +8,8 @@ export interface EndpointContext {
   repos: Repositories;
   request: FastifyRequest;
   filesDir: string;
+  /** Tells the operator once about something sent that is not stored. */
+  notices: Notices;
 }
 
 /** One ClearML action, `<service>.<action>`, with its body schema. */

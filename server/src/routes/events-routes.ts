@@ -112,7 +112,8 @@ export const eventEndpoints = [
     name: 'events.add_batch',
     body: { anyOf: [{ type: 'string' }, { type: 'array' }, { type: 'object' }] },
     bodyLimit: BATCH_BODY_LIMIT,
-    handler: (body, { repos }) => addEventBatch(repos, body),
+    handler: (body, { repos, notices }) =>
+      addEventBatch(repos, body, (type) => notices.once(`event type ${type}`, `events of type '${type}' are accepted and ignored (reported in errors_info)`)),
   }),
   endpoint<{ tasks: string[]; event_type?: string }>({
     name: 'events.get_multi_task_metrics',

@@ -2,6 +2,9 @@ import { unknownModel, unknownProject } from '../api-error';
 import type { Repositories } from '../db/repositories';
 import type { TaskFields } from '../db/tasks-repository';
 import { newId, nowIso } from '../ids';
+import { designText } from '../sdk/model-doc';
+import { sdkTaskShape } from '../sdk/task-shape';
+import { notStoredFields } from '../sdk/task-fields';
 import { taskDocuments } from '../tasks/task-document';
 import { endpoint, idString, object, stringArray } from './endpoint';
 import { requireTask } from './task-ids';
@@ -73,6 +76,7 @@ const editableFields = {
   configuration: { type: 'object' },
   runtime: { type: 'object' },
   execution: { type: 'object' },
+  models: { type: 'object' },
 };
 
 type EditBody = Omit<TaskFields, 'user'> & { task: string; force?: boolean };
@@ -101,7 +105,7 @@ function changeStatus(repos: Repositories, task: string, status: string, body: {
   };
   if (status === 'in_progress' && !row.started) fields.started = now;
   if (status === 'created') Object.assign(fields, { started: null, completed: null, active_duration: null });
-  if (['completed', 'failed', 'stopped'].includes(status)) {
+  if (['completed', 'failed', 'stopped', 'published'].includes(status)) {
     fields.completed = now;
     if (row.started) fields.active_duration = Math.round((Date.parse(now) - Date.parse(row.started)) / 1000);
   }
@@ -110,11 +114,11 @@ function changeStatus(repos: Repositories, task: string, status: string, body: {
 }
 
 const statusBody = object(
-  { task: idString, status_reason: { type: 'string' }, status_message: { type: 'string' }, force: { type: 'boolean' } },
+  { task: idString, status_reason: { type: 'string' }, status_message: { type: 'string' }, force: { type: 'boolean' }, publish: { type: 'boolean' } },
   ['task'],
 );
 
-type StatusBody = { task: string; status_reason?: string; status_message?: string };
+type StatusBody = { task: string; status_reason?: string; status_message?: string; publish?: boolean };
 
 const statusEndpoints = (
   [
@@ -124,22 +128,36 @@ const statusEndpoints = (
     ['tasks.failed', 'failed'],
   ] as const
 ).map(([name, status]) =>
-  endpoint<StatusBody>({ name, body: statusBody, handler: (body, { repos }) => changeStatus(repos, body.task, status, body) }),
+  endpoint<StatusBody>({
+    name,
+    body: statusBody,
+    // `tasks.completed {publish: true}` (Task.publish_on_completion) completes and publishes at once.
+    handler: (body, { repos }) => changeStatus(repos, body.task, status === 'completed' && body.publish ? 'published' : status, body),
+  }),
 );
 
 export const taskEndpoints = [
   endpoint<ListBody>({ name: 'tasks.get_all_ex', body: listQuery, handler: (body, { repos }) => listTasks(repos, body) }),
-  endpoint<ListBody>({ name: 'tasks.get_all', body: listQuery, handler: (body, { repos }) => listTasks(repos, body) }),
+  // The SDK's reading of a task: references as plain ids (see sdkTaskShape).
+  endpoint<ListBody>({
+    name: 'tasks.get_all',
+    body: listQuery,
+    handler: (body, { repos }) => {
+      const result = listTasks(repos, body);
+      return { ...result, tasks: result.tasks.map(sdkTaskShape) };
+    },
+  }),
   endpoint<{ task: string }>({
     name: 'tasks.get_by_id',
     body: object({ task: idString }, ['task']),
-    handler: ({ task }, { repos }) => ({ task: taskDocuments(repos, [requireTask(repos, task)], null)[0] }),
+    handler: ({ task }, { repos }) => ({ task: sdkTaskShape(taskDocuments(repos, [requireTask(repos, task)], null)[0]) }),
   }),
   endpoint<EditBody>({
     name: 'tasks.create',
     body: object({ ...editableFields, type: { type: 'string', enum: TASK_TYPES } }, ['name', 'project', 'type']),
-    handler: (body, { repos }) => {
+    handler: (body, { repos, notices }) => {
       checkProject(repos, body.project);
+      notStoredFields(notices, 'tasks.create', body, editableFields);
       const id = newId();
       const now = nowIso();
       repos.tasks.insert(id, {
@@ -157,9 +175,10 @@ export const taskEndpoints = [
   endpoint<EditBody>({
     name: 'tasks.edit',
     body: object({ task: idString, force: { type: 'boolean' }, ...editableFields }, ['task']),
-    handler: (body, { repos }) => {
+    handler: (body, { repos, notices }) => {
       requireTask(repos, body.task);
       checkProject(repos, body.project);
+      notStoredFields(notices, 'tasks.edit', body, editableFields);
       const now = nowIso();
       const fields = { ...editableOnly(body), last_update: now, last_change: now };
       repos.tasks.update(body.task, fields);
@@ -281,7 +300,7 @@ export const taskEndpoints = [
       checkProject(repos, body.project);
       if (body.task) requireTask(repos, body.task);
       const id = newId();
-      const design = typeof body.design === 'object' && body.design !== null ? JSON.stringify(body.design) : body.design ?? '';
+      const design = designText(body.design);
       repos.models.insert({
         id, name: body.name, uri: body.uri, framework: body.framework ?? '', design: design as string,
         labels: JSON.stringify(body.labels ?? {}), project: body.project ?? null, task: body.task ?? null, created: nowIso(),

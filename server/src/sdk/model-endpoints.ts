@@ -1,0 +1,113 @@
+import { unknownModel, unknownProject } from '../api-error';
+import type { Repositories } from '../db/repositories';
+import { endpoint, idString, object, stringArray } from '../routes/endpoint';
+import { requireTask } from '../routes/task-ids';
+import { designText, modelDocument, refreshModelCopies } from './model-doc';
+import { unkeptFields } from './notices';
+
+/** Characters of a name the SDK sends (the API's name limit). */
+const NAME_LENGTH = 1024;
+
+function requireModel(repos: Repositories, id: string) {
+  const row = repos.models.get(id);
+  if (!row) throw unknownModel(id);
+  return row;
+}
+
+const STORED_MODEL_FIELDS = new Set(['model', 'name', 'uri', 'framework', 'design', 'labels', 'project', 'task']);
+
+type EditModelBody = {
+  model: string;
+  name?: string;
+  uri?: string;
+  framework?: string;
+  design?: unknown;
+  labels?: Record<string, number>;
+  project?: string;
+  task?: string;
+};
+
+const editModelBody = object(
+  {
+    model: idString,
+    name: { type: 'string', minLength: 1, maxLength: NAME_LENGTH },
+    uri: { type: 'string' },
+    framework: { type: 'string' },
+    design: { type: ['string', 'object'] },
+    labels: { type: 'object', additionalProperties: { type: 'integer' } },
+    project: { type: ['string', 'null'] },
+    task: { type: ['string', 'null'] },
+  },
+  ['model'],
+);
+
+type ListModelsBody = { id?: string[] | string; task?: string[] | string; name?: string; only_fields?: string[] };
+
+/** Model endpoints the ClearML SDK calls around `OutputModel` / `InputModel` and weight uploads. */
+export const modelEndpoints = [
+  endpoint<{ model: string }>({
+    name: 'models.get_by_id',
+    body: object({ model: idString }, ['model']),
+    handler: ({ model }, { repos }) => ({ model: modelDocument(requireModel(repos, model)) }),
+  }),
+  endpoint<ListModelsBody>({
+    name: 'models.get_all',
+    body: object({
+      id: { anyOf: [stringArray, { type: 'string' }] },
+      task: { anyOf: [stringArray, { type: 'string' }] },
+      name: { type: 'string' },
+      only_fields: stringArray,
+    }),
+    handler: (body, { repos }) => {
+      const list = (v: string[] | string | undefined) => (v === undefined ? null : new Set(typeof v === 'string' ? [v] : v));
+      const ids = list(body.id);
+      const tasks = list(body.task);
+      let pattern: RegExp | null = null;
+      try {
+        pattern = body.name ? new RegExp(body.name, 'i') : null;
+      } catch {
+        pattern = null;
+      }
+      const rows = repos.models
+        .list(tasks?.size === 1 ? [...tasks][0] : null)
+        .filter((m) => (!ids || ids.has(m.id)) && (!tasks || (m.task !== null && tasks.has(m.task))) && (!pattern || pattern.test(m.name)));
+      return { models: rows.slice(0, 500).map(modelDocument) };
+    },
+  }),
+  ...(['models.edit', 'models.update'] as const).map((name) =>
+    endpoint<EditModelBody>({
+      name,
+      body: editModelBody,
+      handler: (body, { repos, notices }) =>
+        repos.transaction(() => {
+          requireModel(repos, body.model);
+          if (body.project && !repos.projects.get(body.project)) throw unknownProject(body.project);
+          if (body.task) requireTask(repos, body.task);
+          for (const field of unkeptFields(body, STORED_MODEL_FIELDS)) {
+            notices.once(`model field ${field}`, `model field '${field}' (sent with ${name}) is accepted and ignored`);
+          }
+          const fields = {
+            name: body.name,
+            uri: body.uri,
+            framework: body.framework,
+            design: body.design === undefined ? undefined : designText(body.design),
+            labels: body.labels === undefined ? undefined : JSON.stringify(body.labels),
+            project: body.project ?? undefined,
+            task: body.task ?? undefined,
+          };
+          repos.models.update(body.model, fields);
+          refreshModelCopies(repos, requireModel(repos, body.model));
+          return { updated: 1, fields: Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) };
+        }),
+    }),
+  ),
+  endpoint<{ model: string }>({
+    name: 'models.set_ready',
+    body: object({ model: idString, publish_task: { type: 'boolean' }, force_publish_task: { type: 'boolean' } }, ['model']),
+    handler: ({ model }, { repos, notices }) => {
+      requireModel(repos, model);
+      notices.once('models.set_ready', 'model ready/published state (models.set_ready): every model counts as ready');
+      return { updated: 1, published_task: null };
+    },
+  }),
+];

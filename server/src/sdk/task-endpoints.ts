@@ -1,0 +1,168 @@
+import type { Repositories } from '../db/repositories';
+import { nowIso } from '../ids';
+import { endpoint, idString, object, stringArray, taskIdList } from '../routes/endpoint';
+import { requireTask, requireTasks } from '../routes/task-ids';
+
+/** Characters of a name the SDK sends (the API's name limit). */
+const NAME_LENGTH = 1024;
+
+type Json = Record<string, unknown>;
+type Sections = Record<string, Record<string, Json>>;
+type ParamItem = { section: string; name: string; value?: string; type?: string; description?: string };
+type ConfigItem = { name: string; value?: string; type?: string; description?: string };
+
+function read(repos: Repositories, task: string, column: 'hyperparams' | 'configuration' | 'execution'): Json {
+  const [row] = repos.tasks.rows([task], [column]);
+  return JSON.parse((row[column] as string | undefined) ?? '{}') as Json;
+}
+
+function touch(repos: Repositories, task: string, fields: Parameters<Repositories['tasks']['update']>[1]) {
+  repos.tasks.update(task, { ...fields, last_change: nowIso() });
+}
+
+const paramItem = object(
+  { section: { type: 'string', maxLength: NAME_LENGTH }, name: { type: 'string', maxLength: NAME_LENGTH }, value: {}, type: { type: 'string' }, description: { type: 'string' } },
+  ['section'],
+);
+const configItem = object({ name: { type: 'string', maxLength: NAME_LENGTH }, value: {}, type: { type: 'string' }, description: { type: 'string' } }, ['name']);
+
+/** Pure: hyperparameter sections after `tasks.edit_hyper_params` (replace: none | section | all). */
+export function editHyperParams(current: Sections, items: ParamItem[], replace: string): Sections {
+  const next: Sections = replace === 'all' ? {} : { ...current };
+  if (replace === 'section') for (const item of items) next[item.section] = {};
+  for (const item of items) {
+    if (!item.name) continue;
+    const value = item.value === undefined || item.value === null ? '' : String(item.value);
+    next[item.section] = { ...(next[item.section] ?? {}), [item.name]: { ...item, value } };
+  }
+  return next;
+}
+
+/** Pure: sections after `tasks.delete_hyper_params`; an item without a name removes its section. */
+export function deleteHyperParams(current: Sections, items: { section: string; name?: string }[]): { sections: Sections; deleted: number } {
+  const sections: Sections = { ...current };
+  let deleted = 0;
+  for (const { section, name } of items) {
+    if (!sections[section]) continue;
+    if (!name) {
+      deleted += Object.keys(sections[section]).length;
+      delete sections[section];
+    } else if (name in sections[section]) {
+      const { [name]: _removed, ...rest } = sections[section];
+      sections[section] = rest;
+      deleted++;
+    }
+  }
+  return { sections, deleted };
+}
+
+const statusChange = (name: string, status: string) =>
+  endpoint<{ task: string; status_reason?: string; status_message?: string }>({
+    name,
+    body: object({ task: idString, force: { type: 'boolean' }, status_reason: { type: 'string' }, status_message: { type: 'string' } }, ['task']),
+    handler: ({ task, status_reason, status_message }, { repos }) => {
+      requireTask(repos, task);
+      const now = nowIso();
+      const fields = { status, status_changed: now, last_update: now, last_change: now, status_reason: status_reason ?? '', status_message: status_message ?? '' };
+      repos.tasks.update(task, fields);
+      return { updated: 1, fields };
+    },
+  });
+
+/** Task endpoints the ClearML SDK calls besides the core ones in routes/tasks-routes.ts. */
+export const sdkTaskEndpoints = [
+  endpoint<{ task: string; artifacts: { key: string; mode?: string }[] }>({
+    name: 'tasks.delete_artifacts',
+    body: object({ task: idString, force: { type: 'boolean' }, artifacts: { type: 'array', items: object({ key: { type: 'string' }, mode: { type: 'string' } }, ['key']) } }, ['task', 'artifacts']),
+    handler: ({ task, artifacts }, { repos }) =>
+      repos.transaction(() => {
+        requireTask(repos, task);
+        const execution = read(repos, task, 'execution');
+        const list = (execution.artifacts as { key: string; mode?: string }[] | undefined) ?? [];
+        const gone = (a: { key: string; mode?: string }) => artifacts.some((d) => d.key === a.key && (d.mode ?? 'output') === (a.mode ?? 'output'));
+        const kept = list.filter((a) => !gone(a));
+        touch(repos, task, { execution: { ...execution, artifacts: kept } });
+        return { deleted: list.length - kept.length };
+      }),
+  }),
+  endpoint<{ task: string; hyperparams: ParamItem[]; replace_hyperparams?: string }>({
+    name: 'tasks.edit_hyper_params',
+    body: object({ task: idString, force: { type: 'boolean' }, hyperparams: { type: 'array', items: paramItem }, replace_hyperparams: { type: 'string', enum: ['none', 'section', 'all'] } }, ['task', 'hyperparams']),
+    handler: ({ task, hyperparams, replace_hyperparams }, { repos }) =>
+      repos.transaction(() => {
+        requireTask(repos, task);
+        touch(repos, task, { hyperparams: editHyperParams(read(repos, task, 'hyperparams') as Sections, hyperparams, replace_hyperparams ?? 'none') });
+        return { updated: 1 };
+      }),
+  }),
+  endpoint<{ task: string; hyperparams: { section: string; name?: string }[] }>({
+    name: 'tasks.delete_hyper_params',
+    body: object({ task: idString, force: { type: 'boolean' }, hyperparams: { type: 'array', items: paramItem } }, ['task', 'hyperparams']),
+    handler: ({ task, hyperparams }, { repos }) =>
+      repos.transaction(() => {
+        requireTask(repos, task);
+        const { sections, deleted } = deleteHyperParams(read(repos, task, 'hyperparams') as Sections, hyperparams);
+        touch(repos, task, { hyperparams: sections });
+        return { deleted };
+      }),
+  }),
+  endpoint<{ task: string; configuration: ConfigItem[]; replace_configuration?: boolean }>({
+    name: 'tasks.edit_configuration',
+    body: object({ task: idString, force: { type: 'boolean' }, configuration: { type: 'array', items: configItem }, replace_configuration: { type: 'boolean' } }, ['task', 'configuration']),
+    handler: ({ task, configuration, replace_configuration }, { repos }) =>
+      repos.transaction(() => {
+        requireTask(repos, task);
+        const next: Json = replace_configuration ? {} : read(repos, task, 'configuration');
+        for (const item of configuration) next[item.name] = { ...item, value: item.value === undefined || item.value === null ? '' : String(item.value) };
+        touch(repos, task, { configuration: next });
+        return { updated: 1 };
+      }),
+  }),
+  endpoint<{ task: string; configuration: string[] }>({
+    name: 'tasks.delete_configuration',
+    body: object({ task: idString, force: { type: 'boolean' }, configuration: stringArray }, ['task', 'configuration']),
+    handler: ({ task, configuration }, { repos }) =>
+      repos.transaction(() => {
+        requireTask(repos, task);
+        const current = read(repos, task, 'configuration');
+        const deleted = configuration.filter((name) => name in current).length;
+        for (const name of configuration) delete current[name];
+        touch(repos, task, { configuration: current });
+        return { deleted };
+      }),
+  }),
+  endpoint<{ tasks: string[] }>({
+    name: 'tasks.get_hyper_params',
+    body: object({ tasks: taskIdList }, ['tasks']),
+    handler: ({ tasks }, { repos }) => ({
+      params: requireTasks(repos, tasks).map((task) => ({
+        task,
+        hyperparams: Object.values(read(repos, task, 'hyperparams') as Sections).flatMap((section) => Object.values(section)),
+      })),
+    }),
+  }),
+  endpoint<{ tasks: string[]; names?: string[] }>({
+    name: 'tasks.get_configurations',
+    body: object({ tasks: taskIdList, names: stringArray }, ['tasks']),
+    handler: ({ tasks, names }, { repos }) => ({
+      configurations: requireTasks(repos, tasks).map((task) => ({
+        task,
+        configuration: Object.entries(read(repos, task, 'configuration'))
+          .filter(([name]) => !names?.length || names.includes(name))
+          .map(([, item]) => item),
+      })),
+    }),
+  }),
+  statusChange('tasks.publish', 'published'),
+  statusChange('tasks.close', 'closed'),
+  endpoint<{ task: string; name?: string; comment?: string; tags?: string[]; system_tags?: string[] }>({
+    name: 'tasks.update',
+    body: object({ task: idString, force: { type: 'boolean' }, name: { type: 'string', minLength: 1, maxLength: NAME_LENGTH }, comment: { type: 'string' }, tags: stringArray, system_tags: stringArray }, ['task']),
+    handler: ({ task, name, comment, tags, system_tags }, { repos }) => {
+      requireTask(repos, task);
+      const fields = { name, comment, tags, system_tags };
+      touch(repos, task, fields);
+      return { updated: 1, fields: Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) };
+    },
+  }),
+];
