@@ -1,4 +1,4 @@
-// Runs every test suite (server, unit, e2e), prints each one's output as it comes, and ends with
+// Runs every test suite (server, crash, unit, e2e), prints each one's output as it comes, and ends with
 // one line summing them: "N passed, N failed". Exits non-zero if any suite failed.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -46,6 +46,12 @@ const suites = [
   {
     name: 'server',
     command: ['npm', ['run', '--silent', 'test:server']],
+    count: (out) => ({ passed: Number(last(out, /^# pass (\d+)/gm)?.[1] ?? 0), failed: Number(last(out, /^# fail (\d+)/gm)?.[1] ?? 0) }),
+  },
+  {
+    // Real server processes: SIGKILL during ingest, readers while writing, online backup.
+    name: 'crash',
+    command: ['npm', ['run', '--silent', 'test:crash']],
     count: (out) => ({ passed: Number(last(out, /^# pass (\d+)/gm)?.[1] ?? 0), failed: Number(last(out, /^# fail (\d+)/gm)?.[1] ?? 0) }),
   },
   {
