@@ -9,7 +9,7 @@ import { validationError } from './api-error';
 import { openRepositories, type Repositories } from './db/repositories';
 import { filesRoutes } from './files/files-routes';
 import { registerEndpoints } from './routes/endpoint';
-import { errorHandler } from './routes/envelope';
+import { errorHandler, sendError } from './routes/envelope';
 import { eventEndpoints, BATCH_BODY_LIMIT } from './routes/events-routes';
 import { jsonDepthExceeds, LIMITS } from './routes/limits';
 import { projectEndpoints } from './routes/projects-routes';
@@ -71,6 +71,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ? loggerOptions(options.logger) : false,
     bodyLimit: BATCH_BODY_LIMIT,
+    // A URL that does not decode (e.g. overlong UTF-8) is answered with the envelope too.
+    frameworkErrors: (error, request, reply) => sendError(request, reply, 400, 12, `Validation error: ${error.message}`),
     ajv: { customOptions: { allowUnionTypes: true, coerceTypes: false, removeAdditional: false, useDefaults: true, allErrors: false } },
   });
   // The ClearML SDK sends every call as a GET with a JSON body.

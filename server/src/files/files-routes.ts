@@ -8,12 +8,14 @@ import multipart from '@fastify/multipart';
 import { ApiError } from '../api-error';
 import { newId } from '../ids';
 import { success } from '../routes/envelope';
+import { assertRealPathInside, fileSize, rangeProblem } from './safe-file';
 import { resolveStoragePath } from './storage-path';
 
 const MAX_FILE_BYTES = 2 * 1024 * 1024 * 1024;
 
 async function store(filesDir: string, path: string, body: Readable) {
   const { relative, absolute } = resolveStoragePath(filesDir, path);
+  await assertRealPathInside(filesDir, absolute);
   await mkdir(dirname(absolute), { recursive: true });
   const temporary = `${absolute}.${newId()}.part`;
   try {
@@ -54,8 +56,14 @@ export async function filesRoutes(app: FastifyInstance, options: { filesDir: str
   app.post('/files', routeConfig, (request, reply) => receive(request, reply, null));
   app.get('/files/*', routeConfig, async (request, reply) => {
     const { relative, absolute } = resolveStoragePath(filesDir, (request.params as { '*': string })['*']);
-    const found = await stat(absolute).catch(() => null);
-    if (!found?.isFile()) throw new ApiError(404, 0, `File not found: ${relative}`);
+    const size = await fileSize(absolute);
+    if (size === null) throw new ApiError(404, 0, `File not found: ${relative}`);
+    await assertRealPathInside(filesDir, absolute);
+    const problem = rangeProblem(request.headers.range, size);
+    if (problem) {
+      reply.header('content-range', `bytes */${size}`);
+      throw new ApiError(416, 0, `Range not satisfiable: ${problem}`);
+    }
     return reply.sendFile(relative, filesDir, { cacheControl: true, maxAge: 0 });
   });
 }

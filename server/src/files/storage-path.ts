@@ -7,11 +7,13 @@ function refuse(reason: string): ApiError {
 
 /**
  * The absolute location of a storage path inside `filesDir`. Refuses empty and absolute paths,
- * `..` segments and NUL bytes, and anything that would resolve outside the folder.
+ * `..` segments, NUL bytes, double-encoded separators, and anything that would resolve outside the folder.
  */
 export function resolveStoragePath(filesDir: string, path: string): { relative: string; absolute: string } {
   if (!path) throw refuse('empty');
   if (path.includes('\0')) throw refuse('NUL byte');
+  // Still percent-encoded after the URL was decoded once: a double-encoded dot, slash, backslash or NUL.
+  if (/%(2e|2f|5c|00)/i.test(path)) throw refuse('double-encoded dot, slash or backslash');
   if (path.startsWith('/') || path.startsWith('\\') || /^[a-zA-Z]:/.test(path)) throw refuse('absolute path');
   const segments = path.split(/[\\/]/);
   if (segments.includes('..')) throw refuse("'..' segment");
