@@ -1,11 +1,10 @@
 import { HttpBackend, HttpClient, HttpHeaders } from '@angular/common/http';
-import { DOCUMENT, Injectable, inject, signal } from '@angular/core';
-import { MatDialog } from '@angular/material/dialog';
-import { Observable, catchError, finalize, map, share, throwError } from 'rxjs';
+import { DOCUMENT, Injectable, Injector, inject, signal } from '@angular/core';
+import { Observable, catchError, finalize, from, map, share, switchMap, throwError } from 'rxjs';
 import { API_VERSION, toApiError } from '../api/api-client';
 import { RUNTIME_CONFIG } from '../runtime-config';
 import { TOKEN_STORAGE_KEY, basicAuthorization, tokenCookie } from './credentials';
-import { SignInDialog, type SignInData } from './sign-in-dialog';
+import type { SignInData } from './sign-in-dialog';
 
 /**
  * The signed-in session: the token from `auth.login`, kept in sessionStorage (this tab, until it
@@ -16,7 +15,7 @@ import { SignInDialog, type SignInData } from './sign-in-dialog';
 export class AuthSession {
   private readonly config = inject(RUNTIME_CONFIG);
   private readonly document = inject(DOCUMENT);
-  private readonly dialog = inject(MatDialog);
+  private readonly injector = inject(Injector);
   /** Without interceptors, so signing in never waits on itself. */
   private readonly http = new HttpClient(inject(HttpBackend));
   private readonly storage: Storage | null = this.document.defaultView?.sessionStorage ?? null;
@@ -41,10 +40,10 @@ export class AuthSession {
   /** Shows the sign-in form (once for all waiting requests); completes after signing in. */
   signIn(): Observable<void> {
     const data: SignInData = { login: (access, secret) => this.login(access, secret) };
-    this.pending ??= this.dialog
-      .open(SignInDialog, { data, disableClose: true, autoFocus: 'first-tabbable', width: '380px', ariaLabel: 'Sign in' })
-      .afterClosed()
+    // The form (and Material's dialog) load only when a server asks for them.
+    this.pending ??= from(import('./sign-in-dialog'))
       .pipe(
+        switchMap(({ openSignInDialog }) => openSignInDialog(this.injector, data)),
         map(() => undefined),
         finalize(() => (this.pending = null)),
         share(),

@@ -1,6 +1,6 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, Injector, inject, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
-import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
+import { MAT_DIALOG_DATA, MatDialog, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import type { Observable } from 'rxjs';
@@ -65,4 +65,12 @@ export class SignInDialog {
       },
     });
   }
+}
+
+/** Opens the form; the observable emits when the user has signed in. */
+export function openSignInDialog(injector: Injector, data: SignInData): Observable<unknown> {
+  return injector
+    .get(MatDialog)
+    .open(SignInDialog, { data, disableClose: true, autoFocus: 'first-tabbable', width: '380px', ariaLabel: 'Sign in' })
+    .afterClosed();
 }

@@ -1,0 +1,85 @@
+import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+
+/** What a page did that it must not: dialogs, uncaught errors, console errors, CSP violations. */
+export interface PageWatch {
+  dialogs: string[];
+  pageErrors: string[];
+  consoleErrors: string[];
+  cspViolations: string[];
+}
+
+/**
+ * Records every dialog (and dismisses it), uncaught error, console error and Content-Security-Policy
+ * violation of `page`. Call before the first goto.
+ */
+export async function watchPage(page: Page): Promise<PageWatch> {
+  const watch: PageWatch = { dialogs: [], pageErrors: [], consoleErrors: [], cspViolations: [] };
+  page.on('dialog', (dialog) => {
+    watch.dialogs.push(`${dialog.type()}: ${dialog.message()}`);
+    void dialog.dismiss().catch(() => undefined);
+  });
+  page.on('pageerror', (error) => watch.pageErrors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() !== 'error') return;
+    const text = message.text();
+    if (/Content.Security.Policy/i.test(text)) watch.cspViolations.push(text);
+    else watch.consoleErrors.push(text);
+  });
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      console.error(`Content-Security-Policy violation: ${event.violatedDirective} blocked ${event.blockedURI || 'inline'} (${event.sourceFile}:${event.lineNumber})`);
+    });
+  });
+  return watch;
+}
+
+function freePort(): number {
+  return Number(execFileSync(process.execPath, [
+    '-e', "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{process.stdout.write(String(s.address().port));s.close()})",
+  ]).toString());
+}
+
+export interface OwnServer {
+  baseURL: string;
+  stop(): Promise<void>;
+}
+
+/** Starts a server of its own (fresh demo database, free port), with extra arguments and environment. */
+export async function startOwnServer(args: string[], env: Record<string, string>): Promise<OwnServer> {
+  const dir = mkdtempSync(join(tmpdir(), 'compare-e2e-own-'));
+  const port = freePort();
+  const appDir = process.env['E2E_APP_DIR'] ? { COMPARE_APP_DIR: process.env['E2E_APP_DIR'] } : {};
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'server/src/main.ts', '--db', join(dir, 'compare.db'), '--files', join(dir, 'files'), '--port', String(port), ...args],
+    { env: { ...process.env, ...appDir, ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let output = '';
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start: ${output}`)), 90_000);
+    child.stdout!.on('data', (chunk) => {
+      output += chunk;
+      if (output.includes('running at')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    child.stderr!.on('data', (chunk) => (output += chunk));
+    child.on('exit', (code) => reject(new Error(`server exited with ${code}: ${output}`)));
+  });
+  return {
+    baseURL: `http://127.0.0.1:${port}`,
+    async stop() {
+      await new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      });
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
