@@ -1,76 +1,31 @@
 /**
- * npm run bench:server
+ * npm run bench:server   (or: npm run bench -- server)
  *
- * Builds (once) or reuses a large database under bench/.data/, then prints:
- * - the scalar histogram for 1 task and for 100 tasks (p50 / p95 over HTTP),
- * - the same answer computed by a naive full scan of the raw rows, and the ratio,
- * - ingest rate through events.add_batch over HTTP.
- * Sizes: BENCH_TASKS (100), BENCH_SERIES (5), BENCH_ITERATIONS (100000); the generator adds one
- * task with a 1,000,000-point series.
+ * On the large database (bench/lib/data.ts: 100 tasks x 20 series x 100,000 iterations + one
+ * 1,000,000-point series; built once), against the server running as its own process:
+ * - the scalar histogram for 1 task and for 100 tasks (p50 / p95 over HTTP), and the same answer
+ *   computed by a naive full scan of the raw rows (the ratio);
+ * - a load of 10 connections for 10 s on the 100-task histogram (autocannon): req/s, p99, errors;
+ * - ingest through events.add_batch over HTTP, on a fresh database, in SDK-like batches.
+ * BENCH_RUNS (30) histogram runs per case; BENCH_TASKS / BENCH_SERIES / BENCH_ITERATIONS size the database.
  */
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import { join, resolve } from 'node:path';
-import { buildApp } from '../server/src/app';
-import { openRepositories } from '../server/src/db/repositories';
-import { largeDataset } from '../server/src/seed/demo';
-import { seedDataset } from '../server/src/seed/seed';
+import autocannon from 'autocannon';
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import { largeDatabase } from './lib/data';
+import { median, percentile, post } from './lib/http';
+import { INGEST_SHAPES, measureIngest } from './lib/ingest';
+import { result } from './lib/result';
+import { startServer } from './lib/server';
 
-const TASKS = Number(process.env.BENCH_TASKS ?? 100);
-const SERIES = Number(process.env.BENCH_SERIES ?? 5);
-const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 100_000);
 const SAMPLES = 2000;
-const RUNS = Number(process.env.BENCH_RUNS ?? 30);
+const RUNS = Number(process.env['BENCH_RUNS'] ?? 30);
+const HISTOGRAM = 'events.multi_task_scalar_metrics_iter_histogram';
 
-const dataDir = resolve(__dirname, '.data');
-const name = `bench-${TASKS}x${SERIES}x${ITERATIONS}`;
-const dbPath = join(dataDir, `${name}.db`);
-const filesDir = join(dataDir, `${name}-files`);
-const doneMarker = `${dbPath}.done`;
-
-function buildDatabase() {
-  if (existsSync(doneMarker)) {
-    console.log(`Reusing ${dbPath}`);
-    return;
-  }
-  mkdirSync(dataDir, { recursive: true });
-  for (const suffix of ['', '-wal', '-shm']) rmSync(dbPath + suffix, { force: true });
-  console.log(`Building ${dbPath}: ${TASKS} tasks x ${SERIES} series x ${ITERATIONS.toLocaleString('en-US')} iterations + one 1,000,000-point series`);
-  const { repos } = openRepositories(dbPath);
-  const start = Date.now();
-  let lastDraw = 0;
-  const result = seedDataset(repos, filesDir, largeDataset({ tasks: TASKS, iterations: ITERATIONS, metrics: SERIES }), (p) => {
-    if (Date.now() - lastDraw < 500) return;
-    lastDraw = Date.now();
-    const seconds = (Date.now() - start) / 1000;
-    process.stderr.write(`\r  ${p.tasksDone}/${p.tasksTotal} tasks, ${p.points.toLocaleString('en-US')} points, ${Math.round(p.points / seconds).toLocaleString('en-US')} points/s `);
-  });
-  repos.db.pragma('wal_checkpoint(TRUNCATE)');
-  repos.db.close();
-  const seconds = (Date.now() - start) / 1000;
-  process.stderr.write('\n');
-  console.log(`  built in ${seconds.toFixed(0)} s (${Math.round(result.points / seconds).toLocaleString('en-US')} points/s in process)`);
-  writeFileSync(doneMarker, new Date().toISOString());
-}
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
-
-async function post(base: string, endpoint: string, body: unknown, contentType = 'application/json') {
-  const response = await fetch(`${base}api/v2.31/${endpoint}`, {
-    method: 'POST',
-    headers: { 'content-type': contentType },
-    body: typeof body === 'string' ? body : JSON.stringify(body),
-  });
-  const parsed = await response.json();
-  if (response.status !== 200) throw new Error(`${endpoint}: ${JSON.stringify(parsed.meta)}`);
-  return parsed.data;
-}
+interface SeriesInfo { task: string; metric: string; variant: string; count: number }
 
 async function timeRuns(run: () => Promise<unknown>, runs: number): Promise<number[]> {
-  await run(); // warm up
+  await run(); // warm-up
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
     const start = performance.now();
@@ -80,141 +35,121 @@ async function timeRuns(run: () => Promise<unknown>, runs: number): Promise<numb
   return times;
 }
 
-/** The histogram answered from raw rows: read every point of each series and bucket it. */
-function naiveHistogram(repos: ReturnType<typeof openRepositories>['repos'], tasks: string[], metric: string, variant: string) {
-  const seriesIds = repos.db.prepare('SELECT id FROM scalar_series WHERE task = ? AND metric = ? AND variant = ?').pluck();
-  const rows = repos.db.prepare('SELECT iter, value FROM scalars WHERE series = ? ORDER BY iter').raw(true);
-  const out: Record<string, { x: number[]; y: number[]; y_min: number[]; y_max: number[] }> = {};
+/** The histogram answered from raw rows: read every point of each series and bucket it in process. */
+function naiveHistogram(db: Database.Database, tasks: string[], metric: string, variant: string): number {
+  const seriesId = db.prepare('SELECT id FROM scalar_series WHERE task = ? AND metric = ? AND variant = ?').pluck();
+  const rows = db.prepare('SELECT iter, value FROM scalars WHERE series = ? ORDER BY iter').raw(true);
+  let size = 0;
   for (const task of tasks) {
-    const id = seriesIds.get(task, metric, variant);
-    const points = rows.all(id) as [number, number][];
+    const points = rows.all(seriesId.get(task, metric, variant)) as [number, number][];
     const first = points[0][0];
-    const last = points[points.length - 1][0];
-    const width = Math.max(1, Math.ceil((last - first + 1) / SAMPLES));
-    const series = { x: [] as number[], y: [] as number[], y_min: [] as number[], y_max: [] as number[] };
-    let bucket = -1;
-    let sum = 0, count = 0, min = 0, max = 0, sumIter = 0;
+    const width = Math.max(1, Math.ceil((points[points.length - 1][0] - first + 1) / SAMPLES));
+    const x: number[] = [], y: number[] = [], lo: number[] = [], hi: number[] = [];
+    let bucket = -1, sum = 0, count = 0, min = 0, max = 0, sumIter = 0;
     const flush = () => {
-      if (!count) return;
-      series.x.push(Math.round(sumIter / count));
-      series.y.push(sum / count);
-      series.y_min.push(min);
-      series.y_max.push(max);
+      if (count) (x.push(Math.round(sumIter / count)), y.push(sum / count), lo.push(min), hi.push(max));
     };
     for (const [iter, value] of points) {
       const b = Math.floor((iter - first) / width);
-      if (b !== bucket) {
-        flush();
-        bucket = b;
-        sum = 0; count = 0; sumIter = 0; min = value; max = value;
-      }
+      if (b !== bucket) (flush(), (bucket = b), (sum = 0), (count = 0), (sumIter = 0), (min = value), (max = value));
       sum += value; count++; sumIter += iter;
       if (value < min) min = value;
       if (value > max) max = value;
     }
     flush();
-    out[task] = series;
+    size += JSON.stringify({ x, y, lo, hi }).length;
   }
-  return JSON.stringify(out).length;
+  return size;
 }
 
-async function benchHistogram(base: string) {
-  const { repos } = openRepositories(dbPath);
-  const benchProject = repos.projects.query({ name: '^Benchmark$' })[0];
-  const tasks = repos.tasks.query({ project: [benchProject.id], order_by: ['created'] }).ids;
-  const series = repos.db.prepare('SELECT task, metric, variant, count FROM scalar_series WHERE task IN (SELECT value FROM json_each(?)) ORDER BY count DESC, task').all(JSON.stringify(tasks)) as { task: string; metric: string; variant: string; count: number }[];
+async function benchHistogram(base: string, dbPath: string) {
+  const db = new Database(dbPath, { readonly: true });
+  const series = db.prepare(`SELECT s.task, s.metric, s.variant, s.count FROM scalar_series s JOIN tasks t ON t.id = s.task
+    JOIN projects p ON p.id = t.project WHERE p.name = 'Benchmark' ORDER BY s.count DESC, s.task`).all() as SeriesInfo[];
   const longest = series[0];
-  const regular = series.find((s) => s.count === ITERATIONS) ?? series[1];
-  const hundred = tasks.filter((t) => series.some((s) => s.task === t && s.metric === regular.metric && s.variant === regular.variant)).slice(0, 100);
-  const metrics = (s: { metric: string; variant: string }) => [{ metric: s.metric, variants: [s.variant] }];
-
+  const regular = series.find((s) => s.count < longest.count) ?? series[0];
+  const hundred = series.filter((s) => s.metric === regular.metric && s.variant === regular.variant).slice(0, 100).map((s) => s.task);
+  const body = (tasks: string[], s: SeriesInfo) => ({ tasks, metrics: [{ metric: s.metric, variants: [s.variant] }], samples: SAMPLES });
   const cases = [
-    { label: `1 task, ${longest.count.toLocaleString('en-US')}-point series`, tasks: [longest.task], of: longest },
-    { label: `1 task, ${regular.count.toLocaleString('en-US')}-point series`, tasks: [regular.task], of: regular },
-    { label: `${hundred.length} tasks x ${regular.count.toLocaleString('en-US')} points`, tasks: hundred, of: regular },
+    { key: '1-task', label: `1 task, ${longest.count.toLocaleString('en-US')}-point series`, tasks: [longest.task], of: longest },
+    { key: '1-task-regular', label: `1 task, ${regular.count.toLocaleString('en-US')}-point series`, tasks: [regular.task], of: regular },
+    { key: '100-task', label: `${hundred.length} tasks x ${regular.count.toLocaleString('en-US')} points`, tasks: hundred, of: regular },
   ];
-  const rows: string[] = [];
-  const figures: Record<string, number> = {};
+  console.log(`\nHistogram (samples ${SAMPLES}, over HTTP, ${RUNS} runs after a warm-up; full scan = raw rows read and bucketed in process, median of 3)`);
+  console.log('| query | points returned | p50 ms | p95 ms | full scan ms | scan / p95 |');
+  console.log('|---|---|---|---|---|---|');
+  const figures = new Map<string, { p50: number; p95: number; scan: number }>();
   for (const c of cases) {
     let points = 0;
     const times = await timeRuns(async () => {
-      const data = await post(base, 'events.multi_task_scalar_metrics_iter_histogram', { tasks: c.tasks, metrics: metrics(c.of), samples: SAMPLES });
-      points = Object.values(data.metrics[c.of.metric][c.of.variant] as Record<string, { x: unknown[] }>).reduce((n, s) => n + s.x.length, 0);
+      const data = (await post(base, HISTOGRAM, body(c.tasks, c.of))) as { metrics: Record<string, Record<string, Record<string, { x: unknown[] }>>> };
+      points = Object.values(data.metrics[c.of.metric][c.of.variant]).reduce((n, s) => n + s.x.length, 0);
     }, RUNS);
-    const scanTimes = await timeRuns(async () => naiveHistogram(repos, c.tasks, c.of.metric, c.of.variant), 3);
-    const p50 = percentile(times, 50);
-    const p95 = percentile(times, 95);
-    const scan = percentile(scanTimes, 50);
-    figures[`${c.label} p95`] = p95;
-    rows.push(
-      `| ${c.label} | ${points.toLocaleString('en-US')} | ${p50.toFixed(1)} | ${p95.toFixed(1)} | ${scan.toFixed(0)} | ${(scan / p95).toFixed(0)}x |`,
-    );
+    const scan = median(await timeRuns(async () => naiveHistogram(db, c.tasks, c.of.metric, c.of.variant), 3));
+    const p50 = percentile(times, 50), p95 = percentile(times, 95);
+    figures.set(c.key, { p50, p95, scan });
+    console.log(`| ${c.label} | ${points.toLocaleString('en-US')} | ${p50.toFixed(1)} | ${p95.toFixed(1)} | ${scan.toFixed(0)} | ${(scan / p95).toFixed(0)}x |`);
   }
-  repos.db.close();
-  console.log(`\nHistogram (samples ${SAMPLES}, over HTTP, ${RUNS} runs; full scan = raw rows read and bucketed in process, median of 3)`);
-  console.log('| query | points returned | p50 ms | p95 ms | full scan ms | scan / p95 |');
-  console.log('|---|---|---|---|---|---|');
-  for (const row of rows) console.log(row);
-  return figures;
+  db.close();
+  const one = figures.get('1-task')!, all = figures.get('100-task')!;
+  result(`server: histogram, 1 task (${longest.count.toLocaleString('en-US')} points) p95`, one.p95, 'ms', 100);
+  result(`server: histogram, ${hundred.length} tasks p95`, all.p95, 'ms', 100);
+  result(`server: ${hundred.length}-task histogram vs full scan`, all.scan / all.p95, 'x faster', 20, 'min');
+  return body(hundred, regular);
 }
 
-async function benchIngest() {
-  const dir = join(dataDir, 'ingest');
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
-  const app = await buildApp({ dbPath: join(dir, 'ingest.db'), filesDir: join(dir, 'files'), appDir: null });
-  await app.listen({ host: '127.0.0.1', port: 0 });
-  const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}/`;
-  try {
-    const project = (await post(base, 'projects.create', { name: 'ingest' })).id;
-    const tasks: string[] = [];
-    for (let i = 0; i < 10; i++) tasks.push((await post(base, 'tasks.create', { name: `ingest ${i}`, project, type: 'training' })).id);
-    // 10 tasks x 10 series x 5,000 iterations, sent as batches of 10,000 events (100 iterations of every series).
-    const batches: string[] = [];
-    const ITERS = 5000;
-    const PER_BATCH_ITERS = 100;
-    let total = 0;
-    for (let start = 0; start < ITERS; start += PER_BATCH_ITERS) {
-      const lines: string[] = [];
-      for (const task of tasks) {
-        for (let s = 0; s < 10; s++) {
-          for (let iter = start; iter < start + PER_BATCH_ITERS; iter++) {
-            lines.push(JSON.stringify({ type: 'training_stats_scalar', task, metric: `m${s % 5}`, variant: `v${s}`, iter, value: Math.sin(iter * (s + 1)), timestamp: 1.7e12 + iter * 100 }));
-          }
-        }
-      }
-      total += lines.length;
-      batches.push(lines.join('\n'));
-    }
-    const start = performance.now();
-    for (const body of batches) {
-      const data = await post(base, 'events.add_batch', body, 'application/json-lines');
-      if (data.errors) throw new Error(JSON.stringify(data.errors_info));
-    }
-    const seconds = (performance.now() - start) / 1000;
-    const rate = total / seconds;
-    console.log(`\nIngest over HTTP: ${total.toLocaleString('en-US')} scalar events in ${batches.length} batches of ${(total / batches.length).toLocaleString('en-US')}: ${seconds.toFixed(1)} s, ${Math.round(rate).toLocaleString('en-US')} events/s`);
-    return rate;
-  } finally {
-    await app.close();
-    rmSync(dir, { recursive: true, force: true });
+async function benchLoad(base: string, requestBody: unknown) {
+  const run = await autocannon({
+    url: `${base}api/v2.31/${HISTOGRAM}`,
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(requestBody),
+    connections: 10,
+    duration: 10,
+  });
+  const errors = run.errors + run.non2xx + run.timeouts;
+  console.log(`\nLoad on the ${(requestBody as { tasks: string[] }).tasks.length}-task histogram, 10 connections x 10 s: ` +
+    `${run.requests.average.toFixed(0)} req/s, latency p50 ${run.latency.p50} ms, p99 ${run.latency.p99} ms, ` +
+    `${run.requests.total} requests, ${run.errors} errors, ${run.non2xx} non-2xx, ${run.timeouts} timeouts`);
+  result('server: histogram load, 10 connections x 10 s', run.requests.average, 'req/s', 500, 'min');
+  result('server: histogram load p99', run.latency.p99, 'ms', 100);
+  result('server: histogram load errors', errors, 'errors', 0);
+}
+
+async function benchIngest(dir: string) {
+  console.log('\nIngest over HTTP (events.add_batch, json-lines, server process, fresh database; median of 3 runs after a warm-up)');
+  console.log('| batches | events | events/s |');
+  console.log('|---|---|---|');
+  let headline = 0;
+  for (const [i, shape] of INGEST_SHAPES.entries()) {
+    await measureIngest(dir, { ...shape, iterations: Math.min(shape.iterations, 500) }); // warm-up
+    const runs = [];
+    for (let r = 0; r < 3; r++) runs.push(await measureIngest(dir, shape));
+    const rate = median(runs.map((r) => r.rate));
+    if (i === 0) headline = rate;
+    console.log(`| ${shape.label} | ${runs[0].events.toLocaleString('en-US')} in ${runs[0].batches} batches | ${Math.round(rate).toLocaleString('en-US')} |`);
   }
+  result(`server: ingest over HTTP (${INGEST_SHAPES[0].label})`, headline, 'events/s', 50_000, 'min');
 }
 
 async function main() {
-  buildDatabase();
-  const app = await buildApp({ dbPath, filesDir, appDir: null });
-  await app.listen({ host: '127.0.0.1', port: 0 });
-  const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}/`;
-  try {
-    await benchHistogram(base);
-  } finally {
-    await app.close();
+  // Harness flags (--db, --files, --app) are ignored here; positional names pick parts: histogram, load, ingest.
+  const only = process.argv.slice(2).filter((a, i, all) => !a.startsWith('--') && !all[i - 1]?.startsWith('--'));
+  const large = largeDatabase();
+  console.log(`Database: ${large.db} (${large.points.toLocaleString('en-US')} points)`);
+  if (!only.length || only.includes('histogram') || only.includes('load')) {
+    const server = await startServer({ db: large.db, files: large.files });
+    try {
+      const requestBody = await benchHistogram(server.url, large.db);
+      if (!only.length || only.includes('load')) await benchLoad(server.url, requestBody);
+    } finally {
+      await server.stop();
+    }
   }
-  await benchIngest();
+  if (!only.length || only.includes('ingest')) await benchIngest(join(large.db, '..', 'ingest'));
 }
 
-main().catch((error) => {
+main().catch((error: unknown) => {
   console.error(error);
   process.exit(1);
 });

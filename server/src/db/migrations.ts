@@ -159,6 +159,11 @@ export const migrations: readonly string[] = [
   );
   CREATE INDEX logs_by_task ON logs(task, ts);
   `,
+  // 2: rollups may lag the raw points of a series by its last `rollup_pending` points (appended in
+  // small batches), which are rolled up once enough of them gather; readers bucket them on the fly.
+  `
+  ALTER TABLE scalar_series ADD COLUMN rollup_pending INTEGER NOT NULL DEFAULT 0;
+  `,
 ];
 
 export const SCHEMA_VERSION = migrations.length;

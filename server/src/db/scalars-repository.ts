@@ -38,7 +38,17 @@ export interface SeriesRow {
   first_ts: number | null;
   last_ts: number | null;
   x_axis_label: string | null;
+  /** The last `rollup_pending` points (by iteration) are not in the rollups yet. */
+  rollup_pending: number;
 }
+
+/**
+ * Points a series may hold outside its rollups. Small appends (an SDK batch carries a few dozen
+ * iterations per series) only insert raw rows; once this many gather they are rolled up together,
+ * so a rollup tail chunk is rewritten once per ROLLUP_LAG points instead of once per batch.
+ * Readers bucket the pending points themselves (one short range read per series).
+ */
+export const ROLLUP_LAG = 512;
 
 export type ScalarsRepository = ReturnType<typeof createScalarsRepository>;
 
@@ -49,14 +59,16 @@ export function createScalarsRepository(db: Db) {
   );
   const updateSeries = db.prepare(`UPDATE scalar_series SET count = @count, sum = @sum, value = @value,
     first_value = @first_value, first_iter = @first_iter, last_iter = @last_iter, min_value = @min_value,
-    min_iter = @min_iter, max_value = @max_value, max_iter = @max_iter, first_ts = @first_ts, last_ts = @last_ts
-    WHERE id = @id`);
+    min_iter = @min_iter, max_value = @max_value, max_iter = @max_iter, first_ts = @first_ts, last_ts = @last_ts,
+    rollup_pending = @rollup_pending WHERE id = @id`);
   const insertPoint = db.prepare('INSERT INTO scalars (series, iter, value, ts) VALUES (?, ?, ?, ?)');
   const upsertPoint = db.prepare('INSERT OR REPLACE INTO scalars (series, iter, value, ts) VALUES (?, ?, ?, ?)');
   const readChunk = db.prepare('SELECT buckets FROM scalar_rollups WHERE series = ? AND level = ? AND chunk = ?').pluck();
   const writeChunk = db.prepare('INSERT OR REPLACE INTO scalar_rollups (series, level, chunk, buckets) VALUES (?, ?, ?, ?)');
   const deleteRollups = db.prepare('DELETE FROM scalar_rollups WHERE series = ?');
   const rawPoints = db.prepare('SELECT iter, value, ts FROM scalars WHERE series = ? ORDER BY iter');
+  const lastPoints = db.prepare('SELECT iter, value, ts FROM scalars WHERE series = ? ORDER BY iter DESC LIMIT ?');
+
   const seriesAggregate = db.prepare(`SELECT count(*) AS count, total(value) AS sum, min(iter) AS first_iter,
     max(iter) AS last_iter FROM scalars WHERE series = ?`);
   const pointAt = db.prepare('SELECT value, ts FROM scalars WHERE series = ? AND iter = ?');
@@ -102,7 +114,16 @@ export function createScalarsRepository(db: Db) {
     }
   }
 
+  /** Rolls up the series' pending points (the last `rollup_pending` ones). */
+  function flushPending(series: SeriesRow): void {
+    if (series.rollup_pending <= 0) return;
+    const pending = (lastPoints.all(series.id, series.rollup_pending) as RawPoint[]).reverse();
+    appendRollups(series.id, pending);
+    series.rollup_pending = 0;
+  }
+
   function rebuildSeries(series: SeriesRow): void {
+    series.rollup_pending = 0;
     deleteRollups.run(series.id);
     const block: RawPoint[] = [];
     const flush = () => {
@@ -163,7 +184,14 @@ export function createScalarsRepository(db: Db) {
       series.last_iter = p.iter;
       series.last_ts = p.ts;
     }
-    appendRollups(series.id, points);
+    // The new points are stored already: rolling up the last `rollup_pending` points covers them too.
+    series.rollup_pending += points.length;
+    if (series.rollup_pending === points.length && points.length >= ROLLUP_LAG) {
+      appendRollups(series.id, points);
+      series.rollup_pending = 0;
+    } else if (series.rollup_pending >= ROLLUP_LAG) {
+      flushPending(series);
+    }
   }
 
   const repository = {
@@ -219,14 +247,24 @@ export function createScalarsRepository(db: Db) {
       return pointsInRange.all(seriesId, from, to, limit) as [number, number, number][];
     },
 
-    /** Buckets of a stored level whose index lies in [fromBucket, toBucket]. */
-    rollupBuckets(seriesId: number, level: number, fromBucket: number, toBucket: number): Bucket[] {
-      const rows = chunksInRange.all(seriesId, level, chunkOf(fromBucket), chunkOf(toBucket)) as [number, Buffer][];
+    /**
+     * Buckets of a stored level whose index lies in [fromBucket, toBucket]: the stored chunks,
+     * plus the series' pending points bucketed here.
+     */
+    rollupBuckets(series: SeriesRow, level: number, fromBucket: number, toBucket: number): Bucket[] {
+      const rows = chunksInRange.all(series.id, level, chunkOf(fromBucket), chunkOf(toBucket)) as [number, Buffer][];
       const out: Bucket[] = [];
       for (const [chunk, blob] of rows) {
         for (const b of decodeChunk(blob, chunk)) if (b.bucket >= fromBucket && b.bucket <= toBucket) out.push(b);
       }
-      return out;
+      if (!(series.rollup_pending > 0)) return out;
+      const width = 2 ** level;
+      const from = fromBucket * width;
+      const to = (toBucket + 1) * width - 1;
+      const pending = (lastPoints.all(series.id, series.rollup_pending) as RawPoint[])
+        .reverse()
+        .filter((p) => p.iter >= from && p.iter <= to);
+      return appendToChunk(out, bucketize(pending, level));
     },
 
     deleteTask(task: string): void {

@@ -71,7 +71,7 @@ export function seriesHistogram(scalars: ScalarsRepository, series: SeriesRow, o
     buckets = bucketize(raw, k);
   } else {
     const width = 2 ** level;
-    buckets = mergeBuckets(scalars.rollupBuckets(series.id, level, Math.floor(from / width), Math.floor(to / width)), k - level);
+    buckets = mergeBuckets(scalars.rollupBuckets(series, level, Math.floor(from / width), Math.floor(to / width)), k - level);
   }
   const out: SeriesHistogram = { x: [], y: [], y_min: [], y_max: [], total: 0 };
   for (const b of buckets) {
@@ -102,7 +102,7 @@ function iterWindowForTimes(scalars: ScalarsRepository, series: SeriesRow, [tFro
   const k = chooseWidthExponent(first, last, 1024);
   const level = storedLevelFor(k) ?? ROLLUP_LEVELS[0];
   const width = 2 ** level;
-  const buckets = scalars.rollupBuckets(series.id, level, Math.floor(first / width), Math.floor(last / width));
+  const buckets = scalars.rollupBuckets(series, level, Math.floor(first / width), Math.floor(last / width));
   let from = Infinity;
   let to = -Infinity;
   for (const b of buckets) {

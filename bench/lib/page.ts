@@ -1,0 +1,147 @@
+/**
+ * Browser-side pieces shared by the tab benchmarks: the server on a bench database, headless
+ * Chromium with long-task and WebGL probes, memory readings and the `RESULT | ...` lines.
+ */
+import { chromium, type Browser, type Page } from '@playwright/test';
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+export const ROOT = resolve(__dirname, '..', '..');
+
+/** The built app to serve: BENCH_APP_DIR, or the first dist/<name>/browser with an index.html. */
+export function appDir(explicit?: string): string {
+  const chosen = explicit ?? process.env['BENCH_APP_DIR'];
+  if (chosen) return resolve(chosen);
+  const dist = join(ROOT, 'dist');
+  const candidates = existsSync(dist) ? readdirSync(dist).map((d) => join(dist, d, 'browser')) : [];
+  const found = candidates.find((d) => existsSync(join(d, 'index.html')));
+  if (!found) throw new Error('No built app: run `npx ng build` or set BENCH_APP_DIR');
+  return found;
+}
+
+export interface RunningServer {
+  /** Base URL without a trailing slash. */
+  url: string;
+  stop(): void;
+}
+
+/** The real server (server/src/main.ts) on a database, on a free loopback port, serving `app`. */
+export function startServer(db: string, files: string, app: string): Promise<RunningServer> {
+  const server = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts', '--db', db, '--files', files, '--port', '0', '--no-demo'], {
+    cwd: ROOT,
+    env: { ...process.env, COMPARE_APP_DIR: app },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolveServer, reject) => {
+    let out = '';
+    server.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = /(http:\/\/\S+?)\/?\s/.exec(out);
+      if (match) resolveServer({ url: match[1], stop: () => server.kill() });
+    });
+    server.on('exit', (code) => reject(new Error(`server exited (${code}): ${out}`)));
+  });
+}
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env['CHROME_BIN'] || '/usr/bin/chromium',
+    args: ['--disable-background-networking', '--disable-component-update', '--no-first-run', '--enable-precise-memory-info'],
+  });
+}
+
+export interface ProbeWindow {
+  __longTasks: { start: number; duration: number }[];
+  __webgl: { created: number; lost: number; canvases: HTMLCanvasElement[] };
+}
+
+/** A fresh page that records long tasks (PerformanceObserver) and WebGL contexts made and lost. */
+export async function probedPage(browser: Browser, viewport = { width: 1600, height: 1000 }): Promise<Page> {
+  const context = await browser.newContext({ viewport });
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    const w = window as unknown as ProbeWindow;
+    w.__longTasks = [];
+    w.__webgl = { created: 0, lost: 0, canvases: [] };
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) w.__longTasks.push({ start: Math.round(entry.startTime), duration: Math.round(entry.duration) });
+    }).observe({ type: 'longtask', buffered: true });
+    const original = HTMLCanvasElement.prototype.getContext;
+    HTMLCanvasElement.prototype.getContext = function (this: HTMLCanvasElement, type: string, ...rest: unknown[]) {
+      const known = w.__webgl.canvases.includes(this);
+      const result = (original as (this: HTMLCanvasElement, t: string, ...r: unknown[]) => RenderingContext | null).call(this, type, ...rest);
+      if (result && /webgl/.test(type) && !known) {
+        w.__webgl.created++;
+        w.__webgl.canvases.push(this);
+        this.addEventListener('webglcontextlost', () => w.__webgl.lost++);
+      }
+      return result;
+    } as typeof original;
+  });
+  return page;
+}
+
+export async function longTasks(page: Page, sinceMs = 0): Promise<{ count: number; total: number; longest: number }> {
+  const tasks = await page.evaluate(() => (window as unknown as ProbeWindow).__longTasks);
+  const seen = tasks.filter((t) => t.start >= sinceMs);
+  return { count: seen.length, total: seen.reduce((s, t) => s + t.duration, 0), longest: Math.max(0, ...seen.map((t) => t.duration)) };
+}
+
+export interface PageMemory {
+  heapMB: number;
+  domNodes: number;
+  /** WebGL contexts whose canvas is still in the page. */
+  webglLive: number;
+  webglCreated: number;
+  webglLost: number;
+}
+
+/** JS heap after a forced garbage collection, DOM nodes in the document, WebGL contexts alive and lost. */
+export async function pageMemory(page: Page): Promise<PageMemory> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.send('Performance.enable');
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  await cdp.detach();
+  const metric = (name: string) => metrics.find((m) => m.name === name)?.value ?? 0;
+  const gl = await page.evaluate(() => {
+    const w = (window as unknown as ProbeWindow).__webgl;
+    return { created: w.created, lost: w.lost, live: w.canvases.filter((c) => c.isConnected).length };
+  });
+  return {
+    heapMB: Math.round((metric('JSHeapUsedSize') / 1e6) * 10) / 10,
+    domNodes: await page.evaluate(() => document.getElementsByTagName('*').length),
+    webglLive: gl.live,
+    webglCreated: gl.created,
+    webglLost: gl.lost,
+  };
+}
+
+/** Waits (checking every frame) until `predicate` holds in the page; returns performance.now() there. */
+export async function timeWhen(page: Page, predicate: string, timeoutMs = 60_000): Promise<number> {
+  const handle = await page.waitForFunction(`(${predicate}) ? performance.now() : false`, undefined, { polling: 'raf', timeout: timeoutMs });
+  return Number(await handle.jsonValue());
+}
+
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/** Prints one `RESULT | what | measured | target | PASS/FAIL` line (the `npm run bench` convention). */
+export function result(what: string, measured: number, unit: string, target: number, atMost = true): boolean {
+  const pass = atMost ? measured <= target : measured >= target;
+  const fmt = (n: number) => (Number.isInteger(n) ? n.toLocaleString('en-US') : n.toFixed(1));
+  console.log(`RESULT | ${what} | ${fmt(measured)} ${unit} | ${atMost ? '≤' : '≥'} ${fmt(target)} ${unit} | ${pass ? 'PASS' : 'FAIL'}`);
+  return pass;
+}
+
+/** The memory rows every tab bench prints (issue 11: heap ≤ 300 MB, DOM ≤ 15,000, WebGL ≤ 8 none lost). */
+export function memoryResults(tab: string, memory: PageMemory): void {
+  result(`${tab}: JS heap`, memory.heapMB, 'MB', 300);
+  result(`${tab}: DOM nodes`, memory.domNodes, 'nodes', 15_000);
+  const glPass = memory.webglLive <= 8 && memory.webglLost === 0;
+  console.log(`RESULT | ${tab}: WebGL contexts | ${memory.webglLive} live, ${memory.webglLost} lost (${memory.webglCreated} made) | ≤ 8, none lost | ${glPass ? 'PASS' : 'FAIL'}`);
+}
