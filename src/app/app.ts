@@ -1,8 +1,10 @@
-import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { MatToolbarModule } from '@angular/material/toolbar';
 import { RouterLink, RouterOutlet } from '@angular/router';
+import { Store } from '@ngrx/store';
+import { selectUrlSegments } from './core/router/router-state';
 import { Theme } from './core/theme/theme';
 
 @Component({
@@ -10,6 +12,7 @@ import { Theme } from './core/theme/theme';
   imports: [RouterOutlet, RouterLink, MatToolbarModule, MatButtonModule, MatIconModule],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
+    @if (!embedded()) {
     <mat-toolbar class="app-bar">
       <a class="brand" routerLink="/tasks">Compare tasks</a>
       <span class="spacer"></span>
@@ -19,6 +22,7 @@ import { Theme } from './core/theme/theme';
         <mat-icon>{{ theme.isDark() ? 'light_mode' : 'dark_mode' }}</mat-icon>
       </button>
     </mat-toolbar>
+    }
     <main class="app-main"><router-outlet /></main>
   `,
   styles: `
@@ -30,4 +34,7 @@ import { Theme } from './core/theme/theme';
 })
 export class App {
   protected readonly theme = inject(Theme);
+  private readonly segments = inject(Store).selectSignal(selectUrlSegments);
+  /** `/embed/...` shows one visualization alone (in someone's iframe): no app bar. */
+  protected readonly embedded = computed(() => this.segments()[0] === 'embed');
 }

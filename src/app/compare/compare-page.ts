@@ -5,6 +5,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatIconModule } from '@angular/material/icon';
 import { MatMenuModule } from '@angular/material/menu';
+import { MatSlideToggleModule } from '@angular/material/slide-toggle';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { MatTabsModule } from '@angular/material/tabs';
 import { MatTooltipModule } from '@angular/material/tooltip';
@@ -14,15 +15,16 @@ import { Store } from '@ngrx/store';
 import { COMPARE_TABS, compareUrlCommands } from './compare-url';
 import { AddTasksDialog, AddTasksDialogData } from './shell/add-tasks-dialog';
 import { TaskStrip } from './shell/task-strip';
-import { ComparePageActions } from './state/compare.actions';
+import { ComparePageActions, CompareViewActions } from './state/compare.actions';
 import {
-  compareFeature, selectCompareTab, selectComparedTaskIds, selectComparedTasks, selectIdsProblem, selectMissingTaskIds,
+  compareFeature, selectAnyTaskRunning, selectCompareTab, selectComparedTaskIds, selectComparedTasks, selectIdsProblem,
+  selectLivePoll, selectLiveSettings, selectMissingTaskIds,
 } from './state/compare.feature';
 
 /** `/compare-tasks;ids=.../<tab>`: the compared tasks, the tabs, and the actions on the comparison. */
 @Component({
   selector: 'app-compare-page',
-  imports: [RouterOutlet, RouterLink, MatTabsModule, MatButtonModule, MatIconModule, MatMenuModule, MatTooltipModule, TaskStrip],
+  imports: [RouterOutlet, RouterLink, MatTabsModule, MatButtonModule, MatIconModule, MatMenuModule, MatSlideToggleModule, MatTooltipModule, TaskStrip],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './compare-page.html',
   styleUrl: './compare-page.scss',
@@ -41,6 +43,17 @@ export class ComparePage {
   protected readonly idsProblem = this.store.selectSignal(selectIdsProblem);
   protected readonly missingIds = this.store.selectSignal(selectMissingTaskIds);
   protected readonly loadError = this.store.selectSignal(compareFeature.selectError);
+  protected readonly live = this.store.selectSignal(selectLiveSettings);
+  private readonly poll = this.store.selectSignal(selectLivePoll);
+  protected readonly polling = computed(() => this.poll() !== null);
+  private readonly anyRunning = this.store.selectSignal(selectAnyTaskRunning);
+  protected readonly liveHint = computed(() => {
+    const seconds = this.live().intervalMs / 1000;
+    if (!this.live().enabled) return 'Auto-refresh is off: the page shows the data as loaded.';
+    return this.anyRunning()
+      ? `A compared task is running: the page checks for new data every ${seconds} s.`
+      : `No compared task is running; the page checks every ${seconds} s while one is.`;
+  });
   protected readonly tabLinks = computed(() =>
     this.tabs.map((tab) => ({ ...tab, commands: compareUrlCommands(this.ids(), tab.path) })),
   );
@@ -83,6 +96,10 @@ export class ComparePage {
       .subscribe((taskIds) => {
         if (taskIds?.length) this.store.dispatch(ComparePageActions.tasksApplied({ taskIds }));
       });
+  }
+
+  protected setLive(on: boolean): void {
+    this.store.dispatch(CompareViewActions.optionsChanged({ options: { live: on ? null : 'off' } }));
   }
 
   protected share(): void {

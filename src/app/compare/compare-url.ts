@@ -55,9 +55,12 @@ export function parseIds(raw: unknown): ParsedIds {
   return { ids, invalid };
 }
 
-/** `compare-tasks` view path (`scalars/graph`) from URL segments (`['compare-tasks', 'scalars', 'graph']`). */
+/** The first URL segment of the compare page, and of its embeddable single views (`/embed;ids=.../scalars`). */
+export const COMPARE_ROOTS: readonly string[] = ['compare-tasks', 'embed'];
+
+/** `compare-tasks` (or `embed`) view path (`scalars/graph`) from URL segments (`['compare-tasks', 'scalars', 'graph']`). */
 export function compareViewFromSegments(segments: readonly string[]): string {
-  return segments[0] === 'compare-tasks' ? segments.slice(1).join('/') : '';
+  return COMPARE_ROOTS.includes(segments[0]) ? segments.slice(1).join('/') : '';
 }
 
 /** Router commands for a comparison of `ids` showing `view` (for example `details` or `scalars/graph`). */

@@ -2,7 +2,9 @@ import { Routes } from '@angular/router';
 import { provideEffects } from '@ngrx/effects';
 import { provideState } from '@ngrx/store';
 import { ComparePage } from './compare-page';
+import * as liveEffects from './live/live-updates.effects';
 import * as compareEffects from './state/compare.effects';
+import * as urlCheckEffects from './url-check/url-check.effects';
 import { compareFeature } from './state/compare.feature';
 
 /**
@@ -13,7 +15,7 @@ export const COMPARE_ROUTES: Routes = [
   {
     path: '',
     component: ComparePage,
-    providers: [provideState(compareFeature), provideEffects(compareEffects)],
+    providers: [provideState(compareFeature), provideEffects(compareEffects, liveEffects, urlCheckEffects)],
     children: [
       { path: '', pathMatch: 'full', redirectTo: 'details' },
       { path: 'details', loadChildren: () => import('./details/details.routes').then((m) => m.DETAILS_ROUTES) },

@@ -1,5 +1,6 @@
 import { createActionGroup, emptyProps, props } from '@ngrx/store';
 import { TaskSummary } from '../../core/api/models';
+import { TaskChangeMarks } from '../live/live-updates';
 
 export const ComparePageActions = createActionGroup({
   source: 'Compare Page',
@@ -27,6 +28,15 @@ export const CompareApiActions = createActionGroup({
   events: {
     'Task Headers Loaded': props<{ requestedIds: string[]; tasks: TaskSummary[] }>(),
     'Task Headers Load Failed': props<{ requestedIds: string[]; message: string }>(),
+  },
+});
+
+/** Live updates: the change marks of the compared tasks, checked on an interval while one is running. */
+export const CompareLiveActions = createActionGroup({
+  source: 'Compare Live',
+  events: {
+    'Changes Checked': props<{ taskIds: string[]; tasks: TaskChangeMarks[] }>(),
+    'Changes Check Failed': props<{ taskIds: string[]; message: string }>(),
   },
 });
 

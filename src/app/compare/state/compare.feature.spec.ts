@@ -1,6 +1,6 @@
 import { TaskSummary } from '../../core/api/models';
 import { taskColor } from '../../shared/task-colors';
-import { CompareApiActions, ComparePageActions, ComparePreferencesActions } from './compare.actions';
+import { CompareApiActions, CompareLiveActions, ComparePageActions, ComparePreferencesActions } from './compare.actions';
 import {
   compareFeature, initialCompareState, selectComparedTasks, selectIdsProblem, selectMissingTaskIds,
 } from './compare.feature';
@@ -61,5 +61,25 @@ describe('compare feature', () => {
     expect(tasks.map((t) => t.color)).toEqual(['#123456', '#abcdef']);
     state = reducer(state, ComparePageActions.taskColorChanged({ taskId: A, color: null }));
     expect(selectComparedTasks.projector([A], {}, state.taskColors)[0].color).toBe(taskColor(A));
+  });
+
+  it('bumps the data revision only when a check finds moved change marks, and keeps the headers current', () => {
+    const running = { ...task(A, 'x'), status: 'in_progress' as const, last_update: 't1', last_change: 'c1' };
+    let state = reducer(initialCompareState, CompareApiActions.taskHeadersLoaded({ requestedIds: [A], tasks: [running] }));
+    const marks = { id: A, status: 'in_progress', last_update: 't1', last_change: 'c1' };
+    const same = reducer(state, CompareLiveActions.changesChecked({ taskIds: [A], tasks: [marks] }));
+    expect(same).toBe(state);
+    state = reducer(state, CompareLiveActions.changesChecked({ taskIds: [A], tasks: [{ ...marks, last_update: 't2' }] }));
+    expect(state.dataRevision).toBe(1);
+    state = reducer(state, CompareLiveActions.changesChecked({ taskIds: [A], tasks: [{ ...marks, last_update: 't2', status: 'completed' }] }));
+    expect(state.dataRevision).toBe(2);
+    expect(state.tasksById[A].status).toBe('completed');
+    expect(state.tasksById[A].name).toBe('x');
+  });
+
+  it('takes the first check as the baseline when the headers never came', () => {
+    const state = reducer(initialCompareState, CompareLiveActions.changesChecked({ taskIds: [A], tasks: [{ id: A, status: 'queued' }] }));
+    expect(state.dataRevision).toBe(0);
+    expect(state.changeStamp).not.toBeNull();
   });
 });

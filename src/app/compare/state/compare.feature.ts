@@ -2,8 +2,9 @@ import { createFeature, createReducer, createSelector, on } from '@ngrx/store';
 import { TaskSummary } from '../../core/api/models';
 import { selectQueryParams, selectRouteParams, selectUrlSegments } from '../../core/router/router-state';
 import { displayNames, taskColor } from '../../shared/task-colors';
-import { MAX_COMPARED_TASKS, compareViewFromSegments, parseIds } from '../compare-url';
-import { CompareApiActions, ComparePageActions, ComparePreferencesActions } from './compare.actions';
+import { COMPARE_ROOTS, MAX_COMPARED_TASKS, compareViewFromSegments, parseIds } from '../compare-url';
+import { changeStamp, livePoll, refreshIntervalMs } from '../live/live-updates';
+import { CompareApiActions, CompareLiveActions, ComparePageActions, ComparePreferencesActions } from './compare.actions';
 
 export interface CompareState {
   tasksById: Record<string, TaskSummary>;
@@ -13,9 +14,15 @@ export interface CompareState {
   error: string | null;
   /** Colours a person picked for tasks, instead of the colour derived from the id. */
   taskColors: Record<string, string>;
+  /** The compared tasks' change marks when last seen (`changeStamp`), null before the first answer. */
+  changeStamp: string | null;
+  /** Goes up by one each time a check finds that a compared task changed: tabs refetch what they show. */
+  dataRevision: number;
 }
 
-export const initialCompareState: CompareState = { tasksById: {}, loadedIds: null, loading: false, error: null, taskColors: {} };
+export const initialCompareState: CompareState = {
+  tasksById: {}, loadedIds: null, loading: false, error: null, taskColors: {}, changeStamp: null, dataRevision: 0,
+};
 
 /** A compared task as every tab shows it: in comparison order, with its colour and display name. */
 export interface ComparedTask {
@@ -37,7 +44,20 @@ export const compareFeature = createFeature({
       loadedIds: requestedIds,
       loading: false,
       error: null,
+      changeStamp: changeStamp(tasks),
     })),
+    on(CompareLiveActions.changesChecked, (state, { tasks }) => {
+      const stamp = changeStamp(tasks);
+      // Nothing moved: the same state, so no selector and no chart recomputes.
+      if (stamp === state.changeStamp) return state;
+      const changed = state.changeStamp !== null;
+      const tasksById = { ...state.tasksById };
+      for (const marks of tasks) {
+        const known = tasksById[marks.id];
+        if (known) tasksById[marks.id] = { ...known, ...marks } as TaskSummary;
+      }
+      return { ...state, tasksById, changeStamp: stamp, dataRevision: state.dataRevision + (changed ? 1 : 0) };
+    }),
     on(CompareApiActions.taskHeadersLoadFailed, (state, { message }) => ({ ...state, loading: false, error: message })),
     on(ComparePreferencesActions.taskColorsRestored, (state, { colors }) => ({ ...state, taskColors: colors })),
     on(ComparePageActions.taskColorChanged, (state, { taskId, color }) => {
@@ -49,7 +69,9 @@ export const compareFeature = createFeature({
   ),
 });
 
-export const selectOnComparePage = createSelector(selectUrlSegments, (segments) => segments[0] === 'compare-tasks');
+export const selectOnComparePage = createSelector(selectUrlSegments, (segments) => COMPARE_ROOTS.includes(segments[0]));
+/** An `/embed;ids=.../<view>` URL: one visualization alone, for an iframe. */
+export const selectEmbedded = createSelector(selectUrlSegments, (segments) => segments[0] === 'embed');
 export const selectCompareView = createSelector(selectUrlSegments, compareViewFromSegments);
 export const selectCompareTab = createSelector(selectCompareView, (view) => view.split('/')[0] ?? '');
 const selectParsedIds = createSelector(selectRouteParams, selectOnComparePage, (params, onPage) =>
@@ -99,3 +121,18 @@ export const selectViewOption = (name: string) =>
     const value = params[name];
     return typeof value === 'string' ? value : Array.isArray(value) ? (value[0] ?? null) : null;
   });
+
+/** Auto-refresh is on unless `live=off`; `refresh` sets the seconds between checks (default 10). */
+export const selectLiveSettings = createSelector(selectViewOption('live'), selectViewOption('refresh'), (live, refresh) => ({
+  enabled: live !== 'off',
+  intervalMs: refreshIntervalMs(refresh),
+}));
+
+/** Whether some compared task is queued or running (its comparison is kept current). */
+export const selectLivePoll = createSelector(
+  selectComparedTaskIds, compareFeature.selectTasksById, selectLiveSettings,
+  (ids, tasksById, { enabled, intervalMs }) => livePoll(ids, ids.map((id) => tasksById[id]?.status), enabled, intervalMs, MAX_COMPARED_TASKS),
+);
+export const selectAnyTaskRunning = createSelector(selectComparedTaskIds, compareFeature.selectTasksById, (ids, tasksById) =>
+  ids.some((id) => ['queued', 'in_progress'].includes(tasksById[id]?.status ?? '')),
+);

@@ -29,6 +29,7 @@ export interface TaskSummary {
   user?: IdName | null;
   started?: string | null;
   last_update?: string | null;
+  last_change?: string | null;
   last_iteration?: number | null;
 }
 
@@ -53,7 +54,8 @@ export interface TaskQuery {
 }
 
 export const TASK_SUMMARY_FIELDS = [
-  'id', 'name', 'status', 'type', 'tags', 'system_tags', 'project', 'user', 'started', 'last_update', 'last_iteration',
+  'id', 'name', 'status', 'type', 'tags', 'system_tags', 'project', 'user', 'started', 'last_update', 'last_change',
+  'last_iteration',
 ];
 
 /** Task ids are 32 lowercase hex characters, like ClearML's. */

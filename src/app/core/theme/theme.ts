@@ -30,6 +30,11 @@ export class Theme {
     this.set(this.isDark() ? 'light' : 'dark');
   }
 
+  /** Shows `mode` for this page only, without remembering it (an embedded chart given `theme=`). */
+  preview(mode: ThemeMode): void {
+    this.mode.set(mode);
+  }
+
   set(mode: ThemeMode): void {
     this.mode.set(mode);
     if (mode === 'system') this.storage?.removeItem(STORAGE_KEY);

@@ -1,0 +1,44 @@
+import { ChangeDetectionStrategy, Component, effect, inject } from '@angular/core';
+import { RouterOutlet } from '@angular/router';
+import { Store } from '@ngrx/store';
+import { Theme } from '../../core/theme/theme';
+import { ComparePageActions } from '../state/compare.actions';
+import { compareFeature, selectIdsProblem, selectViewOption } from '../state/compare.feature';
+
+/**
+ * The bare page around an embedded visualization: no app bar, header or tabs; the theme from the
+ * `theme` option (light or dark) when given, else the viewer's own.
+ */
+@Component({
+  selector: 'app-embed-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [RouterOutlet],
+  host: { class: 'embedded' },
+  template: `
+    @if (idsProblem(); as problem) {
+      <p class="message" role="alert" data-testid="embed-error">{{ problem }}</p>
+    } @else if (loadError(); as message) {
+      <p class="message" role="alert" data-testid="embed-error">The compared tasks could not be loaded: {{ message }}</p>
+    }
+    <router-outlet />
+  `,
+  styles: `
+    :host { display: block; padding: 4px; }
+    .message { margin: 16px; color: var(--mat-sys-error); }
+  `,
+})
+export class EmbedPage {
+  private readonly store = inject(Store);
+  protected readonly idsProblem = this.store.selectSignal(selectIdsProblem);
+  protected readonly loadError = this.store.selectSignal(compareFeature.selectError);
+  private readonly themeOption = this.store.selectSignal(selectViewOption('theme'));
+
+  constructor() {
+    const theme = inject(Theme);
+    effect(() => {
+      const mode = this.themeOption();
+      if (mode === 'light' || mode === 'dark') theme.preview(mode);
+    });
+    this.store.dispatch(ComparePageActions.opened());
+  }
+}
