@@ -6,7 +6,10 @@ import { MatSlideToggleModule } from '@angular/material/slide-toggle';
 import { MatTooltipModule } from '@angular/material/tooltip';
 import { Store } from '@ngrx/store';
 import { DebugSampleEvent } from '../../core/api/events-api';
+import { embedPath } from '../embed/embed-url';
 import { CompareViewActions } from '../state/compare.actions';
+import { selectEmbedded } from '../state/compare.feature';
+import { EmbedSample } from './embed-sample';
 import { ColumnMove, iterationNumbers, moveIteration } from './sample-navigation';
 import { SampleColumn } from './sample-column';
 import { SampleViewer } from './sample-viewer';
@@ -23,7 +26,7 @@ export const COLUMN_PITCH = 340;
 @Component({
   selector: 'app-debug-samples-tab',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ScrollingModule, MatButtonModule, MatIconModule, MatSlideToggleModule, MatTooltipModule, SampleColumn, SampleViewer],
+  imports: [ScrollingModule, MatButtonModule, MatIconModule, MatSlideToggleModule, MatTooltipModule, SampleColumn, SampleViewer, EmbedSample],
   templateUrl: './debug-samples-tab.html',
   styleUrl: './debug-samples-tab.scss',
 })
@@ -31,6 +34,11 @@ export class DebugSamplesTab {
   private readonly store = inject(Store);
 
   protected readonly pitch = COLUMN_PITCH;
+  /** On an `/embed` URL only the sample named by `sample` is shown. */
+  protected readonly embedded = this.store.selectSignal(selectEmbedded);
+  /** A sample alone, at its iteration: `/embed;ids=<task>/debug-images?sample=...`. */
+  protected readonly sampleEmbedPath = (s: DebugSampleEvent): string =>
+    embedPath([s.task], 'debug-images', {}, sampleOpened({ task: s.task, iter: s.iter, metric: s.metric, variant: s.variant }));
   protected readonly columns = this.store.selectSignal(selectSampleColumns);
   protected readonly options = this.store.selectSignal(selectSampleOptions);
   protected readonly range = this.store.selectSignal(selectIterationRange);

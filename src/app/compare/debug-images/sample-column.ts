@@ -4,6 +4,7 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatSelectModule } from '@angular/material/select';
 import { MatTooltipModule } from '@angular/material/tooltip';
 import { DebugSampleEvent } from '../../core/api/events-api';
+import { EmbedButton } from '../embed/embed-button';
 import { ColumnMove } from './sample-navigation';
 import { SampleThumb } from './sample-thumb';
 import { SampleColumnView } from './state/debug-samples.feature';
@@ -15,13 +16,15 @@ export const ALL_METRICS = '\u0000all';
 @Component({
   selector: 'app-sample-column',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [MatButtonModule, MatIconModule, MatSelectModule, MatTooltipModule, SampleThumb],
+  imports: [MatButtonModule, MatIconModule, MatSelectModule, MatTooltipModule, SampleThumb, EmbedButton],
   templateUrl: './sample-column.html',
   styleUrl: './sample-column.scss',
   host: { 'data-testid': 'sample-column', '[attr.data-task-id]': 'column().task.id', '[attr.data-iter]': 'position().shown?.iter ?? null' },
 })
 export class SampleColumn {
   readonly column = input.required<SampleColumnView>();
+  /** The `/embed` path of a sample (for its embed button); null shows none. */
+  readonly sampleEmbedPath = input<((sample: DebugSampleEvent) => string) | null>(null);
   readonly metricChange = output<string | null>();
   readonly move = output<ColumnMove>();
   readonly sampleOpen = output<DebugSampleEvent>();

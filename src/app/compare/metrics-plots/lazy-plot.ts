@@ -2,6 +2,7 @@ import { ChangeDetectionStrategy, Component, input, signal } from '@angular/core
 import { MatIconModule } from '@angular/material/icon';
 import { Plot } from '../../shared/plot/plot';
 import type { PlotFigure } from '../../shared/plot/plot-figure';
+import { EmbedButton } from '../embed/embed-button';
 import { InViewport } from '../scalars/in-viewport';
 
 /**
@@ -12,10 +13,11 @@ import { InViewport } from '../scalars/in-viewport';
 @Component({
   selector: 'app-lazy-plot',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [Plot, MatIconModule, InViewport],
+  imports: [Plot, MatIconModule, InViewport, EmbedButton],
   host: { '[class.fullscreen]': 'fullscreen()', '(document:keydown.escape)': 'fullscreen.set(false)' },
   template: `
-    <div class="frame" (appInViewport)="visible.set($event)" [attr.data-drawn]="visible() ? 'yes' : 'no'">
+    <div class="frame embed-hover" (appInViewport)="visible.set($event)" [attr.data-drawn]="visible() ? 'yes' : 'no'">
+      @if (embedPath(); as path) { <app-embed-button [path]="path" [label]="label()" /> }
       <button type="button" class="fs-button" (click)="fullscreen.set(!fullscreen())"
               [attr.aria-label]="fullscreen() ? 'Leave full screen' : 'Show full screen'" data-testid="plot-fullscreen">
         <mat-icon>{{ fullscreen() ? 'close_fullscreen' : 'open_in_full' }}</mat-icon>
@@ -30,6 +32,7 @@ import { InViewport } from '../scalars/in-viewport';
   styles: `
     :host { display: block; }
     .frame { position: relative; height: 380px; }
+:host-context(.embedded) .frame { height: calc(100vh - 48px); }
     :host(.fullscreen) .frame { position: fixed; inset: 16px; height: auto; z-index: 1000; background: var(--mat-sys-surface);
       box-shadow: 0 8px 32px rgba(0,0,0,.4); }
     .plot { height: 100%; }
@@ -40,6 +43,8 @@ import { InViewport } from '../scalars/in-viewport';
 export class LazyPlot {
   readonly figure = input.required<PlotFigure>();
   readonly label = input('');
+  /** App path of this plot alone (`/embed;...`), for the embed button; null shows none. */
+  readonly embedPath = input<string | null>(null);
   protected readonly visible = signal(false);
   protected readonly fullscreen = signal(false);
 }

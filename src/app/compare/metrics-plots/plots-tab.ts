@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, signal, untracked } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { MatButtonToggleModule } from '@angular/material/button-toggle';
 import { MatCheckboxModule } from '@angular/material/checkbox';
@@ -7,8 +7,11 @@ import { Store } from '@ngrx/store';
 import { EMPTY, expand, map, reduce } from 'rxjs';
 import { EventsApi, MultiTaskPlots } from '../../core/api/events-api';
 import { CompareViewActions } from '../state/compare.actions';
-import { selectComparedTasks, selectViewOption } from '../state/compare.feature';
+import { selectQueryParams } from '../../core/router/router-state';
+import { embedPath } from '../embed/embed-url';
+import { compareFeature, selectComparedTasks, selectEmbedded, selectViewOption } from '../state/compare.feature';
 import { SummaryChart } from '../summary/summary-chart';
+import { EmbedButton } from '../embed/embed-button';
 import { LazyPlot } from './lazy-plot';
 import { GroupBy, PlotTask, buildCards, indexPlots, plotKeys } from './plot-merge';
 import { PLOTS_OPTION, formatSelection, parseSelection, searchKeys } from './plots-options';
@@ -19,7 +22,7 @@ const MAX_PAGES = 200;
 @Component({
   selector: 'app-plots-tab',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [SummaryChart, LazyPlot, MatButtonToggleModule, MatCheckboxModule, MatSlideToggleModule],
+  imports: [SummaryChart, LazyPlot, EmbedButton, MatButtonToggleModule, MatCheckboxModule, MatSlideToggleModule],
   templateUrl: './plots-tab.html',
   styleUrl: './plots-tab.scss',
 })
@@ -58,7 +61,30 @@ export class PlotsTab {
     const listed = new Set(this.listed());
     return this.allKeys().filter((k) => selected.has(k) && listed.has(k));
   });
-  protected readonly cards = computed(() => buildCards(this.index(), this.shownKeys(), this.tasks(), this.groupBy(), this.difference() === '1'));
+  /** On an `/embed` URL only the card named by `plot` is drawn, without the list and settings. */
+  protected readonly embedded = this.store.selectSignal(selectEmbedded);
+  protected readonly embeddedPlotKey = this.store.selectSignal(selectViewOption('plot'));
+  protected readonly cards = computed(() => {
+    if (!this.embedded()) return buildCards(this.index(), this.shownKeys(), this.tasks(), this.groupBy(), this.difference() === '1');
+    const all = buildCards(this.index(), this.allKeys(), this.tasks(), this.groupBy(), this.difference() === '1');
+    return all.filter((card) => card.key === this.embeddedPlotKey());
+  });
+  private readonly query = this.store.selectSignal(selectQueryParams);
+  protected readonly embedPaths = computed(() => {
+    if (this.embedded()) return new Map<string, string>();
+    return new Map(this.cards().map((card) => [card.key, embedPath(this.taskIds(), 'metrics-plots', this.query(), { plot: card.key, [PLOTS_OPTION.selected]: null })]));
+  });
+  private readonly dataRevision = this.store.selectSignal(compareFeature.selectDataRevision);
+
+  constructor() {
+    // Live updates: new data reloads the plots in place (the shown ones stay until the answer comes).
+    let seen: number | null = null;
+    effect(() => {
+      const revision = this.dataRevision();
+      if (seen !== null && revision !== seen) untracked(() => this.pages.reload());
+      seen = revision;
+    });
+  }
 
   protected isSelected(key: string): boolean {
     return this.selected().includes(key);

@@ -31,6 +31,8 @@ export const DebugSamplesApiActions = createActionGroup({
     'Metrics Loaded': props<{ taskIds: string[]; metricsByTask: Record<string, string[]> }>(),
     'Metrics Load Failed': props<{ taskIds: string[]; message: string }>(),
     'Columns Requested': props<{ keys: ColumnKey[] }>(),
+    /** Live updates found new data: loaded columns are fetched again, showing what they hold meanwhile. */
+    'Columns Refresh Requested': props<{ keys: ColumnKey[] }>(),
     'Columns Loaded': props<{ columns: (ColumnKey & { iterations: SampleIteration[] })[] }>(),
     'Columns Load Failed': props<{ keys: ColumnKey[]; message: string }>(),
     'Older Iterations Loaded': props<ColumnKey & { before: number; iterations: SampleIteration[] }>(),

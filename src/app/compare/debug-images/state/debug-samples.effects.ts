@@ -1,11 +1,11 @@
 import { inject } from '@angular/core';
 import { Actions, createEffect, ofType } from '@ngrx/effects';
 import { Store } from '@ngrx/store';
-import { EMPTY, catchError, concat, distinctUntilChanged, filter, map, merge, mergeMap, of, switchMap, withLatestFrom } from 'rxjs';
+import { EMPTY, catchError, concat, distinctUntilChanged, filter, map, merge, mergeMap, of, skip, switchMap, withLatestFrom } from 'rxjs';
 import { EventsApi } from '../../../core/api/events-api';
 import { MAX_COMPARED_TASKS } from '../../compare-url';
 import { CompareViewActions } from '../../state/compare.actions';
-import { selectComparedTaskIds } from '../../state/compare.feature';
+import { compareFeature, selectComparedTaskIds } from '../../state/compare.feature';
 import { columnMoved, formatSample, sampleOpened } from '../sample-view-options';
 import { DebugSamplesApiActions, DebugSamplesPageActions, MAX_COLUMN_ITERATIONS } from './debug-samples.actions';
 import { debugSamplesFeature, selectColumnsToLoad, selectSampleOptions } from './debug-samples.feature';
@@ -23,7 +23,8 @@ export const loadSampleMetrics = createEffect(
       withLatestFrom(store.select(selectComparedTaskIds)),
       map(([, ids]) => ids),
     );
-    return merge(ids$, refresh$).pipe(
+    const newData$ = newDataRevisions(store).pipe(withLatestFrom(store.select(selectComparedTaskIds)), map(([, ids]) => ids));
+    return merge(ids$, refresh$, newData$).pipe(
       filter((ids) => ids.length > 0 && ids.length <= MAX_COMPARED_TASKS),
       switchMap((taskIds) =>
         eventsApi.taskMetrics(taskIds, 'training_debug_image').pipe(
@@ -37,6 +38,28 @@ export const loadSampleMetrics = createEffect(
       ),
     );
   },
+  { functional: true },
+);
+
+/** Each later data revision (live updates found that a compared task changed), not the one the tab opened at. */
+function newDataRevisions(store: Store) {
+  return store.select(compareFeature.selectDataRevision).pipe(distinctUntilChanged(), skip(1));
+}
+
+/** On new data the loaded columns are fetched again; the open viewer, iteration choices and scroll stay. */
+export const refreshColumnsOnNewData = createEffect(
+  (store = inject(Store)) =>
+    newDataRevisions(store).pipe(
+      withLatestFrom(store.select(debugSamplesFeature.selectColumns)),
+      map(([, columns]) =>
+        Object.entries(columns)
+          .filter(([, column]) => column.status === 'loaded')
+          .map(([key]) => JSON.parse(key) as [string, string | null])
+          .map(([task, metric]) => ({ task, metric })),
+      ),
+      filter((keys) => keys.length > 0),
+      map((keys) => DebugSamplesApiActions.columnsRefreshRequested({ keys })),
+    ),
   { functional: true },
 );
 
@@ -56,7 +79,7 @@ export const requestVisibleColumns = createEffect(
 export const loadColumns = createEffect(
   (actions$ = inject(Actions), eventsApi = inject(EventsApi)) =>
     actions$.pipe(
-      ofType(DebugSamplesApiActions.columnsRequested),
+      ofType(DebugSamplesApiActions.columnsRequested, DebugSamplesApiActions.columnsRefreshRequested),
       mergeMap(({ keys }) =>
         eventsApi
           .debugImages({

@@ -1,7 +1,11 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { Store } from '@ngrx/store';
 import { Plot } from '../../../shared/plot/plot';
+import { selectQueryParams } from '../../../core/router/router-state';
+import { EmbedButton } from '../../embed/embed-button';
+import { embedPath } from '../../embed/embed-url';
 import { CompareViewActions } from '../../state/compare.actions';
+import { selectComparedTaskIds, selectEmbedded } from '../../state/compare.feature';
 import { MetricPick, ParamRef, defaultMetric, listMetrics, listParams, metricValue } from '../shared-axes/hp-data';
 import { formatList, formatMetric, formatParam } from '../shared-axes/hp-options';
 import { injectHpTasks } from '../shared-axes/hp-tasks';
@@ -15,7 +19,7 @@ import { Brush, buildDimensions, parcoordsFigure, readBrushes, tasksPassing } fr
 @Component({
   selector: 'app-hp-graph-tab',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [MetricPicker, ParamPicker, Plot, TaskLegend],
+  imports: [MetricPicker, ParamPicker, Plot, TaskLegend, EmbedButton],
   templateUrl: './hp-graph-tab.html',
   styleUrl: '../shared-axes/hp-tab.scss',
 })
@@ -26,6 +30,11 @@ export class HpGraphTab {
   protected readonly error = this.data.error;
   protected readonly tasks = this.data.tasks;
   protected readonly options = this.store.selectSignal(selectGraphOptions);
+  /** On an `/embed` URL only the chart and its legend are drawn, with the axes and filters of the link. */
+  protected readonly embedded = this.store.selectSignal(selectEmbedded);
+  private readonly ids = this.store.selectSignal(selectComparedTaskIds);
+  private readonly query = this.store.selectSignal(selectQueryParams);
+  protected readonly embedPath = computed(() => (this.embedded() ? null : embedPath(this.ids(), 'hyper-params/graph', this.query(), {})));
   protected readonly metricChoices = computed(() => listMetrics(this.tasks().map((t) => t.full)));
   protected readonly paramChoices = computed(() => listParams(this.tasks().map((t) => t.full)));
   protected readonly metrics = computed<MetricPick[]>(() => {

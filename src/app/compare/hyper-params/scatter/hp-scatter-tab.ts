@@ -1,7 +1,11 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { Store } from '@ngrx/store';
 import { Plot } from '../../../shared/plot/plot';
+import { selectQueryParams } from '../../../core/router/router-state';
+import { EmbedButton } from '../../embed/embed-button';
+import { embedPath } from '../../embed/embed-url';
 import { CompareViewActions } from '../../state/compare.actions';
+import { selectComparedTaskIds, selectEmbedded } from '../../state/compare.feature';
 import { LogMode } from '../shared-axes/axis';
 import { MetricPick, ParamRef, VALUE_TYPES, ValueType, defaultMetric, listMetrics, listParams, metricId, paramId, paramLabel } from '../shared-axes/hp-data';
 import { ExtraField, formatExtra, formatList, formatMetric, formatParam } from '../shared-axes/hp-options';
@@ -15,7 +19,7 @@ import { SCATTER_OPTION, selectScatterOptions } from './scatter-options';
 @Component({
   selector: 'app-hp-scatter-tab',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [MetricPicker, ParamPicker, Plot],
+  imports: [MetricPicker, ParamPicker, Plot, EmbedButton],
   templateUrl: './hp-scatter-tab.html',
   styleUrl: '../shared-axes/hp-tab.scss',
 })
@@ -26,6 +30,11 @@ export class HpScatterTab {
   protected readonly error = this.data.error;
   protected readonly tasks = this.data.tasks;
   protected readonly options = this.store.selectSignal(selectScatterOptions);
+  /** On an `/embed` URL only the chart is drawn, with the axes and options of the link. */
+  protected readonly embedded = this.store.selectSignal(selectEmbedded);
+  private readonly ids = this.store.selectSignal(selectComparedTaskIds);
+  private readonly query = this.store.selectSignal(selectQueryParams);
+  protected readonly embedPath = computed(() => (this.embedded() ? null : embedPath(this.ids(), 'hyper-params/scatter', this.query(), {})));
   protected readonly types = VALUE_TYPES;
   protected readonly metricChoices = computed(() => listMetrics(this.tasks().map((t) => t.full)));
   protected readonly paramChoices = computed(() => listParams(this.tasks().map((t) => t.full)));

@@ -1,10 +1,10 @@
-import { computed, inject } from '@angular/core';
+import { computed, effect, inject, untracked } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { Store } from '@ngrx/store';
 import { map, of } from 'rxjs';
 import { TasksApi } from '../../../core/api/tasks-api';
 import { Task } from '../../../core/api/models';
-import { ComparedTask, selectComparedTaskIds, selectComparedTasks } from '../../state/compare.feature';
+import { ComparedTask, compareFeature, selectComparedTaskIds, selectComparedTasks } from '../../state/compare.feature';
 
 export const HP_TASK_FIELDS = ['id', 'name', 'status', 'hyperparams', 'last_metrics'];
 
@@ -15,7 +15,7 @@ export interface HpTask extends ComparedTask {
 
 /**
  * Loads the compared tasks' hyperparameters and metric summaries (one request, refetched when
- * the comparison changes) and joins them with the page's colours and names.
+ * the comparison changes or live updates find new data) and joins them with the page's colours and names.
  */
 export function injectHpTasks() {
   const store = inject(Store);
@@ -25,6 +25,14 @@ export function injectHpTasks() {
   const resource = rxResource({
     params: () => ({ ids: ids() }),
     stream: ({ params }) => params.ids.length ? api.getByIds(params.ids, HP_TASK_FIELDS).pipe(map((r) => r.tasks)) : of<Task[]>([]),
+  });
+  // Live updates: new data reloads the tasks in place (the chart keeps showing the last answer meanwhile).
+  const revision = store.selectSignal(compareFeature.selectDataRevision);
+  let seen: number | null = null;
+  effect(() => {
+    const current = revision();
+    if (seen !== null && current !== seen) untracked(() => resource.reload());
+    seen = current;
   });
   const tasks = computed<HpTask[]>(() => {
     const loaded = resource.hasValue() ? resource.value() : [];
