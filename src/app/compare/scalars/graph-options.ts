@@ -1,6 +1,6 @@
 import { createSelector } from '@ngrx/store';
 import { HistogramKey, MetricVariants } from '../../core/api/events-api';
-import { selectComparedTaskIds, selectViewOption } from '../state/compare.feature';
+import { compareFeature, selectComparedTaskIds, selectViewOption } from '../state/compare.feature';
 import { metricKey, parseKeyList } from './metric-keys';
 import { ChartRequest } from './state/scalars.actions';
 import { scalarsFeature, staleRequests } from './state/scalars.feature';
@@ -97,5 +97,6 @@ export const selectWantedChartRequests = createSelector(
 
 export const selectStaleChartRequests = createSelector(
   selectWantedChartRequests, scalarsFeature.selectVisibleCharts, scalarsFeature.selectSeries, selectComparedTaskIds,
-  (wanted, visible, series, taskIds) => ({ requests: staleRequests(wanted, visible, series, taskIds) }),
+  compareFeature.selectDataRevision,
+  (wanted, visible, series, taskIds, revision) => ({ requests: staleRequests(wanted, visible, series, taskIds, revision) }),
 );

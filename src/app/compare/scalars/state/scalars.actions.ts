@@ -31,8 +31,9 @@ export const ScalarsApiActions = createActionGroup({
     'Tasks Load Failed': props<{ taskIds: string[]; message: string }>(),
     'Metrics Loaded': props<{ taskIds: string[]; metrics: MetricVariants[] }>(),
     'Metrics Load Failed': props<{ taskIds: string[]; message: string }>(),
-    'Series Requested': props<{ request: ChartRequest; taskIds: string[] }>(),
-    'Series Loaded': props<{ request: ChartRequest; taskIds: string[]; histogram: ScalarHistogram }>(),
+    /** `revision`: the live-update data revision the request was made at (a newer one makes it stale). */
+    'Series Requested': props<{ request: ChartRequest; taskIds: string[]; revision: number }>(),
+    'Series Loaded': props<{ request: ChartRequest; taskIds: string[]; histogram: ScalarHistogram; revision?: number }>(),
     'Series Load Failed': props<{ request: ChartRequest; taskIds: string[]; message: string }>(),
   },
 });

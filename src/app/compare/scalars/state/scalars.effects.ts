@@ -5,16 +5,17 @@ import { catchError, combineLatest, concat, distinctUntilChanged, filter, from, 
 import { EventsApi } from '../../../core/api/events-api';
 import { TasksApi } from '../../../core/api/tasks-api';
 import { MAX_COMPARED_TASKS } from '../../compare-url';
-import { selectCompareTab, selectComparedTaskIds } from '../../state/compare.feature';
+import { compareFeature, selectCompareTab, selectComparedTaskIds } from '../../state/compare.feature';
 import { selectStaleChartRequests } from '../graph-options';
 import { SCALAR_TASK_FIELDS, SERIES_SAMPLES, ScalarsApiActions } from './scalars.actions';
 
 
+/** The compared ids while the Scalars tab shows, again each time live updates find new data. */
 function comparedIdsOnTab(store: Store) {
-  return combineLatest([store.select(selectComparedTaskIds), store.select(selectCompareTab)]).pipe(
+  return combineLatest([store.select(selectComparedTaskIds), store.select(selectCompareTab), store.select(compareFeature.selectDataRevision)]).pipe(
     filter(([ids, tab]) => tab === 'scalars' && ids.length > 0 && ids.length <= MAX_COMPARED_TASKS),
+    distinctUntilChanged(([a, , ra], [b, , rb]) => a.join() === b.join() && ra === rb),
     map(([ids]) => ids),
-    distinctUntilChanged((a, b) => a.join() === b.join()),
   );
 }
 
@@ -54,10 +55,10 @@ export const loadChartSeries = createEffect(
   (_actions$ = inject(Actions), store = inject(Store), eventsApi = inject(EventsApi)) =>
     store.select(selectStaleChartRequests).pipe(
       filter(({ requests }) => requests.length > 0),
-      withLatestFrom(store.select(selectComparedTaskIds)),
-      mergeMap(([{ requests }, taskIds]) =>
+      withLatestFrom(store.select(selectComparedTaskIds), store.select(compareFeature.selectDataRevision)),
+      mergeMap(([{ requests }, taskIds, revision]) =>
         concat(
-          from(requests.map((request) => ScalarsApiActions.seriesRequested({ request, taskIds }))),
+          from(requests.map((request) => ScalarsApiActions.seriesRequested({ request, taskIds, revision }))),
           from(requests).pipe(
             mergeMap(
               (request) =>
@@ -70,7 +71,7 @@ export const loadChartSeries = createEffect(
                     ...(request.range ? { x_range: request.range } : {}),
                   })
                   .pipe(
-                    map(({ metrics }) => ScalarsApiActions.seriesLoaded({ request, taskIds, histogram: metrics ?? {} })),
+                    map(({ metrics }) => ScalarsApiActions.seriesLoaded({ request, taskIds, histogram: metrics ?? {}, revision })),
                     catchError((err: Error) => of(ScalarsApiActions.seriesLoadFailed({ request, taskIds, message: err.message }))),
                   ),
               4,

@@ -11,6 +11,8 @@ export interface ChartSeries {
   taskIds: string[];
   histogram: ScalarHistogram;
   error: string | null;
+  /** The live-update data revision it was asked at; an older one is fetched again (new points appended). */
+  revision?: number;
 }
 
 export interface ScalarsState {
@@ -49,18 +51,21 @@ export const scalarsFeature = createFeature({
       else delete zoom[chartKey];
       return { ...state, zoom };
     }),
-    on(ScalarsApiActions.seriesRequested, (state, { request, taskIds }) => ({
+    on(ScalarsApiActions.seriesRequested, (state, { request, taskIds, revision }) => ({
       ...state,
       series: {
         ...state.series,
-        [request.chartKey]: { status: 'loading', request, taskIds, histogram: state.series[request.chartKey]?.histogram ?? {}, error: null },
+        [request.chartKey]: {
+          status: 'loading', request, taskIds, histogram: state.series[request.chartKey]?.histogram ?? {}, error: null, revision,
+        },
       },
     })),
-    on(ScalarsApiActions.seriesLoaded, (state, { request, taskIds, histogram }) =>
-      sameRequest(state.series[request.chartKey]?.request, request)
-        ? { ...state, series: { ...state.series, [request.chartKey]: { status: 'loaded', request, taskIds, histogram, error: null } } }
-        : state,
-    ),
+    on(ScalarsApiActions.seriesLoaded, (state, { request, taskIds, histogram, revision }) => {
+      const entry = state.series[request.chartKey];
+      return sameRequest(entry?.request, request) && (revision === undefined || revision === entry?.revision)
+        ? { ...state, series: { ...state.series, [request.chartKey]: { status: 'loaded' as const, request, taskIds, histogram, error: null, revision: entry?.revision } } }
+        : state;
+    }),
     on(ScalarsApiActions.seriesLoadFailed, (state, { request, taskIds, message }) =>
       sameRequest(state.series[request.chartKey]?.request, request)
         ? { ...state, series: { ...state.series, [request.chartKey]: { status: 'error', request, taskIds, histogram: {}, error: message } } }
@@ -91,12 +96,13 @@ export const selectScalarTasks = createSelector(
  */
 export function staleRequests(
   wanted: readonly ChartRequest[], visible: readonly string[], series: Record<string, ChartSeries>, taskIds: readonly string[],
+  revision = 0,
 ): ChartRequest[] {
   const shown = new Set(visible);
   return wanted.filter((request) => {
     if (!shown.has(request.chartKey)) return false;
     const entry = series[request.chartKey];
-    return !entry || !sameRequest(entry.request, request) || entry.taskIds.join() !== taskIds.join();
+    return !entry || !sameRequest(entry.request, request) || entry.taskIds.join() !== taskIds.join() || (entry.revision ?? 0) < revision;
   });
 }
 
