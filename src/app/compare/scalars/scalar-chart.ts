@@ -1,6 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, input, output, signal } from '@angular/core';
 import { MatIconModule } from '@angular/material/icon';
 import { Plot } from '../../shared/plot/plot';
+import { EmbedButton } from '../embed/embed-button';
 import { ChartDef, GraphOptions } from './graph-options';
 import { InViewport } from './in-viewport';
 import { TraceTask, buildChartFigure, zoomFromRelayout } from './scalar-traces';
@@ -14,11 +15,12 @@ import { ChartSeries } from './state/scalars.feature';
 @Component({
   selector: 'app-scalar-chart',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [Plot, MatIconModule, InViewport],
+  imports: [Plot, MatIconModule, InViewport, EmbedButton],
   host: { '[class.fullscreen]': 'fullscreen()', '(document:keydown.escape)': 'fullscreen.set(false)' },
   template: `
-    <div class="frame" (appInViewport)="onVisible($event)" data-testid="scalar-chart" [attr.data-chart-key]="chart().chartKey"
+    <div class="frame embed-hover" (appInViewport)="onVisible($event)" data-testid="scalar-chart" [attr.data-chart-key]="chart().chartKey"
          [attr.data-status]="series()?.status ?? 'waiting'">
+      @if (embedPath(); as path) { <app-embed-button [path]="path" [label]="chart().title" /> }
       <button type="button" class="fs-button" (click)="fullscreen.set(!fullscreen())"
               [attr.aria-label]="fullscreen() ? 'Leave full screen' : 'Show full screen'" [title]="fullscreen() ? 'Leave full screen' : 'Full screen'"
               data-testid="chart-fullscreen">
@@ -42,6 +44,7 @@ import { ChartSeries } from './state/scalars.feature';
   styles: `
     :host { display: block; }
     .frame { position: relative; height: 360px; border: 1px solid var(--mat-sys-outline-variant); border-radius: 6px; padding: 4px; }
+    :host-context(.embedded) .frame { height: calc(100vh - 8px); border: none; }
     :host(.fullscreen) .frame { position: fixed; inset: 16px; height: auto; z-index: 1000; background: var(--mat-sys-surface); box-shadow: 0 8px 32px rgba(0,0,0,.4); }
     .plot { height: 100%; }
     .fs-button { position: absolute; top: 4px; left: 4px; z-index: 2; border: none; background: transparent; color: inherit; cursor: pointer;
@@ -58,6 +61,8 @@ export class ScalarChart {
   readonly tasks = input.required<readonly TraceTask[]>();
   readonly options = input.required<GraphOptions>();
   readonly zoom = input<[number, number] | null>(null);
+  /** App path of this chart alone (`/embed;...`), for the embed button; null shows none. */
+  readonly embedPath = input<string | null>(null);
   readonly visibleChange = output<boolean>();
   readonly zoomed = output<[number, number] | null>();
   readonly taskToggled = output<string>();

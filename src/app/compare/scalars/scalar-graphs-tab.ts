@@ -7,7 +7,9 @@ import { Store } from '@ngrx/store';
 import { loadPlotly } from '../../shared/plot/plotly-loader';
 import { SummaryChart } from '../summary/summary-chart';
 import { CompareViewActions } from '../state/compare.actions';
-import { selectComparedTasks } from '../state/compare.feature';
+import { selectQueryParams } from '../../core/router/router-state';
+import { embedPath } from '../embed/embed-url';
+import { selectComparedTaskIds, selectComparedTasks, selectEmbedded, selectViewOption } from '../state/compare.feature';
 import { differingParams } from './differing-params';
 import { ChartDef, histogramKey, selectChartDefs, selectGraphOptions } from './graph-options';
 import { MetricFilter } from './metric-filter';
@@ -45,6 +47,18 @@ export class ScalarGraphsTab {
     this.metrics().flatMap(({ metric, variants }) => variants.map((variant) => ({ key: metricKey({ metric, variant }), label: `${metric} / ${variant}` }))),
   );
   protected readonly hiddenCount = computed(() => this.options().hiddenTasks.length);
+  /** On an `/embed` URL only the chart named by `chart` is drawn, without the settings. */
+  protected readonly embedded = this.store.selectSignal(selectEmbedded);
+  protected readonly embeddedChart = this.store.selectSignal(selectViewOption('chart'));
+  protected readonly shownCharts = computed(() =>
+    this.embedded() ? this.charts().filter((chart) => chart.chartKey === this.embeddedChart()) : this.charts(),
+  );
+  private readonly ids = this.store.selectSignal(selectComparedTaskIds);
+  private readonly query = this.store.selectSignal(selectQueryParams);
+  protected readonly embedPaths = computed(() => {
+    if (this.embedded()) return new Map<string, string>();
+    return new Map(this.charts().map((chart) => [chart.chartKey, embedPath(this.ids(), 'scalars/graph', this.query(), { chart: chart.chartKey })]));
+  });
 
   constructor() {
     // Plotly is parsed while the metric list and the first series are on their way.
