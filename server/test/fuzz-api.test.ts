@@ -229,6 +229,8 @@ test('add_batch: valid events among malformed ones are all stored, the malformed
   });
   await fc.assert(
     fc.asyncProperty(entries, async (list) => {
+      // A body that is one JSON array is a list of events, not one bad line.
+      fc.pre(!(list.length === 1 && 'junk' in list[0] && list[0].junk.startsWith('[')));
       runs++;
       const task = await createTask(server, project);
       const lines = list.map((e) =>
