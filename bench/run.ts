@@ -7,10 +7,12 @@
  * 2. builds the app into bench/.data/dist when that build is missing or older than src/;
  * 3. runs each bench with `--db DB --files DIR --app APP_DIR` (also in BENCH_DB, BENCH_FILES,
  *    BENCH_APP_DIR), showing its output and collecting its `RESULT | what | measured | target | PASS/FAIL` lines;
- * 4. prints one table of every target and writes it to bench/RESULTS.md with the date and machine.
+ * 4. prints one table of every target and writes bench/RESULTS.md with the date and machine. Each
+ *    bench's latest run is kept in bench/.data/results/NAME.json, so running one bench refreshes its
+ *    rows and keeps the others' (each row says when it was measured).
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, freemem, loadavg, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { DATA_DIR, largeDatabase } from './lib/data';
@@ -22,6 +24,8 @@ const APP_OUT = join(DATA_DIR, 'dist');
 const APP_DIR = join(APP_OUT, 'browser');
 /** Run first, in this order; any other bench/*.ts after them, alphabetically. */
 const ORDER = ['server', 'bundle', 'tasks', 'scalars', 'details'];
+/** Benches that bring their own data (everything else reads the large database). */
+const OWN_DATA = ['bundle', 'tasks'];
 
 function benchNames(): string[] {
   const found = readdirSync(BENCH_DIR).filter((f) => f.endsWith('.ts') && f !== 'run.ts').map((f) => f.replace(/\.ts$/, ''));
@@ -80,10 +84,32 @@ function machine(): string[] {
   ];
 }
 
-function table(rows: { bench: string; row: ResultRow }[]): string[] {
-  const lines = ['| bench | what | measured | target | result |', '|---|---|---|---|---|'];
-  for (const { bench, row } of rows) lines.push(`| ${bench} | ${row.what} | ${row.measured} | ${row.target} | ${row.status} |`);
+interface BenchRun { name: string; output: string; seconds: number; code: number | null; rows: ResultRow[]; date: string; load: number[] }
+
+const RESULTS_DIR = join(DATA_DIR, 'results');
+
+function table(runs: BenchRun[]): string[] {
+  const lines = ['| bench | what | measured | target | result | measured on |', '|---|---|---|---|---|---|'];
+  for (const run of runs) {
+    for (const row of run.rows) {
+      lines.push(`| ${run.name} | ${row.what} | ${row.measured} | ${row.target} | ${row.status} | ${run.date.slice(0, 16).replace('T', ' ')} (load ${run.load[0].toFixed(1)}) |`);
+    }
+  }
   return lines;
+}
+
+/** This run's benches, plus the latest stored run of every other bench. */
+function allRuns(current: BenchRun[]): BenchRun[] {
+  const byName = new Map<string, BenchRun>();
+  if (existsSync(RESULTS_DIR)) {
+    for (const f of readdirSync(RESULTS_DIR).filter((f) => f.endsWith('.json'))) {
+      const run = JSON.parse(readFileSync(join(RESULTS_DIR, f), 'utf8')) as BenchRun;
+      byName.set(run.name, run);
+    }
+  }
+  for (const run of current) byName.set(run.name, run);
+  const names = benchNames();
+  return [...byName.values()].filter((r) => names.includes(r.name)).sort((a, b) => names.indexOf(a.name) - names.indexOf(b.name));
 }
 
 async function main() {
@@ -97,51 +123,61 @@ async function main() {
   const started = new Date();
   const loadBefore = loadavg();
 
-  const large = largeDatabase();
   if (!skipBuild) ensureApp();
-  const args = ['--db', large.db, '--files', large.files, '--app', APP_DIR];
-  const env = { ...process.env, BENCH_DB: large.db, BENCH_FILES: large.files, BENCH_APP_DIR: APP_DIR };
+  const needsLarge = names.some((n) => !OWN_DATA.includes(n));
+  const large = needsLarge ? largeDatabase() : null;
+  const args = large ? ['--db', large.db, '--files', large.files, '--app', APP_DIR] : ['--app', APP_DIR];
+  const env = { ...process.env, BENCH_APP_DIR: APP_DIR, ...(large ? { BENCH_DB: large.db, BENCH_FILES: large.files } : {}) };
 
-  const rows: { bench: string; row: ResultRow }[] = [];
-  const outputs: { name: string; output: string; seconds: number; code: number | null }[] = [];
+  const current: BenchRun[] = [];
+  mkdirSync(RESULTS_DIR, { recursive: true });
   for (const name of names) {
     console.log(`\n=== bench/${name}.ts ===`);
+    const date = new Date().toISOString();
+    const load = loadavg();
     const run = await runBench(name, args, env);
-    outputs.push({ name, ...run });
-    const found = parseResults(run.output);
-    for (const row of found) rows.push({ bench: name, row });
-    if (run.code !== 0) rows.push({ bench: name, row: { what: `bench/${name}.ts exited with code ${run.code}`, measured: '-', target: 'exit 0', status: 'FAIL' } });
-    else if (!found.length) rows.push({ bench: name, row: { what: `bench/${name}.ts printed no RESULT lines`, measured: '-', target: 'RESULT lines', status: 'FAIL' } });
+    const rows = parseResults(run.output);
+    if (run.code !== 0) rows.push({ what: `bench/${name}.ts exited with code ${run.code}`, measured: '-', target: 'exit 0', status: 'FAIL' });
+    else if (!rows.length) rows.push({ what: `bench/${name}.ts printed no RESULT lines`, measured: '-', target: 'RESULT lines', status: 'FAIL' });
+    const stored: BenchRun = { name, ...run, rows, date, load };
+    current.push(stored);
+    writeFileSync(join(RESULTS_DIR, `${name}.json`), JSON.stringify(stored));
   }
 
   const loadAfter = loadavg();
-  const passed = rows.filter((r) => r.row.status === 'PASS').length;
-  const summary = `${passed} of ${rows.length} targets met`;
-  console.log(`\n=== All targets (${summary}) ===`);
-  for (const line of table(rows)) console.log(line);
+  const thisRun = current.flatMap((r) => r.rows);
+  console.log(`\n=== This run: ${thisRun.filter((r) => r.status === 'PASS').length} of ${thisRun.length} targets met ===`);
+  for (const line of table(current)) console.log(line);
+  const runs = allRuns(current);
+  const rows = runs.flatMap((r) => r.rows);
+  const summary = `${rows.filter((r) => r.status === 'PASS').length} of ${rows.length} targets met`;
 
-  const done = existsSync(`${large.db}.done`) ? JSON.parse(readFileSync(`${large.db}.done`, 'utf8')) as { bytes: number; buildSeconds: number; pointsPerSecond: number } : null;
+  const done = large && existsSync(`${large.db}.done`) ? JSON.parse(readFileSync(`${large.db}.done`, 'utf8')) as { bytes: number; buildSeconds: number; pointsPerSecond: number } : null;
   const md = [
     '# Benchmark results',
     '',
-    `Written by \`npm run bench${asked.length ? ` -- ${asked.join(' ')}` : ''}\` on ${started.toISOString()} (took ${((Date.now() - started.getTime()) / 60000).toFixed(1)} min). ${summary}.`,
+    `Written by \`npm run bench${asked.length ? ` -- ${asked.join(' ')}` : ''}\` on ${started.toISOString()} (took ${((Date.now() - started.getTime()) / 60000).toFixed(1)} min). ` +
+      `${summary}. Benches not run this time keep their latest figures, with the date and load average they were measured at. ` +
+      'The machine is shared: a load average above the core count means other work was running and browser figures read high.',
     '',
     '## Machine',
     '',
     ...machine(),
     `- Load average (1/5/15 min): ${loadBefore.map((l) => l.toFixed(2)).join(' / ')} at the start, ${loadAfter.map((l) => l.toFixed(2)).join(' / ')} at the end`,
-    `- Large database: ${large.sizes.tasks} tasks x ${large.sizes.series} series x ${large.sizes.iterations.toLocaleString('en-US')} iterations` +
-      `${large.sizes.iterations >= 100_000 ? ' + one 1,000,000-point series' : ''} = ${large.points.toLocaleString('en-US')} points` +
-      (done ? `, ${(done.bytes / 1e9).toFixed(1)} GB, built in ${Math.round(done.buildSeconds / 60)} min (${done.pointsPerSecond.toLocaleString('en-US')} points/s)` : ''),
+    large
+      ? `- Large database: ${large.sizes.tasks} tasks x ${large.sizes.series} series x ${large.sizes.iterations.toLocaleString('en-US')} iterations` +
+        `${large.sizes.iterations >= 100_000 ? ' + one 1,000,000-point series' : ''} = ${large.points.toLocaleString('en-US')} points` +
+        (done ? `, ${(done.bytes / 1e9).toFixed(1)} GB, built in ${Math.round(done.buildSeconds / 60)} min (${done.pointsPerSecond.toLocaleString('en-US')} points/s)` : '')
+      : '- Large database: not used by these benches',
     '',
     '## Targets',
     '',
-    ...table(rows),
+    ...table(runs),
     '',
     '## Output of each bench',
     '',
-    ...outputs.flatMap(({ name, output, seconds, code }) => [
-      `<details><summary>bench/${name}.ts (${seconds.toFixed(0)} s, exit ${code})</summary>`,
+    ...runs.flatMap(({ name, output, seconds, code, date }) => [
+      `<details><summary>bench/${name}.ts (${date}, ${seconds.toFixed(0)} s, exit ${code})</summary>`,
       '',
       '```',
       output.replace(/\r/g, '\n').split('\n').filter((l) => l.trim()).join('\n'),
