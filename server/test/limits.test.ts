@@ -78,3 +78,23 @@ test('limits: body size, events per batch, tasks per call, string lengths, pages
     await server.close();
   }
 });
+
+test('name filters that could backtrack for minutes are refused; ordinary patterns work', async () => {
+  const server = await startServer();
+  try {
+    const project = await createProject(server, 'a'.repeat(40));
+    await createTask(server, project, { name: `${'a'.repeat(40)}!` });
+    for (const name of ['(a+)+$', '(a|aa)*$', '([a-z]+)*!x', '(?:a*){2,}$']) {
+      for (const call of ['tasks.get_all_ex', 'projects.get_all_ex']) {
+        const reply = await server.call(call, { name });
+        assert.equal(reply.status, 400, `${call} ${name}`);
+        assert.match(reply.meta.result_msg, /name: a repeated group .* exponential time/);
+      }
+    }
+    assert.equal((await server.call('tasks.get_all_ex', { name: '^a+!$' })).data.tasks.length, 1);
+    assert.equal((await server.call('tasks.get_all_ex', { name: 'A{40}(!|\\?)' })).data.tasks.length, 1);
+    console.log('name filters: 4 exponential patterns refused on tasks and projects (400); ordinary ones still match');
+  } finally {
+    await server.close();
+  }
+});

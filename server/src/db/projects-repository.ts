@@ -1,6 +1,7 @@
 import type { Statement } from 'better-sqlite3';
 import type { Db } from './database';
 import { validationError } from '../api-error';
+import { checkNamePattern } from './name-pattern';
 
 export interface ProjectRow {
   id: string;
@@ -62,11 +63,7 @@ export function createProjectsRepository(db: Db) {
         params.push(JSON.stringify(query.id));
       }
       if (query.name) {
-        try {
-          new RegExp(query.name, 'i');
-        } catch {
-          throw validationError(`name is not a valid regular expression: ${query.name}`);
-        }
+        checkNamePattern('name', query.name);
         where.push('regexp_i(?, name)');
         params.push(query.name);
       }
