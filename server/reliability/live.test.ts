@@ -41,9 +41,12 @@ test('readers while ingest runs: HTTP readers and another process see no errors 
     const problems: string[] = [];
     let reads = 0;
     let snapshots = 0;
-    const until = performance.now() + Number(process.env.LIVE_READ_MS ?? 4000);
+    // Read until enough has overlapped with writing (however busy the machine), at most 20 s.
+    const deadline = performance.now() + 20_000;
+    const enough = () => reads >= Number(process.env.LIVE_READS ?? 150) && snapshots >= 20 && write.state.acked.length >= 10;
+    const reading = () => performance.now() < deadline && !enough();
     const reader = async (kind: number) => {
-      while (performance.now() < until) {
+      while (reading()) {
         reads++;
         if (kind === 0) {
           const reply = await server.call('events.multi_task_scalar_metrics_iter_histogram', { tasks: [task], samples: 500 });
@@ -66,7 +69,7 @@ test('readers while ingest runs: HTTP readers and another process see no errors 
     const other = new Database(join(dir, 'live.db'), { readonly: true, fileMustExist: true });
     other.pragma('busy_timeout = 5000');
     const outside = (async () => {
-      while (performance.now() < until) {
+      while (reading()) {
         try {
           const check = checkBatches(other, task, POINTS);
           snapshots++;
