@@ -222,6 +222,8 @@ test('add_batch: valid events among malformed ones are all stored, the malformed
     variant: fc.constantFrom('train', 'val'),
     iter: fc.oneof(fc.integer({ min: -5, max: 50 }), fc.constantFrom(0, 2 ** 31, 2 ** 40, -(2 ** 31) + 1)),
     value: fc.double({ noNaN: true, noDefaultInfinity: true }),
+    // Fields the server does not know are ignored, as the SDK sends some (allow_locked, worker...).
+    extra: fc.dictionary(fc.constantFrom('worker', 'allow_locked', 'x', 'ünknown', 'model_event'), fc.jsonValue({ maxDepth: 2 }), { maxKeys: 2 }),
   });
   const entries = fc.array(fc.oneof({ weight: 3, arbitrary: validEvent.map((v) => ({ valid: v })) }, junkEvent.map((junk) => ({ junk }))), {
     minLength: 1,
@@ -234,7 +236,7 @@ test('add_batch: valid events among malformed ones are all stored, the malformed
       runs++;
       const task = await createTask(server, project);
       const lines = list.map((e) =>
-        'valid' in e ? JSON.stringify({ type: 'training_stats_scalar', task, ...e.valid }) : e.junk.replaceAll('"T"', JSON.stringify(task)),
+        'valid' in e ? JSON.stringify({ ...e.valid.extra, type: 'training_stats_scalar', task, ...e.valid, extra: undefined }) : e.junk.replaceAll('"T"', JSON.stringify(task)),
       );
       const response = await server.app.inject({
         method: 'POST',
