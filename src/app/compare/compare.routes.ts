@@ -4,6 +4,7 @@ import { provideState } from '@ngrx/store';
 import { ComparePage } from './compare-page';
 import * as liveEffects from './live/live-updates.effects';
 import * as compareEffects from './state/compare.effects';
+import * as urlCheckEffects from './url-check/url-check.effects';
 import { compareFeature } from './state/compare.feature';
 
 /**
@@ -14,7 +15,7 @@ export const COMPARE_ROUTES: Routes = [
   {
     path: '',
     component: ComparePage,
-    providers: [provideState(compareFeature), provideEffects(compareEffects, liveEffects)],
+    providers: [provideState(compareFeature), provideEffects(compareEffects, liveEffects, urlCheckEffects)],
     children: [
       { path: '', pathMatch: 'full', redirectTo: 'details' },
       { path: 'details', loadChildren: () => import('./details/details.routes').then((m) => m.DETAILS_ROUTES) },

@@ -1,0 +1,39 @@
+import { inject } from '@angular/core';
+import { MatSnackBar } from '@angular/material/snack-bar';
+import { Router } from '@angular/router';
+import { Actions, createEffect, ofType } from '@ngrx/effects';
+import { routerNavigatedAction } from '@ngrx/router-store';
+import { Store } from '@ngrx/store';
+import { filter, map, startWith, tap } from 'rxjs';
+import { CompareViewActions } from '../state/compare.actions';
+import { checkCompareUrl, describeProblems, optionsToClear } from './url-check';
+
+/**
+ * After each navigation to the compare page, tells the user what in the link could not be used
+ * (the page already shows defaults in its place) and offers to clean the link up.
+ */
+export const noticeUnreadableUrl = createEffect(
+  (actions$ = inject(Actions), router = inject(Router), snackBar = inject(MatSnackBar), store = inject(Store)) =>
+    actions$.pipe(
+      ofType(routerNavigatedAction),
+      // The navigation that opened the page may end before this effect starts listening.
+      startWith(null),
+      map(() => {
+        const navigation = router.lastSuccessfulNavigation() ?? router.currentNavigation();
+        return navigation ? router.serializeUrl(navigation.initialUrl) : router.url;
+      }),
+      map((url) => checkCompareUrl(url)),
+      filter((problems) => problems.length > 0),
+      tap((problems) => {
+        const options = optionsToClear(problems);
+        const clean = Object.keys(options).length > 0;
+        snackBar
+          .open(describeProblems(problems), clean ? 'Clean up link' : 'OK', { duration: 15000, panelClass: 'url-notice' })
+          .onAction()
+          .subscribe(() => {
+            if (clean) store.dispatch(CompareViewActions.optionsChanged({ options }));
+          });
+      }),
+    ),
+  { functional: true, dispatch: false },
+);
