@@ -1,18 +1,19 @@
 // Hostile file requests: traversal in every spelling, symbolic links out of the folder, and Range
 // headers that are huge, malformed, several or past the end.
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import fc from 'fast-check';
 import { startServer, tempDir } from './helpers';
 
 const SECRET = 'TOP-SECRET-OUTSIDE-THE-FOLDER';
 
 function raw(port: number, method: string, path: string, headers: Record<string, string> = {}, body?: string) {
   return new Promise<{ status: number; body: string; headers: http.IncomingHttpHeaders }>((resolve, reject) => {
-    const request = http.request({ host: '127.0.0.1', port, method, path, headers }, (response) => {
+    const request = http.request({ host: '127.0.0.1', port, method, path, headers, agent: false }, (response) => {
       const chunks: Buffer[] = [];
       response.on('data', (c) => chunks.push(c));
       response.on('end', () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString(), headers: response.headers }));
@@ -71,9 +72,14 @@ test('traversal in any spelling never leaves the files folder', async () => {
       }
     }
     assert.ok(!existsSync(join(server.filesDir, '..', 'x')));
+    for (const path of ['/files/inside', '/files/inside/ok.txt/under-a-file.txt']) {
+      const conflict = await raw(port, 'PUT', path, { 'content-type': 'text/plain' }, 'x');
+      assert.equal(conflict.status, 409, path);
+      assert.match(JSON.parse(conflict.body).meta.result_msg, /Cannot store a file at/);
+    }
     const inside = await raw(port, 'GET', '/files/inside/ok.txt');
     assert.equal(inside.body, 'inside');
-    console.log(`traversal: ${paths.length} spellings x GET/PUT refused (${[...new Set(seen)].sort().join('/')}), no secret served, a normal file still served`);
+    console.log(`traversal: ${paths.length} spellings x GET/PUT refused (${[...new Set(seen)].sort().join('/')}), no secret served, a PUT onto a folder or through a file 409, a normal file still served`);
   } finally {
     await server.close();
   }
@@ -143,6 +149,33 @@ test('Range headers: one range served, several/malformed/past the end/huge refus
     const huge = await raw(port, 'GET', '/files/inside/data.bin', { range: `bytes=${'0-0,'.repeat(6000)}0-1` });
     assert.equal(huge.status, 431);
     console.log(`ranges: 4 valid forms served (206/200), ${refused.length} hostile ones answered 416 with Content-Range bytes */size, a 24 kB header 431`);
+  } finally {
+    await server.close();
+  }
+});
+
+test('random paths built from hostile pieces: never a 500, never a byte read or written outside', async () => {
+  const { server, parent, port } = await hostileSetup();
+  try {
+    const pieces = ['..', '.', '%2e%2e', '%2E.', '%252e%252e', '%5c', '\\', '/', '//', '%2f', 'inside', 'ok.txt', 'out', 'leak.txt', 'alias.txt', '%00', '%c0%ae', 'ü', '~', 'C:', '%', '?x=1', '#'];
+    const outsideBefore = readdirSync(parent).sort().join(',') + '|' + readdirSync(join(parent, 'outside')).sort().join(',');
+    const statuses = new Map<number, number>();
+    let runs = 0;
+    const result = await fc.check(
+      fc.asyncProperty(fc.array(fc.constantFrom(...pieces), { minLength: 1, maxLength: 7 }), fc.constantFrom('GET', 'PUT'), async (parts, method) => {
+        runs++;
+        const path = `/files/${parts.join('')}`;
+        const response = await raw(port, method, path, method === 'PUT' ? { 'content-type': 'text/plain' } : {}, method === 'PUT' ? 'fuzz' : undefined);
+        statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
+        assert.ok([200, 400, 403, 404, 409].includes(response.status), `${method} ${path}: ${response.status} ${response.body.slice(0, 200)}`);
+        assert.ok(!response.body.includes(SECRET), `${method} ${path} leaked the secret`);
+      }),
+      { numRuns: Number(process.env.FUZZ_RUNS ?? 40) * 5 },
+    );
+    if (result.failed) assert.fail(`${JSON.stringify(result.counterexample)}: ${(result.errorInstance as Error)?.message}`);
+    const outsideAfter = readdirSync(parent).sort().join(',') + '|' + readdirSync(join(parent, 'outside')).sort().join(',');
+    assert.equal(outsideAfter, outsideBefore, 'something was written outside the files folder');
+    console.log(`random file paths: ${runs} GET/PUT requests, statuses ${[...statuses].map(([s, n]) => `${s}×${n}`).join(' ')}; nothing read or written outside`);
   } finally {
     await server.close();
   }

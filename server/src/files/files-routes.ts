@@ -16,17 +16,26 @@ const MAX_FILE_BYTES = 2 * 1024 * 1024 * 1024;
 async function store(filesDir: string, path: string, body: Readable) {
   const { relative, absolute } = resolveStoragePath(filesDir, path);
   await assertRealPathInside(filesDir, absolute);
-  await mkdir(dirname(absolute), { recursive: true });
   const temporary = `${absolute}.${newId()}.part`;
   try {
+    await mkdir(dirname(absolute), { recursive: true });
     await pipeline(body, createWriteStream(temporary));
     await rename(temporary, absolute);
   } catch (error) {
-    await rm(temporary, { force: true });
-    throw error;
+    await rm(temporary, { force: true }).catch(() => undefined);
+    throw conflict(error as NodeJS.ErrnoException, relative);
   }
   const { size } = await stat(absolute);
   return { path: relative, size, url: `/files/${relative}` };
+}
+
+/** A path that is a folder, or runs through a file, is the client's mistake (409), not the server's. */
+function conflict(error: NodeJS.ErrnoException, relative: string): Error {
+  if (error.code === 'EISDIR' || error.code === 'ENOTEMPTY' || error.code === 'EEXIST' || error.code === 'EPERM') {
+    return new ApiError(409, 0, `Cannot store a file at ${relative}: a folder is there`);
+  }
+  if (error.code === 'ENOTDIR') return new ApiError(409, 0, `Cannot store a file at ${relative}: part of the path is a file`);
+  return error;
 }
 
 /** `PUT|POST|GET /files/<path>`, and `POST /files/` with a multipart part named by its storage path. */
