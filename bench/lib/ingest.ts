@@ -1,7 +1,7 @@
 /**
  * Ingest through events.add_batch over HTTP, on a fresh database, in the shapes the SDK sends.
  */
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { post } from './http';
 import { startServer } from './server';
@@ -51,11 +51,26 @@ function batchesFor(shape: IngestShape, taskIds: string[]): { bodies: string[]; 
   return { bodies, events };
 }
 
+/** CPU seconds (user + system) a process has used so far, from /proc (Linux). */
+export function cpuSeconds(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (USER_HZ = 100)
+}
+
 /** Events per second through events.add_batch over HTTP to the server process, for one shape (fresh database under `dir`). */
-export async function measureIngest(dir: string, shape: IngestShape): Promise<{ rate: number; events: number; batches: number; seconds: number }> {
+export interface IngestFigures {
+  rate: number;
+  events: number;
+  batches: number;
+  seconds: number;
+  /** Events per CPU second of the server process: what one free core would take, whatever else runs. */
+  perCpuSecond: number;
+}
+
+export async function measureIngest(dir: string, shape: IngestShape, main?: string): Promise<IngestFigures> {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  const server = await startServer({ db: join(dir, 'ingest.db'), files: join(dir, 'files') });
+  const server = await startServer({ db: join(dir, 'ingest.db'), files: join(dir, 'files'), main });
   const base = server.url;
   try {
     const project = ((await post(base, 'projects.create', { name: 'ingest' })) as { id: string }).id;
@@ -72,10 +87,12 @@ export async function measureIngest(dir: string, shape: IngestShape): Promise<{ 
         if (data.errors) throw new Error(JSON.stringify(data.errors_info));
       }
     };
+    const cpuBefore = cpuSeconds(server.pid);
     const start = performance.now();
     await Promise.all(Array.from({ length: shape.clients }, client));
     const seconds = (performance.now() - start) / 1000;
-    return { rate: events / seconds, events, batches: bodies.length, seconds };
+    const cpu = cpuSeconds(server.pid) - cpuBefore;
+    return { rate: events / seconds, events, batches: bodies.length, seconds, perCpuSecond: events / Math.max(cpu, 0.01) };
   } finally {
     await server.stop();
     rmSync(dir, { recursive: true, force: true });

@@ -11,12 +11,13 @@ export interface RunningServer {
   stop: () => Promise<void>;
 }
 
-export function startServer(opts: { db: string; files: string; appDir?: string }): Promise<RunningServer> {
+/** `main`: another server entry point (e.g. an older checkout, to compare); default server/src/main.ts. */
+export function startServer(opts: { db: string; files: string; appDir?: string; main?: string }): Promise<RunningServer> {
   const env = { ...process.env };
   if (opts.appDir) env['COMPARE_APP_DIR'] = opts.appDir;
   // BENCH_SERVER_NODE_ARGS: extra node flags for the server, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
   const nodeArgs = (process.env['BENCH_SERVER_NODE_ARGS'] ?? '').split(' ').filter(Boolean);
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'server/src/main.ts', '--db', opts.db, '--files', opts.files, '--port', '0', '--no-demo'], {
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', opts.main ?? 'server/src/main.ts', '--db', opts.db, '--files', opts.files, '--port', '0', '--no-demo'], {
     cwd: ROOT, env, stdio: ['ignore', 'pipe', 'inherit'],
   });
   const exited = new Promise<void>((done) => child.once('exit', () => done()));
