@@ -40,18 +40,29 @@ function newestMtime(path: string): number {
   return newest;
 }
 
-/** Builds the production app into bench/.data/dist unless that build is newer than every source file. */
-function ensureApp(): void {
+/**
+ * Builds the production app into bench/.data/dist unless that build is newer than every source file.
+ * Returns the build to measure and a note when it is not a fresh build of the current sources.
+ */
+function ensureApp(): { appDir: string; note: string | null } {
   const index = join(APP_DIR, 'index.html');
   const sources = Math.max(newestMtime(join(ROOT, 'src')), ...['angular.json', 'package.json', 'tsconfig.json', 'tsconfig.app.json']
     .map((f) => join(ROOT, f)).filter(existsSync).map((f) => statSync(f).mtimeMs));
   if (existsSync(index) && statSync(index).mtimeMs > sources) {
     console.log(`App build is up to date: ${APP_DIR}`);
-    return;
+    return { appDir: APP_DIR, note: null };
   }
   console.log(`Building the app into ${APP_OUT} (production, with stats)…`);
   const built = spawnSync('npx', ['ng', 'build', '--no-progress', '--stats-json', '--output-path', APP_OUT], { cwd: ROOT, stdio: 'inherit' });
-  if (built.status !== 0) throw new Error('ng build failed');
+  if (built.status === 0) return { appDir: APP_DIR, note: null };
+  // The sources do not build right now: measure the newest earlier build rather than nothing.
+  const fallback = [APP_DIR, join(ROOT, 'dist/compare-tasks/browser')].filter((d) => existsSync(join(d, 'index.html')))
+    .sort((a, b) => statSync(join(b, 'index.html')).mtimeMs - statSync(join(a, 'index.html')).mtimeMs)[0];
+  if (!fallback) throw new Error('ng build failed and there is no earlier build to measure');
+  const when = new Date(statSync(join(fallback, 'index.html')).mtimeMs).toISOString();
+  const note = `ng build failed; the app figures are for the earlier build in ${fallback} (${when})`;
+  console.log(`WARNING: ${note}`);
+  return { appDir: fallback, note };
 }
 
 function runBench(name: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ output: string; code: number | null; seconds: number }> {
@@ -123,11 +134,11 @@ async function main() {
   const started = new Date();
   const loadBefore = loadavg();
 
-  if (!skipBuild) ensureApp();
+  const { appDir, note } = skipBuild ? { appDir: existsSync(join(APP_DIR, 'index.html')) ? APP_DIR : join(ROOT, 'dist/compare-tasks/browser'), note: null } : ensureApp();
   const needsLarge = names.some((n) => !OWN_DATA.includes(n));
   const large = needsLarge ? largeDatabase() : null;
-  const args = large ? ['--db', large.db, '--files', large.files, '--app', APP_DIR] : ['--app', APP_DIR];
-  const env = { ...process.env, BENCH_APP_DIR: APP_DIR, ...(large ? { BENCH_DB: large.db, BENCH_FILES: large.files } : {}) };
+  const args = large ? ['--db', large.db, '--files', large.files, '--app', appDir] : ['--app', appDir];
+  const env = { ...process.env, BENCH_APP_DIR: appDir, ...(large ? { BENCH_DB: large.db, BENCH_FILES: large.files } : {}) };
 
   const current: BenchRun[] = [];
   mkdirSync(RESULTS_DIR, { recursive: true });
@@ -158,7 +169,8 @@ async function main() {
     '',
     `Written by \`npm run bench${asked.length ? ` -- ${asked.join(' ')}` : ''}\` on ${started.toISOString()} (took ${((Date.now() - started.getTime()) / 60000).toFixed(1)} min). ` +
       `${summary}. Benches not run this time keep their latest figures, with the date and load average they were measured at. ` +
-      'The machine is shared: a load average above the core count means other work was running and browser figures read high.',
+      'The machine is shared: a load average above the core count means other work was running and browser figures read high.' +
+      (note ? `\n\n**Note:** ${note}.` : ''),
     '',
     '## Machine',
     '',
