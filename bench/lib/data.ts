@@ -101,6 +101,7 @@ function build({ db, files, sizes, points }: LargeDatabase): void {
       `${Math.round(p.points / seconds).toLocaleString('en-US')} points/s, ${seconds.toFixed(0)} s\n`);
   });
   repos.db.pragma('wal_checkpoint(TRUNCATE)');
+  repos.db.pragma('analysis_limit = 1000');
   repos.db.exec('ANALYZE');
   repos.db.close();
   const seconds = (Date.now() - start) / 1000;
