@@ -5,7 +5,7 @@ import { after, before, test } from 'node:test';
 import fc from 'fast-check';
 import { addEvents, createProject, createTask, scalar, startServer, type TestServer } from './helpers';
 
-const RUNS = Number(process.env.FUZZ_RUNS ?? 40);
+const RUNS = Number(process.env.FUZZ_RUNS ?? 30);
 /** Every `/api/<service>.<action>` the app registers, read from its route table. */
 let ALL_ENDPOINTS: string[] = [];
 
