@@ -1,6 +1,7 @@
 import { addEventBatch } from '../events/event-batch';
 import { endpoint, type Endpoint } from '../routes/endpoint';
 import { modelEndpoints } from './model-endpoints';
+import { readbackEndpoints } from './readback-endpoints';
 import { sdkTaskEndpoints } from './task-endpoints';
 
 /**
@@ -35,6 +36,7 @@ const ignoredEndpoints: Endpoint[] = Object.entries(IGNORED).map(([name, { answe
 export const sdkEndpoints: Endpoint[] = [
   ...modelEndpoints,
   ...sdkTaskEndpoints,
+  ...readbackEndpoints,
   // One event per call (older SDKs, and `Logger` fallbacks); stored like a batch of one.
   endpoint({
     name: 'events.add',
