@@ -34,6 +34,7 @@ test(`SIGKILL during add_batch, ${ROUNDS} times: answered batches are whole, non
         const series = Object.values(Object.values(doc.last_metrics ?? {})[0] ?? {}) as { count: number }[];
         assert.ok((acked.size === 0 || series.length === 2) && series.every((s) => s.count >= acked.size * POINTS), 'restarted server serves the answered batches');
       }
+      if (!server) throw new Error('no server running');
       const live = server;
       let stopped = false;
       const client = async () => {

@@ -24,7 +24,7 @@ test('limits: body size, events per batch, tasks per call, string lengths, pages
       headers: { 'content-type': 'application/json' },
       payload: JSON.stringify({ task, comment: 'x'.repeat(LIMITS.bodyBytes) }),
     });
-    await expect4xx('body over 16 MB', { status: big.statusCode, ...big.json() }, 413, new RegExp(`too large \\(at most ${LIMITS.bodyBytes} bytes\\)`));
+    await expect4xx('body over 16 MB', { ...big.json(), status: big.statusCode }, 413, new RegExp(`too large \\(at most ${LIMITS.bodyBytes} bytes\\)`));
     const justUnder = await server.call('tasks.edit', { task, comment: 'x'.repeat(1024 * 1024) });
     assert.equal(justUnder.status, 200);
 
@@ -36,7 +36,7 @@ test('limits: body size, events per batch, tasks per call, string lengths, pages
         JSON.stringify({ type: 'training_stats_scalar', task, metric: 'm', variant: 'v', iter: i, value: i }),
       ).join('\n'),
     });
-    await expect4xx('100,001 events in a batch', { status: manyEvents.statusCode, ...manyEvents.json() }, 400, /too many events: 100001 in one batch, at most 100000/);
+    await expect4xx('100,001 events in a batch', { ...manyEvents.json(), status: manyEvents.statusCode }, 400, /too many events: 100001 in one batch, at most 100000/);
     const stored = await server.call('events.get_task_metrics', { tasks: [task] });
     assert.deepEqual(stored.data.metrics[0].metrics, [], 'a refused batch stores nothing');
 
@@ -50,7 +50,7 @@ test('limits: body size, events per batch, tasks per call, string lengths, pages
     await expect4xx('log batch_size 10001', await server.call('events.get_task_log', { task, batch_size: 10001 }), 400, /batch_size must be <= 10000/);
     const deep = '{"a":['.repeat(40) + '1' + ']}'.repeat(40);
     const nested = await server.app.inject({ method: 'POST', url: '/api/tasks.create', headers: { 'content-type': 'application/json' }, payload: deep });
-    await expect4xx('80 levels of nesting', { status: nested.statusCode, ...nested.json() }, 400, /deeper than 64 levels/);
+    await expect4xx('80 levels of nesting', { ...nested.json(), status: nested.statusCode }, 400, /deeper than 64 levels/);
     await expect4xx('iteration 2^53', await server.call('events.get_debug_image_sample', { task, metric: 'm', variant: 'v', iteration: 2 ** 53 }), 400, /iteration must be <=/);
 
     const events = await server.app.inject({
