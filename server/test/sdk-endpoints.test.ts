@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { startServer, tempDir } from './helpers';
-import { createNotices } from '../src/sdk/notices';
+import { createNotices, MAX_NOTICE_KINDS } from '../src/sdk/notices';
 import { sdkEnvironment, sdkSettingsText } from '../src/sdk/settings';
 import { sdkTaskShape } from '../src/sdk/task-shape';
 import { deleteHyperParams, editHyperParams } from '../src/sdk/task-endpoints';
@@ -83,6 +83,13 @@ test('notices: one line per kind', () => {
   notices.once('b', 'field b');
   assert.deepEqual(lines, ['Not stored: field a', 'Not stored: field b']);
   assert.deepEqual(notices.seen, ['a', 'b']);
+  notices.once('c', 'field "x\ny\u2028z"');
+  assert.equal(lines[2], 'Not stored: field "x?y?z"', 'one line, whatever the client sent');
+  notices.once('d', 'x'.repeat(500));
+  assert.equal(lines[3].length, 'Not stored: '.length + 200);
+  for (let i = 0; i < 300; i++) notices.once(`field ${i}`, `field ${i}`);
+  assert.equal(lines.length, MAX_NOTICE_KINDS + 1, 'a client inventing field names cannot flood the log');
+  assert.match(lines[lines.length - 1], /no further ones are listed/);
 });
 
 test('the other calls a script may make: parameters, configuration, artifacts, models, status, read-backs', async () => {

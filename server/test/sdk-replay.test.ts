@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, type TestServer } from './helpers';
+import { TokenSigner } from '../src/auth/tokens';
 import { SdkClient, CLIENT_API_VERSION } from './sdk/client';
 import { injectTransport, pngImage, trainingScript } from './sdk/fixtures';
 import { runScript } from './sdk/script';
@@ -189,6 +190,23 @@ test('with access keys configured, the SDK logs in with its key pair and then se
     const run = await runScript(client(server, { accessKey: 'TRAINER', secretKey: 'trainer-secret-1' }), trainingScript('keys', 0.01));
     assert.equal((await server.app.inject({ method: 'GET', url: `/api/v${CLIENT_API_VERSION}/tasks.get_by_id`, payload: { task: run.task } })).statusCode, 401);
     await assert.rejects(runScript(client(server, { accessKey: 'TRAINER', secretKey: 'wrong-secret' }), trainingScript('keys', 0.01)), /auth\.login: 401/);
+  } finally {
+    await server.close();
+  }
+});
+
+test('an expired token: the call answers 401, the SDK logs in again once and the call goes through', async () => {
+  let now = 1_800_000_000;
+  const server = await startServer({ apiKeys: new Map([['TRAINER', 'trainer-secret-1']]), tokenSigner: new TokenSigner(undefined, () => now) });
+  try {
+    const sdk = client(server, { accessKey: 'TRAINER', secretKey: 'trainer-secret-1' });
+    const run = await runScript(sdk, trainingScript('expiry', 0.01, { images: [] }));
+    const logins = sdk.names().filter((n) => n === 'auth.login').length;
+    now += 3 * 24 * 3600;
+    const polled = (await sdk.call('tasks.get_all', { id: [run.task], only_fields: ['status'] })).tasks as Json[];
+    assert.equal(polled[0].status, 'completed');
+    assert.equal(sdk.names().filter((n) => n === 'auth.login').length, logins + 1);
+    assert.ok(sdk.claims!.exp > now);
   } finally {
     await server.close();
   }
