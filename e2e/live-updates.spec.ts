@@ -1,0 +1,184 @@
+import { APIRequestContext, Locator, Page, expect, test } from '@playwright/test';
+import { compareUrl } from './support';
+
+async function api<T>(request: APIRequestContext, endpoint: string, data: unknown): Promise<T> {
+  const response = await request.post(`/api/v2.31/${endpoint}`, { data });
+  expect(response.ok(), `${endpoint}: ${await response.text()}`).toBeTruthy();
+  return ((await response.json()) as { data: T }).data;
+}
+
+/** A running task of its own, in a project of its own (archived, so the demo table stays as other specs expect). */
+async function runningTask(request: APIRequestContext, label: string): Promise<string> {
+  const { id: project } = await api<{ id: string }>(request, 'projects.create', { name: `e2e live ${label} ${Date.now()}` });
+  const { id } = await api<{ id: string }>(request, 'tasks.create', { name: `live ${label}`, project, type: 'training', system_tags: ['archived'] });
+  await api(request, 'tasks.started', { task: id });
+  await report(request, id, 0, 10);
+  return id;
+}
+
+/** Scalar points `from`..`to - 1` of live/loss, as a training loop would log them. */
+async function report(request: APIRequestContext, task: string, from: number, to: number): Promise<void> {
+  const events = Array.from({ length: to - from }, (_, i) => ({
+    type: 'training_stats_scalar', task, metric: 'live', variant: 'loss', iter: from + i, value: 1 / (from + i + 1),
+  }));
+  const { added } = await api<{ added: number }>(request, 'events.add_batch', events);
+  expect(added).toBe(events.length);
+}
+
+const CHART_KEY = 'mv:live:loss';
+
+function chart(page: Page): Locator {
+  return page.locator(`[data-testid="scalar-chart"][data-chart-key="${CHART_KEY}"]`);
+}
+
+/** The x values of the chart's line trace, as Plotly holds them. */
+function plottedX(chartEl: Locator): Promise<number[]> {
+  return chartEl.locator('.js-plotly-plot').evaluate((el) => {
+    const data = (el as unknown as { data: { mode?: string; fill?: string; x: number[] }[] }).data;
+    return [...(data.find((t) => t.fill !== 'toself')?.x ?? [])];
+  });
+}
+
+function xRange(chartEl: Locator): Promise<[number, number]> {
+  return chartEl.locator('.js-plotly-plot').evaluate((el) => {
+    const layout = (el as unknown as { _fullLayout: { xaxis: { range: [number, number] } } })._fullLayout;
+    return [...layout.xaxis.range] as [number, number];
+  });
+}
+
+/** The shared machine can be slow to load Plotly and the lazy tabs. */
+const DRAWN = { timeout: 60_000 };
+
+test.describe('live updates', () => {
+  test.describe.configure({ timeout: 150_000 });
+
+  test('the page and an embed of a running task show new points within the interval; the page asks only for change marks between', async ({
+    page, browser, request,
+  }) => {
+    const id = await runningTask(request, 'points');
+    const checks: string[] = [];
+    page.on('request', (r) => {
+      if (r.url().includes('tasks.get_all_ex') && JSON.stringify(r.postDataJSON()?.only_fields) === '["id","status","last_update","last_change"]') {
+        checks.push(r.url());
+      }
+    });
+    await page.goto(compareUrl([id], 'scalars/graph', 'refresh=1'));
+    await expect(page.getByTestId('live-badge')).toBeVisible(DRAWN);
+    await expect(chart(page).locator('.nsewdrag')).toBeVisible(DRAWN);
+    await expect.poll(() => plottedX(chart(page))).toHaveLength(10);
+
+    const embedContext = await browser.newContext();
+    const embed = await embedContext.newPage();
+    await embed.goto(`/embed;ids=${id}/scalars/graph?chart=${encodeURIComponent(CHART_KEY)}&refresh=1`);
+    await expect(chart(embed).locator('.nsewdrag')).toBeVisible(DRAWN);
+    await expect.poll(() => plottedX(chart(embed))).toHaveLength(10);
+
+    // Nothing changed: checks go on, but no histogram is asked for again.
+    const histograms: string[] = [];
+    page.on('request', (r) => {
+      if (r.url().includes('multi_task_scalar_metrics_iter_histogram')) histograms.push(r.url());
+    });
+    const before = checks.length;
+    await expect.poll(() => checks.length, { timeout: 15_000 }).toBeGreaterThan(before + 1);
+    expect(histograms).toHaveLength(0);
+
+    await report(request, id, 10, 25);
+    await expect.poll(() => plottedX(chart(page)), { timeout: 15_000 }).toHaveLength(25);
+    await expect.poll(() => plottedX(chart(embed)), { timeout: 15_000 }).toHaveLength(25);
+    // The chart was updated in place, not replaced: the same Plotly element holds the new points.
+    expect(histograms.length).toBeGreaterThan(0);
+    await embedContext.close();
+  });
+
+  test('a refresh keeps the zoom window; double-click then shows the new points', async ({ page, request }) => {
+    const id = await runningTask(request, 'zoom');
+    await report(request, id, 10, 40);
+    await page.goto(compareUrl([id], 'scalars/graph', 'refresh=1'));
+    const el = chart(page);
+    await expect(el.locator('.nsewdrag')).toBeVisible(DRAWN);
+    await expect.poll(() => plottedX(el)).toHaveLength(40);
+    const box = (await el.locator('.nsewdrag').boundingBox())!;
+    await page.mouse.move(box.x + box.width * 0.2, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width * 0.5, box.y + box.height / 2, { steps: 5 });
+    await page.mouse.up();
+    await expect.poll(() => plottedX(el)).not.toHaveLength(40);
+    const zoomed = await xRange(el);
+
+    const refetch = page.waitForRequest((r) => r.url().includes('multi_task_scalar_metrics_iter_histogram'));
+    await report(request, id, 40, 60);
+    await refetch;
+    await expect(el).toHaveAttribute('data-status', 'loaded');
+    await page.waitForTimeout(300);
+    expect(await xRange(el)).toEqual(zoomed);
+
+    await el.locator('.nsewdrag').dblclick({ position: { x: box.width / 2, y: box.height / 2 } });
+    await expect.poll(() => plottedX(el)).toHaveLength(60);
+  });
+
+  test('the debug-sample viewer stays open and the scroll stays while new data arrives', async ({ page, request }) => {
+    const id = await runningTask(request, 'viewer');
+    const sample = (iter: number) => ({
+      type: 'training_debug_image', task: id, metric: 'images', variant: 'input', iter, url: `/files/live/${iter}.png`,
+    });
+    await api(request, 'events.add_batch', [sample(1), sample(2)]);
+    await page.goto(compareUrl([id], 'debug-images', 'refresh=1'));
+    await expect(page.getByTestId('sample-thumb')).toHaveCount(1, DRAWN);
+    await expect(page.getByTestId('column-iteration')).toContainText('2');
+    await page.getByTestId('sample-thumb').click();
+    await expect(page.getByTestId('sample-viewer')).toBeVisible();
+
+    const refreshed = page.waitForRequest((r) => r.url().includes('events.debug_images'));
+    await api(request, 'events.add_batch', [sample(3)]);
+    await refreshed;
+    // The column at its newest moves on to the new iteration; the open viewer is still there.
+    await expect(page.getByTestId('column-iteration')).toContainText('3');
+    await expect(page.getByTestId('sample-viewer')).toBeVisible();
+    await expect(page.getByTestId('viewer-iteration')).toHaveText('Iteration 2');
+  });
+
+  test('auto-refresh off stops the checks, and it stays off after a reload', async ({ page, request }) => {
+    const id = await runningTask(request, 'off');
+    let checks = 0;
+    page.on('request', (r) => {
+      if (r.url().includes('tasks.get_all_ex') && (r.postDataJSON()?.only_fields ?? []).includes('last_change') && !(r.postDataJSON()?.only_fields ?? []).includes('name')) checks++;
+    });
+    await page.goto(compareUrl([id], 'scalars/graph', 'refresh=0.5'));
+    await expect(page.getByTestId('live-badge')).toBeVisible(DRAWN);
+    await expect.poll(() => checks, { timeout: 10_000 }).toBeGreaterThan(1);
+    await page.getByTestId('live-toggle').click();
+    await expect(page).toHaveURL(/live=off/);
+    await expect(page.getByTestId('live-badge')).toHaveCount(0);
+    await page.waitForTimeout(300);
+    const afterOff = checks;
+    await report(request, id, 10, 20);
+    await page.waitForTimeout(2_000);
+    expect(checks).toBe(afterOff);
+    await expect.poll(() => plottedX(chart(page))).toHaveLength(10);
+
+    await page.reload();
+    await expect(page.getByTestId('live-toggle').locator('button[role="switch"]')).toHaveAttribute('aria-checked', 'false');
+    const afterReload = checks;
+    await page.waitForTimeout(2_000);
+    expect(checks).toBe(afterReload);
+
+    await page.getByTestId('live-toggle').click();
+    await expect(page).not.toHaveURL(/live=off/);
+    await expect.poll(() => checks, { timeout: 15_000 }).toBeGreaterThan(afterReload);
+  });
+
+  test('checks stop once no compared task is running', async ({ page, request }) => {
+    const id = await runningTask(request, 'done');
+    let checks = 0;
+    page.on('request', (r) => {
+      if (r.url().includes('tasks.get_all_ex') && JSON.stringify(r.postDataJSON()?.only_fields) === '["id","status","last_update","last_change"]') checks++;
+    });
+    await page.goto(compareUrl([id], 'scalars/graph', 'refresh=0.5'));
+    await expect(page.getByTestId('live-badge')).toBeVisible(DRAWN);
+    await api(request, 'tasks.completed', { task: id });
+    await expect(page.getByTestId('live-badge')).toHaveCount(0, { timeout: 15_000 });
+    const settled = checks;
+    await page.waitForTimeout(1_500);
+    expect(checks).toBe(settled);
+  });
+});
