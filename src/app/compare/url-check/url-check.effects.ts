@@ -4,7 +4,7 @@ import { Router } from '@angular/router';
 import { Actions, createEffect, ofType } from '@ngrx/effects';
 import { routerNavigatedAction } from '@ngrx/router-store';
 import { Store } from '@ngrx/store';
-import { filter, map, startWith, tap } from 'rxjs';
+import { distinctUntilChanged, filter, map, startWith, tap } from 'rxjs';
 import { CompareViewActions } from '../state/compare.actions';
 import { checkCompareUrl, describeProblems, optionsToClear } from './url-check';
 
@@ -18,11 +18,11 @@ export const noticeUnreadableUrl = createEffect(
       ofType(routerNavigatedAction),
       // The navigation that opened the page may end before this effect starts listening.
       startWith(null),
-      map(() => {
-        const navigation = router.lastSuccessfulNavigation() ?? router.currentNavigation();
-        return navigation ? router.serializeUrl(navigation.initialUrl) : router.url;
-      }),
-      map((url) => checkCompareUrl(url)),
+      map(() => router.currentNavigation() ?? router.lastSuccessfulNavigation()),
+      // Once per navigation (it may be seen both at start and when it ends); the URL before redirects.
+      filter((navigation) => navigation !== null),
+      distinctUntilChanged((a, b) => a.id === b.id),
+      map((navigation) => checkCompareUrl(router.serializeUrl(navigation.initialUrl))),
       filter((problems) => problems.length > 0),
       tap((problems) => {
         const options = optionsToClear(problems);
