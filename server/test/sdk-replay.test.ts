@@ -4,7 +4,7 @@ import { startServer, type TestServer } from './helpers';
 import { TokenSigner } from '../src/auth/tokens';
 import { SdkClient, CLIENT_API_VERSION } from './sdk/client';
 import { injectTransport, pngImage, trainingScript } from './sdk/fixtures';
-import { runScript } from './sdk/script';
+import { exactMatchRegex, runScript } from './sdk/script';
 
 type Json = Record<string, any>;
 
@@ -207,6 +207,21 @@ test('an expired token: the call answers 401, the SDK logs in again once and the
     assert.equal(polled[0].status, 'completed');
     assert.equal(sdk.names().filter((n) => n === 'auth.login').length, logins + 1);
     assert.ok(sdk.claims!.exp > now);
+  } finally {
+    await server.close();
+  }
+});
+
+test('Task.init finds its project by the escaped name the SDK sends, whatever characters the name holds', async () => {
+  const server = await startServer();
+  try {
+    const name = 'exp (v2) + a.b-c #1 & ~x [y] {z} $5 ^ | * ?';
+    assert.equal(exactMatchRegex('a b.c-d'), '^a\\ b\\.c\\-d$', 'as Python escapes it');
+    const first = await runScript(client(server), trainingScript('escaped', 0.01, { project: name, images: [] }));
+    const sdk = client(server);
+    const second = await runScript(sdk, trainingScript('escaped 2', 0.01, { project: name, images: [] }));
+    assert.equal(second.project, first.project);
+    assert.ok(!sdk.names().includes('projects.create'), 'the project was found, not created twice');
   } finally {
     await server.close();
   }

@@ -79,8 +79,13 @@ async function reuseLastTask(client: SdkClient, spec: ScriptSpec, last: string):
   return last;
 }
 
+/** `exact_match_regex`: Python's `re.escape` (3.7+) between `^` and `$`. */
+export function exactMatchRegex(name: string): string {
+  return `^${name.replace(/[()[\]{}?*+\-|^$\\.&~# \t\n\r\v\f]/g, '\\$&')}$`;
+}
+
 async function projectId(client: SdkClient, name: string): Promise<string> {
-  const regex = `^${name.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&')}$`;
+  const regex = exactMatchRegex(name);
   const found = (await client.call('projects.get_all', { name: regex, only_fields: ['id'], search_hidden: true, shallow_search: false })).projects as { id: string }[];
   if (found.length) return found[0].id;
   return String((await client.call('projects.create', { name, description: '', system_tags: [] })).id);
