@@ -92,4 +92,10 @@ test.describe('logging from the ClearML SDK', () => {
     await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(64);
     expect(await image.getAttribute('src')).toContain(`.${runs[0].task}/metrics/samples/input/`);
   });
+
+  test('the results link the SDK prints opens that task on the compare page', async ({ page }) => {
+    await page.goto(`/projects/${runs[0].project}/experiments/${runs[0].task}/output/log`);
+    await expect(page).toHaveURL(new RegExp(`/compare-tasks;ids=${runs[0].task}/details`));
+    await expect(cell(page, 'name', 0)).toHaveText(names[0]);
+  });
 });

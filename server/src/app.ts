@@ -17,6 +17,7 @@ import { serverEndpoints } from './routes/server-routes';
 import { taskEndpoints } from './routes/tasks-routes';
 import { createNotices } from './sdk/notices';
 import { sdkEndpoints } from './sdk/sdk-endpoints';
+import { sdkLinkRoutes } from './sdk/web-links';
 import { seedDemo } from './seed/seed';
 import { appRoutes } from './web/app-routes';
 import { registerSecurityHeaders } from './web/security-headers';
@@ -110,6 +111,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     notices,
   });
   await app.register(filesRoutes, { filesDir });
+  sdkLinkRoutes(app);
   appRoutes(app, options.appDir === undefined ? DEFAULT_APP_DIR : options.appDir);
   return app;
 }

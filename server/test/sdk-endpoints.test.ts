@@ -6,6 +6,7 @@ import { startServer, tempDir } from './helpers';
 import { createNotices, MAX_NOTICE_KINDS } from '../src/sdk/notices';
 import { sdkEnvironment, sdkSettingsText } from '../src/sdk/settings';
 import { sdkTaskShape } from '../src/sdk/task-shape';
+import { sdkLinkTarget } from '../src/sdk/web-links';
 import { deleteHyperParams, editHyperParams } from '../src/sdk/task-endpoints';
 import { SdkClient } from './sdk/client';
 import { injectTransport, trainingScript } from './sdk/fixtures';
@@ -135,6 +136,23 @@ test('the other calls a script may make: parameters, configuration, artifacts, m
     const unknown = await server.call('tasks.delete_artifacts', { task: 'f'.repeat(32), artifacts: [] });
     assert.equal(unknown.status, 400);
     assert.match(unknown.meta.result_msg, /Invalid task id/);
+  } finally {
+    await server.close();
+  }
+});
+
+test('the results link Task.init prints opens the task on the compare page', async () => {
+  assert.equal(sdkLinkTarget(`/projects/p1/experiments/${'a'.repeat(32)}/output/log`), `/compare-tasks;ids=${'a'.repeat(32)}/details`);
+  assert.equal(sdkLinkTarget(`/projects/*/experiments/${'b'.repeat(32)}`), `/compare-tasks;ids=${'b'.repeat(32)}/details`);
+  assert.equal(sdkLinkTarget('/projects/p1/experiments'), '/tasks');
+  assert.equal(sdkLinkTarget('/projects/p1/experiments/not-an-id/output'), null);
+  const server = await startServer();
+  try {
+    const redirect = await server.app.inject({ method: 'GET', url: `/projects/p/experiments/${'c'.repeat(32)}/output/log` });
+    assert.equal(redirect.statusCode, 302);
+    assert.equal(redirect.headers.location, `/compare-tasks;ids=${'c'.repeat(32)}/details`);
+    const other = await server.app.inject({ method: 'GET', url: '/projects/p/experiments/x/y' });
+    assert.notEqual(other.statusCode, 302);
   } finally {
     await server.close();
   }
