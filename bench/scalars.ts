@@ -1,146 +1,201 @@
 /**
- * node --import tsx bench/scalars.ts [--db FILE --files DIR] [--app DIR] [--tasks 20]
+ * node --import tsx bench/scalars.ts [--runs 3] [--tasks 100] [--app DIR]
  *
- * The Scalars graph tab in headless Chromium (/usr/bin/chromium, or CHROME_BIN) against the real
- * server on a large database. Without --db it seeds one into a temporary folder first
- * (`npm run seed -- --tasks 20 --iterations 100000 --metrics 20`, several minutes); pass --db and
- * --files to reuse one. --app is a build of the app (default dist/compare-tasks/browser).
- * Prints: first chart painted and all charts in the viewport (ms after navigation start), the
- * longest main-thread task, the most points sent for one series, and the redraw time of a
- * smoothing change and of a task toggle. No assertions: the figures are for reading.
+ * The Scalars tab (issues 5 and 11) in headless Chromium against the real server.
+ * - Values: 100 tasks x 200 series (a small database built once under bench/.data/): table rows
+ *   painted after navigation start, and the CSV built (download click to the file's Blob).
+ * - Graph: the shared large database (bench/lib/data.ts: 100 tasks x 20 series x 100,000
+ *   iterations plus one 1,000,000-point series; BENCH_TASKS / BENCH_SERIES / BENCH_ITERATIONS for a
+ *   smaller one): first chart and every chart in the viewport painted after navigation start,
+ *   the longest main-thread task, the most points sent for one series, and smoothing, task toggle
+ *   and zoom to the next paint (first chart in view; all charts in view are printed beside).
+ * - Bare Plotly: the same figures the app drew, on an empty page with only Plotly, in the same
+ *   run; each Scalars figure is printed as a ratio to it (our overhead over the library).
+ * One warm-up run, then --runs measured runs; medians are printed as RESULT lines.
  */
-import { chromium, type Page } from '@playwright/test';
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import type { Browser, Page } from '@playwright/test';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { openRepositories } from '../server/src/db/repositories';
+import { largeDataset } from '../server/src/seed/demo';
+import { seedDataset } from '../server/src/seed/seed';
+import { DATA_DIR, largeDatabase } from './lib/data';
+import { post } from './lib/http';
+import { appDir, launchBrowser, longTasks, median, memoryResults, pageMemory, probedPage, result, startServer, timeWhen } from './lib/page';
+import { CHART, Figure, bareReact, barePlotly, drawnFigures, firstChartDrawn, interaction, viewportDrawn } from './lib/scalars-page';
 
 const { values: args } = parseArgs({
-  options: { db: { type: 'string' }, files: { type: 'string' }, app: { type: 'string' }, tasks: { type: 'string', default: '20' } },
+  options: { runs: { type: 'string', default: '3' }, tasks: { type: 'string', default: '100' }, app: { type: 'string' } },
 });
-const root = resolve(__dirname, '..');
+const RUNS = Math.max(1, Number(args.runs));
 const TASKS = Number(args.tasks);
+const VALUE_SERIES = 200;
 
-function seedIfNeeded(): { db: string; files: string } {
-  if (args.db && existsSync(args.db)) return { db: args.db, files: args.files ?? join(tmpdir(), 'scalars-bench-files') };
-  const dir = mkdtempSync(join(tmpdir(), 'scalars-bench-'));
-  const db = join(dir, 'bench.db');
-  const files = join(dir, 'files');
-  console.log(`Seeding ${db} (${TASKS} tasks x 20 series x 100,000 iterations)…`);
-  const seeded = spawnSync(process.execPath, ['--import', 'tsx', 'server/src/seed/cli.ts', '--db', db, '--files', files,
-    '--tasks', String(TASKS), '--iterations', '100000', '--metrics', '20'], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
-  if (seeded.status !== 0) throw new Error('seeding failed');
+/** 100 tasks x 200 series with a few iterations each: what the values table reads (last_metrics). */
+function valuesDatabase(): { db: string; files: string } {
+  const name = `values-${TASKS}x${VALUE_SERIES}`;
+  const db = join(DATA_DIR, `${name}.db`);
+  const files = join(DATA_DIR, `${name}-files`);
+  if (existsSync(`${db}.done`)) return { db, files };
+  mkdirSync(files, { recursive: true });
+  for (const suffix of ['', '-wal', '-shm']) rmSync(db + suffix, { force: true });
+  const { repos } = openRepositories(db);
+  seedDataset(repos, files, largeDataset({ tasks: TASKS, iterations: 20, metrics: VALUE_SERIES }));
+  repos.db.close();
+  writeFileSync(`${db}.done`, new Date().toISOString() + '\n');
   return { db, files };
 }
 
-function startServer(db: string, files: string): Promise<{ url: string; stop: () => void }> {
-  const app = args.app ?? join(root, 'dist/compare-tasks/browser');
-  const server = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts', '--db', db, '--files', files, '--port', '0', '--no-demo'], {
-    cwd: root, env: { ...process.env, COMPARE_APP_DIR: app }, stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  return new Promise((resolvePromise, reject) => {
-    let out = '';
-    server.stdout.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const url = /https?:\/\/[^\s]+/.exec(out)?.[0];
-      if (url) resolvePromise({ url: url.replace(/\/$/, ''), stop: () => server.kill() });
-    });
-    server.on('exit', (code) => reject(new Error(`server exited (${code}): ${out}`)));
-  });
-}
-
-async function taskIds(url: string): Promise<string[]> {
-  const response = await fetch(`${url}/api/tasks.get_all_ex`, {
-    method: 'POST', headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ only_fields: ['id', 'name', 'last_iteration'], page_size: 500, order_by: ['-last_iteration'] }),
-  });
-  const { data } = (await response.json()) as { data: { tasks: { id: string }[] } };
+async function compareIds(url: string): Promise<string[]> {
+  const data = (await post(`${url}/`, 'tasks.get_all_ex', { only_fields: ['id'], page_size: 500, order_by: ['-last_iteration'] })) as { tasks: { id: string }[] };
   return data.tasks.slice(0, TASKS).map((t) => t.id);
 }
 
-// In-page scripts are plain strings: the TypeScript loader would add helpers the page lacks.
-const IN_VIEW = `[...document.querySelectorAll('[data-testid="scalar-chart"]')].filter((c) => {
-  const r = c.getBoundingClientRect(); return r.bottom > 0 && r.top < innerHeight; })`;
-
-/** Waits (in the page) until the first chart, or every chart in the viewport, has a line; returns performance.now() then. */
-function waitForCharts(page: Page, which: 'first' | 'viewport'): Promise<number> {
-  return page.evaluate(`new Promise((done) => {
-    const check = () => {
-      const drawn = (c) => !!c.querySelector('.scatterlayer .trace');
-      const all = [...document.querySelectorAll('[data-testid="scalar-chart"]')];
-      const inView = ${IN_VIEW};
-      const ready = ${JSON.stringify(which)} === 'first' ? all.some(drawn) : inView.length > 0 && inView.every(drawn);
-      if (ready) done(performance.now()); else requestAnimationFrame(check);
-    };
-    check();
-  })`) as Promise<number>;
+async function valuesRun(browser: Browser, url: string, ids: string[]) {
+  const page = await probedPage(browser);
+  await page.addInitScript(`const create = URL.createObjectURL; URL.createObjectURL = (blob) => { window.__blobAt = performance.now(); return create(blob); };
+    addEventListener('click', (e) => { if (e.target.closest('[data-testid="download-csv"]')) window.__clickAt = performance.now(); }, true);`);
+  await page.goto(`${url}/compare-tasks;ids=${ids.join(',')}/scalars/values`);
+  const table = await timeWhen(page, `document.querySelectorAll('[data-testid="values-row"]').length >= ${VALUE_SERIES}`, 120_000);
+  const rows = await page.getByTestId('values-row').count();
+  await Promise.all([page.waitForEvent('download'), page.getByTestId('download-csv').click()]);
+  const csv = (await page.evaluate('window.__blobAt - window.__clickAt')) as number;
+  await page.context().close();
+  return { table, csv, rows };
 }
 
-/** Time from an action to the moment every chart in view has redrawn its lines (in the page). */
-async function redrawTime(page: Page, act: () => Promise<void>): Promise<number> {
-  await page.evaluate(`window.__before = ${IN_VIEW}.map((c) => c.querySelector('.scatterlayer')?.innerHTML ?? ''); window.__start = performance.now();`);
-  await act();
-  return page.evaluate(`new Promise((done) => {
-    const check = () => {
-      const now = ${IN_VIEW}.map((c) => c.querySelector('.scatterlayer')?.innerHTML ?? '');
-      if (now.length && now.every((html, i) => html !== window.__before[i])) done(performance.now() - window.__start);
-      else requestAnimationFrame(check);
-    };
-    check();
-  })`) as Promise<number>;
+interface GraphRun {
+  first: number; viewport: number; longest: number; maxPoints: number; charts: number;
+  smoothing: { first: number; all: number }; toggle: { first: number; all: number }; zoom: { first: number; all: number };
+  figures: Figure[]; smoothed: Figure; toggled: Figure; memory: Awaited<ReturnType<typeof pageMemory>>;
 }
+
+async function graphRun(browser: Browser, url: string, ids: string[]): Promise<GraphRun> {
+  const page = await probedPage(browser);
+  let maxPoints = 0;
+  page.on('response', async (response) => {
+    if (!response.url().includes('multi_task_scalar_metrics_iter_histogram')) return;
+    const body = (await response.json().catch(() => null)) as { data?: { metrics?: Record<string, Record<string, Record<string, { x: unknown[] }>>> } } | null;
+    for (const variants of Object.values(body?.data?.metrics ?? {})) {
+      for (const tasks of Object.values(variants)) for (const series of Object.values(tasks)) maxPoints = Math.max(maxPoints, series.x.length);
+    }
+  });
+  await page.goto(`${url}/compare-tasks;ids=${ids.join(',')}/scalars/graph`);
+  const first = await firstChartDrawn(page);
+  const viewport = await viewportDrawn(page);
+  await page.waitForTimeout(1000);
+  const { longest } = await longTasks(page);
+  const charts = await page.locator(CHART).count();
+  const figures = await drawnFigures(page);
+  await settle(page);
+
+  const smoothing = await interaction(page, 'keydown', async () => {
+    await page.getByTestId('smoothing').focus();
+    await page.keyboard.press('End');
+  });
+  await settle(page);
+  const smoothed = (await drawnFigures(page))[0];
+  const toggle = await interaction(page, 'pointerdown', () => page.getByTestId('legend-item').first().click());
+  await settle(page);
+  const toggled = (await drawnFigures(page))[0];
+  const box = (await page.locator(`${CHART} .nsewdrag`).first().boundingBox())!;
+  await page.evaluate(`(() => {
+    addEventListener('mouseup', () => { window.__zoomAt = performance.now(); }, { capture: true, once: true });
+    const frame = document.querySelector('${CHART}');
+    let asked = false;
+    new MutationObserver(() => {
+      const status = frame.getAttribute('data-status');
+      if (status === 'loading') asked = true;
+      else if (asked && status === 'loaded' && !window.__zoomDone) requestAnimationFrame(() => { window.__zoomDone = performance.now(); });
+    }).observe(frame, { attributes: true, attributeFilter: ['data-status'] });
+  })()`);
+  const zoom = await interaction(page, 'mouseup', async () => {
+    await page.mouse.move(box.x + box.width * 0.3, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width * 0.5, box.y + box.height / 2, { steps: 4 });
+    await page.mouse.up();
+  }, true);
+  // The zoomed window's own points, fetched from the server, drawn (first chart back to loaded).
+  await page.waitForFunction('!!window.__zoomDone', undefined, { timeout: 60_000 });
+  zoom.all = (await page.evaluate('window.__zoomDone - window.__zoomAt')) as number;
+  const memory = await pageMemory(page);
+  await page.context().close();
+  return { first, viewport, longest, maxPoints, charts, smoothing, toggle, zoom, figures, smoothed, toggled, memory };
+}
+
+/** Waits until every chart has drawn what it was asked to (no draw pending for two frames). */
+async function settle(page: Page): Promise<void> {
+  await page.waitForFunction(`!document.querySelector('${CHART}[data-status="loading"]')`, undefined, { timeout: 60_000 });
+  await page.waitForTimeout(400);
+}
+
+const ratio = (what: string, ours: number, bare: number) =>
+  console.log(`RATIO | ${what} | ${(ours / Math.max(bare, 1)).toFixed(2)}x (${ours.toFixed(0)} ms vs bare Plotly ${bare.toFixed(0)} ms)`);
 
 async function main() {
-  const { db, files } = seedIfNeeded();
-  const server = await startServer(db, files);
-  const browser = await chromium.launch({ executablePath: process.env['CHROME_BIN'] || '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+  const app = appDir(args.app);
+  const browser = await launchBrowser();
   try {
-    const ids = await taskIds(server.url);
-    const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
-    await page.addInitScript(`window.__longest = 0;
-      new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__longest = Math.max(window.__longest, e.duration); })
-        .observe({ type: 'longtask', buffered: true });`);
-    let maxPoints = 0;
-    let histogramCalls = 0;
-    page.on('response', async (response) => {
-      if (!response.url().includes('multi_task_scalar_metrics_iter_histogram')) return;
-      histogramCalls++;
-      const body = (await response.json().catch(() => null)) as { data?: { metrics?: Record<string, Record<string, Record<string, { x: number[] }>>> } } | null;
-      for (const variants of Object.values(body?.data?.metrics ?? {})) {
-        for (const tasks of Object.values(variants)) for (const series of Object.values(tasks)) maxPoints = Math.max(maxPoints, series.x.length);
+    const values = valuesDatabase();
+    let server = await startServer(values.db, values.files, app);
+    let ids = await compareIds(server.url);
+    const valueRuns = [];
+    for (let run = 0; run <= RUNS; run++) {
+      const r = await valuesRun(browser, server.url, ids);
+      if (run > 0) valueRuns.push(r);
+    }
+    server.stop();
+    console.log(`values: ${ids.length} tasks, ${valueRuns[0].rows} rows`);
+    result(`scalars values: table painted (${ids.length} tasks x ${VALUE_SERIES} series)`, Math.round(median(valueRuns.map((r) => r.table))), 'ms', 1000);
+    result('scalars values: CSV built', Math.round(median(valueRuns.map((r) => r.csv))), 'ms', 200);
+
+    const large = largeDatabase();
+    server = await startServer(large.db, large.files, app);
+    ids = await compareIds(server.url);
+    const runs: GraphRun[] = [];
+    for (let run = 0; run <= RUNS; run++) {
+      const r = await graphRun(browser, server.url, ids);
+      console.log(`  run ${run}${run ? '' : ' (warm-up)'}: first ${r.first.toFixed(0)} ms, viewport ${r.viewport.toFixed(0)} ms, longest task ${r.longest} ms, ` +
+        `smoothing ${r.smoothing.first.toFixed(0)}/${r.smoothing.all.toFixed(0)} ms, toggle ${r.toggle.first.toFixed(0)}/${r.toggle.all.toFixed(0)} ms, zoom ${r.zoom.first.toFixed(0)}/${r.zoom.all.toFixed(0)} ms`);
+      if (run > 0) runs.push(r);
+    }
+    server.stop();
+    const m = (pick: (r: GraphRun) => number) => Math.round(median(runs.map(pick)));
+    const label = `${ids.length} tasks x ${large.sizes.series} series`;
+    console.log(`graph: ${label}, ${runs[0].charts} charts, ${runs[0].figures.length} in view, ${runs[0].figures[0]?.data.length ?? 0} traces in the first`);
+    result(`scalars graph: first chart (${label})`, m((r) => r.first), 'ms', 1000);
+    result(`scalars graph: viewport complete (${label})`, m((r) => r.viewport), 'ms', 2500);
+    result('scalars graph: longest main-thread task while loading', m((r) => r.longest), 'ms', 200);
+    result('scalars graph: most points sent for one series', Math.max(...runs.map((r) => r.maxPoints)), 'points', 2000);
+    result('scalars graph: smoothing change to next paint', m((r) => r.smoothing.first), 'ms', 200);
+    result('scalars graph: task toggle to next paint', m((r) => r.toggle.first), 'ms', 200);
+    result('scalars graph: zoom to next paint', m((r) => r.zoom.first), 'ms', 200);
+    console.log(`  every chart in view redrawn (medians): smoothing ${m((r) => r.smoothing.all)} ms, toggle ${m((r) => r.toggle.all)} ms; ` +
+      `zoomed window's own points fetched and drawn ${m((r) => r.zoom.all)} ms`);
+    memoryResults('scalars graph', runs[runs.length - 1].memory);
+
+    const last = runs[runs.length - 1];
+    const bare: Awaited<ReturnType<typeof barePlotly>>[] = [];
+    const bareSmooth: number[] = [];
+    const bareToggle: number[] = [];
+    for (let run = 0; run <= RUNS; run++) {
+      const b = await barePlotly(browser, last.figures);
+      const s = await bareReact(browser, last.figures[0], last.smoothed);
+      const t = await bareReact(browser, last.smoothed, last.toggled);
+      if (run > 0) {
+        bare.push(b);
+        bareSmooth.push(s);
+        bareToggle.push(t);
       }
-    });
-    console.log(`${ids.length} tasks, ${server.url}`);
-    await page.goto(`${server.url}/compare-tasks;ids=${ids.join(',')}/scalars/graph`);
-    const first = await waitForCharts(page, 'first');
-    const all = await waitForCharts(page, 'viewport');
-    const chartCount = await page.getByTestId('scalar-chart').count();
-    await page.waitForTimeout(500);
-    const longestLoad = (await page.evaluate('window.__longest')) as number;
-    await page.evaluate('window.__longest = 0');
-
-    const smoothing = await redrawTime(page, async () => {
-      await page.getByTestId('smoothing').focus();
-      await page.keyboard.press('End');
-    });
-    const toggle = await redrawTime(page, async () => {
-      await page.getByTestId('scalar-chart').first().locator('.legendtoggle').first().click();
-    });
-    const longestInteraction = (await page.evaluate('window.__longest')) as number;
-
-    const row = (label: string, value: string, target: string) => console.log(`${label.padEnd(44)} ${value.padStart(10)}   (target ${target})`);
-    console.log(`${chartCount} charts on the page, ${histogramCalls} histogram calls`);
-    row('first chart painted after navigation start', `${first.toFixed(0)} ms`, '≤ 1,000 ms after the tab opens');
-    row('all charts in the viewport painted', `${all.toFixed(0)} ms`, '≤ 2,000 ms');
-    row('longest main-thread task while loading', `${longestLoad.toFixed(0)} ms`, '≤ 200 ms');
-    row('most points sent for one series', `${maxPoints}`, '≤ 2,000');
-    row('smoothing change redrawn', `${smoothing.toFixed(0)} ms`, '≤ 200 ms');
-    row('task toggle (legend click) redrawn', `${toggle.toFixed(0)} ms`, '≤ 200 ms');
-    row('longest main-thread task while interacting', `${longestInteraction.toFixed(0)} ms`, '≤ 200 ms');
+    }
+    ratio('scalars graph: first chart / bare Plotly', m((r) => r.first), median(bare.map((b) => b.first)));
+    ratio('scalars graph: viewport complete / bare Plotly', m((r) => r.viewport), median(bare.map((b) => b.all)));
+    ratio('scalars graph: longest task / bare Plotly', m((r) => r.longest), median(bare.map((b) => b.longest)));
+    ratio('scalars graph: smoothing / bare Plotly.react', m((r) => r.smoothing.first), median(bareSmooth));
+    ratio('scalars graph: task toggle / bare Plotly.react', m((r) => r.toggle.first), median(bareToggle));
   } finally {
     await browser.close();
-    server.stop();
   }
 }
 

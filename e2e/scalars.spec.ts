@@ -107,7 +107,8 @@ test.describe('scalars: graph', () => {
     await page.getByTestId('summary-chart').scrollIntoViewIfNeeded();
     await expect(page.getByTestId('summary-chart').locator('.main-svg').first()).toBeVisible(DRAWN);
     await expect(page.locator('[data-testid="scalar-chart"] .main-svg').first()).toBeVisible(DRAWN);
-    await expect(page.locator('[data-testid="scalar-chart"] .legendtext').first()).toContainText(/=/);
+    // One legend for all charts: task name plus the hyperparameters that differ.
+    await expect(page.getByTestId('legend-item').first()).toContainText(/=/);
 
     await page.getByTestId('group-by').getByText('Metric', { exact: true }).click();
     await expect(page).toHaveURL(/group=metric/);
@@ -149,14 +150,75 @@ test.describe('scalars: graph', () => {
     await fullRequest;
   });
 
-  test('a legend click hides a task and puts it in the URL', async ({ page, request }) => {
+  test('a legend click hides a task from every chart and puts it in the URL', async ({ page, request }) => {
     const ids = await taskIds(request, [DEMO.baseline, DEMO.best]);
     await page.goto(compareUrl(ids, 'scalars/graph'));
-    const chart = page.getByTestId('scalar-chart').first();
-    await expect(chart.locator('.legendtoggle').first()).toBeAttached(DRAWN);
-    await chart.locator('.legendtoggle').first().click();
+    const chart = page.locator('[data-testid="scalar-chart"][data-chart-key="mv:loss:train"]');
+    const lines = chart.locator('.scatterlayer .trace');
+    await chart.scrollIntoViewIfNeeded();
+    await expect(lines.first()).toBeAttached(DRAWN);
+    const before = await lines.count();
+    const item = page.locator(`[data-testid="legend-item"][data-task-id="${ids[0]}"]`);
+    await expect(item).toHaveAttribute('aria-pressed', 'true');
+    await item.click();
     await expect(page).toHaveURL(new RegExp(`hide=${ids[0]}`));
+    await expect(item).toHaveAttribute('aria-pressed', 'false');
+    await expect.poll(() => lines.count(), DRAWN).toBeLessThan(before);
     await page.getByTestId('show-all-tasks').click();
     await expect(page).not.toHaveURL(/hide=/);
+    await expect.poll(() => lines.count(), DRAWN).toBe(before);
   });
+
+  test('the metric search is in the URL, shows only matching charts and survives a reload', async ({ page, request }) => {
+    const ids = await taskIds(request, [DEMO.baseline, DEMO.best]);
+    const { metrics } = await api<{ metrics: { metric: string; variants: string[] }[] }>(
+      request, 'events.get_multi_task_metrics', { tasks: ids, event_type: 'training_stats_scalar' },
+    );
+    const lossCharts = metrics.filter((m) => m.metric.includes('loss')).reduce((n, m) => n + m.variants.length, 0);
+    await page.goto(compareUrl(ids, 'scalars/graph'));
+    await expect(page.getByTestId('scalar-chart').first()).toBeAttached();
+    await page.getByTestId('metric-filter-button').click();
+    await page.getByTestId('metric-filter-search').fill('loss');
+    await page.keyboard.press('Escape');
+    await expect(page).toHaveURL(/msearch=loss/);
+    await expect(page.getByTestId('scalar-chart')).toHaveCount(lossCharts);
+    await page.reload();
+    await expect(page.getByTestId('scalar-chart')).toHaveCount(lossCharts);
+    await expect(page.getByTestId('metric-filter-active-search')).toContainText('loss');
+    await page.getByTestId('metric-filter-button').click();
+    await expect(page.getByTestId('metric-filter-search')).toHaveValue('loss');
+    await page.getByTestId('metric-filter-clear').click();
+    await expect(page).not.toHaveURL(/msearch=/);
+  });
+
+  for (const axis of ['Relative time', 'Wall time']) {
+    test(`zooming on ${axis.toLowerCase()} asks the server for that time window; double-click restores`, async ({ page, request }) => {
+      const ids = await taskIds(request, [DEMO.baseline, DEMO.best]);
+      await page.goto(compareUrl(ids, 'scalars/graph'));
+      await page.getByTestId('x-axis').getByText(axis).click();
+      const chart = page.locator('[data-testid="scalar-chart"][data-chart-key="mv:loss:train"]');
+      await chart.scrollIntoViewIfNeeded();
+      await expect(chart).toHaveAttribute('data-status', 'loaded', DRAWN);
+      await expect(chart.locator('.nsewdrag')).toBeVisible(DRAWN);
+      await expect(chart.getByTestId('points-label')).toHaveText(/^[\d,]+ of [\d,]+ points$/);
+      const box = (await chart.locator('.nsewdrag').boundingBox())!;
+      const zoomRequest = page.waitForRequest((r) => r.url().includes('multi_task_scalar_metrics_iter_histogram') && !!r.postDataJSON()?.x_range);
+      // Near the start of the axis: the earliest task has points there on either time axis.
+      await page.mouse.move(box.x + box.width * 0.05, box.y + box.height / 2);
+      await page.mouse.down();
+      await page.mouse.move(box.x + box.width * 0.12, box.y + box.height / 2, { steps: 5 });
+      await page.mouse.up();
+      const body = (await zoomRequest).postDataJSON() as { key: string; x_range: [number, number] };
+      expect(body.key).toBe('timestamp');
+      // Epoch milliseconds (relative seconds are turned into each task's own window).
+      expect(body.x_range[0]).toBeGreaterThan(1e12);
+      expect(body.x_range[0]).toBeLessThan(body.x_range[1]);
+      await expect(chart).toHaveAttribute('data-status', 'loaded');
+      await expect(chart.getByTestId('points-label')).toHaveCount(0);
+      const fullRequest = page.waitForRequest((r) => r.url().includes('multi_task_scalar_metrics_iter_histogram') && !r.postDataJSON()?.x_range);
+      await chart.locator('.nsewdrag').dblclick({ position: { x: box.width / 2, y: box.height / 2 } });
+      await fullRequest;
+      await expect(chart.getByTestId('points-label')).toHaveText(/ of /);
+    });
+  }
 });

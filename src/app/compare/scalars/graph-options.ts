@@ -1,8 +1,8 @@
 import { createSelector } from '@ngrx/store';
 import { HistogramKey, MetricVariants } from '../../core/api/events-api';
 import { compareFeature, selectComparedTaskIds, selectViewOption } from '../state/compare.feature';
-import { metricKey, parseKeyList } from './metric-keys';
-import { ChartRequest } from './state/scalars.actions';
+import { metricKey, metricMatches, parseKeyList } from './metric-keys';
+import { ChartRequest, ChartZoom } from './state/scalars.actions';
 import { scalarsFeature, staleRequests } from './state/scalars.feature';
 
 export type GroupBy = 'metric-variant' | 'metric';
@@ -21,6 +21,8 @@ export interface GraphOptions {
   hiddenTasks: string[];
   /** The metric/variant keys shown (null: all). */
   shown: string[] | null;
+  /** The metric filter's search text: only matching metric/variants are shown. */
+  search: string;
 }
 
 export function parseSmoothing(value: string | null): number {
@@ -37,13 +39,14 @@ export function parseGraphOptions(q: Record<string, string | null>): GraphOption
     hover: q['hover'] === 'closest' ? 'closest' : 'x',
     hiddenTasks: (q['hide'] ?? '').split(',').filter(Boolean),
     shown: parseKeyList(q['metrics'] ?? null),
+    search: q['msearch'] ?? '',
   };
 }
 
 export const selectGraphOptions = createSelector(
   selectViewOption('group'), selectViewOption('smooth'), selectViewOption('x'), selectViewOption('log'),
-  selectViewOption('hover'), selectViewOption('hide'), selectViewOption('metrics'),
-  (group, smooth, x, log, hover, hide, metrics) => parseGraphOptions({ group, smooth, x, log, hover, hide, metrics }),
+  selectViewOption('hover'), selectViewOption('hide'), selectViewOption('metrics'), selectViewOption('msearch'),
+  (group, smooth, x, log, hover, hide, metrics, msearch) => parseGraphOptions({ group, smooth, x, log, hover, hide, metrics, msearch }),
 );
 
 export function histogramKey(xAxis: XAxis): HistogramKey {
@@ -59,14 +62,14 @@ export interface ChartDef {
 
 /**
  * The charts to draw: one per metric/variant (default) or one per metric with all its shown
- * variants, in the order the server lists metrics. `shown` (metric/variant keys, null: all) hides
- * the others.
+ * variants, in the order the server lists metrics. `shown` (metric/variant keys, null: all) and
+ * the filter's `search` text hide the others.
  */
-export function chartDefs(metrics: readonly MetricVariants[], groupBy: GroupBy, shown: readonly string[] | null): ChartDef[] {
+export function chartDefs(metrics: readonly MetricVariants[], groupBy: GroupBy, shown: readonly string[] | null, search = ''): ChartDef[] {
   const chosen = shown ? new Set(shown) : null;
   const charts: ChartDef[] = [];
   for (const { metric, variants } of metrics) {
-    const visible = variants.filter((variant) => !chosen || chosen.has(metricKey({ metric, variant })));
+    const visible = variants.filter((variant) => (!chosen || chosen.has(metricKey({ metric, variant }))) && metricMatches({ metric, variant }, search));
     if (!visible.length) continue;
     if (groupBy === 'metric') {
       charts.push({ chartKey: `m:${encodeURIComponent(metric)}`, title: metric, metrics: [{ metric, variants: visible }] });
@@ -80,18 +83,23 @@ export function chartDefs(metrics: readonly MetricVariants[], groupBy: GroupBy, 
 }
 
 export const selectChartDefs = createSelector(scalarsFeature.selectMetrics, selectGraphOptions, (metrics, options) =>
-  chartDefs(metrics, options.groupBy, options.shown),
+  chartDefs(metrics, options.groupBy, options.shown, options.search),
 );
 
-/** What each chart should show now: its metrics, the x key, and the zoom window (not for relative time). */
+/** The zoom a chart shows now: one made in the current x axis (relative time: one with task origins). */
+export function currentZoom(zoom: ChartZoom | undefined, xAxis: XAxis): ChartZoom | null {
+  if (!zoom || zoom.key !== histogramKey(xAxis)) return null;
+  return (xAxis === 'relative') === !!zoom.origins ? zoom : null;
+}
+
+/** What each chart should show now: its metrics, the x key, and the zoom window. */
 export const selectWantedChartRequests = createSelector(
   selectChartDefs, selectGraphOptions, scalarsFeature.selectZoom,
   (charts, options, zoom): ChartRequest[] =>
     charts.map((chart) => {
       const key = histogramKey(options.xAxis);
-      const window = zoom[chart.chartKey];
-      const range = options.xAxis !== 'relative' && window?.key === key ? window.range : null;
-      return { chartKey: chart.chartKey, metrics: chart.metrics, key, range };
+      const window = currentZoom(zoom[chart.chartKey], options.xAxis);
+      return { chartKey: chart.chartKey, metrics: chart.metrics, key, range: window?.range ?? null, ...(window?.origins ? { origins: window.origins } : {}) };
     }),
 );
 

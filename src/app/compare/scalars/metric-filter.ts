@@ -1,8 +1,9 @@
-import { ChangeDetectionStrategy, Component, computed, input, output, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, input, linkedSignal, output } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatIconModule } from '@angular/material/icon';
 import { MatMenuModule } from '@angular/material/menu';
+import { parseMetricKey, metricMatches } from './metric-keys';
 
 export interface MetricChoice {
   key: string;
@@ -11,7 +12,8 @@ export interface MetricChoice {
 
 /**
  * Which metrics to show: a button that opens a searchable checkbox list. Emits the chosen keys,
- * or null when every metric is chosen (the default, left out of the URL).
+ * or null when every metric is chosen (the default, left out of the URL), and the search text
+ * (the container keeps it in the URL; only matching metrics are shown while it is set).
  */
 @Component({
   selector: 'app-metric-filter',
@@ -19,16 +21,20 @@ export interface MetricChoice {
   imports: [MatButtonModule, MatCheckboxModule, MatIconModule, MatMenuModule],
   template: `
     <button mat-stroked-button type="button" [matMenuTriggerFor]="menu" data-testid="metric-filter-button">
-      <mat-icon>filter_list</mat-icon> Metrics {{ selectedCount() }}/{{ choices().length }}
+      <mat-icon>filter_list</mat-icon> Metrics {{ shownCount() }}/{{ choices().length }}
+      @if (query()) { <span class="searching" data-testid="metric-filter-active-search">· “{{ query() }}”</span> }
     </button>
     <mat-menu #menu="matMenu" class="metric-filter-menu">
       <div class="panel" (click)="$event.stopPropagation()" (keydown)="keepKey($event)" data-testid="metric-filter">
         <input class="search" type="search" placeholder="Search metrics" aria-label="Search metrics"
-               [value]="search()" (input)="search.set($any($event.target).value)" data-testid="metric-filter-search" />
+               [value]="query()" (input)="searchTyped($any($event.target).value)" data-testid="metric-filter-search" />
         <div class="actions">
           <button mat-button type="button" (click)="setAll(true)">All</button>
           <button mat-button type="button" (click)="setAll(false)">None</button>
-          @if (search()) { <button mat-button type="button" (click)="onlyMatching()" data-testid="metric-filter-only">Only these</button> }
+          @if (query()) {
+            <button mat-button type="button" (click)="onlyMatching()" data-testid="metric-filter-only">Only these</button>
+            <button mat-button type="button" (click)="searchTyped('')" data-testid="metric-filter-clear">Clear search</button>
+          }
         </div>
         <div class="list" role="list">
           @for (choice of matching(); track choice.key) {
@@ -48,6 +54,7 @@ export interface MetricChoice {
     .actions { display: flex; gap: 4px; margin: 4px 0; }
     .list { display: flex; flex-direction: column; max-height: 360px; overflow: auto; }
     .none { color: var(--mat-sys-on-surface-variant); }
+    .searching { margin-left: 4px; max-width: 160px; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
   `,
 })
 export class MetricFilter {
@@ -55,17 +62,23 @@ export class MetricFilter {
   /** Chosen keys; null: all. */
   readonly selected = input.required<readonly string[] | null>();
   readonly selectedChange = output<string[] | null>();
-  protected readonly search = signal('');
-  protected readonly matching = computed(() => {
-    const needle = this.search().trim().toLowerCase();
-    return needle ? this.choices().filter((c) => c.label.toLowerCase().includes(needle)) : this.choices();
-  });
+  /** The search text (from the URL); typing emits `searchChange`. */
+  readonly search = input('');
+  readonly searchChange = output<string>();
+  protected readonly query = linkedSignal(() => this.search());
+  protected readonly matching = computed(() => this.choices().filter((c) => metricMatches(parseMetricKey(c.key), this.query())));
   private readonly chosen = computed(() => new Set(this.selected() ?? this.choices().map((c) => c.key)));
-  protected readonly selectedCount = computed(() => this.choices().filter((c) => this.chosen().has(c.key)).length);
+  /** Chosen and matching the search: what the page shows. */
+  protected readonly shownCount = computed(() => this.matching().filter((c) => this.chosen().has(c.key)).length);
 
   /** Typing in the search stays in the search; Escape still closes the menu. */
   protected keepKey(event: KeyboardEvent): void {
     if (event.key !== 'Escape') event.stopPropagation();
+  }
+
+  protected searchTyped(text: string): void {
+    this.query.set(text);
+    this.searchChange.emit(text);
   }
 
   protected isChosen(key: string): boolean {

@@ -11,6 +11,12 @@ export function metricKey({ metric, variant }: MetricVariant): string {
   return `${encodeURIComponent(metric)}:${encodeURIComponent(variant)}`;
 }
 
+/** Whether a metric/variant matches the metric filter's search text (case-insensitive, on "metric / variant"). */
+export function metricMatches({ metric, variant }: MetricVariant, search: string): boolean {
+  const needle = search.trim().toLowerCase();
+  return !needle || `${metric} / ${variant}`.toLowerCase().includes(needle);
+}
+
 export function formatKeyList(keys: readonly string[]): string {
   return keys.join(',');
 }

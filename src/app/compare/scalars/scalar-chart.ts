@@ -4,13 +4,21 @@ import { Plot } from '../../shared/plot/plot';
 import { EmbedButton } from '../embed/embed-button';
 import { ChartDef, GraphOptions } from './graph-options';
 import { InViewport } from './in-viewport';
-import { TraceTask, buildChartFigure, zoomFromRelayout } from './scalar-traces';
+import { TraceTask, buildChartFigure, taskOrigins, zoomFromRelayout } from './scalar-traces';
+import { ChartZoom } from './state/scalars.actions';
 import { ChartSeries } from './state/scalars.feature';
+
+/** A zoom (null range: back to the whole run); relative time also gives each task's start. */
+export interface ZoomEvent {
+  range: [number, number] | null;
+  origins?: Record<string, number>;
+}
 
 /**
  * One scalar chart. Draws only once it has been near the viewport and its series arrived; reports
  * its visibility (so it is fetched), zooms (x window, or null on double-click) and legend clicks
- * (a task to hide or show). Full-screen with the corner button or Escape.
+ * (a task to hide or show). Full-screen with the corner button or Escape; only there does the
+ * chart draw its own legend (the tab has one shared legend for all charts).
  */
 @Component({
   selector: 'app-scalar-chart',
@@ -34,7 +42,11 @@ import { ChartSeries } from './state/scalars.feature';
                     (legendClick)="onLegendClick($event.curveNumber)" />
           @if (built.pointsLabel) { <span class="points" data-testid="points-label">{{ built.pointsLabel }}</span> }
         } @else {
-          <p class="chart-message">{{ chart().title }}: no values in this range.</p>
+          <p class="chart-message">{{ chart().title }}: no values in this range.
+            @if (zoom()) {
+              <button type="button" class="link" (click)="zoomed.emit({ range: null })" data-testid="chart-unzoom">Show the whole run</button>
+            }
+          </p>
         }
       } @else {
         <p class="chart-message loading">{{ chart().title }}: loading…</p>
@@ -53,6 +65,7 @@ import { ChartSeries } from './state/scalars.feature';
     .points { position: absolute; right: 12px; bottom: 6px; font-size: 11px; color: var(--mat-sys-on-surface-variant); }
     .chart-message { margin: 16px; color: var(--mat-sys-on-surface-variant); }
     .chart-message.error { color: var(--mat-sys-error); }
+    .link { border: none; background: none; padding: 0; color: var(--mat-sys-primary); cursor: pointer; font: inherit; text-decoration: underline; }
   `,
 })
 export class ScalarChart {
@@ -60,18 +73,18 @@ export class ScalarChart {
   readonly series = input.required<ChartSeries | undefined>();
   readonly tasks = input.required<readonly TraceTask[]>();
   readonly options = input.required<GraphOptions>();
-  readonly zoom = input<[number, number] | null>(null);
+  readonly zoom = input<ChartZoom | null>(null);
   /** App path of this chart alone (`/embed;...`), for the embed button; null shows none. */
   readonly embedPath = input<string | null>(null);
   readonly visibleChange = output<boolean>();
-  readonly zoomed = output<[number, number] | null>();
+  readonly zoomed = output<ZoomEvent>();
   readonly taskToggled = output<string>();
   protected readonly fullscreen = signal(false);
 
   protected readonly built = computed(() => {
     const series = this.series();
     if (!series || (series.status === 'loading' && !Object.keys(series.histogram).length)) return null;
-    return buildChartFigure(this.chart(), series.histogram, this.tasks(), this.options(), this.zoom());
+    return buildChartFigure(this.chart(), series.histogram, this.tasks(), this.options(), this.zoom(), this.fullscreen());
   });
 
   protected onVisible(visible: boolean): void {
@@ -79,9 +92,16 @@ export class ScalarChart {
   }
 
   protected onRelayout(event: Record<string, unknown>): void {
-    if (this.options().xAxis === 'relative') return;
-    const range = zoomFromRelayout(event, this.options().xAxis);
-    if (range !== undefined) this.zoomed.emit(range);
+    const xAxis = this.options().xAxis;
+    const range = zoomFromRelayout(event, xAxis);
+    if (range === undefined) return;
+    if (xAxis !== 'relative' || range === null) {
+      this.zoomed.emit({ range });
+      return;
+    }
+    // Seconds from each task's start: keep the starts the chart is drawn with (a zoom has no start of its own).
+    const origins = this.zoom()?.origins ?? taskOrigins(this.chart(), this.series()?.histogram ?? {});
+    this.zoomed.emit({ range, origins });
   }
 
   protected onLegendClick(curveNumber: number): void {

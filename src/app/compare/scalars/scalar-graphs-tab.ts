@@ -11,19 +11,20 @@ import { selectQueryParams } from '../../core/router/router-state';
 import { embedPath } from '../embed/embed-url';
 import { selectComparedTaskIds, selectComparedTasks, selectEmbedded, selectViewOption } from '../state/compare.feature';
 import { differingParams } from './differing-params';
-import { ChartDef, histogramKey, selectChartDefs, selectGraphOptions } from './graph-options';
+import { ChartDef, currentZoom, histogramKey, selectChartDefs, selectGraphOptions } from './graph-options';
 import { MetricFilter } from './metric-filter';
 import { formatKeyList, metricKey } from './metric-keys';
-import { ScalarChart } from './scalar-chart';
+import { ScalarChart, ZoomEvent } from './scalar-chart';
+import { ScalarLegend } from './scalar-legend';
 import { TraceTask } from './scalar-traces';
-import { ScalarsPageActions } from './state/scalars.actions';
+import { ChartZoom, ScalarsPageActions } from './state/scalars.actions';
 import { scalarsFeature, selectScalarTasks } from './state/scalars.feature';
 
 /** Scalars › Graph: a chart per metric/variant (or per metric), every task overlaid in its colour. */
 @Component({
   selector: 'app-scalar-graphs-tab',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [MatButtonToggleModule, MatIconModule, MatSlideToggleModule, MatSliderModule, MetricFilter, ScalarChart, SummaryChart],
+  imports: [MatButtonToggleModule, MatIconModule, MatSlideToggleModule, MatSliderModule, MetricFilter, ScalarChart, ScalarLegend, SummaryChart],
   templateUrl: './scalar-graphs-tab.html',
   styleUrl: './scalar-graphs-tab.scss',
 })
@@ -65,10 +66,8 @@ export class ScalarGraphsTab {
     void loadPlotly();
   }
 
-  protected zoomFor(chart: ChartDef): [number, number] | null {
-    const window = this.zoom()[chart.chartKey];
-    const options = this.options();
-    return window && options.xAxis !== 'relative' && window.key === histogramKey(options.xAxis) ? window.range : null;
+  protected zoomFor(chart: ChartDef): ChartZoom | null {
+    return currentZoom(this.zoom()[chart.chartKey], this.options().xAxis);
   }
 
   protected setOption(name: string, value: string | null): void {
@@ -87,8 +86,8 @@ export class ScalarGraphsTab {
     this.store.dispatch(ScalarsPageActions.chartVisibilityChanged({ chartKey, visible }));
   }
 
-  protected zoomed(chartKey: string, range: [number, number] | null): void {
-    this.store.dispatch(ScalarsPageActions.chartZoomed({ chartKey, key: histogramKey(this.options().xAxis), range }));
+  protected zoomed(chartKey: string, { range, origins }: ZoomEvent): void {
+    this.store.dispatch(ScalarsPageActions.chartZoomed({ chartKey, key: histogramKey(this.options().xAxis), range, ...(origins ? { origins } : {}) }));
   }
 
   protected taskToggled(taskId: string): void {

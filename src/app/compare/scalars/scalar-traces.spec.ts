@@ -1,6 +1,6 @@
 import { ScalarHistogram } from '../../core/api/events-api';
 import { ChartDef, chartDefs, parseGraphOptions } from './graph-options';
-import { buildChartFigure, legendName, smooth, xValues, zoomFromRelayout } from './scalar-traces';
+import { buildChartFigure, legendName, smooth, taskOrigins, xValues, zoomFromRelayout } from './scalar-traces';
 
 const options = parseGraphOptions({});
 const tasks = [
@@ -46,20 +46,37 @@ describe('buildChartFigure', () => {
     expect(pointsLabel).toBe('5 of 32 points');
   });
 
-  it('smooths the line, hides hidden tasks into the legend, and keeps the zoom window', () => {
+  it('smooths the line, leaves hidden tasks out (the tab has one shared legend), and keeps the zoom window', () => {
     const hidden = { ...options, smoothing: 0.5, hiddenTasks: ['b'] };
-    const { figure, pointsLabel } = buildChartFigure(chart, histogram, tasks, hidden, [5, 15]);
+    const { figure, pointsLabel, traceTaskIds } = buildChartFigure(chart, histogram, tasks, hidden, { range: [5, 15] });
     const data = figure.data as Trace[];
     expect(data[1].y[1]).toBeCloseTo((0.5 * 0.5 * 3 + 0.5 * 2) / 0.75, 12);
-    expect(data[2].visible).toBe('legendonly');
+    expect(traceTaskIds).toEqual(['a', 'a']);
+    expect(figure.layout?.showlegend).toBe(false);
     expect(figure.layout?.xaxis?.range).toEqual([5, 15]);
     expect(pointsLabel).toBe('3 of 30 points');
   });
 
-  it('puts the legend at the side, where it scrolls, when many tasks are compared', () => {
+  it('with the in-chart legend (full screen) keeps hidden tasks there, greyed out', () => {
+    const hidden = { ...options, hiddenTasks: ['b'] };
+    const { figure, traceTaskIds } = buildChartFigure(chart, histogram, tasks, hidden, null, true);
+    expect(traceTaskIds).toEqual(['a', 'a', 'b']);
+    expect((figure.data as Trace[])[2].visible).toBe('legendonly');
+    expect(figure.layout?.showlegend).toBe(true);
+  });
+
+  it('reuses the envelope arrays when only the smoothing changes', () => {
+    const first = buildChartFigure(chart, histogram, tasks, options, null).figure.data as Trace[];
+    const second = buildChartFigure(chart, histogram, tasks, { ...options, smoothing: 0.9 }, null).figure.data as Trace[];
+    expect(second[0].x).toBe(first[0].x);
+    expect(second[0].y).toBe(first[0].y);
+    expect(second[1].y).not.toBe(first[1].y);
+  });
+
+  it('puts the in-chart legend at the side, where it scrolls, when many tasks are compared', () => {
     const many = Array.from({ length: 10 }, (_, i) => ({ ...tasks[0], id: `t${i}` }));
-    expect(buildChartFigure(chart, histogram, many, options, null).figure.layout?.legend?.orientation).toBe('v');
-    expect(buildChartFigure(chart, histogram, tasks, options, null).figure.layout?.legend?.orientation).toBe('h');
+    expect(buildChartFigure(chart, histogram, many, options, null, true).figure.layout?.legend?.orientation).toBe('v');
+    expect(buildChartFigure(chart, histogram, tasks, options, null, true).figure.layout?.legend?.orientation).toBe('h');
   });
 
   it('works without the envelope and total extensions', () => {
@@ -72,6 +89,21 @@ describe('buildChartFigure', () => {
     const [byMetric] = chartDefs([{ metric: 'loss', variants: ['train', 'val'] }], 'metric', null);
     const { figure } = buildChartFigure(byMetric, histogram, tasks, { ...options, groupBy: 'metric' }, null);
     expect((figure.data as Trace[]).filter((t) => t.name).map((t) => t.name)).toEqual(['A · train (lr=0.1)', 'B · train (lr=0.01)', 'A · val (lr=0.1)']);
+  });
+});
+
+describe('relative time', () => {
+  const timed: ScalarHistogram = {
+    loss: { train: { a: { name: 'A', x: [5000, 7000], y: [1, 2] }, b: { name: 'B', x: [1000, 4000], y: [1, 2] } } },
+  };
+  it('counts seconds from each task start, and a zoom keeps the starts it was made with', () => {
+    const relative = { ...options, xAxis: 'relative' as const };
+    expect(taskOrigins(chart, timed)).toEqual({ a: 5000, b: 1000 });
+    const whole = buildChartFigure(chart, timed, tasks, relative, null).figure.data as Trace[];
+    expect(whole.map((t) => t.x)).toEqual([[0, 2], [0, 3]]);
+    const zoomed = buildChartFigure(chart, timed, tasks, relative, { range: [1, 3], origins: { a: 3000, b: 0 } }).figure;
+    expect((zoomed.data as Trace[]).map((t) => t.x)).toEqual([[2, 4], [1, 4]]);
+    expect(zoomed.layout?.xaxis?.range).toEqual([1, 3]);
   });
 });
 
@@ -102,7 +134,7 @@ describe('legend, x values and zoom', () => {
   });
   it('parses options from the URL with defaults', () => {
     expect(parseGraphOptions({ smooth: '5', group: 'metric', x: 'wall', log: '1', hide: 'a,b' })).toEqual({
-      groupBy: 'metric', smoothing: 0.999, xAxis: 'wall', logY: true, hover: 'x', hiddenTasks: ['a', 'b'], shown: null,
+      groupBy: 'metric', smoothing: 0.999, xAxis: 'wall', logY: true, hover: 'x', hiddenTasks: ['a', 'b'], shown: null, search: '',
     });
   });
 });

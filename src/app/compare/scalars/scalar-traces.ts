@@ -47,11 +47,41 @@ export function legendName(task: TraceTask, variant: string | null): string {
   return task.params ? `${base} (${task.params})` : base;
 }
 
-/** The x values to plot: iterations, seconds since the series started, or wall time (ms, date axis). */
-export function xValues(series: ScalarSeries, xAxis: XAxis): number[] {
+/** The x values to plot: iterations, seconds since `origin` (default: the series' first x), or wall time (ms, date axis). */
+export function xValues(series: ScalarSeries, xAxis: XAxis, origin?: number): number[] {
   if (xAxis !== 'relative' || !series.x.length) return series.x;
-  const start = series.x[0];
+  const start = origin ?? series.x[0];
   return series.x.map((x) => (x - start) / 1000);
+}
+
+/** Each task's start in a chart (its earliest timestamp over the chart's series), for relative time. */
+export function taskOrigins(chart: ChartDef, histogram: ScalarHistogram): Record<string, number> {
+  const origins: Record<string, number> = {};
+  for (const { metric, variants } of chart.metrics) {
+    for (const variant of variants) {
+      for (const [taskId, series] of Object.entries(histogram[metric]?.[variant] ?? {})) {
+        const first = series.x?.[0];
+        if (typeof first === 'number' && !(first >= origins[taskId])) origins[taskId] = first;
+      }
+    }
+  }
+  return origins;
+}
+
+/**
+ * The band polygon of a series (x there and back, y_max then y_min reversed), kept per series
+ * object: a smoothing change or a task toggle reuses the same arrays instead of rebuilding them.
+ */
+const envelopes = new WeakMap<ScalarSeries, Map<string, { x: number[]; y: number[] }>>();
+function envelopeOf(series: ScalarSeries, x: number[], cacheKey: string): { x: number[]; y: number[] } {
+  let byAxis = envelopes.get(series);
+  if (!byAxis) envelopes.set(series, (byAxis = new Map()));
+  let band = byAxis.get(cacheKey);
+  if (!band) {
+    band = { x: [...x, ...[...x].reverse()], y: [...series.y_max!, ...[...series.y_min!].reverse()] };
+    byAxis.set(cacheKey, band);
+  }
+  return band;
 }
 
 function hasEnvelope(series: ScalarSeries): boolean {
@@ -71,16 +101,21 @@ export const X_AXIS_TITLES: Record<XAxis, string> = { iter: 'Iteration', relativ
 /**
  * One chart's figure: for each task (in comparison order) and each variant of the chart, the
  * bucket means as a line in the task's colour (smoothed when asked), and, where the server sent
- * `y_min`/`y_max`, a translucent band between them so spikes stay visible. Hidden tasks stay in
- * the legend, greyed out. SVG `scatter` only (no WebGL).
+ * `y_min`/`y_max`, a translucent band between them so spikes stay visible. SVG `scatter` only
+ * (no WebGL). The tab shows one shared legend, so charts leave Plotly's out and skip hidden tasks;
+ * with `inChartLegend` (one chart full-screen) Plotly draws it and hidden tasks stay there, greyed.
  */
 export function buildChartFigure(
   chart: ChartDef,
   histogram: ScalarHistogram,
   tasks: readonly TraceTask[],
   options: GraphOptions,
-  zoomRange: [number, number] | null,
+  zoom: { range: [number, number]; origins?: Record<string, number> } | null,
+  inChartLegend = false,
 ): ChartFigure {
+  const zoomRange = zoom?.range ?? null;
+  // Relative time counts from each task's start: the zoom's starts, else those of the series drawn.
+  const origins = options.xAxis === 'relative' ? (zoom?.origins ?? taskOrigins(chart, histogram)) : {};
   const data: Data[] = [];
   const traceTaskIds: string[] = [];
   const hidden = new Set(options.hiddenTasks);
@@ -95,14 +130,16 @@ export function buildChartFigure(
         if (!series || !Array.isArray(series.x) || !Array.isArray(series.y) || !series.x.length) continue;
         seriesCount++;
         const visible = hidden.has(task.id) ? 'legendonly' : true;
-        const x = xValues(series, options.xAxis);
+        if (visible !== true && !inChartLegend) continue;
+        const x = xValues(series, options.xAxis, origins[task.id]);
         if (visible === true) {
           shown += series.x.length;
           total += Math.max(series.total ?? series.x.length, series.x.length);
         }
         if (hasEnvelope(series)) {
+          const band = envelopeOf(series, x, `${options.xAxis}:${origins[task.id] ?? ''}`);
           data.push({
-            type: 'scatter', mode: 'lines', x: [...x, ...[...x].reverse()], y: [...series.y_max!, ...[...series.y_min!].reverse()],
+            type: 'scatter', mode: 'lines', x: band.x, y: band.y,
             fill: 'toself', fillcolor: translucent(task.color, 0.18), line: { width: 0, color: task.color },
             hoverinfo: 'skip', showlegend: false, legendgroup: task.id, visible,
           } as Data);
@@ -110,7 +147,7 @@ export function buildChartFigure(
         }
         const name = plotText(legendName(task, grouped ? variant : null));
         data.push({
-          type: 'scatter', mode: 'lines', name, x, y: smooth(series.y, options.smoothing),
+          type: 'scatter', mode: 'lines', name, x, y: options.smoothing > 0 ? smooth(series.y, options.smoothing) : series.y,
           line: { color: task.color, width: 1.5, dash: DASHES[variantIndex % DASHES.length] },
           legendgroup: task.id, visible, hovertemplate: `%{y:.6g}<extra>${name}</extra>`,
         } as Data);
@@ -122,7 +159,7 @@ export function buildChartFigure(
   const layout: Partial<Layout> = {
     title: { text: plotText(chart.title), font: { size: 14 } },
     hovermode: options.hover === 'x' ? 'x unified' : 'closest',
-    showlegend: true,
+    showlegend: inChartLegend,
     // Many tasks: a vertical legend at the side, which Plotly scrolls, instead of rows eating the plot.
     legend: tasks.length > 6 ? { orientation: 'v', x: 1.02, y: 1, yanchor: 'top', font: { size: 10 } } : { orientation: 'h', y: -0.25, yanchor: 'top' },
     uirevision: `${chart.chartKey}|${options.xAxis}|${options.logY}`,

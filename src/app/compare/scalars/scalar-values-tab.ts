@@ -39,6 +39,8 @@ export class ScalarValuesTab {
   protected readonly showDelta = computed(() => this.diffOption() === '1');
   private readonly metricsOption = this.store.selectSignal(selectViewOption('metrics'));
   protected readonly selected = computed(() => parseKeyList(this.metricsOption()));
+  private readonly searchOption = this.store.selectSignal(selectViewOption('msearch'));
+  protected readonly search = computed(() => this.searchOption() ?? '');
   protected readonly tasks = this.store.selectSignal(selectScalarTasks);
   protected readonly error = this.store.selectSignal(scalarsFeature.selectTasksError);
   protected readonly compared = this.store.selectSignal(selectComparedTasks);
@@ -47,7 +49,7 @@ export class ScalarValuesTab {
   );
   private readonly allRows = computed(() => buildValueRows(this.tasks() ?? [], this.valueType()));
   protected readonly choices = computed(() => this.allRows().map((r) => ({ key: r.key, label: `${r.metric} / ${r.variant}` })));
-  protected readonly rows = computed(() => filterRows(this.allRows(), this.selected(), ''));
+  protected readonly rows = computed(() => filterRows(this.allRows(), this.selected(), this.search()));
 
   protected setOption(name: string, value: string | null): void {
     this.store.dispatch(CompareViewActions.optionsChanged({ options: { [name]: value } }));

@@ -1,5 +1,5 @@
 import { LastMetricValue, Task } from '../../core/api/models';
-import { MetricVariant, metricKey } from './metric-keys';
+import { MetricVariant, metricKey, metricMatches } from './metric-keys';
 
 export type ValueType = 'last' | 'min' | 'max';
 
@@ -79,10 +79,7 @@ export function buildValueRows(tasks: readonly Task[], type: ValueType): ValueRo
 /** Rows a person chose to see: those whose key is selected (null: all) and whose name matches the search. */
 export function filterRows<T extends MetricVariant & { key: string }>(rows: readonly T[], selected: readonly string[] | null, search: string): T[] {
   const chosen = selected ? new Set(selected) : null;
-  const needle = search.trim().toLowerCase();
-  return rows.filter(
-    (row) => (!chosen || chosen.has(row.key)) && (!needle || `${row.metric} ${row.variant}`.toLowerCase().includes(needle)),
-  );
+  return rows.filter((row) => (!chosen || chosen.has(row.key)) && metricMatches(row, search));
 }
 
 /** A value as the table shows it: compact, but the CSV and the tooltip keep full precision. */

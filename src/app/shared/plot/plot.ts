@@ -2,6 +2,7 @@ import {
   ChangeDetectionStrategy, Component, DestroyRef, ElementRef, effect, inject, input, output, signal, viewChild,
 } from '@angular/core';
 import { Theme } from '../../core/theme/theme';
+import { cancelDraw, queueDraw } from './draw-queue';
 import { DEFAULT_PLOT_CONFIG, PlotFigure, themedLayout } from './plot-figure';
 import { Plotly, loadPlotly } from './plotly-loader';
 
@@ -48,13 +49,24 @@ export class Plot {
   protected readonly error = signal<string | null>(null);
   private plotly: Plotly | null = null;
   private listening = false;
+  /** The latest figure not drawn yet: draws wait their turn in the page's draw queue (one chart at a time). */
+  private pending: { figure: PlotFigure; dark: boolean } | null = null;
+  private destroyed = false;
+  private readonly drawPending = async (): Promise<void> => {
+    const next = this.pending;
+    this.pending = null;
+    if (next && !this.destroyed) await this.draw(next.figure, next.dark);
+  };
 
   constructor() {
     const destroyRef = inject(DestroyRef);
     effect(() => {
-      const figure = this.figure();
-      const dark = this.theme.isDark();
-      void this.draw(figure, dark);
+      this.pending = { figure: this.figure(), dark: this.theme.isDark() };
+      // Plotly is loaded before the draw takes its turn, so a slow first load holds up no other chart.
+      loadPlotly().then(
+        () => queueDraw(this.drawPending),
+        (err: unknown) => this.error.set(err instanceof Error ? err.message : String(err)),
+      );
     });
     const resize = new ResizeObserver(() => {
       const el = this.chart().nativeElement;
@@ -64,6 +76,8 @@ export class Plot {
     });
     effect(() => resize.observe(this.chart().nativeElement));
     destroyRef.onDestroy(() => {
+      this.destroyed = true;
+      cancelDraw(this.drawPending);
       resize.disconnect();
       if (this.plotly) this.plotly.purge(this.chart().nativeElement);
     });
@@ -72,6 +86,7 @@ export class Plot {
   private async draw(figure: PlotFigure, dark: boolean): Promise<void> {
     try {
       this.plotly ??= await loadPlotly();
+      if (this.destroyed) return;
       const el = this.chart().nativeElement as PlotlyElement;
       await this.plotly.react(el, figure.data, themedLayout(figure.layout, { dark }), { ...DEFAULT_PLOT_CONFIG, ...figure.config });
       this.listen(el);

@@ -6,12 +6,23 @@ import { Task } from '../../../core/api/models';
 export const SERIES_SAMPLES = 500;
 export const SCALAR_TASK_FIELDS = ['id', 'name', 'last_metrics', 'hyperparams'];
 
-/** What one chart asks the server for: its metrics, the x key and (when zoomed) the x window. */
+/**
+ * What one chart asks the server for: its metrics, the x key and (when zoomed) the x window.
+ * With `origins` (relative time) the window is in seconds from each task's start (epoch ms there).
+ */
 export interface ChartRequest {
   chartKey: string;
   metrics: MetricVariants[];
   key: HistogramKey;
   range: [number, number] | null;
+  origins?: Record<string, number>;
+}
+
+/** A chart's zoom: the x window in the units of `key`, or (relative time) seconds from `origins`. */
+export interface ChartZoom {
+  key: HistogramKey;
+  range: [number, number];
+  origins?: Record<string, number>;
 }
 
 export const ScalarsPageActions = createActionGroup({
@@ -20,7 +31,7 @@ export const ScalarsPageActions = createActionGroup({
     /** Charts scrolled into (or out of) the viewport: only visible charts are fetched. */
     'Chart Visibility Changed': props<{ chartKey: string; visible: boolean }>(),
     /** A zoom into an x window (null: double-click, back to the whole run). */
-    'Chart Zoomed': props<{ chartKey: string; key: HistogramKey; range: [number, number] | null }>(),
+    'Chart Zoomed': props<{ chartKey: string; key: HistogramKey; range: [number, number] | null; origins?: Record<string, number> }>(),
   },
 });
 

@@ -7,7 +7,8 @@ import { TasksApi } from '../../../core/api/tasks-api';
 import { MAX_COMPARED_TASKS } from '../../compare-url';
 import { compareFeature, selectCompareTab, selectComparedTaskIds } from '../../state/compare.feature';
 import { selectStaleChartRequests } from '../graph-options';
-import { SCALAR_TASK_FIELDS, SERIES_SAMPLES, ScalarsApiActions } from './scalars.actions';
+import { fetchChartSeries } from './chart-series-fetch';
+import { SCALAR_TASK_FIELDS, ScalarsApiActions } from './scalars.actions';
 
 
 /** The compared ids while the Scalars tab shows, again each time live updates find new data. */
@@ -62,16 +63,9 @@ export const loadChartSeries = createEffect(
           from(requests).pipe(
             mergeMap(
               (request) =>
-                eventsApi
-                  .scalarHistogram({
-                    tasks: taskIds,
-                    metrics: request.metrics,
-                    key: request.key,
-                    samples: SERIES_SAMPLES,
-                    ...(request.range ? { x_range: request.range } : {}),
-                  })
+                fetchChartSeries(eventsApi, request, taskIds)
                   .pipe(
-                    map(({ metrics }) => ScalarsApiActions.seriesLoaded({ request, taskIds, histogram: metrics ?? {}, revision })),
+                    map((histogram) => ScalarsApiActions.seriesLoaded({ request, taskIds, histogram, revision })),
                     catchError((err: Error) => of(ScalarsApiActions.seriesLoadFailed({ request, taskIds, message: err.message }))),
                   ),
               4,

@@ -2,7 +2,7 @@ import { createFeature, createReducer, createSelector, on } from '@ngrx/store';
 import { HistogramKey, MetricVariants, ScalarHistogram } from '../../../core/api/events-api';
 import { Task } from '../../../core/api/models';
 import { selectComparedTaskIds } from '../../state/compare.feature';
-import { ChartRequest, ScalarsApiActions, ScalarsPageActions } from './scalars.actions';
+import { ChartRequest, ChartZoom, ScalarsApiActions, ScalarsPageActions } from './scalars.actions';
 
 export interface ChartSeries {
   status: 'loading' | 'loaded' | 'error';
@@ -25,7 +25,7 @@ export interface ScalarsState {
   metricsError: string | null;
   visibleCharts: string[];
   /** Zoom windows by chart, in the units of the x key they were made in. */
-  zoom: Record<string, { key: HistogramKey; range: [number, number] }>;
+  zoom: Record<string, ChartZoom>;
   series: Record<string, ChartSeries>;
 }
 
@@ -45,9 +45,9 @@ export const scalarsFeature = createFeature({
       const others = state.visibleCharts.filter((key) => key !== chartKey);
       return { ...state, visibleCharts: visible ? [...others, chartKey] : others };
     }),
-    on(ScalarsPageActions.chartZoomed, (state, { chartKey, key, range }) => {
+    on(ScalarsPageActions.chartZoomed, (state, { chartKey, key, range, origins }) => {
       const zoom = { ...state.zoom };
-      if (range) zoom[chartKey] = { key, range };
+      if (range) zoom[chartKey] = origins ? { key, range, origins } : { key, range };
       else delete zoom[chartKey];
       return { ...state, zoom };
     }),
