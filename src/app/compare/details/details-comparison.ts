@@ -4,7 +4,10 @@ import { detailsSections } from './details-sections';
 
 export interface DetailsComparisonRequest {
   requestId: number;
-  tasks: (Task | null)[];
+  /** The compared tasks in order (base first); null for a task not loaded. */
+  ids: (string | null)[];
+  /** Tasks the worker has not been sent yet (or whose object changed): the others come from its cache. */
+  fresh: Task[];
   rawConfig: boolean;
 }
 
@@ -16,6 +19,31 @@ export interface DetailsComparisonResult {
 /** The Details comparison computed on this thread (small comparisons, or where workers are missing). */
 export function compareDetails(tasks: (Task | null)[], rawConfig: boolean): ComparisonSection[] {
   return detailsSections(tasks, rawConfig).map(alignSection);
+}
+
+/** The buffers of a comparison's cell tables, to hand them to another thread without copying. */
+export function transferables(sections: ComparisonSection[]): ArrayBuffer[] {
+  const buffers = new Set<ArrayBuffer>();
+  for (const section of sections) {
+    for (const row of section.rows) {
+      buffers.add(row.table.values.buffer as ArrayBuffer);
+      buffers.add(row.table.changed.buffer as ArrayBuffer);
+    }
+  }
+  return [...buffers];
+}
+
+/** Tasks kept by a worker between requests, so a new base or option does not send the texts again. */
+export class TaskCache {
+  private readonly tasks = new Map<string, Task>();
+
+  /** The tasks of a request in order, after taking in the fresh ones; drops tasks no longer compared. */
+  resolve(request: Pick<DetailsComparisonRequest, 'ids' | 'fresh'>): (Task | null)[] {
+    for (const task of request.fresh) this.tasks.set(task.id, task);
+    const wanted = new Set(request.ids);
+    for (const id of this.tasks.keys()) if (!wanted.has(id)) this.tasks.delete(id);
+    return request.ids.map((id) => (id === null ? null : (this.tasks.get(id) ?? null)));
+  }
 }
 
 /** Roughly how much text a comparison has to diff; above WORKER_THRESHOLD it goes to the worker. */
@@ -38,6 +66,8 @@ export const WORKER_THRESHOLD = 200_000;
 export class DetailsComparer {
   private worker: Worker | null = null;
   private lastRequest = 0;
+  /** The task objects the worker holds, by id. */
+  private readonly sent = new Map<string, Task>();
 
   compare(tasks: (Task | null)[], rawConfig: boolean, done: (sections: ComparisonSection[]) => void, failed: (message: string) => void): void {
     const requestId = ++this.lastRequest;
@@ -57,7 +87,11 @@ export class DetailsComparer {
       event.preventDefault();
       if (requestId === this.lastRequest) failed(event.message || 'The comparison failed');
     };
-    worker.postMessage({ requestId, tasks, rawConfig } satisfies DetailsComparisonRequest);
+    const fresh = tasks.filter((t): t is Task => t !== null && this.sent.get(t.id) !== t);
+    for (const task of fresh) this.sent.set(task.id, task);
+    const ids = tasks.map((t) => t?.id ?? null);
+    for (const id of this.sent.keys()) if (!ids.includes(id)) this.sent.delete(id);
+    worker.postMessage({ requestId, ids, fresh, rawConfig } satisfies DetailsComparisonRequest);
   }
 
   /** Drops the answer of any comparison in flight. */
@@ -68,6 +102,7 @@ export class DetailsComparer {
   destroy(): void {
     this.worker?.terminate();
     this.worker = null;
+    this.sent.clear();
   }
 
   private ensureWorker(): Worker | null {

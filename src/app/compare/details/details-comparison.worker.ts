@@ -1,11 +1,15 @@
 /// <reference lib="webworker" />
-import { alignSection } from '../side-by-side/comparison-model';
-import { DetailsComparisonRequest, DetailsComparisonResult } from './details-comparison';
-import { detailsSections } from './details-sections';
+import { DetailsComparisonRequest, DetailsComparisonResult, TaskCache, compareDetails, transferables } from './details-comparison';
 
-/** Builds the Details comparison off the page's thread: long texts are diffed here. */
+const cache = new TaskCache();
+
+/**
+ * Builds the Details comparison off the page's thread: long texts are diffed here, the tasks are
+ * kept between requests, and the cell tables go back without copying.
+ */
 addEventListener('message', (event: MessageEvent<DetailsComparisonRequest>) => {
-  const { requestId, tasks, rawConfig } = event.data;
-  const result: DetailsComparisonResult = { requestId, sections: detailsSections(tasks, rawConfig).map(alignSection) };
-  (self as unknown as { postMessage(message: DetailsComparisonResult): void }).postMessage(result);
+  const { requestId, rawConfig } = event.data;
+  const sections = compareDetails(cache.resolve(event.data), rawConfig);
+  const result: DetailsComparisonResult = { requestId, sections };
+  (self as unknown as DedicatedWorkerGlobalScope).postMessage(result, transferables(sections));
 });

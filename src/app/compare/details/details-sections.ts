@@ -17,8 +17,8 @@ function field(key: string, label: string, value: unknown, depth = 0): FieldEntr
   return { key, label, depth, kind: 'value', value: text(value) };
 }
 
-function longText(key: string, label: string, value: unknown, depth = 0): FieldEntry {
-  return { key, label, depth, kind: 'text', value: text(value) };
+function longText(key: string, label: string, value: unknown, depth = 0, lines?: string[]): FieldEntry {
+  return { key, label, depth, kind: 'text', value: text(value), ...(lines ? { lines } : {}) };
 }
 
 function group(key: string, label: string, depth = 0): FieldEntry {
@@ -81,7 +81,7 @@ function execution(task: Task): FieldEntry[] {
     field('source.entry_point', 'Entry point', script?.entry_point, 1),
     field('source.working_dir', 'Working dir', script?.working_dir, 1),
     field('source.binary', 'Binary', script?.binary, 1),
-    ...(diff ? [group('diff', 'Uncommitted changes'), ...diffFiles(diff).map((f) => longText(`diff:${f.file}`, f.file, f.text, 1))] : []),
+    ...(diff ? [group('diff', 'Uncommitted changes'), ...diffFiles(diff).map((f) => longText(`diff:${f.file}`, f.file, f.text, 1, f.lines))] : []),
     ...(pip ? [group('packages', 'Python packages'), ...requirementEntries(pip, 'packages', 1)] : []),
     group('container', 'Container'),
     field('container.image', 'Image', container?.image, 1),

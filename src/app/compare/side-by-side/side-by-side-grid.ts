@@ -3,6 +3,7 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatTooltipModule } from '@angular/material/tooltip';
 import { StatusChip } from '../../shared/status-chip';
 import { ComparedTask } from '../state/compare.feature';
+import { ComparisonRow, cellAt } from './comparison-model';
 import { VisibleItem } from './visible-rows';
 
 export const ROW_HEIGHT = 26;
@@ -36,6 +37,7 @@ export class SideBySideGrid {
   protected readonly headerHeight = HEADER_HEIGHT;
   protected readonly labelWidth = LABEL_WIDTH;
   protected readonly cardWidth = CARD_WIDTH;
+  protected readonly cellOf = (row: ComparisonRow, task: number) => cellAt(row, task);
 
   private readonly viewport = viewChild.required<ElementRef<HTMLElement>>('viewport');
   private readonly scroll = signal({ top: 0, left: 0, width: 1200, height: 600 });

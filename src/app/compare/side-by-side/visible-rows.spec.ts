@@ -1,11 +1,10 @@
-import { ComparisonRow, ComparisonSection } from './comparison-model';
+import { CellTableBuilder, ComparisonRow, ComparisonSection } from './comparison-model';
 import { differenceStops, searchMatches, stepStop, visibleItems } from './visible-rows';
 
 function row(id: string, differs: boolean, depth = 0, kind: ComparisonRow['kind'] = 'value', values = ['a', differs ? 'b' : 'a']): ComparisonRow {
-  return {
-    id, sectionId: 's', label: id, depth, kind, differs, tooltip: null,
-    cells: values.map((value, i) => ({ value, changed: i > 0 && differs, parts: null })),
-  };
+  const table = new CellTableBuilder(values.length);
+  const [at] = table.add(values, (t) => t > 0 && differs);
+  return { id, sectionId: 's', label: id, depth, kind, differs, tooltip: null, table: table.table(), at };
 }
 
 const section = (id: string, rows: ComparisonRow[]): ComparisonSection => ({ id, title: id, rows, differs: rows.some((r) => r.differs) });

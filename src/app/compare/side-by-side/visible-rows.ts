@@ -1,4 +1,4 @@
-import { ComparisonRow, ComparisonSection } from './comparison-model';
+import { CellTable, ComparisonRow, ComparisonSection } from './comparison-model';
 
 export interface SectionItem {
   kind: 'section';
@@ -90,10 +90,23 @@ export function searchMatches(items: VisibleItem[], search: string): number[] {
   const needle = search.trim().toLowerCase();
   if (!needle) return [];
   const matches: number[] = [];
+  // Per cell table, whether each of its texts contains the needle (0: not read yet, 1: no, 2: yes).
+  const found = new Map<CellTable, Uint8Array>();
+  const contains = (table: CellTable, index: number) => {
+    let marks = found.get(table);
+    if (!marks) found.set(table, (marks = new Uint8Array(table.strings.length)));
+    if (!marks[index]) marks[index] = table.strings[index].toLowerCase().includes(needle) ? 2 : 1;
+    return marks[index] === 2;
+  };
   items.forEach((item, index) => {
     if (item.kind !== 'row') return;
     const { row } = item;
-    if (row.label.toLowerCase().includes(needle) || row.cells.some((c) => c.value?.toLowerCase().includes(needle))) matches.push(index);
+    if (row.label.toLowerCase().includes(needle)) return void matches.push(index);
+    const { table } = row;
+    for (let t = 0, offset = row.at * table.width; t < table.width; t++, offset++) {
+      const value = table.values[offset];
+      if (value >= 0 && contains(table, value)) return void matches.push(index);
+    }
   });
   return matches;
 }

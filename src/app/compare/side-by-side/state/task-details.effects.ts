@@ -1,11 +1,13 @@
 import { inject } from '@angular/core';
 import { Actions, createEffect, ofType } from '@ngrx/effects';
 import { Store } from '@ngrx/store';
-import { catchError, distinctUntilChanged, filter, map, merge, of, switchMap, withLatestFrom } from 'rxjs';
+import { catchError, distinctUntilChanged, filter, from, map, merge, mergeMap, of, reduce, switchMap, withLatestFrom } from 'rxjs';
+import { Task } from '../../../core/api/models';
 import { TasksApi } from '../../../core/api/tasks-api';
 import { MAX_COMPARED_TASKS } from '../../compare-url';
 import { selectComparedTaskIds } from '../../state/compare.feature';
 import { TaskDetailsApiActions, TaskDetailsPageActions } from './task-details.actions';
+import { DETAILS_CHUNK, DETAILS_REQUESTS_IN_FLIGHT, chunks } from './task-details-chunks';
 
 const sameSet = (a: string[], b: string[]) => [...a].sort().join() === [...b].sort().join();
 
@@ -21,8 +23,10 @@ export const loadTaskDetails = createEffect(
     return merge(ids$, retry$).pipe(
       filter((ids) => ids.length > 0 && ids.length <= MAX_COMPARED_TASKS),
       switchMap((requestedIds) =>
-        tasksApi.getByIds(requestedIds).pipe(
-          map(({ tasks }) => TaskDetailsApiActions.taskDetailsLoaded({ requestedIds, tasks })),
+        from(chunks(requestedIds, DETAILS_CHUNK)).pipe(
+          mergeMap((ids) => tasksApi.getByIds(ids), DETAILS_REQUESTS_IN_FLIGHT),
+          reduce((all, { tasks }) => all.concat(tasks), [] as Task[]),
+          map((tasks) => TaskDetailsApiActions.taskDetailsLoaded({ requestedIds, tasks })),
           catchError((err: Error) => of(TaskDetailsApiActions.taskDetailsLoadFailed({ requestedIds, message: err.message }))),
         ),
       ),
