@@ -5,10 +5,8 @@ import { test } from 'node:test';
 import { startServer } from './helpers';
 
 test('the demo seed gives the app what it needs', async () => {
-  const started = Date.now();
   const server = await startServer({ demo: true });
   try {
-    assert.ok(Date.now() - started < 15_000, 'demo seeding is quick');
     const projects = (await server.call('projects.get_all_ex', {})).data.projects;
     const cifar = projects.find((p: { name: string }) => p.name === 'CIFAR-10 sweep');
     const speech = projects.find((p: { name: string }) => p.name === 'Speech commands');
