@@ -1,56 +1,41 @@
 /**
- * npx tsx bench/details.ts
+ * node --import tsx bench/details.ts [--tasks 10,100] [--lines 10000] [--runs 3] [--app DIR]
  *
- * Details tab with heavy texts: 10 tasks whose pip requirements and uncommitted changes are 10,000
- * lines each, 1% of the lines changed per task. Starts the server on a temporary database (no demo
- * data), creates the tasks through the HTTP API, opens the Details tab in headless Chromium and
- * prints: time to the first drawn row, time until the page answers a click (next difference), the
- * long tasks seen (> 50 ms) and the number of differences found. Figures only, no assertions.
- *
- * BENCH_APP_DIR: the built app to serve (default dist/compare-tasks/browser, as `npx ng build` makes).
+ * Details tab with heavy texts (issues 4 and 11): N tasks whose pip requirements and uncommitted
+ * changes are 10,000 lines each, 1% of the lines changed per task. The tasks are created through
+ * the HTTP API into bench/.data/details-<tasks>x<lines>.db once and reused. Each run opens the tab
+ * in a fresh headless Chromium page and reads, in the page: the first drawn row, the time the whole
+ * comparison is shown (every difference counted), the time a "next difference" click is answered
+ * after that (= interactive), the long tasks (PerformanceObserver) and the memory at the end.
+ * One warm-up, then --runs measured runs; medians are printed as RESULT lines.
+ * Targets: 10 tasks interactive ≤ 1 s (issue 4); 100 tasks ≤ 1.5 s, longest task ≤ 200 ms (issue 11).
+ * --tasks takes a list: each size is measured in turn. --db/--files (from `npm run bench`) are
+ * ignored: this bench writes its own database.
+ * BENCH_VERBOSE=1 also prints the resource timings and every long task of each run.
  */
-import { chromium } from '@playwright/test';
-import { ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { DATA_DIR } from './lib/data';
+import { post } from './lib/http';
+import { appDir, launchBrowser, longTasks, median, memoryResults, pageMemory, probedPage, result, startServer, timeWhen } from './lib/page';
 
-const TASKS = Number(process.env['BENCH_TASKS'] ?? 10);
-const LINES = Number(process.env['BENCH_LINES'] ?? 10_000);
-const CHANGED = Number(process.env['BENCH_CHANGED'] ?? 0.01);
-
-function appDir(): string {
-  if (process.env['BENCH_APP_DIR']) return resolve(process.env['BENCH_APP_DIR']);
-  const dist = resolve(__dirname, '..', 'dist');
-  const candidates = existsSync(dist) ? readdirSync(dist).map((d) => join(dist, d, 'browser')) : [];
-  const found = candidates.find((d) => existsSync(join(d, 'index.html')));
-  if (!found) throw new Error('No built app: run `npx ng build` or set BENCH_APP_DIR');
-  return found;
-}
-
-function startServer(dir: string, app: string): Promise<{ url: string; server: ChildProcess }> {
-  const server = spawn(
-    process.execPath,
-    ['--import', 'tsx', 'server/src/main.ts', '--db', join(dir, 'bench.db'), '--files', join(dir, 'files'), '--port', '0', '--no-demo'],
-    { cwd: resolve(__dirname, '..'), env: { ...process.env, COMPARE_APP_DIR: app }, stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  return new Promise((resolveUrl, reject) => {
-    let out = '';
-    server.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = /(http:\/\/\S+?)\/?\s/.exec(out);
-      if (match) resolveUrl({ url: match[1], server });
-    });
-    server.on('exit', (code) => reject(new Error(`server exited (${code}): ${out}`)));
-  });
-}
-
-async function api<T>(url: string, endpoint: string, body: unknown): Promise<T> {
-  const response = await fetch(`${url}/api/v2.31/${endpoint}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  const json = (await response.json()) as { data: T; meta: { result_code: number; result_msg: string } };
-  if (!response.ok) throw new Error(`${endpoint}: ${json.meta?.result_msg}`);
-  return json.data;
-}
+const { values: args } = parseArgs({
+  options: {
+    tasks: { type: 'string', default: '10,100' },
+    lines: { type: 'string', default: '10000' },
+    changed: { type: 'string', default: '0.01' },
+    runs: { type: 'string', default: '3' },
+    app: { type: 'string' },
+    db: { type: 'string' },
+    files: { type: 'string' },
+  },
+});
+const SIZES = args.tasks!.split(',').map(Number).filter((n) => n > 0);
+let TASKS = SIZES[0];
+const LINES = Number(args.lines);
+const CHANGED = Number(args.changed);
+const RUNS = Math.max(1, Number(args.runs));
 
 /** Deterministic "random" in [0, 1). */
 const noise = (seed: number) => {
@@ -80,60 +65,99 @@ function uncommitted(task: number): string {
   return out.join('\n') + '\n';
 }
 
-async function main() {
-  const app = appDir();
-  const dir = mkdtempSync(join(tmpdir(), 'bench-details-'));
-  const { url, server } = await startServer(dir, app);
+/** The bench database: built through the API on first use, then reused (its task ids in `<db>.done`). */
+async function benchDatabase(app: string): Promise<{ db: string; files: string; ids: string[] }> {
+  const name = `details-${TASKS}x${LINES}x${CHANGED}`;
+  const db = join(DATA_DIR, `${name}.db`);
+  const files = join(DATA_DIR, `${name}-files`);
+  const done = `${db}.done`;
+  if (existsSync(done)) return { db, files, ids: (JSON.parse(readFileSync(done, 'utf8')) as { ids: string[] }).ids };
+  mkdirSync(DATA_DIR, { recursive: true });
+  for (const suffix of ['', '-wal', '-shm']) rmSync(db + suffix, { force: true });
+  const server = await startServer(db, files, app);
   try {
-    console.log(`Server ${url}, app ${app}`);
+    const base = `${server.url}/`;
     const t0 = Date.now();
-    const { id: project } = await api<{ id: string }>(url, 'projects.create', { name: 'bench details' });
+    const { id: project } = (await post(base, 'projects.create', { name: 'bench details' })) as { id: string };
     const ids: string[] = [];
     for (let t = 0; t < TASKS; t++) {
-      const { id } = await api<{ id: string }>(url, 'tasks.create', {
+      const { id } = (await post(base, 'tasks.create', {
         name: `heavy texts ${t}`, project, type: 'training',
         script: { repository: 'https://example.com/repo.git', branch: 'main', entry_point: 'train.py', requirements: { pip: requirements(t) }, diff: uncommitted(t) },
         hyperparams: { Args: { lr: { section: 'Args', name: 'lr', value: String(0.1 / (t + 1)), type: 'float' } } },
-      });
+      })) as { id: string };
       ids.push(id);
     }
-    console.log(`Created ${TASKS} tasks × ${LINES.toLocaleString('en-US')} requirement lines and ${LINES.toLocaleString('en-US')} diff lines in ${Date.now() - t0} ms`);
-
-    const browser = await chromium.launch({ executablePath: process.env['CHROME_BIN'] || '/usr/bin/chromium' });
-    const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
-    await page.addInitScript(() => {
-      const w = window as unknown as { __longTasks: { start: number; duration: number }[] };
-      w.__longTasks = [];
-      new PerformanceObserver((list) => {
-        for (const entry of list.getEntries()) w.__longTasks.push({ start: Math.round(entry.startTime), duration: Math.round(entry.duration) });
-      }).observe({ type: 'longtask', buffered: true });
-    });
-    const start = Date.now();
-    await page.goto(`${url}/compare-tasks;ids=${ids.join(',')}/details`);
-    await page.locator('[data-testid="row"]').first().waitFor();
-    const firstRows = Date.now() - start;
-    const clickStart = Date.now();
-    await page.getByTestId('next-diff').click();
-    await page.locator('[data-testid="row"].current').waitFor();
-    const clickAnswered = Date.now() - clickStart;
-    const counter = await page.getByTestId('diff-counter').textContent();
-    const scrollStart = Date.now();
-    await page.getByTestId('side-by-side').evaluate((el) => (el.scrollTop = el.scrollHeight / 2));
-    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-    const scrolled = Date.now() - scrollStart;
-    const longTasks = await page.evaluate(() => (window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks);
-    const rowsDrawn = await page.locator('[data-testid="row"]').count();
-
-    console.log(`First rows drawn:            ${firstRows} ms after navigation start`);
-    console.log(`Next difference answered in: ${clickAnswered} ms (counter ${counter?.trim()})`);
-    console.log(`Interactive after:           ${firstRows + clickAnswered} ms`);
-    console.log(`Scroll to the middle drawn:  ${scrolled} ms (${rowsDrawn} rows in the DOM)`);
-    console.log(`Long tasks (> 50 ms):        ${longTasks.length}, total ${longTasks.reduce((s, t) => s + t.duration, 0)} ms, longest ${Math.max(0, ...longTasks.map((t) => t.duration))} ms`);
-    for (const task of longTasks) console.log(`  at ${task.start} ms: ${task.duration} ms`);
-    await browser.close();
+    console.log(`Created ${TASKS} tasks × ${LINES.toLocaleString('en-US')} requirement and diff lines in ${Date.now() - t0} ms`);
+    writeFileSync(done, JSON.stringify({ ids }) + '\n');
+    return { db, files, ids };
   } finally {
-    server.kill();
-    rmSync(dir, { recursive: true, force: true });
+    server.stop();
+  }
+}
+
+interface Run {
+  firstRow: number;
+  shown: number;
+  interactive: number;
+  counter: string;
+  longest: number;
+  longTotal: number;
+}
+
+const SHOWN = `!document.querySelector('[data-testid="details-loading"], [data-testid="details-comparing"]') && !!document.querySelector('[data-testid="row"]')`;
+
+async function main() {
+  for (const size of SIZES) {
+    TASKS = size;
+    await measure();
+  }
+}
+
+async function measure() {
+  const app = appDir(args.app);
+  const { db, files, ids } = await benchDatabase(app);
+  const server = await startServer(db, files, app);
+  const browser = await launchBrowser();
+  const label = `details (${TASKS} tasks, ${LINES / 1000}k-line requirements and diffs)`;
+  try {
+    console.log(`Server ${server.url}, app ${app}`);
+    const runs: Run[] = [];
+    let memory = null;
+    for (let i = 0; i <= RUNS; i++) {
+      const page = await probedPage(browser);
+      await page.goto(`${server.url}/compare-tasks;ids=${ids.join(',')}/details`, { waitUntil: 'commit' });
+      const firstRow = await timeWhen(page, `!!document.querySelector('[data-testid="row"]')`);
+      const shown = await timeWhen(page, SHOWN);
+      await page.evaluate(() => (document.querySelector('[data-testid="next-diff"]') as HTMLElement).click());
+      const interactive = await timeWhen(page, `!!document.querySelector('[data-testid="row"].current')`);
+      const counter = ((await page.getByTestId('diff-counter').textContent()) ?? '').trim();
+      // Scrolling to the middle and back must not bring a long task either.
+      await page.getByTestId('side-by-side').evaluate((el) => (el.scrollTop = el.scrollHeight / 2));
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      const tasks = await longTasks(page);
+      if (process.env['BENCH_VERBOSE']) {
+        const timings = await page.evaluate(() => performance.getEntriesByType('resource')
+          .filter((e): e is PerformanceResourceTiming => /get_all_ex|\.js$/.test(e.name))
+          .map((e) => `${e.name.replace(/^.*\//, '')} ${Math.round(e.startTime)}→${Math.round(e.responseStart)}→${Math.round(e.responseEnd)}`));
+        console.log(`  ${timings.join('\n  ')}`);
+        console.log(`  long tasks: ${(await page.evaluate(() => (window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks.map((t) => `${t.start}+${t.duration}`))).join(', ')}`);
+      }
+      const run = { firstRow: Math.round(firstRow), shown: Math.round(shown), interactive: Math.round(interactive), counter, longest: tasks.longest, longTotal: tasks.total };
+      console.log(`${i === 0 ? 'warm-up' : `run ${i}`}: first row ${run.firstRow} ms, comparison shown ${run.shown} ms, ` +
+        `next difference answered ${run.interactive} ms (${counter}), long tasks ${tasks.count} (${tasks.total} ms, longest ${tasks.longest} ms)`);
+      if (i > 0) runs.push(run);
+      if (i === RUNS) memory = await pageMemory(page);
+      await page.context().close();
+    }
+    const target = TASKS <= 10 ? 1000 : 1500;
+    result(`${label}: first row`, median(runs.map((r) => r.firstRow)), 'ms', target);
+    result(`${label}: interactive`, median(runs.map((r) => r.interactive)), 'ms', target);
+    result(`${label}: longest task`, median(runs.map((r) => r.longest)), 'ms', 200);
+    if (memory) memoryResults(`details (${TASKS} tasks)`, memory);
+  } finally {
+    await browser.close();
+    server.stop();
   }
 }
 

@@ -1,0 +1,40 @@
+/**
+ * node --import tsx bench/plots.ts [--runs 3] [--app DIR]
+ *
+ * Plots tab with 100 tasks × 10 plots (issue 11): time until every plot card in the viewport is
+ * drawn (≤ 2 s), and that plots well off-screen are not drawn; memory after scrolling to the end.
+ */
+import { memoryResults, result } from './lib/page';
+import { runTabBench } from './lib/tab-bench';
+
+/** Cards whose box meets the viewport (or lies within `margin` viewports of it). */
+const cards = (test: string) => `[...document.querySelectorAll('[data-testid="plot-card"]')].filter((card) => {
+  const r = card.getBoundingClientRect(); const h = innerHeight; ${test}
+})`;
+const inView = cards('return r.bottom > 0 && r.top < h;');
+const farAway = cards('return r.top > 2 * h || r.bottom < -h;');
+const drawn = (list: string) => `${list}.filter((card) => card.querySelector('.main-svg')).length`;
+
+async function main() {
+  const plots = await runTabBench({
+    view: 'metrics-plots',
+    ready: `${inView}.length > 0 && ${inView}.every((card) => card.querySelector('.main-svg'))`,
+    extra: {
+      cards: `document.querySelectorAll('[data-testid="plot-card"]').length`,
+      inView: `${inView}.length`,
+      drawnInView: drawn(inView),
+      drawnFarAway: drawn(farAway),
+      charts: `document.querySelectorAll('.js-plotly-plot').length`,
+    },
+    after: `(async () => { const el = document.scrollingElement; for (let y = 0; y < el.scrollHeight; y += innerHeight) { el.scrollTop = y; await new Promise((r) => setTimeout(r, 100)); } })()`,
+  });
+  result('plots tab (100 tasks × 10 plots): viewport drawn', plots.medianReady, 'ms', 2000);
+  result('plots tab: plots drawn more than a viewport off-screen', plots.extra['drawnFarAway'], 'plots', 0);
+  result('plots tab: longest task', plots.medianLongest, 'ms', 200);
+  memoryResults('plots tab (after scrolling through)', plots.memory);
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
