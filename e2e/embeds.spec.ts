@@ -96,28 +96,28 @@ test.describe('embeds', () => {
     await expect.poll(() => image.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
   });
 
-  test('plots, parallel coordinates and scatter have embed buttons whose URLs draw the one chart', async ({ page, request }) => {
-    const ids = await taskIds(request, [DEMO.baseline, DEMO.best, DEMO.failed]);
-    const views: { view: string; query: string; frame: string; chart: string; hidden: string }[] = [
-      { view: 'hyper-params/graph', query: '', frame: '.chart-row', chart: '[data-testid="parcoords"] .js-plotly-plot', hidden: '[data-testid="metric-picker"]' },
-      { view: 'hyper-params/scatter', query: 'scLog=on', frame: '.chart-frame', chart: '[data-testid="scatter"] .js-plotly-plot', hidden: '[data-testid="scatter-y"]' },
-      { view: 'metrics-plots', query: '', frame: '[data-testid="plot-card"][data-kind="overlay"]', chart: '[data-testid="plot-card"] .js-plotly-plot', hidden: '[data-testid="plot-search"]' },
-    ];
-    for (const { view, query, frame, chart, hidden } of views) {
+  const CHART_VIEWS: { view: string; query: string; frame: string; chart: string; hidden: string }[] = [
+    { view: 'hyper-params/graph', query: '', frame: '.chart-row', chart: '[data-testid="parcoords"] .js-plotly-plot', hidden: '[data-testid="metric-picker"]' },
+    { view: 'hyper-params/scatter', query: 'scLog=on', frame: '.chart-frame', chart: '[data-testid="scatter"] .js-plotly-plot', hidden: '[data-testid="scatter-y"]' },
+    { view: 'metrics-plots', query: '', frame: '[data-testid="plot-card"][data-kind="overlay"]', chart: '[data-testid="plot-card"] .js-plotly-plot', hidden: '[data-testid="plot-search"]' },
+  ];
+  for (const { view, query, frame, chart, hidden } of CHART_VIEWS) {
+    test(`${view} has an embed button whose URL draws the one chart with the same options`, async ({ page, request }) => {
+      const ids = await taskIds(request, [DEMO.baseline, DEMO.best, DEMO.failed]);
       await page.goto(compareUrl(ids, view, query));
       const host = page.locator(frame).first();
-      await host.scrollIntoViewIfNeeded();
       await expect(host.locator('.js-plotly-plot')).toBeAttached(DRAWN);
+      await host.scrollIntoViewIfNeeded();
       await host.hover();
       const path = await host.getByTestId('embed-button').first().getAttribute('data-embed-path');
-      expect(path, view).toContain(`/embed;ids=${ids.join(',')}/${view}`);
+      expect(path).toContain(`/embed;ids=${ids.join(',')}/${view}`);
       if (query) expect(path).toContain(query);
       await page.goto(path!);
       await expect(page.locator(chart)).toHaveCount(1, DRAWN);
       await expect(page.locator(hidden)).toHaveCount(0);
       await expect(page.getByTestId('embed-button')).toHaveCount(0);
-    }
-  });
+    });
+  }
 
   test('the server lets the app itself frame an embed and no other site by default', async ({ request }) => {
     const ids = await taskIds(request, [DEMO.baseline]);
