@@ -3,6 +3,10 @@ import { Plot } from './plot';
 import { themedLayout } from './plot-figure';
 
 describe('Plot', () => {
+  // Plotly is evaluated on first use: seconds on a busy machine.
+  beforeAll(() => (jasmine.DEFAULT_TIMEOUT_INTERVAL = 60_000));
+  afterAll(() => (jasmine.DEFAULT_TIMEOUT_INTERVAL = 5_000));
+
   it('draws the figure with Plotly and says when it is drawn', async () => {
     const fixture = TestBed.createComponent(Plot);
     fixture.componentRef.setInput('figure', {
