@@ -5,8 +5,8 @@
  * given, e.g. `npm run bench -- server tasks`), each as its own process, one after another:
  * 1. builds (once, reused by size) the large database under bench/.data/ (bench/lib/data.ts);
  * 2. builds the app into bench/.data/dist when that build is missing or older than src/;
- * 3. runs each bench with `--db DB --files DIR --app APP_DIR` (also in BENCH_DB, BENCH_FILES,
- *    BENCH_APP_DIR), showing its output and collecting its `RESULT | what | measured | target | PASS/FAIL` lines;
+ * 3. runs each bench with `--app APP_DIR` (also in BENCH_APP_DIR; the large database's paths in
+ *    BENCH_DB and BENCH_FILES), showing its output and collecting its `RESULT | what | measured | target | PASS/FAIL` lines;
  * 4. prints one table of every target and writes bench/RESULTS.md with the date and machine. Each
  *    bench's latest run is kept in bench/.data/results/NAME.json, so running one bench refreshes its
  *    rows and keeps the others' (each row says when it was measured).
@@ -23,9 +23,9 @@ const BENCH_DIR = __dirname;
 const APP_OUT = join(DATA_DIR, 'dist');
 const APP_DIR = join(APP_OUT, 'browser');
 /** Run first, in this order; any other bench/*.ts after them, alphabetically. */
-const ORDER = ['server', 'bundle', 'tasks', 'scalars', 'details'];
+const ORDER = ['server', 'bundle', 'tasks', 'scalars', 'details', 'hp-charts', 'plots', 'debug-samples'];
 /** Benches that bring their own data (everything else reads the large database). */
-const OWN_DATA = ['bundle', 'tasks'];
+const OWN_DATA = ['bundle', 'tasks', 'details', 'hp-charts', 'plots', 'debug-samples'];
 
 function benchNames(): string[] {
   const found = readdirSync(BENCH_DIR).filter((f) => f.endsWith('.ts') && f !== 'run.ts').map((f) => f.replace(/\.ts$/, ''));
@@ -137,7 +137,8 @@ async function main() {
   const { appDir, note } = skipBuild ? { appDir: existsSync(join(APP_DIR, 'index.html')) ? APP_DIR : join(ROOT, 'dist/compare-tasks/browser'), note: null } : ensureApp();
   const needsLarge = names.some((n) => !OWN_DATA.includes(n));
   const large = needsLarge ? largeDatabase() : null;
-  const args = large ? ['--db', large.db, '--files', large.files, '--app', appDir] : ['--app', appDir];
+  // Benches bring their own databases (--db means theirs); the large one is in BENCH_DB / BENCH_FILES.
+  const args = ['--app', appDir];
   const env = { ...process.env, BENCH_APP_DIR: appDir, ...(large ? { BENCH_DB: large.db, BENCH_FILES: large.files } : {}) };
 
   const current: BenchRun[] = [];
