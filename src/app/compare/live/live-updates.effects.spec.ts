@@ -1,5 +1,5 @@
 import { Store } from '@ngrx/store';
-import { BehaviorSubject, Observable, of } from 'rxjs';
+import { Observable, of } from 'rxjs';
 import { TestScheduler } from 'rxjs/testing';
 import { TasksApi } from '../../core/api/tasks-api';
 import { CompareLiveActions } from '../state/compare.actions';
@@ -29,15 +29,23 @@ describe('pollForChanges', () => {
     });
   });
 
-  it('does not restart its timer for an equal poll, and never polls when none is wanted', () => {
+  it('does not restart its timer for an equal poll', () => {
     scheduler.run(({ cold, expectObservable }) => {
       const getAllEx = jasmine.createSpy('getAllEx').and.returnValue(of({ tasks: [] }));
-      const poll$ = new BehaviorSubject<LivePoll | null>(null);
-      expectObservable(run(poll$, getAllEx), '^ 50ms !').toBe('');
-      const same = cold<LivePoll | null>('a 5ms b 20ms', { a: { ids: ['a'], intervalMs: 10 }, b: { ids: ['a'], intervalMs: 10 } });
-      expectObservable(run(same, getAllEx), '^ 25ms !').toBe('10ms c 9ms c', {
+      const poll = { ids: ['a'], intervalMs: 10 };
+      const same$ = cold<LivePoll | null>('a 5ms b', { a: poll, b: { ...poll } });
+      expectObservable(run(same$, getAllEx), '^ 25ms !').toBe('10ms c 9ms c', {
         c: CompareLiveActions.changesChecked({ taskIds: ['a'], tasks: [] }),
       });
+    });
+  });
+
+  it('never asks when no poll is wanted', () => {
+    scheduler.run(({ cold, expectObservable, flush }) => {
+      const getAllEx = jasmine.createSpy('getAllEx').and.returnValue(of({ tasks: [] }));
+      expectObservable(run(cold<LivePoll | null>('n', { n: null }), getAllEx), '^ 50ms !').toBe('');
+      flush();
+      expect(getAllEx).not.toHaveBeenCalled();
     });
   });
 });
