@@ -38,7 +38,8 @@ test.describe('access keys', () => {
     const watch = await watchPage(page);
     await page.goto(`${server.baseURL}/tasks`);
     const form = page.getByTestId('sign-in-form');
-    await expect(form).toBeVisible();
+    // The first API answer (401) and the form's lazy chunk come first; the shared machine can be slow.
+    await expect(form).toBeVisible({ timeout: 30_000 });
     await page.getByTestId('access-key').fill(ACCESS);
     await page.getByTestId('secret-key').fill('not-the-secret');
     await form.getByRole('button', { name: 'Sign in' }).click();
