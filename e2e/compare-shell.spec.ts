@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { DEMO, compareUrl, headerIds, idsInUrl, taskIds } from './support';
+import { DEMO, compareUrl, headerIds, idsInUrl, pick, taskIds } from './support';
 
 test.describe('compare page shell', () => {
   test('switching tabs changes the URL; reload and back keep tab and order', async ({ page, request }) => {
@@ -49,7 +49,7 @@ test.describe('compare page shell', () => {
     await expect(rows.nth(1)).toHaveAttribute('data-task-id', ids[1]);
     await expect(rows.nth(0).getByRole('checkbox')).toBeChecked();
     await dialog.getByTestId('dialog-search').fill('wrn');
-    await dialog.locator(`tr[data-task-id="${ids[2]}"]`).getByRole('checkbox').check();
+    await pick(dialog.locator(`tr[data-task-id="${ids[2]}"]`).getByRole('checkbox'));
     await dialog.getByTestId('apply-button').click();
     await expect.poll(() => idsInUrl(page)).toEqual(ids);
     await expect(page).toHaveURL(/\/debug-images$/);

@@ -1,4 +1,4 @@
-import { APIRequestContext, Page, expect } from '@playwright/test';
+import { APIRequestContext, Locator, Page, expect } from '@playwright/test';
 
 /** Names of demo tasks the specs rely on (written by the seed on a fresh database). */
 export const DEMO = {
@@ -36,6 +36,15 @@ export function idsInUrl(page: Page): string[] {
 
 export function headerIds(page: Page): Promise<string[]> {
   return page.getByTestId('task-header').evaluateAll((els) => els.map((el) => el.getAttribute('data-task-id') ?? ''));
+}
+
+/**
+ * Ticks a task-table row checkbox. The table keeps the selection in the store and renders it on the
+ * next change detection, so the box turns checked a frame after the click, not during it.
+ */
+export async function pick(checkbox: Locator): Promise<void> {
+  await checkbox.click();
+  await expect(checkbox).toBeChecked();
 }
 
 export function row(page: Page, name: string) {

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { DEMO, headerIds, idsInUrl, row, taskIds } from './support';
+import { DEMO, headerIds, idsInUrl, pick, row, taskIds } from './support';
 
 test.describe('task table', () => {
   test('lists demo tasks with status chips, archived ones hidden until asked', async ({ page }) => {
@@ -46,10 +46,10 @@ test.describe('task table', () => {
   test('selecting tasks shows the batch bar; COMPARE opens Details with them, first picked as base', async ({ page, request }) => {
     const [baseline, best, failed] = await taskIds(request, [DEMO.baseline, DEMO.best, DEMO.failed]);
     await page.goto('/tasks');
-    await row(page, DEMO.best).getByRole('checkbox').check();
+    await pick(row(page, DEMO.best).getByRole('checkbox'));
     await expect(page.getByTestId('batch-bar')).toHaveCount(0);
-    await row(page, DEMO.baseline).getByRole('checkbox').check();
-    await row(page, DEMO.failed).getByRole('checkbox').check();
+    await pick(row(page, DEMO.baseline).getByRole('checkbox'));
+    await pick(row(page, DEMO.failed).getByRole('checkbox'));
     await expect(page.getByTestId('batch-bar')).toContainText('3 tasks selected');
     await page.getByTestId('compare-button').click();
     await expect(page).toHaveURL(/\/compare-tasks;ids=.*\/details$/);
@@ -61,7 +61,7 @@ test.describe('task table', () => {
   test('shift-click selects a range of rows', async ({ page }) => {
     await page.goto('/tasks?sort=name');
     const boxes = page.locator('tr[data-task-id]').getByRole('checkbox');
-    await boxes.nth(1).check();
+    await pick(boxes.nth(1));
     await boxes.nth(4).click({ modifiers: ['Shift'] });
     await expect(page.getByTestId('batch-bar')).toContainText('4 tasks selected');
   });

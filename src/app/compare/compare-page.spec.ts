@@ -3,9 +3,10 @@ import { provideRouter } from '@angular/router';
 import { MockStore, provideMockStore } from '@ngrx/store/testing';
 import { ComparePage } from './compare-page';
 import { COMPARE_TABS } from './compare-url';
-import { ComparePageActions } from './state/compare.actions';
+import { ComparePageActions, CompareViewActions } from './state/compare.actions';
 import {
-  ComparedTask, compareFeature, selectCompareTab, selectComparedTaskIds, selectComparedTasks, selectIdsProblem, selectMissingTaskIds,
+  ComparedTask, compareFeature, selectAnyTaskRunning, selectCompareTab, selectComparedTaskIds, selectComparedTasks, selectIdsProblem,
+  selectLivePoll, selectLiveSettings, selectMissingTaskIds,
 } from './state/compare.feature';
 
 const A = 'a'.repeat(32);
@@ -28,6 +29,9 @@ describe('ComparePage', () => {
     store.overrideSelector(selectIdsProblem, null);
     store.overrideSelector(selectMissingTaskIds, []);
     store.overrideSelector(compareFeature.selectError, null);
+    store.overrideSelector(selectLiveSettings, { enabled: true, intervalMs: 10_000 });
+    store.overrideSelector(selectLivePoll, null);
+    store.overrideSelector(selectAnyTaskRunning, false);
     spyOn(store, 'dispatch');
     fixture = TestBed.createComponent(ComparePage);
     await fixture.whenStable();
@@ -58,5 +62,16 @@ describe('ComparePage', () => {
     expect(message.textContent).toContain(B);
     (message.querySelector('button') as HTMLButtonElement).click();
     expect(store.dispatch).toHaveBeenCalledWith(ComparePageActions.missingTasksRemoved());
+  });
+
+  it('shows the live badge only while polling, and the Auto-refresh toggle turns it off in the URL', async () => {
+    expect(all('[data-testid=live-badge]').length).toBe(0);
+    store.overrideSelector(selectLivePoll, { ids: [A, B], intervalMs: 10_000 });
+    store.overrideSelector(selectAnyTaskRunning, true);
+    store.refreshState();
+    await fixture.whenStable();
+    expect(all('[data-testid=live-badge]').length).toBe(1);
+    (all('[data-testid=live-toggle] button')[0] as HTMLButtonElement).click();
+    expect(store.dispatch).toHaveBeenCalledWith(CompareViewActions.optionsChanged({ options: { live: 'off' } }));
   });
 });
