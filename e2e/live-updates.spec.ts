@@ -82,10 +82,22 @@ test.describe('live updates', () => {
     await expect.poll(() => checks.length, { timeout: 15_000 }).toBeGreaterThan(before + 1);
     expect(histograms).toHaveLength(0);
 
+    // Tag the line Plotly holds (under a symbol, which no figure comparison sees): appending keeps the
+    // trace and its tag; a redraw would replace it.
+    const tagLine = (p: Page) => chart(p).locator('.js-plotly-plot').evaluate((el) => {
+      for (const trace of (el as unknown as { data: Record<symbol, unknown>[] }).data) trace[Symbol.for('e2e')] = 'before';
+    });
+    const lineTag = (p: Page) => chart(p).locator('.js-plotly-plot').evaluate((el) =>
+      (el as unknown as { data: Record<symbol, unknown>[] }).data.map((trace) => trace[Symbol.for('e2e')] ?? null));
+    await tagLine(page);
+    await tagLine(embed);
     await report(request, id, 10, 25);
     await expect.poll(() => plottedX(chart(page)), { timeout: 15_000 }).toHaveLength(25);
     await expect.poll(() => plottedX(chart(embed)), { timeout: 15_000 }).toHaveLength(25);
-    // The chart was updated in place, not replaced: the same Plotly element holds the new points.
+    expect(await plottedX(chart(page))).toEqual(Array.from({ length: 25 }, (_, i) => i));
+    // The new points were appended to the line on screen (Plotly.extendTraces), not drawn as a new figure.
+    expect(await lineTag(page)).toEqual(['before']);
+    expect(await lineTag(embed)).toEqual(['before']);
     expect(histograms.length).toBeGreaterThan(0);
     await embedContext.close();
   });
@@ -114,6 +126,23 @@ test.describe('live updates', () => {
 
     await el.locator('.nsewdrag').dblclick({ position: { x: box.width / 2, y: box.height / 2 } });
     await expect.poll(() => plottedX(el)).toHaveLength(60);
+  });
+
+  test('Details shows a running task\'s new iteration and status without a reload, keeping the scroll', async ({ page, request }) => {
+    const id = await runningTask(request, 'details');
+    await page.goto(compareUrl([id], 'details', 'refresh=1'));
+    const cell = (row: string) => page.locator(`[data-testid="row"][data-row="${row}"] [data-testid="cell"][data-col="0"]`);
+    await expect(cell('last_iteration')).toHaveText('9', DRAWN);
+    await expect(cell('status')).toContainText('in_progress');
+    const scroller = page.getByTestId('side-by-side');
+    await scroller.evaluate((el) => (el.scrollTop = 40));
+    const scrolled = await scroller.evaluate((el) => el.scrollTop);
+
+    await report(request, id, 10, 30);
+    await expect(cell('last_iteration')).toHaveText('29', { timeout: 15_000 });
+    await api(request, 'tasks.completed', { task: id });
+    await expect(cell('status')).toContainText('completed', { timeout: 15_000 });
+    expect(await scroller.evaluate((el) => el.scrollTop)).toBe(scrolled);
   });
 
   test('the debug-sample viewer stays open and the scroll stays while new data arrives', async ({ page, request }) => {

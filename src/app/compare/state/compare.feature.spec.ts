@@ -77,6 +77,17 @@ describe('compare feature', () => {
     expect(state.tasksById[A].name).toBe('x');
   });
 
+  it('names the tasks whose marks moved at each revision', () => {
+    const marks = (id: string, last_update: string) => ({ id, status: 'in_progress', last_update, last_change: 'c' });
+    const running = (id: string) => ({ ...task(id, id), status: 'in_progress' as const, last_update: 't1', last_change: 'c' });
+    let state = reducer(initialCompareState, CompareApiActions.taskHeadersLoaded({ requestedIds: [A, B], tasks: [running(A), running(B)] }));
+    state = reducer(state, CompareLiveActions.changesChecked({ taskIds: [A, B], tasks: [marks(A, 't1'), marks(B, 't2')] }));
+    expect(state.changedTaskIds).toEqual([B]);
+    state = reducer(state, CompareLiveActions.changesChecked({ taskIds: [A, B], tasks: [marks(A, 't3'), marks(B, 't3')] }));
+    expect(state.changedTaskIds).toEqual([A, B]);
+    expect(state.dataRevision).toBe(2);
+  });
+
   it('takes the first check as the baseline when the headers never came', () => {
     const state = reducer(initialCompareState, CompareLiveActions.changesChecked({ taskIds: [A], tasks: [{ id: A, status: 'queued' }] }));
     expect(state.dataRevision).toBe(0);

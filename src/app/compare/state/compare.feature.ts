@@ -18,10 +18,12 @@ export interface CompareState {
   changeStamp: string | null;
   /** Goes up by one each time a check finds that a compared task changed: tabs refetch what they show. */
   dataRevision: number;
+  /** The tasks whose change marks moved at the last revision (views holding whole tasks refetch only these). */
+  changedTaskIds: string[];
 }
 
 export const initialCompareState: CompareState = {
-  tasksById: {}, loadedIds: null, loading: false, error: null, taskColors: {}, changeStamp: null, dataRevision: 0,
+  tasksById: {}, loadedIds: null, loading: false, error: null, taskColors: {}, changeStamp: null, dataRevision: 0, changedTaskIds: [],
 };
 
 /** A compared task as every tab shows it: in comparison order, with its colour and display name. */
@@ -52,11 +54,16 @@ export const compareFeature = createFeature({
       if (stamp === state.changeStamp) return state;
       const changed = state.changeStamp !== null;
       const tasksById = { ...state.tasksById };
+      const changedTaskIds: string[] = [];
       for (const marks of tasks) {
         const known = tasksById[marks.id];
-        if (known) tasksById[marks.id] = { ...known, ...marks } as TaskSummary;
+        if (!known) continue;
+        if (changeStamp([known]) !== changeStamp([marks])) changedTaskIds.push(marks.id);
+        tasksById[marks.id] = { ...known, ...marks } as TaskSummary;
       }
-      return { ...state, tasksById, changeStamp: stamp, dataRevision: state.dataRevision + (changed ? 1 : 0) };
+      return changed
+        ? { ...state, tasksById, changeStamp: stamp, dataRevision: state.dataRevision + 1, changedTaskIds }
+        : { ...state, tasksById, changeStamp: stamp };
     }),
     on(CompareApiActions.taskHeadersLoadFailed, (state, { message }) => ({ ...state, loading: false, error: message })),
     on(ComparePreferencesActions.taskColorsRestored, (state, { colors }) => ({ ...state, taskColors: colors })),

@@ -1,6 +1,7 @@
 import { TestBed } from '@angular/core/testing';
 import { Plot } from './plot';
 import { themedLayout } from './plot-figure';
+import { loadPlotly } from './plotly-loader';
 
 describe('Plot', () => {
   // Plotly is evaluated on first use: seconds on a busy machine.
@@ -18,6 +19,29 @@ describe('Plot', () => {
     const el = await drawn;
     expect(el.querySelectorAll('.scatterlayer .trace').length).toBe(2);
     expect(el.querySelector('img')).toBeNull();
+  });
+
+  it('appends the new points of a running series with extendTraces, and redraws with react for any other change', async () => {
+    const plotly = await loadPlotly();
+    const extend = spyOn(plotly, 'extendTraces').and.callThrough();
+    const react = spyOn(plotly, 'react').and.callThrough();
+    const fixture = TestBed.createComponent(Plot);
+    const draw = async (x: number[], y: number[], title = 'loss') => {
+      const drawn = new Promise<HTMLElement>((resolve) => fixture.componentInstance.drawn.subscribe(resolve));
+      fixture.componentRef.setInput('figure', { data: [{ type: 'scatter', x, y }], layout: { height: 200, title: { text: title } } });
+      fixture.detectChanges();
+      return (await drawn) as HTMLElement & { data: { x: number[] }[] };
+    };
+    await draw([1, 2], [3, 2]);
+    expect(react).toHaveBeenCalledTimes(1);
+    const el = await draw([1, 2, 3, 4], [3, 2, 1, 0]);
+    expect(extend).toHaveBeenCalledTimes(1);
+    expect(extend.calls.mostRecent().args.slice(1)).toEqual([{ x: [[3, 4]], y: [[1, 0]] }, [0]] as never);
+    expect(react).toHaveBeenCalledTimes(1);
+    expect(el.data[0].x).toEqual([1, 2, 3, 4]);
+    await draw([1, 2, 3, 4], [3, 2, 1, 0], 'accuracy');
+    expect(react).toHaveBeenCalledTimes(2);
+    expect(extend).toHaveBeenCalledTimes(1);
   });
 
   it('shows an error in place of a figure Plotly cannot draw', async () => {

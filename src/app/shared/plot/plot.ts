@@ -3,6 +3,7 @@ import {
 } from '@angular/core';
 import { Theme } from '../../core/theme/theme';
 import { cancelDraw, queueDraw } from './draw-queue';
+import { appendedPoints } from './plot-append';
 import { DEFAULT_PLOT_CONFIG, PlotFigure, themedLayout } from './plot-figure';
 import { Plotly, loadPlotly } from './plotly-loader';
 
@@ -10,8 +11,9 @@ type PlotlyElement = HTMLElement & { on(event: string, handler: (event: unknown)
 
 /**
  * One Plotly chart. The only place in the app that talks to Plotly: it loads it lazily, draws with
- * `Plotly.react` (which updates in place), follows the theme and the element's size, and purges
- * the chart when it goes away. Callers pass a figure and listen to the events they need.
+ * `Plotly.react` (which updates in place), or `Plotly.extendTraces` when the new figure only adds
+ * points at the end of some traces (a running task's new data), follows the theme and the element's
+ * size, and purges the chart when it goes away. Callers pass a figure and listen to the events they need.
  */
 @Component({
   selector: 'app-plot',
@@ -52,6 +54,8 @@ export class Plot {
   /** The latest figure not drawn yet: draws wait their turn in the page's draw queue (one chart at a time). */
   private pending: { figure: PlotFigure; dark: boolean } | null = null;
   private destroyed = false;
+  /** The figure on screen, to tell an append from any other change. */
+  private shown: { figure: PlotFigure; dark: boolean } | null = null;
   private readonly drawPending = async (): Promise<void> => {
     const next = this.pending;
     this.pending = null;
@@ -88,13 +92,27 @@ export class Plot {
       this.plotly ??= await loadPlotly();
       if (this.destroyed) return;
       const el = this.chart().nativeElement as PlotlyElement;
-      await this.plotly.react(el, figure.data, themedLayout(figure.layout, { dark }), { ...DEFAULT_PLOT_CONFIG, ...figure.config });
+      const append = this.shown?.dark === dark ? appendedPoints(this.shown.figure, figure) : null;
+      if (append) {
+        if (append.indices.length) await this.extend(el, append.update, append.indices);
+      } else {
+        await this.plotly.react(el, figure.data, themedLayout(figure.layout, { dark }), { ...DEFAULT_PLOT_CONFIG, ...figure.config });
+      }
+      this.shown = { figure, dark };
       this.listen(el);
       this.error.set(null);
       this.drawn.emit(el);
     } catch (err) {
+      this.shown = null;
       this.error.set(err instanceof Error ? err.message : String(err));
     }
+  }
+
+  /** Appends points in place; the traces Plotly holds are copied first, as it writes the longer arrays into them. */
+  private async extend(el: PlotlyElement, update: Record<string, unknown[][]>, indices: number[]): Promise<void> {
+    const gd = el as unknown as { data: Record<string, unknown>[] };
+    for (const index of indices) gd.data[index] = { ...gd.data[index] };
+    await this.plotly!.extendTraces(el, update as never, indices);
   }
 
   private listen(el: PlotlyElement): void {

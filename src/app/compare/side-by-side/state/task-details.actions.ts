@@ -13,5 +13,7 @@ export const TaskDetailsApiActions = createActionGroup({
   events: {
     'Task Details Loaded': props<{ requestedIds: string[]; tasks: Task[] }>(),
     'Task Details Load Failed': props<{ requestedIds: string[]; message: string }>(),
+    /** Running tasks refetched after a live check found they changed. */
+    'Task Details Refreshed': props<{ tasks: Task[] }>(),
   },
 });

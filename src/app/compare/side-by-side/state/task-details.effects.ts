@@ -1,11 +1,12 @@
 import { inject } from '@angular/core';
 import { Actions, createEffect, ofType } from '@ngrx/effects';
 import { Store } from '@ngrx/store';
-import { catchError, distinctUntilChanged, filter, from, map, merge, mergeMap, of, reduce, switchMap, withLatestFrom } from 'rxjs';
+import { EMPTY, catchError, distinctUntilChanged, filter, from, map, merge, mergeMap, of, reduce, skip, switchMap, withLatestFrom } from 'rxjs';
 import { Task } from '../../../core/api/models';
 import { TasksApi } from '../../../core/api/tasks-api';
 import { MAX_COMPARED_TASKS } from '../../compare-url';
-import { selectComparedTaskIds } from '../../state/compare.feature';
+import { compareFeature, selectComparedTaskIds } from '../../state/compare.feature';
+import { taskDetailsFeature } from './task-details.feature';
 import { TaskDetailsApiActions, TaskDetailsPageActions } from './task-details.actions';
 import { DETAILS_CHUNK, DETAILS_REQUESTS_IN_FLIGHT, chunks } from './task-details-chunks';
 
@@ -32,5 +33,30 @@ export const loadTaskDetails = createEffect(
       ),
     );
   },
+  { functional: true },
+);
+
+/**
+ * When a live check finds that compared tasks changed (a running task reported), refetches those
+ * tasks only, so Details and Hyperparameters → Values show their new status, iteration, parameters
+ * and artifacts. A failed refresh keeps what is shown; the next change tries again.
+ */
+export const refreshChangedTaskDetails = createEffect(
+  (store = inject(Store), tasksApi = inject(TasksApi)) =>
+    store.select(compareFeature.selectDataRevision).pipe(
+      distinctUntilChanged(),
+      skip(1),
+      withLatestFrom(store.select(compareFeature.selectChangedTaskIds), store.select(taskDetailsFeature.selectLoadedIds)),
+      map(([, changed, loaded]) => changed.filter((id) => loaded?.includes(id))),
+      filter((ids) => ids.length > 0),
+      switchMap((ids) =>
+        from(chunks(ids, DETAILS_CHUNK)).pipe(
+          mergeMap((chunk) => tasksApi.getByIds(chunk), DETAILS_REQUESTS_IN_FLIGHT),
+          reduce((all, { tasks }) => all.concat(tasks), [] as Task[]),
+          map((tasks) => TaskDetailsApiActions.taskDetailsRefreshed({ tasks })),
+          catchError(() => EMPTY),
+        ),
+      ),
+    ),
   { functional: true },
 );

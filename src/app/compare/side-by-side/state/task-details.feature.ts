@@ -25,6 +25,9 @@ export const taskDetailsFeature = createFeature({
       loading: false,
       error: null,
     })),
+    on(TaskDetailsApiActions.taskDetailsRefreshed, (state, { tasks }) =>
+      tasks.length ? { ...state, tasksById: { ...state.tasksById, ...Object.fromEntries(tasks.map((task) => [task.id, task])) } } : state,
+    ),
     on(TaskDetailsApiActions.taskDetailsLoadFailed, (state, { message }) => ({ ...state, loading: false, error: message })),
   ),
 });
