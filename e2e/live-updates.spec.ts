@@ -166,6 +166,41 @@ test.describe('live updates', () => {
     await expect(page.getByTestId('viewer-iteration')).toHaveText('Iteration 2');
   });
 
+  test('a sample embedded from a column at its newest iteration follows new iterations; one from an older iteration stays', async ({
+    page, context, request,
+  }) => {
+    const id = await runningTask(request, 'follow');
+    const sample = (iter: number) => ({
+      type: 'training_debug_image', task: id, metric: 'images', variant: 'input', iter, url: `/files/live/${iter}.png`,
+    });
+    await api(request, 'events.add_batch', [sample(1), sample(2)]);
+    await page.goto(compareUrl([id], 'debug-images', 'refresh=1'));
+    const thumb = page.locator('.thumb-wrap').first();
+    await expect(thumb).toBeVisible(DRAWN);
+    // The path the embed button copies (the copy itself is covered by the embeds spec).
+    const copySrc = async () => new URL((await thumb.getByTestId('embed-button').getAttribute('data-embed-path'))!, page.url());
+    const following = await copySrc();
+    expect(following.searchParams.get('follow')).toBe('1');
+    await page.getByTestId('older-button').click();
+    await expect(page.getByTestId('column-iteration')).toContainText('1');
+    await expect(thumb.getByTestId('sample-thumb')).toHaveAttribute('data-iter', '1');
+    const pinned = await copySrc();
+    expect(pinned.searchParams.get('follow')).toBeNull();
+
+    await page.goto(`${following.pathname}${following.search}&refresh=1`);
+    await expect(page.getByTestId('embed-sample')).toHaveAttribute('data-iter', '2', DRAWN);
+    await expect(page.getByTestId('embed-sample-iter')).toHaveText('iteration 2 (newest)');
+    const pinnedPage = await context.newPage();
+    await pinnedPage.goto(`${pinned.pathname}${pinned.search}&refresh=1`);
+    await expect(pinnedPage.getByTestId('embed-sample')).toHaveAttribute('data-iter', '1', DRAWN);
+
+    await api(request, 'events.add_batch', [sample(3)]);
+    await expect(page.getByTestId('embed-sample')).toHaveAttribute('data-iter', '3', { timeout: 15_000 });
+    await expect(page).toHaveURL(/sample=[^&]*%3A3%3A|sample=[^&]*:3:/);
+    await pinnedPage.waitForTimeout(2_500);
+    await expect(pinnedPage.getByTestId('embed-sample')).toHaveAttribute('data-iter', '1');
+  });
+
   test('auto-refresh off stops the checks, and it stays off after a reload', async ({ page, request }) => {
     const id = await runningTask(request, 'off');
     let checks = 0;

@@ -36,9 +36,15 @@ export class DebugSamplesTab {
   protected readonly pitch = COLUMN_PITCH;
   /** On an `/embed` URL only the sample named by `sample` is shown. */
   protected readonly embedded = this.store.selectSignal(selectEmbedded);
-  /** A sample alone, at its iteration: `/embed;ids=<task>/debug-images?sample=...`. */
-  protected readonly sampleEmbedPath = (s: DebugSampleEvent): string =>
-    embedPath([s.task], 'debug-images', {}, sampleOpened({ task: s.task, iter: s.iter, metric: s.metric, variant: s.variant }));
+  /**
+   * A sample alone: `/embed;ids=<task>/debug-images?sample=...`. Copied from a column that follows
+   * the newest iteration, the embed follows it too (`follow=1`); from an older one, it stays there.
+   */
+  protected readonly sampleEmbedPath = (s: DebugSampleEvent): string => {
+    const following = this.columns().find((c) => c.task.id === s.task)?.position.target === null;
+    const item = sampleOpened({ task: s.task, iter: s.iter, metric: s.metric, variant: s.variant });
+    return embedPath([s.task], 'debug-images', {}, following ? { ...item, follow: '1' } : item);
+  };
   protected readonly columns = this.store.selectSignal(selectSampleColumns);
   protected readonly options = this.store.selectSignal(selectSampleOptions);
   protected readonly range = this.store.selectSignal(selectIterationRange);

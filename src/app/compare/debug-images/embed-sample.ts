@@ -16,7 +16,7 @@ import { ZoomPan } from './zoom-pan';
         <span class="dot" [style.background]="taskColor()"></span>
         <span class="task">{{ taskName() }}</span>
         <span class="what" data-testid="embed-sample-title">{{ open().metric }} / {{ open().variant }}</span>
-        <span class="iter">iteration {{ sample()?.iter ?? open().iter }}</span>
+        <span class="iter" data-testid="embed-sample-iter">iteration {{ sample()?.iter ?? open().iter }}{{ following() ? ' (newest)' : '' }}</span>
       </figcaption>
       <div class="media">
         @if (sample(); as s) {
@@ -54,6 +54,8 @@ export class EmbedSample {
   readonly open = input.required<OpenSample>();
   readonly taskName = input('');
   readonly taskColor = input('');
+  /** The embed moves on to the variant's newest iteration as the task reports. */
+  readonly following = input(false);
 
   private readonly document = inject(DOCUMENT);
   /** The loaded sample, once it is the one asked for. */

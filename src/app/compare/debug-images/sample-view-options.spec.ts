@@ -7,7 +7,7 @@ const A = 'a'.repeat(32);
 const B = 'b'.repeat(32);
 
 function options(partial: Partial<SampleViewOptions> = {}): SampleViewOptions {
-  return { metric: null, iter: null, sync: false, columns: {}, sample: null, ...partial };
+  return { metric: null, iter: null, sync: false, columns: {}, sample: null, follow: false, ...partial };
 }
 
 describe('sample view options', () => {

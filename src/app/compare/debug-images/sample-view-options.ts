@@ -30,10 +30,12 @@ export interface SampleViewOptions {
   sync: boolean;
   columns: Record<string, ColumnChoice>;
   sample: OpenSample | null;
+  /** An embedded sample follows its variant's newest iteration as the task reports (`follow=1`). */
+  follow: boolean;
 }
 
 /** Query option names, so a tab reads exactly the options it writes. */
-export const SAMPLE_OPTION_NAMES = ['metric', 'iter', 'sync', 'cols', 'sample'] as const;
+export const SAMPLE_OPTION_NAMES = ['metric', 'iter', 'sync', 'cols', 'sample', 'follow'] as const;
 export type SampleOptionName = (typeof SAMPLE_OPTION_NAMES)[number];
 
 function parseInteger(value: string | null | undefined): number | null {
@@ -99,6 +101,7 @@ export function parseSampleOptions(raw: Partial<Record<SampleOptionName, string 
     sync,
     columns: sync ? {} : parseColumns(raw.cols ?? null),
     sample: parseSample(raw.sample ?? null),
+    follow: raw.follow === '1' || raw.follow === 'true',
   };
 }
 

@@ -26,7 +26,7 @@ const TASK_ID_LIST: Rule = { test: (v) => v.split(',').every((id) => /^[0-9a-f]{
 const RULES: Record<string, Record<string, Rule>> = {
   '': {
     live: oneOf(['on', 'off'], 'auto-refresh on'),
-    refresh: number(1, 3600, '10 s'),
+    refresh: number(0.5, 3600, '10 s'),
   },
   'scalars/graph': {
     group: oneOf(['metric', 'metric-variant'], 'a chart per metric and variant'),
@@ -41,7 +41,7 @@ const RULES: Record<string, Record<string, Rule>> = {
   'scalars/max-values': { extremes: flag, diff: flag },
   'hyper-params/scatter': { scLog: oneOf(['on', 'off', 'auto'], 'automatic') },
   'metrics-plots': { plotsGroup: oneOf(['metric', 'variant'], 'grouped by variant'), plotsDiff: flag },
-  'debug-images': { iter: integer, sync: flag },
+  'debug-images': { iter: integer, sync: flag, follow: flag },
   details: { hide: flag, raw: flag },
   'hyper-params/values': { hide: flag, raw: flag },
 };

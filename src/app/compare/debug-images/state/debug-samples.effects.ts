@@ -5,7 +5,7 @@ import { EMPTY, catchError, concat, distinctUntilChanged, filter, map, merge, me
 import { EventsApi } from '../../../core/api/events-api';
 import { MAX_COMPARED_TASKS } from '../../compare-url';
 import { CompareViewActions } from '../../state/compare.actions';
-import { compareFeature, selectComparedTaskIds } from '../../state/compare.feature';
+import { compareFeature, selectComparedTaskIds, selectEmbedded } from '../../state/compare.feature';
 import { columnMoved, formatSample, sampleOpened } from '../sample-view-options';
 import { DebugSamplesApiActions, DebugSamplesPageActions, MAX_COLUMN_ITERATIONS } from './debug-samples.actions';
 import { debugSamplesFeature, selectColumnsToLoad, selectSampleOptions } from './debug-samples.feature';
@@ -157,6 +157,28 @@ export const loadOpenSample = createEffect(
             ),
         );
       }),
+    ),
+  { functional: true },
+);
+
+/**
+ * An embedded sample with `follow=1` moves on to its variant's newest iteration whenever live
+ * updates find new data (the sample written back to the URL keeps it there after a reload).
+ */
+export const followNewestSample = createEffect(
+  (store = inject(Store), eventsApi = inject(EventsApi)) =>
+    newDataRevisions(store).pipe(
+      withLatestFrom(store.select(selectEmbedded), store.select(selectSampleOptions)),
+      map(([, embedded, options]) => (embedded && options.follow ? options.sample : null)),
+      filter((sample) => sample !== null),
+      switchMap((sample) =>
+        eventsApi.debugImageSample({ task: sample.task, metric: sample.metric, variant: sample.variant }).pipe(
+          filter((response) => !!response.event && response.event.iter !== sample.iter),
+          map((response) => DebugSamplesApiActions.sampleLoaded({ response })),
+          // The sample on screen stays; the next change tries again.
+          catchError(() => EMPTY),
+        ),
+      ),
     ),
   { functional: true },
 );

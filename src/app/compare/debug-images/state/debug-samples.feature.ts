@@ -131,7 +131,8 @@ export const selectSampleOptions = createSelector(
   selectViewOption('sync'),
   selectViewOption('cols'),
   selectViewOption('sample'),
-  (metric, iter, sync, cols, sample): SampleViewOptions => parseSampleOptions({ metric, iter, sync, cols, sample }),
+  selectViewOption('follow'),
+  (metric, iter, sync, cols, sample, follow): SampleViewOptions => parseSampleOptions({ metric, iter, sync, cols, sample, follow }),
 );
 
 /** Everything one column shows. */
