@@ -57,8 +57,11 @@ async function valuesRun(browser: Browser, url: string, ids: string[]) {
   await page.addInitScript(`const create = URL.createObjectURL; URL.createObjectURL = (blob) => { window.__blobAt = performance.now(); return create(blob); };
     addEventListener('click', (e) => { if (e.target.closest('[data-testid="download-csv"]')) window.__clickAt = performance.now(); }, true);`);
   await page.goto(`${url}/compare-tasks;ids=${ids.join(',')}/scalars/values`);
-  const table = await timeWhen(page, `document.querySelectorAll('[data-testid="values-row"]').length >= ${VALUE_SERIES}`, 120_000);
-  const rows = await page.getByTestId('values-row').count();
+  // The table draws only the rows in view: painted = it holds every row and shows the first ones.
+  const table = await timeWhen(page,
+    `Number(document.querySelector('[data-testid="values-table"]')?.getAttribute('data-rows')) >= ${VALUE_SERIES} && !!document.querySelector('[data-testid="values-row"]')`,
+    120_000);
+  const rows = Number(await page.getByTestId('values-table').getAttribute('data-rows'));
   await Promise.all([page.waitForEvent('download'), page.getByTestId('download-csv').click()]);
   const csv = (await page.evaluate('window.__blobAt - window.__clickAt')) as number;
   await page.context().close();

@@ -23,8 +23,11 @@ export const viewportDrawn = (page: Page) => timeWhen(page, `${IN_VIEW}.length >
  */
 export async function interaction(page: Page, event: string, act: () => Promise<void>, onlyFirst = false): Promise<{ first: number; all: number }> {
   await page.evaluate(`(() => {
-    // A cheap signature of each chart's lines (count and path lengths): serialising 100 traces every frame would slow the page measured.
-    const snap = () => ${IN_VIEW}.map((c) => [...c.querySelectorAll('.scatterlayer .trace path')].map((p) => (p.getAttribute('d') ?? '').length).join(','));
+    // A cheap signature of each chart's lines (count, path lengths and a sample of 32 characters spread
+    // over each path, since a change of values can keep a path's length): serialising 100 traces
+    // every frame would slow the page measured.
+    const sig = (d) => { let out = d.length + ':'; for (let i = 0; i < 32; i++) out += d.charAt(Math.floor((d.length * i) / 32)); return out; };
+    const snap = () => ${IN_VIEW}.map((c) => [...c.querySelectorAll('.scatterlayer .trace path')].map((p) => sig(p.getAttribute('d') ?? '')).join(','));
     window.__before = snap();
     window.__result = new Promise((done) => {
       addEventListener(${JSON.stringify(event)}, () => {
@@ -35,6 +38,8 @@ export async function interaction(page: Page, event: string, act: () => Promise<
           if (!first && now[0] !== window.__before[0]) first = performance.now() - start;
           if (first && ${onlyFirst}) done({ first, all: first });
           else if (first && now.every((html, i) => html !== window.__before[i])) done({ first, all: performance.now() - start });
+          // A chart the change leaves as it was (a flat series under smoothing) must not hang the run: give up after 30 s.
+          else if (performance.now() - start > 30000) done({ first: first || performance.now() - start, all: performance.now() - start });
           else requestAnimationFrame(check);
         };
         requestAnimationFrame(check);

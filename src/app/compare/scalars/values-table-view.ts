@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, DestroyRef, ElementRef, afterNextRender, computed, inject, input, signal, viewChild } from '@angular/core';
 import { ValueCell, ValueRow, ValueType, formatDelta, formatValue } from './values-table';
 
 export interface ValueColumn {
@@ -8,16 +8,22 @@ export interface ValueColumn {
   isBase: boolean;
 }
 
+/** Height of a body row in pixels (fixed in the stylesheet), and rows drawn beyond the visible ones. */
+export const VALUE_ROW_HEIGHT = 29;
+const OVERSCAN_ROWS = 10;
+
 /**
  * The values table: frozen metric and variant columns, a column per task (base first), row
  * extremes and differences from the base when asked. Scrolls both ways; the header row stays.
+ * Only the rows in view (and a few around them) are in the page: 200 metrics x 100 tasks would
+ * otherwise be 20,000 cells. Spacer rows keep the scroll height of the whole table.
  */
 @Component({
   selector: 'app-values-table',
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <div class="scroller" data-testid="values-table-scroller">
-      <table class="values" [class.extremes]="showExtremes()" data-testid="values-table">
+    <div class="scroller" #scroller (scroll)="scrollTop.set(scroller.scrollTop)" data-testid="values-table-scroller">
+      <table class="values" [class.extremes]="showExtremes()" [attr.data-rows]="rows().length" data-testid="values-table">
         <thead>
           <tr>
             <th class="frozen metric" scope="col">Metric</th>
@@ -31,10 +37,11 @@ export interface ValueColumn {
           </tr>
         </thead>
         <tbody>
-          @for (row of rows(); track row.key) {
+          @if (window().start > 0) { <tr class="spacer" aria-hidden="true" [style.height.px]="window().start * rowHeight"></tr> }
+          @for (row of shownRows(); track row.key) {
             <tr [attr.data-metric]="row.metric" [attr.data-variant]="row.variant" data-testid="values-row">
-              <th class="frozen metric" scope="row">{{ row.metric }}</th>
-              <td class="frozen variant">{{ row.variant }}</td>
+              <th class="frozen metric" scope="row" [title]="row.metric">{{ row.metric }}</th>
+              <td class="frozen variant" [title]="row.variant">{{ row.variant }}</td>
               @for (cell of row.cells; track $index) {
                 <td class="value" [class.max]="cell.isMax" [class.min]="cell.isMin" [title]="tooltip(cell)"
                     [attr.data-value]="cell.value" data-testid="value-cell">
@@ -46,6 +53,9 @@ export interface ValueColumn {
                 </td>
               }
             </tr>
+          }
+          @if (window().end < rows().length) {
+            <tr class="spacer" aria-hidden="true" [style.height.px]="(rows().length - window().end) * rowHeight"></tr>
           }
         </tbody>
       </table>
@@ -59,6 +69,25 @@ export class ValuesTableView {
   readonly valueType = input.required<ValueType>();
   readonly showExtremes = input(false);
   readonly showDelta = input(false);
+
+  protected readonly rowHeight = VALUE_ROW_HEIGHT;
+  protected readonly scrollTop = signal(0);
+  private readonly viewportHeight = signal(800);
+  private readonly scroller = viewChild.required<ElementRef<HTMLElement>>('scroller');
+  /** The rows drawn: those in view, with a margin, as [start, end). */
+  protected readonly window = computed(() => visibleRows(this.rows().length, this.scrollTop(), this.viewportHeight(), VALUE_ROW_HEIGHT, OVERSCAN_ROWS),
+    { equal: (a, b) => a.start === b.start && a.end === b.end });
+  protected readonly shownRows = computed(() => this.rows().slice(this.window().start, this.window().end));
+
+  constructor() {
+    const destroyRef = inject(DestroyRef);
+    afterNextRender(() => {
+      const el = this.scroller().nativeElement;
+      const resize = new ResizeObserver(() => this.viewportHeight.set(el.clientHeight || 800));
+      resize.observe(el);
+      destroyRef.onDestroy(() => resize.disconnect());
+    });
+  }
 
   protected format(value: number | null): string {
     return value === null ? '–' : formatValue(value);
@@ -74,4 +103,12 @@ export class ValuesTableView {
     const delta = cell.delta !== null ? `\nvs base: ${formatDelta(cell)}` : '';
     return `${cell.value}${at}${delta}`;
   }
+}
+
+/** The rows to draw for a scroll position: the visible ones plus `overscan` on each side. */
+export function visibleRows(count: number, scrollTop: number, height: number, rowHeight: number, overscan: number): { start: number; end: number } {
+  const first = Math.floor(Math.max(0, scrollTop) / rowHeight);
+  const start = Math.max(0, Math.min(count, first - overscan));
+  const end = Math.min(count, first + Math.ceil(Math.max(height, rowHeight) / rowHeight) + overscan);
+  return { start, end: Math.max(start, end) };
 }
