@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { ROOT, timeWhen } from './page';
 
 export const CHART = '[data-testid="scalar-chart"]';
-const IN_VIEW = `[...document.querySelectorAll('${CHART}')].filter((c) => { const r = c.getBoundingClientRect(); return r.bottom > 0 && r.top < innerHeight; })`;
+export const IN_VIEW = `[...document.querySelectorAll('${CHART}')].filter((c) => { const r = c.getBoundingClientRect(); return r.bottom > 0 && r.top < innerHeight; })`;
 const DRAWN = `((c) => !!c.querySelector('.scatterlayer .trace'))`;
 
 export const firstChartDrawn = (page: Page) => timeWhen(page, `[...document.querySelectorAll('${CHART}')].some(${DRAWN})`, 180_000);
