@@ -187,3 +187,26 @@ test('single values go to get_task_single_value_metrics and never to histograms'
     await server.close();
   }
 });
+
+test('get_multi_task_metrics lists the union of the tasks\' scalar variants, each once, sorted', async () => {
+  const server = await startServer();
+  try {
+    const project = await createProject(server);
+    const [a, b] = [await createTask(server, project), await createTask(server, project)];
+    await addEvents(server, [
+      scalar(a, 'loss', 'val', 1, 1),
+      scalar(a, 'loss', 'train', 1, 1),
+      scalar(b, 'loss', 'train', 1, 2),
+      scalar(b, 'accuracy', 'val', 1, 0.5),
+    ]);
+    const both = await server.call('events.get_multi_task_metrics', { tasks: [b, a] });
+    assert.deepEqual(both.data.metrics, [
+      { metric: 'accuracy', variants: ['val'] },
+      { metric: 'loss', variants: ['train', 'val'] },
+    ]);
+    const perTask = await server.call('events.get_task_metrics', { tasks: [a, b] });
+    assert.deepEqual(perTask.data.metrics, [{ task: a, metrics: ['loss'] }, { task: b, metrics: ['accuracy', 'loss'] }]);
+  } finally {
+    await server.close();
+  }
+});

@@ -75,6 +75,8 @@ export function createScalarsRepository(db: Db) {
   const minPoint = db.prepare('SELECT iter, value FROM scalars WHERE series = ? ORDER BY value ASC, iter ASC LIMIT 1');
   const maxPoint = db.prepare('SELECT iter, value FROM scalars WHERE series = ? ORDER BY value DESC, iter ASC LIMIT 1');
   const seriesOfTask = db.prepare('SELECT * FROM scalar_series WHERE task = ? AND count > 0 ORDER BY metric, variant');
+  const variantsOfTasks = db.prepare(`SELECT DISTINCT metric, variant FROM scalar_series
+    WHERE task IN (SELECT value FROM json_each(?)) AND count > 0 ORDER BY metric, variant`);
   const pointsInRange = db
     .prepare('SELECT iter, value, ts FROM scalars WHERE series = ? AND iter BETWEEN ? AND ? ORDER BY iter LIMIT ?')
     .raw(true);
@@ -240,6 +242,11 @@ export function createScalarsRepository(db: Db) {
 
     seriesOfTasks(taskIds: readonly string[]): SeriesRow[] {
       return taskIds.flatMap((task) => seriesOfTask.all(task) as SeriesRow[]);
+    },
+
+    /** The distinct metric/variant pairs that have points in any of the tasks, ordered by name. */
+    variantsOfTasks(taskIds: readonly string[]): { metric: string; variant: string }[] {
+      return variantsOfTasks.all(JSON.stringify(taskIds)) as { metric: string; variant: string }[];
     },
 
     /** Up to `limit` raw points of a series in [from, to], ordered by iteration. */

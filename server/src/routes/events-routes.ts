@@ -29,7 +29,7 @@ function matches(filter: MetricsFilter, metric: string, variant: string): boolea
 function variantsOf(repos: Repositories, task: string, eventType: string): MetricVariant[] {
   switch (eventType) {
     case 'training_stats_scalar':
-      return repos.scalars.seriesOfTasks([task]).map(({ metric, variant }) => ({ metric, variant }));
+      return repos.scalars.variantsOfTasks([task]);
     case 'plot':
       return repos.events.plotVariants(task);
     case 'training_debug_image':
@@ -119,9 +119,18 @@ export const eventEndpoints = [
     name: 'events.get_multi_task_metrics',
     body: tasksBody({ event_type: { type: 'string', enum: EVENT_TYPES } }),
     handler: ({ tasks, event_type }, { repos }) => {
+      const eventType = event_type ?? 'training_stats_scalar';
+      if (eventType === 'training_stats_scalar') {
+        const grouped = new Map<string, string[]>();
+        for (const { metric, variant } of repos.scalars.variantsOfTasks(requireTasks(repos, tasks))) {
+          (grouped.get(metric) ?? grouped.set(metric, []).get(metric)!).push(variant);
+        }
+        const metrics = [...grouped.keys()].sort().map((metric) => ({ metric, variants: grouped.get(metric)!.sort() }));
+        return { metrics };
+      }
       const variants = new Map<string, Set<string>>();
       for (const task of requireTasks(repos, tasks)) {
-        for (const { metric, variant } of variantsOf(repos, task, event_type ?? 'training_stats_scalar')) {
+        for (const { metric, variant } of variantsOf(repos, task, eventType)) {
           (variants.get(metric) ?? variants.set(metric, new Set()).get(metric)!).add(variant);
         }
       }
