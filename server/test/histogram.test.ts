@@ -131,3 +131,52 @@ test('metrics filter, several tasks, unknown ids and more than 100 tasks', async
     await server.close();
   }
 });
+
+test('a repeated histogram query follows every change to the series and the task', async () => {
+  const server = await startServer();
+  try {
+    const project = await createProject(server);
+    const task = await createTask(server, project, { name: 'before' });
+    await longSeries(server, task, 5000);
+    const ask = async () => {
+      const reply = await server.app.inject({ method: 'POST', url: '/api/v2.31/' + HISTOGRAM, payload: { tasks: [task], samples: 100 } });
+      assert.equal(reply.statusCode, 200);
+      assert.match(reply.headers['content-type'] as string, /^application\/json/);
+      assert.equal(Number(reply.headers['content-length']), reply.rawPayload.length);
+      const body = reply.json();
+      assert.equal(body.meta.result_code, 200);
+      assert.equal(body.meta.endpoint.name, HISTOGRAM);
+      return body.data.metrics.loss.train[task];
+    };
+    const first = await ask();
+    assert.deepEqual(await ask(), first, 'the same answer when nothing changed');
+    assert.equal(first.name, 'before');
+    assert.equal(first.total, 5000);
+
+    // New points after the last iteration.
+    await addEvents(server, [scalar(task, 'loss', 'train', 6000, 5000)]);
+    const appended = await ask();
+    assert.equal(appended.total, 5001);
+    assert.equal(Math.max(...appended.y_max), 5000);
+
+    // A rewrite of an earlier iteration: same count, same last iteration.
+    await addEvents(server, [scalar(task, 'loss', 'train', 10, -7000)]);
+    const rewritten = await ask();
+    assert.equal(rewritten.total, 5001);
+    assert.equal(Math.min(...rewritten.y_min), -7000);
+
+    // The task's name is not part of what is kept.
+    await server.call('tasks.edit', { task, name: 'after' });
+    assert.equal((await ask()).name, 'after');
+
+    // A reset empties the series; new reports start it again.
+    await server.call('tasks.reset', { task, force: true });
+    const reply = await server.call(HISTOGRAM, { tasks: [task], samples: 100 });
+    assert.deepEqual(reply.data.metrics, {});
+    await addEvents(server, [scalar(task, 'loss', 'train', 1, 42)]);
+    const again = await ask();
+    assert.deepEqual([again.x, again.y, again.total], [[1], [42], 1]);
+  } finally {
+    await server.close();
+  }
+});

@@ -196,6 +196,11 @@ export function createScalarsRepository(db: Db) {
     }
   }
 
+  /** Bumped on every write to a series in this process, so results derived from it can be cached. */
+  const generations = new Map<number, number>();
+  let epoch = 0;
+  const touch = (seriesId: number) => generations.set(seriesId, (generations.get(seriesId) ?? 0) + 1);
+
   const repository = {
     /**
      * Stores scalar points (call inside a transaction). Points appended after a series' last
@@ -220,6 +225,7 @@ export function createScalarsRepository(db: Db) {
     addSeriesPoints(task: string, metric: string, variant: string, points: readonly RawPoint[]): void {
       if (points.length === 0) return;
       const series = seriesFor(task, metric, variant);
+      touch(series.id);
       // Sort by iteration; for a repeated iteration the last report wins.
       let sorted = true;
       for (let i = 1; i < points.length; i++) if (points[i].iter <= points[i - 1].iter) sorted = false;
@@ -274,7 +280,16 @@ export function createScalarsRepository(db: Db) {
       return appendToChunk(out, bucketize(pending, level));
     },
 
+    /**
+     * A key that changes whenever the series may have changed: writes through this repository, and
+     * (for another process writing the same file) its count, last iteration and sum.
+     */
+    version(series: SeriesRow): string {
+      return `${epoch}.${generations.get(series.id) ?? 0}.${series.count}.${series.last_iter}.${series.sum}.${series.rollup_pending}`;
+    },
+
     deleteTask(task: string): void {
+      epoch++;
       deleteTaskRollups.run(task);
       deleteTaskPoints.run(task);
       deleteTaskSeries.run(task);

@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import type { ScalarsRepository, SeriesRow } from '../db/scalars-repository';
 import {
   bucketize,
@@ -84,6 +85,29 @@ export function seriesHistogram(scalars: ScalarsRepository, series: SeriesRow, o
     out.total += b.count;
   }
   return out;
+}
+
+/** Serialised histograms kept per repository (one per database), bounded by their total size. */
+const CACHE_BYTES = 64 * 1024 * 1024;
+const caches = new WeakMap<ScalarsRepository, LRUCache<string, Buffer>>();
+
+/**
+ * `seriesHistogram` as UTF-8 JSON members without the braces (`"x":[...],...,"total":N`), cached
+ * until the series changes: charts of finished tasks are asked for again and again (page loads,
+ * refreshes, several viewers), and then serialising the answer, not reading it, is the cost.
+ */
+export function seriesHistogramJson(scalars: ScalarsRepository, series: SeriesRow, options: HistogramOptions): Buffer {
+  let cache = caches.get(scalars);
+  if (!cache) caches.set(scalars, (cache = new LRUCache<string, Buffer>({ maxSize: CACHE_BYTES, sizeCalculation: (b) => b.length || 1 })));
+  const key = `${series.id}|${scalars.version(series)}|${options.samples}|${options.key}|${options.xRange?.join(',') ?? ''}`;
+  let json = cache.get(key);
+  if (json === undefined) {
+    const text = JSON.stringify(seriesHistogram(scalars, series, options));
+    json = Buffer.from(text.slice(1, -1));
+    // An answer larger than the whole cache is not kept.
+    if (json.length < CACHE_BYTES) cache.set(key, json);
+  }
+  return json;
 }
 
 function xValue(key: HistogramKey, iter: number, ts: number): number | string {

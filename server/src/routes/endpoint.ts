@@ -1,7 +1,8 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Repositories } from '../db/repositories';
 import type { Notices } from '../sdk/notices';
-import { success } from './envelope';
+import { Readable } from 'node:stream';
+import { rawSuccess, RawJson, success } from './envelope';
 import { LIMITS } from './limits';
 
 export interface EndpointContext {
@@ -51,9 +52,14 @@ export function registerEndpoints(
           }
           if (request.body === undefined || request.body === null) request.body = {};
         },
-        handler: async (request) => {
+        handler: async (request, reply) => {
           const data = await e.handler(request.body, { ...context, request });
-          return success(request, data ?? {});
+          if (!(data instanceof RawJson)) return success(request, data ?? {});
+          // Pre-serialised answers are written piece by piece, never joined into one copy.
+          const parts = rawSuccess(request, data);
+          reply.type('application/json; charset=utf-8');
+          reply.header('content-length', parts.reduce((n, part) => n + part.length, 0));
+          return reply.send(Readable.from(parts));
         },
       });
     }

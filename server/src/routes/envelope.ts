@@ -49,8 +49,22 @@ function meta(request: FastifyRequest, code: number, subcode: number, message: s
   };
 }
 
+/**
+ * A handler's `data` already serialised: UTF-8 JSON text in pieces, concatenated as they are
+ * (large answers assembled from cached parts, sent without building and encoding one big string).
+ */
+export class RawJson {
+  constructor(readonly parts: readonly (string | Buffer)[]) {}
+}
+
 export function success(request: FastifyRequest, data: unknown) {
   return { meta: meta(request, 200, 0, 'OK', {}), data };
+}
+
+/** The success envelope around pre-serialised data, as UTF-8 pieces to write one after another. */
+export function rawSuccess(request: FastifyRequest, data: RawJson): Buffer[] {
+  const parts = [`{"meta":${JSON.stringify(meta(request, 200, 0, 'OK', {}))},"data":`, ...data.parts, '}'];
+  return parts.map((part) => (typeof part === 'string' ? Buffer.from(part) : part));
 }
 
 export function sendError(

@@ -3,9 +3,10 @@ import type { Repositories } from '../db/repositories';
 import type { MetricVariant } from '../db/events-repository';
 import { debugImages, debugImageSample, nextDebugImageSample, type DebugImagesRequest } from '../events/debug-samples';
 import { addEventBatch } from '../events/event-batch';
-import { seriesHistogram, type HistogramKey } from '../events/scalar-histogram';
+import { seriesHistogramJson, type HistogramKey } from '../events/scalar-histogram';
 import { decodeScrollId, encodeScrollId } from '../events/scroll-id';
 import { endpoint, idString, object, stringArray, taskIdList } from './endpoint';
+import { RawJson } from './envelope';
 import { iterationNumber, LIMITS } from './limits';
 import { requireTask, requireTasks } from './task-ids';
 
@@ -54,18 +55,34 @@ function histogram(
     xRange = [from, to];
   }
   const options = { samples: body.samples ?? 2000, key, xRange };
-  const metrics: Record<string, Record<string, Record<string, object>>> = {};
+  // metric -> variant -> task -> { name, x, y, y_min, y_max, total, x_axis_label? }, as JSON pieces
+  const metrics = new Map<string, Map<string, Map<string, (string | Buffer)[]>>>();
   for (const task of tasks) {
-    const name = repos.tasks.name(task);
+    const name = JSON.stringify(repos.tasks.name(task));
     for (const series of repos.scalars.seriesOfTasks([task])) {
       if (!matches(body.metrics, series.metric, series.variant)) continue;
-      const result = seriesHistogram(repos.scalars, series, options);
-      const entry: Record<string, unknown> = { name, ...result };
-      if (series.x_axis_label) entry.x_axis_label = series.x_axis_label;
-      ((metrics[series.metric] ??= {})[series.variant] ??= {})[task] = entry;
+      const label = series.x_axis_label ? `,"x_axis_label":${JSON.stringify(series.x_axis_label)}` : '';
+      const entry = [`{"name":${name},`, seriesHistogramJson(repos.scalars, series, options), `${label}}`];
+      let variants = metrics.get(series.metric);
+      if (!variants) metrics.set(series.metric, (variants = new Map()));
+      let byTask = variants.get(series.variant);
+      if (!byTask) variants.set(series.variant, (byTask = new Map()));
+      byTask.set(task, entry);
     }
   }
-  return { metrics };
+  const parts: (string | Buffer)[] = ['{"metrics":'];
+  const jsonObject = <T>(entries: Map<string, T>, value: (v: T) => void) => {
+    let first = true;
+    for (const [k, v] of entries) {
+      parts.push(`${first ? '{' : ','}${JSON.stringify(k)}:`);
+      value(v);
+      first = false;
+    }
+    parts.push(first ? '{}' : '}');
+  };
+  jsonObject(metrics, (variants) => jsonObject(variants, (byTask) => jsonObject(byTask, (entry) => parts.push(...entry))));
+  parts.push('}');
+  return new RawJson(parts);
 }
 
 function plotEvent(p: { task: string; metric: string; variant: string; iter: number; ts: number; plot_str: string }) {
