@@ -1,7 +1,18 @@
 import { TestBed } from '@angular/core/testing';
 import { Plot } from './plot';
 import { themedLayout } from './plot-figure';
-import { loadPlotly } from './plotly-loader';
+import { bundleFor, loadPlotly } from './plotly-loader';
+
+describe('bundleFor', () => {
+  it('asks for the cartesian build only when it has every trace type', () => {
+    expect(bundleFor([{ type: 'scatter' }, { type: 'bar' }, {}, { type: 'heatmap' }, { type: 'box' }])).toBe('cartesian');
+    expect(bundleFor([])).toBe('cartesian');
+    expect(bundleFor([{ type: 'scatter' }, { type: 'parcoords' }])).toBe('full');
+    expect(bundleFor([{ type: 'table' }])).toBe('full');
+    expect(bundleFor([{ type: 'scatter3d' }])).toBe('full');
+    expect(bundleFor([{ type: 42 }])).toBe('full');
+  });
+});
 
 describe('Plot', () => {
   // Plotly is evaluated on first use: seconds on a busy machine.
@@ -42,6 +53,22 @@ describe('Plot', () => {
     await draw([1, 2, 3, 4], [3, 2, 1, 0], 'accuracy');
     expect(react).toHaveBeenCalledTimes(2);
     expect(extend).toHaveBeenCalledTimes(1);
+  });
+
+  it('draws cartesian traces with the cartesian build and moves a chart to the full build when a trace needs it', async () => {
+    const fixture = TestBed.createComponent(Plot);
+    const draw = async (data: unknown[]) => {
+      const drawn = new Promise<HTMLElement>((resolve) => fixture.componentInstance.drawn.subscribe(resolve));
+      fixture.componentRef.setInput('figure', { data, layout: { height: 200 } });
+      fixture.detectChanges();
+      return drawn;
+    };
+    let el = await draw([{ type: 'bar', x: ['a', 'b'], y: [1, 2] }]);
+    expect(el.querySelectorAll('.barlayer .trace').length).toBe(1);
+    el = await draw([{ type: 'table', header: { values: ['metric'] }, cells: { values: [['loss']] } }]);
+    expect(el.querySelector('.table')).not.toBeNull();
+    expect(el.querySelectorAll('.barlayer .trace').length).toBe(0);
+    expect(fixture.nativeElement.querySelector('.plot-error')).toBeNull();
   });
 
   it('shows an error in place of a figure Plotly cannot draw', async () => {

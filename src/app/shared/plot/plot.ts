@@ -5,15 +5,25 @@ import { Theme } from '../../core/theme/theme';
 import { cancelDraw, queueDraw } from './draw-queue';
 import { appendedPoints } from './plot-append';
 import { DEFAULT_PLOT_CONFIG, PlotFigure, themedLayout } from './plot-figure';
-import { Plotly, loadPlotly } from './plotly-loader';
+import { Plotly, PlotlyBundle, bundleFor, isFullPlotly, loadPlotly } from './plotly-loader';
 
 type PlotlyElement = HTMLElement & { on(event: string, handler: (event: unknown) => unknown): void; removeAllListeners?(event: string): void };
 
+/** The build a figure needs; a figure that cannot even be read gets the full one (and its error when drawn). */
+function bundleOf(figure: PlotFigure): PlotlyBundle {
+  try {
+    return bundleFor(figure.data);
+  } catch {
+    return 'full';
+  }
+}
+
 /**
- * One Plotly chart. The only place in the app that talks to Plotly: it loads it lazily, draws with
- * `Plotly.react` (which updates in place), or `Plotly.extendTraces` when the new figure only adds
- * points at the end of some traces (a running task's new data), follows the theme and the element's
- * size, and purges the chart when it goes away. Callers pass a figure and listen to the events they need.
+ * One Plotly chart. The only place in the app that talks to Plotly: it loads it lazily (the smaller
+ * cartesian build when the figure's traces allow), draws with `Plotly.react` (which updates in
+ * place), or `Plotly.extendTraces` when the new figure only adds points at the end of some traces (a
+ * running task's new data), follows the theme and the element's size, and purges the chart when it
+ * goes away. Callers pass a figure and listen to the events they need.
  */
 @Component({
   selector: 'app-plot',
@@ -67,7 +77,7 @@ export class Plot {
     effect(() => {
       this.pending = { figure: this.figure(), dark: this.theme.isDark() };
       // Plotly is loaded before the draw takes its turn, so a slow first load holds up no other chart.
-      loadPlotly().then(
+      loadPlotly(bundleOf(this.pending.figure)).then(
         () => queueDraw(this.drawPending),
         (err: unknown) => this.error.set(err instanceof Error ? err.message : String(err)),
       );
@@ -89,9 +99,19 @@ export class Plot {
 
   private async draw(figure: PlotFigure, dark: boolean): Promise<void> {
     try {
-      this.plotly ??= await loadPlotly();
-      if (this.destroyed) return;
+      const wanted = bundleFor(figure.data);
       const el = this.chart().nativeElement as PlotlyElement;
+      if (!this.plotly || (wanted === 'full' && !isFullPlotly(this.plotly))) {
+        const plotly = await loadPlotly(wanted);
+        if (this.destroyed) return;
+        if (this.plotly && this.plotly !== plotly) {
+          // Drawn with the cartesian build, now showing a trace only the full build has: start over with it.
+          this.plotly.purge(el);
+          this.shown = null;
+          this.listening = false;
+        }
+        this.plotly = plotly;
+      }
       const append = this.shown?.dark === dark ? appendedPoints(this.shown.figure, figure) : null;
       if (append) {
         if (append.indices.length) await this.extend(el, append.update, append.indices);
