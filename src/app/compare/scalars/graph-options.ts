@@ -1,6 +1,6 @@
 import { createSelector } from '@ngrx/store';
 import { HistogramKey, MetricVariants } from '../../core/api/events-api';
-import { compareFeature, selectComparedTaskIds, selectViewOption } from '../state/compare.feature';
+import { compareFeature, selectComparedTaskIds, selectEmbedded, selectViewOption } from '../state/compare.feature';
 import { metricKey, metricMatches, parseKeyList } from './metric-keys';
 import { ChartRequest, ChartZoom } from './state/scalars.actions';
 import { scalarsFeature, staleRequests } from './state/scalars.feature';
@@ -103,8 +103,26 @@ export const selectWantedChartRequests = createSelector(
     }),
 );
 
+/** Charts asked for before the page has laid them out: the first ones, which a fresh page shows. */
+export const EAGER_CHARTS = 4;
+
+/**
+ * The charts in view. Until the first chart reports its visibility (the page is still rendering
+ * and Plotly loading), the first EAGER_CHARTS charts (on an embed, its one chart) count as in view,
+ * so their series are on their way as soon as the metric list is known.
+ */
+export const selectChartsInView = createSelector(
+  selectWantedChartRequests, scalarsFeature.selectVisibleCharts, scalarsFeature.selectVisibilityReported, selectEmbedded,
+  selectViewOption('chart'),
+  (wanted, visible, reported, embedded, embeddedChart): string[] => {
+    if (reported) return visible;
+    if (embedded) return embeddedChart ? [embeddedChart] : [];
+    return wanted.slice(0, EAGER_CHARTS).map((request) => request.chartKey);
+  },
+);
+
 export const selectStaleChartRequests = createSelector(
-  selectWantedChartRequests, scalarsFeature.selectVisibleCharts, scalarsFeature.selectSeries, selectComparedTaskIds,
+  selectWantedChartRequests, selectChartsInView, scalarsFeature.selectSeries, selectComparedTaskIds,
   compareFeature.selectDataRevision,
   (wanted, visible, series, taskIds, revision) => ({ requests: staleRequests(wanted, visible, series, taskIds, revision) }),
 );

@@ -42,8 +42,12 @@ export const ScalarsApiActions = createActionGroup({
     'Tasks Load Failed': props<{ taskIds: string[]; message: string }>(),
     'Metrics Loaded': props<{ taskIds: string[]; metrics: MetricVariants[] }>(),
     'Metrics Load Failed': props<{ taskIds: string[]; message: string }>(),
-    /** `revision`: the live-update data revision the request was made at (a newer one makes it stale). */
-    'Series Requested': props<{ request: ChartRequest; taskIds: string[]; revision: number }>(),
+    /**
+     * Charts whose series are being fetched, all marked in one action (one per chart would let the
+     * charts not marked yet look stale again and be asked twice). `revision`: the live-update data
+     * revision they were asked at (a newer one makes them stale).
+     */
+    'Series Requested': props<{ requests: ChartRequest[]; taskIds: string[]; revision: number }>(),
     'Series Loaded': props<{ request: ChartRequest; taskIds: string[]; histogram: ScalarHistogram; revision?: number }>(),
     'Series Load Failed': props<{ request: ChartRequest; taskIds: string[]; message: string }>(),
   },

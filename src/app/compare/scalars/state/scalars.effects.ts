@@ -59,7 +59,7 @@ export const loadChartSeries = createEffect(
       withLatestFrom(store.select(selectComparedTaskIds), store.select(compareFeature.selectDataRevision)),
       mergeMap(([{ requests }, taskIds, revision]) =>
         concat(
-          from(requests.map((request) => ScalarsApiActions.seriesRequested({ request, taskIds, revision }))),
+          of(ScalarsApiActions.seriesRequested({ requests, taskIds, revision })),
           from(requests).pipe(
             mergeMap(
               (request) =>

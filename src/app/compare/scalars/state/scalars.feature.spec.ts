@@ -7,8 +7,8 @@ const reduce = scalarsFeature.reducer;
 describe('scalars reducer', () => {
   it('keeps a series only when it answers the latest request for its chart', () => {
     const zoomed = { ...request, range: [10, 20] as [number, number] };
-    let state = reduce(initialScalarsState, ScalarsApiActions.seriesRequested({ request, taskIds: ['a'], revision: 0 }));
-    state = reduce(state, ScalarsApiActions.seriesRequested({ request: zoomed, taskIds: ['a'], revision: 0 }));
+    let state = reduce(initialScalarsState, ScalarsApiActions.seriesRequested({ requests: [request], taskIds: ['a'], revision: 0 }));
+    state = reduce(state, ScalarsApiActions.seriesRequested({ requests: [zoomed], taskIds: ['a'], revision: 0 }));
     state = reduce(state, ScalarsApiActions.seriesLoaded({ request, taskIds: ['a'], histogram: { stale: {} } }));
     expect(state.series[request.chartKey].status).toBe('loading');
     state = reduce(state, ScalarsApiActions.seriesLoaded({ request: zoomed, taskIds: ['a'], histogram: { loss: {} } }));
@@ -41,18 +41,27 @@ describe('staleRequests', () => {
   });
 });
 
+describe('series requested together', () => {
+  it('marks every chart of one request batch at once, so none of them looks stale again', () => {
+    const charts = ['a', 'b', 'c'].map((key) => ({ ...request, chartKey: key }));
+    const state = reduce(initialScalarsState, ScalarsApiActions.seriesRequested({ requests: charts, taskIds: ['t'], revision: 0 }));
+    expect(Object.keys(state.series).sort()).toEqual(['a', 'b', 'c']);
+    expect(staleRequests(charts, ['a', 'b', 'c'], state.series, ['t'])).toEqual([]);
+  });
+});
+
 describe('live updates of scalar series', () => {
   it('asks again for a loaded chart once the data revision moves past the one it was fetched at', () => {
-    let state = reduce(initialScalarsState, ScalarsApiActions.seriesRequested({ request, taskIds: ['a'], revision: 1 }));
+    let state = reduce(initialScalarsState, ScalarsApiActions.seriesRequested({ requests: [request], taskIds: ['a'], revision: 1 }));
     state = reduce(state, ScalarsApiActions.seriesLoaded({ request, taskIds: ['a'], histogram: { loss: {} }, revision: 1 }));
     expect(staleRequests([request], [request.chartKey], state.series, ['a'], 1)).toEqual([]);
     expect(staleRequests([request], [request.chartKey], state.series, ['a'], 2)).toEqual([request]);
   });
 
   it('keeps the shown points while the refetch is on its way, and ignores an answer to an older revision', () => {
-    let state = reduce(initialScalarsState, ScalarsApiActions.seriesRequested({ request, taskIds: ['a'], revision: 1 }));
+    let state = reduce(initialScalarsState, ScalarsApiActions.seriesRequested({ requests: [request], taskIds: ['a'], revision: 1 }));
     state = reduce(state, ScalarsApiActions.seriesLoaded({ request, taskIds: ['a'], histogram: { old: {} }, revision: 1 }));
-    state = reduce(state, ScalarsApiActions.seriesRequested({ request, taskIds: ['a'], revision: 2 }));
+    state = reduce(state, ScalarsApiActions.seriesRequested({ requests: [request], taskIds: ['a'], revision: 2 }));
     expect(state.series[request.chartKey].histogram).toEqual({ old: {} });
     state = reduce(state, ScalarsApiActions.seriesLoaded({ request, taskIds: ['a'], histogram: { late: {} }, revision: 1 }));
     expect(state.series[request.chartKey].histogram).toEqual({ old: {} });

@@ -24,13 +24,16 @@ export interface ScalarsState {
   metricsFor: string[] | null;
   metricsError: string | null;
   visibleCharts: string[];
+  /** Whether any chart has reported its visibility yet (before that, the first charts count as in view). */
+  visibilityReported: boolean;
   /** Zoom windows by chart, in the units of the x key they were made in. */
   zoom: Record<string, ChartZoom>;
   series: Record<string, ChartSeries>;
 }
 
 export const initialScalarsState: ScalarsState = {
-  tasks: [], tasksFor: null, tasksError: null, metrics: [], metricsFor: null, metricsError: null, visibleCharts: [], zoom: {}, series: {},
+  tasks: [], tasksFor: null, tasksError: null, metrics: [], metricsFor: null, metricsError: null, visibleCharts: [], visibilityReported: false,
+  zoom: {}, series: {},
 };
 
 export const scalarsFeature = createFeature({
@@ -43,7 +46,7 @@ export const scalarsFeature = createFeature({
     on(ScalarsApiActions.metricsLoadFailed, (state, { taskIds, message }) => ({ ...state, metricsFor: taskIds, metricsError: message })),
     on(ScalarsPageActions.chartVisibilityChanged, (state, { chartKey, visible }) => {
       const others = state.visibleCharts.filter((key) => key !== chartKey);
-      return { ...state, visibleCharts: visible ? [...others, chartKey] : others };
+      return { ...state, visibleCharts: visible ? [...others, chartKey] : others, visibilityReported: true };
     }),
     on(ScalarsPageActions.chartZoomed, (state, { chartKey, key, range, origins }) => {
       const zoom = { ...state.zoom };
@@ -51,15 +54,15 @@ export const scalarsFeature = createFeature({
       else delete zoom[chartKey];
       return { ...state, zoom };
     }),
-    on(ScalarsApiActions.seriesRequested, (state, { request, taskIds, revision }) => ({
-      ...state,
-      series: {
-        ...state.series,
-        [request.chartKey]: {
+    on(ScalarsApiActions.seriesRequested, (state, { requests, taskIds, revision }) => {
+      const series = { ...state.series };
+      for (const request of requests) {
+        series[request.chartKey] = {
           status: 'loading', request, taskIds, histogram: state.series[request.chartKey]?.histogram ?? {}, error: null, revision,
-        },
-      },
-    })),
+        };
+      }
+      return { ...state, series };
+    }),
     on(ScalarsApiActions.seriesLoaded, (state, { request, taskIds, histogram, revision }) => {
       const entry = state.series[request.chartKey];
       return sameRequest(entry?.request, request) && (revision === undefined || revision === entry?.revision)
