@@ -210,3 +210,30 @@ test('get_multi_task_metrics lists the union of the tasks\' scalar variants, eac
     await server.close();
   }
 });
+
+test('get_all_ex gives every task its own last_metrics, keyed by the md5 of the names, single values included', async () => {
+  const server = await startServer();
+  try {
+    const project = await createProject(server);
+    const [a, b] = [await createTask(server, project), await createTask(server, project)];
+    await addEvents(server, [
+      scalar(a, 'loss', 'train', 1, 3), scalar(a, 'loss', 'train', 2, 1), scalar(a, 'acc', 'val', 2, 0.5),
+      scalar(b, 'loss', 'train', 5, 9),
+      { ...scalar(b, 'Summary', 'test_accuracy', -2147483648, 0.91) },
+    ]);
+    const { tasks } = (await server.call('tasks.get_all_ex', { id: [b, a], only_fields: ['id', 'last_metrics'] })).data;
+    const md5 = (text: string) => createHash('md5').update(text).digest('hex');
+    const [docB, docA] = tasks as { id: string; last_metrics: Record<string, Record<string, { value: number; min_value: number; count: number }>> }[];
+    assert.deepEqual([docB.id, docA.id], [b, a]);
+    assert.deepEqual(Object.keys(docA.last_metrics).sort(), [md5('acc'), md5('loss')].sort());
+    assert.deepEqual(
+      [docA.last_metrics[md5('loss')][md5('train')].value, docA.last_metrics[md5('loss')][md5('train')].min_value, docA.last_metrics[md5('loss')][md5('train')].count],
+      [1, 1, 2],
+    );
+    assert.equal(docB.last_metrics[md5('loss')][md5('train')].value, 9);
+    assert.equal(docB.last_metrics[md5('Summary')][md5('test_accuracy')].value, 0.91);
+    assert.equal(docA.last_metrics[md5('Summary')], undefined);
+  } finally {
+    await server.close();
+  }
+});

@@ -1,5 +1,5 @@
 import type { Repositories } from '../db/repositories';
-import type { SeriesRow } from '../db/scalars-repository';
+import type { SeriesSummary } from '../db/scalars-repository';
 import { JSON_COLUMNS, SCALAR_COLUMNS, type TaskRow } from '../db/task-record';
 import { nameHash } from '../ids';
 
@@ -19,15 +19,12 @@ export interface LastMetricsEntry {
   x_axis_label?: string;
 }
 
-/** `last_metrics` of a task, from the statistics kept at ingest. */
-export function lastMetrics(repos: Repositories, task: string): Record<string, Record<string, LastMetricsEntry>> {
+/** `last_metrics` of a task, from the statistics kept at ingest (`series`: its series summaries). */
+export function lastMetrics(repos: Repositories, task: string, series: readonly SeriesSummary[]): Record<string, Record<string, LastMetricsEntry>> {
   const out: Record<string, Record<string, LastMetricsEntry>> = {};
-  const put = (metric: string, variant: string, entry: LastMetricsEntry) => {
-    (out[nameHash(metric)] ??= {})[nameHash(variant)] = entry;
-  };
-  for (const s of repos.scalars.seriesOfTasks([task])) put(s.metric, s.variant, seriesEntry(s));
+  for (const s of series) (out[s.metric_hash] ??= {})[s.variant_hash] = seriesEntry(s);
   for (const v of repos.events.singleValues(task)) {
-    put(v.metric, v.variant, {
+    (out[nameHash(v.metric)] ??= {})[nameHash(v.variant)] = {
       metric: v.metric,
       variant: v.variant,
       value: v.value,
@@ -38,12 +35,12 @@ export function lastMetrics(repos: Repositories, task: string): Record<string, R
       first_value: v.value,
       mean_value: v.value,
       count: 1,
-    });
+    };
   }
   return out;
 }
 
-function seriesEntry(s: SeriesRow): LastMetricsEntry {
+function seriesEntry(s: SeriesSummary): LastMetricsEntry {
   const entry: LastMetricsEntry = {
     metric: s.metric,
     variant: s.variant,
@@ -74,12 +71,13 @@ export function taskDocuments(repos: Repositories, ids: readonly string[], onlyF
     if (!projectNames.has(id)) projectNames.set(id, repos.projects.get(id)?.name ?? null);
     return projectNames.get(id)!;
   };
+  const summaries = wants('last_metrics') ? repos.scalars.summariesOfTasks(ids) : null;
   const docs: TaskDocument[] = [];
   for (const id of ids) {
     const row = rows.get(id);
     if (!row) continue;
     const doc = buildDocument(row, wants, projectName, (parent) => repos.tasks.name(parent));
-    if (wants('last_metrics')) doc.last_metrics = lastMetrics(repos, id);
+    if (summaries) doc.last_metrics = lastMetrics(repos, id, summaries.get(id) ?? []);
     if (wants('output')) doc.output = {};
     docs.push(fields ? pick(doc, fields) : doc);
   }
