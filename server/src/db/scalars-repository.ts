@@ -83,8 +83,7 @@ export function createScalarsRepository(db: Db) {
   const summariesOfTasks = db.prepare(`SELECT task, metric, variant, metric_hash, variant_hash, count, sum, value, first_value,
     min_value, min_iter, max_value, max_iter, x_axis_label FROM scalar_series
     WHERE task IN (SELECT value FROM json_each(?)) AND count > 0 ORDER BY task, metric, variant`).raw(true);
-  const variantsOfTasks = db.prepare(`SELECT DISTINCT metric, variant FROM scalar_series
-    WHERE task IN (SELECT value FROM json_each(?)) AND count > 0 ORDER BY metric, variant`);
+  const variantsOfTask = db.prepare('SELECT metric, variant FROM scalar_series WHERE task = ? AND count > 0 ORDER BY metric, variant');
   const pointsInRange = db
     .prepare('SELECT iter, value, ts FROM scalars WHERE series = ? AND iter BETWEEN ? AND ? ORDER BY iter LIMIT ?')
     .raw(true);
@@ -275,9 +274,9 @@ export function createScalarsRepository(db: Db) {
       return out;
     },
 
-    /** The distinct metric/variant pairs that have points in any of the tasks, ordered by name. */
-    variantsOfTasks(taskIds: readonly string[]): { metric: string; variant: string }[] {
-      return variantsOfTasks.all(JSON.stringify(taskIds)) as { metric: string; variant: string }[];
+    /** The metric/variant pairs that have points in a task, ordered by name. */
+    variantsOfTask(task: string): { metric: string; variant: string }[] {
+      return variantsOfTask.all(task) as { metric: string; variant: string }[];
     },
 
     /** Up to `limit` raw points of a series in [from, to], ordered by iteration. */

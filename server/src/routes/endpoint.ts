@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { Readable } from 'node:stream';
 import type { Repositories } from '../db/repositories';
 import type { Notices } from '../sdk/notices';
-import { Readable } from 'node:stream';
 import { rawSuccess, RawJson, success } from './envelope';
 import { LIMITS } from './limits';
 

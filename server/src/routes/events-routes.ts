@@ -30,7 +30,7 @@ function matches(filter: MetricsFilter, metric: string, variant: string): boolea
 function variantsOf(repos: Repositories, task: string, eventType: string): MetricVariant[] {
   switch (eventType) {
     case 'training_stats_scalar':
-      return repos.scalars.variantsOfTasks([task]);
+      return repos.scalars.variantsOfTask(task);
     case 'plot':
       return repos.events.plotVariants(task);
     case 'training_debug_image':
@@ -55,32 +55,27 @@ function histogram(
     xRange = [from, to];
   }
   const options = { samples: body.samples ?? 2000, key, xRange };
-  // metric -> variant -> task -> { name, x, y, y_min, y_max, total, x_axis_label? }, as JSON pieces
-  const metrics = new Map<string, Map<string, Map<string, (string | Buffer)[]>>>();
+  // metric -> variant -> task -> { name, x, y, y_min, y_max, total, x_axis_label? } as JSON pieces
+  const metrics: Record<string, Record<string, Record<string, (string | Buffer)[]>>> = {};
   for (const task of tasks) {
     const name = JSON.stringify(repos.tasks.name(task));
     for (const series of repos.scalars.seriesOfTasks([task])) {
       if (!matches(body.metrics, series.metric, series.variant)) continue;
       const label = series.x_axis_label ? `,"x_axis_label":${JSON.stringify(series.x_axis_label)}` : '';
-      const entry = [`{"name":${name},`, seriesHistogramJson(repos.scalars, series, options), `${label}}`];
-      let variants = metrics.get(series.metric);
-      if (!variants) metrics.set(series.metric, (variants = new Map()));
-      let byTask = variants.get(series.variant);
-      if (!byTask) variants.set(series.variant, (byTask = new Map()));
-      byTask.set(task, entry);
+      ((metrics[series.metric] ??= {})[series.variant] ??= {})[task] = [`{"name":${name},`, seriesHistogramJson(repos.scalars, series, options), `${label}}`];
     }
   }
   const parts: (string | Buffer)[] = ['{"metrics":'];
-  const jsonObject = <T>(entries: Map<string, T>, value: (v: T) => void) => {
-    let first = true;
-    for (const [k, v] of entries) {
-      parts.push(`${first ? '{' : ','}${JSON.stringify(k)}:`);
-      value(v);
-      first = false;
-    }
-    parts.push(first ? '{}' : '}');
+  const write = (level: Record<string, unknown>, depth: number) => {
+    parts.push('{');
+    Object.entries(level).forEach(([key, value], i) => {
+      parts.push(`${i ? ',' : ''}${JSON.stringify(key)}:`);
+      if (depth === 2) parts.push(...(value as (string | Buffer)[]));
+      else write(value as Record<string, unknown>, depth + 1);
+    });
+    parts.push('}');
   };
-  jsonObject(metrics, (variants) => jsonObject(variants, (byTask) => jsonObject(byTask, (entry) => parts.push(...entry))));
+  write(metrics, 0);
   parts.push('}');
   return new RawJson(parts);
 }
@@ -136,18 +131,9 @@ export const eventEndpoints = [
     name: 'events.get_multi_task_metrics',
     body: tasksBody({ event_type: { type: 'string', enum: EVENT_TYPES } }),
     handler: ({ tasks, event_type }, { repos }) => {
-      const eventType = event_type ?? 'training_stats_scalar';
-      if (eventType === 'training_stats_scalar') {
-        const grouped = new Map<string, string[]>();
-        for (const { metric, variant } of repos.scalars.variantsOfTasks(requireTasks(repos, tasks))) {
-          (grouped.get(metric) ?? grouped.set(metric, []).get(metric)!).push(variant);
-        }
-        const metrics = [...grouped.keys()].sort().map((metric) => ({ metric, variants: grouped.get(metric)!.sort() }));
-        return { metrics };
-      }
       const variants = new Map<string, Set<string>>();
       for (const task of requireTasks(repos, tasks)) {
-        for (const { metric, variant } of variantsOf(repos, task, eventType)) {
+        for (const { metric, variant } of variantsOf(repos, task, event_type ?? 'training_stats_scalar')) {
           (variants.get(metric) ?? variants.set(metric, new Set()).get(metric)!).add(variant);
         }
       }
