@@ -1,6 +1,6 @@
 import { createSelector } from '@ngrx/store';
 import { HistogramKey, MetricVariants } from '../../core/api/events-api';
-import { compareFeature, selectComparedTaskIds, selectEmbedded, selectViewOption } from '../state/compare.feature';
+import { compareFeature, selectCompareView, selectComparedTaskIds, selectEmbedded, selectViewOption } from '../state/compare.feature';
 import { metricKey, metricMatches, parseKeyList } from './metric-keys';
 import { ChartRequest, ChartZoom } from './state/scalars.actions';
 import { scalarsFeature, staleRequests } from './state/scalars.feature';
@@ -109,12 +109,14 @@ export const EAGER_CHARTS = 4;
 /**
  * The charts in view. Until the first chart reports its visibility (the page is still rendering
  * and Plotly loading), the first EAGER_CHARTS charts (on an embed, its one chart) count as in view,
- * so their series are on their way as soon as the metric list is known.
+ * so their series are on their way as soon as the metric list is known. None outside the graph view
+ * (the values table shares the Scalars state but draws no chart).
  */
 export const selectChartsInView = createSelector(
   selectWantedChartRequests, scalarsFeature.selectVisibleCharts, scalarsFeature.selectVisibilityReported, selectEmbedded,
-  selectViewOption('chart'),
-  (wanted, visible, reported, embedded, embeddedChart): string[] => {
+  selectViewOption('chart'), selectCompareView,
+  (wanted, visible, reported, embedded, embeddedChart, view): string[] => {
+    if (view !== 'scalars/graph') return [];
     if (reported) return visible;
     if (embedded) return embeddedChart ? [embeddedChart] : [];
     return wanted.slice(0, EAGER_CHARTS).map((request) => request.chartKey);
