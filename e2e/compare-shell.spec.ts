@@ -77,6 +77,23 @@ test.describe('compare page shell', () => {
     await expect(page).toHaveURL(/\/scalars\/values$/);
   });
 
+  test('with many tasks, headers out of view show colour and name, and get their controls when scrolled to', async ({ page, request }) => {
+    const response = await request.post('/api/v2.31/tasks.get_all_ex', { data: { only_fields: ['id'], page_size: 500 } });
+    const ids = ((await response.json()) as { data: { tasks: { id: string }[] } }).data.tasks.map((t) => t.id).slice(0, 16);
+    expect(ids.length).toBeGreaterThanOrEqual(12);
+    await page.setViewportSize({ width: 1200, height: 800 });
+    await page.goto(compareUrl(ids, 'details'));
+    const headers = page.getByTestId('task-header');
+    await expect(headers).toHaveCount(ids.length);
+    await expect(headers.nth(1).getByTestId('set-base')).toBeVisible();
+    const last = headers.last();
+    await expect(last).not.toHaveText('');
+    await expect(last.getByTestId('set-base')).toHaveCount(0);
+    await last.scrollIntoViewIfNeeded();
+    await last.getByTestId('set-base').click();
+    await expect.poll(() => idsInUrl(page)).toEqual([ids[ids.length - 1], ...ids.slice(0, -1)]);
+  });
+
   test('Share copies the URL; a new browser context opening it shows the same page', async ({ page, request, browser, context }) => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     const ids = await taskIds(request, [DEMO.running, DEMO.best]);

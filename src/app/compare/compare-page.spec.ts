@@ -1,4 +1,4 @@
-import { ComponentFixture, TestBed } from '@angular/core/testing';
+import { ComponentFixture, DeferBlockBehavior, DeferBlockState, TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { MockStore, provideMockStore } from '@ngrx/store/testing';
 import { ComparePage } from './compare-page';
@@ -21,7 +21,7 @@ describe('ComparePage', () => {
   let store: MockStore;
 
   beforeEach(async () => {
-    TestBed.configureTestingModule({ providers: [provideMockStore(), provideRouter([])] });
+    TestBed.configureTestingModule({ providers: [provideMockStore(), provideRouter([])], deferBlockBehavior: DeferBlockBehavior.Manual });
     store = TestBed.inject(MockStore);
     store.overrideSelector(selectComparedTaskIds, [A, B]);
     store.overrideSelector(selectComparedTasks, compared);
@@ -46,9 +46,13 @@ describe('ComparePage', () => {
     expect(links.find((l) => l.classList.contains('mdc-tab--active'))?.textContent?.trim()).toBe('Scalars');
   });
 
-  it('shows a header per task, base first, and sets another as base', () => {
+  it('shows a header per task, base first, and sets another as base', async () => {
     const headers = all('[data-testid=task-header]');
     expect(headers.map((h) => h.getAttribute('data-task-id'))).toEqual([A, B]);
+    // Until a header scrolls into view it shows only its colour and name.
+    expect(headers.map((h) => h.textContent?.trim())).toEqual(['base task', 'other']);
+    expect(headers[1].querySelector('[data-testid=set-base]')).toBeNull();
+    for (const block of await fixture.getDeferBlocks()) await block.render(DeferBlockState.Complete);
     expect(headers[0].querySelector('[data-testid=base-badge]')).not.toBeNull();
     (headers[1].querySelector('[data-testid=set-base]') as HTMLButtonElement).click();
     expect(store.dispatch).toHaveBeenCalledWith(ComparePageActions.baseTaskSet({ taskId: B }));

@@ -25,26 +25,28 @@ export interface MetricChoice {
       @if (query()) { <span class="searching" data-testid="metric-filter-active-search">· “{{ query() }}”</span> }
     </button>
     <mat-menu #menu="matMenu" class="metric-filter-menu">
-      <div class="panel" (click)="$event.stopPropagation()" (keydown)="keepKey($event)" data-testid="metric-filter">
-        <input class="search" type="search" placeholder="Search metrics" aria-label="Search metrics"
-               [value]="query()" (input)="searchTyped($any($event.target).value)" data-testid="metric-filter-search" />
-        <div class="actions">
-          <button mat-button type="button" (click)="setAll(true)">All</button>
-          <button mat-button type="button" (click)="setAll(false)">None</button>
-          @if (query()) {
-            <button mat-button type="button" (click)="onlyMatching()" data-testid="metric-filter-only">Only these</button>
-            <button mat-button type="button" (click)="searchTyped('')" data-testid="metric-filter-clear">Clear search</button>
-          }
+      <ng-template matMenuContent>
+        <div class="panel" (click)="$event.stopPropagation()" (keydown)="keepKey($event)" data-testid="metric-filter">
+          <input class="search" type="search" placeholder="Search metrics" aria-label="Search metrics"
+                 [value]="query()" (input)="searchTyped($any($event.target).value)" data-testid="metric-filter-search" />
+          <div class="actions">
+            <button mat-button type="button" (click)="setAll(true)">All</button>
+            <button mat-button type="button" (click)="setAll(false)">None</button>
+            @if (query()) {
+              <button mat-button type="button" (click)="onlyMatching()" data-testid="metric-filter-only">Only these</button>
+              <button mat-button type="button" (click)="searchTyped('')" data-testid="metric-filter-clear">Clear search</button>
+            }
+          </div>
+          <div class="list" role="list">
+            @for (choice of matching(); track choice.key) {
+              <mat-checkbox role="listitem" [checked]="isChosen(choice.key)" (change)="toggle(choice.key, $event.checked)"
+                            [attr.data-key]="choice.key">{{ choice.label }}</mat-checkbox>
+            } @empty {
+              <p class="none">No metric matches.</p>
+            }
+          </div>
         </div>
-        <div class="list" role="list">
-          @for (choice of matching(); track choice.key) {
-            <mat-checkbox role="listitem" [checked]="isChosen(choice.key)" (change)="toggle(choice.key, $event.checked)"
-                          [attr.data-key]="choice.key">{{ choice.label }}</mat-checkbox>
-          } @empty {
-            <p class="none">No metric matches.</p>
-          }
-        </div>
-      </div>
+      </ng-template>
     </mat-menu>
   `,
   styles: `

@@ -1,5 +1,5 @@
 import { TestBed } from '@angular/core/testing';
-import { VALUE_ROW_HEIGHT, ValuesTableView, visibleRows } from './values-table-view';
+import { TASK_COLUMN_WIDTH, VALUE_ROW_HEIGHT, ValuesTableView, visibleRows } from './values-table-view';
 import { ValueRow } from './values-table';
 
 describe('visibleRows', () => {
@@ -47,5 +47,43 @@ describe('ValuesTableView', () => {
     expect(drawn()).not.toContain('metric 0');
     const row = el.querySelector<HTMLElement>('tr[data-metric="metric 155"]')!;
     expect(row.getBoundingClientRect().height).toBeCloseTo(VALUE_ROW_HEIGHT, 0);
+  });
+
+  it('keeps only the task columns in view, at their place, and follows a sideways scroll', async () => {
+    const columns = Array.from({ length: 100 }, (_, i) => ({ id: `t${i}`, displayName: `task ${i}`, color: '#000', isBase: i === 0 }));
+    const wide: ValueRow[] = rows.slice(0, 20).map((row, r) => ({ ...row, cells: columns.map((_, c) => cell(r * 1000 + c)) }));
+    const fixture = TestBed.createComponent(ValuesTableView);
+    fixture.componentRef.setInput('rows', wide);
+    fixture.componentRef.setInput('columns', columns);
+    fixture.componentRef.setInput('valueType', 'last');
+    fixture.componentRef.setInput('showDelta', true);
+    const el = fixture.nativeElement as HTMLElement;
+    el.style.display = 'block';
+    el.style.width = '1000px';
+    document.body.appendChild(el);
+    fixture.detectChanges();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await fixture.whenStable();
+    const scroller = el.querySelector<HTMLElement>('[data-testid="values-table-scroller"]')!;
+    const headers = () => Array.from(el.querySelectorAll('th.task')).map((th) => th.getAttribute('data-task-id'));
+    const firstRow = () => el.querySelector('tr[data-testid="values-row"]')!;
+    expect(headers().length).toBeLessThan(15);
+    expect(headers()[0]).toBe('t0');
+    expect(firstRow().querySelectorAll('[data-testid="value-cell"]').length).toBe(headers().length);
+    expect(scroller.scrollWidth).toBeGreaterThanOrEqual(320 + 100 * TASK_COLUMN_WIDTH);
+
+    scroller.scrollLeft = 80 * TASK_COLUMN_WIDTH;
+    scroller.dispatchEvent(new Event('scroll'));
+    await fixture.whenStable();
+    expect(headers()).toContain('t82');
+    expect(headers()).not.toContain('t0');
+    const header = el.querySelector<HTMLElement>('th[data-task-id="t82"]')!;
+    const index = headers().indexOf('t82');
+    const cellEl = firstRow().querySelectorAll<HTMLElement>('[data-testid="value-cell"]')[index];
+    // The cell sits under its task's header and holds that task's value, shown as a difference from the base.
+    expect(cellEl.getAttribute('data-value')).toBe('82');
+    expect(cellEl.getBoundingClientRect().left).toBeCloseTo(header.getBoundingClientRect().left, 0);
+    expect(header.getBoundingClientRect().left - scroller.getBoundingClientRect().left).toBeCloseTo(320 + 82 * TASK_COLUMN_WIDTH - scroller.scrollLeft + 1, -1);
+    el.remove();
   });
 });

@@ -11,28 +11,37 @@ export interface ValueColumn {
 /** Height of a body row in pixels (fixed in the stylesheet), and rows drawn beyond the visible ones. */
 export const VALUE_ROW_HEIGHT = 29;
 const OVERSCAN_ROWS = 10;
+/** Width of a task column and of the two frozen columns together (both fixed in the stylesheet), and columns drawn beyond the visible ones. */
+export const TASK_COLUMN_WIDTH = 132;
+const FROZEN_WIDTH = 320;
+const OVERSCAN_COLUMNS = 3;
 
 /**
  * The values table: frozen metric and variant columns, a column per task (base first), row
  * extremes and differences from the base when asked. Scrolls both ways; the header row stays.
- * Only the rows in view (and a few around them) are in the page: 200 metrics x 100 tasks would
- * otherwise be 20,000 cells. Spacer rows keep the scroll height of the whole table.
+ * Only the rows and task columns in view (and a few around them) are in the page: 200 metrics x
+ * 100 tasks would otherwise be 20,000 cells. Spacer rows and cells keep the scroll size of the
+ * whole table.
  */
 @Component({
   selector: 'app-values-table',
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <div class="scroller" #scroller (scroll)="scrollTop.set(scroller.scrollTop)" data-testid="values-table-scroller">
+    <div class="scroller" #scroller (scroll)="scrolled(scroller)" data-testid="values-table-scroller">
       <table class="values" [class.extremes]="showExtremes()" [attr.data-rows]="rows().length" data-testid="values-table">
         <thead>
           <tr>
             <th class="frozen metric" scope="col">Metric</th>
             <th class="frozen variant" scope="col">Variant</th>
-            @for (column of columns(); track column.id) {
+            @if (columnWindow().start > 0) { <th class="col-spacer" aria-hidden="true" [style.width.px]="columnWindow().start * columnWidth"></th> }
+            @for (column of shownColumns(); track column.id) {
               <th scope="col" class="task" [attr.data-task-id]="column.id" [title]="column.displayName">
                 <span class="dot" [style.background]="column.color"></span>{{ column.displayName }}
                 @if (column.isBase) { <span class="base">BASE</span> }
               </th>
+            }
+            @if (columnWindow().end < columns().length) {
+              <th class="col-spacer" aria-hidden="true" [style.width.px]="(columns().length - columnWindow().end) * columnWidth"></th>
             }
           </tr>
         </thead>
@@ -42,16 +51,18 @@ const OVERSCAN_ROWS = 10;
             <tr [attr.data-metric]="row.metric" [attr.data-variant]="row.variant" data-testid="values-row">
               <th class="frozen metric" scope="row" [title]="row.metric">{{ row.metric }}</th>
               <td class="frozen variant" [title]="row.variant">{{ row.variant }}</td>
-              @for (cell of row.cells; track $index) {
+              @if (columnWindow().start > 0) { <td class="col-spacer" aria-hidden="true"></td> }
+              @for (cell of row.cells.slice(columnWindow().start, columnWindow().end); track columnWindow().start + $index) {
                 <td class="value" [class.max]="cell.isMax" [class.min]="cell.isMin" [title]="tooltip(cell)"
                     [attr.data-value]="cell.value" data-testid="value-cell">
-                  @if (showDelta() && $index > 0) {
+                  @if (showDelta() && columnWindow().start + $index > 0) {
                     <span class="delta" [class.up]="(cell.delta ?? 0) > 0" [class.down]="(cell.delta ?? 0) < 0">{{ delta(cell) }}</span>
                   } @else {
                     {{ format(cell.value) }}
                   }
                 </td>
               }
+              @if (columnWindow().end < columns().length) { <td class="col-spacer" aria-hidden="true"></td> }
             </tr>
           }
           @if (window().end < rows().length) {
@@ -71,22 +82,38 @@ export class ValuesTableView {
   readonly showDelta = input(false);
 
   protected readonly rowHeight = VALUE_ROW_HEIGHT;
-  protected readonly scrollTop = signal(0);
+  protected readonly columnWidth = TASK_COLUMN_WIDTH;
+  private readonly scrollTop = signal(0);
+  private readonly scrollLeft = signal(0);
   private readonly viewportHeight = signal(800);
+  private readonly viewportWidth = signal(1600);
   private readonly scroller = viewChild.required<ElementRef<HTMLElement>>('scroller');
   /** The rows drawn: those in view, with a margin, as [start, end). */
   protected readonly window = computed(() => visibleRows(this.rows().length, this.scrollTop(), this.viewportHeight(), VALUE_ROW_HEIGHT, OVERSCAN_ROWS),
     { equal: (a, b) => a.start === b.start && a.end === b.end });
   protected readonly shownRows = computed(() => this.rows().slice(this.window().start, this.window().end));
+  /** The task columns drawn, as [start, end), the same way (the frozen columns always are). */
+  protected readonly columnWindow = computed(() =>
+    visibleRows(this.columns().length, this.scrollLeft(), this.viewportWidth() - FROZEN_WIDTH, TASK_COLUMN_WIDTH, OVERSCAN_COLUMNS),
+  { equal: (a, b) => a.start === b.start && a.end === b.end });
+  protected readonly shownColumns = computed(() => this.columns().slice(this.columnWindow().start, this.columnWindow().end));
 
   constructor() {
     const destroyRef = inject(DestroyRef);
     afterNextRender(() => {
       const el = this.scroller().nativeElement;
-      const resize = new ResizeObserver(() => this.viewportHeight.set(el.clientHeight || 800));
+      const resize = new ResizeObserver(() => {
+        this.viewportHeight.set(el.clientHeight || 800);
+        this.viewportWidth.set(el.clientWidth || 1600);
+      });
       resize.observe(el);
       destroyRef.onDestroy(() => resize.disconnect());
     });
+  }
+
+  protected scrolled(el: HTMLElement): void {
+    this.scrollTop.set(el.scrollTop);
+    this.scrollLeft.set(el.scrollLeft);
   }
 
   protected format(value: number | null): string {
@@ -105,7 +132,7 @@ export class ValuesTableView {
   }
 }
 
-/** The rows to draw for a scroll position: the visible ones plus `overscan` on each side. */
+/** The rows (or columns) to draw for a scroll position: the visible ones plus `overscan` on each side. */
 export function visibleRows(count: number, scrollTop: number, height: number, rowHeight: number, overscan: number): { start: number; end: number } {
   const first = Math.floor(Math.max(0, scrollTop) / rowHeight);
   const start = Math.max(0, Math.min(count, first - overscan));

@@ -12,6 +12,8 @@ import { ComparedTask } from '../state/compare.feature';
 /**
  * The compared tasks as a row of headers, base first: the legend every tab shares (colour, name,
  * status, project, tags). Drag a header to reorder; dropping one leftmost makes it the base.
+ * A header's controls and details are made when it scrolls into view: up to 100 headers share the
+ * strip and only a few show at once.
  */
 @Component({
   selector: 'app-task-strip',
@@ -23,39 +25,46 @@ import { ComparedTask } from '../state/compare.feature';
       @for (task of tasks(); track task.id) {
         <div class="header" cdkDrag cdkDragLockAxis="x" role="listitem" [class.base]="task.isBase"
              [style.--task-color]="task.color" [attr.data-task-id]="task.id" data-testid="task-header">
-          <div class="top">
-            <mat-icon class="drag-handle" cdkDragHandle aria-hidden="true" matTooltip="Drag to reorder; leftmost is the base task">drag_indicator</mat-icon>
-            <button type="button" class="swatch" [style.background]="task.color" [matMenuTriggerFor]="colorMenu"
-                    [matMenuTriggerData]="{ taskId: task.id }" [attr.aria-label]="'Colour of ' + task.displayName"
-                    matTooltip="Change this task's colour" data-testid="task-color"></button>
-            <a class="name" [routerLink]="['/tasks']" [queryParams]="{ q: task.id, archived: 1 }" [title]="task.displayName"
-               data-testid="task-name">{{ task.displayName }}</a>
-            @if (task.isBase) {
-              <span class="base-badge" data-testid="base-badge">BASE</span>
-            } @else {
-              <button mat-icon-button type="button" class="small" (click)="baseSet.emit(task.id)"
-                      matTooltip="Set as base task" [attr.aria-label]="'Set ' + task.displayName + ' as base task'"
-                      data-testid="set-base">
-                <mat-icon>first_page</mat-icon>
+          @defer (on viewport; prefetch on idle) {
+            <div class="top">
+              <mat-icon class="drag-handle" cdkDragHandle aria-hidden="true" matTooltip="Drag to reorder; leftmost is the base task">drag_indicator</mat-icon>
+              <button type="button" class="swatch" [style.background]="task.color" [matMenuTriggerFor]="colorMenu"
+                      [matMenuTriggerData]="{ taskId: task.id }" [attr.aria-label]="'Colour of ' + task.displayName"
+                      matTooltip="Change this task's colour" data-testid="task-color"></button>
+              <a class="name" [routerLink]="['/tasks']" [queryParams]="{ q: task.id, archived: 1 }" [title]="task.displayName"
+                 data-testid="task-name">{{ task.displayName }}</a>
+              @if (task.isBase) {
+                <span class="base-badge" data-testid="base-badge">BASE</span>
+              } @else {
+                <button mat-icon-button type="button" class="small" (click)="baseSet.emit(task.id)"
+                        matTooltip="Set as base task" [attr.aria-label]="'Set ' + task.displayName + ' as base task'"
+                        data-testid="set-base">
+                  <mat-icon>first_page</mat-icon>
+                </button>
+              }
+              <button mat-icon-button type="button" class="small" (click)="removed.emit(task.id)"
+                      [attr.aria-label]="'Remove ' + task.displayName" matTooltip="Remove from the comparison">
+                <mat-icon>close</mat-icon>
               </button>
-            }
-            <button mat-icon-button type="button" class="small" (click)="removed.emit(task.id)"
-                    [attr.aria-label]="'Remove ' + task.displayName" matTooltip="Remove from the comparison">
-              <mat-icon>close</mat-icon>
-            </button>
-          </div>
-          @if (task.task; as t) {
-            <div class="meta">
-              <app-status-chip [status]="t.status" />
-              <span class="muted project">{{ t.project?.name }}</span>
             </div>
-            @if (t.tags?.length) {
-              <div class="tags">
-                @for (tag of t.tags; track tag) { <span class="tag">{{ tag }}</span> }
+            @if (task.task; as t) {
+              <div class="meta">
+                <app-status-chip [status]="t.status" />
+                <span class="muted project">{{ t.project?.name }}</span>
               </div>
+              @if (t.tags?.length) {
+                <div class="tags">
+                  @for (tag of t.tags; track tag) { <span class="tag">{{ tag }}</span> }
+                </div>
+              }
+            } @else {
+              <div class="meta muted mono">{{ task.id }}</div>
             }
-          } @else {
-            <div class="meta muted mono">{{ task.id }}</div>
+          } @placeholder {
+            <div class="top placeholder">
+              <span class="swatch" [style.background]="task.color"></span>
+              <span class="name">{{ task.displayName }}</span>
+            </div>
           }
         </div>
       }
