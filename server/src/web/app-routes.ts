@@ -20,9 +20,13 @@ function isFile(path: string): boolean {
   }
 }
 
+/** Build outputs named by their content (`chunk-ABCD1234.js`): a changed file gets a new name. */
+const CONTENT_NAMED = /-[A-Z0-9]{8}\.(?:js|css|woff2?|ttf|png|svg)$/;
+
 /**
  * Serves the built app from `appDir`: its files as they are, and index.html for any other GET
- * outside /api and /files (the app's router takes it from there).
+ * outside /api and /files (the app's router takes it from there). Files named by their content are
+ * cached for a year without asking again; index.html, config.json and the rest are revalidated.
  */
 export function appRoutes(app: FastifyInstance, appDir: string | null) {
   const root = appDir ? resolve(appDir) : null;
@@ -42,6 +46,9 @@ export function appRoutes(app: FastifyInstance, appDir: string | null) {
     } catch {
       // a malformed escape: fall back to the app
     }
-    return reply.sendFile(file, root!, { cacheControl: file !== 'index.html' });
+    if (CONTENT_NAMED.test(file)) return reply.sendFile(file, root!, { maxAge: '365d', immutable: true });
+    // index.html names the current build's files: always checked, so a new build is picked up at once.
+    if (file === 'index.html') return reply.header('cache-control', 'no-cache').sendFile(file, root!, { cacheControl: false });
+    return reply.sendFile(file, root!);
   });
 }
