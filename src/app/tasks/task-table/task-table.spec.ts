@@ -41,12 +41,14 @@ describe('TaskTable', () => {
   });
 
   it('selects a range with shift-click', async () => {
-    const boxes = await loader.getAllHarnesses(MatCheckboxHarness.with({ selector: '[data-testid=select-row]' }));
-    await boxes[0].check();
-    const third = fixture.nativeElement.querySelectorAll('[data-testid=select-row]')[2] as HTMLElement;
-    third.querySelector('input')!.dispatchEvent(new MouseEvent('click', { bubbles: true, shiftKey: true }));
+    const boxes = () => Array.from(fixture.nativeElement.querySelectorAll('[data-testid=select-row]')) as HTMLInputElement[];
+    boxes()[0].click();
+    await fixture.whenStable();
+    expect(boxes()[0].checked).toBeTrue();
+    boxes()[2].dispatchEvent(new MouseEvent('click', { bubbles: true, shiftKey: true }));
     await fixture.whenStable();
     expect(selections.at(-1)).toEqual([tasks[0].id, tasks[1].id, tasks[2].id]);
+    expect(boxes().map((b) => b.checked)).toEqual([true, true, true, false]);
   });
 
   it('selects every task on the page from the header checkbox', async () => {
