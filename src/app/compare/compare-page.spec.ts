@@ -1,4 +1,4 @@
-import { ComponentFixture, DeferBlockBehavior, DeferBlockState, TestBed } from '@angular/core/testing';
+import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { MockStore, provideMockStore } from '@ngrx/store/testing';
 import { ComparePage } from './compare-page';
@@ -21,7 +21,7 @@ describe('ComparePage', () => {
   let store: MockStore;
 
   beforeEach(async () => {
-    TestBed.configureTestingModule({ providers: [provideMockStore(), provideRouter([])], deferBlockBehavior: DeferBlockBehavior.Manual });
+    TestBed.configureTestingModule({ providers: [provideMockStore(), provideRouter([])] });
     store = TestBed.inject(MockStore);
     store.overrideSelector(selectComparedTaskIds, [A, B]);
     store.overrideSelector(selectComparedTasks, compared);
@@ -52,10 +52,14 @@ describe('ComparePage', () => {
     // Until a header scrolls into view it shows only its colour and name.
     expect(headers.map((h) => h.textContent?.trim())).toEqual(['base task', 'other']);
     expect(headers[1].querySelector('[data-testid=set-base]')).toBeNull();
-    for (const block of await fixture.getDeferBlocks()) await block.render(DeferBlockState.Complete);
+    // In the page, the headers come into view and get their controls.
+    document.body.appendChild(fixture.nativeElement);
+    await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 50)));
+    await fixture.whenStable();
     expect(headers[0].querySelector('[data-testid=base-badge]')).not.toBeNull();
     (headers[1].querySelector('[data-testid=set-base]') as HTMLButtonElement).click();
     expect(store.dispatch).toHaveBeenCalledWith(ComparePageActions.baseTaskSet({ taskId: B }));
+    fixture.nativeElement.remove();
   });
 
   it('offers to remove tasks that were not found', async () => {

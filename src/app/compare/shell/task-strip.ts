@@ -1,5 +1,5 @@
 import { CdkDrag, CdkDragDrop, CdkDragHandle, CdkDropList } from '@angular/cdk/drag-drop';
-import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
+import { ChangeDetectionStrategy, Component, Directive, ElementRef, OnDestroy, OnInit, inject, input, output, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { MatMenuModule } from '@angular/material/menu';
@@ -9,6 +9,21 @@ import { StatusChip } from '../../shared/status-chip';
 import { TASK_PALETTE } from '../../shared/task-colors';
 import { ComparedTask } from '../state/compare.feature';
 
+/** Reports a task header to its strip, which draws the header's controls once it comes into view. */
+@Directive({ selector: '[appStripHeader]' })
+export class StripHeader implements OnInit, OnDestroy {
+  private readonly strip = inject(TaskStrip);
+  private readonly el = inject<ElementRef<HTMLElement>>(ElementRef);
+
+  ngOnInit(): void {
+    this.strip.observe(this.el.nativeElement);
+  }
+
+  ngOnDestroy(): void {
+    this.strip.unobserve(this.el.nativeElement);
+  }
+}
+
 /**
  * The compared tasks as a row of headers, base first: the legend every tab shares (colour, name,
  * status, project, tags). Drag a header to reorder; dropping one leftmost makes it the base.
@@ -17,15 +32,15 @@ import { ComparedTask } from '../state/compare.feature';
  */
 @Component({
   selector: 'app-task-strip',
-  imports: [CdkDropList, CdkDrag, CdkDragHandle, MatButtonModule, MatIconModule, MatMenuModule, MatTooltipModule, RouterLink, StatusChip],
+  imports: [CdkDropList, CdkDrag, CdkDragHandle, StripHeader, MatButtonModule, MatIconModule, MatMenuModule, MatTooltipModule, RouterLink, StatusChip],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="strip" cdkDropList cdkDropListOrientation="horizontal" (cdkDropListDropped)="onDrop($event)"
          role="list" aria-label="Compared tasks" data-testid="task-strip">
       @for (task of tasks(); track task.id) {
-        <div class="header" cdkDrag cdkDragLockAxis="x" role="listitem" [class.base]="task.isBase"
+        <div class="header" cdkDrag cdkDragLockAxis="x" appStripHeader role="listitem" [class.base]="task.isBase"
              [style.--task-color]="task.color" [attr.data-task-id]="task.id" data-testid="task-header">
-          @defer (on viewport; prefetch on idle) {
+          @if (seen().has(task.id)) {
             <div class="top">
               <mat-icon class="drag-handle" cdkDragHandle aria-hidden="true" matTooltip="Drag to reorder; leftmost is the base task">drag_indicator</mat-icon>
               <button type="button" class="swatch" [style.background]="task.color" [matMenuTriggerFor]="colorMenu"
@@ -60,7 +75,7 @@ import { ComparedTask } from '../state/compare.feature';
             } @else {
               <div class="meta muted mono">{{ task.id }}</div>
             }
-          } @placeholder {
+          } @else {
             <div class="top placeholder">
               <span class="swatch" [style.background]="task.color"></span>
               <span class="name">{{ task.displayName }}</span>
@@ -90,6 +105,31 @@ export class TaskStrip {
   readonly removed = output<string>();
   readonly colorChange = output<{ taskId: string; color: string | null }>();
   protected readonly palette = TASK_PALETTE;
+  /** Tasks whose header has come near the visible part of the strip (their controls stay once drawn). */
+  protected readonly seen = signal<ReadonlySet<string>>(new Set());
+  private observer: IntersectionObserver | null = null;
+
+  observe(header: HTMLElement): void {
+    if (typeof IntersectionObserver === 'undefined') {
+      this.markSeen([header]);
+      return;
+    }
+    this.observer ??= new IntersectionObserver(
+      (entries) => this.markSeen(entries.filter((e) => e.isIntersecting).map((e) => e.target as HTMLElement)),
+      { root: header.parentElement, rootMargin: '0px 400px' },
+    );
+    this.observer.observe(header);
+  }
+
+  unobserve(header: HTMLElement): void {
+    this.observer?.unobserve(header);
+  }
+
+  private markSeen(headers: HTMLElement[]): void {
+    const ids = headers.map((h) => h.dataset['taskId']).filter((id): id is string => !!id && !this.seen().has(id));
+    if (ids.length) this.seen.update((seen) => new Set([...seen, ...ids]));
+    for (const header of headers) this.observer?.unobserve(header);
+  }
 
   protected onDrop(event: CdkDragDrop<unknown>): void {
     if (event.previousIndex !== event.currentIndex) {
