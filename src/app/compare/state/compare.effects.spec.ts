@@ -1,6 +1,6 @@
 import { Router } from '@angular/router';
 import { Action } from '@ngrx/store';
-import { routerNavigatedAction } from '@ngrx/router-store';
+import { routerNavigationAction } from '@ngrx/router-store';
 import { MockStore, provideMockStore } from '@ngrx/store/testing';
 import { TestBed } from '@angular/core/testing';
 import { Subject, of, throwError } from 'rxjs';
@@ -11,7 +11,7 @@ import { selectCompareView, selectComparedTaskIds, selectMissingTaskIds, selectO
 
 const A = 'a'.repeat(32);
 const B = 'b'.repeat(32);
-const navigated = routerNavigatedAction({ payload: {} as never });
+const navigated = routerNavigationAction({ payload: {} as never });
 
 describe('compare effects', () => {
   let store: MockStore;

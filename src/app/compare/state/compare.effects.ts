@@ -1,7 +1,7 @@
 import { inject } from '@angular/core';
 import { Router } from '@angular/router';
 import { Actions, createEffect, ofType } from '@ngrx/effects';
-import { routerNavigatedAction } from '@ngrx/router-store';
+import { routerNavigationAction } from '@ngrx/router-store';
 import { Store } from '@ngrx/store';
 import { catchError, distinctUntilChanged, filter, map, merge, of, switchMap, tap, withLatestFrom } from 'rxjs';
 import { TASK_SUMMARY_FIELDS } from '../../core/api/models';
@@ -12,11 +12,14 @@ import { CompareApiActions, ComparePageActions, ComparePreferencesActions, Compa
 import { TaskColorStorage } from './task-color-storage';
 import { compareFeature, selectCompareView, selectComparedTaskIds, selectMissingTaskIds, selectOnComparePage } from './compare.feature';
 
-/** Loads the compared tasks' headers whenever the set of ids in the URL changes (or on retry). */
+/**
+ * Loads the compared tasks' headers whenever the set of ids in the URL changes (or on retry), as soon
+ * as the URL is recognised, while the page renders.
+ */
 export const loadTaskHeaders = createEffect(
   (actions$ = inject(Actions), store = inject(Store), tasksApi = inject(TasksApi)) => {
     const idsOnNavigation$ = actions$.pipe(
-      ofType(routerNavigatedAction),
+      ofType(routerNavigationAction),
       withLatestFrom(store.select(selectOnComparePage), store.select(selectComparedTaskIds)),
       map(([, onPage, ids]) => (onPage ? ids : [])),
       distinctUntilChanged((a, b) => a.join() === b.join()),

@@ -1,7 +1,7 @@
 import { inject } from '@angular/core';
 import { Router } from '@angular/router';
 import { Actions, createEffect, ofType } from '@ngrx/effects';
-import { routerNavigatedAction } from '@ngrx/router-store';
+import { routerNavigationAction } from '@ngrx/router-store';
 import { Store } from '@ngrx/store';
 import { catchError, filter, forkJoin, map, of, switchMap, tap, withLatestFrom } from 'rxjs';
 import { ProjectsApi } from '../../core/api/projects-api';
@@ -11,11 +11,15 @@ import { patchTableQuery, tableQueryToParams, toTaskQuery } from '../table-query
 import { TasksApiActions, TasksPageActions } from './tasks.actions';
 import { selectOnTasksPage, selectTableQuery, tasksFeature } from './tasks.feature';
 
-/** Loads a page of tasks on every navigation to the table (its URL holds the query), or on retry. */
+/**
+ * Loads a page of tasks on every navigation to the table (its URL holds the query), or on retry. It
+ * asks as soon as the URL is recognised (ROUTER_NAVIGATION), so the answer is on its way while the
+ * page renders.
+ */
 export const loadTasks = createEffect(
   (actions$ = inject(Actions), store = inject(Store), tasksApi = inject(TasksApi)) =>
     actions$.pipe(
-      ofType(TasksPageActions.retryClicked, routerNavigatedAction),
+      ofType(TasksPageActions.retryClicked, routerNavigationAction),
       withLatestFrom(store.select(selectOnTasksPage), store.select(selectTableQuery)),
       filter(([, onPage]) => onPage),
       switchMap(([, , query]) =>

@@ -1,6 +1,6 @@
 import { TestBed } from '@angular/core/testing';
 import { Router } from '@angular/router';
-import { routerNavigatedAction } from '@ngrx/router-store';
+import { routerNavigationAction } from '@ngrx/router-store';
 import { Action } from '@ngrx/store';
 import { MockStore, provideMockStore } from '@ngrx/store/testing';
 import { Subject, of, throwError } from 'rxjs';
@@ -10,7 +10,7 @@ import { TasksApiActions, TasksPageActions } from './tasks.actions';
 import { loadTasks, openComparison, writeTableQueryToUrl } from './tasks.effects';
 import { initialTasksState, selectOnTasksPage, selectTableQuery, tasksFeature } from './tasks.feature';
 
-const navigated = routerNavigatedAction({ payload: {} as never });
+const navigated = routerNavigationAction({ payload: {} as never });
 
 describe('tasks page state', () => {
   describe('reducer and selectors', () => {
