@@ -1,5 +1,5 @@
 import { TestBed } from '@angular/core/testing';
-import { TASK_COLUMN_WIDTH, VALUE_ROW_HEIGHT, ValuesTableView, visibleRows } from './values-table-view';
+import { TASK_COLUMN_WIDTH, VALUE_ROW_HEIGHT, ValueColumn, ValuesTableView, visibleRows } from './values-table-view';
 import { ValueRow } from './values-table';
 
 describe('visibleRows', () => {
@@ -18,15 +18,22 @@ describe('ValuesTableView', () => {
     key: `m${i}`, metric: `metric ${i}`, variant: 'v', cells: [cell(i), cell(i + 0.5)],
   }));
 
-  it('keeps only the rows in view in the page, with the full scroll height, and follows the scroll', async () => {
+  /** The table on these rows and columns (`showDelta` as given), its host a block. */
+  const render = (tableRows: ValueRow[], columns: ValueColumn[], showDelta = false) => {
     const fixture = TestBed.createComponent(ValuesTableView);
-    fixture.componentRef.setInput('rows', rows);
-    fixture.componentRef.setInput('columns', [
-      { id: 'a', displayName: 'A', color: '#000', isBase: true }, { id: 'b', displayName: 'B', color: '#111', isBase: false },
-    ]);
+    fixture.componentRef.setInput('rows', tableRows);
+    fixture.componentRef.setInput('columns', columns);
     fixture.componentRef.setInput('valueType', 'last');
+    fixture.componentRef.setInput('showDelta', showDelta);
     const el = fixture.nativeElement as HTMLElement;
     el.style.display = 'block';
+    return { fixture, el };
+  };
+
+  it('keeps only the rows in view in the page, with the full scroll height, and follows the scroll', async () => {
+    const { fixture, el } = render(rows, [
+      { id: 'a', displayName: 'A', color: '#000', isBase: true }, { id: 'b', displayName: 'B', color: '#111', isBase: false },
+    ]);
     fixture.detectChanges();
     await fixture.whenStable();
     const scroller = el.querySelector<HTMLElement>('[data-testid="values-table-scroller"]')!;
@@ -52,13 +59,7 @@ describe('ValuesTableView', () => {
   it('keeps only the task columns in view, at their place, and follows a sideways scroll', async () => {
     const columns = Array.from({ length: 100 }, (_, i) => ({ id: `t${i}`, displayName: `task ${i}`, color: '#000', isBase: i === 0 }));
     const wide: ValueRow[] = rows.slice(0, 20).map((row, r) => ({ ...row, cells: columns.map((_, c) => cell(r * 1000 + c)) }));
-    const fixture = TestBed.createComponent(ValuesTableView);
-    fixture.componentRef.setInput('rows', wide);
-    fixture.componentRef.setInput('columns', columns);
-    fixture.componentRef.setInput('valueType', 'last');
-    fixture.componentRef.setInput('showDelta', true);
-    const el = fixture.nativeElement as HTMLElement;
-    el.style.display = 'block';
+    const { fixture, el } = render(wide, columns, true);
     el.style.width = '1000px';
     document.body.appendChild(el);
     fixture.detectChanges();

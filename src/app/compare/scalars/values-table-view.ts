@@ -47,15 +47,16 @@ const OVERSCAN_COLUMNS = 3;
         </thead>
         <tbody>
           @if (window().start > 0) { <tr class="spacer" aria-hidden="true" [style.height.px]="window().start * rowHeight"></tr> }
-          @for (row of shownRows(); track row.key) {
+          @for (shown of shownRows(); track shown.row.key) {
+            @let row = shown.row;
             <tr [attr.data-metric]="row.metric" [attr.data-variant]="row.variant" data-testid="values-row">
               <th class="frozen metric" scope="row" [title]="row.metric">{{ row.metric }}</th>
               <td class="frozen variant" [title]="row.variant">{{ row.variant }}</td>
               @if (columnWindow().start > 0) { <td class="col-spacer" aria-hidden="true"></td> }
-              @for (cell of row.cells.slice(columnWindow().start, columnWindow().end); track columnWindow().start + $index) {
+              @for (cell of shown.cells; track $index) {
                 <td class="value" [class.max]="cell.isMax" [class.min]="cell.isMin" [title]="tooltip(cell)"
                     [attr.data-value]="cell.value" data-testid="value-cell">
-                  @if (showDelta() && columnWindow().start + $index > 0) {
+                  @if (showDelta() && shown.firstColumn + $index > 0) {
                     <span class="delta" [class.up]="(cell.delta ?? 0) > 0" [class.down]="(cell.delta ?? 0) < 0">{{ delta(cell) }}</span>
                   } @else {
                     {{ format(cell.value) }}
@@ -90,13 +91,17 @@ export class ValuesTableView {
   private readonly scroller = viewChild.required<ElementRef<HTMLElement>>('scroller');
   /** The rows drawn: those in view, with a margin, as [start, end). */
   protected readonly window = computed(() => visibleRows(this.rows().length, this.scrollTop(), this.viewportHeight(), VALUE_ROW_HEIGHT, OVERSCAN_ROWS),
-    { equal: (a, b) => a.start === b.start && a.end === b.end });
-  protected readonly shownRows = computed(() => this.rows().slice(this.window().start, this.window().end));
+    { equal: sameRange });
   /** The task columns drawn, as [start, end), the same way (the frozen columns always are). */
   protected readonly columnWindow = computed(() =>
     visibleRows(this.columns().length, this.scrollLeft(), this.viewportWidth() - FROZEN_WIDTH, TASK_COLUMN_WIDTH, OVERSCAN_COLUMNS),
-  { equal: (a, b) => a.start === b.start && a.end === b.end });
+  { equal: sameRange });
   protected readonly shownColumns = computed(() => this.columns().slice(this.columnWindow().start, this.columnWindow().end));
+  /** The rows drawn, each with the cells of the columns drawn (`firstColumn`: the index of the first). */
+  protected readonly shownRows = computed(() => {
+    const { start, end } = this.columnWindow();
+    return this.rows().slice(this.window().start, this.window().end).map((row) => ({ row, cells: row.cells.slice(start, end), firstColumn: start }));
+  });
 
   constructor() {
     const destroyRef = inject(DestroyRef);
@@ -131,6 +136,8 @@ export class ValuesTableView {
     return `${cell.value}${at}${delta}`;
   }
 }
+
+const sameRange = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start === b.start && a.end === b.end;
 
 /** The rows (or columns) to draw for a scroll position: the visible ones plus `overscan` on each side. */
 export function visibleRows(count: number, scrollTop: number, height: number, rowHeight: number, overscan: number): { start: number; end: number } {
