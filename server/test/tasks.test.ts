@@ -165,6 +165,19 @@ test('tasks.get_all_ex: filters, numeric sorts, paging, only_fields and id order
     const onlyMetric = await server.call('tasks.get_all_ex', { id: [ids[0]], only_fields: [`last_metrics.${mh}.${vh}.value`] });
     assert.deepEqual(onlyMetric.data.tasks, [{ id: ids[0], last_metrics: { [mh]: { [vh]: { value: 5 } } } }]);
 
+    // Paths inside JSON columns: only those keys, missing keys left out, whole column when also asked.
+    await server.call('tasks.edit', { task: ids[1], script: { branch: 'main', diff: 'x'.repeat(1000), requirements: { pip: 'numpy==2.0\n' } } });
+    const inside = await server.call('tasks.get_all_ex', {
+      id: [ids[1], ids[0]],
+      only_fields: ['script.branch', 'script.requirements.pip', 'script.tag', 'hyperparams.Args.lr.value', 'execution.queue.name'],
+    });
+    assert.deepEqual(inside.data.tasks, [
+      { id: ids[1], script: { branch: 'main', requirements: { pip: 'numpy==2.0\n' } }, hyperparams: { Args: { lr: { value: '0.01' } } } },
+      { id: ids[0], hyperparams: { Args: { lr: { value: '0.1' } } } },
+    ]);
+    const whole = await server.call('tasks.get_all_ex', { id: [ids[1]], only_fields: ['script.branch', 'script'] });
+    assert.equal(whole.data.tasks[0].script.diff.length, 1000);
+
     const order = [ids[3], ids[0], ids[4]];
     const inIdOrder = await server.call('tasks.get_all_ex', { id: order, only_fields: ['id'] });
     assert.deepEqual(inIdOrder.data.tasks.map((t: { id: string }) => t.id), order);

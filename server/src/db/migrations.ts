@@ -164,6 +164,37 @@ export const migrations: readonly string[] = [
   `
   ALTER TABLE scalar_series ADD COLUMN rollup_pending INTEGER NOT NULL DEFAULT 0;
   `,
+  // 3: a copy of each task's script and container without their long texts (uncommitted diff,
+  // requirements, setup script), and of the JSON columns stored after them, kept by triggers: a
+  // branch or the hyperparameters are read without reading through a 10,000-line diff.
+  `
+  CREATE TABLE task_light (
+    id TEXT PRIMARY KEY,
+    script TEXT NOT NULL,
+    container TEXT NOT NULL,
+    hyperparams TEXT NOT NULL,
+    execution TEXT NOT NULL,
+    models TEXT NOT NULL,
+    runtime TEXT NOT NULL
+  );
+  INSERT INTO task_light (id, script, container, hyperparams, execution, models, runtime)
+    SELECT id, json_remove(script, '$.diff', '$.requirements'), json_remove(container, '$.setup_shell_script'),
+      hyperparams, execution, models, runtime FROM tasks;
+  CREATE TRIGGER task_light_insert AFTER INSERT ON tasks BEGIN
+    INSERT OR REPLACE INTO task_light (id, script, container, hyperparams, execution, models, runtime)
+      VALUES (new.id, json_remove(new.script, '$.diff', '$.requirements'), json_remove(new.container, '$.setup_shell_script'),
+        new.hyperparams, new.execution, new.models, new.runtime);
+  END;
+  CREATE TRIGGER task_light_update AFTER UPDATE OF script, container, hyperparams, execution, models, runtime ON tasks BEGIN
+    UPDATE task_light SET script = json_remove(new.script, '$.diff', '$.requirements'),
+      container = json_remove(new.container, '$.setup_shell_script'),
+      hyperparams = new.hyperparams, execution = new.execution, models = new.models, runtime = new.runtime
+      WHERE id = new.id;
+  END;
+  CREATE TRIGGER task_light_delete AFTER DELETE ON tasks BEGIN
+    DELETE FROM task_light WHERE id = old.id;
+  END;
+  `,
 ];
 
 export const SCHEMA_VERSION = migrations.length;

@@ -158,6 +158,41 @@ export function createTasksRepository(db: Db) {
       return statement(selectCache, sql).all(JSON.stringify(ids)) as Partial<TaskRow>[];
     },
 
+    /**
+     * Like `rows`, but a JSON column asked for only by paths inside it (`script.branch`) is not read
+     * whole: each path comes as its own JSON text (SQL NULL where the task has no such key) in
+     * `paths`, so asking for a branch does not read a 10,000-line diff into JavaScript.
+     */
+    projectedRows(ids: readonly string[], fields: readonly string[]): ProjectedRow[] {
+      const columns = new Set<string>(['id']);
+      const paths: string[] = [];
+      for (const field of fields) {
+        const [top, ...rest] = field.split('.');
+        if (JSON_COLUMNS.has(top) && rest.length && SUB_PATH.test(field)) paths.push(field);
+        else for (const c of FIELD_COLUMNS[top] ?? []) columns.add(c);
+      }
+      const wanted = [...new Set(paths)].filter((path) => !columns.has(path.split('.')[0]));
+      const light = (column: string) => `coalesce(l.${column}, t.${column})`;
+      const source = (path: string) => {
+        const [top, key] = path.split('.');
+        return LIGHT_COPY[top] && !LIGHT_COPY[top].includes(key) ? light(top) : `t.${top}`;
+      };
+      const selects = [
+        ...[...columns].map((c) => (LIGHT_COPY[c]?.length === 0 ? `${light(c)} AS ${c}` : `t.${c}`)),
+        ...wanted.map((path, i) => `${source(path)} -> ? AS p${i}`),
+      ];
+      const sql = `SELECT ${selects.join(', ')} FROM tasks t LEFT JOIN task_light l ON l.id = t.id WHERE t.id IN (SELECT value FROM json_each(?))`;
+      const params = [...wanted.map((path) => `$.${path.split('.').slice(1).join('.')}`), JSON.stringify(ids)];
+      return (statement(selectCache, sql).all(...params) as Record<string, unknown>[]).map((raw) => {
+        const row: ProjectedRow = { row: raw as Partial<TaskRow>, paths: [] };
+        wanted.forEach((path, i) => {
+          row.paths.push([path, raw[`p${i}`] as string | null]);
+          delete raw[`p${i}`];
+        });
+        return row;
+      });
+    },
+
     /** Ids of the tasks matching a query, in its order, with the total count before paging. */
     query(query: TaskQuery): { ids: string[]; total: number } {
       const where: string[] = [];
@@ -246,6 +281,25 @@ function orderClause(orderBy: string[] | undefined): { orderSql: string; orderPa
   parts.push('t.id ASC');
   return { orderSql: `ORDER BY ${parts.join(', ')}`, orderParams: params };
 }
+
+/** A row of `projectedRows`: its columns, and the JSON text of each path read inside a JSON column. */
+export interface ProjectedRow {
+  row: Partial<TaskRow>;
+  paths: [path: string, json: string | null][];
+}
+
+/** The columns `task_light` (migration 3) copies, with the keys its copy leaves out. */
+const LIGHT_COPY: Record<string, readonly string[]> = {
+  script: ['diff', 'requirements'],
+  container: ['setup_shell_script'],
+  hyperparams: [],
+  execution: [],
+  models: [],
+  runtime: [],
+};
+
+/** Paths read inside JSON columns: plain keys only, so they go into SQL as bound JSON paths. */
+const SUB_PATH = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)+$/;
 
 function columnsFor(fields: readonly string[]): string[] {
   const columns = new Set<string>(['id']);

@@ -63,7 +63,11 @@ function seriesEntry(s: SeriesSummary): LastMetricsEntry {
  */
 export function taskDocuments(repos: Repositories, ids: readonly string[], onlyFields: readonly string[] | null): TaskDocument[] {
   const fields = onlyFields?.length ? onlyFields : null;
-  const rows = new Map(repos.tasks.rows(ids, fields).map((row) => [row.id!, row]));
+  const rows = new Map(
+    fields
+      ? repos.tasks.projectedRows(ids, fields).map((r) => [r.row.id!, r] as const)
+      : repos.tasks.rows(ids, null).map((row) => [row.id!, { row, paths: [] }] as const),
+  );
   const tops = fields ? new Set(fields.map((f) => f.split('.')[0])) : null;
   const wants = (top: string) => tops === null || tops.has(top);
   const projectNames = new Map<string, string | null>();
@@ -76,7 +80,8 @@ export function taskDocuments(repos: Repositories, ids: readonly string[], onlyF
   for (const id of ids) {
     const row = rows.get(id);
     if (!row) continue;
-    const doc = buildDocument(row, wants, projectName, (parent) => repos.tasks.name(parent));
+    const doc = buildDocument(row.row, wants, projectName, (parent) => repos.tasks.name(parent));
+    for (const [path, json] of row.paths) if (json !== null) setPath(doc, path, JSON.parse(json));
     if (summaries) doc.last_metrics = lastMetrics(repos, id, summaries.get(id) ?? []);
     if (wants('output')) doc.output = {};
     docs.push(fields ? pick(doc, fields) : doc);
@@ -93,7 +98,7 @@ function buildDocument(
   const doc: TaskDocument = { id: row.id };
   for (const column of SCALAR_COLUMNS) if (wants(column)) doc[column] = row[column] ?? null;
   for (const column of JSON_COLUMNS) {
-    if (!wants(column)) continue;
+    if (!wants(column) || !(column in row)) continue;
     const text = row[column as keyof TaskRow] as string | undefined;
     doc[column] = text === undefined ? null : JSON.parse(text);
   }
@@ -101,6 +106,17 @@ function buildDocument(
   if (wants('user')) doc.user = row.user_id ? { id: row.user_id, name: row.user_name ?? '' } : null;
   if (wants('parent')) doc.parent = row.parent ? { id: row.parent, name: taskName(row.parent) } : null;
   return doc;
+}
+
+/** Sets a dotted path of a document, making the objects on the way. */
+function setPath(doc: TaskDocument, path: string, value: unknown): void {
+  const parts = path.split('.');
+  let target = doc as Record<string, unknown>;
+  for (const part of parts.slice(0, -1)) {
+    if (target[part] === null || typeof target[part] !== 'object') target[part] = {};
+    target = target[part] as Record<string, unknown>;
+  }
+  target[parts[parts.length - 1]] = value;
 }
 
 /** Keeps only the given dotted paths of a document, always with its id. */
@@ -112,13 +128,7 @@ export function pick(doc: TaskDocument, paths: readonly string[]): TaskDocument 
     for (const part of parts) {
       source = source !== null && typeof source === 'object' ? (source as Record<string, unknown>)[part] : undefined;
     }
-    if (source === undefined) continue;
-    let target = out as Record<string, unknown>;
-    for (const part of parts.slice(0, -1)) {
-      if (target[part] === null || typeof target[part] !== 'object') target[part] = {};
-      target = target[part] as Record<string, unknown>;
-    }
-    target[parts[parts.length - 1]] = source;
+    if (source !== undefined) setPath(out, path, source);
   }
   return out;
 }
