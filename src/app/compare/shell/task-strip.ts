@@ -1,5 +1,5 @@
 import { CdkDrag, CdkDragDrop, CdkDragHandle, CdkDropList } from '@angular/cdk/drag-drop';
-import { ChangeDetectionStrategy, Component, Directive, ElementRef, OnDestroy, OnInit, inject, input, output, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, Directive, ElementRef, OnDestroy, OnInit, afterNextRender, computed, inject, input, output, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { MatMenuModule } from '@angular/material/menu';
@@ -8,6 +8,15 @@ import { RouterLink } from '@angular/router';
 import { StatusChip } from '../../shared/status-chip';
 import { TASK_PALETTE } from '../../shared/task-colors';
 import { ComparedTask } from '../state/compare.feature';
+
+/** Headers made at once: more than a 2,560-pixel-wide strip shows. */
+const FIRST_HEADERS = 16;
+
+/** Runs `work` when the page has nothing else to do (at the latest after a second). */
+function whenIdle(work: () => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(work, { timeout: 1000 });
+  else setTimeout(work, 50);
+}
 
 /** Reports a task header to its strip, which draws the header's controls once it comes into view. */
 @Directive({ selector: '[appStripHeader]' })
@@ -37,7 +46,7 @@ export class StripHeader implements OnInit, OnDestroy {
   template: `
     <div class="strip" cdkDropList cdkDropListOrientation="horizontal" (cdkDropListDropped)="onDrop($event)"
          role="list" aria-label="Compared tasks" data-testid="task-strip">
-      @for (task of tasks(); track task.id) {
+      @for (task of shownTasks(); track task.id) {
         <div class="header" cdkDrag cdkDragLockAxis="x" appStripHeader role="listitem" [class.base]="task.isBase"
              [style.--task-color]="task.color" [attr.data-task-id]="task.id" data-testid="task-header">
           @if (seen().has(task.id)) {
@@ -105,9 +114,19 @@ export class TaskStrip {
   readonly removed = output<string>();
   readonly colorChange = output<{ taskId: string; color: string | null }>();
   protected readonly palette = TASK_PALETTE;
+  /**
+   * At first only the headers a wide screen shows are made; the others (a prefix, so the drop
+   * list's indexes stay the tasks' own) once the page is idle, after the tab's content is drawn.
+   */
+  private readonly allShown = signal(false);
+  protected readonly shownTasks = computed(() => (this.allShown() ? this.tasks() : this.tasks().slice(0, FIRST_HEADERS)));
   /** Tasks whose header has come near the visible part of the strip (their controls stay once drawn). */
   protected readonly seen = signal<ReadonlySet<string>>(new Set());
   private observer: IntersectionObserver | null = null;
+
+  constructor() {
+    afterNextRender(() => whenIdle(() => this.allShown.set(true)));
+  }
 
   observe(header: HTMLElement): void {
     if (typeof IntersectionObserver === 'undefined') {
