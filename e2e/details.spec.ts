@@ -130,4 +130,40 @@ test.describe('details tab', () => {
     await expect(gridRow(page, 'name')).toHaveCount(0);
     await expect(gridRow(page, 'project')).toHaveCount(0);
   });
+
+  test('the cards show every field at once while the long texts load; texts that fail to load can be asked for again', async ({ page }) => {
+    const ids = await taskIds(page.request, [DEMO.baseline, DEMO.best]);
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let failures = 1;
+    await page.route('**/tasks.get_all_ex', async (route) => {
+      if (!(route.request().postDataJSON()?.only_fields ?? []).includes('script.diff')) return route.continue();
+      await released;
+      if (failures-- > 0) {
+        return route.fulfill({ status: 500, contentType: 'application/json', body: JSON.stringify({ meta: { result_code: 500, result_msg: 'Texts are down' }, data: {} }) });
+      }
+      return route.continue();
+    });
+    await page.goto(compareUrl(ids, 'details'));
+    await expect(cell(page, 'name', 1)).toHaveText(DEMO.best);
+    await page.getByTestId('next-diff').click();
+    await expect(page.getByTestId('diff-counter')).toHaveText(/^1 \/ \d+$/);
+    await expect(page.locator('[data-testid="row"].current')).toHaveClass(/differs/);
+    await page.getByTestId('search-input').fill('Uncommitted');
+    await page.getByTestId('search-input').press('Enter');
+    await expect(gridRow(page, 'texts-loading')).toHaveClass(/current/);
+    await expect(page.getByTestId('details-texts-loading')).toHaveText(/0 of 2 tasks/);
+    await expect(gridRow(page, 'packages:torchvision')).toHaveCount(0);
+
+    release();
+    await expect(page.getByTestId('details-texts-error')).toContainText('Texts are down');
+    await expect(gridRow(page, 'texts-loading')).toBeVisible();
+    await page.getByTestId('details-texts-error').getByRole('button', { name: 'Try again' }).click();
+    await page.getByTestId('search-input').fill('torchvision');
+    await page.getByTestId('search-input').press('Enter');
+    await expect(gridRow(page, 'packages:torchvision')).toBeVisible();
+    await expect(gridRow(page, 'texts-loading')).toHaveCount(0);
+    await expect(page.getByTestId('details-texts-loading')).toHaveCount(0);
+    await expect(page.getByTestId('details-texts-error')).toHaveCount(0);
+  });
 });

@@ -8,10 +8,18 @@ describe('details comparison', () => {
     const cache = new TaskCache();
     const a = task('a', 'x==1');
     const b = task('b', 'x==2');
-    expect(cache.resolve({ ids: ['a', 'b'], fresh: [a, b] })).toEqual([a, b]);
-    expect(cache.resolve({ ids: ['b', 'a', null], fresh: [] })).toEqual([b, a, null]);
-    expect(cache.resolve({ ids: ['b'], fresh: [] })).toEqual([b]);
-    expect(cache.resolve({ ids: ['a', 'b'], fresh: [] })).toEqual([null, b]);
+    expect(cache.resolve({ ids: ['a', 'b'], fresh: [a, b], freshTexts: [] })).toEqual([a, b]);
+    expect(cache.resolve({ ids: ['b', 'a', null], fresh: [], freshTexts: [] })).toEqual([b, a, null]);
+    expect(cache.resolve({ ids: ['b'], fresh: [], freshTexts: [] })).toEqual([b]);
+    expect(cache.resolve({ ids: ['a', 'b'], fresh: [], freshTexts: [] })).toEqual([null, b]);
+  });
+
+  it('keeps texts sent ahead of their tasks and puts them into the tasks when those come', () => {
+    const cache = new TaskCache();
+    const texts = { id: 'a', script: { diff: '+x' } } as Task;
+    expect(cache.resolve({ ids: ['a'], fresh: [], freshTexts: [texts] })).toEqual([null]);
+    const light = { id: 'a', name: 'a', script: { branch: 'main' } } as Task;
+    expect(cache.resolve({ ids: ['a'], fresh: [light], freshTexts: [] })).toEqual([{ id: 'a', name: 'a', script: { branch: 'main', diff: '+x' } } as Task]);
   });
 
   it('hands over one buffer pair per section table', () => {
@@ -20,5 +28,20 @@ describe('details comparison', () => {
     expect(transferables(sections).length).toBe(tables.size * 2);
     const packages = sections.find((s) => s.id === 'execution')!.rows.filter((r) => r.id.startsWith('packages:'));
     expect(packages.map((r) => [r.id, r.differs])).toEqual([['packages:x', true], ['packages:y', false]]);
+  });
+
+  it('while long texts are still coming, leaves every text out and says they are loading', () => {
+    const base = { ...task('a', 'x==1'), script: { branch: 'main', requirements: { pip: 'x==1' }, diff: '+a' } } as Task;
+    const other = { id: 'b', name: 'b', script: { branch: 'dev' } } as Task;
+    const rowIds = (pending: boolean) => compareDetails([base, other], false, pending).flatMap((s) => s.rows.map((r) => r.id));
+    const pending = rowIds(true);
+    expect(pending).toContain('texts-loading');
+    expect(pending).toContain('config-loading');
+    expect(pending).toContain('source.branch');
+    expect(pending.filter((id) => id.startsWith('packages') || id.startsWith('diff') || id === 'container.setup')).toEqual([]);
+    const done = rowIds(false);
+    expect(done).not.toContain('texts-loading');
+    expect(done).toContain('packages:x');
+    expect(done).toContain('container.setup');
   });
 });

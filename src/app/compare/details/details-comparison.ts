@@ -1,14 +1,18 @@
 import { Task } from '../../core/api/models';
 import { ComparisonSection, alignSection } from '../side-by-side/comparison-model';
+import { withTexts } from '../side-by-side/state/task-details-chunks';
 import { detailsSections } from './details-sections';
 
 export interface DetailsComparisonRequest {
   requestId: number;
   /** The compared tasks in order (base first); null for a task not loaded. */
   ids: (string | null)[];
-  /** Tasks the worker has not been sent yet (or whose object changed): the others come from its cache. */
+  /** Tasks' fields and long texts the worker has not been sent yet (or whose object changed): the others come from its cache. */
   fresh: Task[];
+  freshTexts: Task[];
   rawConfig: boolean;
+  /** false: only keep what is sent for a later request (texts sent as they arrive), no answer. */
+  compare: boolean;
 }
 
 export interface DetailsComparisonResult {
@@ -16,9 +20,14 @@ export interface DetailsComparisonResult {
   sections: ComparisonSection[];
 }
 
-/** The Details comparison computed on this thread (small comparisons, or where workers are missing). */
-export function compareDetails(tasks: (Task | null)[], rawConfig: boolean): ComparisonSection[] {
-  return detailsSections(tasks, rawConfig).map(alignSection);
+/** The Details comparison (on this thread for small comparisons, or where workers are missing). */
+export function compareDetails(tasks: (Task | null)[], rawConfig: boolean, textsPending = false): ComparisonSection[] {
+  return detailsSections(tasks, rawConfig, textsPending).map(alignSection);
+}
+
+/** Each task with its long texts put in (texts[t] null: the task as it is). */
+export function mergeTexts(tasks: (Task | null)[], texts: (Task | null)[]): (Task | null)[] {
+  return tasks.map((task, t) => (task && texts[t] ? withTexts(task, texts[t]) : task));
 }
 
 /** The buffers of a comparison's cell tables, to hand them to another thread without copying. */
@@ -33,16 +42,19 @@ export function transferables(sections: ComparisonSection[]): ArrayBuffer[] {
   return [...buffers];
 }
 
-/** Tasks kept by a worker between requests, so a new base or option does not send the texts again. */
+/** Tasks and texts kept by a worker between requests, so a new base or option does not send the texts again. */
 export class TaskCache {
   private readonly tasks = new Map<string, Task>();
+  private readonly texts = new Map<string, Task>();
 
-  /** The tasks of a request in order, after taking in the fresh ones; drops tasks no longer compared. */
-  resolve(request: Pick<DetailsComparisonRequest, 'ids' | 'fresh'>): (Task | null)[] {
+  /** The tasks of a request in order, with their texts, after taking in the fresh ones; drops tasks no longer compared. */
+  resolve(request: Pick<DetailsComparisonRequest, 'ids' | 'fresh' | 'freshTexts'>): (Task | null)[] {
     for (const task of request.fresh) this.tasks.set(task.id, task);
+    for (const texts of request.freshTexts) this.texts.set(texts.id, texts);
     const wanted = new Set(request.ids);
-    for (const id of this.tasks.keys()) if (!wanted.has(id)) this.tasks.delete(id);
-    return request.ids.map((id) => (id === null ? null : (this.tasks.get(id) ?? null)));
+    for (const map of [this.tasks, this.texts]) for (const id of map.keys()) if (!wanted.has(id)) map.delete(id);
+    const tasks = request.ids.map((id) => (id === null ? null : (this.tasks.get(id) ?? null)));
+    return mergeTexts(tasks, request.ids.map((id) => (id === null ? null : (this.texts.get(id) ?? null))));
   }
 }
 
@@ -66,15 +78,26 @@ export const WORKER_THRESHOLD = 200_000;
 export class DetailsComparer {
   private worker: Worker | null = null;
   private lastRequest = 0;
-  /** The task objects the worker holds, by id. */
+  /** The task and text objects the worker holds, by id. */
   private readonly sent = new Map<string, Task>();
+  private readonly sentTexts = new Map<string, Task>();
 
-  compare(tasks: (Task | null)[], rawConfig: boolean, done: (sections: ComparisonSection[]) => void, failed: (message: string) => void): void {
+  /**
+   * Compares the tasks (fields) with their long texts; `texts` null while the texts are still
+   * coming: then the comparison leaves them out and is quick, on this thread.
+   */
+  compare(
+    tasks: (Task | null)[],
+    texts: (Task | null)[] | null,
+    rawConfig: boolean,
+    done: (sections: ComparisonSection[]) => void,
+    failed: (message: string) => void,
+  ): void {
     const requestId = ++this.lastRequest;
-    const worker = textVolume(tasks) < WORKER_THRESHOLD ? null : this.ensureWorker();
+    const worker = texts === null || textVolume(texts) < WORKER_THRESHOLD ? null : this.ensureWorker();
     if (!worker) {
       try {
-        done(compareDetails(tasks, rawConfig));
+        done(texts === null ? compareDetails(tasks, rawConfig, true) : compareDetails(mergeTexts(tasks, texts), rawConfig));
       } catch (err) {
         failed(err instanceof Error ? err.message : String(err));
       }
@@ -87,11 +110,14 @@ export class DetailsComparer {
       event.preventDefault();
       if (requestId === this.lastRequest) failed(event.message || 'The comparison failed');
     };
-    const fresh = tasks.filter((t): t is Task => t !== null && this.sent.get(t.id) !== t);
-    for (const task of fresh) this.sent.set(task.id, task);
-    const ids = tasks.map((t) => t?.id ?? null);
-    for (const id of this.sent.keys()) if (!ids.includes(id)) this.sent.delete(id);
-    worker.postMessage({ requestId, ids, fresh, rawConfig } satisfies DetailsComparisonRequest);
+    this.post(worker, requestId, tasks, texts!, rawConfig, true);
+  }
+
+  /** Hands long texts to the worker as they arrive (when they are long enough to be compared there). */
+  preload(tasks: (Task | null)[], texts: (Task | null)[]): void {
+    if (!this.worker && textVolume(texts) < WORKER_THRESHOLD) return;
+    const worker = this.ensureWorker();
+    if (worker) this.post(worker, 0, tasks, texts, false, false);
   }
 
   /** Drops the answer of any comparison in flight. */
@@ -103,6 +129,16 @@ export class DetailsComparer {
     this.worker?.terminate();
     this.worker = null;
     this.sent.clear();
+    this.sentTexts.clear();
+  }
+
+  /** Sends a request with the tasks (only when comparing) and texts the worker does not hold yet. */
+  private post(worker: Worker, requestId: number, tasks: (Task | null)[], texts: (Task | null)[], rawConfig: boolean, compare: boolean): void {
+    const ids = tasks.map((t) => t?.id ?? null);
+    const fresh = compare ? unsent(tasks, this.sent) : [];
+    const freshTexts = unsent(texts, this.sentTexts);
+    for (const map of [this.sent, this.sentTexts]) for (const id of map.keys()) if (!ids.includes(id)) map.delete(id);
+    worker.postMessage({ requestId, ids, fresh, freshTexts, rawConfig, compare } satisfies DetailsComparisonRequest);
   }
 
   private ensureWorker(): Worker | null {
@@ -114,4 +150,11 @@ export class DetailsComparer {
     }
     return this.worker;
   }
+}
+
+/** The objects of `items` not in `sent` (by id and identity), recorded there as sent. */
+function unsent(items: (Task | null)[], sent: Map<string, Task>): Task[] {
+  const fresh = items.filter((t): t is Task => t !== null && sent.get(t.id) !== t);
+  for (const task of fresh) sent.set(task.id, task);
+  return fresh;
 }

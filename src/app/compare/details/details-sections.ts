@@ -67,7 +67,10 @@ function general(task: Task): FieldEntry[] {
   ];
 }
 
-function execution(task: Task): FieldEntry[] {
+/** Where the long texts go while they are still being fetched: one row saying so. */
+const TEXTS_LOADING_LABEL = 'Uncommitted changes, Python packages and setup script: loading…';
+
+function execution(task: Task, textsPending = false): FieldEntry[] {
   const script = task.script;
   const container = task.container;
   const pip = script?.requirements?.pip;
@@ -81,12 +84,13 @@ function execution(task: Task): FieldEntry[] {
     field('source.entry_point', 'Entry point', script?.entry_point, 1),
     field('source.working_dir', 'Working dir', script?.working_dir, 1),
     field('source.binary', 'Binary', script?.binary, 1),
+    ...(textsPending ? [group('texts-loading', TEXTS_LOADING_LABEL)] : []),
     ...(diff ? [group('diff', 'Uncommitted changes'), ...diffFiles(diff).map((f) => longText(`diff:${f.file}`, f.file, f.text, 1, f.lines))] : []),
     ...(pip ? [group('packages', 'Python packages'), ...requirementEntries(pip, 'packages', 1)] : []),
     group('container', 'Container'),
     field('container.image', 'Image', container?.image, 1),
     field('container.arguments', 'Arguments', container?.arguments, 1),
-    longText('container.setup', 'Setup script', container?.setup_shell_script, 1),
+    ...(textsPending ? [] : [longText('container.setup', 'Setup script', container?.setup_shell_script, 1)]),
   ];
 }
 
@@ -145,14 +149,26 @@ function configuration(tasks: (Task | null)[], rawConfig: boolean): FieldEntry[]
   );
 }
 
-/** The Details cards' sections, one entry list per task (base first); a task not loaded has no fields. */
-export function detailsSections(tasks: (Task | null)[], rawConfig: boolean): SectionInput[] {
+/**
+ * The Details cards' sections, one entry list per task (base first); a task not loaded has no
+ * fields. While `textsPending` (the long texts are still being fetched) the texts are left out,
+ * even those already fetched, and one row in Execution and Configuration says they are loading.
+ */
+export function detailsSections(tasks: (Task | null)[], rawConfig: boolean, textsPending = false): SectionInput[] {
   const per = (fn: (t: Task) => FieldEntry[]) => tasks.map((t) => (t ? fn(t) : []));
   return [
     { ...DETAILS_SECTIONS[0], entries: per(general) },
-    { ...DETAILS_SECTIONS[1], entries: per(execution) },
+    { ...DETAILS_SECTIONS[1], entries: per((t) => execution(textsPending ? withoutTexts(t) : t, textsPending)) },
     { ...DETAILS_SECTIONS[2], entries: per(models) },
     { ...DETAILS_SECTIONS[3], entries: per(artifacts) },
-    { ...DETAILS_SECTIONS[4], entries: configuration(tasks, rawConfig) },
+    {
+      ...DETAILS_SECTIONS[4],
+      entries: textsPending ? per(() => [group('config-loading', 'Configuration objects: loading…')]) : configuration(tasks, rawConfig),
+    },
   ];
+}
+
+function withoutTexts(task: Task): Task {
+  if (!task.script?.diff && !task.script?.requirements) return task;
+  return { ...task, script: { ...task.script, diff: undefined, requirements: undefined } };
 }

@@ -8,7 +8,7 @@ import { ComparisonSection } from '../side-by-side/comparison-model';
 import { SideBySideView } from '../side-by-side/side-by-side-view';
 import { hideIdenticalPatch, rawPatch, searchPatch, sectionTogglePatch, selectSideBySideOptions } from '../side-by-side/side-by-side-options';
 import { TaskDetailsPageActions } from '../side-by-side/state/task-details.actions';
-import { selectDetailedTasks, selectDetailsPending, taskDetailsFeature } from '../side-by-side/state/task-details.feature';
+import { selectComparedTexts, selectDetailedTasks, selectDetailsPending, selectTextsToCome, taskDetailsFeature } from '../side-by-side/state/task-details.feature';
 import { DetailsComparer } from './details-comparison';
 
 /** The Details tab: every compared task's execution, models, artifacts and configuration side by side. */
@@ -25,7 +25,13 @@ import { DetailsComparer } from './details-comparison';
     } @else if ((pending() && !hasTasks()) || !sections()) {
       <p class="message muted" data-testid="details-loading">{{ pending() ? 'Loading task details…' : 'Comparing…' }}</p>
     } @else {
-      @if (comparing()) { <p class="comparing muted" data-testid="details-comparing">Comparing…</p> }
+      @if (textsError(); as message) {
+        <p class="message" role="alert" data-testid="details-texts-error">Could not load the long texts: {{ message }}
+          <button mat-button type="button" (click)="retryTexts()">Try again</button></p>
+      } @else if (textsToCome().waiting.length) {
+        <p class="comparing muted" data-testid="details-texts-loading">
+          Loading long texts… {{ textsToCome().total - textsToCome().waiting.length }} of {{ textsToCome().total }} tasks</p>
+      } @else if (comparing()) { <p class="comparing muted" data-testid="details-comparing">Comparing…</p> }
       <app-side-by-side-view [tasks]="tasks()" [sections]="sections()!" [options]="options()"
                              (hideIdenticalChange)="change(hidePatch($event))" (searchChange)="change(searchPatch($event))"
                              (sectionToggled)="change(togglePatch($event))" (baseChosen)="setBase($event)">
@@ -44,6 +50,10 @@ export class DetailsTab {
   protected readonly error = this.store.selectSignal(taskDetailsFeature.selectError);
   protected readonly pending = this.store.selectSignal(selectDetailsPending);
   private readonly detailedTasks = this.store.selectSignal(selectDetailedTasks);
+  protected readonly textsToCome = this.store.selectSignal(selectTextsToCome);
+  protected readonly textsError = this.store.selectSignal(taskDetailsFeature.selectTextsError);
+  private readonly texts = this.store.selectSignal(selectComparedTexts);
+  private readonly textsDone = computed(() => this.textsToCome().waiting.length === 0);
   protected readonly hasTasks = computed(() => this.detailedTasks().some((t) => t !== null));
   private readonly rawConfig = computed(() => this.options().rawConfig);
   /** The comparison, built in a worker when the texts are long; null while the first one is built. */
@@ -53,13 +63,27 @@ export class DetailsTab {
   private readonly comparer = new DetailsComparer();
 
   constructor() {
+    // The cards show the tasks' fields at once; their long texts are asked for here, once each
+    // (after a failure, only when "Try again" is clicked).
+    effect(() => {
+      const { unasked } = this.textsToCome();
+      if (unasked.length && !this.textsError()) untracked(() => this.store.dispatch(TaskDetailsPageActions.textsWanted({ ids: unasked })));
+    });
+    // Texts go to the worker chunk by chunk as they come, so none of the page's tasks is long.
+    effect(() => {
+      const texts = this.texts();
+      if (!this.textsDone()) untracked(() => this.comparer.preload(this.detailedTasks(), texts));
+    });
+    // Until every text is in, the cards compare the fields only (quick, and not redone per chunk).
     effect(() => {
       const tasks = this.detailedTasks();
       const rawConfig = this.rawConfig();
+      const texts = this.textsDone() ? this.texts() : null;
       untracked(() => {
         this.comparing.set(true);
         this.comparer.compare(
           tasks,
+          texts,
           rawConfig,
           (sections) => {
             this.sections.set(sections);
@@ -93,5 +117,9 @@ export class DetailsTab {
 
   protected retry(): void {
     this.store.dispatch(TaskDetailsPageActions.retryClicked());
+  }
+
+  protected retryTexts(): void {
+    this.store.dispatch(TaskDetailsPageActions.textsWanted({ ids: this.textsToCome().unasked }));
   }
 }

@@ -1,7 +1,34 @@
+import { Task } from '../../../core/api/models';
+
 /**
- * Tasks asked for per request, and requests in flight at once. Whole tasks can be large (10,000-line
- * requirements and diffs): in chunks, each answer is parsed in a short task on the page's thread and
- * the server prepares the next chunk meanwhile.
+ * What the side-by-side views read of a task, in two parts. The fields below are small and come
+ * in one request for all compared tasks, so the cards show at once; the long texts (uncommitted
+ * changes, requirements, setup script, configuration objects, often 10,000 lines each) come after,
+ * in chunks, and only where the Details tab shows them.
+ */
+export const DETAIL_FIELDS = [
+  'id', 'name', 'status', 'status_message', 'status_reason', 'type', 'user', 'parent', 'tags', 'created', 'started',
+  'completed', 'last_update', 'active_duration', 'last_iteration', 'last_worker', 'project', 'runtime', 'execution',
+  'script.repository', 'script.branch', 'script.version_num', 'script.tag', 'script.entry_point', 'script.working_dir',
+  'script.binary', 'container.image', 'container.arguments', 'models', 'hyperparams',
+];
+export const TEXT_FIELDS = ['script.diff', 'script.requirements', 'container.setup_shell_script', 'configuration'];
+
+/** A task with the long texts of `texts` (a `TEXT_FIELDS` answer, or a whole task) put in. */
+export function withTexts(task: Task, texts: Task): Task {
+  const out: Task = { ...task };
+  const script = { ...task.script };
+  if (texts.script?.diff !== undefined) script.diff = texts.script.diff;
+  if (texts.script?.requirements !== undefined) script.requirements = texts.script.requirements;
+  if (task.script || Object.keys(script).length) out.script = script;
+  if (texts.container?.setup_shell_script !== undefined) out.container = { ...task.container, setup_shell_script: texts.container.setup_shell_script };
+  if (texts.configuration !== undefined) out.configuration = texts.configuration;
+  return out;
+}
+
+/**
+ * Tasks asked for per request of long texts, and requests in flight at once: each answer is parsed
+ * in a short task on the page's thread and the server prepares the next chunk meanwhile.
  */
 export const DETAILS_CHUNK = 10;
 export const DETAILS_REQUESTS_IN_FLIGHT = 3;
