@@ -30,7 +30,7 @@ export function withTexts(task: Task, texts: Task): Task {
  * Tasks asked for per request of long texts, and requests in flight at once: each answer is parsed
  * in a short task on the page's thread and the server prepares the next chunk meanwhile.
  */
-export const DETAILS_CHUNK = 10;
+export const DETAILS_CHUNK = 5;
 export const DETAILS_REQUESTS_IN_FLIGHT = 3;
 
 export function chunks<T>(items: readonly T[], size: number): T[][] {
