@@ -5,18 +5,13 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatMenuModule } from '@angular/material/menu';
 import { MatTooltipModule } from '@angular/material/tooltip';
 import { RouterLink } from '@angular/router';
+import { whenIdle } from '../../shared/progressive/progressive';
 import { StatusChip } from '../../shared/status-chip';
 import { TASK_PALETTE } from '../../shared/task-colors';
 import { ComparedTask } from '../state/compare.feature';
 
 /** Headers made at once: more than a 2,560-pixel-wide strip shows. */
 const FIRST_HEADERS = 16;
-
-/** Runs `work` when the page has nothing else to do (at the latest after a second). */
-function whenIdle(work: () => void): void {
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(work, { timeout: 1000 });
-  else setTimeout(work, 50);
-}
 
 /** Reports a task header to its strip, which draws the header's controls once it comes into view. */
 @Directive({ selector: '[appStripHeader]' })
