@@ -3,7 +3,7 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { TestBed } from '@angular/core/testing';
 import { firstValueFrom } from 'rxjs';
 import { RUNTIME_CONFIG } from '../runtime-config';
-import { ApiClient, ApiError } from './api-client';
+import { ApiClient, ApiError, envelopeData } from './api-client';
 
 describe('ApiClient', () => {
   let api: ApiClient;
@@ -53,5 +53,20 @@ describe('ApiClient', () => {
     http.expectOne('/srv/api/v2.31/server.info').flush('<html>proxy page</html>');
     const err = (await result.catch((e: unknown) => e)) as ApiError;
     expect(err.message).toContain('not a ClearML API response');
+  });
+
+  it('answers a call as bytes, and reads the error envelope from bytes too', async () => {
+    const bytes = new TextEncoder().encode('{"meta":{},"data":{"tasks":[]}}').buffer;
+    const ok = firstValueFrom(api.callBytes('tasks.get_all_ex', { id: ['x'] }));
+    const req = http.expectOne('/srv/api/v2.31/tasks.get_all_ex');
+    expect(req.request.responseType).toBe('arraybuffer');
+    req.flush(bytes);
+    expect(envelopeData('tasks.get_all_ex', JSON.parse(new TextDecoder().decode(await ok)))).toEqual({ tasks: [] });
+
+    const failed = firstValueFrom(api.callBytes('tasks.get_all_ex', {}));
+    const error = new TextEncoder().encode('{"meta":{"result_code":500,"result_msg":"Texts are down"},"data":{}}').buffer;
+    http.expectOne('/srv/api/v2.31/tasks.get_all_ex').flush(error, { status: 500, statusText: 'Server Error' });
+    expect(((await failed.catch((e: unknown) => e)) as ApiError).message).toBe('Texts are down');
+    expect(() => envelopeData('x', { nope: 1 })).toThrowError(ApiError, /not a ClearML API response/);
   });
 });

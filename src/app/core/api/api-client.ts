@@ -2,33 +2,18 @@ import { HttpClient, HttpErrorResponse } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { Observable, catchError, map, throwError } from 'rxjs';
 import { RUNTIME_CONFIG } from '../runtime-config';
+import { ApiError, Envelope, envelopeData } from './api-error';
+
+export { ApiError, envelopeData } from './api-error';
 
 /** The API version this app is written against; the server accepts any. */
 export const API_VERSION = '2.31';
 
-interface Envelope<T> {
-  meta?: { result_code?: number; result_subcode?: number; result_msg?: string; error_data?: Record<string, unknown> };
-  data: T;
-}
-
-/** An error answered by the API (or the network), in words a person can act on. */
-export class ApiError extends Error {
-  constructor(
-    message: string,
-    readonly status: number,
-    readonly subcode: number,
-    readonly endpoint: string,
-    readonly errorData: Record<string, unknown> = {},
-  ) {
-    super(message);
-    this.name = 'ApiError';
-  }
-}
-
+/** A failed call (HTTP error, error envelope, network) as an ApiError with the server's message. */
 export function toApiError(endpoint: string, err: unknown): ApiError {
   if (err instanceof ApiError) return err;
   if (err instanceof HttpErrorResponse) {
-    const envelope = err.error as Envelope<unknown> | null;
+    const envelope = (err.error instanceof ArrayBuffer ? parseBytes(err.error) : err.error) as Envelope<unknown> | null;
     const meta = envelope && typeof envelope === 'object' ? envelope.meta : undefined;
     if (meta?.result_msg) {
       return new ApiError(meta.result_msg, err.status, meta.result_subcode ?? 0, endpoint, meta.error_data ?? {});
@@ -41,6 +26,15 @@ export function toApiError(endpoint: string, err: unknown): ApiError {
   return new ApiError(err instanceof Error ? err.message : String(err), 0, 0, endpoint);
 }
 
+/** JSON from UTF-8 bytes; null when they are not JSON. */
+function parseBytes(bytes: ArrayBuffer): unknown {
+  try {
+    return JSON.parse(new TextDecoder().decode(bytes));
+  } catch {
+    return null;
+  }
+}
+
 /** Calls `POST {apiBaseUrl}/v{version}/{service}.{action}` and unwraps the ClearML envelope. */
 @Injectable({ providedIn: 'root' })
 export class ApiClient {
@@ -50,13 +44,17 @@ export class ApiClient {
   call<T>(endpoint: string, body: object = {}): Observable<T> {
     const url = `${this.config.apiBaseUrl}/v${API_VERSION}/${endpoint}`;
     return this.http.post<Envelope<T>>(url, body).pipe(
-      map((envelope) => {
-        if (!envelope || typeof envelope !== 'object' || !('data' in envelope)) {
-          throw new ApiError(`The answer to ${endpoint} is not a ClearML API response.`, 200, 0, endpoint);
-        }
-        return envelope.data;
-      }),
+      map((envelope) => envelopeData<T>(endpoint, envelope)),
       catchError((err: unknown) => throwError(() => toApiError(endpoint, err))),
     );
+  }
+
+  /**
+   * The same call answered as the response's bytes, unparsed (the envelope is read by whoever
+   * parses them, with `envelopeData`): a large answer can go to a worker without a copy.
+   */
+  callBytes(endpoint: string, body: object = {}): Observable<ArrayBuffer> {
+    const url = `${this.config.apiBaseUrl}/v${API_VERSION}/${endpoint}`;
+    return this.http.post(url, body, { responseType: 'arraybuffer' }).pipe(catchError((err: unknown) => throwError(() => toApiError(endpoint, err))));
   }
 }
