@@ -13,6 +13,9 @@ async function openDetails(page: Page, names: string[], query = ''): Promise<str
   const ids = await taskIds(page.request, names);
   await page.goto(compareUrl(ids, 'details', query));
   await expect(page.getByTestId('side-by-side')).toBeVisible();
+  // The long texts (packages, diffs, configuration) come after the other fields.
+  await expect(page.getByTestId('details-texts-loading')).toHaveCount(0);
+  await expect(page.getByTestId('details-comparing')).toHaveCount(0);
   return ids;
 }
 

@@ -1,5 +1,5 @@
 import { Task } from '../../core/api/models';
-import { TaskCache, compareDetails, transferables } from './details-comparison';
+import { TaskCache, compareDetails, parseTexts, transferables } from './details-comparison';
 
 const task = (id: string, pip: string): Task => ({ id, name: id, script: { requirements: { pip } } }) as unknown as Task;
 
@@ -8,18 +8,23 @@ describe('details comparison', () => {
     const cache = new TaskCache();
     const a = task('a', 'x==1');
     const b = task('b', 'x==2');
-    expect(cache.resolve({ ids: ['a', 'b'], fresh: [a, b], freshTexts: [] })).toEqual([a, b]);
-    expect(cache.resolve({ ids: ['b', 'a', null], fresh: [], freshTexts: [] })).toEqual([b, a, null]);
-    expect(cache.resolve({ ids: ['b'], fresh: [], freshTexts: [] })).toEqual([b]);
-    expect(cache.resolve({ ids: ['a', 'b'], fresh: [], freshTexts: [] })).toEqual([null, b]);
+    expect(cache.resolve({ ids: ['a', 'b'], fresh: [a, b] })).toEqual([a, b]);
+    expect(cache.resolve({ ids: ['b', 'a', null], fresh: [] })).toEqual([b, a, null]);
+    expect(cache.resolve({ ids: ['b'], fresh: [] })).toEqual([b]);
+    expect(cache.resolve({ ids: ['a', 'b'], fresh: [] })).toEqual([null, b]);
   });
 
-  it('keeps texts sent ahead of their tasks and puts them into the tasks when those come', () => {
+  it('parses texts from the bytes of an answer and puts them into the tasks, a whole task keeping its own', () => {
+    const bytes = new TextEncoder().encode(JSON.stringify({ meta: {}, data: { tasks: [{ id: 'a', script: { diff: '+x' } }] } })).buffer;
+    const texts = parseTexts(['a', 'gone'], bytes);
+    expect(texts.get('gone')).toEqual({ id: 'gone' } as Task);
     const cache = new TaskCache();
-    const texts = { id: 'a', script: { diff: '+x' } } as Task;
-    expect(cache.resolve({ ids: ['a'], fresh: [], freshTexts: [texts] })).toEqual([null]);
+    cache.addTexts(texts);
     const light = { id: 'a', name: 'a', script: { branch: 'main' } } as Task;
-    expect(cache.resolve({ ids: ['a'], fresh: [light], freshTexts: [] })).toEqual([{ id: 'a', name: 'a', script: { branch: 'main', diff: '+x' } } as Task]);
+    expect(cache.resolve({ ids: ['a'], fresh: [light] })).toEqual([{ id: 'a', name: 'a', script: { branch: 'main', diff: '+x' } } as Task]);
+    const whole = { id: 'a', name: 'a', script: { branch: 'main', diff: '+newer' }, configuration: {} } as Task;
+    expect(cache.resolve({ ids: ['a'], fresh: [whole] })).toEqual([whole]);
+    expect(() => parseTexts(['a'], new TextEncoder().encode('<html>').buffer)).toThrowError(/not a ClearML API response/);
   });
 
   it('hands over one buffer pair per section table', () => {

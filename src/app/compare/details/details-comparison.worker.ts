@@ -1,17 +1,26 @@
 /// <reference lib="webworker" />
-import { DetailsComparisonRequest, DetailsComparisonResult, TaskCache, compareDetails, transferables } from './details-comparison';
+import { DetailsWorkerAnswer, DetailsWorkerRequest, TaskCache, compareDetails, parseTexts, transferables } from './details-comparison';
 
 const cache = new TaskCache();
+const reply = (answer: DetailsWorkerAnswer, transfer: Transferable[] = []) =>
+  (self as unknown as DedicatedWorkerGlobalScope).postMessage(answer, transfer);
 
 /**
- * Builds the Details comparison off the page's thread: long texts are diffed here, the tasks are
- * kept between requests (their texts sent as they arrive), and the cell tables go back without copying.
+ * The Details tab's long texts and comparisons, off the page's thread: text answers arrive as
+ * bytes and are parsed here, tasks and texts are kept between requests, and the cell tables go
+ * back without copying.
  */
-addEventListener('message', (event: MessageEvent<DetailsComparisonRequest>) => {
-  const { requestId, rawConfig, compare } = event.data;
-  const tasks = cache.resolve(event.data);
-  if (!compare) return;
-  const sections = compareDetails(tasks, rawConfig);
-  const result: DetailsComparisonResult = { requestId, sections };
-  (self as unknown as DedicatedWorkerGlobalScope).postMessage(result, transferables(sections));
+addEventListener('message', (event: MessageEvent<DetailsWorkerRequest>) => {
+  const request = event.data;
+  if (request.kind === 'texts') {
+    try {
+      cache.addTexts(parseTexts(request.ids, request.bytes));
+      reply({ kind: 'texts', textsId: request.textsId, error: null });
+    } catch (err) {
+      reply({ kind: 'texts', textsId: request.textsId, error: err instanceof Error ? err.message : String(err) });
+    }
+    return;
+  }
+  const sections = compareDetails(cache.resolve(request), request.rawConfig);
+  reply({ kind: 'compare', requestId: request.requestId, sections }, transferables(sections));
 });

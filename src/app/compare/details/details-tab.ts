@@ -8,8 +8,8 @@ import { ComparisonSection } from '../side-by-side/comparison-model';
 import { SideBySideView } from '../side-by-side/side-by-side-view';
 import { hideIdenticalPatch, rawPatch, searchPatch, sectionTogglePatch, selectSideBySideOptions } from '../side-by-side/side-by-side-options';
 import { TaskDetailsPageActions } from '../side-by-side/state/task-details.actions';
-import { selectComparedTexts, selectDetailedTasks, selectDetailsPending, selectTextsToCome, taskDetailsFeature } from '../side-by-side/state/task-details.feature';
-import { DetailsComparer } from './details-comparison';
+import { selectDetailedTasks, selectDetailsPending, taskDetailsFeature } from '../side-by-side/state/task-details.feature';
+import { DetailsTexts } from './details-texts';
 
 /** The Details tab: every compared task's execution, models, artifacts and configuration side by side. */
 @Component({
@@ -50,41 +50,42 @@ export class DetailsTab {
   protected readonly error = this.store.selectSignal(taskDetailsFeature.selectError);
   protected readonly pending = this.store.selectSignal(selectDetailsPending);
   private readonly detailedTasks = this.store.selectSignal(selectDetailedTasks);
-  protected readonly textsToCome = this.store.selectSignal(selectTextsToCome);
-  protected readonly textsError = this.store.selectSignal(taskDetailsFeature.selectTextsError);
-  private readonly texts = this.store.selectSignal(selectComparedTexts);
+  private readonly texts = inject(DetailsTexts);
+  protected readonly textsError = this.texts.error;
+  /** The compared tasks' long texts still to come: `waiting`, of which `unasked` are not asked for yet. */
+  protected readonly textsToCome = computed(() => {
+    const ids = this.detailedTasks().filter((t) => t !== null).map((t) => t.id);
+    const loaded = this.texts.loaded();
+    const loading = this.texts.loading();
+    const waiting = ids.filter((id) => !loaded.has(id));
+    return { waiting, unasked: waiting.filter((id) => !loading.has(id)), total: ids.length };
+  });
   private readonly textsDone = computed(() => this.textsToCome().waiting.length === 0);
   protected readonly hasTasks = computed(() => this.detailedTasks().some((t) => t !== null));
   private readonly rawConfig = computed(() => this.options().rawConfig);
-  /** The comparison, built in a worker when the texts are long; null while the first one is built. */
+  /** The comparison, built in a worker when the texts are in; null while the first one is built. */
   protected readonly sections = signal<ComparisonSection[] | null>(null);
   protected readonly comparing = signal(false);
   protected readonly compareError = signal<string | null>(null);
-  private readonly comparer = new DetailsComparer();
 
   constructor() {
     // The cards show the tasks' fields at once; their long texts are asked for here, once each
     // (after a failure, only when "Try again" is clicked).
     effect(() => {
       const { unasked } = this.textsToCome();
-      if (unasked.length && !this.textsError()) untracked(() => this.store.dispatch(TaskDetailsPageActions.textsWanted({ ids: unasked })));
-    });
-    // Texts go to the worker chunk by chunk as they come, so none of the page's tasks is long.
-    effect(() => {
-      const texts = this.texts();
-      if (!this.textsDone()) untracked(() => this.comparer.preload(this.detailedTasks(), texts));
+      if (unasked.length && !this.textsError()) untracked(() => this.texts.load(unasked));
     });
     // Until every text is in, the cards compare the fields only (quick, and not redone per chunk).
     effect(() => {
       const tasks = this.detailedTasks();
       const rawConfig = this.rawConfig();
-      const texts = this.textsDone() ? this.texts() : null;
+      const textsPending = !this.textsDone();
       untracked(() => {
-        this.comparing.set(true);
-        this.comparer.compare(
+        this.comparing.set(!textsPending);
+        this.texts.compare(
           tasks,
-          texts,
           rawConfig,
+          textsPending,
           (sections) => {
             this.sections.set(sections);
             this.comparing.set(false);
@@ -97,7 +98,7 @@ export class DetailsTab {
         );
       });
     });
-    inject(DestroyRef).onDestroy(() => this.comparer.destroy());
+    inject(DestroyRef).onDestroy(() => this.texts.cancel());
   }
 
   protected readonly hidePatch = hideIdenticalPatch;
@@ -120,6 +121,6 @@ export class DetailsTab {
   }
 
   protected retryTexts(): void {
-    this.store.dispatch(TaskDetailsPageActions.textsWanted({ ids: this.textsToCome().unasked }));
+    this.texts.load(this.textsToCome().unasked);
   }
 }

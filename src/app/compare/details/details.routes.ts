@@ -4,7 +4,8 @@ import { provideState } from '@ngrx/store';
 import * as taskDetailsEffects from '../side-by-side/state/task-details.effects';
 import { taskDetailsFeature } from '../side-by-side/state/task-details.feature';
 import { DetailsTab } from './details-tab';
+import { DetailsTexts } from './details-texts';
 
 export const DETAILS_ROUTES: Routes = [
-  { path: '', component: DetailsTab, providers: [provideState(taskDetailsFeature), provideEffects(taskDetailsEffects)] },
+  { path: '', component: DetailsTab, providers: [provideState(taskDetailsFeature), provideEffects(taskDetailsEffects), DetailsTexts] },
 ];

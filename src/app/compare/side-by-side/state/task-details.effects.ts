@@ -8,7 +8,7 @@ import { MAX_COMPARED_TASKS } from '../../compare-url';
 import { compareFeature, selectComparedTaskIds } from '../../state/compare.feature';
 import { taskDetailsFeature } from './task-details.feature';
 import { TaskDetailsApiActions, TaskDetailsPageActions } from './task-details.actions';
-import { DETAILS_CHUNK, DETAILS_REQUESTS_IN_FLIGHT, DETAIL_FIELDS, TEXT_FIELDS, chunks } from './task-details-chunks';
+import { DETAILS_CHUNK, DETAILS_REQUESTS_IN_FLIGHT, DETAIL_FIELDS, chunks } from './task-details-chunks';
 
 const sameSet = (a: string[], b: string[]) => [...a].sort().join() === [...b].sort().join();
 
@@ -31,27 +31,6 @@ export const loadTaskDetails = createEffect(
       ),
     );
   },
-  { functional: true },
-);
-
-/** The long texts the Details tab asks for, in chunks, each merged in as it comes. */
-export const loadTaskTexts = createEffect(
-  (actions$ = inject(Actions), tasksApi = inject(TasksApi)) =>
-    actions$.pipe(
-      ofType(TaskDetailsPageActions.textsWanted),
-      mergeMap(({ ids: wanted }) =>
-        from(chunks(wanted, DETAILS_CHUNK)).pipe(
-          mergeMap(
-            (ids) =>
-              tasksApi.getByIds(ids, TEXT_FIELDS).pipe(
-                map(({ tasks }) => TaskDetailsApiActions.taskTextsLoaded({ ids, tasks })),
-                catchError((err: Error) => of(TaskDetailsApiActions.taskTextsLoadFailed({ ids, message: err.message }))),
-              ),
-            DETAILS_REQUESTS_IN_FLIGHT,
-          ),
-        ),
-      ),
-    ),
   { functional: true },
 );
 

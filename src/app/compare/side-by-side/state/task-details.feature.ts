@@ -1,12 +1,12 @@
-import { createFeature, createReducer, createSelector, on } from '@ngrx/store';
+import { createFeature, createReducer, createSelector, createSelectorFactory, on, resultMemoize } from '@ngrx/store';
 import { Task } from '../../../core/api/models';
 import { selectComparedTaskIds } from '../../state/compare.feature';
 import { TaskDetailsApiActions, TaskDetailsPageActions } from './task-details.actions';
 
 /**
  * The compared tasks as the Details and Hyperparameters → Values views read them: their fields
- * first (`tasksById`), their long texts (`TEXT_FIELDS`) apart (`textsById`), fetched when the
- * Details tab asks for them, so a chunk of texts arriving leaves the tasks' fields untouched.
+ * (`DETAIL_FIELDS`), or whole tasks after a live refresh. The Details tab's long texts are kept
+ * where its comparisons run (details/details-texts.ts), not here.
  */
 export interface TaskDetailsState {
   tasksById: Record<string, Task>;
@@ -14,17 +14,10 @@ export interface TaskDetailsState {
   loadedIds: string[] | null;
   loading: boolean;
   error: string | null;
-  /** The long texts by task (a `TEXT_FIELDS` answer, or a whole task), and tasks whose texts are being fetched. */
-  textsById: Record<string, Task>;
-  textsLoading: string[];
-  textsError: string | null;
 }
 
-export const initialTaskDetailsState: TaskDetailsState = {
-  tasksById: {}, loadedIds: null, loading: false, error: null, textsById: {}, textsLoading: [], textsError: null,
-};
+export const initialTaskDetailsState: TaskDetailsState = { tasksById: {}, loadedIds: null, loading: false, error: null };
 
-const without = (ids: string[], gone: readonly string[]) => ids.filter((id) => !gone.includes(id));
 const byId = (tasks: readonly Task[]) => Object.fromEntries(tasks.map((task) => [task.id, task]));
 
 export const taskDetailsFeature = createFeature({
@@ -32,47 +25,31 @@ export const taskDetailsFeature = createFeature({
   reducer: createReducer(
     initialTaskDetailsState,
     on(TaskDetailsPageActions.retryClicked, (state) => ({ ...state, loading: true, error: null })),
-    // Texts already fetched stay for the tasks still compared: a new set refetches fields, not texts.
     on(TaskDetailsApiActions.taskDetailsLoaded, (state, { requestedIds, tasks }) => ({
-      ...state,
       tasksById: byId(tasks),
-      textsById: byId(tasks.filter((task) => state.textsById[task.id]).map((task) => state.textsById[task.id])),
       loadedIds: requestedIds,
       loading: false,
       error: null,
     })),
     on(TaskDetailsApiActions.taskDetailsRefreshed, (state, { tasks }) =>
-      tasks.length ? { ...state, tasksById: { ...state.tasksById, ...byId(tasks) }, textsById: { ...state.textsById, ...byId(tasks) } } : state,
+      tasks.length ? { ...state, tasksById: { ...state.tasksById, ...byId(tasks) } } : state,
     ),
     on(TaskDetailsApiActions.taskDetailsLoadFailed, (state, { message }) => ({ ...state, loading: false, error: message })),
-    on(TaskDetailsPageActions.textsWanted, (state, { ids }) => ({
-      ...state,
-      textsLoading: [...without(state.textsLoading, ids), ...ids],
-      textsError: null,
-    })),
-    on(TaskDetailsApiActions.taskTextsLoaded, (state, { ids, tasks }) => {
-      const answered = byId(tasks);
-      // A task the server did not return has no texts to wait for.
-      const done = ids.filter((id) => state.tasksById[id]);
-      return {
-        ...state,
-        textsById: { ...state.textsById, ...Object.fromEntries(done.map((id) => [id, answered[id] ?? ({ id } as Task)])) },
-        textsLoading: without(state.textsLoading, ids),
-      };
-    }),
-    on(TaskDetailsApiActions.taskTextsLoadFailed, (state, { ids, message }) => ({
-      ...state,
-      textsLoading: without(state.textsLoading, ids),
-      textsError: message,
-    })),
   ),
 });
 
-/** The compared tasks in comparison order (base first); null for a task the server did not return. */
-export const selectDetailedTasks = createSelector(
+const sameElements = (a: unknown, b: unknown) =>
+  Array.isArray(a) && Array.isArray(b) ? a.length === b.length && a.every((item, i) => item === b[i]) : a === b;
+
+/**
+ * The compared tasks in comparison order (base first); null for a task the server did not return.
+ * The same array while the tasks are the same: any URL change (a search typed, a section folded)
+ * gives new compared ids, and the Details comparison must not be built again for it.
+ */
+export const selectDetailedTasks = createSelectorFactory<object, (Task | null)[]>((projector) => resultMemoize(projector, sameElements))(
   selectComparedTaskIds,
   taskDetailsFeature.selectTasksById,
-  (ids, tasksById): (Task | null)[] => ids.map((id) => tasksById[id] ?? null),
+  (ids: string[], tasksById: Record<string, Task>): (Task | null)[] => ids.map((id) => tasksById[id] ?? null),
 );
 
 /** True until the compared set of tasks has been answered once (and while a retry runs). */
@@ -81,23 +58,4 @@ export const selectDetailsPending = createSelector(
   taskDetailsFeature.selectLoadedIds,
   taskDetailsFeature.selectLoading,
   (ids, loadedIds, loading) => loading || loadedIds === null || ids.some((id) => !loadedIds.includes(id)),
-);
-
-/** The long texts of the compared tasks, in comparison order; null where not fetched. */
-export const selectComparedTexts = createSelector(
-  selectComparedTaskIds,
-  taskDetailsFeature.selectTextsById,
-  (ids, textsById): (Task | null)[] => ids.map((id) => textsById[id] ?? null),
-);
-
-/** Long texts still to come, for the compared tasks that are loaded: `waiting` ids, of which `unasked` are not asked for yet. */
-export const selectTextsToCome = createSelector(
-  selectComparedTaskIds,
-  taskDetailsFeature.selectTasksById,
-  taskDetailsFeature.selectTextsById,
-  taskDetailsFeature.selectTextsLoading,
-  (ids, tasksById, textsById, loading) => {
-    const waiting = ids.filter((id) => tasksById[id] && !textsById[id]);
-    return { waiting, unasked: waiting.filter((id) => !loading.includes(id)), total: ids.filter((id) => tasksById[id]).length };
-  },
 );

@@ -1,0 +1,162 @@
+import { Injectable, OnDestroy, inject, signal } from '@angular/core';
+import { Observable, Subject, catchError, from, map, mergeMap, of, switchMap, takeUntil } from 'rxjs';
+import { Task } from '../../core/api/models';
+import { TasksApi } from '../../core/api/tasks-api';
+import { ComparisonSection } from '../side-by-side/comparison-model';
+import { DETAILS_CHUNK, DETAILS_REQUESTS_IN_FLIGHT, TEXT_FIELDS, chunks } from '../side-by-side/state/task-details-chunks';
+import { DetailsWorkerAnswer, DetailsWorkerRequest, TaskCache, compareDetails, parseTexts } from './details-comparison';
+
+const messageOf = (err: unknown) => (err instanceof Error ? err.message : String(err));
+const withIds = (set: ReadonlySet<string>, ids: readonly string[]) => new Set([...set, ...ids]);
+const withoutIds = (set: ReadonlySet<string>, ids: readonly string[]) => new Set([...set].filter((id) => !ids.includes(id)));
+
+/**
+ * The Details tab's long texts and the comparisons that need them. They live in a Web Worker:
+ * each answer of long texts is fetched here (through the app's HTTP client, so signing in works
+ * as for any request) as bytes, handed to the worker without a copy, and parsed and kept there,
+ * so tens of megabytes of texts never make a long task on the page's thread. Where workers are
+ * missing, the same happens on this thread. Provided with the Details route: the texts stay while
+ * the user looks at other tabs.
+ */
+@Injectable()
+export class DetailsTexts implements OnDestroy {
+  private readonly tasksApi = inject(TasksApi);
+  private readonly destroyed = new Subject<void>();
+  /** undefined until first needed; null where workers are missing. */
+  private worker: Worker | null | undefined;
+  private readonly local = new TaskCache();
+  /** The task objects the worker holds, by id. */
+  private readonly sent = new Map<string, Task>();
+  private readonly textsWaiting = new Map<number, (error: string | null) => void>();
+  private nextTextsId = 1;
+  private lastRequest = 0;
+  private answer: ((sections: ComparisonSection[]) => void) | null = null;
+  private fail: ((message: string) => void) | null = null;
+
+  /** Tasks whose long texts are kept, and tasks whose texts are being fetched. */
+  readonly loaded = signal<ReadonlySet<string>>(new Set());
+  readonly loading = signal<ReadonlySet<string>>(new Set());
+  /** The last failure to fetch texts (cleared by the next `load`). */
+  readonly error = signal<string | null>(null);
+
+  /** Fetches the long texts of `ids` in chunks, a few requests in flight, each kept as it comes. */
+  load(ids: string[]): void {
+    if (!ids.length) return;
+    this.error.set(null);
+    this.loading.update((set) => withIds(set, ids));
+    from(chunks(ids, DETAILS_CHUNK))
+      .pipe(
+        mergeMap(
+          (chunk) =>
+            this.tasksApi.getByIdsBytes(chunk, TEXT_FIELDS).pipe(
+              switchMap((bytes) => this.keep(chunk, bytes)),
+              map(() => ({ chunk, error: null as string | null })),
+              catchError((err: unknown) => of({ chunk, error: messageOf(err) })),
+            ),
+          DETAILS_REQUESTS_IN_FLIGHT,
+        ),
+        takeUntil(this.destroyed),
+      )
+      .subscribe(({ chunk, error }) => {
+        this.loading.update((set) => withoutIds(set, chunk));
+        if (error) this.error.set(error);
+        else this.loaded.update((set) => withIds(set, chunk));
+      });
+  }
+
+  /**
+   * Compares the tasks; while `textsPending`, without their long texts (quick, on this thread),
+   * otherwise with the texts kept (in the worker). A new request supersedes one in flight.
+   */
+  compare(tasks: (Task | null)[], rawConfig: boolean, textsPending: boolean, done: (sections: ComparisonSection[]) => void, failed: (message: string) => void): void {
+    const requestId = ++this.lastRequest;
+    const worker = textsPending ? null : this.ensureWorker();
+    if (!worker) {
+      try {
+        done(textsPending ? compareDetails(tasks, rawConfig, true) : compareDetails(this.local.resolve({ ids: tasks.map((t) => t?.id ?? null), fresh: tasks.filter((t): t is Task => !!t) }), rawConfig));
+      } catch (err) {
+        failed(messageOf(err));
+      }
+      if (!textsPending) this.forgetOthers(tasks);
+      return;
+    }
+    this.answer = done;
+    this.fail = failed;
+    const ids = tasks.map((t) => t?.id ?? null);
+    const fresh = tasks.filter((t): t is Task => t !== null && this.sent.get(t.id) !== t);
+    for (const task of fresh) this.sent.set(task.id, task);
+    for (const id of this.sent.keys()) if (!ids.includes(id)) this.sent.delete(id);
+    this.post({ kind: 'compare', requestId, ids, fresh, rawConfig });
+    this.forgetOthers(tasks);
+  }
+
+  /** Drops the answer of any comparison in flight. */
+  cancel(): void {
+    this.lastRequest++;
+  }
+
+  ngOnDestroy(): void {
+    this.destroyed.next();
+    this.worker?.terminate();
+  }
+
+  /** The worker drops the texts of tasks no longer compared when it compares: so does `loaded`. */
+  private forgetOthers(tasks: (Task | null)[]): void {
+    const ids = new Set(tasks.map((t) => t?.id));
+    const gone = [...this.loaded()].filter((id) => !ids.has(id));
+    if (gone.length) this.loaded.update((set) => withoutIds(set, gone));
+  }
+
+  /** Hands one answer's bytes to where comparisons run; completes once they are parsed and kept. */
+  private keep(ids: string[], bytes: ArrayBuffer): Observable<void> {
+    return new Observable<void>((subscriber) => {
+      const worker = this.ensureWorker();
+      if (!worker) {
+        this.local.addTexts(parseTexts(ids, bytes)); // a failure to parse is reported like a failed request
+        subscriber.next();
+        subscriber.complete();
+        return;
+      }
+      const textsId = this.nextTextsId++;
+      this.textsWaiting.set(textsId, (error) => {
+        if (error) subscriber.error(new Error(error));
+        else {
+          subscriber.next();
+          subscriber.complete();
+        }
+      });
+      this.post({ kind: 'texts', textsId, ids, bytes }, [bytes]);
+    });
+  }
+
+  private post(request: DetailsWorkerRequest, transfer: Transferable[] = []): void {
+    this.worker!.postMessage(request, transfer);
+  }
+
+  private ensureWorker(): Worker | null {
+    if (this.worker !== undefined) return this.worker;
+    try {
+      this.worker = typeof Worker === 'undefined' ? null : new Worker(new URL('./details-comparison.worker', import.meta.url), { type: 'module' });
+    } catch {
+      this.worker = null;
+    }
+    if (this.worker) {
+      this.worker.onmessage = ({ data }: MessageEvent<DetailsWorkerAnswer>) => {
+        if (data.kind === 'texts') {
+          this.textsWaiting.get(data.textsId)?.(data.error);
+          this.textsWaiting.delete(data.textsId);
+        } else if (data.requestId === this.lastRequest) {
+          this.answer?.(data.sections);
+        }
+      };
+      this.worker.onerror = (event) => {
+        event.preventDefault();
+        const message = event.message || 'The comparison failed';
+        for (const waiting of this.textsWaiting.values()) waiting(message);
+        this.textsWaiting.clear();
+        this.fail?.(message);
+      };
+    }
+    return this.worker;
+  }
+}
