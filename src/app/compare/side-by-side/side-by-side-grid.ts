@@ -40,7 +40,17 @@ export class SideBySideGrid {
   protected readonly cellOf = (row: ComparisonRow, task: number) => cellAt(row, task);
 
   private readonly viewport = viewChild.required<ElementRef<HTMLElement>>('viewport');
-  private readonly scroll = signal({ top: 0, left: 0, width: 1200, height: 600 });
+  /**
+   * The viewport's scroll position and size. Until it is laid out, the window's size (at least as
+   * large): the first pass draws every row in view without reading the layout, which would force
+   * it in the middle of the render; the ResizeObserver's first report then gives the real size.
+   */
+  private readonly scroll = signal({
+    top: 0,
+    left: 0,
+    width: typeof innerWidth === 'number' && innerWidth > 0 ? innerWidth : 1200,
+    height: typeof innerHeight === 'number' && innerHeight > 0 ? innerHeight : 600,
+  });
 
   protected readonly canvasWidth = computed(() => LABEL_WIDTH + this.tasks().length * CARD_WIDTH);
   protected readonly canvasHeight = computed(() => HEADER_HEIGHT + this.items().length * ROW_HEIGHT);
@@ -70,7 +80,7 @@ export class SideBySideGrid {
       const element = this.viewport().nativeElement;
       const measure = () =>
         this.scroll.set({ top: element.scrollTop, left: element.scrollLeft, width: element.clientWidth, height: element.clientHeight });
-      measure();
+      // Reports once the viewport is laid out, then on every resize.
       const observer = new ResizeObserver(measure);
       observer.observe(element);
       element.addEventListener('scroll', measure, { passive: true });
