@@ -50,8 +50,19 @@ export class SideBySideView {
   private searchTimer: ReturnType<typeof setTimeout> | null = null;
   private flashTimer: ReturnType<typeof setTimeout> | null = null;
   private pendingMatchStep: 1 | -1 | null = null;
+  /** A match step asked for while nothing matched (e.g. long texts still loading): taken when matches appear. */
+  private awaitedMatch: 1 | -1 | null = null;
 
   constructor() {
+    effect(() => {
+      const found = this.matches().length > 0;
+      untracked(() => {
+        if (!found || this.awaitedMatch === null) return;
+        const direction = this.awaitedMatch;
+        this.awaitedMatch = null;
+        setTimeout(() => this.stepMatch(direction));
+      });
+    });
     effect(() => {
       const search = this.options().search;
       untracked(() => {
@@ -71,6 +82,7 @@ export class SideBySideView {
   }
 
   protected stepMatch(direction: 1 | -1): void {
+    this.awaitedMatch = this.matches().length ? null : direction;
     const next = stepStop(this.matches(), this.currentMatch(), direction, this.grid()?.firstVisibleIndex() ?? 0);
     this.currentMatch.set(next);
     this.reveal(next);
@@ -78,6 +90,7 @@ export class SideBySideView {
 
   protected typed(text: string): void {
     this.searchText.set(text);
+    this.awaitedMatch = null;
     if (this.searchTimer) clearTimeout(this.searchTimer);
     this.searchTimer = setTimeout(() => {
       this.searchChange.emit(text);
