@@ -65,4 +65,18 @@ test.describe('task table', () => {
     await boxes.nth(4).click({ modifiers: ['Shift'] });
     await expect(page.getByTestId('batch-bar')).toContainText('4 tasks selected');
   });
+
+  test('the header row stays in view while the rows scroll under it', async ({ page }) => {
+    await page.setViewportSize({ width: 1200, height: 420 });
+    await page.goto('/tasks?archived=1');
+    await expect(page.locator('tr[data-task-id]').nth(5)).toBeVisible();
+    const scroller = page.locator('.table-scroll');
+    const header = page.getByRole('button', { name: 'Name' });
+    const top = async () => (await header.boundingBox())!.y;
+    const before = await top();
+    await scroller.evaluate((el) => (el.scrollTop = 200));
+    await expect.poll(() => scroller.evaluate((el) => el.scrollTop)).toBeGreaterThan(100);
+    expect(Math.abs((await top()) - before)).toBeLessThan(2);
+    await expect(header).toBeVisible();
+  });
 });
