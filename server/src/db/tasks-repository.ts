@@ -178,6 +178,7 @@ export function createTasksRepository(db: Db) {
         return LIGHT_COPY[top] && !LIGHT_COPY[top].includes(key) ? light(top) : `t.${top}`;
       };
       const selects = [
+        // A column task_light copies whole is read from there; script and container in full are not.
         ...[...columns].map((c) => (LIGHT_COPY[c]?.length === 0 ? `${light(c)} AS ${c}` : `t.${c}`)),
         ...wanted.map((path, i) => `${source(path)} -> ? AS p${i}`),
       ];

@@ -1,5 +1,5 @@
 import { Task } from '../../core/api/models';
-import { TaskCache, compareDetails, parseTexts, transferables } from './details-comparison';
+import { TaskCache, compareDetails, parseTexts, transferables, withTexts } from './details-comparison';
 
 const task = (id: string, pip: string): Task => ({ id, name: id, script: { requirements: { pip } } }) as unknown as Task;
 
@@ -48,5 +48,25 @@ describe('details comparison', () => {
     expect(done).not.toContain('texts-loading');
     expect(done).toContain('packages:x');
     expect(done).toContain('container.setup');
+  });
+
+  it('puts the long texts into a task beside its other fields, and adds nothing a task does not have', () => {
+    const light = { id: 'a', name: 'a', script: { branch: 'main' }, container: { image: 'py' } } as Task;
+    const texts = {
+      id: 'a',
+      script: { diff: '+x', requirements: { pip: 'numpy==2' } },
+      container: { setup_shell_script: 'apt-get install' },
+      configuration: { cfg: { name: 'cfg', value: 'a: 1' } },
+    } as unknown as Task;
+    expect(withTexts(light, texts)).toEqual({
+      id: 'a',
+      name: 'a',
+      script: { branch: 'main', diff: '+x', requirements: { pip: 'numpy==2' } },
+      container: { image: 'py', setup_shell_script: 'apt-get install' },
+      configuration: { cfg: { name: 'cfg', value: 'a: 1' } },
+    } as unknown as Task);
+    expect(withTexts(light, { id: 'a' } as Task)).toEqual(light);
+    expect(withTexts({ id: 'b' } as Task, { id: 'b' } as Task)).toEqual({ id: 'b' } as Task);
+    expect(withTexts({ id: 'b' } as Task, { id: 'b', script: { diff: 'd' } } as Task)).toEqual({ id: 'b', script: { diff: 'd' } } as Task);
   });
 });

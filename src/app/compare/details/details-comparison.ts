@@ -1,7 +1,6 @@
 import { envelopeData } from '../../core/api/api-error';
 import { Task } from '../../core/api/models';
 import { ComparisonSection, alignSection } from '../side-by-side/comparison-model';
-import { withTexts } from '../side-by-side/state/task-details-chunks';
 import { detailsSections } from './details-sections';
 
 /** Messages to the Details worker: a chunk of long texts to keep, or a comparison to build. */
@@ -24,6 +23,18 @@ export type DetailsWorkerAnswer =
 /** The Details comparison (on this thread for small comparisons, or where workers are missing). */
 export function compareDetails(tasks: (Task | null)[], rawConfig: boolean, textsPending = false): ComparisonSection[] {
   return detailsSections(tasks, rawConfig, textsPending).map(alignSection);
+}
+
+/** A task with the long texts of `texts` (a `TEXT_FIELDS` answer, or a whole task) put in. */
+export function withTexts(task: Task, texts: Task): Task {
+  const out: Task = { ...task };
+  const script = { ...task.script };
+  if (texts.script?.diff !== undefined) script.diff = texts.script.diff;
+  if (texts.script?.requirements !== undefined) script.requirements = texts.script.requirements;
+  if (task.script || Object.keys(script).length) out.script = script;
+  if (texts.container?.setup_shell_script !== undefined) out.container = { ...task.container, setup_shell_script: texts.container.setup_shell_script };
+  if (texts.configuration !== undefined) out.configuration = texts.configuration;
+  return out;
 }
 
 /** True for a whole task (a live refresh), which brings its own long texts. */

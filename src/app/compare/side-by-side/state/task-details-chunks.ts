@@ -1,5 +1,3 @@
-import { Task } from '../../../core/api/models';
-
 /**
  * What the side-by-side views read of a task, in two parts. The fields below are small and come
  * in one request for all compared tasks, so the cards show at once; the long texts (uncommitted
@@ -13,18 +11,6 @@ export const DETAIL_FIELDS = [
   'script.binary', 'container.image', 'container.arguments', 'models', 'hyperparams',
 ];
 export const TEXT_FIELDS = ['script.diff', 'script.requirements', 'container.setup_shell_script', 'configuration'];
-
-/** A task with the long texts of `texts` (a `TEXT_FIELDS` answer, or a whole task) put in. */
-export function withTexts(task: Task, texts: Task): Task {
-  const out: Task = { ...task };
-  const script = { ...task.script };
-  if (texts.script?.diff !== undefined) script.diff = texts.script.diff;
-  if (texts.script?.requirements !== undefined) script.requirements = texts.script.requirements;
-  if (task.script || Object.keys(script).length) out.script = script;
-  if (texts.container?.setup_shell_script !== undefined) out.container = { ...task.container, setup_shell_script: texts.container.setup_shell_script };
-  if (texts.configuration !== undefined) out.configuration = texts.configuration;
-  return out;
-}
 
 /**
  * Tasks asked for per request of long texts, and requests in flight at once: each answer is parsed
