@@ -99,8 +99,9 @@ test.describe('compare page shell', () => {
     const ids = await taskIds(request, [DEMO.running, DEMO.best]);
     await page.goto(compareUrl(ids, 'hyper-params/scatter'));
     await expect(page.getByTestId('task-header')).toHaveCount(2);
+    await expect(page.getByTestId('scatter-y')).toBeVisible();
     await page.getByTestId('share-button').click();
-    await expect(page.getByText('Link copied')).toBeVisible();
+    await expect(page.locator('mat-snack-bar-container')).toContainText('Link copied');
     const copied = await page.evaluate(() => navigator.clipboard.readText());
     expect(copied).toBe(page.url());
 

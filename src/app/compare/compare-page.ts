@@ -1,4 +1,3 @@
-import { Clipboard } from '@angular/cdk/clipboard';
 import { DOCUMENT } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, effect, inject } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
@@ -6,12 +5,12 @@ import { MatDialog } from '@angular/material/dialog';
 import { MatIconModule } from '@angular/material/icon';
 import { MatMenuModule } from '@angular/material/menu';
 import { MatSlideToggleModule } from '@angular/material/slide-toggle';
-import { MatSnackBar } from '@angular/material/snack-bar';
 import { MatTabsModule } from '@angular/material/tabs';
 import { MatTooltipModule } from '@angular/material/tooltip';
 import { Title } from '@angular/platform-browser';
 import { RouterLink, RouterOutlet } from '@angular/router';
 import { Store } from '@ngrx/store';
+import { CopyWithNotice } from '../shared/copy/copy-with-notice';
 import { COMPARE_TABS, compareUrlCommands } from './compare-url';
 import { AddTasksDialog, AddTasksDialogData } from './shell/add-tasks-dialog';
 import { TaskStrip } from './shell/task-strip';
@@ -32,8 +31,7 @@ import {
 export class ComparePage {
   private readonly store = inject(Store);
   private readonly dialog = inject(MatDialog);
-  private readonly clipboard = inject(Clipboard);
-  private readonly snackBar = inject(MatSnackBar);
+  private readonly copier = inject(CopyWithNotice);
   private readonly document = inject(DOCUMENT);
 
   protected readonly tabs = COMPARE_TABS;
@@ -104,7 +102,6 @@ export class ComparePage {
 
   protected share(): void {
     const url = this.document.location.href;
-    const copied = this.clipboard.copy(url);
-    this.snackBar.open(copied ? 'Link copied: anyone with it sees this page.' : `Copy this link: ${url}`, 'OK', { duration: 4000 });
+    void this.copier.copy(url, { copied: 'Link copied: anyone with it sees this page.', notCopied: 'Copy this link' });
   }
 }

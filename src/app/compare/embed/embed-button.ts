@@ -1,8 +1,7 @@
-import { Clipboard } from '@angular/cdk/clipboard';
 import { DOCUMENT } from '@angular/common';
 import { ChangeDetectionStrategy, Component, inject, input } from '@angular/core';
 import { MatIconModule } from '@angular/material/icon';
-import { MatSnackBar } from '@angular/material/snack-bar';
+import { CopyWithNotice } from '../../shared/copy/copy-with-notice';
 import { embedSnippet } from './embed-url';
 
 /**
@@ -33,17 +32,13 @@ export class EmbedButton {
   /** What is embedded, for the iframe title and the button's label. */
   readonly label = input.required<string>();
 
-  private readonly clipboard = inject(Clipboard);
-  private readonly snackBar = inject(MatSnackBar);
+  private readonly copier = inject(CopyWithNotice);
   private readonly document = inject(DOCUMENT);
 
   protected copy(event: Event): void {
     event.stopPropagation();
     const url = new URL(this.path().replace(/^\//, ''), this.document.baseURI).href;
     const snippet = embedSnippet(url, this.label());
-    const copied = this.clipboard.copy(snippet);
-    this.snackBar.open(copied ? 'Embed code copied: paste it into a page or report.' : `Copy this embed code: ${snippet}`, 'OK', {
-      duration: 4000,
-    });
+    void this.copier.copy(snippet, { copied: 'Embed code copied: paste it into a page or report.', notCopied: 'Copy this embed code' });
   }
 }
