@@ -10,8 +10,8 @@ import { runTabBench } from './lib/tab-bench';
 async function main() {
   const graph = await runTabBench({
     view: 'hyper-params/graph',
-    ready: `!!document.querySelector('[data-testid="parcoords"] .js-plotly-plot .main-svg') && document.querySelectorAll('[data-testid="parcoords"] .parcoords .y-axis').length > 1`,
-    extra: { axes: `document.querySelectorAll('[data-testid="parcoords"] .parcoords .y-axis').length` },
+    ready: `document.querySelectorAll('[data-testid="parcoords"] [data-testid="pc-axis"]').length > 1 && document.querySelectorAll('[data-testid="parcoords"] [data-testid="pc-line"]').length >= 100`,
+    extra: { axes: `document.querySelectorAll('[data-testid="parcoords"] [data-testid="pc-axis"]').length` },
   });
   const scatter = await runTabBench({
     view: 'hyper-params/scatter',

@@ -97,7 +97,7 @@ test.describe('embeds', () => {
   });
 
   const CHART_VIEWS: { view: string; query: string; frame: string; chart: string; hidden: string }[] = [
-    { view: 'hyper-params/graph', query: '', frame: '.chart-row', chart: '[data-testid="parcoords"] .js-plotly-plot', hidden: '[data-testid="metric-picker"]' },
+    { view: 'hyper-params/graph', query: '', frame: '.chart-row', chart: '[data-testid="parcoords"] svg.pc-chart', hidden: '[data-testid="metric-picker"]' },
     { view: 'hyper-params/scatter', query: 'scLog=on', frame: '.chart-frame', chart: '[data-testid="scatter"] .js-plotly-plot', hidden: '[data-testid="scatter-y"]' },
     { view: 'metrics-plots', query: '', frame: '[data-testid="plot-card"][data-kind="overlay"]', chart: '[data-testid="plot-card"] .js-plotly-plot', hidden: '[data-testid="plot-search"]' },
   ];
@@ -106,7 +106,7 @@ test.describe('embeds', () => {
       const ids = await taskIds(request, [DEMO.baseline, DEMO.best, DEMO.failed]);
       await page.goto(compareUrl(ids, view, query));
       const host = page.locator(frame).first();
-      await expect(host.locator('.js-plotly-plot')).toBeAttached(DRAWN);
+      await expect(host.locator(chart.split(' ').at(-1)!)).toBeAttached(DRAWN);
       await host.scrollIntoViewIfNeeded();
       await host.hover();
       const path = await host.getByTestId('embed-button').first().getAttribute('data-embed-path');

@@ -1,23 +1,47 @@
 import { Page, expect, test } from '@playwright/test';
 import { DEMO, compareUrl, taskIds } from './support';
 
-interface Dim { label: string; values: number[]; tickvals: number[]; ticktext: string[] }
-
-/** The drawn parcoords trace's dimensions (read from Plotly's own figure on the chart element). */
-async function dimensions(page: Page): Promise<Dim[]> {
-  const chart = page.getByTestId('parcoords').locator('.js-plotly-plot');
-  if (!(await chart.count())) return [];
-  return chart.evaluate((el) => ((el as unknown as { data?: { dimensions: Dim[] }[] }).data?.[0]?.dimensions ?? []));
+interface Drawn {
+  /** Axis labels, left to right. */
+  labels: string[];
+  /** Per drawn line: its task, state and the tick label under its point on each axis (null: between ticks). */
+  lines: { id: string; state: string; stroke: string; ticks: (string | null)[]; points: [number, number][] }[];
 }
 
-/** Plotly is a large lazy chunk: on a busy machine the first draw can take a while. */
+/** The drawn chart, read from the SVG: a line's value on an axis is the tick label at its point's height. */
+async function drawn(page: Page): Promise<Drawn> {
+  const host = page.getByTestId('parcoords');
+  if (!(await host.locator('svg').count())) return { labels: [], lines: [] };
+  return host.evaluate((el) => {
+    const axes = [...el.querySelectorAll('[data-testid="pc-axis"]')];
+    const ticks = axes.map((a) => [...a.querySelectorAll('[data-testid="pc-tick"]')].map((t) => ({ y: Number(t.getAttribute('y')), text: t.textContent!.trim() })));
+    const lines = [...el.querySelectorAll('[data-testid="pc-line"]')].map((p) => {
+      const points = [...p.getAttribute('d')!.matchAll(/[ML]([-\d.]+) ([-\d.]+)/g)].map((m) => [Number(m[1]), Number(m[2])] as [number, number]);
+      return {
+        id: p.getAttribute('data-task-id')!,
+        state: p.getAttribute('data-state')!,
+        stroke: p.getAttribute('stroke')!,
+        ticks: points.map(([, y], j) => ticks[j]?.find((t) => Math.abs(t.y - y) < 0.5)?.text ?? null),
+        points,
+      };
+    });
+    return { labels: axes.map((a) => a.getAttribute('data-label')!), lines };
+  });
+}
+
+/** Each task's value on the axis labelled `label`, in the order of `ids`. */
+function valuesOn(chart: Drawn, label: string, ids: string[]): (string | null)[] {
+  const j = chart.labels.indexOf(label);
+  return ids.map((id) => chart.lines.find((l) => l.id === id)?.ticks[j] ?? null);
+}
+
+/** Plotly (scatter) is a large lazy chunk: on a busy machine the first draw can take a while. */
 const DRAWN = { timeout: 60_000 };
 
 async function chartDrawn(page: Page, testId: string): Promise<void> {
-  await expect(page.getByTestId(testId).locator('.main-svg').first()).toBeVisible(DRAWN);
+  const chart = testId === 'parcoords' ? page.getByTestId(testId).locator('svg.pc-chart') : page.getByTestId(testId).locator('.main-svg').first();
+  await expect(chart).toBeVisible(DRAWN);
 }
-
-const tickAt = (d: Dim, i: number) => d.ticktext[d.tickvals.indexOf(d.values[i])];
 
 test.describe('hyperparameters: parallel coordinates', () => {
   test.setTimeout(150_000);
@@ -27,85 +51,109 @@ test.describe('hyperparameters: parallel coordinates', () => {
     const ids = await taskIds(request, names);
     await page.goto(compareUrl(ids, 'hyper-params/graph'));
     await chartDrawn(page, 'parcoords');
-    await expect.poll(async () => (await dimensions(page)).map((d) => d.label)).toContain('accuracy/val LAST');
-    const dims = await dimensions(page);
-    const labels = dims.map((d) => d.label);
-    expect(labels).toEqual(expect.arrayContaining(['Args/lr', 'Args/optimizer', 'Args/dropout']));
-    for (const d of dims) expect(d.values).toHaveLength(4);
+    await expect.poll(async () => (await drawn(page)).labels).toContain('accuracy/val LAST');
+    const chart = await drawn(page);
+    expect(chart.labels).toEqual(expect.arrayContaining(['Args/lr', 'Args/optimizer', 'Args/dropout']));
+    expect(chart.lines).toHaveLength(4);
+    for (const line of chart.lines) expect(line.points).toHaveLength(chart.labels.length);
 
-    const opt = dims.find((d) => d.label === 'Args/optimizer')!;
-    expect([0, 1, 2, 3].map((i) => tickAt(opt, i))).toEqual(['sgd', 'adamw', 'adam', 'sgd']);
-    const lr = dims.find((d) => d.label === 'Args/lr')!;
-    expect([0, 1, 2, 3].map((i) => tickAt(lr, i))).toEqual(['0.03', '0.003', '0.1', '0.01']);
+    expect(valuesOn(chart, 'Args/optimizer', ids)).toEqual(['sgd', 'adamw', 'adam', 'sgd']);
+    expect(valuesOn(chart, 'Args/lr', ids)).toEqual(['0.03', '0.003', '0.1', '0.01']);
     // The archived run has no dropout: it sits on the N/A tick.
-    const dropout = dims.find((d) => d.label === 'Args/dropout')!;
-    expect(tickAt(dropout, 3)).toBe('N/A');
-    expect(tickAt(dropout, 1)).toBe('0.2');
+    const dropout = valuesOn(chart, 'Args/dropout', ids);
+    expect(dropout[3]).toBe('N/A');
+    expect(dropout[1]).toBe('0.2');
     await expect(page.getByTestId('legend-task')).toHaveCount(4);
+
+    // Hovering a line (in the middle of a segment no other line passes near) highlights it.
+    const mid = (l: Drawn['lines'][number], k: number) => [(l.points[k][0] + l.points[k + 1][0]) / 2, (l.points[k][1] + l.points[k + 1][1]) / 2];
+    const spot = chart.lines.flatMap((l) => l.points.slice(1).map((_, k) => ({ l, k })))
+      .find(({ l, k }) => chart.lines.every((o) => o === l || Math.abs(mid(o, k)[1] - mid(l, k)[1]) > 6))!;
+    const box = (await page.getByTestId('parcoords').locator('svg').boundingBox())!;
+    const [mx, my] = mid(spot.l, spot.k);
+    await page.mouse.move(box.x + mx, box.y + my);
+    await expect(page.locator(`[data-testid="pc-line"][data-task-id="${spot.l.id}"]`)).toHaveAttribute('data-state', 'highlight');
+    await expect(page.locator('[data-testid="pc-line"][data-state="faded"]')).toHaveCount(3);
   });
 
   test('metric and parameter picks become axes, live in the URL and survive a reload; legend hides a task', async ({ page, request }) => {
     const ids = await taskIds(request, [DEMO.baseline, DEMO.best, DEMO.failed]);
     await page.goto(compareUrl(ids, 'hyper-params/graph'));
     await chartDrawn(page, 'parcoords');
-    await expect.poll(async () => (await dimensions(page)).length).toBeGreaterThan(1);
+    await expect.poll(async () => (await drawn(page)).labels.length).toBeGreaterThan(1);
 
     await page.getByRole('checkbox', { name: 'loss / val min' }).check();
     await page.locator('[data-param="Args/lr"] input').uncheck();
-    await expect.poll(async () => (await dimensions(page)).map((d) => d.label)).not.toContain('Args/lr');
+    await expect.poll(async () => (await drawn(page)).labels).not.toContain('Args/lr');
     // An identical parameter is only listed once "hide identical" is off.
     await page.getByTestId('param-picker').getByLabel('Search parameters').fill('dataset');
     await expect(page.locator('[data-param="General/dataset"]')).toHaveCount(0);
     await page.getByTestId('hide-identical').uncheck();
     await page.locator('[data-param="General/dataset"] input').check();
-    await expect.poll(async () => (await dimensions(page)).map((d) => d.label)).toContain('loss/val MIN');
-    await expect.poll(async () => (await dimensions(page)).map((d) => d.label)).toContain('General/dataset');
-    const count = (await dimensions(page)).length;
+    await expect.poll(async () => (await drawn(page)).labels).toContain('loss/val MIN');
+    await expect.poll(async () => (await drawn(page)).labels).toContain('General/dataset');
+    const count = (await drawn(page)).labels.length;
     expect(page.url()).toContain('pcMetrics=');
     expect(page.url()).toContain('pcParams=');
 
     await page.getByTestId('legend-task').nth(1).click();
-    await expect.poll(async () => (await dimensions(page))[0]?.values.length).toBe(2);
+    await expect.poll(async () => (await drawn(page)).lines.length).toBe(2);
     await expect(page.getByTestId('passing-task')).toHaveCount(2);
 
     await page.reload();
     await chartDrawn(page, 'parcoords');
-    await expect.poll(async () => (await dimensions(page)).length).toBe(count);
-    expect((await dimensions(page))[0].values).toHaveLength(2);
+    await expect.poll(async () => (await drawn(page)).labels.length).toBe(count);
+    expect((await drawn(page)).lines).toHaveLength(2);
     await page.getByTestId('legend-task').nth(1).click();
-    await expect.poll(async () => (await dimensions(page))[0]?.values.length).toBe(3);
+    await expect.poll(async () => (await drawn(page)).lines.length).toBe(3);
   });
 
   test('brushing an axis lists the tasks inside it', async ({ page, request }) => {
     const ids = await taskIds(request, [DEMO.baseline, DEMO.best, DEMO.failed]);
     await page.goto(compareUrl(ids, 'hyper-params/graph'));
     await chartDrawn(page, 'parcoords');
-    await expect.poll(async () => (await dimensions(page)).length).toBeGreaterThan(1);
+    await expect.poll(async () => (await drawn(page)).labels.length).toBeGreaterThan(1);
     await expect(page.getByTestId('passing-task')).toHaveCount(3);
     // Drag along the right-most axis (accuracy/val LAST) over its lower part: only the failed run passes.
-    const axes = page.locator('.parcoords .y-axis');
-    await expect(axes.last()).toBeVisible();
-    const box = (await page.locator('.parcoords .axis-brush').last().boundingBox())!;
-    const x = box.x + box.width / 2;
-    await page.mouse.move(x, box.y + box.height * 0.75);
-    await page.mouse.down();
-    await page.mouse.move(x, box.y + box.height + 20, { steps: 8 });
-    await page.mouse.up();
+    const lastAxis = page.getByTestId('pc-axis').last();
+    const dragLowerPart = async () => {
+      const box = (await lastAxis.locator('.axis-brush').boundingBox())!;
+      const x = box.x + box.width / 2;
+      await page.mouse.move(x, box.y + box.height * 0.75);
+      await page.mouse.down();
+      await page.mouse.move(x, box.y + box.height + 20, { steps: 8 });
+      await page.mouse.up();
+    };
+    await dragLowerPart();
     await expect(page.getByTestId('passing-task')).toHaveCount(1);
     await expect(page.getByTestId('passing-task')).toHaveText(DEMO.failed);
-    // The brush survives a redraw (highlighting a task re-colours every line).
+    await expect(lastAxis.getByTestId('pc-brush')).toHaveCount(1);
+    const [failed] = await taskIds(request, [DEMO.failed]);
+    await expect(page.locator('[data-testid="pc-line"][data-state="filtered"]')).toHaveCount(2);
+    await expect(page.locator(`[data-testid="pc-line"][data-task-id="${failed}"]`)).toHaveAttribute('data-state', 'normal');
+    // The brush survives a redraw (highlighting a task re-colours every line): the other lines turn grey.
     await page.getByTestId('legend-task').first().hover();
-    const colorscale = () => page.getByTestId('parcoords').locator('.js-plotly-plot')
-      .evaluate((el) => ((el as unknown as { data: { line: { colorscale: [number, string][] } }[] }).data[0].line.colorscale.map((c) => c[1])));
-    await expect.poll(async () => (await colorscale()).filter((c) => c.startsWith('rgba(160')).length).toBe(2);
-    await expect.poll(async () => (await dimensions(page)).at(-1)).toHaveProperty('constraintrange');
+    await expect(page.locator('[data-testid="pc-line"][data-state="highlight"]')).toHaveCount(1);
+    await expect(page.locator('[data-testid="pc-line"]:not([data-state="highlight"])')).toHaveCount(2);
+    for (const grey of await page.locator('[data-testid="pc-line"]:not([data-state="highlight"])').all()) {
+      await expect(grey).toHaveAttribute('stroke', /^rgba\(160/);
+    }
+    await expect(lastAxis.getByTestId('pc-brush')).toHaveCount(1);
     await expect(page.getByTestId('passing-task')).toHaveCount(1);
     // Brushes are in the URL: a reload (or a shared link) filters the same way.
     expect(page.url()).toContain('pcBrush=');
     await page.reload();
     await chartDrawn(page, 'parcoords');
     await expect(page.getByTestId('passing-task')).toHaveCount(1);
-    await expect.poll(async () => (await dimensions(page)).at(-1)).toHaveProperty('constraintrange');
+    await expect(lastAxis.getByTestId('pc-brush')).toHaveCount(1);
+    // A click on a filter removes it.
+    const brush = (await lastAxis.getByTestId('pc-brush').boundingBox())!;
+    await page.mouse.click(brush.x + brush.width / 2, brush.y + brush.height / 2);
+    await expect(page.getByTestId('passing-task')).toHaveCount(3);
+    await expect(lastAxis.getByTestId('pc-brush')).toHaveCount(0);
+    expect(page.url()).not.toContain('pcBrush=');
+    await dragLowerPart();
+    await expect(page.getByTestId('passing-task')).toHaveCount(1);
     await page.getByRole('button', { name: 'Clear filters' }).click();
     await expect(page.getByTestId('passing-task')).toHaveCount(3);
   });

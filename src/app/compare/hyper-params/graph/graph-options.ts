@@ -2,7 +2,7 @@ import { createSelector } from '@ngrx/store';
 import { selectViewOption } from '../../state/compare.feature';
 import { MetricPick, ParamRef } from '../shared-axes/hp-data';
 import { parseList, parseMetric, parseParam } from '../shared-axes/hp-options';
-import { Brush } from './parcoords-figure';
+import { Brush } from './parcoords-model';
 
 /** URL query names of the parallel coordinates view. */
 export const GRAPH_OPTION = { metrics: 'pcMetrics', params: 'pcParams', showIdentical: 'pcAll', hidden: 'pcHidden', brush: 'pcBrush' } as const;

@@ -1,6 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { Store } from '@ngrx/store';
-import { Plot } from '../../../shared/plot/plot';
 import { selectQueryParams } from '../../../core/router/router-state';
 import { EmbedButton } from '../../embed/embed-button';
 import { embedPath } from '../../embed/embed-url';
@@ -13,13 +12,14 @@ import { MetricPicker } from '../shared-axes/metric-picker';
 import { ParamPicker } from '../shared-axes/param-picker';
 import { TaskLegend } from '../shared-axes/task-legend';
 import { GRAPH_OPTION, formatBrushes, selectGraphOptions } from './graph-options';
-import { Brush, buildDimensions, parcoordsFigure, readBrushes, tasksPassing } from './parcoords-figure';
+import { ParallelCoordinates } from './parallel-coordinates';
+import { Brush, buildDimensions, tasksPassing } from './parcoords-model';
 
 /** Hyperparameters › Parallel coordinates: one line per task through parameter and metric axes. */
 @Component({
   selector: 'app-hp-graph-tab',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [MetricPicker, ParamPicker, Plot, TaskLegend, EmbedButton],
+  imports: [MetricPicker, ParamPicker, ParallelCoordinates, TaskLegend, EmbedButton],
   templateUrl: './hp-graph-tab.html',
   styleUrl: '../shared-axes/hp-tab.scss',
 })
@@ -51,8 +51,7 @@ export class HpGraphTab {
   protected readonly dims = computed(() => buildDimensions(this.shownTasks(), this.params(), this.metrics()));
   protected readonly highlight = signal<string | null>(null);
   /** Brushes by dimension id, from the URL, so that a redraw (new selection, highlight) or a shared link keeps them. */
-  private readonly brushes = computed<Record<string, Brush>>(() => this.options().brushes);
-  protected readonly figure = computed(() => parcoordsFigure(this.shownTasks(), this.dims(), this.brushes(), this.highlight()));
+  protected readonly brushes = computed<Record<string, Brush>>(() => this.options().brushes);
   protected readonly passing = computed(() => {
     const ids = new Set(tasksPassing(this.shownTasks(), this.dims(), this.brushes()));
     return this.shownTasks().filter((t) => ids.has(t.id));
@@ -92,14 +91,12 @@ export class HpGraphTab {
     this.setOption(GRAPH_OPTION.hidden, next.length ? next.join(',') : null);
   }
 
-  protected restyled(event: { data: unknown[] }): void {
-    const trace = event.data[0] as { dimensions?: { constraintrange?: unknown }[] } | undefined;
-    const next = readBrushes(this.dims(), trace?.dimensions);
-    // Keep brushes on axes that are not drawn right now (a parameter picked again gets its filter back).
-    const drawn = new Set(this.dims().map((d) => d.id));
-    const kept = Object.fromEntries(Object.entries(this.brushes()).filter(([id]) => !drawn.has(id)));
-    const merged = { ...kept, ...next };
-    if (JSON.stringify(merged) !== JSON.stringify(this.brushes())) this.setOption(GRAPH_OPTION.brush, formatBrushes(merged));
+  /** One axis's filter changed; filters on axes not drawn now stay (a parameter picked again gets its filter back). */
+  protected brushChanged({ id, brush }: { id: string; brush: Brush }): void {
+    const next = { ...this.brushes() };
+    if (brush.length) next[id] = brush;
+    else delete next[id];
+    this.setOption(GRAPH_OPTION.brush, formatBrushes(next));
   }
 
   protected clearBrushes(): void {

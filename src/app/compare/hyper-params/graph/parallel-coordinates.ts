@@ -1,0 +1,151 @@
+import { ChangeDetectionStrategy, Component, DestroyRef, ElementRef, computed, inject, input, output, signal, viewChild } from '@angular/core';
+import { HpTask } from '../shared-axes/hp-tasks';
+import { Brush, Dimension, Frame, addRange, drawAxes, drawLines, plotSpan, positionAt, removeAt } from './parcoords-model';
+
+/** A drag in progress along one axis, in pixels from the chart's top. */
+interface Drag {
+  index: number;
+  from: number;
+  to: number;
+}
+
+/** Moves shorter than this are clicks. */
+const CLICK_PX = 3;
+
+/**
+ * Parallel coordinates drawn as SVG: one path per task through its value on every axis, axes with
+ * their ticks, and filters made by dragging along an axis (several per axis; a click on a filter
+ * removes it, a click elsewhere on the axis clears the axis). A hundred tasks over fifty axes are a
+ * hundred paths, drawn in one frame without a chart library or WebGL; every text is bound as text.
+ */
+@Component({
+  selector: 'app-parallel-coordinates',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    @if (frame(); as f) {
+      <svg #svg class="pc-chart" [attr.width]="f.width" [attr.height]="f.height" role="img"
+           [attr.aria-label]="'Parallel coordinates: ' + dims().length + ' axes, ' + tasks().length + ' tasks'">
+        <g class="pc-lines" (pointerleave)="hovered.emit(null)">
+          @for (line of lines(); track line.id) {
+            <path data-testid="pc-line" [attr.data-task-id]="line.id" [attr.data-state]="line.state" [attr.d]="line.d"
+                  [attr.stroke]="line.color" [class.on-top]="line.state === 'highlight'" (pointerenter)="hovered.emit(line.id)">
+              <title>{{ line.name }}</title>
+            </path>
+          }
+        </g>
+        @for (axis of axes(); track axis.id; let i = $index) {
+          <g class="pc-axis" data-testid="pc-axis" [attr.data-label]="axis.label" [attr.transform]="'translate(' + axis.x + ' 0)'">
+            <line class="pc-axis-line" [attr.y1]="span().top" [attr.y2]="span().bottom" />
+            @for (tick of axis.ticks; track $index) {
+              <line class="pc-tick-mark" x1="-4" x2="0" [attr.y1]="tick.y" [attr.y2]="tick.y" />
+              <text data-testid="pc-tick" class="pc-tick" x="-6" [attr.y]="tick.y" dy="0.32em">{{ tick.text }}</text>
+            }
+            @for (range of axis.ranges; track $index) {
+              <rect data-testid="pc-brush" class="pc-brush" x="-6" width="12" [attr.y]="range.y" [attr.height]="range.height" />
+            }
+            @if (drag(); as d) {
+              @if (d.index === i) {
+                <rect class="pc-brush pc-dragging" x="-6" width="12" [attr.y]="min(d.from, d.to)" [attr.height]="abs(d.to - d.from)" />
+              }
+            }
+            <text class="pc-label" [attr.transform]="'translate(0 ' + (span().top - 12) + ') rotate(-30)'">
+              <title>{{ axis.label }}</title>{{ axis.label }}
+            </text>
+            <rect class="axis-brush" x="-10" width="20" [attr.y]="span().top - 4" [attr.height]="span().bottom - span().top + 8"
+                  (pointerdown)="startDrag($event, i)" (pointermove)="moveDrag($event)" (pointerup)="endDrag($event)"
+                  (pointercancel)="drag.set(null)"><title>Drag to filter {{ axis.label }}; click a filter to remove it</title></rect>
+          </g>
+        }
+      </svg>
+    }
+  `,
+  styles: `
+    :host { display: block; position: relative; overflow: hidden; min-height: 0; }
+    svg { display: block; user-select: none; font-size: 10px; }
+    path { fill: none; stroke-width: 1.5; stroke-linejoin: round; }
+    path[data-state='highlight'] { stroke-width: 3; }
+    .pc-axis-line, .pc-tick-mark { stroke: var(--mat-sys-on-surface-variant, #666); stroke-width: 1; }
+    .pc-tick { fill: var(--mat-sys-on-surface, #222); text-anchor: end; paint-order: stroke; stroke: var(--mat-sys-surface, #fff);
+      stroke-width: 3px; stroke-linejoin: round; }
+    .pc-label { fill: var(--mat-sys-on-surface, #222); font-size: 11px; font-weight: 500; }
+    .pc-brush { fill: var(--mat-sys-primary, #3f51b5); fill-opacity: 0.25; stroke: var(--mat-sys-primary, #3f51b5); stroke-width: 1; }
+    .axis-brush { fill: transparent; cursor: crosshair; touch-action: none; }
+  `,
+})
+export class ParallelCoordinates {
+  readonly tasks = input.required<readonly HpTask[]>();
+  readonly dims = input.required<readonly Dimension[]>();
+  readonly brushes = input<Readonly<Record<string, Brush>>>({});
+  readonly highlight = input<string | null>(null);
+  /** A task's line is hovered (null: left). */
+  readonly hovered = output<string | null>();
+  /** The filter of one axis changed (an empty brush: the axis is no longer filtered). */
+  readonly brushChange = output<{ id: string; brush: Brush }>();
+
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+  private readonly svg = viewChild<ElementRef<SVGSVGElement>>('svg');
+  private readonly size = signal<Frame | null>(null);
+  protected readonly drag = signal<Drag | null>(null);
+
+  protected readonly frame = this.size.asReadonly();
+  protected readonly span = computed(() => plotSpan(this.size() ?? { width: 0, height: 0 }));
+  protected readonly axes = computed(() => {
+    const frame = this.size();
+    return frame ? drawAxes(this.dims(), this.brushes(), frame) : [];
+  });
+  protected readonly lines = computed(() => {
+    const frame = this.size();
+    return frame ? drawLines(this.tasks(), this.dims(), this.brushes(), this.highlight(), frame) : [];
+  });
+  protected readonly min = Math.min;
+  protected readonly abs = Math.abs;
+
+  constructor() {
+    // Drawn at the host's size, measured by the observer (no forced layout); redrawn when it changes.
+    const observer = new ResizeObserver(([entry]) => {
+      const { width, height } = entry.contentRect;
+      const current = this.size();
+      if (width > 0 && height > 0 && (current?.width !== Math.round(width) || current?.height !== Math.round(height))) {
+        this.size.set({ width: Math.round(width), height: Math.round(height) });
+      }
+    });
+    observer.observe(this.host.nativeElement);
+    inject(DestroyRef).onDestroy(() => observer.disconnect());
+  }
+
+  private localY(event: PointerEvent): number {
+    const top = this.svg()?.nativeElement.getBoundingClientRect().top ?? 0;
+    return event.clientY - top;
+  }
+
+  protected startDrag(event: PointerEvent, index: number): void {
+    if (event.button !== 0) return;
+    event.preventDefault();
+    (event.target as Element).setPointerCapture?.(event.pointerId);
+    const y = this.localY(event);
+    this.drag.set({ index, from: y, to: y });
+  }
+
+  protected moveDrag(event: PointerEvent): void {
+    const drag = this.drag();
+    if (!drag) return;
+    const { top, bottom } = this.span();
+    this.drag.set({ ...drag, to: Math.min(bottom, Math.max(top, this.localY(event))) });
+  }
+
+  protected endDrag(event: PointerEvent): void {
+    const drag = this.drag();
+    const frame = this.size();
+    this.drag.set(null);
+    if (!drag || !frame) return;
+    const dim = this.dims()[drag.index];
+    if (!dim) return;
+    const to = this.localY(event);
+    const current = this.brushes()[dim.id];
+    const brush =
+      Math.abs(to - drag.from) < CLICK_PX
+        ? removeAt(current, positionAt(dim.axis, drag.from, frame))
+        : addRange(current, [positionAt(dim.axis, drag.from, frame), positionAt(dim.axis, to, frame)]);
+    if (JSON.stringify(brush) !== JSON.stringify(current ?? [])) this.brushChange.emit({ id: dim.id, brush });
+  }
+}

@@ -1,0 +1,83 @@
+import { Task } from '../../../core/api/models';
+import { NA } from '../shared-axes/axis';
+import { HpTask } from '../shared-axes/hp-tasks';
+import { FADED, addRange, buildDimensions, drawAxes, drawLines, positionAt, removeAt, tasksPassing, yOf } from './parcoords-model';
+
+function hp(id: string, color: string, params: Record<string, string>, acc: number | null): HpTask {
+  const hyperparams = { Args: Object.fromEntries(Object.entries(params).map(([name, value]) => [name, { section: 'Args', name, value }])) };
+  const last_metrics = acc === null ? {} : { h: { v: { metric: 'accuracy', variant: 'val', value: acc, min_value: 0, max_value: acc } } };
+  return { id, color, isBase: false, displayName: id, task: null, full: { id, name: id, status: 'completed', type: 'training', hyperparams, last_metrics } as unknown as Task };
+}
+
+describe('parallel coordinates model', () => {
+  const tasks = [
+    hp('t1', '#111111', { lr: '0.1', optimizer: 'sgd' }, 0.8),
+    hp('t2', '#222222', { lr: '0.001', optimizer: 'adamw' }, 0.9),
+    hp('t3', '#333333', { lr: '0.0001' }, null),
+  ];
+  const acc = { metric: 'accuracy', variant: 'val', type: 'last' as const };
+  const params = [{ section: 'Args', name: 'lr' }, { section: 'Args', name: 'optimizer' }];
+  const frame = { width: 590, height: 394 }; // axes 200 px apart, from y 80 to 370
+
+  /** Points of a path as [x, y] pairs. */
+  const points = (d: string) => [...d.matchAll(/[ML]([-\d.]+) ([-\d.]+)/g)].map((m) => [Number(m[1]), Number(m[2])]);
+  /** The tick label drawn at a line's point on axis `j`. */
+  const tickUnder = (axes: ReturnType<typeof drawAxes>, d: string, j: number) => axes[j].ticks.find((t) => t.y === points(d)[j][1])?.text;
+
+  it('has one axis per parameter and metric pick, each line through its task\'s own value', () => {
+    const dims = buildDimensions(tasks, params, [acc]);
+    expect(dims.map((d) => d.label)).toEqual(['Args/lr', 'Args/optimizer', 'accuracy/val LAST']);
+    expect(dims[0].axis.kind).toBe('log');
+    const axes = drawAxes(dims, {}, frame);
+    expect(axes.map((a) => a.x)).toEqual([70, 270, 470]);
+    const lines = drawLines(tasks, dims, {}, null, frame);
+    expect(lines.map((l) => l.id)).toEqual(['t1', 't2', 't3']);
+    expect(lines.map((l) => tickUnder(axes, l.d, 0))).toEqual(['0.1', '0.001', '1e-4']);
+    expect(lines.map((l) => tickUnder(axes, l.d, 1))).toEqual(['sgd', 'adamw', NA]);
+    expect(tickUnder(axes, lines[2].d, 2)).toBe(NA);
+    expect(points(lines[0].d).map((p) => p[0])).toEqual([70, 270, 470]);
+    expect(lines.map((l) => l.color)).toEqual(['#111111', '#222222', '#333333']);
+  });
+
+  it('maps positions to pixels and back, the low end at the bottom, clamped to the axis', () => {
+    const [lr] = buildDimensions(tasks, params, []);
+    const [lo, hi] = lr.axis.range;
+    expect(yOf(lr.axis, lo, frame)).toBeCloseTo(370);
+    expect(yOf(lr.axis, hi, frame)).toBeCloseTo(80);
+    expect(positionAt(lr.axis, yOf(lr.axis, -2, frame), frame)).toBeCloseTo(-2);
+    expect(positionAt(lr.axis, 0, frame)).toBeCloseTo(hi);
+    expect(positionAt(lr.axis, 1000, frame)).toBeCloseTo(lo);
+  });
+
+  it('greys the other lines when a task is highlighted and draws that task last', () => {
+    const dims = buildDimensions(tasks, params, [acc]);
+    const lines = drawLines(tasks, dims, {}, 't1', frame);
+    expect(lines.map((l) => l.id)).toEqual(['t2', 't3', 't1']);
+    expect(lines.map((l) => l.state)).toEqual(['faded', 'faded', 'highlight']);
+    expect(lines.map((l) => l.color)).toEqual([FADED, FADED, '#111111']);
+  });
+
+  it('filters tasks by brushes: lines outside are grey and drawn first, and the brush is drawn on its axis', () => {
+    const dims = buildDimensions(tasks, params, [acc]);
+    const brushes = { [dims[2].id]: [[0.85, 1] as [number, number]] };
+    expect(tasksPassing(tasks, dims, brushes)).toEqual(['t2']);
+    expect(tasksPassing(tasks, dims, {})).toEqual(['t1', 't2', 't3']);
+    const lines = drawLines(tasks, dims, brushes, null, frame);
+    expect(lines.map((l) => [l.id, l.state])).toEqual([['t1', 'filtered'], ['t3', 'filtered'], ['t2', 'normal']]);
+    const axes = drawAxes(dims, brushes, frame);
+    expect(axes[0].ranges).toEqual([]);
+    const [range] = axes[2].ranges;
+    expect(range.y).toBeCloseTo(yOf(dims[2].axis, 1, frame), 0);
+    expect(range.y + range.height).toBeCloseTo(yOf(dims[2].axis, 0.85, frame), 0);
+  });
+
+  it('adds ranges (merging the ones that overlap) and removes the one clicked, or all when none is hit', () => {
+    expect(addRange(undefined, [3, 1])).toEqual([[1, 3]]);
+    expect(addRange([[1, 3]], [5, 6])).toEqual([[1, 3], [5, 6]]);
+    expect(addRange([[1, 3], [5, 6]], [2, 5.5])).toEqual([[1, 6]]);
+    expect(addRange([[5, 6]], [0, 1])).toEqual([[0, 1], [5, 6]]);
+    expect(removeAt([[1, 3], [5, 6]], 5.5)).toEqual([[1, 3]]);
+    expect(removeAt([[1, 3], [5, 6]], 4)).toEqual([]);
+    expect(removeAt(undefined, 4)).toEqual([]);
+  });
+});

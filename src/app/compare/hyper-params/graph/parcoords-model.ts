@@ -1,0 +1,152 @@
+import { Axis, buildAxis } from '../shared-axes/axis';
+import { MetricPick, ParamRef, metricId, metricLabel, metricValue, paramId, paramLabel, paramValue } from '../shared-axes/hp-data';
+import { HpTask } from '../shared-axes/hp-tasks';
+
+/** A brush on one axis: one or more [low, high] ranges in plotted positions. */
+export type Brush = [number, number][];
+
+export interface Dimension {
+  id: string;
+  label: string;
+  axis: Axis;
+}
+
+/** The chart's axes, in order: parameters first, then the metric picks (as ClearML reads left to right). */
+export function buildDimensions(tasks: readonly HpTask[], params: readonly ParamRef[], metrics: readonly MetricPick[]): Dimension[] {
+  return [
+    ...params.map((p) => ({ id: `p:${paramId(p)}`, label: paramLabel(p), axis: buildAxis(tasks.map((t) => paramValue(t.full, p))) })),
+    ...metrics.map((m) => ({ id: `m:${metricId(m)}`, label: metricLabel(m), axis: buildAxis(tasks.map((t) => metricValue(t.full, m)), 'off') })),
+  ];
+}
+
+/** Whether a plotted value lies inside every brush range set on its axis. */
+function inBrush(value: number, brush: Brush | undefined): boolean {
+  return !brush || brush.length === 0 || brush.some(([lo, hi]) => value >= Math.min(lo, hi) && value <= Math.max(lo, hi));
+}
+
+/** Ids of the tasks whose lines pass all brushes. */
+export function tasksPassing(tasks: readonly HpTask[], dims: readonly Dimension[], brushes: Readonly<Record<string, Brush>>): string[] {
+  return tasks.filter((_, i) => dims.every((d) => inBrush(d.axis.positions[i], brushes[d.id]))).map((t) => t.id);
+}
+
+/** Where the chart draws: its size in pixels and the margins around the axes (labels above, ticks left). */
+export interface Frame {
+  width: number;
+  height: number;
+}
+
+export const MARGIN = { left: 70, right: 120, top: 80, bottom: 24 } as const;
+
+export interface Tick {
+  y: number;
+  text: string;
+}
+
+export interface DrawnAxis {
+  id: string;
+  label: string;
+  x: number;
+  ticks: Tick[];
+  /** Brush ranges as pixel spans (top y and height). */
+  ranges: { y: number; height: number }[];
+}
+
+/** How a line is drawn: in its colour, greyed by a highlight of another task, or greyed by a filter. */
+export type LineState = 'normal' | 'highlight' | 'faded' | 'filtered';
+
+export interface DrawnLine {
+  id: string;
+  name: string;
+  color: string;
+  state: LineState;
+  /** SVG path data through the task's value on every axis, left to right. */
+  d: string;
+}
+
+export const FADED = 'rgba(160,160,170,0.35)';
+
+/** The vertical extent of the axes in pixels. */
+export function plotSpan(frame: Frame): { top: number; bottom: number } {
+  const top = MARGIN.top;
+  return { top, bottom: Math.max(top + 20, frame.height - MARGIN.bottom) };
+}
+
+/** x of axis `i` of `n`, spread evenly between the margins. */
+export function axisX(i: number, n: number, frame: Frame): number {
+  const inner = Math.max(frame.width - MARGIN.left - MARGIN.right, 20);
+  return n <= 1 ? MARGIN.left + inner / 2 : MARGIN.left + (inner * i) / (n - 1);
+}
+
+/** y of a plotted position on an axis (the range's low end at the bottom). */
+export function yOf(axis: Axis, position: number, frame: Frame): number {
+  const { top, bottom } = plotSpan(frame);
+  const [lo, hi] = axis.range;
+  const t = hi === lo ? 0.5 : (position - lo) / (hi - lo);
+  return bottom - t * (bottom - top);
+}
+
+/** The plotted position at pixel `y` on an axis, clamped to the axis. */
+export function positionAt(axis: Axis, y: number, frame: Frame): number {
+  const { top, bottom } = plotSpan(frame);
+  const t = Math.min(1, Math.max(0, (bottom - y) / (bottom - top)));
+  const [lo, hi] = axis.range;
+  return lo + t * (hi - lo);
+}
+
+const round = (v: number) => Math.round(v * 10) / 10;
+
+/** Axes with their ticks and brush spans placed in the frame. */
+export function drawAxes(dims: readonly Dimension[], brushes: Readonly<Record<string, Brush>>, frame: Frame): DrawnAxis[] {
+  return dims.map((d, i) => ({
+    id: d.id,
+    label: d.label,
+    x: round(axisX(i, dims.length, frame)),
+    ticks: d.axis.tickvals.map((v, t) => ({ y: round(yOf(d.axis, v, frame)), text: d.axis.ticktext[t] ?? '' })),
+    ranges: (brushes[d.id] ?? []).map(([a, b]) => {
+      const y1 = yOf(d.axis, Math.max(a, b), frame);
+      const y2 = yOf(d.axis, Math.min(a, b), frame);
+      return { y: round(y1), height: round(Math.max(y2 - y1, 1)) };
+    }),
+  }));
+}
+
+/**
+ * One path per task through its value on every axis. Lines outside a filter are drawn first (grey),
+ * then the others, and a highlighted task last, on top, in its colour while the rest turn grey.
+ */
+export function drawLines(
+  tasks: readonly HpTask[],
+  dims: readonly Dimension[],
+  brushes: Readonly<Record<string, Brush>>,
+  highlight: string | null,
+  frame: Frame,
+): DrawnLine[] {
+  const passing = new Set(tasksPassing(tasks, dims, brushes));
+  const xs = dims.map((_, j) => round(axisX(j, dims.length, frame)));
+  const lines = tasks.map((t, i): DrawnLine => {
+    const state: LineState = highlight === t.id ? 'highlight' : !passing.has(t.id) ? 'filtered' : highlight ? 'faded' : 'normal';
+    const d = dims.map((dim, j) => `${j ? 'L' : 'M'}${xs[j]} ${round(yOf(dim.axis, dim.axis.positions[i], frame))}`).join('');
+    return { id: t.id, name: t.displayName, color: state === 'normal' || state === 'highlight' ? t.color : FADED, state, d };
+  });
+  const rank: Record<LineState, number> = { filtered: 0, faded: 1, normal: 1, highlight: 2 };
+  return lines.map((line, i) => ({ line, i })).sort((a, b) => rank[a.line.state] - rank[b.line.state] || a.i - b.i).map((x) => x.line);
+}
+
+/** A brush with one more range; ranges that overlap it merge into one. */
+export function addRange(brush: Brush | undefined, range: [number, number]): Brush {
+  let [lo, hi] = [Math.min(...range), Math.max(...range)];
+  const kept: Brush = [];
+  for (const [a, b] of brush ?? []) {
+    const [ra, rb] = [Math.min(a, b), Math.max(a, b)];
+    if (rb < lo || ra > hi) kept.push([ra, rb]);
+    else [lo, hi] = [Math.min(lo, ra), Math.max(hi, rb)];
+  }
+  return [...kept, [lo, hi] as [number, number]].sort((a, b) => a[0] - b[0]);
+}
+
+/** A click on an axis: removes the range under it, or every range of the axis when it hits none. */
+export function removeAt(brush: Brush | undefined, position: number): Brush {
+  const ranges = brush ?? [];
+  const hit = ranges.findIndex(([a, b]) => position >= Math.min(a, b) && position <= Math.max(a, b));
+  return hit < 0 ? [] : ranges.filter((_, i) => i !== hit);
+}
