@@ -36,8 +36,8 @@ const CLICK_PX = 3;
         @for (axis of axes(); track axis.id; let i = $index) {
           <g class="pc-axis" data-testid="pc-axis" [attr.data-label]="axis.label" [attr.transform]="'translate(' + axis.x + ' 0)'">
             <line class="pc-axis-line" [attr.y1]="span().top" [attr.y2]="span().bottom" />
+            <path class="pc-tick-mark" [attr.d]="axis.tickMarks" />
             @for (tick of axis.ticks; track $index) {
-              <line class="pc-tick-mark" x1="-4" x2="0" [attr.y1]="tick.y" [attr.y2]="tick.y" />
               <text data-testid="pc-tick" class="pc-tick" x="-6" [attr.y]="tick.y" dy="0.32em">{{ tick.text }}</text>
             }
             @for (range of axis.ranges; track $index) {
@@ -64,7 +64,7 @@ const CLICK_PX = 3;
     svg { display: block; user-select: none; font-size: 10px; }
     path { fill: none; stroke-width: 1.5; stroke-linejoin: round; }
     path[data-state='highlight'] { stroke-width: 3; }
-    .pc-axis-line, .pc-tick-mark { stroke: var(--mat-sys-on-surface-variant, #666); stroke-width: 1; }
+    .pc-axis-line, .pc-tick-mark { fill: none; stroke: var(--mat-sys-on-surface-variant, #666); stroke-width: 1; }
     .pc-tick { fill: var(--mat-sys-on-surface, #222); text-anchor: end; paint-order: stroke; stroke: var(--mat-sys-surface, #fff);
       stroke-width: 3px; stroke-linejoin: round; }
     .pc-label { fill: var(--mat-sys-on-surface, #222); font-size: 11px; font-weight: 500; }

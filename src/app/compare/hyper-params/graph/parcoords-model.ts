@@ -47,6 +47,8 @@ export interface DrawnAxis {
   label: string;
   x: number;
   ticks: Tick[];
+  /** One path for every tick mark of the axis (fewer elements than a line per tick). */
+  tickMarks: string;
   /** Brush ranges as pixel spans (top y and height). */
   ranges: { y: number; height: number }[];
 }
@@ -97,17 +99,21 @@ const round = (v: number) => Math.round(v * 10) / 10;
 
 /** Axes with their ticks and brush spans placed in the frame. */
 export function drawAxes(dims: readonly Dimension[], brushes: Readonly<Record<string, Brush>>, frame: Frame): DrawnAxis[] {
-  return dims.map((d, i) => ({
-    id: d.id,
-    label: d.label,
-    x: round(axisX(i, dims.length, frame)),
-    ticks: d.axis.tickvals.map((v, t) => ({ y: round(yOf(d.axis, v, frame)), text: d.axis.ticktext[t] ?? '' })),
-    ranges: (brushes[d.id] ?? []).map(([a, b]) => {
-      const y1 = yOf(d.axis, Math.max(a, b), frame);
-      const y2 = yOf(d.axis, Math.min(a, b), frame);
-      return { y: round(y1), height: round(Math.max(y2 - y1, 1)) };
-    }),
-  }));
+  return dims.map((d, i) => {
+    const ticks = d.axis.tickvals.map((v, t) => ({ y: round(yOf(d.axis, v, frame)), text: d.axis.ticktext[t] ?? '' }));
+    return {
+      id: d.id,
+      label: d.label,
+      x: round(axisX(i, dims.length, frame)),
+      ticks,
+      tickMarks: ticks.map((t) => `M-4 ${t.y}H0`).join(''),
+      ranges: (brushes[d.id] ?? []).map(([a, b]) => {
+        const y1 = yOf(d.axis, Math.max(a, b), frame);
+        const y2 = yOf(d.axis, Math.min(a, b), frame);
+        return { y: round(y1), height: round(Math.max(y2 - y1, 1)) };
+      }),
+    };
+  });
 }
 
 /**
