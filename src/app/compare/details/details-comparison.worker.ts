@@ -1,5 +1,6 @@
 /// <reference lib="webworker" />
 import { DetailsWorkerAnswer, DetailsWorkerRequest, TaskCache, compareDetails, parseTexts, transferables } from './details-comparison';
+import { errorMessage } from '../../shared/error-message';
 
 const cache = new TaskCache();
 const reply = (answer: DetailsWorkerAnswer, transfer: Transferable[] = []) =>
@@ -17,7 +18,7 @@ addEventListener('message', (event: MessageEvent<DetailsWorkerRequest>) => {
       cache.addTexts(parseTexts(request.ids, request.bytes));
       reply({ kind: 'texts', textsId: request.textsId, error: null });
     } catch (err) {
-      reply({ kind: 'texts', textsId: request.textsId, error: err instanceof Error ? err.message : String(err) });
+      reply({ kind: 'texts', textsId: request.textsId, error: errorMessage(err) });
     }
     return;
   }

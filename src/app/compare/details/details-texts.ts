@@ -5,8 +5,8 @@ import { TasksApi } from '../../core/api/tasks-api';
 import { ComparisonSection } from '../side-by-side/comparison-model';
 import { DETAILS_CHUNK, DETAILS_REQUESTS_IN_FLIGHT, TEXT_FIELDS, chunks } from '../side-by-side/state/task-details-chunks';
 import { DetailsWorkerAnswer, DetailsWorkerRequest, TaskCache, compareDetails, parseTexts } from './details-comparison';
+import { errorMessage } from '../../shared/error-message';
 
-const messageOf = (err: unknown) => (err instanceof Error ? err.message : String(err));
 const withIds = (set: ReadonlySet<string>, ids: readonly string[]) => new Set([...set, ...ids]);
 const withoutIds = (set: ReadonlySet<string>, ids: readonly string[]) => new Set([...set].filter((id) => !ids.includes(id)));
 
@@ -51,7 +51,7 @@ export class DetailsTexts implements OnDestroy {
             this.tasksApi.getByIdsBytes(chunk, TEXT_FIELDS).pipe(
               switchMap((bytes) => this.keep(chunk, bytes)),
               map(() => ({ chunk, error: null as string | null })),
-              catchError((err: unknown) => of({ chunk, error: messageOf(err) })),
+              catchError((err: unknown) => of({ chunk, error: errorMessage(err) })),
             ),
           DETAILS_REQUESTS_IN_FLIGHT,
         ),
@@ -75,7 +75,7 @@ export class DetailsTexts implements OnDestroy {
       try {
         done(textsPending ? compareDetails(tasks, rawConfig, true) : compareDetails(this.local.resolve({ ids: tasks.map((t) => t?.id ?? null), fresh: tasks.filter((t): t is Task => !!t) }), rawConfig));
       } catch (err) {
-        failed(messageOf(err));
+        failed(errorMessage(err));
       }
       if (!textsPending) this.forgetOthers(tasks);
       return;

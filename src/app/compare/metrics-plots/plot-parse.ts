@@ -1,4 +1,5 @@
 import type { PlotFigure } from '../../shared/plot/plot-figure';
+import { errorMessage } from '../../shared/error-message';
 
 /** Plotly's own small HTML-like subset that is kept in plot text; every other '<' is escaped. */
 const ALLOWED_TAG = /^<\/?(br|b|i|em|sub|sup)\s*\/?>/i;
@@ -50,7 +51,7 @@ export function parsePlot(plotStr: unknown): ParsedPlot {
   try {
     raw = JSON.parse(plotStr);
   } catch (err) {
-    return { ok: false, error: `the plot is not valid JSON (${err instanceof Error ? err.message : String(err)})` };
+    return { ok: false, error: `the plot is not valid JSON (${errorMessage(err)})` };
   }
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return { ok: false, error: 'the plot is not a Plotly figure' };
   const { data, layout } = raw as { data?: unknown; layout?: unknown };

@@ -15,6 +15,7 @@ import { EmbedButton } from '../embed/embed-button';
 import { LazyPlot } from './lazy-plot';
 import { GroupBy, PlotTask, buildCards, indexPlots, plotKeys } from './plot-merge';
 import { PLOTS_OPTION, formatSelection, parseSelection, searchKeys } from './plots-options';
+import { errorMessage } from '../../shared/error-message';
 
 const MAX_PAGES = 200;
 
@@ -114,6 +115,6 @@ export class PlotsTab {
   }
 
   protected errorMessage(error: unknown): string {
-    return error instanceof Error ? error.message : String(error);
+    return errorMessage(error);
   }
 }

@@ -18,6 +18,7 @@ import { EventsApi, SingleValueMetrics } from '../../core/api/events-api';
 import { Plot } from '../../shared/plot/plot';
 import { selectComparedTasks } from '../state/compare.feature';
 import { SummaryTask, buildSummaryFigure, summaryLabels, summaryRows } from './summary-figure';
+import { errorMessage } from '../../shared/error-message';
 
 @Component({
   selector: 'app-summary-chart-view',
@@ -79,6 +80,6 @@ export class SummaryChart {
   });
 
   protected errorMessage(error: unknown): string {
-    return error instanceof Error ? error.message : String(error);
+    return errorMessage(error);
   }
 }

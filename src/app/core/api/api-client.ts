@@ -3,6 +3,7 @@ import { Injectable, inject } from '@angular/core';
 import { Observable, catchError, map, throwError } from 'rxjs';
 import { RUNTIME_CONFIG } from '../runtime-config';
 import { ApiError, Envelope, envelopeData } from './api-error';
+import { errorMessage } from '../../shared/error-message';
 
 export { ApiError, envelopeData } from './api-error';
 
@@ -23,7 +24,7 @@ export function toApiError(endpoint: string, err: unknown): ApiError {
     }
     return new ApiError(`The server answered ${err.status} ${err.statusText || ''} to ${endpoint}.`.replace('  ', ' '), err.status, 0, endpoint);
   }
-  return new ApiError(err instanceof Error ? err.message : String(err), 0, 0, endpoint);
+  return new ApiError(errorMessage(err), 0, 0, endpoint);
 }
 
 /** JSON from UTF-8 bytes; null when they are not JSON. */

@@ -6,6 +6,7 @@ import { cancelDraw, queueDraw } from './draw-queue';
 import { appendedPoints } from './plot-append';
 import { DEFAULT_PLOT_CONFIG, PlotFigure, themedLayout } from './plot-figure';
 import { Plotly, PlotlyBundle, bundleFor, isFullPlotly, loadPlotly } from './plotly-loader';
+import { errorMessage } from '../error-message';
 
 type PlotlyElement = HTMLElement & { on(event: string, handler: (event: unknown) => unknown): void; removeAllListeners?(event: string): void };
 
@@ -79,7 +80,7 @@ export class Plot {
       // Plotly is loaded before the draw takes its turn, so a slow first load holds up no other chart.
       loadPlotly(bundleOf(this.pending.figure)).then(
         () => queueDraw(this.drawPending),
-        (err: unknown) => this.error.set(err instanceof Error ? err.message : String(err)),
+        (err: unknown) => this.error.set(errorMessage(err)),
       );
     });
     const resize = new ResizeObserver(() => {
@@ -124,7 +125,7 @@ export class Plot {
       this.drawn.emit(el);
     } catch (err) {
       this.shown = null;
-      this.error.set(err instanceof Error ? err.message : String(err));
+      this.error.set(errorMessage(err));
     }
   }
 

@@ -5,6 +5,7 @@ import { map, of } from 'rxjs';
 import { TasksApi } from '../../../core/api/tasks-api';
 import { Task } from '../../../core/api/models';
 import { ComparedTask, compareFeature, selectComparedTaskIds, selectComparedTasks } from '../../state/compare.feature';
+import { errorMessage } from '../../../shared/error-message';
 
 export const HP_TASK_FIELDS = ['id', 'name', 'status', 'hyperparams', 'last_metrics'];
 
@@ -44,7 +45,7 @@ export function injectHpTasks() {
   });
   const error = computed(() => {
     const err = resource.error();
-    return err ? (err instanceof Error ? err.message : String(err)) : null;
+    return err ? errorMessage(err) : null;
   });
   return { tasks, loading: resource.isLoading, error, reload: () => resource.reload() };
 }
