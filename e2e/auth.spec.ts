@@ -75,6 +75,21 @@ test.describe('access keys', () => {
     await image.scrollIntoViewIfNeeded();
     await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
     expect(new URL(page.url()).pathname).toContain('/debug-images');
+
+    // Details: the long texts are fetched by its worker, with the session's token (no 401 to retry).
+    const textAnswers: number[] = [];
+    page.on('response', (response) => {
+      if (response.url().endsWith('tasks.get_all_ex') && (response.request().postDataJSON()?.only_fields ?? []).includes('script.diff')) {
+        textAnswers.push(response.status());
+      }
+    });
+    await page.getByTestId('tab-details').click();
+    await expect.poll(() => textAnswers).toEqual([200]);
+    await expect(page.getByTestId('details-texts-loading')).toHaveCount(0);
+    await expect(page.getByTestId('details-texts-error')).toHaveCount(0);
+    await page.getByTestId('search-input').fill('torchvision');
+    await page.getByTestId('search-input').press('Enter');
+    await expect(page.locator('[data-testid="row"][data-row="packages:torchvision"]')).toHaveClass(/current/);
     expect(watch.cspViolations).toEqual([]);
   });
 });

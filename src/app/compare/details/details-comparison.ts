@@ -2,10 +2,13 @@ import { envelopeData } from '../../core/api/api-error';
 import { Task } from '../../core/api/models';
 import { ComparisonSection, alignSection } from '../side-by-side/comparison-model';
 import { detailsSections } from './details-sections';
+import type { PlainRequest } from '../../core/api/plain-request';
 
 /** Messages to the Details worker: a chunk of long texts to keep, or a comparison to build. */
 export type DetailsWorkerRequest =
   | { kind: 'texts'; textsId: number; ids: string[]; bytes: ArrayBuffer }
+  /** Fetch the texts of `ids` with this request, then parse and keep them like `texts`. */
+  | { kind: 'fetchTexts'; textsId: number; ids: string[]; request: PlainRequest }
   | {
       kind: 'compare';
       requestId: number;
@@ -17,7 +20,8 @@ export type DetailsWorkerRequest =
     };
 
 export type DetailsWorkerAnswer =
-  | { kind: 'texts'; textsId: number; error: string | null }
+  /** `askAgain`: the worker could not fetch (no answer, or a 401) and the page should ask its own way. */
+  | { kind: 'texts'; textsId: number; error: string | null; askAgain?: boolean }
   | { kind: 'compare'; requestId: number; sections: ComparisonSection[] };
 
 /** The Details comparison (on this thread for small comparisons, or where workers are missing). */

@@ -1,18 +1,23 @@
 /// <reference lib="webworker" />
 import { DetailsWorkerAnswer, DetailsWorkerRequest, TaskCache, compareDetails, parseTexts, transferables } from './details-comparison';
 import { errorMessage } from '../../shared/error-message';
+import { errorFromAnswer, parseBytes } from '../../core/api/api-error';
 
 const cache = new TaskCache();
 const reply = (answer: DetailsWorkerAnswer, transfer: Transferable[] = []) =>
   (self as unknown as DedicatedWorkerGlobalScope).postMessage(answer, transfer);
 
 /**
- * The Details tab's long texts and comparisons, off the page's thread: text answers arrive as
- * bytes and are parsed here, tasks and texts are kept between requests, and the cell tables go
+ * The Details tab's long texts and comparisons, off the page's thread: text answers are fetched
+ * here (or arrive as bytes) and are parsed here, tasks and texts are kept between requests, and the cell tables go
  * back without copying.
  */
 addEventListener('message', (event: MessageEvent<DetailsWorkerRequest>) => {
   const request = event.data;
+  if (request.kind === 'fetchTexts') {
+    void fetchTexts(request);
+    return;
+  }
   if (request.kind === 'texts') {
     try {
       cache.addTexts(parseTexts(request.ids, request.bytes));
@@ -25,3 +30,33 @@ addEventListener('message', (event: MessageEvent<DetailsWorkerRequest>) => {
   const sections = compareDetails(cache.resolve(request), request.rawConfig);
   reply({ kind: 'compare', requestId: request.requestId, sections }, transferables(sections));
 });
+
+/**
+ * Fetches one answer of texts and keeps it. A server's error is reported with its message; when
+ * there is no answer or a 401, the page is asked to fetch the texts its own way (which can sign in).
+ */
+async function fetchTexts({ textsId, ids, request }: Extract<DetailsWorkerRequest, { kind: 'fetchTexts' }>): Promise<void> {
+  let response: Response;
+  let bytes: ArrayBuffer;
+  try {
+    response = await fetch(request.url, { method: 'POST', headers: request.headers, body: request.body, credentials: 'same-origin' });
+    bytes = await response.arrayBuffer();
+  } catch (err) {
+    reply({ kind: 'texts', textsId, error: errorMessage(err), askAgain: true });
+    return;
+  }
+  if (response.status === 401) {
+    reply({ kind: 'texts', textsId, error: 'Not signed in', askAgain: true });
+    return;
+  }
+  if (!response.ok) {
+    reply({ kind: 'texts', textsId, error: errorFromAnswer('tasks.get_all_ex', response.status, response.statusText, parseBytes(bytes)).message });
+    return;
+  }
+  try {
+    cache.addTexts(parseTexts(ids, bytes));
+    reply({ kind: 'texts', textsId, error: null });
+  } catch (err) {
+    reply({ kind: 'texts', textsId, error: errorMessage(err) });
+  }
+}

@@ -1,7 +1,8 @@
 import { Injectable, OnDestroy, inject, signal } from '@angular/core';
-import { Observable, Subject, catchError, from, map, mergeMap, of, switchMap, takeUntil } from 'rxjs';
+import { Observable, Subject, catchError, from, map, mergeMap, of, switchMap, takeUntil, throwError } from 'rxjs';
 import { Task } from '../../core/api/models';
 import { TasksApi } from '../../core/api/tasks-api';
+import { PlainRequests } from '../../core/auth/plain-requests';
 import { ComparisonSection } from '../side-by-side/comparison-model';
 import { DETAILS_CHUNK, DETAILS_REQUESTS_IN_FLIGHT, TEXT_FIELDS, chunks } from '../side-by-side/state/task-details-chunks';
 import { DetailsWorkerAnswer, DetailsWorkerRequest, TaskCache, compareDetails, parseTexts } from './details-comparison';
@@ -11,23 +12,25 @@ const withIds = (set: ReadonlySet<string>, ids: readonly string[]) => new Set([.
 const withoutIds = (set: ReadonlySet<string>, ids: readonly string[]) => new Set([...set].filter((id) => !ids.includes(id)));
 
 /**
- * The Details tab's long texts and the comparisons that need them. They live in a Web Worker:
- * each answer of long texts is fetched here (through the app's HTTP client, so signing in works
- * as for any request) as bytes, handed to the worker without a copy, and parsed and kept there,
- * so tens of megabytes of texts never make a long task on the page's thread. Where workers are
- * missing, the same happens on this thread. Provided with the Details route: the texts stay while
+ * The Details tab's long texts and the comparisons that need them. They live in a Web Worker,
+ * which fetches each answer of long texts itself (with the session's token) and parses and keeps
+ * it, so tens of megabytes of texts never reach the page's thread. When the worker gets no answer
+ * or a 401 (the session expired), the answer is asked again through the app's HTTP client (which
+ * shows the sign-in form, and says what went wrong) and its bytes are handed to the worker without
+ * a copy; a server's error message is shown as it is. Where workers are missing, the same happens on this thread. Provided with the Details route: the texts stay while
  * the user looks at other tabs.
  */
 @Injectable()
 export class DetailsTexts implements OnDestroy {
   private readonly tasksApi = inject(TasksApi);
+  private readonly plainRequests = inject(PlainRequests);
   private readonly destroyed = new Subject<void>();
   /** undefined until first needed; null where workers are missing. */
   private worker: Worker | null | undefined;
   private readonly local = new TaskCache();
   /** The task objects the worker holds, by id. */
   private readonly sent = new Map<string, Task>();
-  private readonly textsWaiting = new Map<number, (error: string | null) => void>();
+  private readonly textsWaiting = new Map<number, (error: string | null, askAgain?: boolean) => void>();
   private nextTextsId = 1;
   private lastRequest = 0;
   private answer: ((sections: ComparisonSection[]) => void) | null = null;
@@ -48,8 +51,7 @@ export class DetailsTexts implements OnDestroy {
       .pipe(
         mergeMap(
           (chunk) =>
-            this.tasksApi.getByIdsBytes(chunk, TEXT_FIELDS).pipe(
-              switchMap((bytes) => this.keep(chunk, bytes)),
+            this.fetchAndKeep(chunk).pipe(
               map(() => ({ chunk, error: null as string | null })),
               catchError((err: unknown) => of({ chunk, error: errorMessage(err) })),
             ),
@@ -107,25 +109,40 @@ export class DetailsTexts implements OnDestroy {
     if (gone.length) this.loaded.update((set) => withoutIds(set, gone));
   }
 
+  /** Fetches one chunk's texts (in the worker, else through the HTTP client) and keeps them. */
+  private fetchAndKeep(ids: string[]): Observable<void> {
+    const viaClient = () => this.tasksApi.getByIdsBytes(ids, TEXT_FIELDS).pipe(switchMap((bytes) => this.keep(ids, bytes)));
+    if (!this.ensureWorker()) return viaClient();
+    const request = this.plainRequests.forCall('tasks.get_all_ex', this.tasksApi.byIdsQuery(ids, TEXT_FIELDS));
+    return this.inWorker((textsId) => ({ kind: 'fetchTexts', textsId, ids, request })).pipe(
+      catchError((err: unknown) => ((err as { askAgain?: boolean }).askAgain ? viaClient() : throwError(() => err))),
+    );
+  }
+
   /** Hands one answer's bytes to where comparisons run; completes once they are parsed and kept. */
   private keep(ids: string[], bytes: ArrayBuffer): Observable<void> {
-    return new Observable<void>((subscriber) => {
-      const worker = this.ensureWorker();
-      if (!worker) {
+    if (!this.ensureWorker()) {
+      return new Observable<void>((subscriber) => {
         this.local.addTexts(parseTexts(ids, bytes)); // a failure to parse is reported like a failed request
         subscriber.next();
         subscriber.complete();
-        return;
-      }
+      });
+    }
+    return this.inWorker((textsId) => ({ kind: 'texts', textsId, ids, bytes }), [bytes]);
+  }
+
+  /** Sends a texts request to the worker; completes when it says they are kept, fails with its message. */
+  private inWorker(request: (textsId: number) => DetailsWorkerRequest, transfer: Transferable[] = []): Observable<void> {
+    return new Observable<void>((subscriber) => {
       const textsId = this.nextTextsId++;
-      this.textsWaiting.set(textsId, (error) => {
-        if (error) subscriber.error(new Error(error));
+      this.textsWaiting.set(textsId, (error, askAgain) => {
+        if (error) subscriber.error(Object.assign(new Error(error), { askAgain }));
         else {
           subscriber.next();
           subscriber.complete();
         }
       });
-      this.post({ kind: 'texts', textsId, ids, bytes }, [bytes]);
+      this.post(request(textsId), transfer);
     });
   }
 
@@ -143,7 +160,7 @@ export class DetailsTexts implements OnDestroy {
     if (this.worker) {
       this.worker.onmessage = ({ data }: MessageEvent<DetailsWorkerAnswer>) => {
         if (data.kind === 'texts') {
-          this.textsWaiting.get(data.textsId)?.(data.error);
+          this.textsWaiting.get(data.textsId)?.(data.error, data.askAgain);
           this.textsWaiting.delete(data.textsId);
         } else if (data.requestId === this.lastRequest) {
           this.answer?.(data.sections);

@@ -2,7 +2,7 @@ import { HttpClient, HttpErrorResponse } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { Observable, catchError, map, throwError } from 'rxjs';
 import { RUNTIME_CONFIG } from '../runtime-config';
-import { ApiError, Envelope, envelopeData } from './api-error';
+import { ApiError, Envelope, envelopeData, errorFromAnswer, parseBytes } from './api-error';
 import { errorMessage } from '../../shared/error-message';
 
 export { ApiError, envelopeData } from './api-error';
@@ -14,26 +14,9 @@ export const API_VERSION = '2.31';
 export function toApiError(endpoint: string, err: unknown): ApiError {
   if (err instanceof ApiError) return err;
   if (err instanceof HttpErrorResponse) {
-    const envelope = (err.error instanceof ArrayBuffer ? parseBytes(err.error) : err.error) as Envelope<unknown> | null;
-    const meta = envelope && typeof envelope === 'object' ? envelope.meta : undefined;
-    if (meta?.result_msg) {
-      return new ApiError(meta.result_msg, err.status, meta.result_subcode ?? 0, endpoint, meta.error_data ?? {});
-    }
-    if (err.status === 0) {
-      return new ApiError('The server cannot be reached. Check that it is running and try again.', 0, 0, endpoint);
-    }
-    return new ApiError(`The server answered ${err.status} ${err.statusText || ''} to ${endpoint}.`.replace('  ', ' '), err.status, 0, endpoint);
+    return errorFromAnswer(endpoint, err.status, err.statusText, err.error instanceof ArrayBuffer ? parseBytes(err.error) : err.error);
   }
   return new ApiError(errorMessage(err), 0, 0, endpoint);
-}
-
-/** JSON from UTF-8 bytes; null when they are not JSON. */
-function parseBytes(bytes: ArrayBuffer): unknown {
-  try {
-    return JSON.parse(new TextDecoder().decode(bytes));
-  } catch {
-    return null;
-  }
 }
 
 /** Calls `POST {apiBaseUrl}/v{version}/{service}.{action}` and unwraps the ClearML envelope. */

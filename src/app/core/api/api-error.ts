@@ -28,3 +28,20 @@ export function envelopeData<T>(endpoint: string, envelope: unknown): T {
   }
   return (envelope as Envelope<T>).data;
 }
+
+/** The error for an HTTP answer that is not a success: the envelope's message when it has one. */
+export function errorFromAnswer(endpoint: string, status: number, statusText: string, body: unknown): ApiError {
+  const meta = body && typeof body === 'object' ? (body as Envelope<unknown>).meta : undefined;
+  if (meta?.result_msg) return new ApiError(meta.result_msg, status, meta.result_subcode ?? 0, endpoint, meta.error_data ?? {});
+  if (status === 0) return new ApiError('The server cannot be reached. Check that it is running and try again.', 0, 0, endpoint);
+  return new ApiError(`The server answered ${status} ${statusText || ''} to ${endpoint}.`.replace('  ', ' '), status, 0, endpoint);
+}
+
+/** JSON from UTF-8 bytes; null when they are not JSON. */
+export function parseBytes(bytes: ArrayBuffer): unknown {
+  try {
+    return JSON.parse(new TextDecoder().decode(bytes));
+  } catch {
+    return null;
+  }
+}

@@ -13,15 +13,16 @@ export class TasksApi {
 
   /** Whole tasks (or the `only_fields` asked for), in the order of `ids`. */
   getByIds(ids: string[], onlyFields?: string[]): Observable<{ tasks: Task[] }> {
-    return this.api.call('tasks.get_all_ex', this.byIds(ids, onlyFields));
+    return this.api.call('tasks.get_all_ex', this.byIdsQuery(ids, onlyFields));
   }
 
   /** `getByIds` answered as bytes (the ClearML envelope, unparsed), to be parsed elsewhere. */
   getByIdsBytes(ids: string[], onlyFields?: string[]): Observable<ArrayBuffer> {
-    return this.api.callBytes('tasks.get_all_ex', this.byIds(ids, onlyFields));
+    return this.api.callBytes('tasks.get_all_ex', this.byIdsQuery(ids, onlyFields));
   }
 
-  private byIds(ids: string[], onlyFields?: string[]) {
+  /** The `tasks.get_all_ex` body of `getByIds`. */
+  byIdsQuery(ids: string[], onlyFields?: string[]) {
     return { id: ids, page_size: ids.length || 1, ...(onlyFields ? { only_fields: onlyFields } : {}) };
   }
 }
