@@ -52,8 +52,6 @@ export class Plot {
   readonly plotClick = output<{ points: unknown[] }>();
   readonly hover = output<{ points: unknown[] }>();
   readonly unhover = output<void>();
-  /** Emits Plotly's restyle event (e.g. a parcoords brush) with the chart's current traces. */
-  readonly restyle = output<{ event: unknown; data: unknown[] }>();
   /** Emits after every draw, with the chart element (for tests and measurements). */
   readonly drawn = output<HTMLElement>();
 
@@ -148,6 +146,5 @@ export class Plot {
     el.on('plotly_click', (event) => this.plotClick.emit(event as { points: unknown[] }));
     el.on('plotly_hover', (event) => this.hover.emit(event as { points: unknown[] }));
     el.on('plotly_unhover', () => this.unhover.emit());
-    el.on('plotly_restyle', (event) => this.restyle.emit({ event, data: (el as unknown as { data?: unknown[] }).data ?? [] }));
   }
 }
