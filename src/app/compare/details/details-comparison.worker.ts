@@ -9,8 +9,8 @@ const reply = (answer: DetailsWorkerAnswer, transfer: Transferable[] = []) =>
 
 /**
  * The Details tab's long texts and comparisons, off the page's thread: text answers are fetched
- * here (or arrive as bytes) and are parsed here, tasks and texts are kept between requests, and the cell tables go
- * back without copying.
+ * here (or arrive as bytes) and parsed here, tasks and texts are kept between requests, and the
+ * cell tables go back without copying.
  */
 addEventListener('message', (event: MessageEvent<DetailsWorkerRequest>) => {
   const request = event.data;
@@ -19,12 +19,7 @@ addEventListener('message', (event: MessageEvent<DetailsWorkerRequest>) => {
     return;
   }
   if (request.kind === 'texts') {
-    try {
-      cache.addTexts(parseTexts(request.ids, request.bytes));
-      reply({ kind: 'texts', textsId: request.textsId, error: null });
-    } catch (err) {
-      reply({ kind: 'texts', textsId: request.textsId, error: errorMessage(err) });
-    }
+    keepTexts(request.textsId, request.ids, request.bytes);
     return;
   }
   const sections = compareDetails(cache.resolve(request), request.rawConfig);
@@ -53,6 +48,11 @@ async function fetchTexts({ textsId, ids, request }: Extract<DetailsWorkerReques
     reply({ kind: 'texts', textsId, error: errorFromAnswer('tasks.get_all_ex', response.status, response.statusText, parseBytes(bytes)).message });
     return;
   }
+  keepTexts(textsId, ids, bytes);
+}
+
+/** Parses one answer of texts and keeps them; says when they are kept, or why not. */
+function keepTexts(textsId: number, ids: string[], bytes: ArrayBuffer): void {
   try {
     cache.addTexts(parseTexts(ids, bytes));
     reply({ kind: 'texts', textsId, error: null });

@@ -17,8 +17,9 @@ const withoutIds = (set: ReadonlySet<string>, ids: readonly string[]) => new Set
  * it, so tens of megabytes of texts never reach the page's thread. When the worker gets no answer
  * or a 401 (the session expired), the answer is asked again through the app's HTTP client (which
  * shows the sign-in form, and says what went wrong) and its bytes are handed to the worker without
- * a copy; a server's error message is shown as it is. Where workers are missing, the same happens on this thread. Provided with the Details route: the texts stay while
- * the user looks at other tabs.
+ * a copy; a server's error message is shown as it is. Where workers are missing, the same happens
+ * on this thread. Provided with the Details route: the texts stay while the user looks at other
+ * tabs.
  */
 @Injectable()
 export class DetailsTexts implements OnDestroy {

@@ -28,7 +28,7 @@ const CLICK_PX = 3;
         <g class="pc-lines" (pointerleave)="hovered.emit(null)">
           @for (line of lines(); track line.id) {
             <path data-testid="pc-line" [attr.data-task-id]="line.id" [attr.data-state]="line.state" [attr.d]="line.d"
-                  [attr.stroke]="line.color" [class.on-top]="line.state === 'highlight'" (pointerenter)="hovered.emit(line.id)">
+                  [attr.stroke]="line.color" (pointerenter)="hovered.emit(line.id)">
               <title>{{ line.name }}</title>
             </path>
           }
@@ -84,17 +84,17 @@ export class ParallelCoordinates {
 
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
   private readonly svg = viewChild<ElementRef<SVGSVGElement>>('svg');
-  private readonly size = signal<Frame | null>(null);
+  /** The host's size, measured by its observer; nothing is drawn before it is known. */
+  protected readonly frame = signal<Frame | null>(null);
   protected readonly drag = signal<Drag | null>(null);
 
-  protected readonly frame = this.size.asReadonly();
-  protected readonly span = computed(() => plotSpan(this.size() ?? { width: 0, height: 0 }));
+  protected readonly span = computed(() => plotSpan(this.frame() ?? { width: 0, height: 0 }));
   protected readonly axes = computed(() => {
-    const frame = this.size();
+    const frame = this.frame();
     return frame ? drawAxes(this.dims(), this.brushes(), frame) : [];
   });
   protected readonly lines = computed(() => {
-    const frame = this.size();
+    const frame = this.frame();
     return frame ? drawLines(this.tasks(), this.dims(), this.brushes(), this.highlight(), frame) : [];
   });
   protected readonly min = Math.min;
@@ -104,9 +104,9 @@ export class ParallelCoordinates {
     // Drawn at the host's size, measured by the observer (no forced layout); redrawn when it changes.
     const observer = new ResizeObserver(([entry]) => {
       const { width, height } = entry.contentRect;
-      const current = this.size();
+      const current = this.frame();
       if (width > 0 && height > 0 && (current?.width !== Math.round(width) || current?.height !== Math.round(height))) {
-        this.size.set({ width: Math.round(width), height: Math.round(height) });
+        this.frame.set({ width: Math.round(width), height: Math.round(height) });
       }
     });
     observer.observe(this.host.nativeElement);
@@ -135,7 +135,7 @@ export class ParallelCoordinates {
 
   protected endDrag(event: PointerEvent): void {
     const drag = this.drag();
-    const frame = this.size();
+    const frame = this.frame();
     this.drag.set(null);
     if (!drag || !frame) return;
     const dim = this.dims()[drag.index];
