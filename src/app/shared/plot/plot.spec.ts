@@ -98,4 +98,11 @@ describe('themedLayout', () => {
     expect(layout.xaxis?.gridcolor).toBe('#3a3b40');
     expect(themedLayout({}, { dark: false }).font?.color).toBe('#1b1b1f');
   });
+
+  it('leaves room for axis titles, so automargin does not redraw the chart to fit them', () => {
+    expect(themedLayout({}, { dark: false }).margin).toEqual({ l: 56, r: 16, t: 36, b: 40 });
+    const titled = themedLayout({ xaxis: { title: { text: 'Iterations' } }, yaxis: { title: 'lr' } as never }, { dark: false });
+    expect(titled.margin).toEqual({ l: 68, r: 16, t: 36, b: 52 });
+    expect(themedLayout({ margin: { b: 10 } }, { dark: false }).margin).toEqual({ b: 10 });
+  });
 });
