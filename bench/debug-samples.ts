@@ -22,6 +22,8 @@ async function main() {
   result('debug samples (100 tasks × 50 iterations × 8 samples): viewport images loaded', samples.medianReady, 'ms', 1000);
   result('debug samples: <img> elements in the DOM', samples.extra['images'], 'images', 150);
   result('debug samples: longest task', samples.medianLongest, 'ms', 200);
+  result('debug samples: opened in the app (from Details), viewport images loaded', samples.inApp.ready, 'ms', 1000);
+  result('debug samples: opened in the app, longest task', samples.inApp.longest, 'ms', 200);
   memoryResults('debug samples', samples.memory);
 }
 

@@ -31,6 +31,8 @@ async function main() {
   result('plots tab (100 tasks × 10 plots): viewport drawn', plots.medianReady, 'ms', 2000);
   result('plots tab: plots drawn more than a viewport off-screen', plots.extra['drawnFarAway'], 'plots', 0);
   result('plots tab: longest task', plots.medianLongest, 'ms', 200);
+  result('plots tab: opened in the app (from Details), viewport drawn', plots.inApp.ready, 'ms', 2000);
+  result('plots tab: opened in the app, longest task', plots.inApp.longest, 'ms', 200);
   memoryResults('plots tab (after scrolling through)', plots.memory);
 }
 

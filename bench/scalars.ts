@@ -22,8 +22,8 @@ import { largeDataset } from '../server/src/seed/demo';
 import { seedDataset } from '../server/src/seed/seed';
 import { DATA_DIR, largeDatabase } from './lib/data';
 import { post } from './lib/http';
-import { appDir, launchBrowser, longTasks, median, memoryResults, pageMemory, probedPage, result, startServer, timeWhen } from './lib/page';
-import { CHART, Figure, IN_VIEW, bareReact, barePlotly, drawnFigures, firstChartDrawn, interaction, viewportDrawn } from './lib/scalars-page';
+import { appDir, launchBrowser, longTasks, median, memoryResults, openInApp, pageMemory, probedPage, result, startServer, timeWhen } from './lib/page';
+import { CHART, Figure, IN_VIEW, bareReact, barePlotly, drawnFigures, FIRST_CHART_DRAWN, firstChartDrawn, interaction, VIEWPORT_DRAWN, viewportDrawn } from './lib/scalars-page';
 
 const { values: args } = parseArgs({
   options: { runs: { type: 'string', default: '3' }, tasks: { type: 'string', default: '100' }, app: { type: 'string' } },
@@ -52,15 +52,31 @@ async function compareIds(url: string): Promise<string[]> {
   return data.tasks.slice(0, TASKS).map((t) => t.id);
 }
 
+/** The tab opened inside the running app from Details (settled first): its own time, without the app's start-up. */
+async function inAppRun(browser: Browser, url: string, ids: string[], view: string, ready: string, complete = ready) {
+  const page = await probedPage(browser);
+  try {
+    await page.goto(`${url}/compare-tasks;ids=${ids.join(',')}/details`);
+    await page.waitForTimeout(2000);
+    const first = await openInApp(page, `/compare-tasks;ids=${ids.join(',')}/${view}`, ready);
+    const all = (await timeWhen(page, complete, 180_000)) - first.start;
+    await page.waitForTimeout(1000);
+    const { longest } = await longTasks(page, first.start);
+    return { first: first.ready, all: Math.round(all), longest };
+  } finally {
+    await page.context().close();
+  }
+}
+
+/** The table draws only the rows in view: painted = it holds every row and shows the first ones. */
+const VALUES_PAINTED = `Number(document.querySelector('[data-testid="values-table"]')?.getAttribute('data-rows')) >= ${VALUE_SERIES} && !!document.querySelector('[data-testid="values-row"]')`;
+
 async function valuesRun(browser: Browser, url: string, ids: string[]) {
   const page = await probedPage(browser);
   await page.addInitScript(`const create = URL.createObjectURL; URL.createObjectURL = (blob) => { window.__blobAt = performance.now(); return create(blob); };
     addEventListener('click', (e) => { if (e.target.closest('[data-testid="download-csv"]')) window.__clickAt = performance.now(); }, true);`);
   await page.goto(`${url}/compare-tasks;ids=${ids.join(',')}/scalars/values`);
-  // The table draws only the rows in view: painted = it holds every row and shows the first ones.
-  const table = await timeWhen(page,
-    `Number(document.querySelector('[data-testid="values-table"]')?.getAttribute('data-rows')) >= ${VALUE_SERIES} && !!document.querySelector('[data-testid="values-row"]')`,
-    120_000);
+  const table = await timeWhen(page, VALUES_PAINTED, 120_000);
   const rows = Number(await page.getByTestId('values-table').getAttribute('data-rows'));
   await Promise.all([page.waitForEvent('download'), page.getByTestId('download-csv').click()]);
   const csv = (await page.evaluate('window.__blobAt - window.__clickAt')) as number;
@@ -150,21 +166,32 @@ async function main() {
     let server = await startServer(values.db, values.files, app);
     let ids = await compareIds(server.url);
     const valueRuns = [];
+    const valuesInApp = [];
     for (let run = 0; run <= RUNS; run++) {
       const r = await valuesRun(browser, server.url, ids);
-      if (run > 0) valueRuns.push(r);
+      const inApp = await inAppRun(browser, server.url, ids, 'scalars/values', VALUES_PAINTED);
+      console.log(`  run ${run}${run ? '' : ' (warm-up)'}: values table ${r.table.toFixed(0)} ms; opened in the app ${inApp.first} ms, longest task ${inApp.longest} ms`);
+      if (run > 0) {
+        valueRuns.push(r);
+        valuesInApp.push(inApp);
+      }
     }
     server.stop();
     console.log(`values: ${ids.length} tasks, ${valueRuns[0].rows} rows`);
     result(`scalars values: table painted (${ids.length} tasks x ${VALUE_SERIES} series)`, Math.round(median(valueRuns.map((r) => r.table))), 'ms', 1000);
+    result('scalars values: opened in the app (from Details), table painted', Math.round(median(valuesInApp.map((r) => r.first))), 'ms', 1000);
     result('scalars values: CSV built', Math.round(median(valueRuns.map((r) => r.csv))), 'ms', 200);
 
     const large = largeDatabase();
     server = await startServer(large.db, large.files, app);
     ids = await compareIds(server.url);
     const runs: GraphRun[] = [];
+    const graphInApp = [];
     for (let run = 0; run <= RUNS; run++) {
       const r = await graphRun(browser, server.url, ids);
+      const inApp = await inAppRun(browser, server.url, ids, 'scalars/graph', FIRST_CHART_DRAWN, VIEWPORT_DRAWN);
+      console.log(`  run ${run}${run ? '' : ' (warm-up)'}: opened in the app: first ${inApp.first} ms, viewport ${inApp.all} ms, longest task ${inApp.longest} ms`);
+      if (run > 0) graphInApp.push(inApp);
       console.log(`  run ${run}${run ? '' : ' (warm-up)'}: first ${r.first.toFixed(0)} ms, viewport ${r.viewport.toFixed(0)} ms, longest task ${r.longest} ms, ` +
         `smoothing ${r.smoothing.first.toFixed(0)}/${r.smoothing.all.toFixed(0)} ms, toggle ${r.toggle.first.toFixed(0)}/${r.toggle.all.toFixed(0)} ms, zoom ${r.zoom.first.toFixed(0)}/${r.zoom.all.toFixed(0)} ms`);
       if (run > 0) runs.push(r);
@@ -176,6 +203,9 @@ async function main() {
     result(`scalars graph: first chart (${label})`, m((r) => r.first), 'ms', 1000);
     result(`scalars graph: viewport complete (${label})`, m((r) => r.viewport), 'ms', 2500);
     result('scalars graph: longest main-thread task while loading', m((r) => r.longest), 'ms', 200);
+    result('scalars graph: opened in the app (from Details), first chart', Math.round(median(graphInApp.map((r) => r.first))), 'ms', 1000);
+    result('scalars graph: opened in the app, viewport complete', Math.round(median(graphInApp.map((r) => r.all))), 'ms', 2500);
+    result('scalars graph: opened in the app, longest task', Math.round(median(graphInApp.map((r) => r.longest))), 'ms', 200);
     result('scalars graph: most points sent for one series', Math.max(...runs.map((r) => r.maxPoints)), 'points', 2000);
     result('scalars graph: smoothing change to next paint', m((r) => r.smoothing.first), 'ms', 200);
     result('scalars graph: task toggle to next paint', m((r) => r.toggle.first), 'ms', 200);

@@ -124,6 +124,24 @@ export async function timeWhen(page: Page, predicate: string, timeoutMs = 60_000
   return Number(await handle.jsonValue());
 }
 
+/**
+ * Opens `path` inside the running app, the way its own back and forward do (a history entry and a
+ * popstate event the router follows), and waits until `predicate` holds: the time from the switch
+ * to ready, without the app's start-up, the longest main-thread task since the switch, and the
+ * page's clock at the switch.
+ */
+export async function openInApp(page: Page, path: string, predicate: string, timeoutMs = 120_000): Promise<{ ready: number; longest: number; start: number }> {
+  const start = await page.evaluate((to) => {
+    const at = performance.now();
+    history.pushState(null, '', to);
+    dispatchEvent(new PopStateEvent('popstate', { state: null }));
+    return at;
+  }, path);
+  const at = await timeWhen(page, predicate, timeoutMs);
+  const { longest } = await longTasks(page, start);
+  return { ready: Math.round(at - start), longest, start };
+}
+
 export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);

@@ -13,8 +13,10 @@ export const CHART = '[data-testid="scalar-chart"]';
 export const IN_VIEW = `[...document.querySelectorAll('${CHART}')].filter((c) => { const r = c.getBoundingClientRect(); return r.bottom > 0 && r.top < innerHeight; })`;
 const DRAWN = `((c) => !!c.querySelector('.scatterlayer .trace'))`;
 
-export const firstChartDrawn = (page: Page) => timeWhen(page, `[...document.querySelectorAll('${CHART}')].some(${DRAWN})`, 180_000);
-export const viewportDrawn = (page: Page) => timeWhen(page, `${IN_VIEW}.length > 0 && ${IN_VIEW}.every(${DRAWN})`, 180_000);
+export const FIRST_CHART_DRAWN = `[...document.querySelectorAll('${CHART}')].some(${DRAWN})`;
+export const VIEWPORT_DRAWN = `${IN_VIEW}.length > 0 && ${IN_VIEW}.every(${DRAWN})`;
+export const firstChartDrawn = (page: Page) => timeWhen(page, FIRST_CHART_DRAWN, 180_000);
+export const viewportDrawn = (page: Page) => timeWhen(page, VIEWPORT_DRAWN, 180_000);
 
 /**
  * Time from an input event (caught first, in the capture phase) to the next paint showing its

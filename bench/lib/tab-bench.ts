@@ -2,16 +2,20 @@
  * Opens one compare tab on the tabs database (bench/lib/tabs-data.ts) in fresh headless Chromium
  * pages, one warm-up and then `runs` measured runs: the time (in the page, from navigation start)
  * until `ready` holds, the longest main-thread task until then, any `extra` figures read once ready,
- * and the memory of the last run.
+ * and the memory of the last run. Each run then also opens the tab inside the running app, from the
+ * `from` view once that has settled: the tab's own time, without the app's start-up.
  */
+import type { Browser } from '@playwright/test';
 import { parseArgs } from 'node:util';
-import { appDir, launchBrowser, longTasks, median, pageMemory, probedPage, startServer, timeWhen, type PageMemory } from './page';
+import { appDir, launchBrowser, longTasks, median, openInApp, pageMemory, probedPage, startServer, timeWhen, type PageMemory } from './page';
 import { tabsDatabase } from './tabs-data';
 
 export interface TabRun {
   ready: number;
   longest: number;
   extra: Record<string, number>;
+  /** Opened inside the running app: ms from the switch to ready, and the longest task since. */
+  inApp: { ready: number; longest: number };
 }
 
 export interface TabBench {
@@ -23,9 +27,16 @@ export interface TabBench {
   extra?: Record<string, string>;
   /** Done in the page after the figures, before the memory is read (e.g. scroll through the tab). */
   after?: string;
+  /** The view the in-app run starts from (default `details`). */
+  from?: string;
 }
 
-export async function runTabBench(bench: TabBench): Promise<{ runs: TabRun[]; medianReady: number; medianLongest: number; memory: PageMemory; extra: Record<string, number> }> {
+/** Time for a view opened by its URL to settle (its requests answered, its first renders done). */
+const SETTLE_MS = 2000;
+
+export async function runTabBench(bench: TabBench): Promise<{
+  runs: TabRun[]; medianReady: number; medianLongest: number; inApp: { ready: number; longest: number }; memory: PageMemory; extra: Record<string, number>;
+}> {
   const { values: args } = parseArgs({ options: { runs: { type: 'string', default: '3' }, app: { type: 'string' }, db: { type: 'string' }, files: { type: 'string' } }, strict: false });
   const runsWanted = Math.max(1, Number(args.runs));
   const { db, files, ids } = await tabsDatabase();
@@ -41,20 +52,39 @@ export async function runTabBench(bench: TabBench): Promise<{ runs: TabRun[]; me
       const { longest } = await longTasks(page);
       const extra: Record<string, number> = {};
       for (const [name, expression] of Object.entries(bench.extra ?? {})) extra[name] = Number(await page.evaluate(expression));
-      const run = { ready: Math.round(ready), longest, extra };
-      console.log(`${i === 0 ? 'warm-up' : `run ${i}`}: ${bench.view} ready ${run.ready} ms, longest task ${longest} ms` +
-        Object.entries(extra).map(([k, v]) => `, ${k} ${v}`).join(''));
-      if (i > 0) runs.push(run);
       if (i === runsWanted) {
         if (bench.after) await page.evaluate(bench.after);
         memory = await pageMemory(page);
       }
       await page.context().close();
+      const inApp = await openedInApp(server.url, ids, bench, browser);
+      const run = { ready: Math.round(ready), longest, extra, inApp };
+      console.log(`${i === 0 ? 'warm-up' : `run ${i}`}: ${bench.view} ready ${run.ready} ms, longest task ${longest} ms` +
+        Object.entries(extra).map(([k, v]) => `, ${k} ${v}`).join('') +
+        `; opened in the app from ${bench.from ?? 'details'}: ready ${inApp.ready} ms, longest task ${inApp.longest} ms`);
+      if (i > 0) runs.push(run);
     }
   } finally {
     await browser.close();
     server.stop();
   }
   const last = runs[runs.length - 1];
-  return { runs, medianReady: median(runs.map((r) => r.ready)), medianLongest: median(runs.map((r) => r.longest)), memory: memory!, extra: last.extra };
+  return {
+    runs, medianReady: median(runs.map((r) => r.ready)), medianLongest: median(runs.map((r) => r.longest)),
+    inApp: { ready: median(runs.map((r) => r.inApp.ready)), longest: median(runs.map((r) => r.inApp.longest)) },
+    memory: memory!, extra: last.extra,
+  };
+}
+
+/** Opens the tab inside the running app, from the `from` view once that has settled. */
+async function openedInApp(url: string, ids: readonly string[], bench: TabBench, browser: Browser) {
+  const page = await probedPage(browser);
+  try {
+    await page.goto(`${url}/compare-tasks;ids=${ids.join(',')}/${bench.from ?? 'details'}`);
+    await page.waitForTimeout(SETTLE_MS);
+    const { ready, longest } = await openInApp(page, `/compare-tasks;ids=${ids.join(',')}/${bench.view}`, bench.ready);
+    return { ready, longest };
+  } finally {
+    await page.context().close();
+  }
 }
