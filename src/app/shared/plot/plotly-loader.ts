@@ -25,6 +25,11 @@ export function bundleFor(data: readonly unknown[]): PlotlyBundle {
 }
 
 const unwrap = (module: unknown) => ((module as { default?: Plotly }).default ?? module) as Plotly;
+/**
+ * Settles on a later task: evaluating a Plotly build is one long task already (about 0.3 s for the
+ * cartesian one on a slow machine), and the first chart's draw should not be added to it.
+ */
+const onNextTask = <T>(value: T) => new Promise<T>((resolve) => setTimeout(() => resolve(value), 0));
 let full: Promise<Plotly> | null = null;
 let cartesian: Promise<Plotly> | null = null;
 let fullInstance: Plotly | null = null;
@@ -40,7 +45,7 @@ export function isFullPlotly(plotly: Plotly): boolean {
  */
 export function loadPlotly(bundle: PlotlyBundle = 'full'): Promise<Plotly> {
   if (bundle === 'full' || full) {
-    return (full ??= import('plotly.js-dist-min').then(unwrap).then((plotly) => (fullInstance = plotly)));
+    return (full ??= import('plotly.js-dist-min').then(unwrap).then((plotly) => (fullInstance = plotly)).then(onNextTask));
   }
-  return (cartesian ??= import('plotly.js-cartesian-dist-min').then(unwrap));
+  return (cartesian ??= import('plotly.js-cartesian-dist-min').then(unwrap).then(onNextTask));
 }
