@@ -183,8 +183,8 @@ export function createTasksRepository(db: Db) {
         ...wanted.map((path, i) => `${source(path)} -> ? AS p${i}`),
       ];
       const sql = `SELECT ${selects.join(', ')} FROM tasks t LEFT JOIN task_light l ON l.id = t.id WHERE t.id IN (SELECT value FROM json_each(?))`;
-      const params = [...wanted.map((path) => `$.${path.split('.').slice(1).join('.')}`), JSON.stringify(ids)];
-      return (statement(selectCache, sql).all(...params) as Record<string, unknown>[]).map((raw) => {
+      const params: unknown[] = [...wanted.map((path) => `$.${path.split('.').slice(1).join('.')}`), JSON.stringify(ids)];
+      return (statement(selectCache, sql).all(params) as Record<string, unknown>[]).map((raw) => {
         const row: ProjectedRow = { row: raw as Partial<TaskRow>, paths: [] };
         wanted.forEach((path, i) => {
           row.paths.push([path, raw[`p${i}`] as string | null]);

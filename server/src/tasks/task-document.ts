@@ -1,5 +1,6 @@
 import type { Repositories } from '../db/repositories';
 import type { SeriesSummary } from '../db/scalars-repository';
+import type { ProjectedRow } from '../db/tasks-repository';
 import { JSON_COLUMNS, SCALAR_COLUMNS, type TaskRow } from '../db/task-record';
 import { nameHash } from '../ids';
 
@@ -63,7 +64,7 @@ function seriesEntry(s: SeriesSummary): LastMetricsEntry {
  */
 export function taskDocuments(repos: Repositories, ids: readonly string[], onlyFields: readonly string[] | null): TaskDocument[] {
   const fields = onlyFields?.length ? onlyFields : null;
-  const rows = new Map(
+  const rows = new Map<string, ProjectedRow>(
     fields
       ? repos.tasks.projectedRows(ids, fields).map((r) => [r.row.id!, r] as const)
       : repos.tasks.rows(ids, null).map((row) => [row.id!, { row, paths: [] }] as const),
