@@ -157,6 +157,46 @@ test.describe('hyperparameters: parallel coordinates', () => {
     await page.getByRole('button', { name: 'Clear filters' }).click();
     await expect(page.getByTestId('passing-task')).toHaveCount(3);
   });
+
+  test('an axis moves when its title is dragged sideways or moved with the arrow keys; the order is in the URL', async ({ page, request }) => {
+    const ids = await taskIds(request, [DEMO.baseline, DEMO.best, DEMO.failed]);
+    await page.goto(compareUrl(ids, 'hyper-params/graph'));
+    await chartDrawn(page, 'parcoords');
+    await expect.poll(async () => (await drawn(page)).labels.length).toBeGreaterThan(2);
+    const before = await drawn(page);
+    const [first, second, third] = before.labels;
+    const valuesBefore = valuesOn(before, first, ids);
+    // A view option changes the chart only: the tasks are not fetched again.
+    let fetched = 0;
+    page.on('request', (r) => { if (r.url().includes('tasks.get_all_ex')) fetched++; });
+    // Drag the first axis's title onto the third axis's place.
+    const from = (await page.getByTestId('pc-label').nth(0).boundingBox())!;
+    const to = (await page.getByTestId('pc-label').nth(2).boundingBox())!;
+    await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(to.x + to.width / 2, from.y + from.height / 2, { steps: 8 });
+    await page.mouse.up();
+    await expect.poll(async () => (await drawn(page)).labels.slice(0, 3)).toEqual([second, third, first]);
+    const after = await drawn(page);
+    expect(after.labels).toHaveLength(before.labels.length);
+    // Each line still goes through its own values, the moved axis included.
+    expect(valuesOn(after, first, ids)).toEqual(valuesBefore);
+    for (const line of after.lines) expect(line.points).toHaveLength(after.labels.length);
+    expect(page.url()).toContain('pcOrder=');
+    expect(fetched).toBe(0);
+    await page.reload();
+    await chartDrawn(page, 'parcoords');
+    await expect.poll(async () => (await drawn(page)).labels.slice(0, 3)).toEqual([second, third, first]);
+    // The keyboard: the focused title moves its axis one place per arrow and keeps the focus.
+    await page.getByTestId('pc-label').nth(2).focus();
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(async () => (await drawn(page)).labels.slice(0, 3)).toEqual([second, first, third]);
+    await expect(page.getByTestId('pc-label').nth(1)).toBeFocused();
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(async () => (await drawn(page)).labels).toEqual(before.labels);
+    await page.getByRole('button', { name: 'Reset to defaults' }).click();
+    await expect.poll(() => page.url()).not.toContain('pcOrder=');
+  });
 });
 
 test.describe('hyperparameters: scatter', () => {

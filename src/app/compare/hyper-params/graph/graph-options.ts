@@ -5,7 +5,7 @@ import { parseList, parseMetric, parseParam } from '../shared-axes/hp-options';
 import { Brush } from './parcoords-model';
 
 /** URL query names of the parallel coordinates view. */
-export const GRAPH_OPTION = { metrics: 'pcMetrics', params: 'pcParams', showIdentical: 'pcAll', hidden: 'pcHidden', brush: 'pcBrush' } as const;
+export const GRAPH_OPTION = { metrics: 'pcMetrics', params: 'pcParams', showIdentical: 'pcAll', hidden: 'pcHidden', brush: 'pcBrush', order: 'pcOrder' } as const;
 
 export interface GraphOptions {
   /** null: the default (accuracy/val LAST). */
@@ -16,6 +16,8 @@ export interface GraphOptions {
   hidden: string[];
   /** Axis filters by dimension id. */
   brushes: Record<string, Brush>;
+  /** Axis ids in the order the user dragged them to (axes not listed follow, in their default order). */
+  order: string[];
 }
 
 export const selectGraphOptions = createSelector(
@@ -24,14 +26,34 @@ export const selectGraphOptions = createSelector(
   selectViewOption(GRAPH_OPTION.showIdentical),
   selectViewOption(GRAPH_OPTION.hidden),
   selectViewOption(GRAPH_OPTION.brush),
-  (metrics, params, all, hidden, brush): GraphOptions => ({
+  selectViewOption(GRAPH_OPTION.order),
+  (metrics, params, all, hidden, brush, order): GraphOptions => ({
     metrics: parseList(metrics, parseMetric),
     params: parseList(params, parseParam),
     hideIdentical: all !== '1',
     hidden: parseList(hidden, (id) => id || null) ?? [],
     brushes: parseBrushes(brush),
+    order: parseOrder(order),
   }),
 );
+
+/** Axis ids, each URI-encoded (ids hold separators), comma-separated. */
+export function formatOrder(ids: readonly string[]): string | null {
+  return ids.length ? ids.map(encodeURIComponent).join(',') : null;
+}
+
+export function parseOrder(value: string | null): string[] {
+  const ids: string[] = [];
+  for (const entry of value ? value.split(',') : []) {
+    try {
+      const id = decodeURIComponent(entry);
+      if (id && !ids.includes(id)) ids.push(id);
+    } catch {
+      // A broken entry is skipped; the other axes keep their place.
+    }
+  }
+  return ids;
+}
 
 /** Brushes as `dimension:low:high` entries (the id URI-encoded), one entry per range. */
 export function formatBrushes(brushes: Readonly<Record<string, Brush>>): string | null {

@@ -11,9 +11,9 @@ import { injectHpTasks } from '../shared-axes/hp-tasks';
 import { MetricPicker } from '../shared-axes/metric-picker';
 import { ParamPicker } from '../shared-axes/param-picker';
 import { TaskLegend } from '../shared-axes/task-legend';
-import { GRAPH_OPTION, formatBrushes, selectGraphOptions } from './graph-options';
+import { GRAPH_OPTION, formatBrushes, formatOrder, selectGraphOptions } from './graph-options';
 import { ParallelCoordinates } from './parallel-coordinates';
-import { Brush, buildDimensions, tasksPassing } from './parcoords-model';
+import { Brush, buildDimensions, orderDimensions, tasksPassing } from './parcoords-model';
 
 /** Hyperparameters › Parallel coordinates: one line per task through parameter and metric axes. */
 @Component({
@@ -48,7 +48,7 @@ export class HpGraphTab {
     const hidden = new Set(this.options().hidden);
     return this.tasks().filter((t) => !hidden.has(t.id));
   });
-  protected readonly dims = computed(() => buildDimensions(this.shownTasks(), this.params(), this.metrics()));
+  protected readonly dims = computed(() => orderDimensions(buildDimensions(this.shownTasks(), this.params(), this.metrics()), this.options().order));
   protected readonly highlight = signal<string | null>(null);
   /** Brushes by dimension id, from the URL, so that a redraw (new selection, highlight) or a shared link keeps them. */
   protected readonly brushes = computed<Record<string, Brush>>(() => this.options().brushes);
@@ -82,7 +82,11 @@ export class HpGraphTab {
   }
 
   protected resetSelection(): void {
-    this.store.dispatch(CompareViewActions.optionsChanged({ options: { [GRAPH_OPTION.metrics]: null, [GRAPH_OPTION.params]: null } }));
+    this.store.dispatch(CompareViewActions.optionsChanged({ options: { [GRAPH_OPTION.metrics]: null, [GRAPH_OPTION.params]: null, [GRAPH_OPTION.order]: null } }));
+  }
+
+  protected orderChanged(ids: string[]): void {
+    this.setOption(GRAPH_OPTION.order, formatOrder(ids));
   }
 
   protected toggleTask(id: string): void {

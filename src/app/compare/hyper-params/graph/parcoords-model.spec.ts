@@ -1,7 +1,7 @@
 import { Task } from '../../../core/api/models';
 import { NA } from '../shared-axes/axis';
 import { HpTask } from '../shared-axes/hp-tasks';
-import { FADED, addRange, buildDimensions, drawAxes, drawLines, positionAt, removeAt, tasksPassing, yOf } from './parcoords-model';
+import { FADED, addRange, buildDimensions, drawAxes, drawLines, moveAxis, orderDimensions, positionAt, removeAt, slotAt, tasksPassing, yOf } from './parcoords-model';
 
 function hp(id: string, color: string, params: Record<string, string>, acc: number | null): HpTask {
   const hyperparams = { Args: Object.fromEntries(Object.entries(params).map(([name, value]) => [name, { section: 'Args', name, value }])) };
@@ -79,5 +79,29 @@ describe('parallel coordinates model', () => {
     expect(removeAt([[1, 3], [5, 6]], 5.5)).toEqual([[1, 3]]);
     expect(removeAt([[1, 3], [5, 6]], 4)).toEqual([]);
     expect(removeAt(undefined, 4)).toEqual([]);
+  });
+
+  it('orders the axes as the user moved them, the axes not named keeping their default order after', () => {
+    const dims = buildDimensions(tasks, params, [acc]);
+    const ids = dims.map((d) => d.id);
+    expect(orderDimensions(dims, []).map((d) => d.id)).toEqual(ids);
+    expect(orderDimensions(dims, [ids[2], ids[0]]).map((d) => d.id)).toEqual([ids[2], ids[0], ids[1]]);
+    // An id no longer drawn (a parameter unpicked) is ignored.
+    expect(orderDimensions(dims, ['p:gone', ids[1]]).map((d) => d.id)).toEqual([ids[1], ids[0], ids[2]]);
+  });
+
+  it('moves an axis to another place', () => {
+    expect(moveAxis(['a', 'b', 'c', 'd'], 0, 2)).toEqual(['b', 'c', 'a', 'd']);
+    expect(moveAxis(['a', 'b', 'c', 'd'], 3, 0)).toEqual(['d', 'a', 'b', 'c']);
+    expect(moveAxis(['a', 'b', 'c'], 1, 9)).toEqual(['a', 'c', 'b']);
+    expect(moveAxis(['a', 'b'], 5, 0)).toEqual(['a', 'b']);
+  });
+
+  it('lands a dragged axis on the nearest axis position', () => {
+    // Three axes at x 70, 270 and 470.
+    expect(slotAt(60, 3, frame)).toBe(0);
+    expect(slotAt(180, 3, frame)).toBe(1);
+    expect(slotAt(380, 3, frame)).toBe(2);
+    expect(slotAt(2000, 3, frame)).toBe(2);
   });
 });

@@ -19,6 +19,29 @@ export function buildDimensions(tasks: readonly HpTask[], params: readonly Param
   ];
 }
 
+/** The axes in the user's order: those named in `order` first, in that order, then the others as built. */
+export function orderDimensions(dims: readonly Dimension[], order: readonly string[]): Dimension[] {
+  const rank = new Map(order.map((id, i) => [id, i]));
+  const named = dims.filter((d) => rank.has(d.id)).sort((a, b) => rank.get(a.id)! - rank.get(b.id)!);
+  return [...named, ...dims.filter((d) => !rank.has(d.id))];
+}
+
+/** The ids after moving the one at `from` to position `to` (clamped to the list). */
+export function moveAxis(ids: readonly string[], from: number, to: number): string[] {
+  const next = [...ids];
+  const [moved] = next.splice(from, 1);
+  if (moved === undefined) return [...ids];
+  next.splice(Math.max(0, Math.min(next.length, to)), 0, moved);
+  return next;
+}
+
+/** The axis position nearest to `x` among `n` axes (where an axis dragged there lands). */
+export function slotAt(x: number, n: number, frame: Frame): number {
+  let best = 0;
+  for (let i = 1; i < n; i++) if (Math.abs(axisX(i, n, frame) - x) < Math.abs(axisX(best, n, frame) - x)) best = i;
+  return best;
+}
+
 /** Whether a plotted value lies inside every brush range set on its axis. */
 function inBrush(value: number, brush: Brush | undefined): boolean {
   return !brush || brush.length === 0 || brush.some(([lo, hi]) => value >= Math.min(lo, hi) && value <= Math.max(lo, hi));

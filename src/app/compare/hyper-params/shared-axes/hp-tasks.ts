@@ -21,7 +21,9 @@ export interface HpTask extends ComparedTask {
 export function injectHpTasks() {
   const store = inject(Store);
   const api = inject(TasksApi);
-  const ids = store.selectSignal(selectComparedTaskIds);
+  // Compared by value: a view option written to the URL gives the same ids again as a new array, which
+  // must not refetch the tasks (and redraw the chart from nothing) while the option changes.
+  const ids = store.selectSignal(selectComparedTaskIds, { equal: (a, b) => a.length === b.length && a.every((id, i) => id === b[i]) });
   const compared = store.selectSignal(selectComparedTasks);
   const resource = rxResource({
     params: () => ({ ids: ids() }),
