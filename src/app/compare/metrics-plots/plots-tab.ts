@@ -35,7 +35,8 @@ export class PlotsTab {
   protected readonly tasks = computed<PlotTask[]>(() =>
     this.compared().map((t) => ({ id: t.id, name: t.displayName, color: t.color, isBase: t.isBase })),
   );
-  protected readonly groupBy = computed<GroupBy>(() => (this.store.selectSignal(selectViewOption(PLOTS_OPTION.groupBy))() === 'metric' ? 'metric' : 'variant'));
+  private readonly groupByOption = this.store.selectSignal(selectViewOption(PLOTS_OPTION.groupBy));
+  protected readonly groupBy = computed<GroupBy>(() => (this.groupByOption() === 'metric' ? 'metric' : 'variant'));
   protected readonly difference = this.store.selectSignal(selectViewOption(PLOTS_OPTION.difference));
   private readonly selectionOption = this.store.selectSignal(selectViewOption(PLOTS_OPTION.selected));
   protected readonly search = signal('');
