@@ -20,6 +20,38 @@ test.describe('compare page shell', () => {
     await expect(page.getByTestId('tab-scalars')).toHaveClass(/mdc-tab--active/);
   });
 
+  test('the view links open each view of Hyperparameters and Scalars, mark the open one and keep its options', async ({ page, request }) => {
+    const ids = await taskIds(request, [DEMO.best, DEMO.baseline, DEMO.failed]);
+    await page.goto(compareUrl(ids, 'details'));
+    await expect(page.getByTestId('view-links')).toHaveCount(0);
+    await page.getByTestId('tab-hyper-params').click();
+    const links = page.getByTestId('view-links');
+    await expect(links.getByRole('link')).toHaveText(['Values', 'Parallel coordinates', 'Scatter plot']);
+    await expect(page.getByTestId('view-hyper-params/values')).toHaveAttribute('aria-current', 'page');
+    await page.getByTestId('view-hyper-params/graph').click();
+    await expect(page).toHaveURL(/\/hyper-params\/graph$/);
+    await expect(page.getByTestId('parcoords').locator('svg.pc-chart')).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByTestId('view-hyper-params/graph')).toHaveAttribute('aria-current', 'page');
+    await expect(page.getByTestId('view-hyper-params/values')).not.toHaveAttribute('aria-current', 'page');
+    await page.getByTestId('view-hyper-params/scatter').click();
+    await expect(page).toHaveURL(/\/hyper-params\/scatter$/);
+    await expect(page.getByTestId('scatter')).toBeVisible();
+
+    await page.getByTestId('tab-scalars').click();
+    await expect(links.getByRole('link')).toHaveText(['Graph', 'Last values', 'Min values', 'Max values']);
+    await page.getByTestId('smoothing').focus();
+    await page.keyboard.press('End');
+    await expect(page).toHaveURL(/smooth=/);
+    await page.getByTestId('view-scalars/max-values').click();
+    await expect(page).toHaveURL(/\/scalars\/max-values\?.*smooth=/);
+    await expect(page.getByTestId('value-type-button')).toContainText('Max values');
+    await expect(page.getByTestId('values-row').first()).toBeVisible();
+    // Back on the graph, its smoothing is still set.
+    await page.getByTestId('view-scalars/graph').click();
+    await expect(page).toHaveURL(/\/scalars\/graph\?.*smooth=/);
+    await expect(page.getByTestId('smoothing')).toBeVisible();
+  });
+
   test('a bare tab opens its default view', async ({ page, request }) => {
     const ids = await taskIds(request, [DEMO.best, DEMO.baseline]);
     await page.goto(`/compare-tasks;ids=${ids.join(',')}/scalars`);

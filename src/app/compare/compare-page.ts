@@ -16,7 +16,7 @@ import { AddTasksDialog, AddTasksDialogData } from './shell/add-tasks-dialog';
 import { TaskStrip } from './shell/task-strip';
 import { ComparePageActions, CompareViewActions } from './state/compare.actions';
 import {
-  compareFeature, selectAnyTaskRunning, selectCompareTab, selectComparedTaskIds, selectComparedTasks, selectIdsProblem,
+  compareFeature, selectAnyTaskRunning, selectCompareTab, selectCompareView, selectComparedTaskIds, selectComparedTasks, selectIdsProblem,
   selectLivePoll, selectLiveSettings, selectMissingTaskIds,
 } from './state/compare.feature';
 
@@ -38,6 +38,16 @@ export class ComparePage {
   protected readonly ids = this.store.selectSignal(selectComparedTaskIds);
   protected readonly tasks = this.store.selectSignal(selectComparedTasks);
   protected readonly activeTab = this.store.selectSignal(selectCompareTab);
+  private readonly view = this.store.selectSignal(selectCompareView);
+  /** The views of the open tab (Hyperparameters: values, parallel coordinates, scatter; Scalars: graph and values), as links. */
+  protected readonly viewLinks = computed(() => {
+    const tab = this.tabs.find((t) => t.path === this.activeTab());
+    return (tab?.views ?? []).map((view) => {
+      const path = `${tab!.path}/${view.path}`;
+      return { path, label: view.label, commands: compareUrlCommands(this.ids(), path), active: this.view() === path };
+    });
+  });
+  protected readonly activeTabLabel = computed(() => this.tabs.find((t) => t.path === this.activeTab())?.label ?? '');
   protected readonly idsProblem = this.store.selectSignal(selectIdsProblem);
   protected readonly missingIds = this.store.selectSignal(selectMissingTaskIds);
   protected readonly loadError = this.store.selectSignal(compareFeature.selectError);

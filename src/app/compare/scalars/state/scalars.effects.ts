@@ -5,10 +5,10 @@ import { catchError, combineLatest, concat, distinctUntilChanged, filter, from, 
 import { EventsApi } from '../../../core/api/events-api';
 import { TasksApi } from '../../../core/api/tasks-api';
 import { MAX_COMPARED_TASKS } from '../../compare-url';
-import { compareFeature, selectCompareTab, selectComparedTaskIds } from '../../state/compare.feature';
+import { compareFeature, selectCompareTab, selectCompareView, selectComparedTaskIds } from '../../state/compare.feature';
 import { selectStaleChartRequests } from '../graph-options';
 import { fetchChartSeries } from './chart-series-fetch';
-import { SCALAR_TASK_FIELDS, ScalarsApiActions } from './scalars.actions';
+import { SCALAR_TASK_FIELDS, ScalarsApiActions, scalarTaskFieldsFor } from './scalars.actions';
 
 
 /** The compared ids while the Scalars tab shows, again each time live updates find new data. */
@@ -20,14 +20,22 @@ function comparedIdsOnTab(store: Store) {
   );
 }
 
-/** The compared tasks' `last_metrics` and hyperparameters (values table, legends), whenever the tasks change. */
+/**
+ * The compared tasks' fields the Scalars view shows (`last_metrics` for the values table, the
+ * parameters for the graph's legends), whenever the tasks, their data or the view change.
+ */
 export const loadScalarTasks = createEffect(
   (store = inject(Store), tasksApi = inject(TasksApi)) =>
-    comparedIdsOnTab(store).pipe(
-      switchMap((taskIds) =>
-        tasksApi.getByIds(taskIds, SCALAR_TASK_FIELDS).pipe(
-          map(({ tasks }) => ScalarsApiActions.tasksLoaded({ taskIds, tasks })),
-          catchError((err: Error) => of(ScalarsApiActions.tasksLoadFailed({ taskIds, message: err.message }))),
+    combineLatest([
+      store.select(selectComparedTaskIds), store.select(selectCompareView), store.select(compareFeature.selectDataRevision),
+    ]).pipe(
+      filter(([ids, view]) => view.split('/')[0] === 'scalars' && ids.length > 0 && ids.length <= MAX_COMPARED_TASKS),
+      map(([taskIds, view, revision]) => ({ taskIds, fields: scalarTaskFieldsFor(view), revision })),
+      distinctUntilChanged((a, b) => a.taskIds.join() === b.taskIds.join() && a.fields === b.fields && a.revision === b.revision),
+      switchMap(({ taskIds, fields }) =>
+        tasksApi.getByIds(taskIds, SCALAR_TASK_FIELDS[fields]).pipe(
+          map(({ tasks }) => ScalarsApiActions.tasksLoaded({ taskIds, fields, tasks })),
+          catchError((err: Error) => of(ScalarsApiActions.tasksLoadFailed({ taskIds, fields, message: err.message }))),
         ),
       ),
     ),

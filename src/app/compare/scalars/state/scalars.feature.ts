@@ -1,8 +1,8 @@
 import { createFeature, createReducer, createSelector, on } from '@ngrx/store';
 import { HistogramKey, MetricVariants, ScalarHistogram } from '../../../core/api/events-api';
 import { Task } from '../../../core/api/models';
-import { selectComparedTaskIds } from '../../state/compare.feature';
-import { ChartRequest, ChartZoom, ScalarsApiActions, ScalarsPageActions } from './scalars.actions';
+import { selectComparedTaskIds, selectCompareView } from '../../state/compare.feature';
+import { ChartRequest, ChartZoom, ScalarTaskFields, ScalarsApiActions, ScalarsPageActions, scalarTaskFieldsFor } from './scalars.actions';
 
 export interface ChartSeries {
   status: 'loading' | 'loaded' | 'error';
@@ -19,6 +19,8 @@ export interface ScalarsState {
   tasks: Task[];
   /** The ids whose tasks were last asked for, once answered. */
   tasksFor: string[] | null;
+  /** Which view's fields those tasks hold. */
+  tasksFields: ScalarTaskFields | null;
   tasksError: string | null;
   metrics: MetricVariants[];
   metricsFor: string[] | null;
@@ -32,7 +34,7 @@ export interface ScalarsState {
 }
 
 export const initialScalarsState: ScalarsState = {
-  tasks: [], tasksFor: null, tasksError: null, metrics: [], metricsFor: null, metricsError: null, visibleCharts: [], visibilityReported: false,
+  tasks: [], tasksFor: null, tasksFields: null, tasksError: null, metrics: [], metricsFor: null, metricsError: null, visibleCharts: [], visibilityReported: false,
   zoom: {}, series: {},
 };
 
@@ -40,8 +42,8 @@ export const scalarsFeature = createFeature({
   name: 'scalars',
   reducer: createReducer(
     initialScalarsState,
-    on(ScalarsApiActions.tasksLoaded, (state, { taskIds, tasks }) => ({ ...state, tasks, tasksFor: taskIds, tasksError: null })),
-    on(ScalarsApiActions.tasksLoadFailed, (state, { taskIds, message }) => ({ ...state, tasksFor: taskIds, tasksError: message })),
+    on(ScalarsApiActions.tasksLoaded, (state, { taskIds, fields, tasks }) => ({ ...state, tasks, tasksFor: taskIds, tasksFields: fields, tasksError: null })),
+    on(ScalarsApiActions.tasksLoadFailed, (state, { taskIds, fields, message }) => ({ ...state, tasksFor: taskIds, tasksFields: fields, tasksError: message })),
     on(ScalarsApiActions.metricsLoaded, (state, { taskIds, metrics }) => ({ ...state, metrics, metricsFor: taskIds, metricsError: null })),
     on(ScalarsApiActions.metricsLoadFailed, (state, { taskIds, message }) => ({ ...state, metricsFor: taskIds, metricsError: message })),
     on(ScalarsPageActions.chartVisibilityChanged, (state, { chartKey, visible }) => {
@@ -81,13 +83,15 @@ export function sameRequest(a: ChartRequest | undefined, b: ChartRequest): boole
   return !!a && JSON.stringify(a) === JSON.stringify(b);
 }
 
-/** The loaded tasks in comparison order (only once they match the compared ids). */
+/** The loaded tasks in comparison order (only once they match the compared ids and hold the view's fields). */
 export const selectScalarTasks = createSelector(
   selectComparedTaskIds,
   scalarsFeature.selectTasks,
   scalarsFeature.selectTasksFor,
-  (ids, tasks, tasksFor): Task[] | null => {
-    if (!tasksFor || tasksFor.join() !== ids.join()) return null;
+  scalarsFeature.selectTasksFields,
+  selectCompareView,
+  (ids, tasks, tasksFor, fields, view): Task[] | null => {
+    if (!tasksFor || tasksFor.join() !== ids.join() || fields !== scalarTaskFieldsFor(view)) return null;
     const byId = new Map(tasks.map((t) => [t.id, t]));
     return ids.map((id) => byId.get(id) ?? { id, name: id, status: 'unknown', type: '' });
   },
