@@ -44,7 +44,7 @@ test.describe('compare page shell', () => {
     await expect(page).toHaveURL(/smooth=/);
     await page.getByTestId('view-scalars/max-values').click();
     await expect(page).toHaveURL(/\/scalars\/max-values\?.*smooth=/);
-    await expect(page.getByTestId('value-type-button')).toContainText('Max values');
+    await expect(page.getByTestId('view-scalars/max-values')).toHaveAttribute('aria-current', 'page');
     await expect(page.getByTestId('values-row').first()).toBeVisible();
     // Back on the graph, its smoothing is still set.
     await page.getByTestId('view-scalars/graph').click();

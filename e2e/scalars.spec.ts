@@ -42,8 +42,7 @@ test.describe('scalars: values', () => {
     expect(histogramCalls, 'the values table draws no chart, so it asks for no series').toEqual([]);
     expect(await cellValues(page, 'loss', 'train')).toEqual(metrics.map((m) => m.get('loss/train')!.value));
 
-    await page.getByTestId('value-type-button').click();
-    await page.getByTestId('value-type-min').click();
+    await page.getByTestId('view-scalars/min-values').click();
     await expect(page).toHaveURL(/\/scalars\/min-values/);
     await expect.poll(() => cellValues(page, 'loss', 'train')).toEqual(metrics.map((m) => m.get('loss/train')!.min_value));
 
@@ -60,7 +59,7 @@ test.describe('scalars: values', () => {
     await page.reload();
     await expect(page).toHaveURL(/\/scalars\/min-values.*extremes=1/);
     await expect(page.locator('table.extremes')).toHaveCount(1);
-    await expect(page.getByTestId('value-type-button')).toContainText('Min values');
+    await expect(page.getByTestId('view-scalars/min-values')).toHaveAttribute('aria-current', 'page');
 
     await page.getByTestId('delta-toggle').click();
     await expect(page).toHaveURL(/diff=1/);

@@ -1,9 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
-import { MatMenuModule } from '@angular/material/menu';
 import { MatSlideToggleModule } from '@angular/material/slide-toggle';
-import { RouterLink } from '@angular/router';
 import { Store } from '@ngrx/store';
 import { downloadCsv, toCsv } from '../../shared/csv/csv';
 import { CompareViewActions } from '../state/compare.actions';
@@ -11,24 +9,20 @@ import { selectCompareView, selectComparedTasks, selectViewOption } from '../sta
 import { MetricFilter } from './metric-filter';
 import { formatKeyList, parseKeyList } from './metric-keys';
 import { scalarsFeature, selectScalarTasks } from './state/scalars.feature';
-import { VALUE_TYPE_LABELS, VALUE_TYPE_VIEWS, ValueType, buildValueRows, filterRows, valueTableCsvRows } from './values-table';
+import { ValueType, buildValueRows, filterRows, valueTableCsvRows } from './values-table';
 import { ValuesTableView } from './values-table-view';
 
-const VALUE_TYPES: ValueType[] = ['last', 'min', 'max'];
 
 /** Scalars › Values: last, min or max values of every metric/variant, a column per task. */
 @Component({
   selector: 'app-scalar-values-tab',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [MatButtonModule, MatIconModule, MatMenuModule, MatSlideToggleModule, RouterLink, MetricFilter, ValuesTableView],
+  imports: [MatButtonModule, MatIconModule, MatSlideToggleModule, MetricFilter, ValuesTableView],
   templateUrl: './scalar-values-tab.html',
   styleUrl: './scalar-values-tab.scss',
 })
 export class ScalarValuesTab {
   private readonly store = inject(Store);
-  protected readonly typeLabels = VALUE_TYPE_LABELS;
-  protected readonly typeViews = VALUE_TYPE_VIEWS;
-  protected readonly valueTypes = VALUE_TYPES;
   private readonly view = this.store.selectSignal(selectCompareView);
   protected readonly valueType = computed<ValueType>(() =>
     this.view().endsWith('min-values') ? 'min' : this.view().endsWith('max-values') ? 'max' : 'last',

@@ -3,9 +3,6 @@ import { MetricVariant, metricKey, metricMatches } from './metric-keys';
 
 export type ValueType = 'last' | 'min' | 'max';
 
-export const VALUE_TYPE_VIEWS: Record<ValueType, string> = { last: 'values', min: 'min-values', max: 'max-values' };
-export const VALUE_TYPE_LABELS: Record<ValueType, string> = { last: 'Last values', min: 'Min values', max: 'Max values' };
-
 export interface ValueCell {
   value: number | null;
   /** The iteration at which a min or max was reached (null for last values or when unknown). */
