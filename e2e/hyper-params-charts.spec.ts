@@ -174,6 +174,9 @@ test.describe('hyperparameters: parallel coordinates', () => {
     const to = (await page.getByTestId('pc-label').nth(2).boundingBox())!;
     await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
     await page.mouse.down();
+    // Half-way, the lines' points on the dragged axis follow it.
+    await page.mouse.move(from.x + from.width / 2 + 40, from.y + from.height / 2, { steps: 4 });
+    await expect.poll(async () => (await drawn(page)).lines[0].points[0][0]).toBeGreaterThan(before.lines[0].points[0][0] + 30);
     await page.mouse.move(to.x + to.width / 2, from.y + from.height / 2, { steps: 8 });
     await page.mouse.up();
     await expect.poll(async () => (await drawn(page)).labels.slice(0, 3)).toEqual([second, third, first]);

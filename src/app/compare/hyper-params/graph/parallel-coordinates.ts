@@ -117,7 +117,8 @@ export class ParallelCoordinates {
   });
   protected readonly lines = computed(() => {
     const frame = this.frame();
-    return frame ? drawLines(this.tasks(), this.dims(), this.brushes(), this.highlight(), frame) : [];
+    const move = this.move();
+    return frame ? drawLines(this.tasks(), this.dims(), this.brushes(), this.highlight(), frame, move && { index: move.index, dx: move.dx }) : [];
   });
   protected readonly min = Math.min;
   protected readonly abs = Math.abs;
@@ -132,7 +133,6 @@ export class ParallelCoordinates {
       }
     });
     observer.observe(this.host.nativeElement);
-
     inject(DestroyRef).onDestroy(() => observer.disconnect());
   }
 

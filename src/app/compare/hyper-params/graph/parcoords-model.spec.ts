@@ -104,4 +104,12 @@ describe('parallel coordinates model', () => {
     expect(slotAt(380, 3, frame)).toBe(2);
     expect(slotAt(2000, 3, frame)).toBe(2);
   });
+
+  it('moves the points of an axis being dragged sideways with it', () => {
+    const dims = buildDimensions(tasks, params, [acc]);
+    const still = drawLines(tasks, dims, {}, null, frame);
+    const dragged = drawLines(tasks, dims, {}, null, frame, { index: 1, dx: 35 });
+    const xs = (d: string) => [...d.matchAll(/[ML]([-\d.]+) /g)].map((m) => Number(m[1]));
+    expect(xs(dragged[0].d)).toEqual([xs(still[0].d)[0], xs(still[0].d)[1] + 35, xs(still[0].d)[2]]);
+  });
 });

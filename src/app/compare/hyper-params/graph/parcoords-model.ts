@@ -142,6 +142,7 @@ export function drawAxes(dims: readonly Dimension[], brushes: Readonly<Record<st
 /**
  * One path per task through its value on every axis. Lines outside a filter are drawn first (grey),
  * then the others, and a highlighted task last, on top, in its colour while the rest turn grey.
+ * `shift`: an axis being dragged sideways, whose points follow it.
  */
 export function drawLines(
   tasks: readonly HpTask[],
@@ -149,9 +150,10 @@ export function drawLines(
   brushes: Readonly<Record<string, Brush>>,
   highlight: string | null,
   frame: Frame,
+  shift: { index: number; dx: number } | null = null,
 ): DrawnLine[] {
   const passing = new Set(tasksPassing(tasks, dims, brushes));
-  const xs = dims.map((_, j) => round(axisX(j, dims.length, frame)));
+  const xs = dims.map((_, j) => round(axisX(j, dims.length, frame) + (shift?.index === j ? shift.dx : 0)));
   const lines = tasks.map((t, i): DrawnLine => {
     const state: LineState = highlight === t.id ? 'highlight' : !passing.has(t.id) ? 'filtered' : highlight ? 'faded' : 'normal';
     const d = dims.map((dim, j) => `${j ? 'L' : 'M'}${xs[j]} ${round(yOf(dim.axis, dim.axis.positions[i], frame))}`).join('');
