@@ -52,6 +52,16 @@ test.describe('access keys', () => {
     await page.reload();
     await expect(page.getByRole('cell', { name: DEMO.best, exact: true })).toBeVisible();
     await expect(form).toBeHidden();
+    // Sign out: the token and its cookie are gone, and the page asks to sign in again.
+    await page.getByTestId('sign-out').click();
+    await expect(form).toBeVisible({ timeout: 30_000 });
+    expect(await page.evaluate(() => sessionStorage.getItem('compare.token'))).toBeNull();
+    expect((await page.context().cookies()).filter((c) => c.value)).toEqual([]);
+    await expect(page.getByRole('cell', { name: DEMO.best, exact: true })).toHaveCount(0);
+    await page.getByTestId('access-key').fill(ACCESS);
+    await page.getByTestId('secret-key').fill(SECRET);
+    await form.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page.getByRole('cell', { name: DEMO.best, exact: true })).toBeVisible();
     expect(watch.cspViolations).toEqual([]);
     expect(watch.dialogs).toEqual([]);
   });

@@ -1,9 +1,11 @@
+import { DOCUMENT } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { MatToolbarModule } from '@angular/material/toolbar';
 import { RouterLink, RouterOutlet } from '@angular/router';
 import { Store } from '@ngrx/store';
+import { AuthSession } from './core/auth/auth-session';
 import { selectUrlSegments } from './core/router/router-state';
 import { Theme } from './core/theme/theme';
 
@@ -21,6 +23,11 @@ import { Theme } from './core/theme/theme';
               [attr.aria-label]="theme.isDark() ? 'Switch to light theme' : 'Switch to dark theme'">
         <mat-icon>{{ theme.isDark() ? 'light_mode' : 'dark_mode' }}</mat-icon>
       </button>
+      @if (session.token()) {
+        <button mat-icon-button type="button" data-testid="sign-out" (click)="signOut()" title="Sign out" aria-label="Sign out">
+          <mat-icon>logout</mat-icon>
+        </button>
+      }
     </mat-toolbar>
     }
     <main class="app-main"><router-outlet /></main>
@@ -37,4 +44,13 @@ export class App {
   private readonly segments = inject(Store).selectSignal(selectUrlSegments);
   /** `/embed/...` shows one visualization alone (in someone's iframe): no app bar. */
   protected readonly embedded = computed(() => this.segments()[0] === 'embed');
+  /** Signed in with access keys (a server on a network): the token can be dropped. */
+  protected readonly session = inject(AuthSession);
+  private readonly document = inject(DOCUMENT);
+
+  /** Forgets the token and its cookie, then reloads: nothing loaded stays, and the server asks to sign in again. */
+  protected signOut(): void {
+    this.session.signOut();
+    this.document.location.reload();
+  }
 }
