@@ -19,7 +19,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DATA_DIR } from './lib/data';
 import { post } from './lib/http';
-import { appDir, launchBrowser, longTasks, median, memoryResults, openInApp, pageMemory, probedPage, result, startServer, timeWhen } from './lib/page';
+import { appDir, fromSettledView, launchBrowser, longTasks, median, memoryResults, openInApp, pageMemory, probedPage, result, startServer, timeWhen } from './lib/page';
 import type { Browser } from '@playwright/test';
 
 const { values: args } = parseArgs({
@@ -110,20 +110,15 @@ interface Run {
 }
 
 /** The tab opened inside the running app, from another tab that has settled: its own time, without the app's start-up. */
-async function inAppRun(browser: Browser, url: string, ids: string[]): Promise<Run['inApp']> {
-  const page = await probedPage(browser);
-  try {
-    await page.goto(`${url}/compare-tasks;ids=${ids.join(',')}/hyper-params/values`);
-    await page.waitForTimeout(2000);
+function inAppRun(browser: Browser, url: string, ids: string[]): Promise<Run['inApp']> {
+  return fromSettledView(browser, url, ids, 'hyper-params/values', async (page) => {
     const first = await openInApp(page, `/compare-tasks;ids=${ids.join(',')}/details`, `!!document.querySelector('[data-testid="row"]')`);
     await page.evaluate(() => (document.querySelector('[data-testid="next-diff"]') as HTMLElement).click());
     const interactive = (await timeWhen(page, `!!document.querySelector('[data-testid="row"].current')`)) - first.start;
     await timeWhen(page, SHOWN, 120_000);
     const { longest } = await longTasks(page, first.start);
     return { firstRow: first.ready, interactive: Math.round(interactive), longest };
-  } finally {
-    await page.context().close();
-  }
+  });
 }
 
 /** Every text fetched and compared: no loading or comparing note left. */

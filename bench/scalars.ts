@@ -22,7 +22,7 @@ import { largeDataset } from '../server/src/seed/demo';
 import { seedDataset } from '../server/src/seed/seed';
 import { DATA_DIR, largeDatabase } from './lib/data';
 import { post } from './lib/http';
-import { appDir, launchBrowser, longTasks, median, memoryResults, openInApp, pageMemory, probedPage, result, startServer, timeWhen } from './lib/page';
+import { appDir, fromSettledView, launchBrowser, longTasks, median, memoryResults, openInApp, pageMemory, probedPage, result, startServer, timeWhen } from './lib/page';
 import { CHART, Figure, IN_VIEW, bareReact, barePlotly, drawnFigures, FIRST_CHART_DRAWN, firstChartDrawn, interaction, VIEWPORT_DRAWN, viewportDrawn } from './lib/scalars-page';
 
 const { values: args } = parseArgs({
@@ -53,19 +53,14 @@ async function compareIds(url: string): Promise<string[]> {
 }
 
 /** The tab opened inside the running app from Details (settled first): its own time, without the app's start-up. */
-async function inAppRun(browser: Browser, url: string, ids: string[], view: string, ready: string, complete = ready) {
-  const page = await probedPage(browser);
-  try {
-    await page.goto(`${url}/compare-tasks;ids=${ids.join(',')}/details`);
-    await page.waitForTimeout(2000);
+function inAppRun(browser: Browser, url: string, ids: string[], view: string, ready: string, complete = ready) {
+  return fromSettledView(browser, url, ids, 'details', async (page) => {
     const first = await openInApp(page, `/compare-tasks;ids=${ids.join(',')}/${view}`, ready);
     const all = (await timeWhen(page, complete, 180_000)) - first.start;
     await page.waitForTimeout(1000);
     const { longest } = await longTasks(page, first.start);
     return { first: first.ready, all: Math.round(all), longest };
-  } finally {
-    await page.context().close();
-  }
+  });
 }
 
 /** The table draws only the rows in view: painted = it holds every row and shows the first ones. */

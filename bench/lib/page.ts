@@ -142,6 +142,26 @@ export async function openInApp(page: Page, path: string, predicate: string, tim
   return { ready: Math.round(at - start), longest, start };
 }
 
+/** Time for a view opened by its URL to settle (its requests answered, its first renders done). */
+const SETTLE_MS = 2000;
+
+/**
+ * Runs `measure` on a fresh page showing the comparison's `from` view once it has settled, the
+ * start of a run that opens another view inside the app (`openInApp`); the page is closed after.
+ */
+export async function fromSettledView<T>(
+  browser: Browser, url: string, ids: readonly string[], from: string, measure: (page: Page) => Promise<T>,
+): Promise<T> {
+  const page = await probedPage(browser);
+  try {
+    await page.goto(`${url}/compare-tasks;ids=${ids.join(',')}/${from}`);
+    await page.waitForTimeout(SETTLE_MS);
+    return await measure(page);
+  } finally {
+    await page.context().close();
+  }
+}
+
 export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);

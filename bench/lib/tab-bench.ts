@@ -5,9 +5,8 @@
  * and the memory of the last run. Each run then also opens the tab inside the running app, from the
  * `from` view once that has settled: the tab's own time, without the app's start-up.
  */
-import type { Browser } from '@playwright/test';
 import { parseArgs } from 'node:util';
-import { appDir, launchBrowser, longTasks, median, openInApp, pageMemory, probedPage, startServer, timeWhen, type PageMemory } from './page';
+import { appDir, fromSettledView, launchBrowser, longTasks, median, openInApp, pageMemory, probedPage, startServer, timeWhen, type PageMemory } from './page';
 import { tabsDatabase } from './tabs-data';
 
 export interface TabRun {
@@ -30,9 +29,6 @@ export interface TabBench {
   /** The view the in-app run starts from (default `details`). */
   from?: string;
 }
-
-/** Time for a view opened by its URL to settle (its requests answered, its first renders done). */
-const SETTLE_MS = 2000;
 
 export async function runTabBench(bench: TabBench): Promise<{
   runs: TabRun[]; medianReady: number; medianLongest: number; inApp: { ready: number; longest: number }; memory: PageMemory; extra: Record<string, number>;
@@ -57,7 +53,8 @@ export async function runTabBench(bench: TabBench): Promise<{
         memory = await pageMemory(page);
       }
       await page.context().close();
-      const inApp = await openedInApp(server.url, ids, bench, browser);
+      const inApp = await fromSettledView(browser, server.url, ids, bench.from ?? 'details', (settled) =>
+        openInApp(settled, `/compare-tasks;ids=${ids.join(',')}/${bench.view}`, bench.ready));
       const run = { ready: Math.round(ready), longest, extra, inApp };
       console.log(`${i === 0 ? 'warm-up' : `run ${i}`}: ${bench.view} ready ${run.ready} ms, longest task ${longest} ms` +
         Object.entries(extra).map(([k, v]) => `, ${k} ${v}`).join('') +
@@ -74,17 +71,4 @@ export async function runTabBench(bench: TabBench): Promise<{
     inApp: { ready: median(runs.map((r) => r.inApp.ready)), longest: median(runs.map((r) => r.inApp.longest)) },
     memory: memory!, extra: last.extra,
   };
-}
-
-/** Opens the tab inside the running app, from the `from` view once that has settled. */
-async function openedInApp(url: string, ids: readonly string[], bench: TabBench, browser: Browser) {
-  const page = await probedPage(browser);
-  try {
-    await page.goto(`${url}/compare-tasks;ids=${ids.join(',')}/${bench.from ?? 'details'}`);
-    await page.waitForTimeout(SETTLE_MS);
-    const { ready, longest } = await openInApp(page, `/compare-tasks;ids=${ids.join(',')}/${bench.view}`, bench.ready);
-    return { ready, longest };
-  } finally {
-    await page.context().close();
-  }
 }

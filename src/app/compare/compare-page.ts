@@ -39,15 +39,15 @@ export class ComparePage {
   protected readonly tasks = this.store.selectSignal(selectComparedTasks);
   protected readonly activeTab = this.store.selectSignal(selectCompareTab);
   private readonly view = this.store.selectSignal(selectCompareView);
+  protected readonly openTab = computed(() => this.tabs.find((t) => t.path === this.activeTab()) ?? null);
   /** The views of the open tab (Hyperparameters: values, parallel coordinates, scatter; Scalars: graph and values), as links. */
   protected readonly viewLinks = computed(() => {
-    const tab = this.tabs.find((t) => t.path === this.activeTab());
+    const tab = this.openTab();
     return (tab?.views ?? []).map((view) => {
       const path = `${tab!.path}/${view.path}`;
       return { path, label: view.label, commands: compareUrlCommands(this.ids(), path), active: this.view() === path };
     });
   });
-  protected readonly activeTabLabel = computed(() => this.tabs.find((t) => t.path === this.activeTab())?.label ?? '');
   protected readonly idsProblem = this.store.selectSignal(selectIdsProblem);
   protected readonly missingIds = this.store.selectSignal(selectMissingTaskIds);
   protected readonly loadError = this.store.selectSignal(compareFeature.selectError);
