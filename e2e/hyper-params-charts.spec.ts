@@ -200,6 +200,48 @@ test.describe('hyperparameters: parallel coordinates', () => {
     await page.getByRole('button', { name: 'Reset to defaults' }).click();
     await expect.poll(() => page.url()).not.toContain('pcOrder=');
   });
+
+  test('in a narrow window the chart keeps its axes apart and scrolls sideways, with every title inside it and in full on hover', async ({ page, request }) => {
+    await page.setViewportSize({ width: 640, height: 800 });
+    // Image and audio tasks: their parameters together, identical ones included, make many axes.
+    const ids = await taskIds(request, [DEMO.baseline, DEMO.best, DEMO.failed, DEMO.running, 'kws crnn']);
+    await page.goto(compareUrl(ids, 'hyper-params/graph', 'pcAll=1'));
+    await chartDrawn(page, 'parcoords');
+    await expect.poll(async () => (await drawn(page)).labels.length).toBeGreaterThan(18);
+    const chart = page.getByTestId('parcoords');
+    // The pickers sit above the chart and the legend under it, so the chart has the window's width.
+    const [pickers, host, legend] = await Promise.all([page.locator('.pickers').boundingBox(), chart.boundingBox(), page.locator('app-task-legend').boundingBox()]);
+    expect(host!.width).toBeGreaterThan(500);
+    expect(pickers!.y + pickers!.height).toBeLessThanOrEqual(host!.y);
+    expect(legend!.y).toBeGreaterThanOrEqual(host!.y + host!.height);
+    const layout = await chart.evaluate((el) => {
+      const svg = el.querySelector('svg')!;
+      const box = svg.getBoundingClientRect();
+      const xs = [...el.querySelectorAll('[data-testid="pc-axis"]')].map((a) => Number(/translate\(([-\d.]+)/.exec(a.getAttribute('transform')!)![1]));
+      const titles = [...el.querySelectorAll('[data-testid="pc-label"]')].map((t) => ({
+        shown: t.lastChild!.textContent!.trim(),
+        tooltip: t.querySelector('title')!.textContent!,
+        label: t.closest('[data-testid="pc-axis"]')!.getAttribute('data-label')!,
+        above: t.getBoundingClientRect().top - box.top,
+        beyond: t.getBoundingClientRect().right - box.right,
+      }));
+      return { drawnWidth: box.width, shownWidth: el.clientWidth, scrollWidth: el.scrollWidth, gaps: xs.slice(1).map((x, i) => x - xs[i]), titles };
+    });
+    // Too many axes for the width: the drawing is wider than the chart, which scrolls to show it all.
+    expect(layout.drawnWidth).toBeGreaterThan(layout.shownWidth);
+    expect(layout.scrollWidth).toBeGreaterThan(layout.shownWidth);
+    for (const gap of layout.gaps) expect(gap).toBeGreaterThanOrEqual(27.9);
+    for (const title of layout.titles) {
+      // Inside the drawing, and either the whole label or its beginning with an ellipsis.
+      expect(title.above).toBeGreaterThanOrEqual(0);
+      expect(title.beyond).toBeLessThanOrEqual(0);
+      expect(title.shown === title.label || (title.shown.endsWith('…') && title.label.startsWith(title.shown.slice(0, -1)))).toBe(true);
+      expect(title.tooltip).toContain(title.label);
+    }
+    // The last axis can be reached: scrolled to the end, it is in view.
+    await chart.evaluate((el) => el.scrollTo({ left: el.scrollWidth }));
+    await expect(page.getByTestId('pc-axis').last().locator('.pc-axis-line')).toBeInViewport();
+  });
 });
 
 test.describe('hyperparameters: scatter', () => {

@@ -1,6 +1,8 @@
 import { ChangeDetectionStrategy, Component, DestroyRef, ElementRef, computed, inject, input, output, signal, viewChild } from '@angular/core';
 import { HpTask } from '../shared-axes/hp-tasks';
-import { Brush, Dimension, Frame, addRange, drawAxes, drawLines, moveAxis, plotSpan, positionAt, removeAt, slotAt } from './parcoords-model';
+import {
+  Brush, Dimension, Frame, addRange, chartWidth, drawAxes, drawLines, moveAxis, plotSpan, positionAt, removeAt, slotAt,
+} from './parcoords-model';
 
 /** A drag in progress along one axis, in pixels from the chart's top. */
 interface Drag {
@@ -65,7 +67,7 @@ const CLICK_PX = 3;
                   [attr.aria-label]="axis.label + ': axis ' + (i + 1) + ' of ' + axes().length + '; arrow keys move it'"
                   (pointerdown)="startMove($event, i)" (pointermove)="moveAxisBy($event)" (pointerup)="endMove()" (pointercancel)="move.set(null)"
                   (keydown.arrowleft)="nudge($event, i, -1)" (keydown.arrowright)="nudge($event, i, 1)">
-              <title>{{ axis.label }}: drag sideways to move the axis</title>{{ axis.label }}
+              <title>{{ axis.label }}: drag sideways to move the axis</title>{{ axis.title }}
             </text>
             <rect class="axis-brush" x="-10" width="20" [attr.y]="span().top - 4" [attr.height]="span().bottom - span().top + 8"
                   (pointerdown)="startDrag($event, i)" (pointermove)="moveDrag($event)" (pointerup)="endDrag($event)"
@@ -76,7 +78,7 @@ const CLICK_PX = 3;
     }
   `,
   styles: `
-    :host { display: block; position: relative; overflow: hidden; min-height: 0; }
+    :host { display: block; position: relative; overflow: auto hidden; min-height: 0; }
     svg { display: block; user-select: none; font-size: 10px; }
     path { fill: none; stroke-width: 1.5; stroke-linejoin: round; }
     path[data-state='highlight'] { stroke-width: 3; }
@@ -106,7 +108,12 @@ export class ParallelCoordinates {
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
   private readonly svg = viewChild<ElementRef<SVGSVGElement>>('svg');
   /** The host's size, measured by its observer; nothing is drawn before it is known. */
-  protected readonly frame = signal<Frame | null>(null);
+  private readonly measured = signal<Frame | null>(null);
+  /** The drawing's size: the host's, wider when the axes need more room (the host then scrolls sideways). */
+  protected readonly frame = computed<Frame | null>(() => {
+    const measured = this.measured();
+    return measured && { width: chartWidth(this.dims().length, measured.width), height: measured.height };
+  });
   protected readonly drag = signal<Drag | null>(null);
   protected readonly move = signal<Move | null>(null);
 
@@ -127,9 +134,9 @@ export class ParallelCoordinates {
     // Drawn at the host's size, measured by the observer (no forced layout); redrawn when it changes.
     const observer = new ResizeObserver(([entry]) => {
       const { width, height } = entry.contentRect;
-      const current = this.frame();
+      const current = this.measured();
       if (width > 0 && height > 0 && (current?.width !== Math.round(width) || current?.height !== Math.round(height))) {
-        this.frame.set({ width: Math.round(width), height: Math.round(height) });
+        this.measured.set({ width: Math.round(width), height: Math.round(height) });
       }
     });
     observer.observe(this.host.nativeElement);

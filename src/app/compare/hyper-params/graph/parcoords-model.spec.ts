@@ -1,7 +1,10 @@
 import { Task } from '../../../core/api/models';
 import { NA } from '../shared-axes/axis';
 import { HpTask } from '../shared-axes/hp-tasks';
-import { FADED, addRange, buildDimensions, drawAxes, drawLines, moveAxis, orderDimensions, positionAt, removeAt, slotAt, tasksPassing, yOf } from './parcoords-model';
+import {
+  FADED, MARGIN, MIN_AXIS_SPACING, TITLE_CHARS, addRange, buildDimensions, chartWidth, drawAxes, drawLines, moveAxis, orderDimensions, positionAt,
+  removeAt, shortTitle, slotAt, tasksPassing, yOf,
+} from './parcoords-model';
 
 function hp(id: string, color: string, params: Record<string, string>, acc: number | null): HpTask {
   const hyperparams = { Args: Object.fromEntries(Object.entries(params).map(([name, value]) => [name, { section: 'Args', name, value }])) };
@@ -43,7 +46,7 @@ describe('parallel coordinates model', () => {
     const [lr] = buildDimensions(tasks, params, []);
     const [lo, hi] = lr.axis.range;
     expect(yOf(lr.axis, lo, frame)).toBeCloseTo(370);
-    expect(yOf(lr.axis, hi, frame)).toBeCloseTo(80);
+    expect(yOf(lr.axis, hi, frame)).toBeCloseTo(MARGIN.top);
     expect(positionAt(lr.axis, yOf(lr.axis, -2, frame), frame)).toBeCloseTo(-2);
     expect(positionAt(lr.axis, 0, frame)).toBeCloseTo(hi);
     expect(positionAt(lr.axis, 1000, frame)).toBeCloseTo(lo);
@@ -111,5 +114,29 @@ describe('parallel coordinates model', () => {
     const dragged = drawLines(tasks, dims, {}, null, frame, { index: 1, dx: 35 });
     const xs = (d: string) => [...d.matchAll(/[ML]([-\d.]+) /g)].map((m) => Number(m[1]));
     expect(xs(dragged[0].d)).toEqual([xs(still[0].d)[0], xs(still[0].d)[1] + 35, xs(still[0].d)[2]]);
+  });
+
+  it('keeps neighbouring axes apart by widening the chart, and cuts titles to what fits above it', () => {
+    expect(chartWidth(5, 1000)).toBe(1000);
+    expect(chartWidth(60, 1000)).toBe(MARGIN.left + MARGIN.right + 59 * MIN_AXIS_SPACING);
+    expect(chartWidth(1, 100)).toBe(MARGIN.left + MARGIN.right);
+    // Titles slant 30°: they may be as long as the top margin (above the axes) and the right margin
+    // (beside the last axis) allow, at about 6.2 px a character.
+    const room = Math.min((MARGIN.top - 24) / Math.sin(Math.PI / 6), (MARGIN.right - 8) / Math.cos(Math.PI / 6));
+    expect(TITLE_CHARS).toBe(Math.floor(room / 6.2));
+    expect(shortTitle('Args/lr', 10)).toBe('Args/lr');
+    expect(shortTitle('Args/learning_rate_schedule', 10)).toBe('Args/lear…');
+    expect(shortTitle('Args/learning rate', 11)).toBe('Args/learn…');
+  });
+
+  it('writes long titles shortened, keeping the full label', () => {
+    const label = (i: number) => `General/a_rather_long_parameter_name_${i}`;
+    const dims = [0, 1].map((i) => ({ id: `p:${i}`, label: label(i), axis: { range: [0, 1] as [number, number], tickvals: [], ticktext: [] } }));
+    const axes = drawAxes([...dims, { ...dims[0], id: 'p:short', label: 'Args/lr' }] as never, {}, { width: 1000, height: 400 });
+    expect(axes[0].label).toBe(label(0));
+    expect(axes[0].title).toBe(shortTitle(label(0), TITLE_CHARS));
+    expect(axes[0].title.length).toBe(TITLE_CHARS);
+    expect(axes[0].title.endsWith('…')).toBeTrue();
+    expect(axes[2].title).toBe('Args/lr');
   });
 });

@@ -58,7 +58,7 @@ export interface Frame {
   height: number;
 }
 
-export const MARGIN = { left: 70, right: 120, top: 80, bottom: 24 } as const;
+export const MARGIN = { left: 70, right: 120, top: 90, bottom: 24 } as const;
 
 export interface Tick {
   y: number;
@@ -68,6 +68,8 @@ export interface Tick {
 export interface DrawnAxis {
   id: string;
   label: string;
+  /** The label as written above the axis: cut with an ellipsis when it would not fit (TITLE_CHARS). */
+  title: string;
   x: number;
   ticks: Tick[];
   /** One path for every tick mark of the axis (fewer elements than a line per tick). */
@@ -120,6 +122,27 @@ export function positionAt(axis: Axis, y: number, frame: Frame): number {
 
 const round = (v: number) => Math.round(v * 10) / 10;
 
+/**
+ * Neighbouring axes stay at least this far apart, so that their titles (11 px, slanted 30°) stay a
+ * line apart; a chart with more axes than its width holds scrolls sideways.
+ */
+export const MIN_AXIS_SPACING = 28;
+
+/** The characters of a title that fit above the chart (and beside the last axis) at 30°, at about 6.2 px each. */
+export const TITLE_CHARS = Math.floor(
+  Math.min((MARGIN.top - 24) / Math.sin(Math.PI / 6), (MARGIN.right - 8) / Math.cos(Math.PI / 6)) / 6.2,
+);
+
+/** The width the chart is drawn at: what it is given, or more when its axes would come too close. */
+export function chartWidth(axes: number, available: number): number {
+  return Math.max(available, MARGIN.left + MARGIN.right + Math.max(0, axes - 1) * MIN_AXIS_SPACING);
+}
+
+/** `label` cut to `maxChars` characters, the last one an ellipsis. */
+export function shortTitle(label: string, maxChars: number): string {
+  return label.length <= maxChars ? label : `${label.slice(0, maxChars - 1).trimEnd()}…`;
+}
+
 /** Axes with their ticks and brush spans placed in the frame. */
 export function drawAxes(dims: readonly Dimension[], brushes: Readonly<Record<string, Brush>>, frame: Frame): DrawnAxis[] {
   return dims.map((d, i) => {
@@ -127,6 +150,7 @@ export function drawAxes(dims: readonly Dimension[], brushes: Readonly<Record<st
     return {
       id: d.id,
       label: d.label,
+      title: shortTitle(d.label, TITLE_CHARS),
       x: round(axisX(i, dims.length, frame)),
       ticks,
       tickMarks: ticks.map((t) => `M-4 ${t.y}H0`).join(''),
