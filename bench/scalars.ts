@@ -6,7 +6,7 @@
  *   painted after navigation start, and the CSV built (download click to the file's Blob).
  * - Graph: the shared large database (bench/lib/data.ts: 100 tasks x 20 series x 100,000
  *   iterations plus one 1,000,000-point series; BENCH_TASKS / BENCH_SERIES / BENCH_ITERATIONS for a
- *   smaller one): first chart and every chart in the viewport painted after navigation start,
+ *   smaller one), compared 20 tasks at a time (issue 5's size) and 100 (issue 11's): first chart and every chart in the viewport painted after navigation start,
  *   the longest main-thread task, the most points sent for one series, and smoothing, task toggle
  *   and zoom to the next paint (first chart in view; all charts in view are printed beside).
  * - Bare Plotly: the same figures the app drew, on an empty page with only Plotly, in the same
@@ -31,6 +31,8 @@ const { values: args } = parseArgs({
 const RUNS = Math.max(1, Number(args.runs));
 const TASKS = Number(args.tasks);
 const VALUE_SERIES = 200;
+/** The size issue 5 sets the Scalars graph's targets on. */
+const ISSUE5_TASKS = 20;
 
 /** 100 tasks x 200 series with a few iterations each: what the values table reads (last_metrics). */
 function valuesDatabase(): { db: string; files: string } {
@@ -153,6 +155,63 @@ async function settle(page: Page): Promise<void> {
 const ratio = (what: string, ours: number, bare: number) =>
   console.log(`RATIO | ${what} | ${(ours / Math.max(bare, 1)).toFixed(2)}x (${ours.toFixed(0)} ms vs bare Plotly ${bare.toFixed(0)} ms)`);
 
+/** The graph on `ids`: by URL and opened in the app, interactions, memory, and the ratios to bare Plotly. */
+async function graphSection(browser: Browser, url: string, ids: string[], series: number) {
+  const label = `${ids.length} tasks x ${series} series`;
+  const name = `scalars graph (${ids.length} tasks)`;
+  const runs: GraphRun[] = [];
+  const graphInApp = [];
+  for (let run = 0; run <= RUNS; run++) {
+    const r = await graphRun(browser, url, ids);
+    const inApp = await inAppRun(browser, url, ids, 'scalars/graph', FIRST_CHART_DRAWN, VIEWPORT_DRAWN);
+    const tag = `  ${ids.length} tasks, run ${run}${run ? '' : ' (warm-up)'}`;
+    console.log(`${tag}: opened in the app: first ${inApp.first} ms, viewport ${inApp.all} ms, longest task ${inApp.longest} ms`);
+    console.log(`${tag}: first ${r.first.toFixed(0)} ms, viewport ${r.viewport.toFixed(0)} ms, longest task ${r.longest} ms, ` +
+      `smoothing ${r.smoothing.first.toFixed(0)}/${r.smoothing.all.toFixed(0)} ms, toggle ${r.toggle.first.toFixed(0)}/${r.toggle.all.toFixed(0)} ms, zoom ${r.zoom.first.toFixed(0)}/${r.zoom.all.toFixed(0)} ms`);
+    if (run > 0) {
+      runs.push(r);
+      graphInApp.push(inApp);
+    }
+  }
+  const m = (pick: (r: GraphRun) => number) => Math.round(median(runs.map(pick)));
+  console.log(`graph: ${label}, ${runs[0].charts} charts, ${runs[0].figures.length} in view, ${runs[0].figures[0]?.data.length ?? 0} traces in the first`);
+  result(`${name}: first chart (${label})`, m((r) => r.first), 'ms', 1000);
+  // Every chart in view: issue 5 asks for 2 s on its 20 tasks, issue 11 for 2.5 s on 100.
+  const viewportTarget = ids.length <= ISSUE5_TASKS ? 2000 : 2500;
+  result(`${name}: viewport complete`, m((r) => r.viewport), 'ms', viewportTarget);
+  result(`${name}: longest main-thread task while loading`, m((r) => r.longest), 'ms', 200);
+  result(`${name}: opened in the app (from Details), first chart`, Math.round(median(graphInApp.map((r) => r.first))), 'ms', 1000);
+  result(`${name}: opened in the app, viewport complete`, Math.round(median(graphInApp.map((r) => r.all))), 'ms', viewportTarget);
+  result(`${name}: opened in the app, longest task`, Math.round(median(graphInApp.map((r) => r.longest))), 'ms', 200);
+  result(`${name}: most points sent for one series`, Math.max(...runs.map((r) => r.maxPoints)), 'points', 2000);
+  result(`${name}: smoothing change to next paint`, m((r) => r.smoothing.first), 'ms', 200);
+  result(`${name}: task toggle to next paint`, m((r) => r.toggle.first), 'ms', 200);
+  result(`${name}: zoom to next paint`, m((r) => r.zoom.first), 'ms', 200);
+  console.log(`  every chart in view redrawn (medians): smoothing ${m((r) => r.smoothing.all)} ms, toggle ${m((r) => r.toggle.all)} ms; ` +
+    `zoomed window's own points fetched and drawn ${m((r) => r.zoom.all)} ms`);
+  memoryResults(name, runs[runs.length - 1].memory);
+
+  const last = runs[runs.length - 1];
+  const bare: Awaited<ReturnType<typeof barePlotly>>[] = [];
+  const bareSmooth: number[] = [];
+  const bareToggle: number[] = [];
+  for (let run = 0; run <= RUNS; run++) {
+    const b = await barePlotly(browser, last.figures);
+    const s = await bareReact(browser, last.figures[0], last.smoothed);
+    const t = await bareReact(browser, last.smoothed, last.toggled);
+    if (run > 0) {
+      bare.push(b);
+      bareSmooth.push(s);
+      bareToggle.push(t);
+    }
+  }
+  ratio(`${name}: first chart / bare Plotly`, m((r) => r.first), median(bare.map((b) => b.first)));
+  ratio(`${name}: viewport complete / bare Plotly`, m((r) => r.viewport), median(bare.map((b) => b.all)));
+  ratio(`${name}: longest task / bare Plotly`, m((r) => r.longest), median(bare.map((b) => b.longest)));
+  ratio(`${name}: smoothing / bare Plotly.react`, m((r) => r.smoothing.first), median(bareSmooth));
+  ratio(`${name}: task toggle / bare Plotly.react`, m((r) => r.toggle.first), median(bareToggle));
+}
+
 async function main() {
   const app = appDir(args.app);
   const browser = await launchBrowser();
@@ -180,54 +239,11 @@ async function main() {
     const large = largeDatabase();
     server = await startServer(large.db, large.files, app);
     ids = await compareIds(server.url);
-    const runs: GraphRun[] = [];
-    const graphInApp = [];
-    for (let run = 0; run <= RUNS; run++) {
-      const r = await graphRun(browser, server.url, ids);
-      const inApp = await inAppRun(browser, server.url, ids, 'scalars/graph', FIRST_CHART_DRAWN, VIEWPORT_DRAWN);
-      console.log(`  run ${run}${run ? '' : ' (warm-up)'}: opened in the app: first ${inApp.first} ms, viewport ${inApp.all} ms, longest task ${inApp.longest} ms`);
-      if (run > 0) graphInApp.push(inApp);
-      console.log(`  run ${run}${run ? '' : ' (warm-up)'}: first ${r.first.toFixed(0)} ms, viewport ${r.viewport.toFixed(0)} ms, longest task ${r.longest} ms, ` +
-        `smoothing ${r.smoothing.first.toFixed(0)}/${r.smoothing.all.toFixed(0)} ms, toggle ${r.toggle.first.toFixed(0)}/${r.toggle.all.toFixed(0)} ms, zoom ${r.zoom.first.toFixed(0)}/${r.zoom.all.toFixed(0)} ms`);
-      if (run > 0) runs.push(r);
+    // Issue 5 sets its targets on 20 tasks, issue 11 on 100: both sizes, the same charts.
+    for (const count of [...new Set([Math.min(ISSUE5_TASKS, ids.length), ids.length])]) {
+      await graphSection(browser, server.url, ids.slice(0, count), large.sizes.series);
     }
     server.stop();
-    const m = (pick: (r: GraphRun) => number) => Math.round(median(runs.map(pick)));
-    const label = `${ids.length} tasks x ${large.sizes.series} series`;
-    console.log(`graph: ${label}, ${runs[0].charts} charts, ${runs[0].figures.length} in view, ${runs[0].figures[0]?.data.length ?? 0} traces in the first`);
-    result(`scalars graph: first chart (${label})`, m((r) => r.first), 'ms', 1000);
-    result(`scalars graph: viewport complete (${label})`, m((r) => r.viewport), 'ms', 2500);
-    result('scalars graph: longest main-thread task while loading', m((r) => r.longest), 'ms', 200);
-    result('scalars graph: opened in the app (from Details), first chart', Math.round(median(graphInApp.map((r) => r.first))), 'ms', 1000);
-    result('scalars graph: opened in the app, viewport complete', Math.round(median(graphInApp.map((r) => r.all))), 'ms', 2500);
-    result('scalars graph: opened in the app, longest task', Math.round(median(graphInApp.map((r) => r.longest))), 'ms', 200);
-    result('scalars graph: most points sent for one series', Math.max(...runs.map((r) => r.maxPoints)), 'points', 2000);
-    result('scalars graph: smoothing change to next paint', m((r) => r.smoothing.first), 'ms', 200);
-    result('scalars graph: task toggle to next paint', m((r) => r.toggle.first), 'ms', 200);
-    result('scalars graph: zoom to next paint', m((r) => r.zoom.first), 'ms', 200);
-    console.log(`  every chart in view redrawn (medians): smoothing ${m((r) => r.smoothing.all)} ms, toggle ${m((r) => r.toggle.all)} ms; ` +
-      `zoomed window's own points fetched and drawn ${m((r) => r.zoom.all)} ms`);
-    memoryResults('scalars graph', runs[runs.length - 1].memory);
-
-    const last = runs[runs.length - 1];
-    const bare: Awaited<ReturnType<typeof barePlotly>>[] = [];
-    const bareSmooth: number[] = [];
-    const bareToggle: number[] = [];
-    for (let run = 0; run <= RUNS; run++) {
-      const b = await barePlotly(browser, last.figures);
-      const s = await bareReact(browser, last.figures[0], last.smoothed);
-      const t = await bareReact(browser, last.smoothed, last.toggled);
-      if (run > 0) {
-        bare.push(b);
-        bareSmooth.push(s);
-        bareToggle.push(t);
-      }
-    }
-    ratio('scalars graph: first chart / bare Plotly', m((r) => r.first), median(bare.map((b) => b.first)));
-    ratio('scalars graph: viewport complete / bare Plotly', m((r) => r.viewport), median(bare.map((b) => b.all)));
-    ratio('scalars graph: longest task / bare Plotly', m((r) => r.longest), median(bare.map((b) => b.longest)));
-    ratio('scalars graph: smoothing / bare Plotly.react', m((r) => r.smoothing.first), median(bareSmooth));
-    ratio('scalars graph: task toggle / bare Plotly.react', m((r) => r.toggle.first), median(bareToggle));
   } finally {
     await browser.close();
   }
