@@ -25,7 +25,7 @@ test.describe('app shell', () => {
     await expect(page.getByTestId('task-header').first()).toContainText(DEMO.best);
   });
 
-  test('Plotly is not in what the task table loads; the Scalars tab loads its cartesian build only', async ({ page, request }) => {
+  test('Plotly is not in what the task table loads; the Scalars tab loads its basic build only', async ({ page, request }) => {
     // Bodies are read as the responses come; all reads are awaited before looking at them.
     let bodies: Promise<string>[] = [];
     page.on('response', (response) => {
@@ -37,10 +37,11 @@ test.describe('app shell', () => {
       bodies = [];
       return texts;
     };
-    // A Plotly build is a megabyte-sized script with Plotly's trace registry; only the full build has parcoords.
+    // A Plotly build is a megabyte-sized script with Plotly's events; the full build has parcoords,
+    // the cartesian one ternary scatter plots, the basic one neither.
     const builds = (texts: string[]) => texts
-      .filter((text) => text.length > 1_000_000 && text.includes('scatterternary'))
-      .map((text) => (text.includes('"parcoords"') ? 'full' : 'cartesian'));
+      .filter((text) => text.length > 900_000 && text.includes('plotly_relayout'))
+      .map((text) => (text.includes('"parcoords"') ? 'full' : text.includes('"scatterternary"') ? 'cartesian' : 'basic'));
     await page.goto('/tasks');
     await expect(page.locator('tr[data-task-id]').first()).toBeVisible();
     await page.waitForLoadState('networkidle');
@@ -51,7 +52,7 @@ test.describe('app shell', () => {
     const ids = await taskIds(request, [DEMO.best, DEMO.baseline]);
     await page.goto(compareUrl(ids, 'scalars/graph'));
     await expect(page.locator('app-plot .main-svg').first()).toBeVisible();
-    expect(builds(await scripts())).toEqual(['cartesian']);
+    expect(builds(await scripts())).toEqual(['basic']);
   });
 
   test('an unknown address shows a way back instead of a blank page', async ({ page }) => {

@@ -63,7 +63,7 @@ export class ScalarGraphsTab {
 
   constructor() {
     // Plotly is parsed while the metric list and the first series are on their way.
-    void loadPlotly('cartesian');
+    void loadPlotly('basic');
   }
 
   protected zoomFor(chart: ChartDef): ChartZoom | null {

@@ -1,12 +1,14 @@
 import { TestBed } from '@angular/core/testing';
 import { Plot } from './plot';
 import { themedLayout } from './plot-figure';
-import { bundleFor, loadPlotly } from './plotly-loader';
+import { bundleFor, drawsBundle, loadPlotly } from './plotly-loader';
 
 describe('bundleFor', () => {
-  it('asks for the cartesian build only when it has every trace type', () => {
+  it('asks for the smallest build that has every trace type', () => {
+    expect(bundleFor([{ type: 'scatter' }, { type: 'bar' }, {}, { type: 'pie' }])).toBe('basic');
+    expect(bundleFor([])).toBe('basic');
     expect(bundleFor([{ type: 'scatter' }, { type: 'bar' }, {}, { type: 'heatmap' }, { type: 'box' }])).toBe('cartesian');
-    expect(bundleFor([])).toBe('cartesian');
+    expect(bundleFor([{ type: 'histogram' }])).toBe('cartesian');
     expect(bundleFor([{ type: 'scatter' }, { type: 'parcoords' }])).toBe('full');
     expect(bundleFor([{ type: 'table' }])).toBe('full');
     expect(bundleFor([{ type: 'scatter3d' }])).toBe('full');
@@ -55,7 +57,7 @@ describe('Plot', () => {
     expect(extend).toHaveBeenCalledTimes(1);
   });
 
-  it('draws cartesian traces with the cartesian build and moves a chart to the full build when a trace needs it', async () => {
+  it('draws with the smallest build that has the traces and moves a chart to a larger build when a trace needs it', async () => {
     const fixture = TestBed.createComponent(Plot);
     const draw = async (data: unknown[]) => {
       const drawn = new Promise<HTMLElement>((resolve) => fixture.componentInstance.drawn.subscribe(resolve));
@@ -65,6 +67,15 @@ describe('Plot', () => {
     };
     let el = await draw([{ type: 'bar', x: ['a', 'b'], y: [1, 2] }]);
     expect(el.querySelectorAll('.barlayer .trace').length).toBe(1);
+    const basic = await loadPlotly('basic');
+    expect(drawsBundle(basic, 'basic')).toBeTrue();
+    el = await draw([{ type: 'heatmap', z: [[1, 2], [3, 4]] }]);
+    expect(el.querySelector('.heatmaplayer image, .hm image')).not.toBeNull();
+    expect(el.querySelectorAll('.barlayer .trace').length).toBe(0);
+    const cartesian = await loadPlotly('cartesian');
+    expect(drawsBundle(cartesian, 'cartesian')).toBeTrue();
+    // A larger build, once loaded, serves smaller figures too.
+    expect(await loadPlotly('basic')).toBe(cartesian);
     el = await draw([{ type: 'table', header: { values: ['metric'] }, cells: { values: [['loss']] } }]);
     expect(el.querySelector('.table')).not.toBeNull();
     expect(el.querySelectorAll('.barlayer .trace').length).toBe(0);

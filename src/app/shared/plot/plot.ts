@@ -5,7 +5,7 @@ import { Theme } from '../../core/theme/theme';
 import { cancelDraw, queueDraw } from './draw-queue';
 import { appendedPoints } from './plot-append';
 import { DEFAULT_PLOT_CONFIG, PlotFigure, themedLayout } from './plot-figure';
-import { Plotly, PlotlyBundle, bundleFor, isFullPlotly, loadPlotly } from './plotly-loader';
+import { Plotly, PlotlyBundle, bundleFor, drawsBundle, loadPlotly } from './plotly-loader';
 import { errorMessage } from '../error-message';
 
 type PlotlyElement = HTMLElement & { on(event: string, handler: (event: unknown) => unknown): void; removeAllListeners?(event: string): void };
@@ -20,8 +20,8 @@ function bundleOf(figure: PlotFigure): PlotlyBundle {
 }
 
 /**
- * One Plotly chart. The only place in the app that talks to Plotly: it loads it lazily (the smaller
- * cartesian build when the figure's traces allow), draws with `Plotly.react` (which updates in
+ * One Plotly chart. The only place in the app that talks to Plotly: it loads it lazily (the
+ * smallest build that has the figure's traces), draws with `Plotly.react` (which updates in
  * place), or `Plotly.extendTraces` when the new figure only adds points at the end of some traces (a
  * running task's new data), follows the theme and the element's size, and purges the chart when it
  * goes away. Callers pass a figure and listen to the events they need.
@@ -100,11 +100,11 @@ export class Plot {
     try {
       const wanted = bundleFor(figure.data);
       const el = this.chart().nativeElement as PlotlyElement;
-      if (!this.plotly || (wanted === 'full' && !isFullPlotly(this.plotly))) {
+      if (!this.plotly || !drawsBundle(this.plotly, wanted)) {
         const plotly = await loadPlotly(wanted);
         if (this.destroyed) return;
         if (this.plotly && this.plotly !== plotly) {
-          // Drawn with the cartesian build, now showing a trace only the full build has: start over with it.
+          // Drawn with a smaller build, now showing a trace only a larger one has: start over with it.
           this.plotly.purge(el);
           this.shown = null;
           this.listening = false;

@@ -3,49 +3,66 @@ import type * as PlotlyModule from 'plotly.js-dist-min';
 export type Plotly = typeof PlotlyModule;
 
 /**
- * Which Plotly build a figure needs. The cartesian bundle (Plotly's official partial build, about
- * a third of the full one's size and parse time) draws the line, bar and box charts most tabs
- * show; parallel coordinates and arbitrary plot types (tables, 3D, maps...) need the full build.
+ * Which Plotly build a figure needs. Plotly publishes partial builds with the same API: the basic
+ * one (scatter, bar, pie: every Scalars chart, the summary and the scatter plot) evaluates in less
+ * than half the time of the cartesian one, which adds the box, heatmap, histogram and contour plots
+ * that reported plots use; tables, 3D, maps and the rest need the full build.
  */
-export type PlotlyBundle = 'cartesian' | 'full';
+export type PlotlyBundle = 'basic' | 'cartesian' | 'full';
 
-/** Trace types in plotly.js-cartesian-dist-min (see its README). */
+/** Trace types in plotly.js-basic-dist-min and plotly.js-cartesian-dist-min (see their READMEs). */
+const BASIC_TRACES = new Set(['bar', 'pie', 'scatter']);
 const CARTESIAN_TRACES = new Set([
   'bar', 'box', 'contour', 'heatmap', 'histogram', 'histogram2d', 'histogram2dcontour', 'image', 'pie', 'scatter',
   'scatterternary', 'violin',
 ]);
+const RANK: Record<PlotlyBundle, number> = { basic: 0, cartesian: 1, full: 2 };
+const LARGEST_FIRST: PlotlyBundle[] = ['full', 'cartesian', 'basic'];
 
 /** The smallest bundle that draws every trace (a trace without a type is a scatter). */
 export function bundleFor(data: readonly unknown[]): PlotlyBundle {
+  let bundle: PlotlyBundle = 'basic';
   for (const trace of data) {
     const type = (trace as { type?: unknown } | null)?.type ?? 'scatter';
     if (typeof type !== 'string' || !CARTESIAN_TRACES.has(type)) return 'full';
+    if (!BASIC_TRACES.has(type)) bundle = 'cartesian';
   }
-  return 'cartesian';
+  return bundle;
 }
 
 const unwrap = (module: unknown) => ((module as { default?: Plotly }).default ?? module) as Plotly;
 /**
  * Settles on a later task: evaluating a Plotly build is one long task already (about 0.3 s for the
- * cartesian one on a slow machine), and the first chart's draw should not be added to it.
+ * basic one on a slow machine), and the first chart's draw should not be added to it.
  */
 const onNextTask = <T>(value: T) => new Promise<T>((resolve) => setTimeout(() => resolve(value), 0));
-let full: Promise<Plotly> | null = null;
-let cartesian: Promise<Plotly> | null = null;
-let fullInstance: Plotly | null = null;
+const loading: Partial<Record<PlotlyBundle, Promise<Plotly>>> = {};
+const builds = new Map<Plotly, PlotlyBundle>();
 
-/** Whether a loaded Plotly is the full build (draws every trace type). */
-export function isFullPlotly(plotly: Plotly): boolean {
-  return plotly === fullInstance;
+function importBuild(bundle: PlotlyBundle): Promise<unknown> {
+  if (bundle === 'basic') return import('plotly.js-basic-dist-min');
+  if (bundle === 'cartesian') return import('plotly.js-cartesian-dist-min');
+  return import('plotly.js-dist-min');
+}
+
+/** Whether a loaded Plotly draws every trace of `bundle` (it is that build or a larger one). */
+export function drawsBundle(plotly: Plotly, bundle: PlotlyBundle): boolean {
+  const build = builds.get(plotly);
+  return build !== undefined && RANK[build] >= RANK[bundle];
 }
 
 /**
  * Plotly is large: each build is loaded once, on first use, by the tabs that chart — never in the
- * initial bundle. Once the full build is loaded (or loading) it serves cartesian figures too.
+ * initial bundle. A larger build, once loaded (or loading), serves smaller figures too.
  */
 export function loadPlotly(bundle: PlotlyBundle = 'full'): Promise<Plotly> {
-  if (bundle === 'full' || full) {
-    return (full ??= import('plotly.js-dist-min').then(unwrap).then((plotly) => (fullInstance = plotly)).then(onNextTask));
+  for (const build of LARGEST_FIRST) {
+    if (RANK[build] < RANK[bundle]) break;
+    const pending = loading[build];
+    if (pending) return pending;
   }
-  return (cartesian ??= import('plotly.js-cartesian-dist-min').then(unwrap).then(onNextTask));
+  return (loading[bundle] = importBuild(bundle)
+    .then(unwrap)
+    .then((plotly) => (builds.set(plotly, bundle), plotly))
+    .then(onNextTask));
 }
