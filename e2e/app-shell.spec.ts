@@ -55,6 +55,24 @@ test.describe('app shell', () => {
     expect(builds(await scripts())).toEqual(['basic']);
   });
 
+  test('the compare page loads Plotly\'s basic build once it is idle, before a chart is opened', async ({ page, request }) => {
+    const plotly: string[] = [];
+    page.on('response', async (response) => {
+      if (response.request().resourceType() === 'script' && response.status() === 200) {
+        const text = await response.text();
+        if (text.length > 900_000 && text.includes('plotly_relayout')) plotly.push(text.includes('"scatterternary"') ? 'larger' : 'basic');
+      }
+    });
+    const ids = await taskIds(request, [DEMO.best, DEMO.baseline]);
+    await page.goto(compareUrl(ids, 'details'));
+    await expect(page.getByTestId('row').first()).toBeVisible();
+    await expect.poll(() => plotly, { timeout: 20_000 }).toEqual(['basic']);
+    // The Scalars graph then draws with it, without loading anything more.
+    await page.getByTestId('tab-scalars').click();
+    await expect(page.locator('app-plot .main-svg').first()).toBeVisible();
+    expect(plotly).toEqual(['basic']);
+  });
+
   test('an unknown address shows a way back instead of a blank page', async ({ page }) => {
     await page.goto('/no/such/page');
     await expect(page.getByRole('alert')).toContainText('does not match a page');

@@ -1,5 +1,5 @@
 import { DOCUMENT } from '@angular/common';
-import { ChangeDetectionStrategy, Component, computed, effect, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, DestroyRef, computed, effect, inject } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatIconModule } from '@angular/material/icon';
@@ -11,6 +11,7 @@ import { Title } from '@angular/platform-browser';
 import { RouterLink, RouterOutlet } from '@angular/router';
 import { Store } from '@ngrx/store';
 import { CopyWithNotice } from '../shared/copy/copy-with-notice';
+import { prefetchPlotlyWhenIdle } from '../shared/plot/plotly-loader';
 import { COMPARE_TABS, compareUrlCommands } from './compare-url';
 import { AddTasksDialog, AddTasksDialogData } from './shell/add-tasks-dialog';
 import { TaskStrip } from './shell/task-strip';
@@ -70,6 +71,8 @@ export class ComparePage {
     const title = inject(Title);
     effect(() => title.setTitle(`Compare ${this.ids().length} tasks`));
     this.store.dispatch(ComparePageActions.opened());
+    // Most visits go on to a chart (Scalars, the scatter plot): Plotly loads while the page is idle.
+    inject(DestroyRef).onDestroy(prefetchPlotlyWhenIdle());
   }
 
   protected changeColor(change: { taskId: string; color: string | null }): void {

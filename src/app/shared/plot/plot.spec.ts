@@ -1,7 +1,7 @@
 import { TestBed } from '@angular/core/testing';
 import { Plot } from './plot';
 import { themedLayout } from './plot-figure';
-import { bundleFor, drawsBundle, loadPlotly } from './plotly-loader';
+import { bundleFor, drawsBundle, loadPlotly, prefetchPlotlyWhenIdle } from './plotly-loader';
 
 describe('bundleFor', () => {
   it('asks for the smallest build that has every trace type', () => {
@@ -13,6 +13,38 @@ describe('bundleFor', () => {
     expect(bundleFor([{ type: 'table' }])).toBe('full');
     expect(bundleFor([{ type: 'scatter3d' }])).toBe('full');
     expect(bundleFor([{ type: 42 }])).toBe('full');
+  });
+});
+
+describe('prefetchPlotlyWhenIdle', () => {
+  function fakeWindow(saveData: boolean) {
+    const calls: string[] = [];
+    const timers: (() => void)[] = [];
+    const win = {
+      navigator: { connection: { saveData } },
+      document: { hidden: true },
+      setTimeout: (run: () => void, ms: number) => (calls.push(`wait ${ms}`), timers.push(run), 1),
+      clearTimeout: () => calls.push('cleared'),
+      requestIdleCallback: () => (calls.push('when idle'), 2),
+      cancelIdleCallback: () => calls.push('idle cancelled'),
+    };
+    return { win: win as unknown as Window, calls, timers };
+  }
+
+  it('waits for the page to settle, then for an idle moment; cancelling stops both', () => {
+    const { win, calls, timers } = fakeWindow(false);
+    const cancel = prefetchPlotlyWhenIdle(win);
+    expect(calls).toEqual(['wait 1500']);
+    timers[0]();
+    expect(calls).toEqual(['wait 1500', 'when idle']);
+    cancel();
+    expect(calls).toEqual(['wait 1500', 'when idle', 'cleared', 'idle cancelled']);
+  });
+
+  it('does nothing when the browser asks to save data', () => {
+    const { win, calls } = fakeWindow(true);
+    prefetchPlotlyWhenIdle(win)();
+    expect(calls).toEqual([]);
   });
 });
 
