@@ -64,6 +64,8 @@ export async function probedPage(browser: Browser, viewport = { width: 1600, hei
     const w = window as unknown as ProbeWindow;
     w.__longTasks = [];
     w.__webgl = { created: 0, lost: 0, canvases: [] };
+    // Every request stays listed (the default keeps 250): \`settled\` reads when the last one ended.
+    performance.setResourceTimingBufferSize(100_000);
     new PerformanceObserver((list) => {
       for (const entry of list.getEntries()) w.__longTasks.push({ start: Math.round(entry.startTime), duration: Math.round(entry.duration) });
     }).observe({ type: 'longtask', buffered: true });
@@ -142,8 +144,29 @@ export async function openInApp(page: Page, path: string, predicate: string, tim
   return { ready: Math.round(at - start), longest, start };
 }
 
-/** Time for a view opened by its URL to settle (its requests answered, its first renders done). */
+/** The least time given to a view opened by its URL before it counts as settled. */
 const SETTLE_MS = 2000;
+/** Settled: no resource finished loading for 500 ms and no long task for 1 s. */
+const QUIET_NETWORK_MS = 500;
+const QUIET_MS = 1000;
+
+/**
+ * Waits until a page has done what it does by itself: its requests answered, its renders done and
+ * whatever it loads ahead when idle (the compare page's Plotly prefetch) loaded.
+ */
+export async function settled(page: Page): Promise<void> {
+  await page.waitForTimeout(SETTLE_MS);
+  await page.waitForFunction(
+    `(() => {
+      const now = performance.now();
+      const t = window.__longTasks;
+      const lastTask = t.length ? t[t.length - 1].start + t[t.length - 1].duration : 0;
+      const lastResource = Math.max(0, ...performance.getEntriesByType('resource').map((e) => e.responseEnd));
+      return now - lastTask > ${QUIET_MS} && now - lastResource > ${QUIET_NETWORK_MS};
+    })()`,
+    undefined, { polling: 100, timeout: 60_000 },
+  );
+}
 
 /**
  * Runs `measure` on a fresh page showing the comparison's `from` view once it has settled, the
@@ -155,7 +178,7 @@ export async function fromSettledView<T>(
   const page = await probedPage(browser);
   try {
     await page.goto(`${url}/compare-tasks;ids=${ids.join(',')}/${from}`);
-    await page.waitForTimeout(SETTLE_MS);
+    await settled(page);
     return await measure(page);
   } finally {
     await page.context().close();
