@@ -146,9 +146,13 @@ export async function openInApp(page: Page, path: string, predicate: string, tim
 
 /** The least time given to a view opened by its URL before it counts as settled. */
 const SETTLE_MS = 2000;
-/** Settled: no resource finished loading for 500 ms and no long task for 1 s. */
+/**
+ * Settled: no resource finished loading for 500 ms and no long task for 2.5 s (headless Chromium
+ * runs idle callbacks, such as the compare page's Plotly prefetch, up to about 1.3 s into a quiet
+ * spell: a shorter wait could start a measurement just before the prefetch's evaluation).
+ */
 const QUIET_NETWORK_MS = 500;
-const QUIET_MS = 1000;
+const QUIET_MS = 2500;
 
 /**
  * Waits until a page has done what it does by itself: its requests answered, its renders done and
