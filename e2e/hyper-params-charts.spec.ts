@@ -238,7 +238,8 @@ test.describe('hyperparameters: parallel coordinates', () => {
       expect(title.shown === title.label || (title.shown.endsWith('…') && title.label.startsWith(title.shown.slice(0, -1)))).toBe(true);
       expect(title.tooltip).toContain(title.label);
     }
-    // The last axis can be reached: scrolled to the end, it is in view.
+    // The last axis can be reached: the tab scrolls down to the chart, the chart sideways to its end.
+    await chart.scrollIntoViewIfNeeded();
     await chart.evaluate((el) => el.scrollTo({ left: el.scrollWidth }));
     await expect(page.getByTestId('pc-axis').last().locator('.pc-axis-line')).toBeInViewport();
   });
