@@ -104,13 +104,13 @@ async function graphRun(browser: Browser, url: string, ids: string[]): Promise<G
   const { longest } = await longTasks(page);
   const charts = await page.locator(CHART).count();
   const figures = await drawnFigures(page);
-  await settle(page);
+  await chartsDrawn(page);
 
   const smoothing = await interaction(page, 'keydown', async () => {
     await page.getByTestId('smoothing').focus();
     await page.keyboard.press('End');
   });
-  await settle(page);
+  await chartsDrawn(page);
   const smoothed = (await drawnFigures(page))[0];
   // The first change on a page also pays for code run the first time (the browser compiles it on
   // first use); the changes after it show what moving the slider costs from then on.
@@ -120,7 +120,7 @@ async function graphRun(browser: Browser, url: string, ids: string[]): Promise<G
       await page.getByTestId('smoothing').focus();
       await page.keyboard.press(key);
     })).first);
-    await settle(page);
+    await chartsDrawn(page);
   }
   // Hide a task drawn in the first chart in view (the 1M-point chart holds one task only), so every chart in view changes.
   const shownTask = (await page.evaluate(`(() => {
@@ -129,7 +129,7 @@ async function graphRun(browser: Browser, url: string, ids: string[]): Promise<G
   })()`)) as string | null;
   const legendItem = shownTask ? page.locator(`[data-testid="legend-item"][data-task-id="${shownTask}"]`) : page.getByTestId('legend-item').first();
   const toggle = await interaction(page, 'pointerdown', () => legendItem.click());
-  await settle(page);
+  await chartsDrawn(page);
   const toggled = (await drawnFigures(page))[0];
   const box = (await page.locator(`${CHART} .nsewdrag`).first().boundingBox())!;
   await page.evaluate(`(() => {
@@ -157,7 +157,7 @@ async function graphRun(browser: Browser, url: string, ids: string[]): Promise<G
 }
 
 /** Waits until every chart has drawn what it was asked to (no draw pending for two frames). */
-async function settle(page: Page): Promise<void> {
+async function chartsDrawn(page: Page): Promise<void> {
   await page.waitForFunction(`!document.querySelector('${CHART}[data-status="loading"]')`, undefined, { timeout: 60_000 });
   await page.waitForTimeout(400);
 }
