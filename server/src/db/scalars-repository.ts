@@ -7,7 +7,9 @@ import {
   decodeChunk,
   encodeChunk,
   ROLLUP_LEVELS,
+  visitChunk,
   type Bucket,
+  type BucketVisitor,
   type RawPoint,
 } from './scalar-rollups';
 
@@ -285,23 +287,34 @@ export function createScalarsRepository(db: Db) {
     },
 
     /**
-     * Buckets of a stored level whose index lies in [fromBucket, toBucket]: the stored chunks,
-     * plus the series' pending points bucketed here.
+     * Visits, in order, the buckets of a stored level whose index lies in [fromBucket, toBucket]:
+     * the stored chunks, then the series' pending points bucketed here.
      */
-    rollupBuckets(series: SeriesRow, level: number, fromBucket: number, toBucket: number): Bucket[] {
+    visitRollupBuckets(series: SeriesRow, level: number, fromBucket: number, toBucket: number, visit: BucketVisitor): void {
       const rows = chunksInRange.all(series.id, level, chunkOf(fromBucket), chunkOf(toBucket)) as [number, Buffer][];
-      const out: Bucket[] = [];
-      for (const [chunk, blob] of rows) {
-        for (const b of decodeChunk(blob, chunk)) if (b.bucket >= fromBucket && b.bucket <= toBucket) out.push(b);
+      if (!(series.rollup_pending > 0)) {
+        for (const [chunk, blob] of rows) visitChunk(blob, chunk, fromBucket, toBucket, visit);
+        return;
       }
-      if (!(series.rollup_pending > 0)) return out;
+      // Pending points may fall in the last stored bucket: merge them as buckets, then visit.
+      const stored: Bucket[] = [];
+      const keep: BucketVisitor = (bucket, count, sum, min, max, sumIter, sumTs) => stored.push({ bucket, count, sum, min, max, sumIter, sumTs });
+      for (const [chunk, blob] of rows) visitChunk(blob, chunk, fromBucket, toBucket, keep);
       const width = 2 ** level;
       const from = fromBucket * width;
       const to = (toBucket + 1) * width - 1;
       const pending = (lastPoints.all(series.id, series.rollup_pending) as RawPoint[])
         .reverse()
         .filter((p) => p.iter >= from && p.iter <= to);
-      return appendToChunk(out, bucketize(pending, level));
+      for (const b of appendToChunk(stored, bucketize(pending, level))) visit(b.bucket, b.count, b.sum, b.min, b.max, b.sumIter, b.sumTs);
+    },
+
+    /** `visitRollupBuckets` as a list. */
+    rollupBuckets(series: SeriesRow, level: number, fromBucket: number, toBucket: number): Bucket[] {
+      const out: Bucket[] = [];
+      repository.visitRollupBuckets(series, level, fromBucket, toBucket, (bucket, count, sum, min, max, sumIter, sumTs) =>
+        out.push({ bucket, count, sum, min, max, sumIter, sumTs }));
+      return out;
     },
 
     /**

@@ -1,13 +1,7 @@
 import { LRUCache } from 'lru-cache';
 import type { ScalarsRepository, SeriesRow } from '../db/scalars-repository';
-import {
-  bucketize,
-  chooseWidthExponent,
-  mergeBuckets,
-  storedLevelFor,
-  ROLLUP_LEVELS,
-  type Bucket,
-} from '../db/scalar-rollups';
+import { bucketize, chooseWidthExponent, storedLevelFor, ROLLUP_LEVELS } from '../db/scalar-rollups';
+import { SignificantRounder } from './significant-digits';
 
 export type HistogramKey = 'iter' | 'timestamp' | 'iso_time';
 
@@ -51,40 +45,89 @@ export function seriesHistogram(scalars: ScalarsRepository, series: SeriesRow, o
   }
   const span = series.last_iter - series.first_iter + 1;
   const estimate = (series.count * (to - from + 1)) / span;
-  let buckets: Bucket[] | null = null;
+  const rounder = new SignificantRounder();
   if (estimate <= options.samples * 2) {
     const raw = scalars.rawPoints(series.id, from, to, options.samples + 1);
     if (raw.length <= options.samples) {
       const kept = tsWindow ? raw.filter(([, , ts]) => ts >= tsWindow![0] && ts <= tsWindow![1]) : raw;
-      return {
-        x: kept.map(([iter, , ts]) => xValue(options.key, iter, ts)),
-        y: kept.map(([, value]) => value),
-        y_min: kept.map(([, value]) => value),
-        y_max: kept.map(([, value]) => value),
-        total: kept.length,
-      };
+      const y = kept.map(([, value]) => rounder.round(value));
+      return { x: kept.map(([iter, , ts]) => xValue(options.key, iter, ts)), y, y_min: y.slice(), y_max: y.slice(), total: kept.length };
     }
   }
   const k = chooseWidthExponent(from, to, options.samples);
   const level = storedLevelFor(k);
+  const out = new HistogramWriter(options.key, tsWindow, rounder, 2 ** (k - (level ?? 0)));
   if (level === null) {
     const raw = scalars.rawPoints(series.id, from, to, RAW_LIMIT).map(([iter, value, ts]) => ({ iter, value, ts }));
-    buckets = bucketize(raw, k);
+    for (const b of bucketize(raw, k)) out.add(b.bucket, b.count, b.sum, b.min, b.max, b.sumIter, b.sumTs);
   } else {
     const width = 2 ** level;
-    buckets = mergeBuckets(scalars.rollupBuckets(series, level, Math.floor(from / width), Math.floor(to / width)), k - level);
+    scalars.visitRollupBuckets(series, level, Math.floor(from / width), Math.floor(to / width), out.add);
   }
-  const out: SeriesHistogram = { x: [], y: [], y_min: [], y_max: [], total: 0 };
-  for (const b of buckets) {
-    const ts = Math.round(b.sumTs / b.count);
-    if (tsWindow && (ts < tsWindow[0] || ts > tsWindow[1])) continue;
-    out.x.push(xValue(options.key, Math.round(b.sumIter / b.count), ts));
-    out.y.push(b.sum / b.count);
-    out.y_min.push(b.min);
-    out.y_max.push(b.max);
-    out.total += b.count;
+  return out.finish();
+}
+
+/**
+ * Merges stored buckets `factor` at a time (the stored level may be finer than the chosen width)
+ * and writes each merged bucket as one point: mean iteration and time, mean value, envelope.
+ */
+class HistogramWriter {
+  private readonly result: SeriesHistogram = { x: [], y: [], y_min: [], y_max: [], total: 0 };
+  private bucket = NaN;
+  private count = 0;
+  private sum = 0;
+  private min = 0;
+  private max = 0;
+  private sumIter = 0;
+  private sumTs = 0;
+
+  constructor(
+    private readonly key: HistogramKey,
+    private readonly tsWindow: [number, number] | null,
+    private readonly rounder: SignificantRounder,
+    private readonly factor: number,
+  ) {}
+
+  readonly add = (bucket: number, count: number, sum: number, min: number, max: number, sumIter: number, sumTs: number): void => {
+    const merged = Math.floor(bucket / this.factor);
+    if (merged !== this.bucket) {
+      this.flush();
+      this.bucket = merged;
+      this.count = count;
+      this.sum = sum;
+      this.min = min;
+      this.max = max;
+      this.sumIter = sumIter;
+      this.sumTs = sumTs;
+      return;
+    }
+    this.count += count;
+    this.sum += sum;
+    if (min < this.min) this.min = min;
+    if (max > this.max) this.max = max;
+    this.sumIter += sumIter;
+    this.sumTs += sumTs;
+  };
+
+  finish(): SeriesHistogram {
+    this.flush();
+    return this.result;
   }
-  return out;
+
+  private flush(): void {
+    const count = this.count;
+    if (count === 0) return;
+    this.count = 0;
+    const ts = Math.round(this.sumTs / count);
+    if (this.tsWindow && (ts < this.tsWindow[0] || ts > this.tsWindow[1])) return;
+    const out = this.result;
+    const rounder = this.rounder;
+    out.x.push(xValue(this.key, Math.round(this.sumIter / count), ts));
+    out.y.push(rounder.round(this.sum / count));
+    out.y_min.push(rounder.round(this.min));
+    out.y_max.push(rounder.round(this.max));
+    out.total += count;
+  }
 }
 
 /** Serialised histograms kept per repository (one per database), bounded by their total size. */
