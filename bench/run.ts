@@ -68,7 +68,8 @@ function ensureApp(): { appDir: string; note: string | null } {
 function runBench(name: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ output: string; code: number | null; seconds: number }> {
   const start = Date.now();
   return new Promise((done) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(BENCH_DIR, `${name}.ts`), ...args], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    // --expose-gc: a bench may collect its own garbage between timed runs (bench/server.ts does).
+    const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', join(BENCH_DIR, `${name}.ts`), ...args], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     const tee = (stream: NodeJS.WriteStream) => (chunk: Buffer) => {
       output += chunk.toString();

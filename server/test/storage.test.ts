@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import Database from 'better-sqlite3';
 import { openDatabase } from '../src/db/database';
+import { openRepositories } from '../src/db/repositories';
 import { SCHEMA_VERSION, migrations } from '../src/db/migrations';
 import { tempDir } from './helpers';
 
@@ -62,6 +63,46 @@ test('migration 3: an older file gets task_light filled in, and the triggers kee
     db.prepare(`DELETE FROM tasks WHERE id = 'b'`).run();
     assert.equal(light('b'), undefined);
     db.close();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('migration 4: rollup chunks move to a rowid table with every chunk kept, and new chunks are written and rewritten there', () => {
+  const dir = tempDir();
+  try {
+    const path = join(dir, 'v3.db');
+    const old = new Database(path);
+    old.exec('CREATE TABLE schema_version (version INTEGER NOT NULL); INSERT INTO schema_version VALUES (3);');
+    for (const sql of migrations.slice(0, 3)) old.exec(sql);
+    const put = old.prepare('INSERT INTO scalar_rollups (series, level, chunk, buckets) VALUES (?, ?, ?, ?)');
+    // Series ids above those the repository gives below, so its new series starts empty.
+    for (const [series, level, chunk] of [[92, 4, 1], [91, 2, 0], [91, 2, 1], [92, 4, 0]]) put.run(series, level, chunk, Buffer.from([series, level, chunk]));
+    old.close();
+
+    const { db } = openDatabase(path);
+    const sql = db.prepare(`SELECT sql FROM sqlite_schema WHERE name = 'scalar_rollups'`).pluck().get() as string;
+    assert.doesNotMatch(sql, /WITHOUT ROWID/i);
+    const rows = () => db.prepare('SELECT series, level, chunk, hex(buckets) AS hex FROM scalar_rollups ORDER BY series, level, chunk').all();
+    assert.deepEqual(rows(), [
+      { series: 91, level: 2, chunk: 0, hex: '5B0200' },
+      { series: 91, level: 2, chunk: 1, hex: '5B0201' },
+      { series: 92, level: 4, chunk: 0, hex: '5C0400' },
+      { series: 92, level: 4, chunk: 1, hex: '5C0401' },
+    ]);
+    db.close();
+
+    // Through the repository: points rolled up into the migrated table, then appended to.
+    const { repos } = openRepositories(path);
+    const points = (from: number, to: number) =>
+      Array.from({ length: to - from }, (_, i) => ({ task: 't', metric: 'm', variant: 'v', iter: from + i, value: from + i, ts: 1000 + i }));
+    repos.scalars.addPoints(points(0, 3000));
+    repos.scalars.addPoints(points(3000, 6000));
+    const series = repos.scalars.seriesOfTasks(['t'])[0];
+    const buckets = repos.scalars.rollupBuckets(series, 10, 0, 5);
+    assert.deepEqual(buckets.map((b) => b.count), [1024, 1024, 1024, 1024, 1024, 880]);
+    assert.equal(buckets[5].max, 5999);
+    repos.db.close();
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -33,6 +33,10 @@ function migrate(db: Db): boolean {
     );
   }
   if (current === SCHEMA_VERSION) return false;
+  if (current > 0) {
+    // Some upgrades rewrite a large table (a 10 GB file takes about a minute and a half here).
+    process.stderr.write(`Upgrading the database from schema version ${current} to ${SCHEMA_VERSION}...\n`);
+  }
   db.transaction(() => {
     for (let version = current; version < SCHEMA_VERSION; version++) db.exec(migrations[version]);
     db.prepare('DELETE FROM schema_version').run();

@@ -195,6 +195,23 @@ export const migrations: readonly string[] = [
     DELETE FROM task_light WHERE id = old.id;
   END;
   `,
+  // 4: rollup chunks move to a rowid table. A chunk (up to 256 buckets of 56 bytes) is several
+  // pages long, and SQLite reads such rows far faster from a rowid table than from a WITHOUT ROWID
+  // one, whose rows should stay under a twentieth of a page: the 100 series of a 100-task chart
+  // (700 chunks, 8.7 MB) read in about 11 ms instead of 40 ms.
+  `
+  CREATE TABLE scalar_rollups_by_rowid (
+    series INTEGER NOT NULL,
+    level INTEGER NOT NULL,
+    chunk INTEGER NOT NULL,
+    buckets BLOB NOT NULL,
+    PRIMARY KEY (series, level, chunk)
+  );
+  INSERT INTO scalar_rollups_by_rowid (series, level, chunk, buckets)
+    SELECT series, level, chunk, buckets FROM scalar_rollups ORDER BY series, level, chunk;
+  DROP TABLE scalar_rollups;
+  ALTER TABLE scalar_rollups_by_rowid RENAME TO scalar_rollups;
+  `,
 ];
 
 export const SCHEMA_VERSION = migrations.length;

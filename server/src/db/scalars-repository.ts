@@ -71,7 +71,9 @@ export function createScalarsRepository(db: Db) {
   const insertPoint = db.prepare('INSERT INTO scalars (series, iter, value, ts) VALUES (?, ?, ?, ?)');
   const upsertPoint = db.prepare('INSERT OR REPLACE INTO scalars (series, iter, value, ts) VALUES (?, ?, ?, ?)');
   const readChunk = db.prepare('SELECT buckets FROM scalar_rollups WHERE series = ? AND level = ? AND chunk = ?').pluck();
-  const writeChunk = db.prepare('INSERT OR REPLACE INTO scalar_rollups (series, level, chunk, buckets) VALUES (?, ?, ?, ?)');
+  // An upsert rewrites a chunk in its row (REPLACE would delete it and add a new row at the end).
+  const writeChunk = db.prepare(`INSERT INTO scalar_rollups (series, level, chunk, buckets) VALUES (?, ?, ?, ?)
+    ON CONFLICT (series, level, chunk) DO UPDATE SET buckets = excluded.buckets`);
   const deleteRollups = db.prepare('DELETE FROM scalar_rollups WHERE series = ?');
   const rawPoints = db.prepare('SELECT iter, value, ts FROM scalars WHERE series = ? ORDER BY iter');
   const lastPoints = db.prepare('SELECT iter, value, ts FROM scalars WHERE series = ? ORDER BY iter DESC LIMIT ?');

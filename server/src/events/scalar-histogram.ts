@@ -23,13 +23,40 @@ export interface HistogramOptions {
 const RAW_LIMIT = 1_000_000;
 
 /**
+ * A histogram's columns as filled in: numbers in typed arrays (off the JS heap, so a 100-series
+ * answer gives the garbage collector little to copy), the first `length` entries used. `x` holds
+ * ISO strings for the `iso_time` key.
+ */
+interface HistogramColumns {
+  x: Float64Array | string[];
+  y: Float64Array;
+  y_min: Float64Array;
+  y_max: Float64Array;
+  length: number;
+  total: number;
+}
+
+/**
  * At most `samples` points of one series over its iterations (or a window of them). Short series,
  * and windows holding at most `samples` points, come back exact; longer ones as buckets of 2^k
  * iterations with the mean in `y` and the envelope in `y_min` / `y_max`, read from the rollups.
+ * Values have 8 significant digits (see significant-digits.ts).
  */
 export function seriesHistogram(scalars: ScalarsRepository, series: SeriesRow, options: HistogramOptions): SeriesHistogram {
-  const empty: SeriesHistogram = { x: [], y: [], y_min: [], y_max: [], total: 0 };
-  if (series.count === 0 || series.first_iter === null || series.last_iter === null) return empty;
+  const c = histogramColumns(scalars, series, options);
+  const numbers = (column: Float64Array) => Array.from(column.subarray(0, c.length));
+  return {
+    x: Array.isArray(c.x) ? c.x : numbers(c.x),
+    y: numbers(c.y),
+    y_min: numbers(c.y_min),
+    y_max: numbers(c.y_max),
+    total: c.total,
+  };
+}
+
+function histogramColumns(scalars: ScalarsRepository, series: SeriesRow, options: HistogramOptions): HistogramColumns {
+  const out = new HistogramWriter(options.key, options.samples + 1);
+  if (series.count === 0 || series.first_iter === null || series.last_iter === null) return out.finish();
   let from = series.first_iter;
   let to = series.last_iter;
   let tsWindow: [number, number] | null = null;
@@ -41,22 +68,21 @@ export function seriesHistogram(scalars: ScalarsRepository, series: SeriesRow, o
       tsWindow = options.xRange;
       [from, to] = iterWindowForTimes(scalars, series, tsWindow);
     }
-    if (from > to) return empty;
+    if (from > to) return out.finish();
   }
+  out.tsWindow = tsWindow;
   const span = series.last_iter - series.first_iter + 1;
   const estimate = (series.count * (to - from + 1)) / span;
-  const rounder = new SignificantRounder();
   if (estimate <= options.samples * 2) {
     const raw = scalars.rawPoints(series.id, from, to, options.samples + 1);
     if (raw.length <= options.samples) {
-      const kept = tsWindow ? raw.filter(([, , ts]) => ts >= tsWindow![0] && ts <= tsWindow![1]) : raw;
-      const y = kept.map(([, value]) => rounder.round(value));
-      return { x: kept.map(([iter, , ts]) => xValue(options.key, iter, ts)), y, y_min: y.slice(), y_max: y.slice(), total: kept.length };
+      for (const [iter, value, ts] of raw) out.point(iter, value, ts);
+      return out.finish();
     }
   }
   const k = chooseWidthExponent(from, to, options.samples);
   const level = storedLevelFor(k);
-  const out = new HistogramWriter(options.key, tsWindow, rounder, 2 ** (k - (level ?? 0)));
+  out.factor = 2 ** (k - (level ?? 0));
   if (level === null) {
     const raw = scalars.rawPoints(series.id, from, to, RAW_LIMIT).map(([iter, value, ts]) => ({ iter, value, ts }));
     for (const b of bucketize(raw, k)) out.add(b.bucket, b.count, b.sum, b.min, b.max, b.sumIter, b.sumTs);
@@ -68,11 +94,15 @@ export function seriesHistogram(scalars: ScalarsRepository, series: SeriesRow, o
 }
 
 /**
- * Merges stored buckets `factor` at a time (the stored level may be finer than the chosen width)
- * and writes each merged bucket as one point: mean iteration and time, mean value, envelope.
+ * Fills histogram columns: exact points one by one, or stored buckets merged `factor` at a time
+ * (the stored level may be finer than the chosen width), each merged bucket written as one point:
+ * mean iteration and time, mean value, envelope. Points outside `tsWindow` are left out.
  */
 class HistogramWriter {
-  private readonly result: SeriesHistogram = { x: [], y: [], y_min: [], y_max: [], total: 0 };
+  tsWindow: [number, number] | null = null;
+  factor = 1;
+  private readonly columns: HistogramColumns;
+  private readonly rounder = new SignificantRounder();
   private bucket = NaN;
   private count = 0;
   private sum = 0;
@@ -81,12 +111,16 @@ class HistogramWriter {
   private sumIter = 0;
   private sumTs = 0;
 
-  constructor(
-    private readonly key: HistogramKey,
-    private readonly tsWindow: [number, number] | null,
-    private readonly rounder: SignificantRounder,
-    private readonly factor: number,
-  ) {}
+  constructor(private readonly key: HistogramKey, capacity: number) {
+    this.columns = {
+      x: key === 'iso_time' ? [] : new Float64Array(capacity),
+      y: new Float64Array(capacity),
+      y_min: new Float64Array(capacity),
+      y_max: new Float64Array(capacity),
+      length: 0,
+      total: 0,
+    };
+  }
 
   readonly add = (bucket: number, count: number, sum: number, min: number, max: number, sumIter: number, sumTs: number): void => {
     const merged = Math.floor(bucket / this.factor);
@@ -109,9 +143,16 @@ class HistogramWriter {
     this.sumTs += sumTs;
   };
 
-  finish(): SeriesHistogram {
+  /** One exact point. */
+  point(iter: number, value: number, ts: number): void {
+    if (this.tsWindow && (ts < this.tsWindow[0] || ts > this.tsWindow[1])) return;
+    const rounded = this.rounder.round(value);
+    this.write(iter, ts, rounded, rounded, rounded, 1);
+  }
+
+  finish(): HistogramColumns {
     this.flush();
-    return this.result;
+    return this.columns;
   }
 
   private flush(): void {
@@ -120,13 +161,19 @@ class HistogramWriter {
     this.count = 0;
     const ts = Math.round(this.sumTs / count);
     if (this.tsWindow && (ts < this.tsWindow[0] || ts > this.tsWindow[1])) return;
-    const out = this.result;
     const rounder = this.rounder;
-    out.x.push(xValue(this.key, Math.round(this.sumIter / count), ts));
-    out.y.push(rounder.round(this.sum / count));
-    out.y_min.push(rounder.round(this.min));
-    out.y_max.push(rounder.round(this.max));
-    out.total += count;
+    this.write(Math.round(this.sumIter / count), ts, rounder.round(this.sum / count), rounder.round(this.min), rounder.round(this.max), count);
+  }
+
+  private write(iter: number, ts: number, y: number, min: number, max: number, count: number): void {
+    const c = this.columns;
+    const i = c.length++;
+    if (Array.isArray(c.x)) c.x.push(new Date(ts).toISOString());
+    else c.x[i] = this.key === 'iter' ? iter : ts;
+    c.y[i] = y;
+    c.y_min[i] = min;
+    c.y_max[i] = max;
+    c.total += count;
   }
 }
 
@@ -145,18 +192,23 @@ export function seriesHistogramJson(scalars: ScalarsRepository, series: SeriesRo
   const key = `${series.id}|${scalars.version(series)}|${options.samples}|${options.key}|${options.xRange?.join(',') ?? ''}`;
   let json = cache.get(key);
   if (json === undefined) {
-    const text = JSON.stringify(seriesHistogram(scalars, series, options));
-    json = Buffer.from(text.slice(1, -1));
+    // The members are ASCII (numbers, and ISO times for `iso_time`): latin1 gives the same bytes as
+    // UTF-8 without encoding them.
+    json = Buffer.from(columnsJson(histogramColumns(scalars, series, options)), 'latin1');
     // An answer larger than the whole cache is not kept.
     if (json.length < CACHE_BYTES) cache.set(key, json);
   }
   return json;
 }
 
-function xValue(key: HistogramKey, iter: number, ts: number): number | string {
-  if (key === 'iter') return iter;
-  if (key === 'timestamp') return ts;
-  return new Date(ts).toISOString();
+/**
+ * The columns as JSON members without the braces. Numbers are written by the typed arrays' `join`,
+ * which prints each value as JSON does (every value here is finite).
+ */
+function columnsJson(c: HistogramColumns): string {
+  const numbers = (column: Float64Array) => `[${column.subarray(0, c.length).join(',')}]`;
+  const x = Array.isArray(c.x) ? JSON.stringify(c.x) : numbers(c.x);
+  return `"x":${x},"y":${numbers(c.y)},"y_min":${numbers(c.y_min)},"y_max":${numbers(c.y_max)},"total":${c.total}`;
 }
 
 /**
