@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { addEvents, createProject, createTask, scalar, startServer, type TestServer } from './helpers';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { openRepositories } from '../src/db/repositories';
+import { addEvents, createProject, createTask, scalar, startServer, tempDir, type TestServer } from './helpers';
 
 const HISTOGRAM = 'events.multi_task_scalar_metrics_iter_histogram';
 
@@ -195,3 +198,29 @@ test('a repeated histogram query follows every change to the series and the task
     await server.close();
   }
 });
+
+test('points written by another process to the same database file show in the next histogram', async () => {
+  const dir = tempDir();
+  const dbPath = join(dir, 'shared.db');
+  const server = await startServer({ dbPath });
+  const other = openRepositories(dbPath).repos;
+  try {
+    const task = await createTask(server, await createProject(server), { name: 'shared' });
+    await addEvents(server, [scalar(task, 'loss', 'train', 1, 1), scalar(task, 'loss', 'train', 2, 2)]);
+    const ask = async () => (await server.call(HISTOGRAM, { tasks: [task], samples: 100 })).data.metrics;
+    assert.deepEqual((await ask()).loss.train[task].y, [1, 2]);
+    // Another connection (another process) appends a point and adds a series.
+    other.transaction(() => {
+      other.scalars.addSeriesPoints(task, 'loss', 'train', [{ iter: 3, value: 3.5, ts: 1e12 }]);
+      other.scalars.addSeriesPoints(task, 'accuracy', 'val', [{ iter: 3, value: 0.25, ts: 1e12 }]);
+    });
+    const after = await ask();
+    assert.deepEqual(after.loss.train[task].y, [1, 2, 3.5]);
+    assert.deepEqual(after.accuracy.val[task].y, [0.25]);
+  } finally {
+    other.db.close();
+    await server.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+

@@ -91,6 +91,7 @@ export function createTasksRepository(db: Db) {
   const deleteParams = db.prepare('DELETE FROM task_params WHERE task = ?');
   const existsStatement = db.prepare('SELECT 1 FROM tasks WHERE id = ?').pluck();
   const namesStatement = db.prepare('SELECT name FROM tasks WHERE id = ?').pluck();
+  const namesOf = db.prepare('SELECT id, name FROM tasks WHERE id IN (SELECT value FROM json_each(?))').raw(true);
   const touchStatement = db.prepare(
     'UPDATE tasks SET last_iteration = max(last_iteration, ?), last_update = ? WHERE id = ?',
   );
@@ -145,6 +146,11 @@ export function createTasksRepository(db: Db) {
 
     missing(ids: readonly string[]): string[] {
       return [...new Set(ids)].filter((id) => existsStatement.get(id) === undefined);
+    },
+
+    /** Names by id for the given ids that exist, in one query. */
+    names(ids: readonly string[]): Map<string, string> {
+      return new Map(namesOf.all(JSON.stringify(ids)) as [string, string][]);
     },
 
     name(id: string): string | null {

@@ -1,5 +1,5 @@
 import { LRUCache } from 'lru-cache';
-import type { ScalarsRepository, SeriesRow } from '../db/scalars-repository';
+import type { ScalarsRepository, SeriesExtent } from '../db/scalars-repository';
 import { bucketize, chooseWidthExponent, storedLevelFor, ROLLUP_LEVELS } from '../db/scalar-rollups';
 import { SignificantRounder } from './significant-digits';
 
@@ -42,7 +42,7 @@ interface HistogramColumns {
  * iterations with the mean in `y` and the envelope in `y_min` / `y_max`, read from the rollups.
  * Values have 8 significant digits (see significant-digits.ts).
  */
-export function seriesHistogram(scalars: ScalarsRepository, series: SeriesRow, options: HistogramOptions): SeriesHistogram {
+export function seriesHistogram(scalars: ScalarsRepository, series: SeriesExtent, options: HistogramOptions): SeriesHistogram {
   const c = histogramColumns(scalars, series, options);
   const numbers = (column: Float64Array) => Array.from(column.subarray(0, c.length));
   return {
@@ -54,7 +54,7 @@ export function seriesHistogram(scalars: ScalarsRepository, series: SeriesRow, o
   };
 }
 
-function histogramColumns(scalars: ScalarsRepository, series: SeriesRow, options: HistogramOptions): HistogramColumns {
+function histogramColumns(scalars: ScalarsRepository, series: SeriesExtent, options: HistogramOptions): HistogramColumns {
   const out = new HistogramWriter(options.key, options.samples + 1);
   if (series.count === 0 || series.first_iter === null || series.last_iter === null) return out.finish();
   let from = series.first_iter;
@@ -186,7 +186,7 @@ const caches = new WeakMap<ScalarsRepository, LRUCache<string, Buffer>>();
  * until the series changes: charts of finished tasks are asked for again and again (page loads,
  * refreshes, several viewers), and then serialising the answer, not reading it, is the cost.
  */
-export function seriesHistogramJson(scalars: ScalarsRepository, series: SeriesRow, options: HistogramOptions): Buffer {
+export function seriesHistogramJson(scalars: ScalarsRepository, series: SeriesExtent, options: HistogramOptions): Buffer {
   let cache = caches.get(scalars);
   if (!cache) caches.set(scalars, (cache = new LRUCache<string, Buffer>({ maxSize: CACHE_BYTES, sizeCalculation: (b) => b.length || 1 })));
   const key = `${series.id}|${scalars.version(series)}|${options.samples}|${options.key}|${options.xRange?.join(',') ?? ''}`;
@@ -215,7 +215,7 @@ function columnsJson(c: HistogramColumns): string {
  * The iterations whose timestamps may fall in a time window, found on a coarse rollup level
  * (timestamps grow with iterations in practice; a one-bucket margin covers the edges).
  */
-function iterWindowForTimes(scalars: ScalarsRepository, series: SeriesRow, [tFrom, tTo]: [number, number]): [number, number] {
+function iterWindowForTimes(scalars: ScalarsRepository, series: SeriesExtent, [tFrom, tTo]: [number, number]): [number, number] {
   const first = series.first_iter!;
   const last = series.last_iter!;
   const k = chooseWidthExponent(first, last, 1024);

@@ -57,9 +57,11 @@ function histogram(
   const options = { samples: body.samples ?? 2000, key, xRange };
   // metric -> variant -> task -> { name, x, y, y_min, y_max, total, x_axis_label? } as JSON pieces
   const metrics: Record<string, Record<string, Record<string, (string | Buffer)[]>>> = {};
+  const names = repos.tasks.names(tasks);
+  const seriesByTask = repos.scalars.chartSeriesOfTasks(tasks);
   for (const task of tasks) {
-    const name = JSON.stringify(repos.tasks.name(task));
-    for (const series of repos.scalars.seriesOfTasks([task])) {
+    const name = JSON.stringify(names.get(task) ?? null);
+    for (const series of seriesByTask.get(task) ?? []) {
       if (!matches(body.metrics, series.metric, series.variant)) continue;
       const label = series.x_axis_label ? `,"x_axis_label":${JSON.stringify(series.x_axis_label)}` : '';
       ((metrics[series.metric] ??= {})[series.variant] ??= {})[task] = [`{"name":${name},`, seriesHistogramJson(repos.scalars, series, options), `${label}}`];
