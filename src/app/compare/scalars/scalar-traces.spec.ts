@@ -73,6 +73,25 @@ describe('buildChartFigure', () => {
     expect(second[1].y).not.toBe(first[1].y);
   });
 
+  it('draws the bands of one colour as one trace beneath every line, and reuses it when only the smoothing changes', () => {
+    const band = (lo: number) => ({ name: 'T', x: [0, 10], y: [lo + 1, lo + 2], y_min: [lo, lo + 1], y_max: [lo + 2, lo + 3] });
+    const shared: ScalarHistogram = { loss: { train: { a: band(0), c: band(10), b: band(20) } } };
+    const three = [tasks[0], { ...tasks[0], id: 'c', displayName: 'C' }, tasks[1]]; // a and c share red
+    const { figure, traceTaskIds } = buildChartFigure(chart, shared, three, options, null);
+    const data = figure.data as unknown as { fill?: string; x: (number | null)[]; y: (number | null)[] }[];
+    expect(data.map((t) => t.fill ?? 'line')).toEqual(['toself', 'toself', 'line', 'line', 'line']);
+    expect(data[0].x).toEqual([0, 10, 10, 0, null, 0, 10, 10, 0]);
+    expect(data[0].y).toEqual([2, 3, 1, 0, null, 12, 13, 11, 10]);
+    expect(data[1].y).toEqual([22, 23, 21, 20]);
+    expect(traceTaskIds).toEqual(['', 'b', 'a', 'c', 'b']);
+    const smoothed = buildChartFigure(chart, shared, three, { ...options, smoothing: 0.5 }, null).figure.data as Trace[];
+    expect(smoothed[0].x as unknown).toBe(data[0].x);
+    expect(smoothed[0].y as unknown).toBe(data[0].y);
+    // The in-chart legend toggles a task with its band: there each task keeps its own.
+    const legend = buildChartFigure(chart, shared, three, options, null, true).figure.data as Trace[];
+    expect(legend.filter((t) => t.fill === 'toself').length).toBe(3);
+  });
+
   it('puts the in-chart legend at the side, where it scrolls, when many tasks are compared', () => {
     const many = Array.from({ length: 10 }, (_, i) => ({ ...tasks[0], id: `t${i}` }));
     expect(buildChartFigure(chart, histogram, many, options, null, true).figure.layout?.legend?.orientation).toBe('v');

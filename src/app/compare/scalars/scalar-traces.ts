@@ -84,6 +84,34 @@ function envelopeOf(series: ScalarSeries, x: number[], cacheKey: string): { x: n
   return band;
 }
 
+/** One band trace for bands of one colour: their polygons joined with gaps (`toself` closes each). */
+interface BandGroup {
+  fillcolor: string;
+  bands: { x: number[]; y: number[] }[];
+  taskIds: Set<string>;
+  /** What the joined arrays are made of, to find them again. */
+  key: string;
+}
+
+/** Joined band arrays, per histogram: a smoothing change reuses them, as it does single bands. */
+const joinedBands = new WeakMap<ScalarHistogram, Map<string, { x: (number | null)[]; y: (number | null)[] }>>();
+function joinBands(histogram: ScalarHistogram, group: BandGroup): { x: (number | null)[]; y: (number | null)[] } {
+  if (group.bands.length === 1) return group.bands[0];
+  let byKey = joinedBands.get(histogram);
+  if (!byKey) joinedBands.set(histogram, (byKey = new Map()));
+  let joined = byKey.get(group.key);
+  if (!joined) {
+    joined = { x: [], y: [] };
+    for (const band of group.bands) {
+      if (joined.x.length) (joined.x.push(null), joined.y.push(null));
+      for (let i = 0; i < band.x.length; i++) (joined.x.push(band.x[i]), joined.y.push(band.y[i]));
+    }
+    if (byKey.size >= 64) byKey.clear(); // task toggles make new combinations; keep a few
+    byKey.set(group.key, joined);
+  }
+  return joined;
+}
+
 function hasEnvelope(series: ScalarSeries): boolean {
   const { y_min, y_max, x } = series;
   return !!y_min && !!y_max && y_min.length === x.length && y_max.length === x.length && y_min.some((v, i) => v !== y_max[i]);
@@ -104,6 +132,10 @@ export const X_AXIS_TITLES: Record<XAxis, string> = { iter: 'Iteration', relativ
  * `y_min`/`y_max`, a translucent band between them so spikes stay visible. SVG `scatter` only
  * (no WebGL). The tab shows one shared legend, so charts leave Plotly's out and skip hidden tasks;
  * with `inChartLegend` (one chart full-screen) Plotly draws it and hidden tasks stay there, greyed.
+ *
+ * Plotly's cost grows with the number of traces far more than with their points (100 lines of 20
+ * points take about as long as of 400), so without the in-chart legend the bands of one colour
+ * share one trace, drawn beneath every line: 100 tasks make at most 20 band traces instead of 100.
  */
 export function buildChartFigure(
   chart: ChartDef,
@@ -123,6 +155,7 @@ export function buildChartFigure(
   let shown = 0;
   let total = 0;
   let seriesCount = 0;
+  const bandGroups = new Map<string, BandGroup>();
   for (const { metric, variants } of chart.metrics) {
     variants.forEach((variant, variantIndex) => {
       for (const task of tasks) {
@@ -137,13 +170,23 @@ export function buildChartFigure(
           total += Math.max(series.total ?? series.x.length, series.x.length);
         }
         if (hasEnvelope(series)) {
-          const band = envelopeOf(series, x, `${options.xAxis}:${origins[task.id] ?? ''}`);
-          data.push({
-            type: 'scatter', mode: 'lines', x: band.x, y: band.y,
-            fill: 'toself', fillcolor: translucent(task.color, 0.18), line: { width: 0, color: task.color },
-            hoverinfo: 'skip', showlegend: false, legendgroup: task.id, visible,
-          } as Data);
-          traceTaskIds.push(task.id);
+          const axisKey = `${options.xAxis}:${origins[task.id] ?? ''}`;
+          const band = envelopeOf(series, x, axisKey);
+          const fillcolor = translucent(task.color, 0.18);
+          if (inChartLegend) {
+            data.push({
+              type: 'scatter', mode: 'lines', x: band.x, y: band.y,
+              fill: 'toself', fillcolor, line: { width: 0, color: task.color },
+              hoverinfo: 'skip', showlegend: false, legendgroup: task.id, visible,
+            } as Data);
+            traceTaskIds.push(task.id);
+          } else {
+            let group = bandGroups.get(fillcolor);
+            if (!group) bandGroups.set(fillcolor, (group = { fillcolor, bands: [], taskIds: new Set(), key: fillcolor }));
+            group.bands.push(band);
+            group.taskIds.add(task.id);
+            group.key += `\u0000${metric}\u0000${variant}\u0000${task.id}\u0000${axisKey}`;
+          }
         }
         const name = plotText(legendName(task, grouped ? variant : null));
         data.push({
@@ -154,6 +197,18 @@ export function buildChartFigure(
         traceTaskIds.push(task.id);
       }
     });
+  }
+  if (bandGroups.size) {
+    const bands = [...bandGroups.values()];
+    data.unshift(...bands.map((group) => {
+      const { x, y } = joinBands(histogram, group);
+      return {
+        type: 'scatter', mode: 'lines', x, y, fill: 'toself', fillcolor: group.fillcolor, line: { width: 0 },
+        hoverinfo: 'skip', showlegend: false,
+      } as Data;
+    }));
+    // A band trace of one task maps to it; a shared one to none (its legend entry does not exist anyway).
+    traceTaskIds.unshift(...bands.map((group) => (group.taskIds.size === 1 ? [...group.taskIds][0] : '')));
   }
   const pointsLabel = total > shown ? `${shown.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} points` : null;
   const layout: Partial<Layout> = {
