@@ -60,8 +60,11 @@ export class TaskTable {
   private readonly anchorId = signal<string | null>(null);
   protected readonly trackById = (_: number, task: TaskSummary) => task.id;
 
-  /** The page's rows, drawn 50 at a time: a 500-row page paints its first rows as soon as a 50-row one. */
-  protected readonly drawnTasks = drawnInSteps(this.tasks, 50, 50);
+  /**
+   * The page's rows: 25 at once, then 50 in each following task, so a page change (the old rows go,
+   * the new ones come) stays one short task and a 500-row page paints its first rows as early as a small one.
+   */
+  protected readonly drawnTasks = drawnInSteps(this.tasks, 25, 50);
   protected readonly selected = computed(() => new Set(this.selectedIds()));
   protected readonly rowIds = computed(() => this.tasks().map((task) => task.id));
   protected readonly allOnPageSelected = computed(() => {
