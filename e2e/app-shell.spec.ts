@@ -55,6 +55,29 @@ test.describe('app shell', () => {
     expect(builds(await scripts())).toEqual(['basic']);
   });
 
+  test('a link\'s page finds its code preloaded: no script it runs first was missing from index.html', async ({ page, request }) => {
+    const ids = await taskIds(request, [DEMO.best, DEMO.baseline]);
+    const pages: [string, string][] = [
+      ['/tasks', 'tr[data-task-id]'],
+      [compareUrl(ids, 'scalars/graph'), 'app-plot .main-svg'],
+      [compareUrl(ids, 'hyper-params/values'), '[data-testid="tab-hyper-params"]'],
+    ];
+    const bare = await (await request.get('/no-such-page')).text();
+    const listed = (html: string) => [...html.matchAll(/<(?:link rel="modulepreload" href|script src)="([^"]+)"/g)].map((m) => m[1]);
+    for (const [url, ready] of pages) {
+      const html = await (await request.get(url)).text();
+      const preloaded = listed(html);
+      expect(preloaded.length, url).toBeGreaterThan(listed(bare).length);
+      await page.goto(url);
+      await expect(page.locator(ready).first()).toBeVisible();
+      // Every script the page fetched, but Plotly's builds (megabytes, loaded when a chart needs one).
+      const fetched = await page.evaluate(() => performance.getEntriesByType('resource')
+        .filter((e) => /\.js$/.test(e.name) && (e as PerformanceResourceTiming).decodedBodySize < 900_000)
+        .map((e) => new URL(e.name).pathname.slice(1)));
+      expect(fetched.filter((file) => !preloaded.includes(file)), url).toEqual([]);
+    }
+  });
+
   test('the compare page loads Plotly\'s basic build once it is idle, before a chart is opened', async ({ page, request }) => {
     const plotly: string[] = [];
     page.on('response', async (response) => {

@@ -50,3 +50,49 @@ test('without a built app, / says how to build it', async () => {
     await server.close();
   }
 });
+
+test('index.html preloads the code of the page and tab its URL opens, from the build stats', async () => {
+  const dist = tempDir();
+  const appDir = join(dist, 'browser');
+  mkdirSync(appDir);
+  writeFileSync(join(appDir, 'index.html'), '<html><head></head><body><link rel="modulepreload" href="chunk-CORE.js"><script src="main-M.js" type="module"></script></body></html>');
+  const out = (entryPoint: string | undefined, ...imports: string[]) => ({ entryPoint, imports: imports.map((path) => ({ path, kind: 'import-statement' })) });
+  const stats = {
+    outputs: {
+      'main-M.js': { ...out('src/main.ts', 'chunk-CORE.js'), imports: [{ path: 'chunk-CORE.js', kind: 'import-statement' }, { path: 'chunk-TASKS.js', kind: 'dynamic-import' }] },
+      'chunk-CORE.js': out(undefined),
+      'chunk-TASKS.js': out('src/app/tasks/tasks.routes.ts', 'chunk-CORE.js', 'chunk-TABLE.js'),
+      'chunk-TABLE.js': out(undefined, 'chunk-CORE.js'),
+      'chunk-COMPARE.js': out('src/app/compare/compare.routes.ts', 'chunk-CORE.js', 'chunk-SHELL.js'),
+      'chunk-SHELL.js': out(undefined),
+      'chunk-SCALARS.js': out('src/app/compare/scalars/scalars.routes.ts', 'chunk-SHELL.js', 'chunk-GRAPH.js'),
+      'chunk-GRAPH.js': out(undefined),
+      'chunk-DETAILS.js': out('src/app/compare/details/details.routes.ts'),
+      'styles-S.css': out('angular:styles/global:styles'),
+    },
+  };
+  const server = await startServer({ appDir });
+  const preloads = async (url: string) => {
+    const reply = await server.app.inject({ method: 'GET', url });
+    assert.equal(reply.statusCode, 200);
+    assert.match(String(reply.headers['content-type']), /^text\/html/);
+    assert.ok(reply.body.indexOf('<script src="main-M.js"') > 0);
+    return [...reply.body.matchAll(/rel="modulepreload" href="([^"]+)"/g)].map((m) => m[1]).filter((f) => f !== 'chunk-CORE.js');
+  };
+  try {
+    // Without stats.json: index.html as built.
+    assert.deepEqual(await preloads('/tasks'), []);
+    writeFileSync(join(dist, 'stats.json'), JSON.stringify(stats));
+    assert.deepEqual(await preloads('/tasks'), ['chunk-TASKS.js', 'chunk-TABLE.js']);
+    assert.deepEqual(await preloads('/'), ['chunk-TASKS.js', 'chunk-TABLE.js']);
+    assert.deepEqual((await preloads('/compare-tasks;ids=a,b/scalars/graph')).sort(), ['chunk-COMPARE.js', 'chunk-GRAPH.js', 'chunk-SCALARS.js', 'chunk-SHELL.js']);
+    assert.deepEqual((await preloads('/compare-tasks;ids=a,b')).sort(), ['chunk-COMPARE.js', 'chunk-DETAILS.js', 'chunk-SHELL.js']);
+    assert.deepEqual(await preloads('/no-such-page'), []);
+    // The preloaded tags come before the app's first script, which must find them.
+    const page = (await server.app.inject({ method: 'GET', url: '/tasks' })).body;
+    assert.ok(page.indexOf('href="chunk-TASKS.js"') < page.indexOf('<script src="main-M.js"'));
+  } finally {
+    await server.close();
+    rmSync(dist, { recursive: true, force: true });
+  }
+});

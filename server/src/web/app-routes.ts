@@ -2,6 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import { resolve, sep } from 'node:path';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { sendError } from '../routes/envelope';
+import { createIndexPage } from './route-preload';
 
 const NOT_BUILT_PAGE = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Compare tasks</title></head>
@@ -27,10 +28,12 @@ const CONTENT_NAMED = /-[A-Z0-9]{8}\.(?:js|css|woff2?|ttf|png|svg)$/;
  * Serves the built app from `appDir`: its files as they are, and index.html for any other GET
  * outside /api and /files (the app's router takes it from there). Files named by their content are
  * cached for a year without asking again; index.html, config.json and the rest are revalidated.
+ * index.html comes with preload tags for the code of the page its URL opens (route-preload.ts).
  */
 export function appRoutes(app: FastifyInstance, appDir: string | null) {
   const root = appDir ? resolve(appDir) : null;
   const built = root !== null && existsSync(resolve(root, 'index.html'));
+  const indexPage = built ? createIndexPage(root!) : null;
 
   app.setNotFoundHandler((request: FastifyRequest, reply: FastifyReply) => {
     const path = request.url.split('?')[0];
@@ -48,7 +51,7 @@ export function appRoutes(app: FastifyInstance, appDir: string | null) {
     }
     if (CONTENT_NAMED.test(file)) return reply.sendFile(file, root!, { maxAge: '365d', immutable: true });
     // index.html names the current build's files: always checked, so a new build is picked up at once.
-    if (file === 'index.html') return reply.header('cache-control', 'no-cache').sendFile(file, root!, { cacheControl: false });
+    if (file === 'index.html') return reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(indexPage!(path));
     return reply.sendFile(file, root!);
   });
 }
