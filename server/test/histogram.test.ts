@@ -224,3 +224,21 @@ test('points written by another process to the same database file show in the ne
   }
 });
 
+test('a bucket whose sum overflows comes back as null, and the answer stays JSON', async () => {
+  const server = await startServer();
+  try {
+    const task = await createTask(server, await createProject(server), { name: 'huge' });
+    const events = Array.from({ length: 4000 }, (_, iter) => scalar(task, 'loss', 'train', iter, iter < 8 ? 1.7e308 : 1));
+    await addEvents(server, events);
+    const reply = await server.app.inject({ method: 'POST', url: '/api/v2.31/' + HISTOGRAM, payload: { tasks: [task], samples: 100 } });
+    assert.equal(reply.statusCode, 200);
+    const series = JSON.parse(reply.body).data.metrics.loss.train[task];
+    assert.equal(series.y[0], null, 'the mean of two 1.7e308 values is not a finite number');
+    assert.equal(series.y_max[0], 1.7e308);
+    assert.equal(series.y.at(-1), 1);
+    assert.equal(series.total, 4000);
+  } finally {
+    await server.close();
+  }
+});
+

@@ -34,6 +34,8 @@ interface HistogramColumns {
   y_max: Float64Array;
   length: number;
   total: number;
+  /** A value is not finite (a bucket whose sum overflowed): written as JSON writes it, null. */
+  nonFinite: boolean;
 }
 
 /**
@@ -119,6 +121,7 @@ class HistogramWriter {
       y_max: new Float64Array(capacity),
       length: 0,
       total: 0,
+      nonFinite: false,
     };
   }
 
@@ -173,6 +176,7 @@ class HistogramWriter {
     c.y[i] = y;
     c.y_min[i] = min;
     c.y_max[i] = max;
+    if (!Number.isFinite(y) || !Number.isFinite(min) || !Number.isFinite(max)) c.nonFinite = true;
     c.total += count;
   }
 }
@@ -203,10 +207,11 @@ export function seriesHistogramJson(scalars: ScalarsRepository, series: SeriesEx
 
 /**
  * The columns as JSON members without the braces. Numbers are written by the typed arrays' `join`,
- * which prints each value as JSON does (every value here is finite).
+ * which prints each finite value as JSON does; with a value that is not finite, JSON's own way.
  */
 function columnsJson(c: HistogramColumns): string {
-  const numbers = (column: Float64Array) => `[${column.subarray(0, c.length).join(',')}]`;
+  const numbers = (column: Float64Array) =>
+    c.nonFinite ? JSON.stringify(Array.from(column.subarray(0, c.length))) : `[${column.subarray(0, c.length).join(',')}]`;
   const x = Array.isArray(c.x) ? JSON.stringify(c.x) : numbers(c.x);
   return `"x":${x},"y":${numbers(c.y)},"y_min":${numbers(c.y_min)},"y_max":${numbers(c.y_max)},"total":${c.total}`;
 }
