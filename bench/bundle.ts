@@ -3,9 +3,10 @@
  *
  * The production build (bench/run.ts builds it with --stats-json into bench/.data/dist; default
  * dist/compare-tasks/browser): the initial JS (the scripts index.html loads and preloads, raw
- * bytes, as Angular's budget counts them) and where Plotly is. Plotly must sit only in lazy chunks:
- * checked in the esbuild stats (stats.json: which output holds plotly.js) when present, and by
- * looking for Plotly's own banner and registry names in the initial files.
+ * bytes, as Angular's budget counts them) and where Plotly is. Plotly must only be loaded on
+ * demand: its builds are copied beside the app (plotly/, run as classic scripts when a chart needs
+ * one), none of the initial files holds Plotly's own banner or registry names, and the esbuild
+ * stats (stats.json) show no initial output bundling plotly.js.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -45,7 +46,7 @@ function main() {
   const index = join(APP_DIR, 'index.html');
   if (!existsSync(index)) throw new Error(`No build at ${APP_DIR}: run npm run bench (which builds it) or ng build first`);
   const initial = withStaticImports(APP_DIR, initialScripts(readFileSync(index, 'utf8')));
-  const all = readdirSync(APP_DIR).filter((f) => f.endsWith('.js'));
+  const all = readdirSync(APP_DIR, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.js'));
   const size = (f: string) => statSync(join(APP_DIR, f)).size;
   const initialBytes = initial.reduce((n, f) => n + size(f), 0);
   const hasPlotly = (f: string) => PLOTLY_MARKS.some((re) => re.test(readFileSync(join(APP_DIR, f), 'utf8')));
@@ -55,7 +56,7 @@ function main() {
   console.log(`Build: ${APP_DIR}`);
   console.log(`Initial scripts (${initial.length}): ${initial.map((f) => `${f} ${(size(f) / 1024).toFixed(1)} kB`).join(', ')}`);
   console.log(`Lazy chunks: ${all.length - initial.length}, ${(all.filter((f) => !initial.includes(f)).reduce((n, f) => n + size(f), 0) / 1024).toFixed(0)} kB`);
-  console.log(`Plotly found in initial files: ${plotlyInitial.join(', ') || 'none'}; in lazy chunks: ${plotlyLazy.map((f) => `${f} (${(size(f) / 1024).toFixed(0)} kB)`).join(', ') || 'none'}`);
+  console.log(`Plotly found in initial files: ${plotlyInitial.join(', ') || 'none'}; in files loaded on demand: ${plotlyLazy.map((f) => `${f} (${(size(f) / 1024).toFixed(0)} kB)`).join(', ') || 'none'}`);
 
   const stats = join(dirname(APP_DIR), 'stats.json');
   let statsInitial: string[] = [];
@@ -65,8 +66,7 @@ function main() {
       .filter(([, o]) => Object.keys(o.inputs).some((i) => i.includes('plotly.js')))
       .map(([file]) => file.split('/').pop()!);
     statsInitial = holders.filter((f) => initial.includes(f));
-    console.log(`stats.json: plotly.js is bundled into ${holders.join(', ') || 'nothing'}`);
-    if (!holders.length) statsInitial = ['(plotly.js not found in stats.json)'];
+    console.log(`stats.json: plotly.js is bundled into ${holders.join(', ') || 'nothing (its builds are run as they are)'}`);
   }
   result('bundle: initial JS (raw)', initialBytes / 1000, 'kB', 500);
   const plotlyOk = plotlyInitial.length === 0 && statsInitial.length === 0 && plotlyLazy.length > 0;

@@ -1,7 +1,7 @@
 import { TestBed } from '@angular/core/testing';
 import { Plot } from './plot';
 import { themedLayout } from './plot-figure';
-import { bundleFor, drawsBundle, loadPlotly, prefetchPlotlyWhenIdle } from './plotly-loader';
+import { BUILD_FILES, PlotlyLoader, bundleFor, drawsBundle, loadPlotly, prefetchPlotlyWhenIdle } from './plotly-loader';
 
 describe('bundleFor', () => {
   it('asks for the smallest build that has every trace type', () => {
@@ -13,6 +13,49 @@ describe('bundleFor', () => {
     expect(bundleFor([{ type: 'table' }])).toBe('full');
     expect(bundleFor([{ type: 'scatter3d' }])).toBe('full');
     expect(bundleFor([{ type: 42 }])).toBe('full');
+  });
+});
+
+describe('PlotlyLoader', () => {
+  /** A frame of its own (its own window.Plotly), its builds looked for under `base`. */
+  async function frameAt(base: string): Promise<HTMLIFrameElement> {
+    const frame = document.createElement('iframe');
+    frame.srcdoc = `<!doctype html><html><head><base href="${base}"></head><body></body></html>`;
+    const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+    document.body.appendChild(frame);
+    await loaded;
+    return frame;
+  }
+
+  it('runs a build as a classic script and hands over the Plotly it defines, once', async () => {
+    const frame = await frameAt('/');
+    try {
+      const loader = new PlotlyLoader(frame.contentDocument!);
+      const plotly = await loader.load('basic');
+      expect(plotly).toBe((frame.contentWindow as unknown as { Plotly: typeof plotly }).Plotly);
+      expect(typeof plotly.react).toBe('function');
+      expect(drawsBundle(plotly, 'basic')).toBeTrue();
+      expect(drawsBundle(plotly, 'cartesian')).toBeFalse();
+      expect(await loader.load('basic')).toBe(plotly);
+      const scripts = Array.from(frame.contentDocument!.querySelectorAll('script'));
+      expect(scripts.map((s) => new URL(s.src).pathname)).toEqual([`/${BUILD_FILES.basic}`]);
+      expect(scripts[0].type).toBe('');
+    } finally {
+      frame.remove();
+    }
+  });
+
+  it('rejects with the address when a build cannot be loaded, and tries again on the next call', async () => {
+    const frame = await frameAt('/no-such-folder/');
+    try {
+      const loader = new PlotlyLoader(frame.contentDocument!);
+      await expectAsync(loader.load('cartesian')).toBeRejectedWithError(/cartesian build\) could not be loaded from .*\/no-such-folder\/plotly\/plotly-cartesian\.min\.js/);
+      await expectAsync(loader.load('basic')).toBeRejectedWithError(/basic build/);
+      await expectAsync(loader.load('cartesian')).toBeRejected();
+      expect(frame.contentDocument!.querySelectorAll('script').length).toBe(3);
+    } finally {
+      frame.remove();
+    }
   });
 });
 
