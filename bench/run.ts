@@ -53,7 +53,7 @@ function ensureApp(): { appDir: string; note: string | null } {
     return { appDir: APP_DIR, note: null };
   }
   console.log(`Building the app into ${APP_OUT} (production, with stats)…`);
-  const built = spawnSync('npx', ['ng', 'build', '--no-progress', '--stats-json', '--output-path', APP_OUT], { cwd: ROOT, stdio: 'inherit' });
+  const built = spawnSync('npm', ['run', '-s', 'build', '--', '--no-progress', '--stats-json', '--output-path', APP_OUT], { cwd: ROOT, stdio: 'inherit' });
   if (built.status === 0) return { appDir: APP_DIR, note: null };
   // The sources do not build right now: measure the newest earlier build rather than nothing.
   const fallback = [APP_DIR, join(ROOT, 'dist/compare-tasks/browser')].filter((d) => existsSync(join(d, 'index.html')))

@@ -66,7 +66,7 @@ const suites = [
   },
   {
     name: 'build',
-    command: ['npx', ['ng', 'build', '--no-progress']],
+    command: ['npm', ['run', '-s', 'build', '--', '--no-progress']],
     count: () => ({ passed: 0, failed: 0 }),
   },
   {

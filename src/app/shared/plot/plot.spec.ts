@@ -40,6 +40,8 @@ describe('PlotlyLoader', () => {
       const scripts = Array.from(frame.contentDocument!.querySelectorAll('script'));
       expect(scripts.map((s) => new URL(s.src).pathname)).toEqual([`/${BUILD_FILES.basic}`]);
       expect(scripts[0].type).toBe('');
+      // Written by scripts/plotly-builds.mjs: the browser compiles the whole build as it downloads.
+      expect((await (await fetch(scripts[0].src)).text()).startsWith('//# allFunctionsCalledOnLoad\n')).toBeTrue();
     } finally {
       frame.remove();
     }

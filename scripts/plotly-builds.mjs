@@ -1,0 +1,25 @@
+/**
+ * Writes the Plotly builds the app loads (angular.json copies them to plotly/ beside the app) from
+ * their npm packages, each opened by V8's compile hint `//# allFunctionsCalledOnLoad`: the browser
+ * then compiles the whole build while it downloads, off the main thread, instead of function by
+ * function as Plotly starts and draws. On a 2-core machine a fresh page's task evaluating the basic
+ * build went from ~470 ms to ~80 ms with it. Run by `npm install` (postinstall) and before each build.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+export const OUT = join(ROOT, 'node_modules/.cache/plotly-builds');
+const BUILDS = [
+  ['plotly.js-basic-dist-min', 'plotly-basic.min.js'],
+  ['plotly.js-cartesian-dist-min', 'plotly-cartesian.min.js'],
+  ['plotly.js-dist-min', 'plotly.min.js'],
+];
+const HINT = '//# allFunctionsCalledOnLoad\n';
+
+mkdirSync(OUT, { recursive: true });
+for (const [pkg, file] of BUILDS) {
+  const code = readFileSync(join(ROOT, 'node_modules', pkg, file));
+  writeFileSync(join(OUT, file), Buffer.concat([Buffer.from(HINT), code]));
+}
