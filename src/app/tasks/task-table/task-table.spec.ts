@@ -40,6 +40,27 @@ describe('TaskTable', () => {
     expect(rows[1].querySelector('app-status-chip').textContent.trim()).toBe('failed');
   });
 
+  it('writes the next page into the rows already drawn, its ticks and statuses included', async () => {
+    fixture.componentRef.setInput('selectedIds', [tasks[0].id]);
+    await fixture.whenStable();
+    const before = Array.from(fixture.nativeElement.querySelectorAll('tr[data-task-id]')) as HTMLElement[];
+    const next: TaskSummary[] = ['e', 'f', 'g'].map((letter, i) => ({
+      id: letter.repeat(32), name: `task ${letter}`, status: i === 0 ? 'failed' : 'in_progress', type: 'testing', tags: ['sweep'],
+    }));
+    fixture.componentRef.setInput('tasks', next);
+    await fixture.whenStable();
+    const after = Array.from(fixture.nativeElement.querySelectorAll('tr[data-task-id]')) as HTMLElement[];
+    expect(after.length).toBe(3);
+    after.forEach((row, i) => expect(row).toBe(before[i]));
+    expect(after.map((row) => row.getAttribute('data-task-id'))).toEqual(next.map((task) => task.id));
+    expect(after.map((row) => row.querySelector('.name-cell')!.textContent!.trim())).toEqual(['task e', 'task f', 'task g']);
+    expect(after[0].querySelector('app-status-chip')!.textContent!.trim()).toBe('failed');
+    expect(after[1].querySelector('app-status-chip')!.textContent!.trim()).toBe('in progress');
+    expect(after.map((row) => (row.querySelector('[data-testid=select-row]') as HTMLInputElement).checked)).toEqual([false, false, false]);
+    expect(after[0].classList).not.toContain('selected-row');
+    expect(after[2].textContent).toContain('sweep');
+  });
+
   it('selects a range with shift-click', async () => {
     const boxes = () => Array.from(fixture.nativeElement.querySelectorAll('[data-testid=select-row]')) as HTMLInputElement[];
     boxes()[0].click();

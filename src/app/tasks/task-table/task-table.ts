@@ -58,13 +58,18 @@ export class TaskTable {
   protected readonly columns = ['select', 'name', 'project', 'status', 'type', 'tags', 'user', 'started', 'last_update', 'last_iteration'];
   protected readonly pageSizes = PAGE_SIZES;
   private readonly anchorId = signal<string | null>(null);
-  protected readonly trackById = (_: number, task: TaskSummary) => task.id;
+  /**
+   * Rows are kept by position: a new page, sort or filter writes its tasks into the rows already
+   * drawn instead of destroying them and making new ones (at 500 rows that was one task of ~140 ms).
+   */
+  protected readonly trackByIndex = (index: number) => index;
 
   /**
-   * The page's rows: 25 at once, then 50 in each following task, so a page change (the old rows go,
-   * the new ones come) stays one short task and a 500-row page paints its first rows as early as a small one.
+   * The page's rows: 25 at once, then 50 in each following task, so a 500-row page paints its first
+   * rows as early as a small one and never makes one long task; a new list starts from the rows
+   * already drawn (re-used in place, see trackByIndex).
    */
-  protected readonly drawnTasks = drawnInSteps(this.tasks, 25, 50);
+  protected readonly drawnTasks = drawnInSteps(this.tasks, 25, 50, { keepDrawn: true });
   protected readonly selected = computed(() => new Set(this.selectedIds()));
   protected readonly rowIds = computed(() => this.tasks().map((task) => task.id));
   protected readonly allOnPageSelected = computed(() => {
