@@ -18,7 +18,7 @@ import { ROOT, startServer } from './lib/server';
 const { values: args } = parseArgs({ options: { app: { type: 'string' }, db: { type: 'string' }, files: { type: 'string' } }, strict: false });
 const APP_DIR = (args.app as string | undefined) ?? process.env['BENCH_APP_DIR'] ?? join(ROOT, 'dist/compare-tasks/browser');
 const RUNS = 3;
-const ROW = 'tr.mat-mdc-row[data-task-id]';
+const ROW = 'tr[data-task-id]';
 
 interface RunFigures { firstRows: number; scrollLongest: number; pageLongest: number; pageChange: number; memory: MemoryFigures }
 

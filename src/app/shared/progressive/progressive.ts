@@ -9,19 +9,11 @@ export function whenIdle(work: () => void): void {
 /**
  * The first `first` items of a list at once, then `step` more in each following task until all are
  * drawn, so a long list never makes one long task and its first rows paint early. Starts over when
- * the list changes; with `keepDrawn`, a new list starts from as many items as were drawn of the
- * old one (for a view that re-uses its rows in place: changing them is cheap, making them is not).
- * Call in an injection context.
+ * the list changes. Call in an injection context.
  */
-export function drawnInSteps<T>(
-  items: Signal<readonly T[]>,
-  first: number,
-  step: number,
-  { keepDrawn = false }: { keepDrawn?: boolean } = {},
-): Signal<readonly T[]> {
+export function drawnInSteps<T>(items: Signal<readonly T[]>, first: number, step: number): Signal<readonly T[]> {
   const count = signal(first);
   let timer: ReturnType<typeof setTimeout> | undefined;
-  let lastLength = 0;
   const grow = () => {
     timer = undefined;
     count.update((n) => n + step);
@@ -29,12 +21,9 @@ export function drawnInSteps<T>(
   };
   effect(() => {
     const length = items().length;
-    const drawn = Math.min(untracked(count), lastLength);
-    lastLength = length;
     clearTimeout(timer);
-    const start = keepDrawn ? Math.max(first, drawn) : first;
-    count.set(start);
-    if (length > start) timer = setTimeout(grow);
+    count.set(first);
+    if (length > first) timer = setTimeout(grow);
   });
   inject(DestroyRef).onDestroy(() => clearTimeout(timer));
   return computed(() => {
