@@ -1,37 +1,58 @@
-import { scrollParent } from './in-viewport';
+import { Component, signal } from '@angular/core';
+import { TestBed } from '@angular/core/testing';
+import { InViewport, scrollParent } from './in-viewport';
+
+@Component({
+  imports: [InViewport],
+  template: `
+    <div class="scroller" style="overflow-y: auto; height: 100px">
+      @for (card of cards(); track card) {
+        <div class="card" style="height: 60px" [attr.data-n]="card" (appInViewport)="seen.set(card, $event)"></div>
+      }
+    </div>
+  `,
+})
+class Host {
+  readonly cards = signal<number[]>([]);
+  readonly seen = new Map<number, boolean>();
+}
+
+describe('InViewport', () => {
+  it('reads styles once the cards made together are all in the page and bound, then reports which are near the view', async () => {
+    const fixture = TestBed.createComponent(Host);
+    document.body.appendChild(fixture.nativeElement);
+    await fixture.whenStable();
+    // What the page holds when styles are first read: every card, the last one's bindings written
+    // (a read between two cards' writes makes the browser recompute styles once per card).
+    const atFirstRead: (string | null)[] = [];
+    const read = window.getComputedStyle.bind(window);
+    spyOn(window, 'getComputedStyle').and.callFake((el: Element) => {
+      if (!atFirstRead.length) atFirstRead.push(fixture.nativeElement.querySelector('.card:last-child')?.getAttribute('data-n') ?? null);
+      return read(el);
+    });
+    fixture.componentInstance.cards.set([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+    await fixture.whenStable();
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    expect(atFirstRead).toEqual(['12']);
+    // 100 px of scroller and 300 px of margin below it: the first cards, not the last ones.
+    const seen = fixture.componentInstance.seen;
+    expect(seen.get(1)).toBeTrue();
+    expect(seen.get(6)).toBeTrue();
+    expect(seen.has(12)).toBeFalse();
+    fixture.nativeElement.remove();
+    fixture.destroy();
+  });
+});
 
 describe('scrollParent', () => {
-  let root: HTMLElement;
-
-  beforeEach(() => {
-    root = document.createElement('div');
-    root.innerHTML = '<div class="scroller" style="overflow-y: auto; height: 50px"><div class="grid"><p></p><p></p><p></p></div></div>';
+  it('finds the nearest ancestor that scrolls vertically, or none', () => {
+    const root = document.createElement('div');
+    root.innerHTML = '<div class="scroller" style="overflow-y: auto"><div><p></p></div></div><div style="overflow-y: hidden"><p></p></div>';
     document.body.appendChild(root);
-  });
-  afterEach(() => root.remove());
-
-  const nextTask = () => new Promise((resolve) => setTimeout(resolve));
-
-  it('finds the nearest scrolling ancestor, reading styles once for the siblings made in one task', async () => {
-    await nextTask();
-    const scroller = root.querySelector<HTMLElement>('.scroller')!;
-    const cards = Array.from(root.querySelectorAll('p')) as HTMLElement[];
-    const reads = spyOn(window, 'getComputedStyle').and.callThrough();
-    expect(scrollParent(cards[0])).toBe(scroller);
-    const firstLookup = reads.calls.count();
-    expect(firstLookup).toBe(2);
-    expect(scrollParent(cards[1])).toBe(scroller);
-    expect(scrollParent(cards[2])).toBe(scroller);
-    expect(reads.calls.count()).toBe(firstLookup);
-  });
-
-  it('looks again in a later task, so a changed layout is seen', async () => {
-    await nextTask();
-    const card = root.querySelector<HTMLElement>('p')!;
-    expect(scrollParent(card)).toBe(root.querySelector<HTMLElement>('.scroller'));
-    root.querySelector<HTMLElement>('.scroller')!.style.overflowY = 'visible';
-    await nextTask();
-    expect(scrollParent(card)).toBeNull();
+    const [inScroller, inClipped] = Array.from(root.querySelectorAll('p')) as HTMLElement[];
+    expect(scrollParent(inScroller)).toBe(root.querySelector<HTMLElement>('.scroller'));
+    expect(scrollParent(inClipped)).toBeNull();
     expect(scrollParent(document.createElement('p'))).toBeNull();
+    root.remove();
   });
 });

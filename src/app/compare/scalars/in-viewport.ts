@@ -10,8 +10,17 @@ export class InViewport implements OnInit, OnDestroy {
   private readonly el = inject(ElementRef<HTMLElement>);
   private observer: IntersectionObserver | null = null;
   private visible = false;
+  private destroyed = false;
 
   ngOnInit(): void {
+    // Observed once the elements made in this turn are all in the page (see observeMade).
+    made.push(this);
+    if (made.length === 1) queueMicrotask(observeMade);
+  }
+
+  /** Called by observeMade. */
+  observe(): void {
+    if (this.destroyed) return;
     this.observer = new IntersectionObserver(
       (entries) => {
         const visible = entries.some((e) => e.isIntersecting);
@@ -28,34 +37,28 @@ export class InViewport implements OnInit, OnDestroy {
   }
 
   ngOnDestroy(): void {
+    this.destroyed = true;
     this.observer?.disconnect();
     if (this.visible) this.appInViewport.emit(false);
   }
 }
 
 /**
- * Scroll parents found in the current task, by the element's parent: a page of charts or plot cards
- * is made in one task, and each lookup reads computed styles, which the elements inserted in between
- * would otherwise make the browser recompute once per card (~50 ms for 100 plot cards here).
+ * The directives made in the current turn (a page of charts or plot cards is made in one), observed
+ * together after it: finding a scroll parent reads computed styles, and read between insertions
+ * they made the browser recompute styles once per card (~50 ms for 100 plot cards here); read
+ * together, once.
  */
-let foundThisTask: Map<Element, HTMLElement | null> | null = null;
+const made: InViewport[] = [];
+
+function observeMade(): void {
+  for (const directive of made.splice(0)) directive.observe();
+}
 
 export function scrollParent(el: HTMLElement): HTMLElement | null {
-  const start = el.parentElement;
-  if (!start) return null;
-  if (!foundThisTask) {
-    foundThisTask = new Map();
-    setTimeout(() => (foundThisTask = null));
-  }
-  if (foundThisTask.has(start)) return foundThisTask.get(start)!;
-  let found: HTMLElement | null = null;
-  for (let node: HTMLElement | null = start; node; node = node.parentElement) {
+  for (let node = el.parentElement; node; node = node.parentElement) {
     const { overflowY } = getComputedStyle(node);
-    if (overflowY === 'auto' || overflowY === 'scroll') {
-      found = node;
-      break;
-    }
+    if (overflowY === 'auto' || overflowY === 'scroll') return node;
   }
-  foundThisTask.set(start, found);
-  return found;
+  return null;
 }
