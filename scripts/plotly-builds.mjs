@@ -10,7 +10,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-export const OUT = join(ROOT, 'node_modules/.cache/plotly-builds');
+const OUT = join(ROOT, 'node_modules/.cache/plotly-builds');
 const BUILDS = [
   ['plotly.js-basic-dist-min', 'plotly-basic.min.js'],
   ['plotly.js-cartesian-dist-min', 'plotly-cartesian.min.js'],
