@@ -1,5 +1,5 @@
 import type { MultiTaskPlots } from '../../core/api/events-api';
-import { PlotTask, buildCards, differenceFigure, indexPlots, plotKeys } from './plot-merge';
+import { PlotTask, buildCards, differenceFigure, firstPieces, indexPlots, plotKeys } from './plot-merge';
 import { parsePlot, sanitizeText } from './plot-parse';
 import { formatSelection, parseSelection, searchKeys } from './plots-options';
 
@@ -54,6 +54,25 @@ describe('plot merge', () => {
     expect(card.panels.map((p) => p.title)).toEqual(['Task A — iteration 1', 'Task B — iteration 1', 'Task C']);
     expect(card.panels[2].missing).toBeTrue();
     expect((card.panels[1].figure!.layout as { title: { text: string } }).title.text).toBe('Task B · CM');
+  });
+
+  it('cuts the cards at a number of pieces: an overlay is one, a side-by-side card one per panel', () => {
+    const index = indexPlots([page([
+      ['CM', 'test', 'a', 1, heat([[1]])], ['CM', 'test', 'b', 1, heat([[2]])],
+      ['ROC', 'test', 'a', 1, roc('r')],
+      ['CM', 'val', 'a', 1, heat([[3]])],
+    ])]);
+    const cards = buildCards(index, plotKeys(index), [A, B, C], 'variant', false);
+    expect(cards.map((c) => `${c.kind} ${c.key}`)).toEqual(['tasks CM/test', 'tasks CM/val', 'overlay ROC/test']);
+    const shape = (count: number) => firstPieces(cards, count).map((c) => (c.kind === 'tasks' ? c.panels.map((p) => p.task.id).join('') : 'overlay'));
+    expect(shape(0)).toEqual([]);
+    expect(shape(2)).toEqual(['ab']);
+    expect(shape(4)).toEqual(['abc', 'a']);
+    expect(shape(6)).toEqual(['abc', 'abc']);
+    expect(firstPieces(cards, 7)).toBe(cards);
+    expect(firstPieces(cards, 100)).toBe(cards);
+    // A cut card is a copy: the card given keeps its panels.
+    expect((cards[0] as { panels: unknown[] }).panels.length).toBe(3);
   });
 
   it('groups overlaid variants of a metric in one chart when grouped by metric', () => {

@@ -27,6 +27,26 @@ export type PlotCard =
   | { kind: 'overlay'; key: string; title: string; figure: PlotFigure; missing: string[]; errors: string[] }
   | { kind: 'tasks'; key: string; title: string; panels: TaskPanel[] };
 
+/**
+ * The cards as far as `count` pieces reach, for drawing them in steps: an overlay card is one piece,
+ * a side-by-side card one per task panel (the last card reached may show only its first panels).
+ */
+export function firstPieces(cards: readonly PlotCard[], count: number): readonly PlotCard[] {
+  const out: PlotCard[] = [];
+  let left = count;
+  for (const card of cards) {
+    const size = card.kind === 'overlay' ? 1 : card.panels.length;
+    if (size <= left) {
+      out.push(card);
+      left -= size;
+      continue;
+    }
+    if (card.kind === 'tasks' && left > 0) out.push({ ...card, panels: card.panels.slice(0, left) });
+    return out;
+  }
+  return cards;
+}
+
 /** `metric/variant` → task id → its last reported plot. */
 export type PlotIndex = Map<string, { metric: string; variant: string; byTask: Map<string, PlotEvent> }>;
 

@@ -13,9 +13,10 @@ import { compareFeature, selectComparedTasks, selectEmbedded, selectViewOption }
 import { SummaryChart } from '../summary/summary-chart';
 import { EmbedButton } from '../embed/embed-button';
 import { LazyPlot } from './lazy-plot';
-import { GroupBy, PlotTask, buildCards, indexPlots, plotKeys } from './plot-merge';
+import { GroupBy, PlotTask, buildCards, firstPieces, indexPlots, plotKeys } from './plot-merge';
 import { PLOTS_OPTION, formatSelection, parseSelection, searchKeys } from './plots-options';
 import { errorMessage } from '../../shared/error-message';
+import { drawnInSteps } from '../../shared/progressive/progressive';
 
 const MAX_PAGES = 200;
 
@@ -71,6 +72,14 @@ export class PlotsTab {
     const all = buildCards(this.index(), this.allKeys(), this.tasks(), this.groupBy(), this.difference() === '1');
     return all.filter((card) => card.key === this.embeddedPlotKey());
   });
+  /**
+   * The cards drawn in steps, a screenful of panels first: 100 tasks' side-by-side cards hold 1,000
+   * panels, whose making in one task took about 250 ms. Panels already drawn stay when the cards
+   * change in place (live updates).
+   */
+  private readonly pieces = computed(() => this.cards().flatMap<unknown>((card) => (card.kind === 'tasks' ? card.panels : [card])));
+  private readonly drawnPieces = drawnInSteps(this.pieces, 24, 100, { keep: true });
+  protected readonly drawnCards = computed(() => firstPieces(this.cards(), this.drawnPieces().length));
   private readonly query = this.store.selectSignal(selectQueryParams);
   protected readonly embedPaths = computed(() => {
     if (this.embedded()) return new Map<string, string>();

@@ -9,10 +9,14 @@ export function whenIdle(work: () => void): void {
 /**
  * The first `first` items of a list at once, then `step` more in each following task until all are
  * drawn, so a long list never makes one long task and its first rows paint early. Starts over when
- * the list changes. Call in an injection context.
+ * the list changes; with `keep`, a changed list keeps as many items drawn as the last one had (for
+ * lists updated in place, where starting over would shrink the page under the reader). Call in an
+ * injection context.
  */
-export function drawnInSteps<T>(items: Signal<readonly T[]>, first: number, step: number): Signal<readonly T[]> {
+export function drawnInSteps<T>(items: Signal<readonly T[]>, first: number, step: number, options: { keep?: boolean } = {}): Signal<readonly T[]> {
   const count = signal(first);
+  /** How many items of the list last read were drawn. */
+  let drawn = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const grow = () => {
     timer = undefined;
@@ -22,12 +26,14 @@ export function drawnInSteps<T>(items: Signal<readonly T[]>, first: number, step
   effect(() => {
     const length = items().length;
     clearTimeout(timer);
-    count.set(first);
-    if (length > first) timer = setTimeout(grow);
+    const start = options.keep ? Math.max(first, drawn) : first;
+    count.set(start);
+    if (length > start) timer = setTimeout(grow);
   });
   inject(DestroyRef).onDestroy(() => clearTimeout(timer));
   return computed(() => {
     const list = items();
-    return count() >= list.length ? list : list.slice(0, count());
+    drawn = Math.min(count(), list.length);
+    return drawn >= list.length ? list : list.slice(0, drawn);
   });
 }
