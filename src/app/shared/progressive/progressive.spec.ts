@@ -28,16 +28,22 @@ function handTasks() {
   return { tasks, runOne };
 }
 
+/** A host given the items 1..8 and drawn to its second step: 2 items at once, then 5. */
+function drawnHalfway<H extends Host | KeepingHost>(type: new () => H, runOne: () => void) {
+  const host = TestBed.createComponent(type);
+  const { items, drawn } = host.componentInstance;
+  items.set([1, 2, 3, 4, 5, 6, 7, 8]);
+  TestBed.tick();
+  expect(drawn()).toEqual([1, 2]);
+  runOne();
+  expect(drawn()).toEqual([1, 2, 3, 4, 5]);
+  return { host, items, drawn };
+}
+
 describe('drawnInSteps', () => {
   it('with keep, a list changed in place keeps what was drawn, and an emptied list starts over', () => {
     const { tasks, runOne } = handTasks();
-    const host = TestBed.createComponent(KeepingHost);
-    const { items, drawn } = host.componentInstance;
-    items.set([1, 2, 3, 4, 5, 6, 7, 8]);
-    TestBed.tick();
-    expect(drawn()).toEqual([1, 2]);
-    runOne();
-    expect(drawn()).toEqual([1, 2, 3, 4, 5]);
+    const { host, items, drawn } = drawnHalfway(KeepingHost, runOne);
     // Changed in place halfway: the five drawn stay drawn, the rest follow in steps.
     items.set([11, 12, 13, 14, 15, 16, 17, 18, 19]);
     TestBed.tick();
@@ -67,13 +73,7 @@ describe('drawnInSteps', () => {
   it('draws the first items at once, the rest a step per task, and starts over for a new list', () => {
     // Tasks run one at a time, by hand.
     const { tasks, runOne } = handTasks();
-    const host = TestBed.createComponent(Host);
-    const { items, drawn } = host.componentInstance;
-    items.set([1, 2, 3, 4, 5, 6, 7, 8]);
-    TestBed.tick();
-    expect(drawn()).toEqual([1, 2]);
-    runOne();
-    expect(drawn()).toEqual([1, 2, 3, 4, 5]);
+    const { host, items, drawn } = drawnHalfway(Host, runOne);
     runOne();
     expect(drawn()).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
     expect(tasks.size).toBe(0);
