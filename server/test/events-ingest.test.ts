@@ -1,7 +1,10 @@
 import { createHash } from 'node:crypto';
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { addEvents, createProject, createTask, scalar, startServer } from './helpers';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { openRepositories } from '../src/db/repositories';
+import { addEvents, createProject, createTask, scalar, startServer, tempDir } from './helpers';
 
 test('add_batch stores json-lines and arrays, and keeps last_metrics at ingest', async () => {
   const server = await startServer();
@@ -235,5 +238,34 @@ test('get_all_ex gives every task its own last_metrics, keyed by the md5 of the 
     assert.equal(docA.last_metrics[md5('Summary')], undefined);
   } finally {
     await server.close();
+  }
+});
+
+test('last_metrics read again follows new points, a reset and points written by another connection', async () => {
+  const dir = tempDir();
+  const dbPath = join(dir, 'shared.db');
+  const server = await startServer({ dbPath });
+  const other = openRepositories(dbPath).repos;
+  const md5 = (text: string) => createHash('md5').update(text).digest('hex');
+  try {
+    const task = await createTask(server, await createProject(server));
+    const loss = async () => {
+      const [doc] = (await server.call('tasks.get_all_ex', { id: [task], only_fields: ['id', 'last_metrics'] })).data.tasks;
+      return doc.last_metrics[md5('loss')]?.[md5('train')] as { value: number; count: number } | undefined;
+    };
+    await addEvents(server, [scalar(task, 'loss', 'train', 1, 3)]);
+    assert.deepEqual(await loss().then((e) => [e?.value, e?.count]), [3, 1]);
+    assert.deepEqual(await loss().then((e) => [e?.value, e?.count]), [3, 1], 'asked again, unchanged');
+    await addEvents(server, [scalar(task, 'loss', 'train', 2, 2)]);
+    assert.deepEqual(await loss().then((e) => [e?.value, e?.count]), [2, 2]);
+    // Another connection (another process) appends a point.
+    other.transaction(() => other.scalars.addSeriesPoints(task, 'loss', 'train', [{ iter: 3, value: 1.5, ts: 1e12 }]));
+    assert.deepEqual(await loss().then((e) => [e?.value, e?.count]), [1.5, 3]);
+    await server.call('tasks.reset', { task });
+    assert.equal(await loss(), undefined);
+  } finally {
+    other.db.close();
+    await server.close();
+    rmSync(dir, { recursive: true, force: true });
   }
 });
