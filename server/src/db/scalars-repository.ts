@@ -223,7 +223,7 @@ export function createScalarsRepository(db: Db) {
   const chartSeries = new LRUCache<string, ChartSeries[]>({ max: 2000 });
   /**
    * Each task's series summaries (its `last_metrics`), kept the same way: 100 tasks of 200 series
-   * are 20,000 rows, read in about 80 ms. Bounded by the number of summaries kept.
+   * are 20,000 rows, read in about 80 ms. At most 200,000 summaries are kept (tens of MB).
    */
   const summaries = new LRUCache<string, SeriesSummary[]>({ maxSize: 200_000, sizeCalculation: (list) => list.length || 1 });
   const dataVersion = db.prepare('PRAGMA data_version').pluck();
