@@ -50,6 +50,33 @@ test.describe('plots', () => {
     await expect(cm.locator('.js-plotly-plot')).toHaveCount(3, DRAWN);
   });
 
+  test('a chart goes full screen and back, from an overlaid card and from a side-by-side panel', async ({ page, request }) => {
+    const ids = await taskIds(request, [DEMO.baseline, DEMO.best, DEMO.failed]);
+    await page.goto(compareUrl(ids, 'metrics-plots'));
+    const viewport = page.viewportSize()!;
+    const charts = [
+      page.locator('[data-testid="plot-card"][data-key="ROC/test"] app-lazy-plot'),
+      page.locator('[data-testid="plot-card"][data-key="Confusion Matrix/test"] [data-testid="task-panel"]').nth(1).locator('app-lazy-plot'),
+    ];
+    for (const chart of charts) {
+      await chart.scrollIntoViewIfNeeded();
+      const frame = chart.locator('.frame');
+      await expect(frame.locator('.main-svg').first()).toBeVisible(DRAWN);
+      const inPlace = (await frame.boundingBox())!;
+      await chart.getByTestId('plot-fullscreen').click();
+      await expect(chart.getByTestId('plot-fullscreen')).toHaveAttribute('aria-label', 'Leave full screen');
+      // The whole window but a 16 px margin, the chart drawn again at that size.
+      await expect.poll(async () => (await frame.boundingBox())!.width).toBeGreaterThan(viewport.width - 40);
+      const full = (await frame.boundingBox())!;
+      expect(full.x).toBeLessThan(20);
+      expect(full.y).toBeLessThan(20);
+      expect(full.height).toBeGreaterThan(viewport.height - 40);
+      await expect.poll(async () => (await frame.locator('.main-svg').first().boundingBox())!.width).toBeGreaterThan(viewport.width - 60);
+      await page.keyboard.press('Escape');
+      await expect.poll(async () => Math.round((await frame.boundingBox())!.width)).toBe(Math.round(inPlace.width));
+    }
+  });
+
   test('Summary chart has a bar per task per metric, each metric on its own scale', async ({ page, request }) => {
     const ids = await taskIds(request, [DEMO.baseline, DEMO.best]);
     await page.goto(compareUrl(ids, 'metrics-plots'));
