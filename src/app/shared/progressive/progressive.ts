@@ -15,9 +15,8 @@ export function whenIdle(work: () => void): void {
  */
 export function drawnInSteps<T>(items: Signal<readonly T[]>, first: number, step: number, options: { keep?: boolean } = {}): Signal<readonly T[]> {
   const count = signal(first);
-  /** How many items of the list last read were drawn. */
-  let drawn = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let lastLength = 0;
   const grow = () => {
     timer = undefined;
     count.update((n) => n + step);
@@ -25,6 +24,9 @@ export function drawnInSteps<T>(items: Signal<readonly T[]>, first: number, step
   };
   effect(() => {
     const length = items().length;
+    // How many items of the last list were drawn.
+    const drawn = Math.min(untracked(count), lastLength);
+    lastLength = length;
     clearTimeout(timer);
     const start = options.keep ? Math.max(first, drawn) : first;
     count.set(start);
@@ -33,7 +35,6 @@ export function drawnInSteps<T>(items: Signal<readonly T[]>, first: number, step
   inject(DestroyRef).onDestroy(() => clearTimeout(timer));
   return computed(() => {
     const list = items();
-    drawn = Math.min(count(), list.length);
-    return drawn >= list.length ? list : list.slice(0, drawn);
+    return count() >= list.length ? list : list.slice(0, count());
   });
 }
