@@ -227,7 +227,7 @@ export function createScalarsRepository(db: Db) {
    */
   const summaries = new LRUCache<string, SeriesSummary[]>({ maxSize: 200_000, sizeCalculation: (list) => list.length || 1 });
   const dataVersion = db.prepare('PRAGMA data_version').pluck();
-  let chartSeriesVersion: unknown = null;
+  let cachedDataVersion: unknown = null;
   const clearCaches = () => {
     chartSeries.clear();
     summaries.clear();
@@ -235,9 +235,9 @@ export function createScalarsRepository(db: Db) {
   /** Drops what is kept when another connection has committed since it was read. */
   const checkDataVersion = () => {
     const version = dataVersion.get();
-    if (version !== chartSeriesVersion) {
+    if (version !== cachedDataVersion) {
       clearCaches();
-      chartSeriesVersion = version;
+      cachedDataVersion = version;
     }
   };
 
