@@ -27,9 +27,14 @@ export type PlotCard =
   | { kind: 'overlay'; key: string; title: string; figure: PlotFigure; missing: string[]; errors: string[] }
   | { kind: 'tasks'; key: string; title: string; panels: TaskPanel[] };
 
+/** The pieces cards are drawn in, in order: an overlay card is one, a side-by-side card one per task panel. */
+export function cardPieces(cards: readonly PlotCard[]): readonly unknown[] {
+  return cards.flatMap<unknown>((card) => (card.kind === 'tasks' ? card.panels : [card]));
+}
+
 /**
- * The cards as far as `count` pieces reach, for drawing them in steps: an overlay card is one piece,
- * a side-by-side card one per task panel (the last card reached may show only its first panels).
+ * The cards as far as `count` pieces (see cardPieces) reach, for drawing them in steps; the last
+ * card reached may show only its first panels.
  */
 export function firstPieces(cards: readonly PlotCard[], count: number): readonly PlotCard[] {
   const out: PlotCard[] = [];

@@ -13,7 +13,7 @@ import { compareFeature, selectComparedTasks, selectEmbedded, selectViewOption }
 import { SummaryChart } from '../summary/summary-chart';
 import { EmbedButton } from '../embed/embed-button';
 import { LazyPlot } from './lazy-plot';
-import { GroupBy, PlotTask, buildCards, firstPieces, indexPlots, plotKeys } from './plot-merge';
+import { GroupBy, PlotTask, buildCards, cardPieces, firstPieces, indexPlots, plotKeys } from './plot-merge';
 import { PLOTS_OPTION, formatSelection, parseSelection, searchKeys } from './plots-options';
 import { errorMessage } from '../../shared/error-message';
 import { drawnInSteps } from '../../shared/progressive/progressive';
@@ -77,7 +77,7 @@ export class PlotsTab {
    * panels, whose making in one task took about 250 ms. Panels already drawn stay when the cards
    * change in place (live updates).
    */
-  private readonly pieces = computed(() => this.cards().flatMap<unknown>((card) => (card.kind === 'tasks' ? card.panels : [card])));
+  private readonly pieces = computed(() => cardPieces(this.cards()));
   private readonly drawnPieces = drawnInSteps(this.pieces, 24, 100, { keep: true });
   protected readonly drawnCards = computed(() => firstPieces(this.cards(), this.drawnPieces().length));
   private readonly query = this.store.selectSignal(selectQueryParams);
