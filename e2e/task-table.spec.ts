@@ -58,6 +58,21 @@ test.describe('task table', () => {
     expect(await headerIds(page)).toEqual([best, baseline, failed]);
   });
 
+  test('the paginator and the filter menus load once the page is idle; the page size goes into the URL', async ({ page }) => {
+    await page.goto('/tasks?archived=1');
+    const paginator = page.locator('mat-paginator');
+    await expect(paginator).toContainText(/1 – \d+ of \d+/);
+    await expect(page.getByTestId('paginator-placeholder')).toHaveCount(0);
+    await expect(page.getByTestId('filter-types')).toBeEnabled();
+    // (Material lays a touch target over the page-size select, which takes the click.)
+    await paginator.locator('.mat-mdc-paginator-touch-target').click();
+    await page.getByRole('option', { name: '100' }).click();
+    await expect(page).toHaveURL(/size=100/);
+    await page.reload();
+    await expect(page.locator('mat-paginator')).toContainText('Items per page');
+    await expect(page.locator('mat-paginator').getByRole('combobox')).toContainText('100');
+  });
+
   test('shift-click selects a range of rows', async ({ page }) => {
     await page.goto('/tasks?sort=name');
     const boxes = page.locator('tr[data-task-id]').getByRole('checkbox');

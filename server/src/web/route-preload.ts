@@ -8,8 +8,9 @@ import { resolve } from 'node:path';
  *
  * The code of each lazy route is found in the build's `stats.json` (esbuild's metafile, written
  * next to the browser folder by `ng build` with `statsJson`): the output of the route's entry file
- * and every chunk it imports, less what index.html loads already. Without that file, nothing is
- * added. The entry files mirror the app's PAGE_ROUTES (app.routes.ts) and TAB_ROUTES
+ * and every chunk it imports, less what index.html names already. The app's own first code is
+ * added the same way: Angular writes at most ten preload tags for it, and a chunk it leaves out was
+ * only fetched once main.js had run. Without that file, nothing is added. The entry files mirror the app's PAGE_ROUTES (app.routes.ts) and TAB_ROUTES
  * (compare/tab-routes.ts).
  */
 const PAGE_ENTRIES: Record<string, string> = {
@@ -40,7 +41,7 @@ export function entriesFor(path: string): string[] {
   return TAB_ENTRIES[tab] ? [entry, TAB_ENTRIES[tab]] : [entry];
 }
 
-/** Per entry file, the chunks to preload for it: its own and those it imports, not the initial ones. */
+/** Per entry file (main.ts, pages, tabs), its output and every chunk it imports, the nearest first. */
 export function chunksByEntry(metafile: Metafile): Map<string, string[]> {
   const outputsByEntry = new Map<string, string>();
   for (const [file, output] of Object.entries(metafile.outputs)) {
@@ -51,16 +52,13 @@ export function chunksByEntry(metafile: Metafile): Map<string, string[]> {
     into.add(file);
     for (const i of metafile.outputs[file].imports ?? []) if (i.kind === 'import-statement') closure(i.path, into);
   };
-  const initial = new Set<string>();
-  const main = outputsByEntry.get(MAIN_ENTRY);
-  if (main) closure(main, initial);
   const out = new Map<string, string[]>();
-  for (const entry of [...Object.values(PAGE_ENTRIES), ...Object.values(TAB_ENTRIES)]) {
+  for (const entry of [MAIN_ENTRY, ...Object.values(PAGE_ENTRIES), ...Object.values(TAB_ENTRIES)]) {
     const output = outputsByEntry.get(entry);
     if (!output) continue;
     const chunks = new Set<string>();
     closure(output, chunks);
-    out.set(entry, [...chunks].filter((file) => !initial.has(file)));
+    out.set(entry, [...chunks]);
   }
   return out;
 }
@@ -75,7 +73,7 @@ const CHUNK_NAME = /^[\w.-]+\.js$/;
 export function createIndexPage(appDir: string): (path: string) => string {
   const indexPath = resolve(appDir, 'index.html');
   const statsPath = resolve(appDir, '..', 'stats.json');
-  let cached: { key: string; html: string; chunks: Map<string, string[]> } | null = null;
+  let cached: { key: string; html: string; chunks: Map<string, string[]>; named: Set<string> } | null = null;
   const modified = (file: string) => {
     try {
       return String(statSync(file).mtimeMs);
@@ -92,9 +90,13 @@ export function createIndexPage(appDir: string): (path: string) => string {
       } catch {
         // No stats.json (or not one we can read): the page loads its code as it goes.
       }
-      cached = { key, html: readFileSync(indexPath, 'utf8'), chunks };
+      const html = readFileSync(indexPath, 'utf8');
+      // What index.html loads or preloads itself.
+      const named = new Set([...html.matchAll(/\b(?:href|src)="([^"]+)"/g)].map((m) => m[1]));
+      cached = { key, html, chunks, named };
     }
-    const files = [...new Set(entriesFor(path).flatMap((entry) => cached!.chunks.get(entry) ?? []))].filter((f) => CHUNK_NAME.test(f));
+    const files = [...new Set([MAIN_ENTRY, ...entriesFor(path)].flatMap((entry) => cached!.chunks.get(entry) ?? []))]
+      .filter((f) => CHUNK_NAME.test(f) && !cached!.named.has(f));
     if (!files.length) return cached.html;
     const tags = files.map((file) => `<link rel="modulepreload" href="${file}">`).join('');
     const at = cached.html.search(/<script\b[^>]*\btype="module"/);

@@ -1,4 +1,4 @@
-import { ComponentFixture, TestBed } from '@angular/core/testing';
+import { ComponentFixture, DeferBlockBehavior, DeferBlockState, TestBed } from '@angular/core/testing';
 import { MockStore, provideMockStore } from '@ngrx/store/testing';
 import { DEFAULT_TABLE_QUERY } from './table-query';
 import { TasksPage } from './tasks-page';
@@ -10,7 +10,9 @@ describe('TasksPage', () => {
   let store: MockStore;
 
   beforeEach(async () => {
-    TestBed.configureTestingModule({ providers: [provideMockStore()] });
+    await TestBed.configureTestingModule({
+      imports: [TasksPage], providers: [provideMockStore()], deferBlockBehavior: DeferBlockBehavior.Manual,
+    }).compileComponents();
     store = TestBed.inject(MockStore);
     store.overrideSelector(selectTableQuery, DEFAULT_TABLE_QUERY);
     store.overrideSelector(tasksFeature.selectTasks, []);
@@ -51,6 +53,32 @@ describe('TasksPage', () => {
     await fixture.whenStable();
     expect((el('compare-button') as HTMLButtonElement).disabled).toBeTrue();
     expect(el('compare-blocked')?.textContent).toContain('101 are selected');
+  });
+
+  it('searches as one types, once typing pauses', async () => {
+    const box = el('task-search') as HTMLInputElement;
+    box.value = 'resn';
+    box.dispatchEvent(new Event('input'));
+    box.value = 'resnet';
+    box.dispatchEvent(new Event('input'));
+    expect(store.dispatch).not.toHaveBeenCalledWith(TasksPageActions.queryChanged({ patch: { search: 'resnet' } }));
+    await new Promise((done) => setTimeout(done, 350));
+    expect(store.dispatch).toHaveBeenCalledWith(TasksPageActions.queryChanged({ patch: { search: 'resnet' } }));
+    expect(store.dispatch).not.toHaveBeenCalledWith(TasksPageActions.queryChanged({ patch: { search: 'resn' } }));
+  });
+
+  it('draws the archived toggle in its state until the toggle loads, which then changes it', async () => {
+    store.overrideSelector(selectTableQuery, { ...DEFAULT_TABLE_QUERY, showArchived: true });
+    store.refreshState();
+    await fixture.whenStable();
+    expect(el('show-archived')!.querySelector('[role=switch]')!.getAttribute('aria-checked')).toBe('true');
+    expect(el('show-archived')!.querySelector('button')).toBeNull();
+    const [toggle] = await fixture.getDeferBlocks();
+    await toggle.render(DeferBlockState.Complete);
+    const button = el('show-archived')!.querySelector('button[role=switch]') as HTMLButtonElement;
+    expect(button.getAttribute('aria-checked')).toBe('true');
+    button.click();
+    expect(store.dispatch).toHaveBeenCalledWith(TasksPageActions.queryChanged({ patch: { showArchived: false } }));
   });
 
   it('shows a load error with a retry', async () => {

@@ -1,10 +1,7 @@
 import { ChangeDetectionStrategy, Component, OnDestroy, inject } from '@angular/core';
-import { MatButtonModule } from '@angular/material/button';
-import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatIconModule } from '@angular/material/icon';
-import { MatInputModule } from '@angular/material/input';
-import { MatSlideToggleModule } from '@angular/material/slide-toggle';
-import { MatTooltipModule } from '@angular/material/tooltip';
+import { MatButton } from '@angular/material/button';
+import { MatIcon } from '@angular/material/icon';
+import { MatSlideToggle } from '@angular/material/slide-toggle';
 import { Store } from '@ngrx/store';
 import { FilterKey, TableSort } from './table-query';
 import { TaskTable } from './task-table/task-table';
@@ -16,7 +13,7 @@ const SEARCH_DEBOUNCE_MS = 300;
 /** `/tasks`: the table people start from; select tasks, then COMPARE. */
 @Component({
   selector: 'app-tasks-page',
-  imports: [TaskTable, MatButtonModule, MatFormFieldModule, MatInputModule, MatIconModule, MatSlideToggleModule, MatTooltipModule],
+  imports: [TaskTable, MatButton, MatIcon, MatSlideToggle],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './tasks-page.html',
   styleUrl: './tasks-page.scss',

@@ -1,6 +1,6 @@
 import { HarnessLoader } from '@angular/cdk/testing';
 import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
-import { ComponentFixture, TestBed } from '@angular/core/testing';
+import { ComponentFixture, DeferBlockBehavior, DeferBlockState, TestBed } from '@angular/core/testing';
 import { MatCheckboxHarness } from '@angular/material/checkbox/testing';
 import { MatMenuHarness } from '@angular/material/menu/testing';
 import { MatSortHarness } from '@angular/material/sort/testing';
@@ -18,7 +18,14 @@ describe('TaskTable', () => {
   let loader: HarnessLoader;
   let selections: string[][];
 
+  /** The paginator and the filter menus, which the page loads once it is idle. */
+  async function loadDeferred(): Promise<void> {
+    for (const block of await fixture.getDeferBlocks()) await block.render(DeferBlockState.Complete);
+    await fixture.whenStable();
+  }
+
   beforeEach(async () => {
+    await TestBed.configureTestingModule({ imports: [TaskTable], deferBlockBehavior: DeferBlockBehavior.Manual }).compileComponents();
     fixture = TestBed.createComponent(TaskTable);
     fixture.componentRef.setInput('tasks', tasks);
     fixture.componentRef.setInput('total', 4);
@@ -72,10 +79,36 @@ describe('TaskTable', () => {
     expect(boxes().map((b) => b.checked)).toEqual([true, true, true, false]);
   });
 
-  it('selects every task on the page from the header checkbox', async () => {
-    const all = await loader.getHarness(MatCheckboxHarness.with({ selector: '[data-testid=select-page]' }));
-    await all.check();
+  it('selects every task on the page from the header checkbox, marked part-way when some are', async () => {
+    const all = fixture.nativeElement.querySelector('[data-testid=select-page]') as HTMLInputElement;
+    all.click();
+    await fixture.whenStable();
     expect(selections.at(-1)).toEqual(tasks.map((t) => t.id));
+    expect(all.checked).toBeTrue();
+    fixture.componentRef.setInput('selectedIds', [tasks[1].id]);
+    await fixture.whenStable();
+    expect(all.checked).toBeFalse();
+    expect(all.indeterminate).toBeTrue();
+  });
+
+  it('shows the page range and disabled filter buttons of the same look until the paginator and menus load', async () => {
+    const element = fixture.nativeElement as HTMLElement;
+    fixture.componentRef.setInput('total', 120);
+    fixture.componentRef.setInput('pageIndex', 2);
+    await fixture.whenStable();
+    expect(element.querySelector('[data-testid=paginator-placeholder]')!.textContent!.trim()).toBe('101 – 120 of 120');
+    expect(element.querySelector('mat-paginator')).toBeNull();
+    const statuses = element.querySelector('[data-testid=filter-statuses]') as HTMLButtonElement;
+    expect(statuses.disabled).toBeTrue();
+    expect(statuses.classList).toContain('active');
+    expect((element.querySelector('[data-testid=filter-types]') as HTMLButtonElement).classList).not.toContain('active');
+
+    await loadDeferred();
+    expect(element.querySelector('[data-testid=paginator-placeholder]')).toBeNull();
+    expect(element.querySelector('mat-paginator')!.textContent).toContain('101 – 120 of 120');
+    const loaded = element.querySelector('[data-testid=filter-statuses]') as HTMLButtonElement;
+    expect(loaded.disabled).toBeFalse();
+    expect(loaded.classList).toContain('active');
   });
 
   it('emits a sort change when a header is clicked', async () => {
@@ -90,6 +123,7 @@ describe('TaskTable', () => {
   it('filters by status from the column header, adding to what is already filtered', async () => {
     const changes: unknown[] = [];
     fixture.componentInstance.filterChange.subscribe((c) => changes.push(c));
+    await loadDeferred();
     const menu = await loader.getHarness(MatMenuHarness.with({ selector: '[data-testid=filter-statuses]' }));
     await menu.open();
     const overlay = TestbedHarnessEnvironment.documentRootLoader(fixture);
