@@ -1,7 +1,6 @@
 import { DOCUMENT } from '@angular/common';
-import { ChangeDetectionStrategy, Component, DestroyRef, computed, effect, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, DestroyRef, Injector, computed, effect, inject } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
-import { MatDialog } from '@angular/material/dialog';
 import { MatIconModule } from '@angular/material/icon';
 import { MatMenuModule } from '@angular/material/menu';
 import { MatSlideToggleModule } from '@angular/material/slide-toggle';
@@ -10,10 +9,11 @@ import { MatTooltipModule } from '@angular/material/tooltip';
 import { Title } from '@angular/platform-browser';
 import { RouterLink, RouterOutlet } from '@angular/router';
 import { Store } from '@ngrx/store';
+import { from, switchMap } from 'rxjs';
 import { CopyWithNotice } from '../shared/copy/copy-with-notice';
 import { prefetchPlotlyWhenIdle } from '../shared/plot/plotly-loader';
 import { COMPARE_TABS, compareUrlCommands } from './compare-url';
-import { AddTasksDialog, AddTasksDialogData } from './shell/add-tasks-dialog';
+import type { AddTasksDialogData } from './shell/add-tasks-dialog';
 import { TaskStrip } from './shell/task-strip';
 import { ComparePageActions, CompareViewActions } from './state/compare.actions';
 import {
@@ -31,7 +31,7 @@ import {
 })
 export class ComparePage {
   private readonly store = inject(Store);
-  private readonly dialog = inject(MatDialog);
+  private readonly injector = inject(Injector);
   private readonly copier = inject(CopyWithNotice);
   private readonly document = inject(DOCUMENT);
 
@@ -101,9 +101,8 @@ export class ComparePage {
 
   protected openAddDialog(): void {
     const data: AddTasksDialogData = { comparedIds: this.ids() };
-    this.dialog
-      .open<AddTasksDialog, AddTasksDialogData, string[]>(AddTasksDialog, { data, width: '1100px', maxWidth: '96vw', height: '80vh' })
-      .afterClosed()
+    from(import('./shell/add-tasks-dialog'))
+      .pipe(switchMap(({ openAddTasksDialog }) => openAddTasksDialog(this.injector, data)))
       .subscribe((taskIds) => {
         if (taskIds?.length) this.store.dispatch(ComparePageActions.tasksApplied({ taskIds }));
       });

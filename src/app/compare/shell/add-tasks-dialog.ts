@@ -1,11 +1,11 @@
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, Injector, computed, inject, signal } from '@angular/core';
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
-import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
+import { MAT_DIALOG_DATA, MatDialog, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
-import { catchError, debounceTime, map, of, startWith, switchMap } from 'rxjs';
+import { Observable, catchError, debounceTime, map, of, startWith, switchMap } from 'rxjs';
 import { TASK_SUMMARY_FIELDS, TaskSummary } from '../../core/api/models';
 import { ProjectsApi } from '../../core/api/projects-api';
 import { TasksApi } from '../../core/api/tasks-api';
@@ -22,6 +22,18 @@ interface TablePage {
   total: number;
   error: string | null;
   loading: boolean;
+}
+
+/**
+ * Opens the **+** dialog; emits the new selection on APPLY, nothing when it is closed otherwise. The
+ * compare page imports this module when the button is clicked: the dialog, the task table and
+ * Material's dialog and form field are not part of the page's first code.
+ */
+export function openAddTasksDialog(injector: Injector, data: AddTasksDialogData): Observable<string[] | undefined> {
+  return injector
+    .get(MatDialog)
+    .open<AddTasksDialog, AddTasksDialogData, string[]>(AddTasksDialog, { data, width: '1100px', maxWidth: '96vw', height: '80vh' })
+    .afterClosed();
 }
 
 /**

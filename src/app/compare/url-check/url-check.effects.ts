@@ -1,10 +1,10 @@
 import { inject } from '@angular/core';
-import { MatSnackBar } from '@angular/material/snack-bar';
 import { Router } from '@angular/router';
 import { Actions, createEffect, ofType } from '@ngrx/effects';
 import { routerNavigatedAction } from '@ngrx/router-store';
 import { Store } from '@ngrx/store';
-import { distinctUntilChanged, filter, map, startWith, tap } from 'rxjs';
+import { distinctUntilChanged, filter, map, mergeMap, startWith } from 'rxjs';
+import { Notices } from '../../shared/notice/notices';
 import { CompareViewActions } from '../state/compare.actions';
 import { checkCompareUrl, describeProblems, optionsToClear } from './url-check';
 
@@ -13,7 +13,7 @@ import { checkCompareUrl, describeProblems, optionsToClear } from './url-check';
  * (the page already shows defaults in its place) and offers to clean the link up.
  */
 export const noticeUnreadableUrl = createEffect(
-  (actions$ = inject(Actions), router = inject(Router), snackBar = inject(MatSnackBar), store = inject(Store)) =>
+  (actions$ = inject(Actions), router = inject(Router), notices = inject(Notices), store = inject(Store)) =>
     actions$.pipe(
       ofType(routerNavigatedAction),
       // The navigation that opened the page may end before this effect starts listening.
@@ -24,15 +24,13 @@ export const noticeUnreadableUrl = createEffect(
       distinctUntilChanged((a, b) => a.id === b.id),
       map((navigation) => checkCompareUrl(router.serializeUrl(navigation.initialUrl))),
       filter((problems) => problems.length > 0),
-      tap((problems) => {
+      mergeMap(async (problems) => {
         const options = optionsToClear(problems);
         const clean = Object.keys(options).length > 0;
-        snackBar
-          .open(describeProblems(problems), clean ? 'Clean up link' : 'OK', { duration: 15000, panelClass: 'url-notice' })
-          .onAction()
-          .subscribe(() => {
-            if (clean) store.dispatch(CompareViewActions.optionsChanged({ options }));
-          });
+        const notice = await notices.show(describeProblems(problems), clean ? 'Clean up link' : 'OK', { duration: 15000, panelClass: 'url-notice' });
+        notice.onAction().subscribe(() => {
+          if (clean) store.dispatch(CompareViewActions.optionsChanged({ options }));
+        });
       }),
     ),
   { functional: true, dispatch: false },

@@ -1,7 +1,7 @@
 import { Clipboard } from '@angular/cdk/clipboard';
 import { DOCUMENT } from '@angular/common';
 import { Injectable, inject } from '@angular/core';
-import { MatSnackBar } from '@angular/material/snack-bar';
+import { Notices } from '../notice/notices';
 
 /** What the toast says once the text is copied, and what it says before the text when it could not be. */
 export interface CopyMessages {
@@ -17,12 +17,12 @@ export interface CopyMessages {
 @Injectable({ providedIn: 'root' })
 export class CopyWithNotice {
   private readonly clipboard = inject(Clipboard);
-  private readonly snackBar = inject(MatSnackBar);
+  private readonly notices = inject(Notices);
   private readonly navigator = inject(DOCUMENT).defaultView?.navigator;
 
   async copy(text: string, messages: CopyMessages): Promise<boolean> {
     const copied = this.clipboard.copy(text) || (await this.writeAsync(text));
-    this.snackBar.open(copied ? messages.copied : `${messages.notCopied}: ${text}`, 'OK', { duration: copied ? 4000 : 15000 });
+    await this.notices.show(copied ? messages.copied : `${messages.notCopied}: ${text}`, 'OK', { duration: copied ? 4000 : 15000 });
     return copied;
   }
 
