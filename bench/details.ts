@@ -19,7 +19,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DATA_DIR } from './lib/data';
 import { post } from './lib/http';
-import { appDir, fromSettledView, launchBrowser, longTasks, median, memoryResults, openInApp, pageMemory, probedPage, result, startServer, timeWhen } from './lib/page';
+import { appDir, fromSettledView, launchBrowser, longTasks, median, memoryResults, openByUrl, openInApp, pageMemory, probedPage, result, startServer, timeWhen } from './lib/page';
 import type { Browser, Page } from '@playwright/test';
 
 const { values: args } = parseArgs({
@@ -152,7 +152,7 @@ async function measure() {
     let memory = null;
     for (let i = 0; i <= RUNS; i++) {
       const page = await probedPage(browser);
-      await page.goto(`${server.url}/compare-tasks;ids=${ids.join(',')}/details`, { waitUntil: 'commit' });
+      await openByUrl(page, `${server.url}/compare-tasks;ids=${ids.join(',')}/details`);
       const firstRow = await timeWhen(page, `!!document.querySelector('[data-testid="row"]')`);
       await clickNextDifference(page);
       const interactive = await timeWhen(page, `!!document.querySelector('[data-testid="row"].current')`);

@@ -22,7 +22,7 @@ import { largeDataset } from '../server/src/seed/demo';
 import { seedDataset } from '../server/src/seed/seed';
 import { DATA_DIR, largeDatabase } from './lib/data';
 import { post } from './lib/http';
-import { appDir, fromSettledView, launchBrowser, longTasks, median, memoryResults, openInApp, pageMemory, probedPage, result, startServer, timeWhen } from './lib/page';
+import { appDir, fromSettledView, launchBrowser, longTasks, median, memoryResults, openByUrl, openInApp, pageMemory, probedPage, result, startServer, timeWhen } from './lib/page';
 import { CHART, Figure, IN_VIEW, bareReact, barePlotly, drawnFigures, FIRST_CHART_DRAWN, firstChartDrawn, interaction, VIEWPORT_DRAWN, viewportDrawn } from './lib/scalars-page';
 
 const { values: args } = parseArgs({
@@ -72,7 +72,7 @@ async function valuesRun(browser: Browser, url: string, ids: string[]) {
   const page = await probedPage(browser);
   await page.addInitScript(`const create = URL.createObjectURL; URL.createObjectURL = (blob) => { window.__blobAt = performance.now(); return create(blob); };
     addEventListener('click', (e) => { if (e.target.closest('[data-testid="download-csv"]')) window.__clickAt = performance.now(); }, true);`);
-  await page.goto(`${url}/compare-tasks;ids=${ids.join(',')}/scalars/values`);
+  await openByUrl(page, `${url}/compare-tasks;ids=${ids.join(',')}/scalars/values`);
   const table = await timeWhen(page, VALUES_PAINTED, 120_000);
   const rows = Number(await page.getByTestId('values-table').getAttribute('data-rows'));
   await Promise.all([page.waitForEvent('download'), page.getByTestId('download-csv').click()]);
@@ -97,7 +97,7 @@ async function graphRun(browser: Browser, url: string, ids: string[]): Promise<G
       for (const tasks of Object.values(variants)) for (const series of Object.values(tasks)) maxPoints = Math.max(maxPoints, series.x.length);
     }
   });
-  await page.goto(`${url}/compare-tasks;ids=${ids.join(',')}/scalars/graph`);
+  await openByUrl(page, `${url}/compare-tasks;ids=${ids.join(',')}/scalars/graph`);
   const first = await firstChartDrawn(page);
   const viewport = await viewportDrawn(page);
   await page.waitForTimeout(1000);

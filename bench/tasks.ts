@@ -13,6 +13,7 @@ import { taskTableDatabase } from './lib/data';
 import { median } from './lib/http';
 import { installProbes, longestTask, memoryResults, readMemory, resetLongest, type MemoryFigures } from './lib/memory';
 import { result } from './lib/result';
+import { openByUrl } from './lib/page';
 import { ROOT, startServer } from './lib/server';
 
 const { values: args } = parseArgs({ options: { app: { type: 'string' }, db: { type: 'string' }, files: { type: 'string' } }, strict: false });
@@ -50,7 +51,7 @@ async function oneRun(browser: Browser, url: string, rows: number): Promise<RunF
   const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
   try {
     await installProbes(page);
-    await page.goto(`${url}tasks${rows === 50 ? '' : `?size=${rows}`}`);
+    await openByUrl(page, `${url}tasks${rows === 50 ? '' : `?size=${rows}`}`);
     const firstRows = await firstRowsPainted(page);
     await page.waitForFunction(`document.querySelectorAll(${JSON.stringify(ROW)}).length >= ${rows}`);
     await page.waitForTimeout(300);

@@ -6,7 +6,7 @@
  * `from` view once that has settled: the tab's own time, without the app's start-up.
  */
 import { parseArgs } from 'node:util';
-import { appDir, fromSettledView, launchBrowser, longTasks, median, openInApp, pageMemory, probedPage, startServer, timeWhen, type PageMemory } from './page';
+import { appDir, fromSettledView, launchBrowser, longTasks, median, openByUrl, openInApp, pageMemory, probedPage, startServer, timeWhen, type PageMemory } from './page';
 import { tabsDatabase } from './tabs-data';
 
 export interface TabRun {
@@ -43,7 +43,7 @@ export async function runTabBench(bench: TabBench): Promise<{
   try {
     for (let i = 0; i <= runsWanted; i++) {
       const page = await probedPage(browser);
-      await page.goto(`${server.url}/compare-tasks;ids=${ids.join(',')}/${bench.view}`, { waitUntil: 'commit' });
+      await openByUrl(page, `${server.url}/compare-tasks;ids=${ids.join(',')}/${bench.view}`);
       const ready = await timeWhen(page, bench.ready, 120_000);
       const { longest } = await longTasks(page);
       const extra: Record<string, number> = {};
