@@ -7,7 +7,7 @@
 import type { Browser, Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, timeWhen } from './page';
+import { ROOT, openByUrl, timeWhen } from './page';
 
 export const CHART = '[data-testid="scalar-chart"]';
 export const IN_VIEW = `[...document.querySelectorAll('${CHART}')].filter((c) => { const r = c.getBoundingClientRect(); return r.bottom > 0 && r.top < innerHeight; })`;
@@ -80,14 +80,17 @@ const PLOTLY = join(ROOT, 'node_modules/plotly.js-dist-min/plotly.min.js');
 export async function barePlotly(browser: Browser, figures: Figure[]): Promise<BareTimes> {
   const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
   const page = await context.newPage();
-  await page.route('http://bench.invalid/**', (route) =>
-    route.request().url().endsWith('plotly.js')
-      ? route.fulfill({ body: readFileSync(PLOTLY), contentType: 'text/javascript' })
-      : route.fulfill({ contentType: 'text/html', body: '<!doctype html><body><script src="/plotly.js"></script></body>' }),
-  );
+  await page.route('http://bench.invalid/**', (route) => {
+    const url = route.request().url();
+    if (url.endsWith('plotly.js')) return route.fulfill({ body: readFileSync(PLOTLY), contentType: 'text/javascript' });
+    // (the idle tab's first page, as the app's views are opened: see openByUrl)
+    if (url.endsWith('favicon.svg')) return route.fulfill({ contentType: 'image/svg+xml', body: '<svg xmlns="http://www.w3.org/2000/svg"/>' });
+    return route.fulfill({ contentType: 'text/html', body: '<!doctype html><body><script src="/plotly.js"></script></body>' });
+  });
   await page.addInitScript(`window.__longest = 0; new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__longest = Math.max(window.__longest, e.duration); })
     .observe({ type: 'longtask', buffered: true });`);
-  await page.goto('http://bench.invalid/');
+  await openByUrl(page, 'http://bench.invalid/');
+  await page.waitForLoadState('load');
   const times = (await page.evaluate(`(async (figures) => {
     const paint = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
     let first = 0;
