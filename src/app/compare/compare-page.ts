@@ -3,7 +3,6 @@ import { ChangeDetectionStrategy, Component, DestroyRef, Injector, computed, eff
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { MatMenuModule } from '@angular/material/menu';
-import { MatSlideToggleModule } from '@angular/material/slide-toggle';
 import { MatTabsModule } from '@angular/material/tabs';
 import { MatTooltipModule } from '@angular/material/tooltip';
 import { Title } from '@angular/platform-browser';
@@ -20,11 +19,12 @@ import {
   compareFeature, selectAnyTaskRunning, selectCompareTab, selectCompareView, selectComparedTaskIds, selectComparedTasks, selectIdsProblem,
   selectLivePoll, selectLiveSettings, selectMissingTaskIds,
 } from './state/compare.feature';
+import { Toggle } from '../shared/toggle/toggle';
 
 /** `/compare-tasks;ids=.../<tab>`: the compared tasks, the tabs, and the actions on the comparison. */
 @Component({
   selector: 'app-compare-page',
-  imports: [RouterOutlet, RouterLink, MatTabsModule, MatButtonModule, MatIconModule, MatMenuModule, MatSlideToggleModule, MatTooltipModule, TaskStrip],
+  imports: [RouterOutlet, RouterLink, MatTabsModule, MatButtonModule, MatIconModule, MatMenuModule, Toggle, MatTooltipModule, TaskStrip],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './compare-page.html',
   styleUrl: './compare-page.scss',

@@ -1,8 +1,8 @@
 import { ChangeDetectionStrategy, Component, OnDestroy, inject } from '@angular/core';
 import { MatButton } from '@angular/material/button';
 import { MatIcon } from '@angular/material/icon';
-import { MatSlideToggle } from '@angular/material/slide-toggle';
 import { Store } from '@ngrx/store';
+import { Toggle } from '../shared/toggle/toggle';
 import { FilterKey, TableSort } from './table-query';
 import { TaskTable } from './task-table/task-table';
 import { TasksPageActions } from './state/tasks.actions';
@@ -13,7 +13,7 @@ const SEARCH_DEBOUNCE_MS = 300;
 /** `/tasks`: the table people start from; select tasks, then COMPARE. */
 @Component({
   selector: 'app-tasks-page',
-  imports: [TaskTable, MatButton, MatIcon, MatSlideToggle],
+  imports: [TaskTable, MatButton, MatIcon, Toggle],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './tasks-page.html',
   styleUrl: './tasks-page.scss',

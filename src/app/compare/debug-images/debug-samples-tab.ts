@@ -2,7 +2,6 @@ import { ScrollingModule, CdkVirtualScrollViewport } from '@angular/cdk/scrollin
 import { ChangeDetectionStrategy, Component, DestroyRef, afterNextRender, computed, effect, inject, signal, viewChild } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
-import { MatSlideToggleModule } from '@angular/material/slide-toggle';
 import { MatTooltipModule } from '@angular/material/tooltip';
 import { Store } from '@ngrx/store';
 import { DebugSampleEvent } from '../../core/api/events-api';
@@ -18,6 +17,7 @@ import { DebugSamplesPageActions, ViewerStep } from './state/debug-samples.actio
 import {
   SampleColumnView, debugSamplesFeature, selectIterationRange, selectSampleColumns, selectSampleOptions, selectViewerIterations,
 } from './state/debug-samples.feature';
+import { Toggle } from '../../shared/toggle/toggle';
 
 /** Column width plus gap, in pixels (the virtual scroll's item size). */
 export const COLUMN_PITCH = 340;
@@ -26,7 +26,7 @@ export const COLUMN_PITCH = 340;
 @Component({
   selector: 'app-debug-samples-tab',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ScrollingModule, MatButtonModule, MatIconModule, MatSlideToggleModule, MatTooltipModule, SampleColumn, SampleViewer, EmbedSample],
+  imports: [ScrollingModule, MatButtonModule, MatIconModule, Toggle, MatTooltipModule, SampleColumn, SampleViewer, EmbedSample],
   templateUrl: './debug-samples-tab.html',
   styleUrl: './debug-samples-tab.scss',
 })

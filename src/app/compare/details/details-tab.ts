@@ -1,6 +1,5 @@
 import { ChangeDetectionStrategy, Component, DestroyRef, computed, effect, inject, signal, untracked } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
-import { MatSlideToggleModule } from '@angular/material/slide-toggle';
 import { Store } from '@ngrx/store';
 import { CompareViewActions, ComparePageActions } from '../state/compare.actions';
 import { selectComparedTasks } from '../state/compare.feature';
@@ -10,12 +9,13 @@ import { hideIdenticalPatch, rawPatch, searchPatch, sectionTogglePatch, selectSi
 import { TaskDetailsPageActions } from '../side-by-side/state/task-details.actions';
 import { selectDetailedTasks, selectDetailsPending, taskDetailsFeature } from '../side-by-side/state/task-details.feature';
 import { DetailsTexts } from './details-texts';
+import { Toggle } from '../../shared/toggle/toggle';
 
 /** The Details tab: every compared task's execution, models, artifacts and configuration side by side. */
 @Component({
   selector: 'app-details-tab',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [MatButtonModule, MatSlideToggleModule, SideBySideView],
+  imports: [MatButtonModule, Toggle, SideBySideView],
   template: `
     @if (error(); as message) {
       <p class="message" role="alert" data-testid="details-error">Could not load the task details: {{ message }}
@@ -35,9 +35,7 @@ import { DetailsTexts } from './details-texts';
       <app-side-by-side-view [tasks]="tasks()" [sections]="sections()!" [options]="options()"
                              (hideIdenticalChange)="change(hidePatch($event))" (searchChange)="change(searchPatch($event))"
                              (sectionToggled)="change(togglePatch($event))" (baseChosen)="setBase($event)">
-        <mat-slide-toggle [checked]="options().rawConfig" (change)="change(rawPatch($event.checked))" data-testid="raw-config">
-          Configuration as raw text
-        </mat-slide-toggle>
+        <app-toggle [checked]="options().rawConfig" (changed)="change(rawPatch($event))" testId="raw-config" label="Configuration as raw text" />
       </app-side-by-side-view>
     }
   `,

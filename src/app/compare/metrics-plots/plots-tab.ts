@@ -2,7 +2,6 @@ import { ChangeDetectionStrategy, Component, computed, effect, inject, signal, u
 import { rxResource } from '@angular/core/rxjs-interop';
 import { MatButtonToggleModule } from '@angular/material/button-toggle';
 import { MatCheckboxModule } from '@angular/material/checkbox';
-import { MatSlideToggleModule } from '@angular/material/slide-toggle';
 import { Store } from '@ngrx/store';
 import { EMPTY, expand, map, reduce } from 'rxjs';
 import { EventsApi, MultiTaskPlots } from '../../core/api/events-api';
@@ -17,6 +16,7 @@ import { GroupBy, PlotTask, buildCards, cardPieces, firstPieces, indexPlots, plo
 import { PLOTS_OPTION, formatSelection, parseSelection, searchKeys } from './plots-options';
 import { errorMessage } from '../../shared/error-message';
 import { drawnInSteps } from '../../shared/progressive/progressive';
+import { Toggle } from '../../shared/toggle/toggle';
 
 const MAX_PAGES = 200;
 
@@ -24,7 +24,7 @@ const MAX_PAGES = 200;
 @Component({
   selector: 'app-plots-tab',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [SummaryChart, LazyPlot, EmbedButton, MatButtonToggleModule, MatCheckboxModule, MatSlideToggleModule],
+  imports: [SummaryChart, LazyPlot, EmbedButton, MatButtonToggleModule, MatCheckboxModule, Toggle],
   templateUrl: './plots-tab.html',
   styleUrl: './plots-tab.scss',
 })

@@ -1,7 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { MatButtonToggleModule } from '@angular/material/button-toggle';
 import { MatIconModule } from '@angular/material/icon';
-import { MatSlideToggleModule } from '@angular/material/slide-toggle';
 import { MatSliderModule } from '@angular/material/slider';
 import { Store } from '@ngrx/store';
 import { loadPlotly } from '../../shared/plot/plotly-loader';
@@ -19,12 +18,13 @@ import { ScalarLegend } from './scalar-legend';
 import { TraceTask } from './scalar-traces';
 import { ChartZoom, ScalarsPageActions } from './state/scalars.actions';
 import { scalarsFeature, selectScalarTasks } from './state/scalars.feature';
+import { Toggle } from '../../shared/toggle/toggle';
 
 /** Scalars › Graph: a chart per metric/variant (or per metric), every task overlaid in its colour. */
 @Component({
   selector: 'app-scalar-graphs-tab',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [MatButtonToggleModule, MatIconModule, MatSlideToggleModule, MatSliderModule, MetricFilter, ScalarChart, ScalarLegend, SummaryChart],
+  imports: [MatButtonToggleModule, MatIconModule, Toggle, MatSliderModule, MetricFilter, ScalarChart, ScalarLegend, SummaryChart],
   templateUrl: './scalar-graphs-tab.html',
   styleUrl: './scalar-graphs-tab.scss',
 })

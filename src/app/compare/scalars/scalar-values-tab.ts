@@ -1,7 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
-import { MatSlideToggleModule } from '@angular/material/slide-toggle';
 import { Store } from '@ngrx/store';
 import { downloadCsv, toCsv } from '../../shared/csv/csv';
 import { CompareViewActions } from '../state/compare.actions';
@@ -11,13 +10,14 @@ import { formatKeyList, parseKeyList } from './metric-keys';
 import { scalarsFeature, selectScalarTasks } from './state/scalars.feature';
 import { ValueType, buildValueRows, filterRows, valueTableCsvRows } from './values-table';
 import { ValuesTableView } from './values-table-view';
+import { Toggle } from '../../shared/toggle/toggle';
 
 
 /** Scalars › Values: last, min or max values of every metric/variant, a column per task. */
 @Component({
   selector: 'app-scalar-values-tab',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [MatButtonModule, MatIconModule, MatSlideToggleModule, MetricFilter, ValuesTableView],
+  imports: [MatButtonModule, MatIconModule, Toggle, MetricFilter, ValuesTableView],
   templateUrl: './scalar-values-tab.html',
   styleUrl: './scalar-values-tab.scss',
 })

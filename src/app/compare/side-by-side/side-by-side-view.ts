@@ -1,12 +1,12 @@
 import { ChangeDetectionStrategy, Component, computed, effect, input, linkedSignal, output, signal, untracked, viewChild } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
-import { MatSlideToggleModule } from '@angular/material/slide-toggle';
 import { MatTooltipModule } from '@angular/material/tooltip';
 import { ComparedTask } from '../state/compare.feature';
 import { ComparisonSection } from './comparison-model';
 import { SideBySideGrid } from './side-by-side-grid';
 import { ViewOptions, differenceStops, searchMatches, stepStop, visibleItems } from './visible-rows';
+import { Toggle } from '../../shared/toggle/toggle';
 
 const SEARCH_DELAY_MS = 250;
 
@@ -18,7 +18,7 @@ const SEARCH_DELAY_MS = 250;
 @Component({
   selector: 'app-side-by-side-view',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [MatButtonModule, MatIconModule, MatSlideToggleModule, MatTooltipModule, SideBySideGrid],
+  imports: [MatButtonModule, MatIconModule, Toggle, MatTooltipModule, SideBySideGrid],
   templateUrl: './side-by-side-view.html',
   styleUrl: './side-by-side-view.scss',
   host: { '(document:keydown)': 'onKey($event)' },
