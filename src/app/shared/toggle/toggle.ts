@@ -25,7 +25,7 @@ import { MatSlideToggle } from '@angular/material/slide-toggle';
   styles: `
     :host { display: inline-flex; }
     /* Material's slide toggle (unselected / selected) in its design tokens. */
-    .look-alike { display: inline-flex; align-items: center; gap: 4px; font: var(--mat-sys-body-medium); color: var(--mat-sys-on-surface); }
+    .look-alike { display: inline-flex; align-items: center; font: var(--mat-sys-body-medium); color: var(--mat-sys-on-surface); }
     .track {
       position: relative; box-sizing: border-box; width: 52px; height: 32px; margin: 0; padding: 0; border-radius: 16px;
       border: 2px solid var(--mat-sys-outline); background: var(--mat-sys-surface-container-highest); cursor: pointer;
@@ -36,7 +36,7 @@ import { MatSlideToggle } from '@angular/material/slide-toggle';
     }
     .on .track { border-color: var(--mat-sys-primary); background: var(--mat-sys-primary); }
     .on .handle { left: auto; right: 2px; background: var(--mat-sys-on-primary); }
-    .label { cursor: pointer; }
+    .label { cursor: pointer; padding-left: 4px; letter-spacing: var(--mat-sys-body-medium-tracking); }
   `,
 })
 export class Toggle {
