@@ -16,6 +16,16 @@ describe('Toggle', () => {
   const root = () => fixture.nativeElement.querySelector('[data-testid=t]') as HTMLElement;
   const switchButton = () => root().querySelector('button[role=switch]') as HTMLButtonElement;
 
+  /** Labelled, on (as the host says), and a click turns it off through `changed`. */
+  async function expectLabelledSwitchThatFlips(): Promise<void> {
+    expect(root().textContent).toContain('Show archived');
+    expect(switchButton().getAttribute('aria-checked')).toBe('true');
+    switchButton().click();
+    await fixture.whenStable();
+    expect(fixture.componentInstance.changes).toEqual([false]);
+    expect(switchButton().getAttribute('aria-checked')).toBe('false');
+  }
+
   beforeEach(async () => {
     await TestBed.configureTestingModule({ imports: [Host], deferBlockBehavior: DeferBlockBehavior.Manual }).compileComponents();
     fixture = TestBed.createComponent(Host);
@@ -24,23 +34,13 @@ describe('Toggle', () => {
 
   it('shows its state and takes clicks before Material\'s toggle has loaded', async () => {
     expect(fixture.nativeElement.querySelector('mat-slide-toggle')).toBeNull();
-    expect(root().textContent).toContain('Show archived');
-    expect(switchButton().getAttribute('aria-checked')).toBe('true');
-    switchButton().click();
-    await fixture.whenStable();
-    expect(fixture.componentInstance.changes).toEqual([false]);
-    expect(switchButton().getAttribute('aria-checked')).toBe('false');
+    await expectLabelledSwitchThatFlips();
   });
 
   it('is Material\'s slide toggle once loaded, with the same state, test id and label', async () => {
     const [block] = await fixture.getDeferBlocks();
     await block.render(DeferBlockState.Complete);
     expect(root().tagName.toLowerCase()).toBe('mat-slide-toggle');
-    expect(root().textContent).toContain('Show archived');
-    expect(switchButton().getAttribute('aria-checked')).toBe('true');
-    switchButton().click();
-    await fixture.whenStable();
-    expect(fixture.componentInstance.changes).toEqual([false]);
-    expect(switchButton().getAttribute('aria-checked')).toBe('false');
+    await expectLabelledSwitchThatFlips();
   });
 });
