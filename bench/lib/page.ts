@@ -136,7 +136,7 @@ function browserCpuMs(executable: string): number | null {
   if (!existsSync('/proc/self/stat')) return null;
   const name = basename(executable);
   let total = 0;
-  for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+  for (const pid of readdirSync('/proc').filter((entry) => /^\d+$/.test(entry))) {
     try {
       if (basename(readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0')[0]) !== name) continue;
       const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
