@@ -254,7 +254,8 @@ test.describe('hyperparameters: scatter', () => {
     await chartDrawn(page, 'scatter');
     const chart = page.getByTestId('scatter').locator('.js-plotly-plot');
     const traces = () => chart.evaluate((el) => (el as unknown as { data: { name: string; x: number[]; text: string[]; customdata: string[] }[] }).data);
-    await expect.poll(async () => ((await traces()) ?? []).length).toBe(4);
+    // Coloured by task: one trace, a point per task.
+    await expect.poll(async () => ((await traces()) ?? []).map((t) => t.customdata.length)).toEqual([4]);
     const xTitle = () => chart.evaluate((el) => (el as unknown as { layout: { xaxis: { title: { text: string } } } }).layout.xaxis.title.text);
     expect(await xTitle()).toBe('Args/lr (log)');
 

@@ -17,8 +17,11 @@ describe('scatter figure', () => {
   it('plots one point per task with the metric, lists tasks without it as missing', () => {
     const r = scatterFigure(tasks, spec);
     const traces = r.figure.data as unknown as Trace[];
-    expect(traces.map((t) => t.customdata)).toEqual([['a'], ['b']]);
-    expect(traces.map((t) => t.y[0])).toEqual([0.8, 0.9]);
+    // One trace, a point (and a colour) per task.
+    expect(traces.length).toBe(1);
+    expect(traces[0].customdata).toEqual(['a', 'b']);
+    expect(traces[0].y).toEqual([0.8, 0.9]);
+    expect(traces[0].marker.color).toEqual([tasks[0].color, tasks[1].color]);
     expect(traces[0].x[0]).toBeCloseTo(-1);
     expect(r.axis.kind).toBe('log');
     expect(r.missing.map((t) => t.id)).toEqual(['c']);
@@ -26,9 +29,9 @@ describe('scatter figure', () => {
 
   it('uses MIN / MAX when asked and categorical X with correct mapping', () => {
     const r = scatterFigure(tasks, { ...spec, y: { ...spec.y, type: 'min' }, x: { section: 'Args', name: 'opt' } });
-    const traces = r.figure.data as unknown as Trace[];
-    expect(traces.map((t) => t.y[0])).toEqual([0.1, 0.1]);
-    expect(traces.map((t) => r.axis.ticktext[r.axis.tickvals.indexOf(t.x[0])])).toEqual(['sgd', 'adam']);
+    const [trace] = r.figure.data as unknown as Trace[];
+    expect(trace.y).toEqual([0.1, 0.1]);
+    expect(trace.x.map((x) => r.axis.ticktext[r.axis.tickvals.indexOf(x)])).toEqual(['sgd', 'adam']);
   });
 
   it('shows the additional fields in the hover text and escapes task text', () => {
@@ -48,7 +51,7 @@ describe('scatter figure', () => {
   });
 
   it('enlarges the highlighted task\'s point', () => {
-    const traces = scatterFigure(tasks, { ...spec, selected: 'b' }).figure.data as unknown as Trace[];
-    expect(traces[1].marker.size[0]).toBeGreaterThan(traces[0].marker.size[0]);
+    const [trace] = scatterFigure(tasks, { ...spec, selected: 'b' }).figure.data as unknown as Trace[];
+    expect(trace.marker.size[1]).toBeGreaterThan(trace.marker.size[0]);
   });
 });
