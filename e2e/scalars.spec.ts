@@ -180,6 +180,33 @@ test.describe('scalars: graph', () => {
     await expect.poll(() => lines.count(), DRAWN).toBe(before);
   });
 
+  test('a chart goes full screen above the whole page, with its own legend, and back with Escape', async ({ page, request }) => {
+    const ids = await taskIds(request, [DEMO.baseline, DEMO.best]);
+    await page.goto(compareUrl(ids, 'scalars/graph'));
+    const viewport = page.viewportSize()!;
+    const chart = page.locator('[data-testid="scalar-chart"][data-chart-key="mv:loss:train"]');
+    await chart.scrollIntoViewIfNeeded();
+    await expect(chart.locator('.scatterlayer .trace').first()).toBeAttached(DRAWN);
+    const inPlace = (await chart.boundingBox())!;
+    await expect(chart.locator('.legend .traces')).toHaveCount(0);
+    await chart.hover();
+    await chart.getByTestId('chart-fullscreen').click();
+    await expect(chart.getByTestId('chart-fullscreen')).toHaveAttribute('aria-label', 'Leave full screen');
+    await expect.poll(async () => (await chart.boundingBox())!.width).toBeGreaterThan(viewport.width - 40);
+    const full = (await chart.boundingBox())!;
+    expect(full.height).toBeGreaterThan(viewport.height - 40);
+    // Drawn on top of everything, the task legend and the page's header included.
+    const legend = (await page.getByTestId('legend-item').first().boundingBox())!;
+    const onTop = (x: number, y: number) => page.evaluate(([px, py]) => !!document.elementFromPoint(px, py)?.closest('[data-chart-key="mv:loss:train"]'), [x, y]);
+    expect(await onTop(legend.x + legend.width / 2, legend.y + legend.height / 2)).toBe(true);
+    expect(await onTop(viewport.width / 2, 24)).toBe(true);
+    // Full screen, the chart has Plotly's own legend, a line per task.
+    await expect(chart.locator('.legend .traces')).toHaveCount(2, DRAWN);
+    await page.keyboard.press('Escape');
+    await expect.poll(async () => Math.round((await chart.boundingBox())!.width)).toBe(Math.round(inPlace.width));
+    await expect(chart.locator('.legend .traces')).toHaveCount(0, DRAWN);
+  });
+
   test('the metric search is in the URL, shows only matching charts and survives a reload', async ({ page, request }) => {
     const ids = await taskIds(request, [DEMO.baseline, DEMO.best]);
     const { metrics } = await api<{ metrics: { metric: string; variants: string[] }[] }>(
