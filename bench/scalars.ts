@@ -23,7 +23,7 @@ import { seedDataset } from '../server/src/seed/seed';
 import { DATA_DIR, largeDatabase } from './lib/data';
 import { post } from './lib/http';
 import { appDir, fromSettledView, launchBrowser, longTasks, median, memoryResults, openByUrl, openInApp, pageMemory, probedPage, result, startServer, timeWhen } from './lib/page';
-import { CHART, Figure, IN_VIEW, bareReact, barePlotly, drawnFigures, FIRST_CHART_DRAWN, firstChartDrawn, interaction, VIEWPORT_DRAWN, viewportDrawn } from './lib/scalars-page';
+import { CHART, Figure, IN_VIEW, bareReact, barePlotly, bareZoom, drawnFigures, FIRST_CHART_DRAWN, firstChartDrawn, interaction, VIEWPORT_DRAWN, viewportDrawn } from './lib/scalars-page';
 
 const { values: args } = parseArgs({
   options: { runs: { type: 'string', default: '3' }, tasks: { type: 'string', default: '100' }, app: { type: 'string' } },
@@ -206,11 +206,14 @@ async function graphSection(browser: Browser, url: string, ids: string[], series
   const bare: Awaited<ReturnType<typeof barePlotly>>[] = [];
   const bareSmooth: number[] = [];
   const bareToggle: number[] = [];
+  const bareZooms: number[] = [];
   for (let run = 0; run <= RUNS; run++) {
     const b = await barePlotly(browser, last.figures);
     const s = await bareReact(browser, last.figures[0], last.smoothed);
     const t = await bareReact(browser, last.smoothed, last.toggled);
+    const z = await bareZoom(browser, last.toggled);
     if (run > 0) {
+      bareZooms.push(z);
       bare.push(b);
       bareSmooth.push(s);
       bareToggle.push(t);
@@ -221,6 +224,7 @@ async function graphSection(browser: Browser, url: string, ids: string[], series
   ratio(`${name}: longest task / bare Plotly`, m((r) => r.longest), median(bare.map((b) => b.longest)));
   ratio(`${name}: smoothing / bare Plotly.react`, m((r) => r.smoothing.first), median(bareSmooth));
   ratio(`${name}: task toggle / bare Plotly.react`, m((r) => r.toggle.first), median(bareToggle));
+  ratio(`${name}: zoom / bare Plotly zoomed by the same drag`, m((r) => r.zoom.first), median(bareZooms));
 }
 
 async function main() {

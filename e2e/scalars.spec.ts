@@ -161,6 +161,43 @@ test.describe('scalars: graph', () => {
     await fullRequest;
   });
 
+  test('hovering lists every task at that x, again after a zoom; Closest is in the URL', async ({ page, request }) => {
+    const ids = await taskIds(request, [DEMO.baseline, DEMO.best]);
+    await page.goto(compareUrl(ids, 'scalars/graph'));
+    const chart = page.locator('[data-testid="scalar-chart"][data-chart-key="mv:loss:train"]');
+    await chart.scrollIntoViewIfNeeded();
+    await expect(chart.locator('.nsewdrag')).toBeVisible(DRAWN);
+    await expect(chart).toHaveAttribute('data-status', 'loaded');
+    const box = (await chart.locator('.nsewdrag').boundingBox())!;
+    const label = chart.locator('.hoverlayer');
+    const at = (share: number) => page.mouse.move(box.x + box.width * share, box.y + box.height / 2, { steps: 3 });
+    await at(0.5);
+    // All tasks: one label with a line per task.
+    await expect(label).toContainText(DEMO.baseline);
+    await expect(label).toContainText(DEMO.best);
+
+    // A zoom redraws the chart; the next move over it shows the label again.
+    const zoomed = page.waitForResponse((r) => r.url().includes('multi_task_scalar_metrics_iter_histogram') && !!r.request().postDataJSON()?.x_range);
+    await at(0.3);
+    await page.mouse.down();
+    await at(0.6);
+    await page.mouse.up();
+    await zoomed;
+    await expect(chart).toHaveAttribute('data-status', 'loaded');
+    await at(0.45);
+    await expect(label).toContainText(DEMO.baseline);
+    await expect(label).toContainText(DEMO.best);
+
+    await page.getByTestId('hover-mode').getByText('Closest').click();
+    await expect(page).toHaveURL(/hover=closest/);
+    const mode = () => chart.locator('.js-plotly-plot').evaluate((el) => (el as unknown as { layout: { hovermode: string } }).layout.hovermode);
+    await expect.poll(mode).toBe('closest');
+    await page.reload();
+    await chart.scrollIntoViewIfNeeded();
+    await expect(page.getByTestId('hover-mode').locator('.mat-button-toggle-checked')).toHaveText('Closest');
+    await expect.poll(mode, DRAWN).toBe('closest');
+  });
+
   test('a legend click hides a task from every chart and puts it in the URL', async ({ page, request }) => {
     const ids = await taskIds(request, [DEMO.baseline, DEMO.best]);
     await page.goto(compareUrl(ids, 'scalars/graph'));

@@ -131,3 +131,39 @@ export async function bareReact(browser: Browser, before: Figure, after: Figure)
   await context.close();
   return ms;
 }
+
+/**
+ * Bare Plotly zoomed by the same drag as the app's first chart (from 30% to 50% of the plot's
+ * width): mouseup to the next paint showing the lines redrawn, as `interaction` reads it.
+ */
+export async function bareZoom(browser: Browser, figure: Figure): Promise<number> {
+  const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
+  const page = await context.newPage();
+  await page.route('http://bench.invalid/**', (route) =>
+    route.request().url().endsWith('plotly.js')
+      ? route.fulfill({ body: readFileSync(PLOTLY), contentType: 'text/javascript' })
+      : route.fulfill({ contentType: 'text/html', body: `<!doctype html><body><div id="c" style="width:${figure.width}px;height:${figure.height}px"></div><script src="/plotly.js"></script></body>` }),
+  );
+  await page.goto('http://bench.invalid/');
+  await page.evaluate(`(async (f) => {
+    await Plotly.newPlot(document.getElementById('c'), f.data, f.layout);
+    await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+  })(${JSON.stringify(figure)})`);
+  const box = (await page.locator('#c .nsewdrag').first().boundingBox())!;
+  await page.evaluate(`(() => {
+    const sig = () => [...document.querySelectorAll('#c .scatterlayer .trace path')].map((p) => (p.getAttribute('d') ?? '').length).join(',');
+    const before = sig();
+    window.__zoom = new Promise((done) => addEventListener('mouseup', () => {
+      const start = performance.now();
+      const check = () => (sig() !== before || performance.now() - start > 30000 ? done(performance.now() - start) : requestAnimationFrame(check));
+      requestAnimationFrame(check);
+    }, { capture: true, once: true }));
+  })()`);
+  await page.mouse.move(box.x + box.width * 0.3, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width * 0.5, box.y + box.height / 2, { steps: 4 });
+  await page.mouse.up();
+  const ms = (await page.evaluate('window.__zoom')) as number;
+  await context.close();
+  return ms;
+}
