@@ -95,6 +95,15 @@ test.describe('scalars: values', () => {
 /** Plotly is large and parsed on first use: on a busy machine the first chart can take a while. */
 const DRAWN = { timeout: 60_000 };
 
+/** The loss/train chart scrolled into view, drawn with its series loaded, and its plot area. */
+async function lossChart(page: Page) {
+  const chart = page.locator('[data-testid="scalar-chart"][data-chart-key="mv:loss:train"]');
+  await chart.scrollIntoViewIfNeeded();
+  await expect(chart.locator('.nsewdrag')).toBeVisible(DRAWN);
+  await expect(chart).toHaveAttribute('data-status', 'loaded');
+  return { chart, box: (await chart.locator('.nsewdrag').boundingBox())! };
+}
+
 test.describe('scalars: graph', () => {
   test.describe.configure({ timeout: 150_000 });
 
@@ -139,12 +148,8 @@ test.describe('scalars: graph', () => {
     const ids = await taskIds(request, [DEMO.baseline, DEMO.best]);
     await page.goto(compareUrl(ids, 'scalars/graph'));
     // loss/train is logged every iteration: more points than one request brings back.
-    const chart = page.locator('[data-testid="scalar-chart"][data-chart-key="mv:loss:train"]');
-    await chart.scrollIntoViewIfNeeded();
-    await expect(chart.locator('.nsewdrag')).toBeVisible(DRAWN);
-    await expect(chart).toHaveAttribute('data-status', 'loaded');
+    const { chart, box } = await lossChart(page);
     await expect(chart.getByTestId('points-label')).toHaveText(/^[\d,]+ of [\d,]+ points$/);
-    const box = (await chart.locator('.nsewdrag').boundingBox())!;
     const zoomRequest = page.waitForRequest((r) => r.url().includes('multi_task_scalar_metrics_iter_histogram') && !!r.postDataJSON()?.x_range);
     await page.mouse.move(box.x + box.width * 0.3, box.y + box.height / 2);
     await page.mouse.down();
@@ -164,11 +169,7 @@ test.describe('scalars: graph', () => {
   test('hovering lists every task at that x, again after a zoom; Closest is in the URL', async ({ page, request }) => {
     const ids = await taskIds(request, [DEMO.baseline, DEMO.best]);
     await page.goto(compareUrl(ids, 'scalars/graph'));
-    const chart = page.locator('[data-testid="scalar-chart"][data-chart-key="mv:loss:train"]');
-    await chart.scrollIntoViewIfNeeded();
-    await expect(chart.locator('.nsewdrag')).toBeVisible(DRAWN);
-    await expect(chart).toHaveAttribute('data-status', 'loaded');
-    const box = (await chart.locator('.nsewdrag').boundingBox())!;
+    const { chart, box } = await lossChart(page);
     const label = chart.locator('.hoverlayer');
     const at = (share: number) => page.mouse.move(box.x + box.width * share, box.y + box.height / 2, { steps: 3 });
     await at(0.5);

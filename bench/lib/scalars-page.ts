@@ -109,16 +109,22 @@ export async function barePlotly(browser: Browser, figures: Figure[]): Promise<B
   return { ...times, longest };
 }
 
-/** Bare Plotly redrawing a figure in place (`Plotly.react` from `before` to `after`) until painted. */
-export async function bareReact(browser: Browser, before: Figure, after: Figure): Promise<number> {
+/** An empty page with only Plotly and a `#c` element of the figure's size (nothing drawn yet). */
+async function chartPage(browser: Browser, figure: Figure): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
   const page = await context.newPage();
   await page.route('http://bench.invalid/**', (route) =>
     route.request().url().endsWith('plotly.js')
       ? route.fulfill({ body: readFileSync(PLOTLY), contentType: 'text/javascript' })
-      : route.fulfill({ contentType: 'text/html', body: `<!doctype html><body><div id="c" style="width:${before.width}px;height:${before.height}px"></div><script src="/plotly.js"></script></body>` }),
+      : route.fulfill({ contentType: 'text/html', body: `<!doctype html><body><div id="c" style="width:${figure.width}px;height:${figure.height}px"></div><script src="/plotly.js"></script></body>` }),
   );
   await page.goto('http://bench.invalid/');
+  return page;
+}
+
+/** Bare Plotly redrawing a figure in place (`Plotly.react` from `before` to `after`) until painted. */
+export async function bareReact(browser: Browser, before: Figure, after: Figure): Promise<number> {
+  const page = await chartPage(browser, before);
   const ms = (await page.evaluate(`(async ([before, after]) => {
     const el = document.getElementById('c');
     await Plotly.newPlot(el, before.data, before.layout);
@@ -128,7 +134,7 @@ export async function bareReact(browser: Browser, before: Figure, after: Figure)
     await new Promise((r) => requestAnimationFrame(r));
     return performance.now() - start;
   })(${JSON.stringify([before, after])})`)) as number;
-  await context.close();
+  await page.context().close();
   return ms;
 }
 
@@ -137,14 +143,7 @@ export async function bareReact(browser: Browser, before: Figure, after: Figure)
  * width): mouseup to the next paint showing the lines redrawn, as `interaction` reads it.
  */
 export async function bareZoom(browser: Browser, figure: Figure): Promise<number> {
-  const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
-  const page = await context.newPage();
-  await page.route('http://bench.invalid/**', (route) =>
-    route.request().url().endsWith('plotly.js')
-      ? route.fulfill({ body: readFileSync(PLOTLY), contentType: 'text/javascript' })
-      : route.fulfill({ contentType: 'text/html', body: `<!doctype html><body><div id="c" style="width:${figure.width}px;height:${figure.height}px"></div><script src="/plotly.js"></script></body>` }),
-  );
-  await page.goto('http://bench.invalid/');
+  const page = await chartPage(browser, figure);
   await page.evaluate(`(async (f) => {
     await Plotly.newPlot(document.getElementById('c'), f.data, f.layout);
     await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
@@ -164,6 +163,6 @@ export async function bareZoom(browser: Browser, figure: Figure): Promise<number
   await page.mouse.move(box.x + box.width * 0.5, box.y + box.height / 2, { steps: 4 });
   await page.mouse.up();
   const ms = (await page.evaluate('window.__zoom')) as number;
-  await context.close();
+  await page.context().close();
   return ms;
 }
