@@ -68,10 +68,12 @@ test.describe('app shell', () => {
       [compareUrl(ids, 'scalars/graph'), 'app-plot .main-svg'],
       [compareUrl(ids, 'hyper-params/values'), '[data-testid="tab-hyper-params"]'],
     ];
-    // When each page's first-drawn element appeared, as the page saw it.
-    await page.addInitScript((selectors: string[]) => {
+    // When this page's first-drawn element appeared, as the page saw it (another page's element may
+    // be drawn earlier: the compare page's tab bar is on every tab).
+    await page.addInitScript((list: [string, string][]) => {
       const seen: Record<string, number> = {};
       (window as unknown as { firstSeen: Record<string, number> }).firstSeen = seen;
+      const ready = list.find(([url]) => location.href.endsWith(url))?.[1];
       const idle = window.requestIdleCallback.bind(window);
       let held: (() => void)[] | undefined = [];
       window.requestIdleCallback = (callback, options) => {
@@ -80,14 +82,18 @@ test.describe('app shell', () => {
         return 0;
       };
       new MutationObserver(() => {
-        for (const selector of selectors) if (!(selector in seen) && document.querySelector(selector)) seen[selector] = performance.now();
-        if (held && Object.keys(seen).length) {
-          const release = held;
-          held = undefined;
-          release.forEach((run) => run());
-        }
+        if (!ready || ready in seen || !document.querySelector(ready)) return;
+        seen[ready] = performance.now();
+        const release = held ?? [];
+        held = undefined;
+        release.forEach((run) => run());
       }).observe(document, { childList: true, subtree: true });
-    }, pages.map(([, ready]) => ready));
+    }, pages);
+    // The chart's series come a second late, as from a busy server: the page is idle meanwhile.
+    await page.route('**/events.multi_task_scalar_metrics_iter_histogram', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      await route.continue();
+    });
     const bare = await (await request.get('/no-such-page')).text();
     const listed = (html: string) => [...html.matchAll(/<(?:link rel="modulepreload" href|script src)="([^"]+)"/g)].map((m) => m[1]);
     for (const [url, ready] of pages) {
