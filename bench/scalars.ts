@@ -23,7 +23,7 @@ import { seedDataset } from '../server/src/seed/seed';
 import { DATA_DIR, largeDatabase } from './lib/data';
 import { post } from './lib/http';
 import { appDir, fromSettledView, launchBrowser, longTasks, median, memoryResults, openByUrl, openInApp, pageMemory, probedPage, result, startServer, timeWhen } from './lib/page';
-import { CHART, Figure, IN_VIEW, bareReact, barePlotly, bareZoom, drawnFigures, FIRST_CHART_DRAWN, firstChartDrawn, interaction, VIEWPORT_DRAWN, viewportDrawn } from './lib/scalars-page';
+import { CHART, Figure, IN_VIEW, bareReact, barePlotly, bareZoom, dragZoom, drawnFigures, FIRST_CHART_DRAWN, firstChartDrawn, interaction, VIEWPORT_DRAWN, viewportDrawn } from './lib/scalars-page';
 
 const { values: args } = parseArgs({
   options: { runs: { type: 'string', default: '3' }, tasks: { type: 'string', default: '100' }, app: { type: 'string' } },
@@ -142,12 +142,7 @@ async function graphRun(browser: Browser, url: string, ids: string[]): Promise<G
       else if (asked && status === 'loaded' && !window.__zoomDone) requestAnimationFrame(() => { window.__zoomDone = performance.now(); });
     }).observe(frame, { attributes: true, attributeFilter: ['data-status'] });
   })()`);
-  const zoom = await interaction(page, 'mouseup', async () => {
-    await page.mouse.move(box.x + box.width * 0.3, box.y + box.height / 2);
-    await page.mouse.down();
-    await page.mouse.move(box.x + box.width * 0.5, box.y + box.height / 2, { steps: 4 });
-    await page.mouse.up();
-  }, true);
+  const zoom = await interaction(page, 'mouseup', () => dragZoom(page, box), true);
   // The zoomed window's own points, fetched from the server, drawn (first chart back to loaded).
   await page.waitForFunction('!!window.__zoomDone', undefined, { timeout: 60_000 });
   zoom.all = (await page.evaluate('window.__zoomDone - window.__zoomAt')) as number;

@@ -1,6 +1,15 @@
 import { expect, test } from '@playwright/test';
 import { DEMO, compareUrl, taskIds } from './support';
 
+/**
+ * Which Plotly build a script is, or null: a build is a megabyte-sized script with Plotly's events;
+ * the full build has parcoords, the cartesian one ternary scatter plots, the basic one neither.
+ */
+function plotlyBuild(text: string): 'full' | 'cartesian' | 'basic' | null {
+  if (text.length <= 900_000 || !text.includes('plotly_relayout')) return null;
+  return text.includes('"parcoords"') ? 'full' : text.includes('"scatterternary"') ? 'cartesian' : 'basic';
+}
+
 test.describe('app shell', () => {
   test('when the API cannot be reached the table says so, and retry recovers', async ({ page }) => {
     let down = true;
@@ -37,11 +46,7 @@ test.describe('app shell', () => {
       urls = new Set();
       return texts;
     };
-    // A Plotly build is a megabyte-sized script with Plotly's events; the full build has parcoords,
-    // the cartesian one ternary scatter plots, the basic one neither.
-    const builds = (texts: string[]) => texts
-      .filter((text) => text.length > 900_000 && text.includes('plotly_relayout'))
-      .map((text) => (text.includes('"parcoords"') ? 'full' : text.includes('"scatterternary"') ? 'cartesian' : 'basic'));
+    const builds = (texts: string[]) => texts.map(plotlyBuild).filter((build) => build !== null);
     await page.goto('/tasks');
     await expect(page.locator('tr[data-task-id]').first()).toBeVisible();
     // (the paginator's deferred code has loaded too)
@@ -119,8 +124,8 @@ test.describe('app shell', () => {
     const plotly: string[] = [];
     page.on('response', async (response) => {
       if (response.request().resourceType() === 'script' && response.status() === 200) {
-        const text = await response.text();
-        if (text.length > 900_000 && text.includes('plotly_relayout')) plotly.push(text.includes('"scatterternary"') ? 'larger' : 'basic');
+        const build = plotlyBuild(await response.text());
+        if (build) plotly.push(build);
       }
     });
     const ids = await taskIds(request, [DEMO.best, DEMO.baseline]);
