@@ -38,7 +38,7 @@ export interface ZoomEvent {
         <p class="chart-message error" role="alert">{{ chart().title }}: the series could not be loaded: {{ error }}</p>
       } @else if (built(); as built) {
         @if (built.seriesCount) {
-          <app-plot class="plot" [figure]="built.figure" [legendToggles]="false" (relayout)="onRelayout($event)"
+          <app-plot class="plot" [figure]="built.figure" [legendToggles]="false" (relayout)="onRelayout($event)" (drawn)="drawn.emit()"
                     (legendClick)="onLegendClick($event.curveNumber)" />
           @if (built.pointsLabel) { <span class="points" data-testid="points-label">{{ built.pointsLabel }}</span> }
         } @else {
@@ -79,6 +79,8 @@ export class ScalarChart {
   readonly visibleChange = output<boolean>();
   readonly zoomed = output<ZoomEvent>();
   readonly taskToggled = output<string>();
+  /** After each draw of the chart. */
+  readonly drawn = output<void>();
   protected readonly fullscreen = signal(false);
 
   protected readonly built = computed(() => {

@@ -86,6 +86,10 @@ export class ScalarGraphsTab {
     this.store.dispatch(ScalarsPageActions.chartVisibilityChanged({ chartKey, visible }));
   }
 
+  protected chartDrawn(chartKey: string): void {
+    this.store.dispatch(ScalarsPageActions.chartDrawn({ chartKey }));
+  }
+
   protected zoomed(chartKey: string, { range, origins }: ZoomEvent): void {
     this.store.dispatch(ScalarsPageActions.chartZoomed({ chartKey, key: histogramKey(this.options().xAxis), range, ...(origins ? { origins } : {}) }));
   }

@@ -43,4 +43,17 @@ describe('queueDraw', () => {
     await done;
     expect(log).toEqual(['twice']);
   });
+
+  it('starts a first draw asked for afterPaint once a frame has been painted', async () => {
+    const log: string[] = [];
+    const done = new Promise<void>((resolve) => {
+      queueDraw(() => {
+        log.push('draw');
+        resolve();
+      }, { afterPaint: true });
+      requestAnimationFrame(() => log.push('frame'));
+    });
+    await done;
+    expect(log).toEqual(['frame', 'draw']);
+  });
 });

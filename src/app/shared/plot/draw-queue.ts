@@ -9,14 +9,22 @@ const queue: DrawJob[] = [];
 const queued = new Set<DrawJob>();
 let running = false;
 
-export function queueDraw(job: DrawJob): void {
+/**
+ * `afterPaint`: when the queue is idle, start once the page has been painted rather than on the
+ * next task. For a chart's first draw: the elements just added around it (a whole tab, on a fresh
+ * page) are then laid out and painted in their own frame, not inside the draw's task, and the
+ * draw's own paint has less to do. Measured on a 100-task Scalars graph opened by URL: first chart
+ * ~1.02 -> ~0.92 s.
+ */
+export function queueDraw(job: DrawJob, { afterPaint = false }: { afterPaint?: boolean } = {}): void {
   if (queued.has(job)) return;
   queued.add(job);
   queue.push(job);
   if (!running) {
     // Start on a later task, so every chart queued in this turn waits its turn behind the first.
     running = true;
-    setTimeout(() => void run(), 0);
+    if (afterPaint) void nextFrame().then(run);
+    else setTimeout(() => void run(), 0);
   }
 }
 

@@ -77,7 +77,7 @@ export class Plot {
       this.pending = { figure: this.figure(), dark: this.theme.isDark() };
       // Plotly is loaded before the draw takes its turn, so a slow first load holds up no other chart.
       loadPlotly(bundleOf(this.pending.figure)).then(
-        () => queueDraw(this.drawPending),
+        () => queueDraw(this.drawPending, { afterPaint: this.shown === null }),
         (err: unknown) => this.error.set(errorMessage(err)),
       );
     });

@@ -45,6 +45,8 @@ export const ScalarsPageActions = createActionGroup({
     'Chart Visibility Changed': props<{ chartKey: string; visible: boolean }>(),
     /** A zoom into an x window (null: double-click, back to the whole run). */
     'Chart Zoomed': props<{ chartKey: string; key: HistogramKey; range: [number, number] | null; origins?: Record<string, number> }>(),
+    /** A chart was drawn (each time): the page's other charts ask for their series once the first is. */
+    'Chart Drawn': props<{ chartKey: string }>(),
   },
 });
 

@@ -4,7 +4,7 @@ import { Observable, Subject, of } from 'rxjs';
 import { EventsApi, ScalarHistogram } from '../../../core/api/events-api';
 import { compareFeature, selectComparedTaskIds } from '../../state/compare.feature';
 import { selectStaleChartRequests } from '../graph-options';
-import { ChartRequest } from './scalars.actions';
+import { ChartRequest, ScalarsPageActions } from './scalars.actions';
 import { loadChartSeries } from './scalars.effects';
 
 const chart = (key: string): ChartRequest => ({ chartKey: key, metrics: [{ metric: key, variants: ['v'] }], key: 'iter', range: null });
@@ -28,37 +28,61 @@ function setUp(requests: ChartRequest[]) {
       return answer;
     },
   } as unknown as EventsApi;
-  const answer = (key: string) => {
-    answers.get(key)!.next({ metrics: { [key]: { v: {} } } });
+  /** Answers a chart's call, with one point (or none). */
+  const answer = (key: string, points = 1) => {
+    answers.get(key)!.next({ metrics: { [key]: { v: { t1: { name: 't1', x: Array(points).fill(1), y: Array(points).fill(1) } } } } });
     answers.get(key)!.complete();
   };
   const fail = (key: string) => answers.get(key)!.error(new Error(`${key} failed`));
   const emitted: { type: string; request?: ChartRequest }[] = [];
+  const actions = new Subject<{ type: string }>();
   const effect = (loadChartSeries as unknown as (a: Actions, s: Store, e: EventsApi) => Observable<{ type: string; request?: ChartRequest }>)(
-    of() as unknown as Actions, store, eventsApi,
+    new Actions(actions), store, eventsApi,
   );
   effect.subscribe((action) => emitted.push(action));
-  return { asked, answer, fail, emitted };
+  const drawn = (chartKey: string) => actions.next(ScalarsPageActions.chartDrawn({ chartKey }));
+  return { asked, answer, fail, emitted, drawn };
 }
 
 describe('loadChartSeries', () => {
-  it("asks for the first chart's series alone, then for the others four at a time", () => {
-    const { asked, answer, emitted } = setUp(['a', 'b', 'c', 'd', 'e', 'f'].map(chart));
+  it("asks for the first chart's series alone, then, once it is drawn, for the others four at a time", () => {
+    const { asked, answer, emitted, drawn } = setUp(['a', 'b', 'c', 'd', 'e', 'f'].map(chart));
     expect(emitted.map((a) => a.type)).toEqual(['[Scalars API] Series Requested']);
     expect(asked).toEqual(['a']);
     answer('a');
-    expect(asked).toEqual(['a', 'b', 'c', 'd', 'e']);
     expect(emitted.map((a) => a.request?.chartKey ?? null)).toEqual([null, 'a']);
+    drawn('b'); // another chart's draw does not count
+    expect(asked).toEqual(['a']);
+    drawn('a');
+    expect(asked).toEqual(['a', 'b', 'c', 'd', 'e']);
     answer('c');
     expect(asked).toEqual(['a', 'b', 'c', 'd', 'e', 'f']);
     for (const key of ['b', 'd', 'e', 'f']) answer(key);
     expect(emitted.slice(1).map((a) => a.request!.chartKey)).toEqual(['a', 'c', 'b', 'd', 'e', 'f']);
   });
 
-  it('goes on with the other charts when the first one fails', () => {
-    const { asked, fail, emitted } = setUp(['a', 'b'].map(chart));
-    fail('a');
-    expect(emitted[1]).toEqual(jasmine.objectContaining({ type: '[Scalars API] Series Load Failed', message: 'a failed' }));
-    expect(asked).toEqual(['a', 'b']);
+  it('does not wait for a draw when the first chart has no point, or failed', () => {
+    const empty = setUp(['a', 'b'].map(chart));
+    empty.answer('a', 0);
+    expect(empty.asked).toEqual(['a', 'b']);
+
+    const failed = setUp(['a', 'b'].map(chart));
+    failed.fail('a');
+    expect(failed.emitted[1]).toEqual(jasmine.objectContaining({ type: '[Scalars API] Series Load Failed', message: 'a failed' }));
+    expect(failed.asked).toEqual(['a', 'b']);
+  });
+
+  it('asks for the others after a second when the first chart is never drawn', () => {
+    jasmine.clock().install();
+    try {
+      const { asked, answer } = setUp(['a', 'b'].map(chart));
+      answer('a');
+      jasmine.clock().tick(999);
+      expect(asked).toEqual(['a']);
+      jasmine.clock().tick(1);
+      expect(asked).toEqual(['a', 'b']);
+    } finally {
+      jasmine.clock().uninstall();
+    }
   });
 });
