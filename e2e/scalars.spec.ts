@@ -144,6 +144,50 @@ test.describe('scalars: graph', () => {
     await expect(page.locator('[data-testid="scalar-chart"] .xtitle').first()).toHaveText('Wall time', DRAWN);
   });
 
+  test("the page's first chart is asked for alone and drawn as lines, then its min/max bands; the other charts follow", async ({ page, request }) => {
+    const ids = await taskIds(request, [DEMO.baseline, DEMO.best]);
+    // In order: every series request (metric/variant) and every Plotly.react of a scalar chart
+    // (its key, band and line traces).
+    await page.addInitScript(() => {
+      const w = window as unknown as { __events: string[]; Plotly?: { react: (...a: unknown[]) => unknown } };
+      w.__events = [];
+      const fetch = window.fetch;
+      window.fetch = function (input: RequestInfo | URL, init?: RequestInit) {
+        if (String(input instanceof Request ? input.url : input).includes('iter_histogram') && typeof init?.body === 'string') {
+          const [{ metric, variants }] = (JSON.parse(init.body) as { metrics: { metric: string; variants: string[] }[] }).metrics;
+          w.__events.push(`ask ${metric}/${variants[0]}`);
+        }
+        return fetch.call(this, input, init);
+      };
+      let plotly: typeof w.Plotly;
+      Object.defineProperty(window, 'Plotly', {
+        configurable: true,
+        get: () => plotly,
+        set: (value: NonNullable<typeof w.Plotly>) => {
+          const react = value.react;
+          value.react = function (this: unknown, el: HTMLElement, data: { fill?: string }[], ...rest: unknown[]) {
+            const key = el.closest('[data-chart-key]')?.getAttribute('data-chart-key');
+            if (key) w.__events.push(`draw ${key} bands=${data.filter((t) => t.fill === 'toself').length} lines=${data.filter((t) => t.fill !== 'toself').length}`);
+            return react.call(this, el, data, ...rest);
+          };
+          plotly = value;
+        },
+      });
+    });
+    // loss/train is logged every iteration (more points than asked for: each has its min/max band), then loss/val.
+    await page.goto(`${compareUrl(ids, 'scalars/graph')}?metrics=loss:train,loss:val`);
+    const events = () => page.evaluate(() => (window as unknown as { __events: string[] }).__events);
+    await expect.poll(async () => (await events()).filter((e) => e.startsWith('draw mv:loss:val')).length, DRAWN).toBeGreaterThan(0);
+    const log = await events();
+    const firstDraw = log.findIndex((e) => e.startsWith('draw'));
+    expect(log.slice(0, firstDraw)).toEqual(['ask loss/train']);
+    expect(log[firstDraw]).toBe('draw mv:loss:train bands=0 lines=2');
+    const next = log.slice(firstDraw + 1);
+    // Its next draw adds the bands; loss/val is asked for only after the first draw.
+    expect(next.find((e) => e.startsWith('draw mv:loss:train'))).toMatch(/^draw mv:loss:train bands=[1-9]\d* lines=2$/);
+    expect(next).toContain('ask loss/val');
+  });
+
   test('zooming asks the server for that window; double-click restores the whole run', async ({ page, request }) => {
     const ids = await taskIds(request, [DEMO.baseline, DEMO.best]);
     await page.goto(compareUrl(ids, 'scalars/graph'));

@@ -136,6 +136,7 @@ export const X_AXIS_TITLES: Record<XAxis, string> = { iter: 'Iteration', relativ
  * Plotly's cost grows with the number of traces far more than with their points (100 lines of 20
  * points take about as long as of 400), so without the in-chart legend the bands of one colour
  * share one trace, drawn beneath every line: 100 tasks make at most 20 band traces instead of 100.
+ * `withBands: false` leaves the bands out (the lines only).
  */
 export function buildChartFigure(
   chart: ChartDef,
@@ -144,6 +145,7 @@ export function buildChartFigure(
   options: GraphOptions,
   zoom: { range: [number, number]; origins?: Record<string, number> } | null,
   inChartLegend = false,
+  withBands = true,
 ): ChartFigure {
   const zoomRange = zoom?.range ?? null;
   // Relative time counts from each task's start: the zoom's starts, else those of the series drawn.
@@ -169,7 +171,7 @@ export function buildChartFigure(
           shown += series.x.length;
           total += Math.max(series.total ?? series.x.length, series.x.length);
         }
-        if (hasEnvelope(series)) {
+        if (withBands && hasEnvelope(series)) {
           const axisKey = `${options.xAxis}:${origins[task.id] ?? ''}`;
           const band = envelopeOf(series, x, axisKey);
           const fillcolor = translucent(task.color, 0.18);
