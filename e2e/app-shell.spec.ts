@@ -62,29 +62,6 @@ test.describe('app shell', () => {
     expect(builds(await scripts())).toEqual(['basic']);
   });
 
-  test("a Scalars graph link asks for Plotly's basic build as the app starts; a Scalars table link does not", async ({ page, request }) => {
-    const ids = await taskIds(request, [DEMO.best, DEMO.baseline]);
-    // The app starts (and a tab's code can run) only once it has its runtime config: held here,
-    // what is asked for meanwhile was asked for by the app's first code.
-    let release = () => undefined as void;
-    await page.route('**/config.json', async (route) => {
-      await new Promise<void>((resolve) => (release = resolve));
-      await route.continue();
-    });
-    const plotlyAsked = () => page.waitForRequest((r) => r.url().includes('/plotly/'), { timeout: 2_000 }).then(() => true, () => false);
-    const graphAsked = plotlyAsked();
-    await page.goto(compareUrl(ids, 'scalars/graph'), { waitUntil: 'commit' });
-    expect(await graphAsked).toBe(true);
-    release();
-    await expect(page.locator('app-plot .main-svg').first()).toBeVisible();
-
-    const tableAsked = plotlyAsked();
-    await page.goto(compareUrl(ids, 'scalars/values'), { waitUntil: 'commit' });
-    expect(await tableAsked).toBe(false);
-    release();
-    await expect(page.getByTestId('tab-scalars')).toBeVisible();
-  });
-
   test('a link\'s page finds its code preloaded: no script it runs first was missing from index.html', async ({ page, request }) => {
     const ids = await taskIds(request, [DEMO.best, DEMO.baseline]);
     // Each page with what it draws first: scripts asked for before that was drawn must have been

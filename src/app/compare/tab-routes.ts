@@ -1,5 +1,4 @@
 import { Routes } from '@angular/router';
-import { loadPlotly } from '../shared/plot/plotly-loader';
 
 /**
  * Each tab's lazy routes. Kept apart from compare.routes so the app's routes can start loading a
@@ -13,20 +12,12 @@ export const TAB_ROUTES: Record<string, () => Promise<Routes>> = {
   'debug-images': () => import('./debug-images/debug-images.routes').then((m) => m.DEBUG_IMAGES_ROUTES),
 };
 
-/** The Scalars views that are tables (scalars.routes.ts); every other Scalars view is the graph. */
-const SCALAR_TABLES = new Set(['values', 'min-values', 'max-values']);
-
 /**
  * Starts loading the code of the tab a compare or embed URL shows (`/compare-tasks;ids=…/scalars/…`;
  * none: Details, where the page redirects). The module loader keeps the import, so the router's own
- * load of the tab later finds it done or under way. For the Scalars graph, Plotly's basic build
- * too: its megabyte is compiled off the main thread while the app starts (~0.1 s before the tab
- * would ask for it), and the loader keeps it for the tab.
+ * load of the tab later finds it done or under way.
  */
 export function warmTabFor(path: string): void {
-  const match = /^\/(?:compare-tasks|embed)(?:;[^/?#]*)?(?:\/([^/?#;]+))?(?:\/([^/?#;]+))?/.exec(path);
-  if (!match) return;
-  const tab = match[1] ?? 'details';
-  TAB_ROUTES[tab]?.().catch(() => undefined);
-  if (tab === 'scalars' && !SCALAR_TABLES.has(match[2] ?? '')) loadPlotly('basic').catch(() => undefined);
+  const match = /^\/(?:compare-tasks|embed)(?:;[^/?#]*)?(?:\/([^/?#;]+))?/.exec(path);
+  if (match) TAB_ROUTES[match[1] ?? 'details']?.().catch(() => undefined);
 }
