@@ -149,7 +149,7 @@ test.describe('scalars: graph', () => {
     // In order: every series request (metric/variant) and every Plotly.react of a scalar chart
     // (its key, band and line traces).
     await page.addInitScript(() => {
-      const w = window as unknown as { __events: string[]; Plotly?: { react: (...a: unknown[]) => unknown } };
+      const w = window as unknown as { __events: string[]; Plotly?: { react: (el: HTMLElement, data: { fill?: string }[], ...rest: unknown[]) => unknown } };
       w.__events = [];
       const fetch = window.fetch;
       window.fetch = function (input: RequestInfo | URL, init?: RequestInit) {
