@@ -95,7 +95,6 @@ function loadCases(dbPath: string) {
 async function benchHistogram(base: string, dbPath: string) {
   const db = new Database(dbPath, { readonly: true });
   const { longest, regular, hundred } = benchSeries(db);
-  const body = bodyOf;
   const cases = [
     { key: '1-task', label: `1 task, ${longest.count.toLocaleString('en-US')}-point series`, tasks: [longest.task], of: longest },
     { key: '1-task-regular', label: `1 task, ${regular.count.toLocaleString('en-US')}-point series`, tasks: [regular.task], of: regular },
@@ -115,7 +114,7 @@ async function benchHistogram(base: string, dbPath: string) {
     const parses: number[] = [];
     // Parsing is the client's cost: each answer is parsed (to count its points) after its time is taken.
     const times = await timeRuns(async () => {
-      const request = { ...body(c.tasks, c.of), samples: c.vary ? SAMPLES - run++ : SAMPLES };
+      const request = { ...bodyOf(c.tasks, c.of), samples: c.vary ? SAMPLES - run++ : SAMPLES };
       return postBytes(base, HISTOGRAM, request);
     }, RUNS, (bytes) => {
       const start = performance.now();
@@ -126,7 +125,7 @@ async function benchHistogram(base: string, dbPath: string) {
       // runs, when node runs with --expose-gc (as `npm run bench:server` does), not during the next timed one.
       (globalThis as { gc?: () => void }).gc?.();
     });
-    const size = (await postBytes(base, HISTOGRAM, body(c.tasks, c.of))).length;
+    const size = (await postBytes(base, HISTOGRAM, bodyOf(c.tasks, c.of))).length;
     // The scan reads every raw row (10 M for 100 tasks): one run for a large case, a median of 3 otherwise.
     const scanRuns = c.tasks.length * c.of.count > 5_000_000 ? 1 : 3;
     const scan = c.vary
