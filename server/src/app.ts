@@ -39,6 +39,8 @@ export interface AppOptions {
   frameAncestors?: readonly string[];
   /** Where a line about data the server accepts but does not keep goes (once per kind); default stderr. */
   notice?: (line: string) => void;
+  /** The largest file an upload to /files may store, in bytes (default DEFAULT_MAX_FILE_BYTES, 2 GiB). */
+  maxFileBytes?: number;
 }
 
 export const DEFAULT_APP_DIR = resolve(__dirname, '../../dist/compare-tasks/browser');
@@ -110,7 +112,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     filesDir,
     notices,
   });
-  await app.register(filesRoutes, { filesDir });
+  await app.register(filesRoutes, { filesDir, maxFileBytes: options.maxFileBytes });
   sdkLinkRoutes(app);
   appRoutes(app, options.appDir === undefined ? DEFAULT_APP_DIR : options.appDir);
   return app;

@@ -6,6 +6,10 @@ import type { AddressInfo } from 'node:net';
 import { test } from 'node:test';
 import { startServer } from './helpers';
 
+/** The first bytes of real PNG and JPEG files (the server checks them before serving an image inline). */
+const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('rest of a png')]);
+const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.from('rest of a jpeg')]);
+
 test('PUT then GET a file: content type, ETag, conditional and range requests', async () => {
   const server = await startServer();
   try {
@@ -25,7 +29,7 @@ test('PUT then GET a file: content type, ETag, conditional and range requests', 
     assert.equal(range.statusCode, 206);
     assert.equal(range.headers['content-range'], 'bytes 100-199/1000');
     assert.deepEqual(range.rawPayload, bytes.subarray(100, 200));
-    const png = await server.app.inject({ method: 'POST', url: '/files/a/b.png', headers: { 'content-type': 'image/png' }, payload: Buffer.from('png') });
+    const png = await server.app.inject({ method: 'POST', url: '/files/a/b.png', headers: { 'content-type': 'image/png' }, payload: PNG });
     assert.equal(png.statusCode, 200);
     const gotPng = await server.app.inject({ method: 'GET', url: '/files/a/b.png' });
     assert.equal(gotPng.headers['content-type'], 'image/png');
@@ -50,10 +54,10 @@ test('POST /files/ multipart stores the part under its field name, as the ClearM
   const server = await startServer();
   try {
     const path = '/p/t.0123/metrics/img/rand/img_rand_00000000.jpeg';
-    const body = multipart(path, path, Buffer.from('jpeg bytes'));
+    const body = multipart(path, path, JPEG);
     const response = await server.app.inject({ method: 'POST', url: '/files/', ...body });
     assert.equal(response.statusCode, 200);
-    assert.equal(readFileSync(join(server.filesDir, path.slice(1)), 'utf8'), 'jpeg bytes');
+    assert.deepEqual(readFileSync(join(server.filesDir, path.slice(1))), JPEG);
     const get = await server.app.inject({ method: 'GET', url: `/files${path}` });
     assert.equal(get.statusCode, 200);
     assert.equal(get.headers['content-type'], 'image/jpeg');

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 
 /**
  * Security headers sent with every response (API, files, the app and errors alike).
@@ -81,6 +81,33 @@ export function contentSecurityPolicy(options: SecurityHeaderOptions = {}): stri
   ].join('; ');
 }
 
+/**
+ * The policy of every /files answer: `sandbox` (no scripts, no forms, an origin of its own, so a
+ * stored page could never read the app's cookies or call its API even if a browser showed it), no
+ * sources but the image or media the answer is.
+ */
+export function filesContentSecurityPolicy(options: SecurityHeaderOptions = {}): string {
+  const frameAncestors = options.frameAncestors?.length ? options.frameAncestors : ["'self'"];
+  return [
+    'sandbox',
+    "default-src 'none'",
+    "img-src 'self' data: blob: http: https:",
+    "media-src 'self' data: blob: http: https:",
+    "style-src 'unsafe-inline'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+    `frame-ancestors ${frameAncestors.join(' ')}`,
+  ].join('; ');
+}
+
+/** Whether an answer is for /files (a stored file, or an error about one). */
+function isFilesRequest(request: FastifyRequest): boolean {
+  if (request.routeOptions.config?.endpoint === 'files') return true;
+  const path = request.url.split('?')[0].replace(/\/{2,}/g, '/').toLowerCase();
+  return path === '/files' || path.startsWith('/files/') || path.startsWith('/files%2f');
+}
+
 export function securityHeaders(options: SecurityHeaderOptions = {}): Record<string, string> {
   return {
     'content-security-policy': contentSecurityPolicy(options),
@@ -93,8 +120,9 @@ export function securityHeaders(options: SecurityHeaderOptions = {}): Record<str
 /** Adds the headers to every response of `app` (call before any route or plugin is registered). */
 export function registerSecurityHeaders(app: FastifyInstance, options: SecurityHeaderOptions = {}) {
   const headers = securityHeaders(options);
-  app.addHook('onSend', async (_request, reply, payload) => {
-    reply.headers(headers);
+  const filesHeaders = { ...headers, 'content-security-policy': filesContentSecurityPolicy(options) };
+  app.addHook('onSend', async (request, reply, payload) => {
+    reply.headers(isFilesRequest(request) ? filesHeaders : headers);
     return payload;
   });
 }
