@@ -4,6 +4,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import { registerAuth } from './auth/auth';
 import type { ApiKeys } from './auth/keys';
+import type { LoginLimitOptions } from './auth/login-limit';
 import type { TokenSigner } from './auth/tokens';
 import { validationError } from './api-error';
 import { openRepositories, type Repositories } from './db/repositories';
@@ -20,6 +21,7 @@ import { sdkEndpoints } from './sdk/sdk-endpoints';
 import { sdkLinkRoutes } from './sdk/web-links';
 import { seedDemo } from './seed/seed';
 import { appRoutes } from './web/app-routes';
+import { registerRequestGuard } from './web/request-guard';
 import { registerSecurityHeaders } from './web/security-headers';
 
 export interface AppOptions {
@@ -41,6 +43,11 @@ export interface AppOptions {
   notice?: (line: string) => void;
   /** The largest file an upload to /files may store, in bytes (default DEFAULT_MAX_FILE_BYTES, 2 GiB). */
   maxFileBytes?: number;
+  /** The address the server listens on and more Host names it answers to (web/request-guard.ts). */
+  listenHost?: string;
+  allowedHosts?: readonly string[];
+  /** Failed sign-in limits (auth/login-limit.ts); tests pass small ones and a clock. */
+  loginLimit?: LoginLimitOptions;
 }
 
 export const DEFAULT_APP_DIR = resolve(__dirname, '../../dist/compare-tasks/browser');
@@ -81,7 +88,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // The ClearML SDK sends every call as a GET with a JSON body.
   app.addHttpMethod('GET', { hasBody: true, overrideExisting: true });
   registerSecurityHeaders(app, { frameAncestors: options.frameAncestors });
-  registerAuth(app, options.apiKeys ?? null, options.tokenSigner);
+  registerRequestGuard(app, { listenHost: options.listenHost, allowedHosts: options.allowedHosts });
+  registerAuth(app, options.apiKeys ?? null, options.tokenSigner, options.loginLimit);
   app.decorate('repos', repos);
   app.addHook('onClose', async () => repos.db.close());
   app.setErrorHandler(errorHandler);
@@ -102,8 +110,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   for (const type of ['application/json-lines', 'application/jsonlines', 'application/x-ndjson', 'application/x-jsonlines']) {
     app.addContentTypeParser(type, { parseAs: 'string' }, (_request, text, done) => done(null, text));
   }
+  // text/plain (what a page can post to another site without asking) is not read: see request-guard.ts.
   app.removeContentTypeParser('text/plain');
-  app.addContentTypeParser('text/plain', { parseAs: 'string' }, (_request, text, done) => done(null, text));
 
   await app.register(fastifyStatic, { root: filesDir, serve: false });
   const notices = createNotices(options.notice ?? ((line) => console.warn(line)));

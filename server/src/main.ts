@@ -1,6 +1,6 @@
 /**
  * npm run serve -- [--db FILE] [--files DIR] [--host H] [--port N] [--no-demo] [--frame-ancestors "ORIGINS"]
- *   [--keys FILE] [--insecure-no-auth]
+ *   [--keys FILE] [--insecure-no-auth] [--allowed-hosts "NAMES"] [--max-file-size SIZE]
  *
  * On any address other than loopback the server needs access keys (COMPARE_API_KEYS="key:secret,..."
  * or --keys FILE with one key:secret a line) and refuses to start without them, unless
@@ -12,6 +12,8 @@ import { parseArgs } from 'node:util';
 import { buildApp } from './app';
 import { sdkSettingsText } from './sdk/settings';
 import { isLoopbackHost, loadApiKeys } from './auth/keys';
+import { parseByteSize } from './files/byte-size';
+import { parseAllowedHosts } from './web/request-guard';
 import { parseFrameAncestors } from './web/security-headers';
 
 async function main() {
@@ -26,6 +28,10 @@ async function main() {
       'insecure-no-auth': { type: 'boolean', default: false },
       // Origins allowed to show the app in a frame (CSP frame-ancestors); 'self' always is.
       'frame-ancestors': { type: 'string', default: process.env.COMPARE_FRAME_ANCESTORS ?? '' },
+      // Host names answered besides loopback and --host (web/request-guard.ts); * answers any.
+      'allowed-hosts': { type: 'string', default: process.env.COMPARE_ALLOWED_HOSTS ?? '' },
+      // The largest file an upload may store: bytes, or with K, M or G (powers of 1024).
+      'max-file-size': { type: 'string', default: process.env.COMPARE_MAX_FILE_SIZE ?? '2G' },
     },
   });
   const port = Number(values.port);
@@ -35,6 +41,8 @@ async function main() {
   // COMPARE_APP_DIR serves another build of the web app (tests build into their own folder).
   const appDir = process.env.COMPARE_APP_DIR ? resolve(process.env.COMPARE_APP_DIR) : undefined;
   const frameAncestors = parseFrameAncestors(values['frame-ancestors']);
+  const allowedHosts = parseAllowedHosts(values['allowed-hosts']);
+  const maxFileBytes = parseByteSize(values['max-file-size']!, '--max-file-size');
   const apiKeys = loadApiKeys(process.env.COMPARE_API_KEYS, values.keys);
   if (!apiKeys && !isLoopbackHost(values.host!) && !values['insecure-no-auth']) {
     throw new Error(
@@ -43,7 +51,10 @@ async function main() {
         'or pass --insecure-no-auth to run open anyway.',
     );
   }
-  const app = await buildApp({ dbPath, filesDir: resolve(values.files!), demo: !values['no-demo'], appDir, frameAncestors, apiKeys });
+  const app = await buildApp({
+    dbPath, filesDir: resolve(values.files!), demo: !values['no-demo'], appDir, frameAncestors, apiKeys,
+    listenHost: values.host, allowedHosts, maxFileBytes,
+  });
   await app.listen({ host: values.host, port });
   const address = app.server.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;

@@ -101,19 +101,26 @@ test('invalid events are reported with index and reason, valid ones stored', asy
   }
 });
 
-test('text/plain and x-ndjson bodies are accepted too', async () => {
+test('x-ndjson bodies are accepted too; text/plain (what a page can send to another site) is refused', async () => {
   const server = await startServer();
   try {
     const task = await createTask(server, await createProject(server));
-    for (const type of ['text/plain', 'application/x-ndjson']) {
+    for (const type of ['application/x-ndjson', 'application/jsonlines', 'text/plain']) {
       const response = await server.app.inject({
         method: 'POST',
         url: '/api/events.add_batch',
         headers: { 'content-type': type },
         payload: JSON.stringify(scalar(task, 'a', type, 1, 1)),
       });
-      assert.equal(response.json().data.added, 1, type);
+      if (type === 'text/plain') {
+        assert.equal(response.statusCode, 415);
+        assert.match(response.json().meta.result_msg, /Unsupported Content-Type "text\/plain"/);
+      } else {
+        assert.equal(response.json().data.added, 1, type);
+      }
     }
+    const stored = await server.call('events.get_multi_task_metrics', { tasks: [task] });
+    assert.deepEqual(stored.data.metrics, [{ metric: 'a', variants: ['application/jsonlines', 'application/x-ndjson'] }]);
   } finally {
     await server.close();
   }
