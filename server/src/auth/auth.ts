@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { ApiError } from '../api-error';
 import { checkKey, type ApiKeys } from './keys';
+import { LoginLimit, TooManyAttempts, type LoginLimitOptions } from './login-limit';
 import { MAX_TOKEN_TTL_SEC, TOKEN_TTL_SEC, TokenSigner } from './tokens';
 
 /** The cookie the app sets after signing in, so <img>/<audio>/<video> can load /files. */
@@ -11,6 +12,10 @@ export const TOKEN_QUERY = 'token';
 declare module 'fastify' {
   interface FastifyInstance {
     auth: Auth;
+  }
+  interface FastifyRequest {
+    /** Set when a sign-in was refused for too many failures: the answer's Retry-After. */
+    retryAfterSec?: number;
   }
 }
 
@@ -45,20 +50,40 @@ function queryValue(url: string, name: string): string | null {
  * request must then carry it (`Authorization: Bearer`, or on /files the cookie or `?token=`).
  */
 export class Auth {
+  private readonly limit: LoginLimit;
+
   constructor(
     readonly keys: ApiKeys | null,
     private readonly signer: TokenSigner = new TokenSigner(),
-  ) {}
+    limitOptions: LoginLimitOptions = {},
+  ) {
+    this.limit = new LoginLimit((access) => keys?.has(access) ?? false, limitOptions);
+  }
+
+  /** Checks a key pair, counting wrong secrets per client address and key (login-limit.ts). */
+  private checkSecret(request: FastifyRequest | undefined, access: string, secret: string): boolean {
+    const address = request?.ip ?? 'unknown';
+    try {
+      this.limit.assertAllowed(address, access);
+    } catch (error) {
+      if (request && error instanceof TooManyAttempts) request.retryAfterSec = error.retryAfterSec;
+      throw error;
+    }
+    const right = checkKey(this.keys!, access, secret);
+    if (right) this.limit.succeeded(address, access);
+    else this.limit.failed(address, access);
+    return right;
+  }
 
   get required(): boolean {
     return this.keys !== null;
   }
 
-  login(authorization: string | undefined, expirationSec: number | undefined): { token: string } {
+  login(authorization: string | undefined, expirationSec: number | undefined, request?: FastifyRequest): { token: string } {
     const credentials = basicCredentials(authorization);
     if (!this.keys) return { token: this.signer.sign(credentials?.access || 'local', expirationSec ?? MAX_TOKEN_TTL_SEC) };
     if (!credentials) throw notAuthenticated('auth.login needs Basic authorization with an access key and secret key');
-    if (!checkKey(this.keys, credentials.access, credentials.secret)) throw notAuthenticated('invalid access key or secret key');
+    if (!this.checkSecret(request, credentials.access, credentials.secret)) throw notAuthenticated('invalid access key or secret key');
     return { token: this.signer.sign(credentials.access, expirationSec ?? TOKEN_TTL_SEC) };
   }
 
@@ -68,7 +93,7 @@ export class Auth {
     const header = request.headers.authorization;
     const basic = basicCredentials(header);
     if (basic) {
-      if (checkKey(this.keys, basic.access, basic.secret)) return;
+      if (this.checkSecret(request, basic.access, basic.secret)) return;
       throw notAuthenticated('invalid access key or secret key');
     }
     let token = header && /^bearer /i.test(header) ? header.slice(7).trim() : null;
@@ -101,10 +126,14 @@ function isProtected(request: FastifyRequest): boolean {
 }
 
 /** Decorates `app.auth` and checks every /api and /files request (call before registering routes). */
-export function registerAuth(app: FastifyInstance, keys: ApiKeys | null, signer?: TokenSigner) {
-  const auth = new Auth(keys, signer);
+export function registerAuth(app: FastifyInstance, keys: ApiKeys | null, signer?: TokenSigner, limit?: LoginLimitOptions) {
+  const auth = new Auth(keys, signer, limit);
   app.decorate('auth', auth);
   if (!auth.required) return;
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (request.retryAfterSec !== undefined) reply.header('retry-after', String(request.retryAfterSec));
+    return payload;
+  });
   app.addHook('onRequest', async (request) => {
     if (isProtected(request)) auth.check(request, decodedPath(request.url));
   });
