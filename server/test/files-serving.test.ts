@@ -174,3 +174,25 @@ test('a body without a length is counted while it streams; an upload cut off kee
     await server.close();
   }
 });
+
+test('a multipart body cut short or malformed is a 400 and the old file stays', async () => {
+  const server = await startServer();
+  try {
+    const old = Buffer.from('old contents');
+    writeFileSync(join(server.filesDir, 'f.bin'), old);
+    const whole = multipart('/f.bin', Buffer.alloc(5000, 4));
+    for (const [what, payload] of [
+      ['cut before its end', whole.payload.subarray(0, 3000)],
+      ['no parts', Buffer.from('{"name":"x"}')],
+      ['bad part header', Buffer.from('------compare-size-boundary\r\nnonsense\r\n\r\nabc\r\n------compare-size-boundary--\r\n')],
+    ] as const) {
+      const reply = await server.app.inject({ method: 'POST', url: '/files/', headers: whole.headers, payload });
+      assert.equal(reply.statusCode, 400, `${what}: ${reply.body.slice(0, 300)}`);
+      assert.equal(reply.json().meta.result_code, 400, what);
+      assert.deepEqual(readFileSync(join(server.filesDir, 'f.bin')), old, what);
+      assert.deepEqual(readdirSync(server.filesDir), ['f.bin'], what);
+    }
+  } finally {
+    await server.close();
+  }
+});

@@ -124,3 +124,47 @@ test('API bodies must be JSON: text/plain, forms and untyped bodies are 415; the
     await server.close();
   }
 });
+
+test('random Host, Origin, Sec-Fetch-Site and body types: never a 5xx, and nothing marked as from another site is stored', async () => {
+  const fc = (await import('fast-check')).default;
+  const server = await startServer({ allowedHosts: ['compare.lan'] });
+  try {
+    let runs = 0;
+    const statuses = new Map<number, number>();
+    const created: string[] = [];
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom('127.0.0.1:8080', 'localhost', 'compare.lan:80', 'evil.example.com', '10.0.0.1', '[::1]:8080', ''),
+        fc.constantFrom(undefined, 'same-origin', 'none', 'same-site', 'cross-site', 'garbage'),
+        fc.constantFrom(undefined, 'http://127.0.0.1:8080', 'http://evil.example.com', 'null', '::not a url::', 'http://127.0.0.1:9'),
+        fc.constantFrom('application/json', 'application/json-lines', 'text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', undefined),
+        fc.constantFrom('POST', 'GET', 'PUT'),
+        fc.constantFrom('/api/v2.31/projects.create', '/files/fuzz.txt'),
+        async (host, site, origin, type, method, url) => {
+          runs++;
+          const name = `fuzz ${runs}`;
+          const headers: Record<string, string> = { host };
+          if (site) headers['sec-fetch-site'] = site;
+          if (origin) headers.origin = origin;
+          if (type) headers['content-type'] = type;
+          const reply = await server.app.inject({ method: method as 'POST', url, headers, payload: JSON.stringify({ name }) });
+          statuses.set(reply.statusCode, (statuses.get(reply.statusCode) ?? 0) + 1);
+          assert.ok(reply.statusCode < 500, `${reply.statusCode} ${reply.body.slice(0, 200)}`);
+          const servedFile = method === 'GET' && url.startsWith('/files') && reply.statusCode === 200;
+          if (!servedFile) assert.equal(reply.json().meta.result_code, reply.statusCode);
+          const hostOk = host === '' || !host.startsWith('evil') && host !== '10.0.0.1';
+          if (!hostOk) assert.equal(reply.statusCode, 421, host);
+          const marked = site === 'cross-site' || site === 'same-site' || (site !== 'same-origin' && site !== 'none' && origin !== undefined && origin !== `http://${host}`);
+          if (hostOk && marked && (url.startsWith('/api') || method !== 'GET')) assert.equal(reply.statusCode, 403, JSON.stringify(headers));
+          if (reply.statusCode === 200 && url.startsWith('/api')) created.push(name);
+        },
+      ),
+      { numRuns: Number(process.env.FUZZ_RUNS ?? 30) * 10 },
+    );
+    const stored = (await server.call('projects.get_all', {})).data.projects.map((p: { name: string }) => p.name).sort();
+    assert.deepEqual(stored, created.sort(), 'only the answered creates are stored');
+    console.log(`guard fuzz: ${runs} requests, statuses ${[...statuses].sort().map(([s, n]) => `${s}×${n}`).join(' ')}; ${created.length} creates stored, all answered 200`);
+  } finally {
+    await server.close();
+  }
+});

@@ -64,6 +64,13 @@ function uploadError(error: NodeJS.ErrnoException, relative: string): Error {
   return error;
 }
 
+/** A body that is not well-formed multipart is the client's mistake (400); file system errors are not. */
+function multipartError(error: Error): Error {
+  const status = (error as { statusCode?: number }).statusCode;
+  if (error instanceof ApiError || (status !== undefined && status < 500) || (error as NodeJS.ErrnoException).syscall) return error;
+  return new ApiError(400, 12, `Validation error: malformed multipart body (${error.message})`);
+}
+
 declare module 'fastify' {
   interface FastifyRequest {
     servedFile?: ServedType & { path: string };
@@ -98,11 +105,12 @@ export async function filesRoutes(app: FastifyInstance, options: { filesDir: str
     }
     try {
       if (request.isMultipart()) {
-        const part = await request.file();
+        const part = await request.file().catch((error: Error) => Promise.reject(multipartError(error)));
         if (!part) throw new ApiError(400, 12, 'Validation error: the multipart body holds no file');
         // The ClearML SDK names the part after its storage path, with a leading slash.
         const path = urlPath || part.fieldname.replace(/^\/+/, '');
-        return reply.send(success(request, await store(filesDir, path, part.file, maxBytes)));
+        const stored = await store(filesDir, path, part.file, maxBytes).catch((error: Error) => Promise.reject(multipartError(error)));
+        return reply.send(success(request, stored));
       }
       if (!urlPath) throw new ApiError(400, 12, 'Validation error: a file path is required');
       return reply.send(success(request, await store(filesDir, urlPath, request.body as Readable, maxBytes)));
