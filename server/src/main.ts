@@ -63,6 +63,9 @@ async function main() {
   console.log(sdkSettingsText(values.host!, actualPort, apiKeys !== null));
   if (apiKeys) console.log(`Access keys: ${apiKeys.size} (${[...apiKeys.keys()].join(', ')}); sign in with one to use the app or the API.`);
   else if (!isLoopbackHost(values.host!)) console.log('WARNING: --insecure-no-auth: no access keys, the API is open to everyone who can reach it.');
+  if (!isLoopbackHost(values.host!) && allowedHosts.length === 0) {
+    console.log(`Host names answered: loopback, ${/^(0\.0\.0\.0|::|\[::\])$/.test(values.host!) ? 'any IP address' : values.host}; add the names clients use with --allowed-hosts.`);
+  }
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
       app.close().then(() => process.exit(0), () => process.exit(1));
