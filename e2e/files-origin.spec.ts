@@ -2,7 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { APIRequestContext, BrowserContext, Download, Page, chromium, expect, test } from '@playwright/test';
 import { compareUrl } from './support';
-import { watchPage } from './security-support';
+import { startOwnServer, watchPage } from './security-support';
 
 /**
  * Files anyone can upload must never run in the app's origin, and a page on another site must not
@@ -183,6 +183,32 @@ window.done = (async () => {
       expect((await request.get(path)).status(), path).toBe(404);
     }
     console.log(`cross-origin form and fetch writes: ${statuses.length} requests reached the server, all 403; nothing stored`);
+  });
+
+  test('with access keys, a stored page opened with ?token= (the way it would read a signed-in user\'s cookie) is saved, never run', async ({ page, context }) => {
+    test.setTimeout(150_000);
+    const ACCESS = 'E2EFILES';
+    const SECRET = 'e2e-files-secret-3b7';
+    const own = await startOwnServer(['--no-demo'], { COMPARE_API_KEYS: `${ACCESS}:${SECRET}` });
+    try {
+      const basic = `Basic ${Buffer.from(`${ACCESS}:${SECRET}`).toString('base64')}`;
+      const login = await page.request.post(`${own.baseURL}/api/v2.31/auth.login`, { headers: { Authorization: basic }, data: {} });
+      const { token } = (await login.json()).data as { token: string };
+      const stored = await page.request.put(`${own.baseURL}/files/e2e/steal.html`, {
+        headers: { Authorization: `Bearer ${token}`, 'content-type': 'application/octet-stream' },
+        data: `<!doctype html><script>alert('cookie ' + document.cookie)</script>`,
+      });
+      expect(stored.status()).toBe(200);
+      // The signed-in user's session cookie, as the app sets it.
+      await context.addCookies([{ name: 'compare_token', value: token, url: own.baseURL }]);
+      const dialogs: string[] = [];
+      page.on('dialog', (d) => (dialogs.push(d.message()), void d.dismiss()));
+      expect(await openAndExpectDownload(page, `${own.baseURL}/files/e2e/steal.html?token=${token}`)).toBe('steal.html');
+      await page.waitForTimeout(300);
+      expect(dialogs).toEqual([]);
+    } finally {
+      await own.stop();
+    }
   });
 
   test('a host name re-pointed at the server (DNS rebinding) gets nothing', async ({ baseURL }) => {
