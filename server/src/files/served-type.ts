@@ -83,5 +83,6 @@ export async function readHead(absolute: string): Promise<Buffer> {
 export function contentDisposition(disposition: ServedType['disposition'], path: string): string {
   const name = path.split('/').pop() || 'file';
   const fallback = name.replace(/[^\x20-\x7e]|["\\]/g, '_');
-  return `${disposition}; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+  const encoded = encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `${disposition}; filename="${fallback}"; filename*=UTF-8''${encoded}`;
 }
