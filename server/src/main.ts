@@ -1,6 +1,6 @@
 /**
  * npm run serve -- [--db FILE] [--files DIR] [--host H] [--port N] [--no-demo] [--frame-ancestors "ORIGINS"]
- *   [--keys FILE] [--insecure-no-auth]
+ *   [--keys FILE] [--insecure-no-auth] [--base-path /compare/]
  *
  * On any address other than loopback the server needs access keys (COMPARE_API_KEYS="key:secret,..."
  * or --keys FILE with one key:secret a line) and refuses to start without them, unless
@@ -12,6 +12,7 @@ import { parseArgs } from 'node:util';
 import { buildApp } from './app';
 import { sdkSettingsText } from './sdk/settings';
 import { isLoopbackHost, loadApiKeys } from './auth/keys';
+import { parseBasePath } from './web/base-path';
 import { parseFrameAncestors } from './web/security-headers';
 
 async function main() {
@@ -26,6 +27,8 @@ async function main() {
       'insecure-no-auth': { type: 'boolean', default: false },
       // Origins allowed to show the app in a frame (CSP frame-ancestors); 'self' always is.
       'frame-ancestors': { type: 'string', default: process.env.COMPARE_FRAME_ANCESTORS ?? '' },
+      // The path the app is served under (the API stays at /api, files at /files).
+      'base-path': { type: 'string', default: process.env.COMPARE_BASE_PATH ?? '/' },
     },
   });
   const port = Number(values.port);
@@ -35,6 +38,7 @@ async function main() {
   // COMPARE_APP_DIR serves another build of the web app (tests build into their own folder).
   const appDir = process.env.COMPARE_APP_DIR ? resolve(process.env.COMPARE_APP_DIR) : undefined;
   const frameAncestors = parseFrameAncestors(values['frame-ancestors']);
+  const basePath = parseBasePath(values['base-path']);
   const apiKeys = loadApiKeys(process.env.COMPARE_API_KEYS, values.keys);
   if (!apiKeys && !isLoopbackHost(values.host!) && !values['insecure-no-auth']) {
     throw new Error(
@@ -43,12 +47,12 @@ async function main() {
         'or pass --insecure-no-auth to run open anyway.',
     );
   }
-  const app = await buildApp({ dbPath, filesDir: resolve(values.files!), demo: !values['no-demo'], appDir, frameAncestors, apiKeys });
+  const app = await buildApp({ dbPath, filesDir: resolve(values.files!), demo: !values['no-demo'], appDir, frameAncestors, apiKeys, basePath });
   await app.listen({ host: values.host, port });
   const address = app.server.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;
   const host = values.host!.includes(':') ? `[${values.host}]` : values.host;
-  console.log(`Compare tasks is running at http://${host}:${actualPort}/`);
+  console.log(`Compare tasks is running at http://${host}:${actualPort}${basePath}`);
   console.log(sdkSettingsText(values.host!, actualPort, apiKeys !== null));
   if (apiKeys) console.log(`Access keys: ${apiKeys.size} (${[...apiKeys.keys()].join(', ')}); sign in with one to use the app or the API.`);
   else if (!isLoopbackHost(values.host!)) console.log('WARNING: --insecure-no-auth: no access keys, the API is open to everyone who can reach it.');
