@@ -40,6 +40,15 @@ describe('authInterceptor', () => {
     expect(backend.expectOne('config.json').request.headers.has('Authorization')).toBeFalse();
   });
 
+  it('sends API requests with the browser\'s cookies (ClearML\'s web session), and no Authorization header without a token', () => {
+    http.post('/api/v2.31/tasks.get_all', {}).subscribe();
+    http.get('config.json').subscribe();
+    const api = backend.expectOne('/api/v2.31/tasks.get_all').request;
+    expect(api.withCredentials).toBeTrue();
+    expect(api.headers.has('Authorization')).toBeFalse();
+    expect(backend.expectOne('config.json').request.withCredentials).toBeFalse();
+  });
+
   it('on 401 shows the sign-in form once and resends every waiting request with the new token', async () => {
     const first = firstValueFrom(http.post<{ n: number }>('/api/v2.31/tasks.get_all', {}));
     const second = firstValueFrom(http.post<{ n: number }>('/api/v2.31/projects.get_all', {}));
@@ -53,6 +62,7 @@ describe('authInterceptor', () => {
     expect(retried.length).toBe(2);
     for (const r of retried) {
       expect(r.request.headers.get('Authorization')).toBe('Bearer fresh');
+      expect(r.request.withCredentials).toBeTrue();
       r.flush({ n: 1 });
     }
     expect(await first).toEqual({ n: 1 });
