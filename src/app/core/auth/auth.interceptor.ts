@@ -26,13 +26,22 @@ export const authInterceptor: HttpInterceptorFn = (request, next) => {
   const session = inject(AuthSession);
   const sent = session.token();
   request = request.clone({ withCredentials: true });
+  const signInAndResend = () => session.signIn().pipe(switchMap(() => next(withToken(request, session.token()))));
   return next(withToken(request, sent)).pipe(
     catchError((error: unknown) => {
-      if (!(error instanceof HttpErrorResponse) || error.status !== 401) return throwError(() => error);
+      if (!isUnauthorized(error)) return throwError(() => error);
       // Signed in again meanwhile (another request showed the form): just send it again.
       const current = session.token();
       if (current && current !== sent) return next(withToken(request, current));
-      return session.signIn().pipe(switchMap(() => next(withToken(request, session.token()))));
+      if (!sent) return signInAndResend();
+      // The app's own token is no longer accepted: forget it, and try the browser's session (a
+      // ClearML web session signed in since) before asking.
+      session.signOut();
+      return next(request).pipe(catchError((again: unknown) => (isUnauthorized(again) ? signInAndResend() : throwError(() => again))));
     }),
   );
 };
+
+function isUnauthorized(error: unknown): boolean {
+  return error instanceof HttpErrorResponse && error.status === 401;
+}
