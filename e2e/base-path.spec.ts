@@ -33,7 +33,7 @@ async function tokenFromLogin(): Promise<string> {
 }
 
 test.describe('served under a base path', () => {
-  test.describe.configure({ mode: 'serial', timeout: 120_000 });
+  test.describe.configure({ mode: 'serial', timeout: 180_000 });
 
   test.beforeAll(async () => {
     test.setTimeout(300_000);
