@@ -109,13 +109,15 @@ test('index.html preloads the code of the page and tab its URL opens, from the b
   }
 });
 
-test('base paths: /compare, compare/ and /compare/ are one path; anything not a plain URL path is refused', () => {
+test('base paths: /compare, compare/ and /compare/ are one path; anything not a plain URL path, or the API\'s or files\' own, is refused', () => {
   for (const raw of ['compare', '/compare', '/compare/', ' /compare/ ']) assert.equal(parseBasePath(raw), '/compare/', raw);
   assert.equal(parseBasePath('/tools/compare.v2/'), '/tools/compare.v2/');
   for (const raw of [undefined, '', '/']) assert.equal(parseBasePath(raw), '/');
   for (const bad of ['/../x/', '/a//b/', '/a b/', '/a/./', '/x"><script>/', '/a?b/', '/%2e%2e/', 'https://host/x/']) {
     assert.throws(() => parseBasePath(bad), /base path: .* is not a URL path/, bad);
   }
+  for (const taken of ['/api/', 'files', '/Projects/x/']) assert.throws(() => parseBasePath(taken), /is taken by the server's own/, taken);
+  assert.equal(parseBasePath('/apis/'), '/apis/');
 });
 
 test('under a base path: the app, its files and deep links below it; / redirects there; /api, /files and SDK links stay at the root', async () => {

@@ -7,6 +7,8 @@
 
 /** A path segment: letters, digits and `._~-`, never `.` or `..` alone. */
 const SEGMENT = /^[A-Za-z0-9._~-]+$/;
+/** Paths the server answers itself: the API, stored files, the SDK's web links. */
+const RESERVED = new Set(['api', 'files', 'projects']);
 
 /**
  * Normalises `compare`, `/compare`, `/compare/` to `/compare/`; empty or `/` is the root. Throws
@@ -20,6 +22,9 @@ export function parseBasePath(raw: string | undefined | null): string {
     if (!SEGMENT.test(segment) || segment === '.' || segment === '..') {
       throw new Error(`base path: "${value}" is not a URL path (expected e.g. /compare/: letters, digits, . _ ~ - between slashes)`);
     }
+  }
+  if (RESERVED.has(segments[0].toLowerCase())) {
+    throw new Error(`base path: "${value}" is taken by the server's own /${segments[0]} (choose another, e.g. /compare/)`);
   }
   return `/${segments.join('/')}/`;
 }
