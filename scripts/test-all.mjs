@@ -70,6 +70,12 @@ const suites = [
     count: () => ({ passed: 0, failed: 0 }),
   },
   {
+    // The same app built to be served under a path of the host (e2e/base-path.spec.ts).
+    name: 'build-base',
+    command: ['npx', ['ng', 'build', '--no-progress', '--base-href', '/compare/', '--output-path', 'dist/compare-base']],
+    count: () => ({ passed: 0, failed: 0 }),
+  },
+  {
     name: 'e2e',
     command: ['npx', ['playwright', 'test']],
     count: (out) => ({
@@ -97,7 +103,7 @@ for (const suite of suites) {
   const counts = suite.count(output);
   // A suite that exits non-zero without a counted failure (a crash, a build error) counts as one failure.
   if (code !== 0 && counts.failed === 0) counts.failed = 1;
-  if (suite.name === 'build' && code !== 0) buildFailed = true;
+  if ((suite.name === 'build' || suite.name === 'build-base') && code !== 0) buildFailed = true;
   passed += counts.passed;
   failed += counts.failed;
   lines.push(`${suite.name}: ${counts.passed} passed, ${counts.failed} failed${code !== 0 ? ' (FAILED)' : ''}`);

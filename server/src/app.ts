@@ -22,6 +22,7 @@ import { sdkLinkRoutes } from './sdk/web-links';
 import { seedDemo } from './seed/seed';
 import { appRoutes } from './web/app-routes';
 import { registerRequestGuard } from './web/request-guard';
+import { parseBasePath } from './web/base-path';
 import { registerSecurityHeaders } from './web/security-headers';
 
 export interface AppOptions {
@@ -39,6 +40,8 @@ export interface AppOptions {
   tokenSigner?: TokenSigner;
   /** frame-ancestors sources (see parseFrameAncestors); default 'self'. */
   frameAncestors?: readonly string[];
+  /** The path the app is served under (`/compare/`, see parseBasePath); default `/`. */
+  basePath?: string;
   /** Where a line about data the server accepts but does not keep goes (once per kind); default stderr. */
   notice?: (line: string) => void;
   /** The largest file an upload to /files may store, in bytes (default DEFAULT_MAX_FILE_BYTES, 2 GiB). */
@@ -121,7 +124,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     notices,
   });
   await app.register(filesRoutes, { filesDir, maxFileBytes: options.maxFileBytes });
-  sdkLinkRoutes(app);
-  appRoutes(app, options.appDir === undefined ? DEFAULT_APP_DIR : options.appDir);
+  const basePath = parseBasePath(options.basePath);
+  sdkLinkRoutes(app, basePath);
+  appRoutes(app, options.appDir === undefined ? DEFAULT_APP_DIR : options.appDir, basePath);
   return app;
 }

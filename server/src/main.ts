@@ -1,6 +1,7 @@
 /**
  * npm run serve -- [--db FILE] [--files DIR] [--host H] [--port N] [--no-demo] [--frame-ancestors "ORIGINS"]
  *   [--keys FILE] [--insecure-no-auth] [--allowed-hosts "NAMES"] [--max-file-size SIZE]
+ *   [--base-path /compare/]
  *
  * On any address other than loopback the server needs access keys (COMPARE_API_KEYS="key:secret,..."
  * or --keys FILE with one key:secret a line) and refuses to start without them, unless
@@ -14,6 +15,7 @@ import { sdkSettingsText } from './sdk/settings';
 import { isLoopbackHost, loadApiKeys } from './auth/keys';
 import { parseByteSize } from './files/byte-size';
 import { parseAllowedHosts } from './web/request-guard';
+import { parseBasePath } from './web/base-path';
 import { parseFrameAncestors } from './web/security-headers';
 
 async function main() {
@@ -32,6 +34,8 @@ async function main() {
       'allowed-hosts': { type: 'string', default: process.env.COMPARE_ALLOWED_HOSTS ?? '' },
       // The largest file an upload may store: bytes, or with K, M or G (powers of 1024).
       'max-file-size': { type: 'string', default: process.env.COMPARE_MAX_FILE_SIZE ?? '2G' },
+      // The path the app is served under (the API stays at /api, files at /files).
+      'base-path': { type: 'string', default: process.env.COMPARE_BASE_PATH ?? '/' },
     },
   });
   const port = Number(values.port);
@@ -43,6 +47,7 @@ async function main() {
   const frameAncestors = parseFrameAncestors(values['frame-ancestors']);
   const allowedHosts = parseAllowedHosts(values['allowed-hosts']);
   const maxFileBytes = parseByteSize(values['max-file-size']!, '--max-file-size');
+  const basePath = parseBasePath(values['base-path']);
   const apiKeys = loadApiKeys(process.env.COMPARE_API_KEYS, values.keys);
   if (!apiKeys && !isLoopbackHost(values.host!) && !values['insecure-no-auth']) {
     throw new Error(
@@ -53,13 +58,13 @@ async function main() {
   }
   const app = await buildApp({
     dbPath, filesDir: resolve(values.files!), demo: !values['no-demo'], appDir, frameAncestors, apiKeys,
-    listenHost: values.host, allowedHosts, maxFileBytes,
+    listenHost: values.host, allowedHosts, maxFileBytes, basePath,
   });
   await app.listen({ host: values.host, port });
   const address = app.server.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;
   const host = values.host!.includes(':') ? `[${values.host}]` : values.host;
-  console.log(`Compare tasks is running at http://${host}:${actualPort}/`);
+  console.log(`Compare tasks is running at http://${host}:${actualPort}${basePath}`);
   console.log(sdkSettingsText(values.host!, actualPort, apiKeys !== null));
   if (apiKeys) console.log(`Access keys: ${apiKeys.size} (${[...apiKeys.keys()].join(', ')}); sign in with one to use the app or the API.`);
   else if (!isLoopbackHost(values.host!)) console.log('WARNING: --insecure-no-auth: no access keys, the API is open to everyone who can reach it.');

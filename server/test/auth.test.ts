@@ -107,6 +107,36 @@ test('with keys: auth.login checks Basic credentials; every API and file call ne
   }
 });
 
+// clearml-server: apiserver/config/default/apiserver.conf (auth.session_auth_cookie_name) and
+// apiserver/server_init/request_handlers.py (_create_api_call: the cookie is a Bearer token, a header wins).
+test('with keys: ClearML\'s session cookie clearml_token_basic signs in API and file calls, a header taking precedence (request_handlers.py)', async () => {
+  let now = 3_000_000;
+  const server = await startServer({ apiKeys: keys, tokenSigner: new TokenSigner(undefined, () => now) });
+  writeFileSync(join(server.filesDir, 'img.png'), 'png');
+  try {
+    const token: string = (await login(server, basic(ACCESS, SECRET), { expiration_sec: 600 })).json.data.token;
+    const post = (url: string, headers: Record<string, string>) => server.app.inject({ method: 'POST', url, payload: {}, headers });
+    const session = `theme=dark; clearml_token_basic=${token}`;
+    assert.equal((await post('/api/v2.31/tasks.get_all', { cookie: session })).statusCode, 200);
+    assert.equal((await post('/api/projects.get_all', { cookie: session })).statusCode, 200);
+    assert.equal((await server.app.inject({ method: 'GET', url: '/files/img.png', headers: { cookie: session } })).statusCode, 200);
+    // another cookie's name, a bad token, or a header that does not sign in: 401
+    assert.equal((await post('/api/tasks.get_all', { cookie: `clearml_token=${token}` })).statusCode, 401);
+    assert.equal((await post('/api/tasks.get_all', { cookie: `clearml_token_basic=${token}x` })).statusCode, 401);
+    assert.equal((await post('/api/tasks.get_all', { cookie: 'clearml_token_basic=%E0%A4%A' })).statusCode, 401);
+    assert.equal((await post('/api/tasks.get_all', { cookie: session, authorization: `Bearer ${token}x` })).statusCode, 401);
+    assert.equal((await post('/api/tasks.get_all', { cookie: session, authorization: basic(ACCESS, 'wrong') })).statusCode, 401);
+    // a valid header with a stale cookie: the header is what counts
+    assert.equal((await post('/api/tasks.get_all', { cookie: `clearml_token_basic=${token}x`, authorization: `Bearer ${token}` })).statusCode, 200);
+    now += 601;
+    const expired = await post('/api/tasks.get_all', { cookie: session });
+    assert.equal(expired.statusCode, 401);
+    assert.match(expired.json().meta.result_msg, /expired/);
+  } finally {
+    await server.close();
+  }
+});
+
 test('without keys the API stays open and any key pair gets a token (ClearML SDK flow)', async () => {
   const server = await startServer();
   try {

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { parseBasePath } from '../src/web/base-path';
 import { startServer, tempDir } from './helpers';
 
 test('serves the built app with a fallback to index.html for app routes', async () => {
@@ -105,5 +106,83 @@ test('index.html preloads the code of the page and tab its URL opens, from the b
   } finally {
     await server.close();
     rmSync(dist, { recursive: true, force: true });
+  }
+});
+
+test('base paths: /compare, compare/ and /compare/ are one path; anything not a plain URL path, or the API\'s or files\' own, is refused', () => {
+  for (const raw of ['compare', '/compare', '/compare/', ' /compare/ ']) assert.equal(parseBasePath(raw), '/compare/', raw);
+  assert.equal(parseBasePath('/tools/compare.v2/'), '/tools/compare.v2/');
+  for (const raw of [undefined, '', '/']) assert.equal(parseBasePath(raw), '/');
+  for (const bad of ['/../x/', '/a//b/', '/a b/', '/a/./', '/x"><script>/', '/a?b/', '/%2e%2e/', 'https://host/x/']) {
+    assert.throws(() => parseBasePath(bad), /base path: .* is not a URL path/, bad);
+  }
+  for (const taken of ['/api/', 'files', '/Projects/x/']) assert.throws(() => parseBasePath(taken), /is taken by the server's own/, taken);
+  assert.equal(parseBasePath('/apis/'), '/apis/');
+});
+
+test('under a base path: the app, its files and deep links below it; / redirects there; /api, /files and SDK links stay at the root', async () => {
+  const dist = tempDir();
+  const appDir = join(dist, 'browser');
+  mkdirSync(join(appDir, 'plotly'), { recursive: true });
+  // As `ng build` writes it (base href /), and as `ng build --base-href /compare/` does.
+  writeFileSync(join(appDir, 'index.html'), '<html><head><base href="/"></head><body>app shell<script src="main-M.js" type="module"></script></body></html>');
+  writeFileSync(join(appDir, 'chunk-Q4VG3M2Y.js'), 'console.log(2)');
+  writeFileSync(join(appDir, 'plotly', 'plotly-basic.min.js'), 'window.Plotly={}');
+  writeFileSync(join(appDir, 'config.json'), '{"apiBaseUrl": "/api"}');
+  writeFileSync(
+    join(dist, 'stats.json'),
+    JSON.stringify({ outputs: { 'main-M.js': { entryPoint: 'src/main.ts', imports: [] }, 'chunk-T.js': { entryPoint: 'src/app/tasks/tasks.routes.ts', imports: [] } } }),
+  );
+  const server = await startServer({ appDir, basePath: '/compare/' });
+  writeFileSync(join(server.filesDir, 'img.png'), 'png');
+  try {
+    const get = (url: string) => server.app.inject({ method: 'GET', url });
+    const page = await get('/compare/');
+    assert.equal(page.statusCode, 200);
+    assert.match(page.body, /<base href="\/compare\/">/);
+    assert.match(page.body, /app shell/);
+    // The task table's code is preloaded for /compare/ and /compare/tasks, as for / and /tasks at the root.
+    assert.match(page.body, /<link rel="modulepreload" href="chunk-T.js">/);
+    const deep = await get('/compare/compare-tasks;ids=a,b/scalars/graph?smoothing=0.6');
+    assert.equal(deep.statusCode, 200);
+    assert.match(deep.body, /<base href="\/compare\/">/);
+    assert.doesNotMatch(deep.body, /chunk-T\.js/);
+    assert.match((await get('/compare/tasks')).body, /chunk-T\.js/);
+    assert.equal((await get('/compare/chunk-Q4VG3M2Y.js')).headers['cache-control'], 'public, max-age=31536000, immutable');
+    assert.equal((await get('/compare/plotly/plotly-basic.min.js')).body, 'window.Plotly={}');
+    assert.equal((await get('/compare/config.json')).json().apiBaseUrl, '/api');
+    for (const [url, location] of [['/', '/compare/'], ['/compare', '/compare/'], ['/compare?x=1', '/compare/?x=1']]) {
+      const reply = await get(url);
+      assert.equal(reply.statusCode, 302, url);
+      assert.equal(reply.headers.location, location, url);
+    }
+    // Outside the base path: not the app (another web app owns the rest of the host).
+    for (const url of ['/tasks', '/main-M.js', '/compare-tasks;ids=a/details', '/comparex/']) {
+      const reply = await get(url);
+      assert.equal(reply.statusCode, 404, url);
+      assert.doesNotMatch(reply.body, /app shell/, url);
+    }
+    assert.equal((await server.call('server.info')).status, 200);
+    assert.equal((await get('/files/img.png')).body, 'png');
+    assert.equal((await server.app.inject({ method: 'POST', url: '/compare/api/v2.31/server.info', payload: {} })).statusCode, 404);
+    const link = await get('/projects/p1/experiments/0123456789abcdef0123456789abcdef/output/log');
+    assert.equal(link.statusCode, 302);
+    assert.equal(link.headers.location, '/compare/compare-tasks;ids=0123456789abcdef0123456789abcdef/details');
+  } finally {
+    await server.close();
+    rmSync(dist, { recursive: true, force: true });
+  }
+});
+
+test('a build made with another base href is served with the server\'s own', async () => {
+  const appDir = tempDir();
+  writeFileSync(join(appDir, 'index.html'), '<html><head><base href="/compare/"></head><body>app shell</body></html>');
+  const server = await startServer({ appDir });
+  try {
+    const page = await server.app.inject({ method: 'GET', url: '/tasks' });
+    assert.match(page.body, /<base href="\/">/);
+  } finally {
+    await server.close();
+    rmSync(appDir, { recursive: true, force: true });
   }
 });

@@ -6,6 +6,13 @@ import { MAX_TOKEN_TTL_SEC, TOKEN_TTL_SEC, TokenSigner } from './tokens';
 
 /** The cookie the app sets after signing in, so <img>/<audio>/<video> can load /files. */
 export const TOKEN_COOKIE = 'compare_token';
+/**
+ * ClearML's web session: clearml-server's `auth.login` sets this cookie (HttpOnly, for the whole
+ * host) and reads it on every request as if it were `Authorization: Bearer <cookie>`, a header sent
+ * with the request taking precedence (`apiserver.auth.session_auth_cookie_name`,
+ * server_init/request_handlers.py). Accepted here the same way, on /api and /files.
+ */
+export const SESSION_COOKIE = 'clearml_token_basic';
 /** `/files/...?token=<token>` works too (a link to copy, curl). */
 export const TOKEN_QUERY = 'token';
 
@@ -33,7 +40,13 @@ function basicCredentials(header: string | undefined): { access: string; secret:
 function cookieValue(header: string | undefined, name: string): string | null {
   for (const part of (header ?? '').split(';')) {
     const eq = part.indexOf('=');
-    if (eq > 0 && part.slice(0, eq).trim() === name) return decodeURIComponent(part.slice(eq + 1).trim());
+    if (eq > 0 && part.slice(0, eq).trim() === name) {
+      try {
+        return decodeURIComponent(part.slice(eq + 1).trim());
+      } catch {
+        return null; // a malformed escape is no token
+      }
+    }
   }
   return null;
 }
@@ -47,7 +60,8 @@ function queryValue(url: string, name: string): string | null {
  * Who may call the API. Without keys (the default on loopback) every call is accepted and
  * `auth.login` hands any key pair a token, as a local ClearML server does. With keys, `auth.login`
  * takes Basic `access_key:secret_key` and answers a token that expires; every /api and /files
- * request must then carry it (`Authorization: Bearer`, or on /files the cookie or `?token=`).
+ * request must then carry it (`Authorization: Bearer`, or ClearML's session cookie, or on /files
+ * the app's cookie or `?token=`).
  */
 export class Auth {
   private readonly limit: LoginLimit;
@@ -97,6 +111,7 @@ export class Auth {
       throw notAuthenticated('invalid access key or secret key');
     }
     let token = header && /^bearer /i.test(header) ? header.slice(7).trim() : null;
+    if (!token && !header) token = cookieValue(request.headers.cookie, SESSION_COOKIE);
     if (!token && isFilesPath(path)) token = queryValue(request.url, TOKEN_QUERY) ?? cookieValue(request.headers.cookie, TOKEN_COOKIE);
     if (!token) throw notAuthenticated('sign in with auth.login (access key and secret key), then send Authorization: Bearer <token>');
     if (!this.signer.verify(token)) throw notAuthenticated('the token has expired or is not valid; sign in again with auth.login');

@@ -12,10 +12,13 @@ export function sdkLinkTarget(path: string): string | null {
   return null;
 }
 
-/** Redirects the SDK's web links (see sdkLinkTarget); anything else under /projects is not found. */
-export function sdkLinkRoutes(app: FastifyInstance) {
+/**
+ * Redirects the SDK's web links (see sdkLinkTarget) to the app under `basePath`; anything else
+ * under /projects is not found.
+ */
+export function sdkLinkRoutes(app: FastifyInstance, basePath = '/') {
   app.get('/projects/*', (request, reply) => {
     const target = sdkLinkTarget(request.url.split('?')[0]);
-    return target ? reply.redirect(target, 302) : reply.callNotFound();
+    return target ? reply.redirect(basePath + target.slice(1), 302) : reply.callNotFound();
   });
 }

@@ -25,15 +25,18 @@ function isFile(path: string): boolean {
 const CONTENT_NAMED = /-[A-Z0-9]{8}\.(?:js|css|woff2?|ttf|png|svg)$/;
 
 /**
- * Serves the built app from `appDir`: its files as they are, and index.html for any other GET
- * outside /api and /files (the app's router takes it from there). Files named by their content are
- * cached for a year without asking again; index.html, config.json and the rest are revalidated.
- * index.html comes with preload tags for the code of the page its URL opens (route-preload.ts).
+ * Serves the built app from `appDir` under `basePath` (default `/`): its files as they are, and
+ * index.html for any other GET below the base path (the app's router takes it from there); /api and
+ * /files stay where they are. Under another base path, `/` and the base path without its slash
+ * redirect to it, and other paths are not found. Files named by their content are cached for a
+ * year without asking again; index.html, config.json and the rest are revalidated. index.html comes
+ * with `<base href>` set to the base path (any build serves under any path) and preload tags for the
+ * code of the page its URL opens (route-preload.ts).
  */
-export function appRoutes(app: FastifyInstance, appDir: string | null) {
+export function appRoutes(app: FastifyInstance, appDir: string | null, basePath = '/') {
   const root = appDir ? resolve(appDir) : null;
   const built = root !== null && existsSync(resolve(root, 'index.html'));
-  const indexPage = built ? createIndexPage(root!) : null;
+  const indexPage = built ? createIndexPage(root!, basePath) : null;
 
   app.setNotFoundHandler((request: FastifyRequest, reply: FastifyReply) => {
     const path = request.url.split('?')[0];
@@ -41,17 +44,23 @@ export function appRoutes(app: FastifyInstance, appDir: string | null) {
     if (isApi || (request.method !== 'GET' && request.method !== 'HEAD')) {
       return sendError(request, reply, 404, 0, `Unknown endpoint: ${request.method} ${path}`);
     }
-    if (!built) return reply.code(path === '/' ? 200 : 404).type('text/html; charset=utf-8').send(NOT_BUILT_PAGE);
+    if (!path.startsWith(basePath)) {
+      if (path === '/' || path === basePath.slice(0, -1)) return reply.redirect(basePath + request.url.slice(path.length), 302);
+      return sendError(request, reply, 404, 0, `Not found: ${path} (the app is at ${basePath})`);
+    }
+    // The app's own path, as if it were served at /.
+    const appPath = path.slice(basePath.length - 1);
+    if (!built) return reply.code(appPath === '/' ? 200 : 404).type('text/html; charset=utf-8').send(NOT_BUILT_PAGE);
     let file = 'index.html';
     try {
-      const candidate = resolve(root!, '.' + decodeURIComponent(path));
+      const candidate = resolve(root!, '.' + decodeURIComponent(appPath));
       if (candidate.startsWith(root! + sep) && isFile(candidate)) file = candidate.slice(root!.length + 1);
     } catch {
       // a malformed escape: fall back to the app
     }
     if (CONTENT_NAMED.test(file)) return reply.sendFile(file, root!, { maxAge: '365d', immutable: true });
     // index.html names the current build's files: always checked, so a new build is picked up at once.
-    if (file === 'index.html') return reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(indexPage!(path));
+    if (file === 'index.html') return reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(indexPage!(appPath));
     return reply.sendFile(file, root!);
   });
 }

@@ -1,5 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { withBaseHref } from './base-path';
 
 /**
  * `<link rel="modulepreload">` tags for the code of the page (and compare tab) a URL opens, so the
@@ -67,10 +68,11 @@ export function chunksByEntry(metafile: Metafile): Map<string, string[]> {
 const CHUNK_NAME = /^[\w.-]+\.js$/;
 
 /**
- * index.html for a path, with the preload tags of its code before the app's first script. Reads
+ * index.html for a path (the app's own, below the base path), with the preload tags of its code
+ * before the app's first script and `<base href>` set to the path the app is served under. Reads
  * index.html and stats.json again when they change (a new build), else from memory.
  */
-export function createIndexPage(appDir: string): (path: string) => string {
+export function createIndexPage(appDir: string, basePath = '/'): (path: string) => string {
   const indexPath = resolve(appDir, 'index.html');
   const statsPath = resolve(appDir, '..', 'stats.json');
   let cached: { key: string; html: string; chunks: Map<string, string[]>; named: Set<string> } | null = null;
@@ -90,7 +92,7 @@ export function createIndexPage(appDir: string): (path: string) => string {
       } catch {
         // No stats.json (or not one we can read): the page loads its code as it goes.
       }
-      const html = readFileSync(indexPath, 'utf8');
+      const html = withBaseHref(readFileSync(indexPath, 'utf8'), basePath);
       // What index.html loads or preloads itself.
       const named = new Set([...html.matchAll(/\b(?:href|src)="([^"]+)"/g)].map((m) => m[1]));
       cached = { key, html, chunks, named };

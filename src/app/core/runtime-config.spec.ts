@@ -5,6 +5,11 @@ describe('runtime config', () => {
     expect(parseRuntimeConfig({ apiBaseUrl: 'https://clearml.example.com/api/' })).toEqual({ apiBaseUrl: 'https://clearml.example.com/api' });
   });
 
+  it('keeps a relative or root-relative base as it is (the browser resolves it against the app\'s base href)', () => {
+    expect(parseRuntimeConfig({ apiBaseUrl: '/api/' })).toEqual({ apiBaseUrl: '/api' });
+    expect(parseRuntimeConfig({ apiBaseUrl: 'api' })).toEqual({ apiBaseUrl: 'api' });
+  });
+
   it('falls back to the default for a missing or wrong value', () => {
     expect(parseRuntimeConfig(null)).toEqual(DEFAULT_RUNTIME_CONFIG);
     expect(parseRuntimeConfig({ apiBaseUrl: 42 })).toEqual(DEFAULT_RUNTIME_CONFIG);

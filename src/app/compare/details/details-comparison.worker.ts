@@ -34,7 +34,7 @@ async function fetchTexts({ textsId, ids, request }: Extract<DetailsWorkerReques
   let response: Response;
   let bytes: ArrayBuffer;
   try {
-    response = await fetch(request.url, { method: 'POST', headers: request.headers, body: request.body, credentials: 'same-origin' });
+    response = await fetch(request.url, { method: 'POST', headers: request.headers, body: request.body, credentials: request.credentials ?? 'same-origin' });
     bytes = await response.arrayBuffer();
   } catch (err) {
     reply({ kind: 'texts', textsId, error: errorMessage(err), askAgain: true });

@@ -27,7 +27,8 @@ export class AuthSession {
   login(access: string, secret: string): Observable<void> {
     const url = `${this.config.apiBaseUrl}/v${API_VERSION}/auth.login`;
     const headers = new HttpHeaders({ Authorization: basicAuthorization(access, secret) });
-    return this.http.post<{ data?: { token?: string } }>(url, {}, { headers }).pipe(
+    // With credentials, as ClearML's web app signs in: clearml-server answers with its session cookie too.
+    return this.http.post<{ data?: { token?: string } }>(url, {}, { headers, withCredentials: true }).pipe(
       map((envelope) => {
         const token = envelope?.data?.token;
         if (typeof token !== 'string' || !token) throw new Error('The server answered auth.login without a token.');

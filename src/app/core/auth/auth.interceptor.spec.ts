@@ -11,7 +11,7 @@ describe('authInterceptor', () => {
   let http: HttpClient;
   let backend: HttpTestingController;
   let signedIn: Subject<void>;
-  const session = { token: signal<string | null>(null), signIn: jasmine.createSpy('signIn') };
+  const session = { token: signal<string | null>(null), signIn: jasmine.createSpy('signIn'), signOut: () => session.token.set(null) };
 
   beforeEach(() => {
     session.token.set(null);
@@ -40,6 +40,15 @@ describe('authInterceptor', () => {
     expect(backend.expectOne('config.json').request.headers.has('Authorization')).toBeFalse();
   });
 
+  it('sends API requests with the browser\'s cookies (ClearML\'s web session), and no Authorization header without a token', () => {
+    http.post('/api/v2.31/tasks.get_all', {}).subscribe();
+    http.get('config.json').subscribe();
+    const api = backend.expectOne('/api/v2.31/tasks.get_all').request;
+    expect(api.withCredentials).toBeTrue();
+    expect(api.headers.has('Authorization')).toBeFalse();
+    expect(backend.expectOne('config.json').request.withCredentials).toBeFalse();
+  });
+
   it('on 401 shows the sign-in form once and resends every waiting request with the new token', async () => {
     const first = firstValueFrom(http.post<{ n: number }>('/api/v2.31/tasks.get_all', {}));
     const second = firstValueFrom(http.post<{ n: number }>('/api/v2.31/projects.get_all', {}));
@@ -53,6 +62,7 @@ describe('authInterceptor', () => {
     expect(retried.length).toBe(2);
     for (const r of retried) {
       expect(r.request.headers.get('Authorization')).toBe('Bearer fresh');
+      expect(r.request.withCredentials).toBeTrue();
       r.flush({ n: 1 });
     }
     expect(await first).toEqual({ n: 1 });
@@ -70,6 +80,33 @@ describe('authInterceptor', () => {
     again.flush({ ok: true });
     expect(await result).toEqual({ ok: true });
     expect(session.signIn).not.toHaveBeenCalled();
+  });
+
+  it('when its own token is refused, forgets it and tries the browser\'s session before asking', async () => {
+    session.token.set('expired');
+    const viaCookie = firstValueFrom(http.post('/api/v2.31/tasks.get_all', {}));
+    backend.expectOne('/api/v2.31/tasks.get_all').flush({}, { status: 401, statusText: 'Unauthorized' });
+    const resent = backend.expectOne('/api/v2.31/tasks.get_all');
+    expect(resent.request.headers.has('Authorization')).toBeFalse();
+    expect(resent.request.withCredentials).toBeTrue();
+    expect(session.token()).toBeNull();
+    resent.flush({ ok: true });
+    expect(await viaCookie).toEqual({ ok: true });
+    expect(session.signIn).not.toHaveBeenCalled();
+
+    // No session in the browser either: the form, then the new token.
+    session.token.set('expired');
+    const asked = firstValueFrom(http.post('/api/v2.31/tasks.get_all', {}));
+    backend.expectOne('/api/v2.31/tasks.get_all').flush({}, { status: 401, statusText: 'Unauthorized' });
+    backend.expectOne('/api/v2.31/tasks.get_all').flush({}, { status: 401, statusText: 'Unauthorized' });
+    expect(session.signIn).toHaveBeenCalledTimes(1);
+    session.token.set('fresh');
+    signedIn.next();
+    signedIn.complete();
+    const last = backend.expectOne('/api/v2.31/tasks.get_all');
+    expect(last.request.headers.get('Authorization')).toBe('Bearer fresh');
+    last.flush({ ok: 2 });
+    expect(await asked).toEqual({ ok: 2 });
   });
 
   it('passes other errors through untouched', async () => {

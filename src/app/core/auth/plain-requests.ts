@@ -24,6 +24,8 @@ export class PlainRequests {
       url,
       headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
       body: JSON.stringify(body),
+      // ClearML's web session cookie goes along, as with every API call (see authInterceptor).
+      credentials: 'include',
     };
   }
 }
