@@ -13,9 +13,11 @@ import { registerEndpoints } from './routes/endpoint';
 import { errorHandler, sendError } from './routes/envelope';
 import { eventEndpoints, BATCH_BODY_LIMIT } from './routes/events-routes';
 import { jsonDepthExceeds, LIMITS } from './routes/limits';
+import { modelListEndpoints } from './routes/models-routes';
 import { projectEndpoints } from './routes/projects-routes';
 import { serverEndpoints } from './routes/server-routes';
 import { taskEndpoints } from './routes/tasks-routes';
+import { webAppEndpoints } from './routes/web-app-routes';
 import { createNotices } from './sdk/notices';
 import { sdkEndpoints } from './sdk/sdk-endpoints';
 import { sdkLinkRoutes } from './sdk/web-links';
@@ -51,6 +53,11 @@ export interface AppOptions {
   allowedHosts?: readonly string[];
   /** Failed sign-in limits (auth/login-limit.ts); tests pass small ones and a clock. */
   loginLimit?: LoginLimitOptions;
+  /**
+   * Answer exactly as a plain clearml-server does: \`server.info\` without \`capabilities\`, and this
+   * server's extensions (histogram envelope, x_range, debug_images iteration) ignored.
+   */
+  plainClearml?: boolean;
 }
 
 export const DEFAULT_APP_DIR = resolve(__dirname, '../../dist/compare-tasks/browser');
@@ -118,10 +125,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   await app.register(fastifyStatic, { root: filesDir, serve: false });
   const notices = createNotices(options.notice ?? ((line) => console.warn(line)));
-  registerEndpoints(app, [...serverEndpoints, ...projectEndpoints, ...taskEndpoints, ...eventEndpoints, ...sdkEndpoints], {
+  registerEndpoints(app, [...serverEndpoints, ...projectEndpoints, ...taskEndpoints, ...eventEndpoints, ...sdkEndpoints, ...modelListEndpoints, ...webAppEndpoints], {
     repos,
     filesDir,
     notices,
+    plainClearml: options.plainClearml ?? false,
   });
   await app.register(filesRoutes, { filesDir, maxFileBytes: options.maxFileBytes });
   const basePath = parseBasePath(options.basePath);
