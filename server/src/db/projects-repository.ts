@@ -1,7 +1,7 @@
 import type { Statement } from 'better-sqlite3';
 import type { Db } from './database';
 import { validationError } from '../api-error';
-import { checkNamePattern } from './name-pattern';
+import { clientPattern } from './name-pattern';
 
 export interface ProjectRow {
   id: string;
@@ -63,7 +63,7 @@ export function createProjectsRepository(db: Db) {
         params.push(JSON.stringify(query.id));
       }
       if (query.name) {
-        checkNamePattern('name', query.name);
+        clientPattern('name', query.name);
         where.push('regexp_i(?, name)');
         params.push(query.name);
       }

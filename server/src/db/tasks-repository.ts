@@ -1,7 +1,7 @@
 import type { Db } from './database';
 import { FIELD_COLUMNS, JSON_COLUMNS, METRIC_SORT_FIELDS, SCALAR_COLUMNS, SORTABLE_FIELDS, type TaskRow } from './task-record';
 import { validationError } from '../api-error';
-import { checkNamePattern } from './name-pattern';
+import { clientPattern } from './name-pattern';
 
 /** What a caller may set on a task; every field optional except where creating requires it. */
 export interface TaskFields {
@@ -222,7 +222,7 @@ export function createTasksRepository(db: Db) {
       if (query.system_tags?.includes('archived')) where.push('t.archived = 1');
       tagFilter(where, whereParams, 't.system_tags', systemTags);
       if (query.name) {
-        checkNamePattern('name', query.name);
+        clientPattern('name', query.name);
         where.push('regexp_i(?, t.name)');
         whereParams.push(query.name);
       }
