@@ -2,6 +2,7 @@ import type { Db } from './database';
 import { FIELD_COLUMNS, JSON_COLUMNS, METRIC_SORT_FIELDS, SCALAR_COLUMNS, SORTABLE_FIELDS, type TaskRow } from './task-record';
 import { validationError } from '../api-error';
 import { clientPattern } from './name-pattern';
+import { statementCache } from './statement-cache';
 
 /** What a caller may set on a task; every field optional except where creating requires it. */
 export interface TaskFields {
@@ -98,15 +99,9 @@ export function createTasksRepository(db: Db) {
     'UPDATE tasks SET last_iteration = max(last_iteration, ?), last_update = ? WHERE id = ?',
   );
   const deleteStatement = db.prepare('DELETE FROM tasks WHERE id = ?');
-  const insertCache = new Map<string, ReturnType<Db['prepare']>>();
-  const updateCache = new Map<string, ReturnType<Db['prepare']>>();
-  const selectCache = new Map<string, ReturnType<Db['prepare']>>();
-
-  function statement(cache: Map<string, ReturnType<Db['prepare']>>, sql: string) {
-    let prepared = cache.get(sql);
-    if (!prepared) cache.set(sql, (prepared = db.prepare(sql)));
-    return prepared;
-  }
+  // Inserts and updates vary with the fields sent, selects with the fields asked for and the sort.
+  const statements = statementCache(db);
+  const statement = (sql: string) => statements.get(sql);
 
   function indexParams(id: string, hyperparams: unknown) {
     deleteParams.run(id);
@@ -114,12 +109,17 @@ export function createTasksRepository(db: Db) {
   }
 
   return {
+    /** Prepared statements kept (bounded; tests check it). */
+    get cachedStatements(): number {
+      return statements.size;
+    },
+
     insert(id: string, fields: TaskFields): void {
       const columns = { id, ...toColumns(fields) };
       const names = Object.keys(columns);
       // Column names come from the fixed WRITABLE list, never from the request.
       const sql = `INSERT INTO tasks (${names.join(', ')}) VALUES (${names.map((n) => '@' + n).join(', ')})`;
-      statement(insertCache, sql).run(columns);
+      statement(sql).run(columns);
       if (fields.hyperparams) indexParams(id, fields.hyperparams);
     },
 
@@ -128,7 +128,7 @@ export function createTasksRepository(db: Db) {
       const names = Object.keys(columns);
       if (names.length === 0) return;
       const sql = `UPDATE tasks SET ${names.map((n) => `${n} = @${n}`).join(', ')} WHERE id = @id`;
-      statement(updateCache, sql).run({ ...columns, id });
+      statement(sql).run({ ...columns, id });
       if (fields.hyperparams) indexParams(id, fields.hyperparams);
     },
 
@@ -163,7 +163,7 @@ export function createTasksRepository(db: Db) {
     rows(ids: readonly string[], fields: readonly string[] | null): Partial<TaskRow>[] {
       const columns = fields === null ? null : columnsFor(fields);
       const sql = `SELECT ${columns === null ? '*' : columns.join(', ')} FROM tasks WHERE id IN (SELECT value FROM json_each(?))`;
-      return statement(selectCache, sql).all(JSON.stringify(ids)) as Partial<TaskRow>[];
+      return statement(sql).all(JSON.stringify(ids)) as Partial<TaskRow>[];
     },
 
     /**
@@ -192,7 +192,7 @@ export function createTasksRepository(db: Db) {
       ];
       const sql = `SELECT ${selects.join(', ')} FROM tasks t LEFT JOIN task_light l ON l.id = t.id WHERE t.id IN (SELECT value FROM json_each(?))`;
       const params: unknown[] = [...wanted.map((path) => `$.${path.split('.').slice(1).join('.')}`), JSON.stringify(ids)];
-      return (statement(selectCache, sql).all(params) as Record<string, unknown>[]).map((raw) => {
+      return (statement(sql).all(params) as Record<string, unknown>[]).map((raw) => {
         const row: ProjectedRow = { row: raw as Partial<TaskRow>, paths: [] };
         wanted.forEach((path, i) => {
           row.paths.push([path, raw[`p${i}`] as string | null]);
@@ -232,7 +232,7 @@ export function createTasksRepository(db: Db) {
       }
       const { orderSql, orderParams } = orderClause(query.order_by);
       const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
-      const total = statement(selectCache, `SELECT count(*) FROM tasks t ${whereSql}`).pluck().get(...whereParams) as number;
+      const total = statement(`SELECT count(*) FROM tasks t ${whereSql}`).pluck().get(...whereParams) as number;
       let limitSql = '';
       const limitParams: number[] = [];
       if (query.page !== undefined || query.page_size !== undefined) {
@@ -241,7 +241,7 @@ export function createTasksRepository(db: Db) {
         limitParams.push(size, (query.page ?? 0) * size);
       }
       const sql = `SELECT t.id FROM tasks t ${whereSql} ${orderSql} ${limitSql}`;
-      const ids = statement(selectCache, sql).pluck().all(...whereParams, ...orderParams, ...limitParams) as string[];
+      const ids = statement(sql).pluck().all(...whereParams, ...orderParams, ...limitParams) as string[];
       return { ids, total };
     },
   };

@@ -3,7 +3,7 @@ import type { ProjectRow } from '../db/projects-repository';
 import type { Repositories } from '../db/repositories';
 import { newId, nowIso } from '../ids';
 import { endpoint, idString, object, stringArray } from './endpoint';
-import { LIMITS, nameString, pageNumber } from './limits';
+import { LIMITS, nameString, orderByList, pageNumber } from './limits';
 
 function projectDocument(repos: Repositories, row: ProjectRow, withStats: boolean) {
   const doc: Record<string, unknown> = {
@@ -27,7 +27,7 @@ function projectDocument(repos: Repositories, row: ProjectRow, withStats: boolea
 const query = object({
   id: { anyOf: [stringArray, { type: 'string' }] },
   name: nameString,
-  order_by: stringArray,
+  order_by: orderByList,
   page: pageNumber,
   page_size: { type: 'integer', minimum: 1, maximum: 500 },
   only_fields: stringArray,

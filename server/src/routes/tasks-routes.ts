@@ -8,7 +8,7 @@ import { notStoredFields } from '../sdk/task-fields';
 import { taskDocuments } from '../tasks/task-document';
 import { endpoint, idString, object, stringArray } from './endpoint';
 import { requireTask } from './task-ids';
-import { iterationNumber, LIMITS, nameString, pageNumber } from './limits';
+import { iterationNumber, LIMITS, nameString, orderByOneOrList, pageNumber } from './limits';
 
 export const TASK_TYPES = [
   'training', 'testing', 'inference', 'data_processing', 'application', 'monitor', 'controller',
@@ -29,7 +29,7 @@ const listQuery = object({
   parent: oneOrMany,
   name: nameString,
   search_text: nameString,
-  order_by: oneOrMany,
+  order_by: orderByOneOrList,
   page: pageNumber,
   page_size: { type: 'integer', minimum: 1, maximum: 500 },
   only_fields: stringArray,
