@@ -12,6 +12,7 @@ import { registerEndpoints } from './routes/endpoint';
 import { errorHandler, sendError } from './routes/envelope';
 import { eventEndpoints, BATCH_BODY_LIMIT } from './routes/events-routes';
 import { jsonDepthExceeds, LIMITS } from './routes/limits';
+import { registerLoadShedding } from './routes/load-shedding';
 import { projectEndpoints } from './routes/projects-routes';
 import { serverEndpoints } from './routes/server-routes';
 import { taskEndpoints } from './routes/tasks-routes';
@@ -39,6 +40,8 @@ export interface AppOptions {
   frameAncestors?: readonly string[];
   /** Where a line about data the server accepts but does not keep goes (once per kind); default stderr. */
   notice?: (line: string) => void;
+  /** API requests held at once before more are answered 503 (load-shedding.ts); default DEFAULT_MAX_QUEUE. */
+  maxQueue?: number;
 }
 
 export const DEFAULT_APP_DIR = resolve(__dirname, '../../dist/compare-tasks/browser');
@@ -80,6 +83,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.addHttpMethod('GET', { hasBody: true, overrideExisting: true });
   registerSecurityHeaders(app, { frameAncestors: options.frameAncestors });
   registerAuth(app, options.apiKeys ?? null, options.tokenSigner);
+  registerLoadShedding(app, options.maxQueue);
   app.decorate('repos', repos);
   app.addHook('onClose', async () => repos.db.close());
   app.setErrorHandler(errorHandler);

@@ -1,10 +1,13 @@
 /**
  * npm run serve -- [--db FILE] [--files DIR] [--host H] [--port N] [--no-demo] [--frame-ancestors "ORIGINS"]
- *   [--keys FILE] [--insecure-no-auth]
+ *   [--keys FILE] [--insecure-no-auth] [--max-queue N]
  *
  * On any address other than loopback the server needs access keys (COMPARE_API_KEYS="key:secret,..."
  * or --keys FILE with one key:secret a line) and refuses to start without them, unless
  * --insecure-no-auth says that everyone who can reach it may read and write everything.
+ *
+ * --max-queue N (COMPARE_MAX_QUEUE; default 64): API requests held at once; past it a request is
+ * answered 503 with Retry-After (server.info always answers).
  */
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -12,6 +15,7 @@ import { parseArgs } from 'node:util';
 import { buildApp } from './app';
 import { sdkSettingsText } from './sdk/settings';
 import { isLoopbackHost, loadApiKeys } from './auth/keys';
+import { DEFAULT_MAX_QUEUE } from './routes/load-shedding';
 import { parseFrameAncestors } from './web/security-headers';
 
 async function main() {
@@ -26,10 +30,13 @@ async function main() {
       'insecure-no-auth': { type: 'boolean', default: false },
       // Origins allowed to show the app in a frame (CSP frame-ancestors); 'self' always is.
       'frame-ancestors': { type: 'string', default: process.env.COMPARE_FRAME_ANCESTORS ?? '' },
+      'max-queue': { type: 'string', default: process.env.COMPARE_MAX_QUEUE ?? String(DEFAULT_MAX_QUEUE) },
     },
   });
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0..65535, got ${values.port}`);
+  const maxQueue = Number(values['max-queue']);
+  if (!Number.isInteger(maxQueue) || maxQueue < 1) throw new Error(`--max-queue must be a whole number of requests, at least 1, got ${values['max-queue']}`);
   const dbPath = resolve(values.db!);
   mkdirSync(dirname(dbPath), { recursive: true });
   // COMPARE_APP_DIR serves another build of the web app (tests build into their own folder).
@@ -43,7 +50,7 @@ async function main() {
         'or pass --insecure-no-auth to run open anyway.',
     );
   }
-  const app = await buildApp({ dbPath, filesDir: resolve(values.files!), demo: !values['no-demo'], appDir, frameAncestors, apiKeys });
+  const app = await buildApp({ dbPath, filesDir: resolve(values.files!), demo: !values['no-demo'], appDir, frameAncestors, apiKeys, maxQueue });
   await app.listen({ host: values.host, port });
   const address = app.server.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;

@@ -8,6 +8,7 @@ import { decodeScrollId, encodeScrollId } from '../events/scroll-id';
 import { endpoint, idString, object, stringArray, taskIdList } from './endpoint';
 import { RawJson } from './envelope';
 import { iterationNumber, LIMITS } from './limits';
+import { TimeSlice } from './read-coalescing';
 import { requireTask, requireTasks } from './task-ids';
 
 export const EVENT_TYPES = ['training_stats_scalar', 'training_stats_vector', 'training_debug_image', 'plot', 'log'];
@@ -40,7 +41,12 @@ function variantsOf(repos: Repositories, task: string, eventType: string): Metri
   }
 }
 
-function histogram(
+/**
+ * The chart series of `body.tasks`, as pre-serialised JSON. Computed in slices of about 10 ms (whole
+ * series), so other requests are answered between them rather than after all 100 tasks' series are
+ * computed.
+ */
+async function histogram(
   repos: Repositories,
   body: HistogramBody,
 ) {
@@ -59,10 +65,12 @@ function histogram(
   const metrics: Record<string, Record<string, Record<string, (string | Buffer)[]>>> = {};
   const names = repos.tasks.names(tasks);
   const seriesByTask = repos.scalars.chartSeriesOfTasks(tasks);
+  const slice = new TimeSlice();
   for (const task of tasks) {
     const name = JSON.stringify(names.get(task) ?? null);
     for (const series of seriesByTask.get(task) ?? []) {
       if (!matches(body.metrics, series.metric, series.variant)) continue;
+      if (slice.due()) await slice.yield();
       const label = series.x_axis_label ? `,"x_axis_label":${JSON.stringify(series.x_axis_label)}` : '';
       ((metrics[series.metric] ??= {})[series.variant] ??= {})[task] = [`{"name":${name},`, seriesHistogramJson(repos.scalars, series, options), `${label}}`];
     }
@@ -131,6 +139,7 @@ export const eventEndpoints = [
   }),
   endpoint<{ tasks: string[]; event_type?: string }>({
     name: 'events.get_multi_task_metrics',
+    coalesce: true,
     body: tasksBody({ event_type: { type: 'string', enum: EVENT_TYPES } }),
     handler: ({ tasks, event_type }, { repos }) => {
       const variants = new Map<string, Set<string>>();
@@ -161,10 +170,12 @@ export const eventEndpoints = [
       samples: { type: 'integer', minimum: 1, maximum: 6000 },
       x_range: { type: 'array', items: { type: ['number', 'string'] }, minItems: 2, maxItems: 2 },
     }),
+    coalesce: true,
     handler: (body, { repos }) => histogram(repos, body),
   }),
   endpoint<{ tasks: string[]; metrics?: MetricsFilter }>({
     name: 'events.get_task_single_value_metrics',
+    coalesce: true,
     body: tasksBody({ metrics: metricsFilter }),
     handler: ({ tasks, metrics }, { repos }) => ({
       tasks: requireTasks(repos, tasks).map((task) => ({
@@ -179,6 +190,7 @@ export const eventEndpoints = [
   }),
   endpoint<PlotsBody>({
     name: 'events.get_multi_task_plots',
+    coalesce: true,
     body: tasksBody({
       metrics: metricsFilter,
       iters: { type: 'integer', minimum: 1, maximum: 1000 },

@@ -1,0 +1,57 @@
+import { createHash } from 'node:crypto';
+
+/** Resolves on the event loop's next turn, after the I/O (new requests) that is waiting now. */
+export function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
+/**
+ * Identical reads in flight share one computation: a read starts on the event loop's next turn, so
+ * the same request arriving meanwhile (several viewers of one chart, a client retrying, one page's
+ * charts asked for twice) joins it and gets the same answer. "Identical" is the endpoint, the body
+ * and who asks (the Authorization header). Entries last only while in flight: at most one per
+ * request the server holds, which load shedding bounds (load-shedding.ts).
+ */
+export class ReadCoalescer {
+  private readonly pending = new Map<string, Promise<unknown>>();
+  /** Reads computed (not joined) since start; tests count them. */
+  computations = 0;
+
+  run<T>(key: string, compute: () => T | Promise<T>): Promise<T> {
+    const joined = this.pending.get(key);
+    if (joined) return joined as Promise<T>;
+    const started = (async () => {
+      await nextTurn();
+      this.computations++;
+      return compute();
+    })();
+    const tracked = started.finally(() => this.pending.delete(key));
+    this.pending.set(key, tracked);
+    return tracked;
+  }
+
+  /** Reads in flight now. */
+  get size(): number {
+    return this.pending.size;
+  }
+}
+
+/** The key of a read: endpoint, who asks, and the body as validated. */
+export function readKey(endpoint: string, identity: string, body: unknown): string {
+  return createHash('sha256').update(endpoint).update('\0').update(identity).update('\0').update(JSON.stringify(body) ?? '').digest('base64');
+}
+
+/** Slices of at most about `sliceMs` of work: `due()` says when to `await nextTurn()` so other requests are answered between them. */
+export class TimeSlice {
+  private start = performance.now();
+  constructor(private readonly sliceMs = 10) {}
+
+  due(): boolean {
+    return performance.now() - this.start >= this.sliceMs;
+  }
+
+  async yield(): Promise<void> {
+    await nextTurn();
+    this.start = performance.now();
+  }
+}

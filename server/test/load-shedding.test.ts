@@ -1,0 +1,164 @@
+// Under many concurrent clients: identical reads in flight are computed once, a long histogram
+// lets other requests through between its slices, and past --max-queue requests are answered 503
+// with Retry-After while server.info still answers.
+import assert from 'node:assert/strict';
+import { request as httpRequest } from 'node:http';
+import { test } from 'node:test';
+import { DEFAULT_MAX_QUEUE, RETRY_AFTER_SEC } from '../src/routes/load-shedding';
+import { addEvents, createProject, createTask, scalar, startServer, type TestServer } from './helpers';
+
+const HISTOGRAM = 'events.multi_task_scalar_metrics_iter_histogram';
+
+async function tasksWithSeries(server: TestServer, count: number, points: number): Promise<string[]> {
+  const project = await createProject(server);
+  const tasks: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const task = await createTask(server, project, { name: `run ${i}` });
+    const events = [];
+    for (const metric of ['loss', 'accuracy', 'lr']) {
+      for (let iter = 0; iter < points; iter++) events.push(scalar(task, metric, 'train', iter, Math.sin(iter / 7 + i)));
+    }
+    const reply = await addEvents(server, events);
+    assert.equal(reply.status, 200, reply.meta?.result_msg);
+    tasks.push(task);
+  }
+  return tasks;
+}
+
+function inject(server: TestServer, name: string, body: unknown, headers: Record<string, string> = {}) {
+  return server.app.inject({ method: 'POST', url: `/api/v2.31/${name}`, payload: body as object, headers });
+}
+
+async function listening(server: TestServer): Promise<string> {
+  await server.app.listen({ host: '127.0.0.1', port: 0 });
+  const address = server.app.server.address();
+  if (!address || typeof address === 'string') throw new Error('no port');
+  return `http://127.0.0.1:${address.port}`;
+}
+
+async function until(what: string, condition: () => boolean) {
+  for (let i = 0; i < 2000 && !condition(); i++) await new Promise((resolve) => setTimeout(resolve, 5));
+  assert.ok(condition(), what);
+}
+
+test('identical histogram requests in flight are computed once; every caller gets the answer', async () => {
+  const server = await startServer();
+  try {
+    const tasks = await tasksWithSeries(server, 5, 300);
+    const body = { tasks, samples: 100 };
+    const before = server.app.reads.computations;
+    const replies = await Promise.all(Array.from({ length: 20 }, () => inject(server, HISTOGRAM, body)));
+    assert.equal(server.app.reads.computations - before, 1, '20 identical requests, one computation');
+    const first = replies[0].json();
+    assert.equal(Object.keys(first.data.metrics.loss.train).length, 5);
+    const ids = new Set<string>();
+    for (const reply of replies) {
+      assert.equal(reply.statusCode, 200);
+      const parsed = reply.json();
+      assert.deepEqual(parsed.data, first.data);
+      ids.add(parsed.meta.id);
+    }
+    assert.equal(ids.size, 20, 'each caller gets its own envelope');
+
+    // Another body, or another caller, is another computation.
+    const mixed = await Promise.all([
+      inject(server, HISTOGRAM, body, { authorization: 'Bearer one' }),
+      inject(server, HISTOGRAM, body, { authorization: 'Bearer one' }),
+      inject(server, HISTOGRAM, body, { authorization: 'Bearer two' }),
+      inject(server, HISTOGRAM, { ...body, samples: 50 }, { authorization: 'Bearer one' }),
+    ]);
+    for (const reply of mixed) assert.equal(reply.statusCode, 200);
+    assert.equal(server.app.reads.computations - before, 4, 'one more for each distinct (caller, body)');
+    assert.equal(server.app.reads.size, 0, 'nothing is kept once answered');
+
+    // An error is every caller's answer too.
+    const unknown = await Promise.all([inject(server, HISTOGRAM, { tasks: ['nope'] }), inject(server, HISTOGRAM, { tasks: ['nope'] })]);
+    for (const reply of unknown) assert.equal(reply.statusCode, 400);
+    assert.equal(server.app.reads.computations - before, 5);
+  } finally {
+    await server.close();
+  }
+});
+
+test('a flood past --max-queue is answered 503 with Retry-After while server.info answers', async () => {
+  const maxQueue = 4;
+  const server = await startServer({ maxQueue });
+  try {
+    const tasks = await tasksWithSeries(server, 3, 200);
+    // Distinct bodies (no coalescing), all sent at once, with server.info among them.
+    const flood = Array.from({ length: 30 }, (_, i) => inject(server, HISTOGRAM, { tasks, samples: 100 + i }));
+    const info = inject(server, 'server.info', {});
+    const replies = await Promise.all(flood);
+    const infoReply = await info;
+    assert.equal(infoReply.statusCode, 200, 'server.info is never shed');
+    const statuses = replies.map((r) => r.statusCode);
+    assert.equal(statuses.filter((s) => s === 200).length, maxQueue, statuses.join(' '));
+    assert.equal(statuses.filter((s) => s === 503).length, 30 - maxQueue, statuses.join(' '));
+    for (const reply of replies.filter((r) => r.statusCode === 503)) {
+      assert.equal(reply.headers['retry-after'], String(RETRY_AFTER_SEC));
+      const parsed = reply.json();
+      assert.equal(parsed.meta.result_code, 503);
+      assert.equal(parsed.meta.endpoint.name, HISTOGRAM);
+      assert.match(parsed.meta.result_msg, /^Server busy: 4 requests in progress \(at most 4\); retry after 1 s$/);
+      assert.equal(parsed.meta.error_data.max_queue, maxQueue);
+    }
+    assert.equal(server.app.load.shed, 30 - maxQueue);
+    assert.equal(server.app.load.inFlight, 0, 'every answered request released its place');
+    const after = await inject(server, HISTOGRAM, { tasks, samples: 100 });
+    assert.equal(after.statusCode, 200, 'answered again once the flood is over');
+  } finally {
+    await server.close();
+  }
+});
+
+test('a request whose client hangs up releases its place', async () => {
+  const server = await startServer({ maxQueue: 2 });
+  try {
+    const tasks = await tasksWithSeries(server, 10, 600);
+    const base = await listening(server);
+    const url = new URL(`${base}/api/v2.31/${HISTOGRAM}`);
+    for (let i = 0; i < 3; i++) {
+      const body = JSON.stringify({ tasks, samples: 500 + i });
+      const client = httpRequest(url, { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } });
+      client.on('error', () => {});
+      client.end(body);
+      await until('the request is received', () => server.app.load.inFlight === 1);
+      client.destroy();
+      await until('its place is released', () => server.app.load.inFlight === 0);
+    }
+    assert.equal(server.app.load.shed, 0);
+  } finally {
+    await server.close();
+  }
+});
+
+test('server.info answers between the slices of a long histogram computation', async () => {
+  const server = await startServer();
+  try {
+    assert.equal(server.app.load.maxQueue, DEFAULT_MAX_QUEUE);
+    const tasks = await tasksWithSeries(server, 20, 1500);
+    const base = await listening(server);
+    const post = async (name: string, body: unknown) => {
+      const started = performance.now();
+      const response = await fetch(`${base}/api/v2.31/${name}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      await response.arrayBuffer();
+      return { status: response.status, ms: performance.now() - started, at: performance.now() };
+    };
+    const computations = server.app.reads.computations;
+    const histogram = post(HISTOGRAM, { tasks, samples: 777 });
+    let histogramDone = false;
+    void histogram.then(() => (histogramDone = true));
+    // This test's own code runs only when the server's event loop turns: seeing the computation
+    // started but not answered means the server is between two slices of it.
+    await until('the histogram computation starts', () => server.app.reads.computations > computations);
+    assert.equal(histogramDone, false, 'the histogram is still being computed');
+    const info = await post('server.info', {});
+    const done = await histogram;
+    assert.equal(info.status, 200);
+    assert.equal(done.status, 200);
+    console.log(`20-task histogram computed in ${done.ms.toFixed(0)} ms; server.info sent during it answered in ${info.ms.toFixed(1)} ms`);
+    assert.ok(info.at < done.at, 'server.info was answered before the histogram');
+  } finally {
+    await server.close();
+  }
+});
