@@ -132,7 +132,7 @@ test('a request whose client hangs up releases its place', async () => {
   }
 });
 
-test('server.info answers between the slices of a long histogram computation', async () => {
+test('server.info answers between the slices of a long histogram computation; a write made meanwhile is seen', async () => {
   const server = await startServer();
   try {
     assert.equal(server.app.load.maxQueue, DEFAULT_MAX_QUEUE);
@@ -153,10 +153,19 @@ test('server.info answers between the slices of a long histogram computation', a
     await until('the histogram computation starts', () => server.app.reads.computations > computations);
     assert.equal(histogramDone, false, 'the histogram is still being computed');
     const info = await post('server.info', {});
+    // A client writing while the same histogram is computed, then asking for it, sees its write.
+    const written = await addEvents(server, [scalar(tasks[0], 'loss', 'train', 1500, 0.5)]);
+    assert.equal(written.status, 200);
+    const stillComputing = !histogramDone;
+    const mine = await inject(server, HISTOGRAM, { tasks, samples: 777 });
+    assert.equal(mine.json().data.metrics.loss.train[tasks[0]].total, 1501);
     const done = await histogram;
     assert.equal(info.status, 200);
     assert.equal(done.status, 200);
-    console.log(`20-task histogram computed in ${done.ms.toFixed(0)} ms; server.info sent during it answered in ${info.ms.toFixed(1)} ms`);
+    console.log(
+      `20-task histogram computed in ${done.ms.toFixed(0)} ms; server.info sent during it answered in ${info.ms.toFixed(1)} ms; ` +
+        `a write ${stillComputing ? 'during it' : 'after it'} was seen by the same request sent next`,
+    );
     assert.ok(info.at < done.at, 'server.info was answered before the histogram');
   } finally {
     await server.close();

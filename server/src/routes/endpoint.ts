@@ -42,7 +42,7 @@ export function registerEndpoints(
   endpoints: readonly Endpoint[],
   context: Omit<EndpointContext, 'request'>,
 ) {
-  const reads = new ReadCoalescer();
+  const reads = new ReadCoalescer(() => context.repos.dataVersion());
   app.decorate('reads', reads);
   for (const e of endpoints) {
     for (const url of [`/api/${e.name}`, `/api/:version/${e.name}`]) {

@@ -5,29 +5,44 @@ export function nextTurn(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
 
+interface Pending {
+  promise: Promise<unknown>;
+  /** The data version the computation started on; undefined until it starts. */
+  version?: string;
+}
+
 /**
  * Identical reads in flight share one computation: a read starts on the event loop's next turn, so
  * the same request arriving meanwhile (several viewers of one chart, a client retrying, one page's
  * charts asked for twice) joins it and gets the same answer. "Identical" is the endpoint, the body
- * and who asks (the Authorization header). Entries last only while in flight: at most one per
- * request the server holds, which load shedding bounds (load-shedding.ts).
+ * and who asks (the Authorization header). A computation that started before a write (one computed
+ * in slices can be) is not joined after it, so a client always sees its own writes. Entries last
+ * only while in flight: at most one per request the server holds, which load shedding bounds
+ * (load-shedding.ts).
  */
 export class ReadCoalescer {
-  private readonly pending = new Map<string, Promise<unknown>>();
+  private readonly pending = new Map<string, Pending>();
   /** Reads computed (not joined) since start; tests count them. */
   computations = 0;
 
+  /** `dataVersion` changes whenever the data may have changed (Repositories.dataVersion). */
+  constructor(private readonly dataVersion: () => string) {}
+
   run<T>(key: string, compute: () => T | Promise<T>): Promise<T> {
     const joined = this.pending.get(key);
-    if (joined) return joined as Promise<T>;
+    if (joined && (joined.version === undefined || joined.version === this.dataVersion())) return joined.promise as Promise<T>;
+    const entry: Pending = { promise: Promise.resolve() };
     const started = (async () => {
       await nextTurn();
+      entry.version = this.dataVersion();
       this.computations++;
       return compute();
     })();
-    const tracked = started.finally(() => this.pending.delete(key));
-    this.pending.set(key, tracked);
-    return tracked;
+    entry.promise = started.finally(() => {
+      if (this.pending.get(key) === entry) this.pending.delete(key);
+    });
+    this.pending.set(key, entry);
+    return entry.promise as Promise<T>;
   }
 
   /** Reads in flight now. */
