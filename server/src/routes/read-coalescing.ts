@@ -1,5 +1,3 @@
-import { createHash } from 'node:crypto';
-
 /** Resolves on the event loop's next turn, after the I/O (new requests) that is waiting now. */
 export function nextTurn(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
@@ -51,12 +49,15 @@ export class ReadCoalescer {
   }
 }
 
-/** The key of a read: endpoint, who asks, and the body as validated. */
+/** The key of a read: endpoint, who asks, and the body as validated (kept only while in flight). */
 export function readKey(endpoint: string, identity: string, body: unknown): string {
-  return createHash('sha256').update(endpoint).update('\0').update(identity).update('\0').update(JSON.stringify(body) ?? '').digest('base64');
+  return `${endpoint}\0${identity}\0${JSON.stringify(body) ?? ''}`;
 }
 
-/** Slices of at most about `sliceMs` of work: `due()` says when to `await nextTurn()` so other requests are answered between them. */
+/**
+ * Slices of about `sliceMs` of work: `due()`, called between steps, says when to `yield()` (await
+ * the next turn) so other requests are answered between slices.
+ */
 export class TimeSlice {
   private start = performance.now();
   constructor(private readonly sliceMs = 10) {}
