@@ -54,6 +54,30 @@ test('a thousand distinct order_by and only_fields spellings keep the statement 
   }
 });
 
+test('only_fields: many paths inside a column are read with the whole column; past the limit a 400', async () => {
+  const server = await startServer();
+  try {
+    const project = await createProject(server);
+    const script = Object.fromEntries(Array.from({ length: 300 }, (_, i) => [`k${i}`, i]));
+    await createTask(server, project, { name: 'many keys', script });
+    const paths = (count: number) => Array.from({ length: count }, (_, i) => `script.k${i}`);
+    for (const count of [64, 65, LIMITS.onlyFields - 1]) {
+      const reply = await server.call('tasks.get_all_ex', { only_fields: ['name', ...paths(count)] });
+      assert.equal(reply.status, 200, `${count} paths: ${reply.meta.result_msg}`);
+      const [task] = reply.data.tasks;
+      assert.equal(task.name, 'many keys');
+      assert.deepEqual(task.script, Object.fromEntries(paths(count).map((p, i) => [p.slice(7), i])), `${count} paths`);
+    }
+    for (const endpoint of ['tasks.get_all_ex', 'projects.get_all_ex', 'models.get_all']) {
+      const reply = await server.call(endpoint, { only_fields: paths(LIMITS.onlyFields + 1) });
+      assert.equal(reply.status, 400, endpoint);
+      assert.match(reply.meta.result_msg, /only_fields must NOT have more than 200 items/, endpoint);
+    }
+  } finally {
+    await server.close();
+  }
+});
+
 test('order_by over its limits answers 400 naming order_by', async () => {
   const server = await startServer();
   try {

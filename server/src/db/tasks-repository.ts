@@ -179,6 +179,9 @@ export function createTasksRepository(db: Db) {
         if (JSON_COLUMNS.has(top) && rest.length && SUB_PATH.test(field)) paths.push(field);
         else for (const c of FIELD_COLUMNS[top] ?? []) columns.add(c);
       }
+      // Each path read on its own is a result column and a bound variable: past MAX_PATHS, whole
+      // columns are read instead (SQLite takes 2,000 columns at most).
+      if (new Set(paths).size > MAX_PATHS) for (const path of paths) for (const c of FIELD_COLUMNS[path.split('.')[0]] ?? []) columns.add(c);
       const wanted = [...new Set(paths)].filter((path) => !columns.has(path.split('.')[0]));
       const light = (column: string) => `coalesce(l.${column}, t.${column})`;
       const source = (path: string) => {
@@ -306,6 +309,9 @@ const LIGHT_COPY: Record<string, readonly string[]> = {
   models: [],
   runtime: [],
 };
+
+/** Paths read one by one inside JSON columns in one query at most. */
+const MAX_PATHS = 64;
 
 /** Paths read inside JSON columns: plain keys only, so they go into SQL as bound JSON paths. */
 const SUB_PATH = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)+$/;

@@ -3,7 +3,7 @@ import type { ProjectRow } from '../db/projects-repository';
 import type { Repositories } from '../db/repositories';
 import { newId, nowIso } from '../ids';
 import { endpoint, idString, object, stringArray } from './endpoint';
-import { LIMITS, nameString, orderByList, pageNumber } from './limits';
+import { fieldList, LIMITS, nameString, orderByList, pageNumber } from './limits';
 
 function projectDocument(repos: Repositories, row: ProjectRow, withStats: boolean) {
   const doc: Record<string, unknown> = {
@@ -30,7 +30,7 @@ const query = object({
   order_by: orderByList,
   page: pageNumber,
   page_size: { type: 'integer', minimum: 1, maximum: 500 },
-  only_fields: stringArray,
+  only_fields: fieldList,
   include_stats: { type: 'boolean' },
 });
 

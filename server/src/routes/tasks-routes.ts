@@ -8,7 +8,7 @@ import { notStoredFields } from '../sdk/task-fields';
 import { taskDocuments } from '../tasks/task-document';
 import { endpoint, idString, object, stringArray } from './endpoint';
 import { requireTask } from './task-ids';
-import { iterationNumber, LIMITS, nameString, orderByOneOrList, pageNumber } from './limits';
+import { fieldList, iterationNumber, LIMITS, nameString, orderByOneOrList, pageNumber } from './limits';
 
 export const TASK_TYPES = [
   'training', 'testing', 'inference', 'data_processing', 'application', 'monitor', 'controller',
@@ -32,7 +32,7 @@ const listQuery = object({
   order_by: orderByOneOrList,
   page: pageNumber,
   page_size: { type: 'integer', minimum: 1, maximum: 500 },
-  only_fields: stringArray,
+  only_fields: fieldList,
 });
 
 type ListBody = Record<string, string | string[] | number | undefined> & { only_fields?: string[] };

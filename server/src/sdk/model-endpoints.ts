@@ -2,7 +2,7 @@ import { unknownModel, unknownProject } from '../api-error';
 import { clientPattern } from '../db/name-pattern';
 import type { Repositories } from '../db/repositories';
 import { endpoint, idString, object, stringArray } from '../routes/endpoint';
-import { nameString } from '../routes/limits';
+import { fieldList, nameString } from '../routes/limits';
 import { requireTask } from '../routes/task-ids';
 import { designText, modelDocument, refreshModelCopies } from './model-doc';
 import { unkeptFields } from './notices';
@@ -58,7 +58,7 @@ export const modelEndpoints = [
       id: { anyOf: [stringArray, { type: 'string' }] },
       task: { anyOf: [stringArray, { type: 'string' }] },
       name: nameString,
-      only_fields: stringArray,
+      only_fields: fieldList,
     }),
     handler: (body, { repos }) => {
       const list = (v: string[] | string | undefined) => (v === undefined ? null : new Set(typeof v === 'string' ? [v] : v));
