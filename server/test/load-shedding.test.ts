@@ -41,7 +41,7 @@ async function until(what: string, condition: () => boolean) {
   assert.ok(condition(), what);
 }
 
-test('identical histogram requests in flight are computed once; every caller gets the answer', async () => {
+test('identical histogram and task list requests in flight are computed once; every caller gets the answer', async () => {
   const server = await startServer();
   try {
     const tasks = await tasksWithSeries(server, 5, 300);
@@ -71,10 +71,16 @@ test('identical histogram requests in flight are computed once; every caller get
     assert.equal(server.app.reads.computations - before, 4, 'one more for each distinct (caller, body)');
     assert.equal(server.app.reads.size, 0, 'nothing is kept once answered');
 
+    // The task table's query likewise.
+    const query = { order_by: ['-name'], only_fields: ['name', 'status'], page: 0, page_size: 50 };
+    const lists = await Promise.all(Array.from({ length: 10 }, () => inject(server, 'tasks.get_all_ex', query)));
+    for (const reply of lists) assert.deepEqual(reply.json().data.tasks.map((t: { name: string }) => t.name), ['run 4', 'run 3', 'run 2', 'run 1', 'run 0']);
+    assert.equal(server.app.reads.computations - before, 5);
+
     // An error is every caller's answer too.
     const unknown = await Promise.all([inject(server, HISTOGRAM, { tasks: ['nope'] }), inject(server, HISTOGRAM, { tasks: ['nope'] })]);
     for (const reply of unknown) assert.equal(reply.statusCode, 400);
-    assert.equal(server.app.reads.computations - before, 5);
+    assert.equal(server.app.reads.computations - before, 6);
   } finally {
     await server.close();
   }

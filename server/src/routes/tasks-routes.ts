@@ -137,7 +137,7 @@ const statusEndpoints = (
 );
 
 export const taskEndpoints = [
-  endpoint<ListBody>({ name: 'tasks.get_all_ex', body: listQuery, handler: (body, { repos }) => listTasks(repos, body) }),
+  endpoint<ListBody>({ name: 'tasks.get_all_ex', body: listQuery, coalesce: true, handler: (body, { repos }) => listTasks(repos, body) }),
   // The SDK's reading of a task: references as plain ids (see sdkTaskShape).
   endpoint<ListBody>({
     name: 'tasks.get_all',
