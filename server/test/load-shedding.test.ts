@@ -2,6 +2,7 @@
 // lets other requests through between its slices, and past --max-queue requests are answered 503
 // with Retry-After while server.info still answers.
 import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
 import { request as httpRequest } from 'node:http';
 import { test } from 'node:test';
 import { DEFAULT_MAX_QUEUE, RETRY_AFTER_SEC } from '../src/routes/load-shedding';
@@ -112,6 +113,60 @@ test('a flood past --max-queue is answered 503 with Retry-After while server.inf
     assert.equal(server.app.load.inFlight, 0, 'every answered request released its place');
     const after = await inject(server, HISTOGRAM, { tasks, samples: 100 });
     assert.equal(after.statusCode, 200, 'answered again once the flood is over');
+  } finally {
+    await server.close();
+  }
+});
+
+/**
+ * Sends `count` histogram requests at once from another process (a client in this process would
+ * share the server's event loop and could only send between its computations), then server.info;
+ * answers `status/retry-after` counts and server.info's status and latency.
+ */
+function floodFromAnotherProcess(base: string, tasks: string[], count: number): Promise<{ counts: Record<string, number>; info: string }> {
+  const script = `
+    const post = async (name, body) => {
+      try {
+        const r = await fetch(${JSON.stringify(base)} + '/api/v2.31/' + name, { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
+        const j = await r.json();
+        return r.status + '/' + r.headers.get('retry-after') + '/' + j.meta.result_code;
+      } catch (e) { return 'error ' + (e.cause?.code ?? e.message); }
+    };
+    const flood = Promise.all(Array.from({ length: ${count} }, (_, i) => post('${HISTOGRAM}', { tasks: ${JSON.stringify(tasks)}, samples: 100 + i })));
+    const info = new Promise((resolve) => setTimeout(async () => { const t = performance.now(); const r = await post('server.info', {}); resolve(r + ' in ' + (performance.now() - t).toFixed(0) + ' ms'); }, 20));
+    Promise.all([flood, info]).then(([replies, info]) => {
+      const counts = {};
+      for (const r of replies) counts[r] = (counts[r] || 0) + 1;
+      console.log(JSON.stringify({ counts, info }));
+    });
+  `;
+  return new Promise((resolve, reject) =>
+    execFile(process.execPath, ['-e', script], (error, stdout) => (error ? reject(error) : resolve(JSON.parse(stdout)))),
+  );
+}
+
+test('a flood over HTTP from another process: past --max-queue 503 with Retry-After, server.info answers', async () => {
+  const maxQueue = 2;
+  const server = await startServer({ maxQueue });
+  // server.info's time in the server, from its headers read to its answer written (the flooding
+  // process's own figure includes the time its event loop spends on its 60 other requests).
+  let infoInServer = NaN;
+  server.app.addHook('onResponse', async (request, reply) => {
+    if (request.routeOptions.config?.endpoint === 'server.info') infoInServer = reply.elapsedTime;
+  });
+  try {
+    const tasks = await tasksWithSeries(server, 10, 1000);
+    const base = await listening(server);
+    const { counts, info } = await floodFromAnotherProcess(base, tasks, 60);
+    console.log(
+      `60 histogram requests at once, --max-queue ${maxQueue}: ${JSON.stringify(counts)}; ` +
+        `server.info ${info} in the flooding process, ${infoInServer.toFixed(1)} ms in the server`,
+    );
+    assert.match(info, /^200\//, 'server.info answers');
+    for (const answer of Object.keys(counts)) assert.ok(['200/null/200', `503/${RETRY_AFTER_SEC}/503`].includes(answer), answer);
+    assert.ok(counts[`503/${RETRY_AFTER_SEC}/503`] > 0, 'some requests were refused');
+    assert.equal(server.app.load.shed, counts[`503/${RETRY_AFTER_SEC}/503`]);
+    assert.equal(server.app.load.inFlight, 0);
   } finally {
     await server.close();
   }
