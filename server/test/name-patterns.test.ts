@@ -77,6 +77,8 @@ test('name patterns keep ClearML meaning: case-insensitive, found anywhere, esca
     assert.deepEqual(await names('RUN'), ['My Run 1', 'résumé run']);
     assert.deepEqual(await names('^my\\ task$'), ['my task'], "Python's re.escape escapes spaces");
     assert.deepEqual(await names('RÉSUMÉ'), ['résumé run']);
+    assert.deepEqual(await names('^r\\ésum\\é\\ run$'), ['résumé run'], 'Python 3.6 re.escape escapes non-ASCII letters');
+    assert.deepEqual(await names('\\\\é'), [], 'an escaped backslash before é is a backslash');
     assert.deepEqual(await names('run [12]$'), ['My Run 1']);
   } finally {
     await server.close();

@@ -33,7 +33,7 @@ export function clientPattern(field: string, pattern: string): ClientPattern {
   if (cached) return cached;
   let re: RE2JS;
   try {
-    re = RE2JS.compile(pattern, RE2JS.CASE_INSENSITIVE);
+    re = RE2JS.compile(withoutNonAsciiEscapes(pattern), RE2JS.CASE_INSENSITIVE);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw patternError(field, pattern, `${reason} (patterns run on RE2: no backreferences or lookaround)`);
@@ -49,6 +49,22 @@ export function clientPattern(field: string, pattern: string): ClientPattern {
 /** How many compiled patterns are kept (tests check the bound). */
 export function clientPatternCacheSize(): number {
   return compiled.size;
+}
+
+/**
+ * `\é` as `é`: Python before 3.7 escaped every non-alphanumeric character in `re.escape` (the
+ * SDK's exact-name patterns), and PCRE reads an escaped non-ASCII character as itself; RE2 refuses it.
+ */
+function withoutNonAsciiEscapes(pattern: string): string {
+  if (!/\\[^\x00-\x7f]/.test(pattern)) return pattern;
+  let out = '';
+  for (let i = 0; i < pattern.length; i++) {
+    if (pattern[i] === '\\' && i + 1 < pattern.length) {
+      if (pattern.charCodeAt(i + 1) > 0x7f) out += pattern[++i];
+      else out += pattern[i] + pattern[++i];
+    } else out += pattern[i];
+  }
+  return out;
 }
 
 function patternError(field: string, pattern: string, reason: string): ApiError {
