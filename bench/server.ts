@@ -146,6 +146,11 @@ async function benchHistogram(base: string, dbPath: string) {
   result(`server: ${hundred.length}-task histogram vs full scan`, all.scan / all.p95, 'x faster', 20, 'min');
 }
 
+/**
+ * The 10 connections send the same body: a request the server reads while the same one is being
+ * computed shares that computation (server/src/routes/read-coalescing.ts), as several viewers of
+ * one chart would.
+ */
 async function benchLoad(base: string, label: string, requestBody: unknown) {
   const load = (url: string) => loadOn({ base: url, path: `/api/v2.31/${HISTOGRAM}`, body: JSON.stringify(requestBody), connections: 10, seconds: 10 });
   const run = await load(base);

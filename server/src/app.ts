@@ -14,6 +14,7 @@ import { errorHandler, sendError } from './routes/envelope';
 import { eventEndpoints, BATCH_BODY_LIMIT } from './routes/events-routes';
 import { jsonDepthExceeds, LIMITS } from './routes/limits';
 import { modelListEndpoints } from './routes/models-routes';
+import { registerLoadShedding } from './routes/load-shedding';
 import { projectEndpoints } from './routes/projects-routes';
 import { serverEndpoints } from './routes/server-routes';
 import { taskEndpoints } from './routes/tasks-routes';
@@ -58,6 +59,8 @@ export interface AppOptions {
    * server's extensions (histogram envelope, x_range, debug_images iteration) ignored.
    */
   plainClearml?: boolean;
+  /** API requests held at once before more are answered 503 (load-shedding.ts); default DEFAULT_MAX_QUEUE. */
+  maxQueue?: number;
 }
 
 export const DEFAULT_APP_DIR = resolve(__dirname, '../../dist/compare-tasks/browser');
@@ -100,6 +103,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerSecurityHeaders(app, { frameAncestors: options.frameAncestors });
   registerRequestGuard(app, { listenHost: options.listenHost, allowedHosts: options.allowedHosts });
   registerAuth(app, options.apiKeys ?? null, options.tokenSigner, options.loginLimit);
+  registerLoadShedding(app, options.maxQueue);
   app.decorate('repos', repos);
   app.addHook('onClose', async () => repos.db.close());
   app.setErrorHandler(errorHandler);

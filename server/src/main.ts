@@ -1,13 +1,16 @@
 /**
  * npm run serve -- [--db FILE] [--files DIR] [--host H] [--port N] [--no-demo] [--frame-ancestors "ORIGINS"]
  *   [--keys FILE] [--insecure-no-auth] [--allowed-hosts "NAMES"] [--max-file-size SIZE]
- *   [--base-path /compare/] [--plain-clearml]
+ *   [--base-path /compare/] [--plain-clearml] [--max-queue N]
  *
  * On any address other than loopback the server needs access keys (COMPARE_API_KEYS="key:secret,..."
  * or --keys FILE with one key:secret a line) and refuses to start without them, unless
  * --insecure-no-auth says that everyone who can reach it may read and write everything.
  * --plain-clearml (or COMPARE_PLAIN_CLEARML=1) answers as a plain clearml-server: no capabilities in
  * server.info, none of this server's extensions.
+ *
+ * --max-queue N (COMPARE_MAX_QUEUE; default 64): API requests held at once; past it a request is
+ * answered 503 with Retry-After (server.info always answers).
  */
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -18,6 +21,7 @@ import { isLoopbackHost, loadApiKeys } from './auth/keys';
 import { parseByteSize } from './files/byte-size';
 import { parseAllowedHosts } from './web/request-guard';
 import { parseBasePath } from './web/base-path';
+import { DEFAULT_MAX_QUEUE } from './routes/load-shedding';
 import { parseFrameAncestors } from './web/security-headers';
 
 async function main() {
@@ -39,10 +43,13 @@ async function main() {
       'max-file-size': { type: 'string', default: process.env.COMPARE_MAX_FILE_SIZE ?? '2G' },
       // The path the app is served under (the API stays at /api, files at /files).
       'base-path': { type: 'string', default: process.env.COMPARE_BASE_PATH ?? '/' },
+      'max-queue': { type: 'string', default: process.env.COMPARE_MAX_QUEUE ?? String(DEFAULT_MAX_QUEUE) },
     },
   });
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0..65535, got ${values.port}`);
+  const maxQueue = Number(values['max-queue']);
+  if (!Number.isInteger(maxQueue) || maxQueue < 1) throw new Error(`--max-queue must be a whole number of requests, at least 1, got ${values['max-queue']}`);
   const dbPath = resolve(values.db!);
   mkdirSync(dirname(dbPath), { recursive: true });
   // COMPARE_APP_DIR serves another build of the web app (tests build into their own folder).
@@ -61,7 +68,7 @@ async function main() {
   }
   const app = await buildApp({
     dbPath, filesDir: resolve(values.files!), demo: !values['no-demo'], appDir, frameAncestors, apiKeys,
-    listenHost: values.host, allowedHosts, maxFileBytes, basePath, plainClearml: values['plain-clearml'],
+    listenHost: values.host, allowedHosts, maxFileBytes, basePath, plainClearml: values['plain-clearml'], maxQueue,
   });
   await app.listen({ host: values.host, port });
   const address = app.server.address();

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { migrations, SCHEMA_VERSION } from './migrations';
 import { registerTextSearch } from './text-search';
+import { clientPattern, type ClientPattern } from './name-pattern';
 
 export type Db = Database.Database;
 
@@ -47,17 +48,17 @@ function migrate(db: Db): boolean {
   return current === 0;
 }
 
-/** Case-insensitive regular expression match used by the `name` filters. */
+/**
+ * `regexp_i(pattern, value)`: the case-insensitive match of the `name` filters, on RE2 (see
+ * name-pattern.ts; callers check the pattern with `clientPattern` first, so a refused one answers
+ * 400 before SQLite runs).
+ */
 function registerFunctions(db: Db): void {
-  const cache = new Map<string, RegExp>();
+  let last: ClientPattern | null = null;
   db.function('regexp_i', { deterministic: true }, (pattern: unknown, value: unknown) => {
     if (typeof pattern !== 'string' || typeof value !== 'string') return 0;
-    let regex = cache.get(pattern);
-    if (!regex) {
-      regex = new RegExp(pattern, 'i');
-      if (cache.size > 100) cache.clear();
-      cache.set(pattern, regex);
-    }
-    return regex.test(value) ? 1 : 0;
+    // One query calls this once per row with the same pattern.
+    if (last?.source !== pattern) last = clientPattern('name', pattern);
+    return last.test(value) ? 1 : 0;
   });
 }

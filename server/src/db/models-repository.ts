@@ -1,4 +1,5 @@
 import type { Db } from './database';
+import { statementCache } from './statement-cache';
 
 export interface ModelRow {
   id: string;
@@ -22,7 +23,7 @@ export function createModelsRepository(db: Db) {
   const byId = db.prepare('SELECT * FROM models WHERE id = ?');
   const byTask = db.prepare('SELECT * FROM models WHERE task = ? ORDER BY created DESC, id');
   const all = db.prepare('SELECT * FROM models ORDER BY created DESC, id');
-  const updates = new Map<string, ReturnType<Db['prepare']>>();
+  const updates = statementCache(db);
   return {
     insert(model: ModelRow): void {
       insert.run(model);
@@ -40,9 +41,7 @@ export function createModelsRepository(db: Db) {
       if (!names.length) return;
       // Column names come from the fixed MODEL_COLUMNS list, never from the request.
       const sql = `UPDATE models SET ${names.map((n) => `${n} = @${n}`).join(', ')} WHERE id = @id`;
-      let statement = updates.get(sql);
-      if (!statement) updates.set(sql, (statement = db.prepare(sql)));
-      statement.run({ ...Object.fromEntries(names.map((n) => [n, fields[n]])), id });
+      updates.get(sql).run({ ...Object.fromEntries(names.map((n) => [n, fields[n]])), id });
     },
   };
 }

@@ -1,50 +1,73 @@
-import { validationError } from '../api-error';
+import { LRUCache } from 'lru-cache';
+import { RE2JS } from 're2js';
+import { ApiError } from '../api-error';
 
 /**
- * Checks a `name` filter (a case-insensitive regular expression, as in ClearML) before SQLite runs it
- * on every name. Refuses invalid patterns and a quantified group that itself holds a quantifier or
- * an alternation (`(a+)+`, `(a|aa)*`): JavaScript's backtracking engine can take exponential time
- * on those, and one request would stall the server.
+ * A regular expression a client sent (a `name` filter, as in ClearML), compiled for RE2's
+ * linear-time engine: matching takes time proportional to the name's length times the pattern's
+ * size, never the exponential time a backtracking engine can take on `^(a+)+$`.
  */
-export function checkNamePattern(field: string, pattern: string): void {
+export interface ClientPattern {
+  readonly source: string;
+  /** Whether the pattern matches anywhere in `value`, case-insensitively. */
+  test(value: string): boolean;
+}
+
+/**
+ * Largest compiled program (RE2's measure of a pattern's cost, about one unit per character it
+ * matches). Matching a name costs up to this many steps per character; `[a-z]{1000}` is 1002.
+ */
+export const MAX_PATTERN_PROGRAM = 2000;
+/** Distinct patterns kept compiled. */
+export const PATTERN_CACHE_SIZE = 256;
+
+const compiled = new LRUCache<string, ClientPattern>({ max: PATTERN_CACHE_SIZE });
+
+/**
+ * Checks and compiles a client's pattern, once per distinct pattern (a bounded cache). Answers 400
+ * naming `field` for a pattern RE2 cannot run: invalid syntax, backreferences (`\1`), lookaround
+ * (`(?=`, `(?!`, `(?<=`), or a program larger than MAX_PATTERN_PROGRAM.
+ */
+export function clientPattern(field: string, pattern: string): ClientPattern {
+  const cached = compiled.get(pattern);
+  if (cached) return cached;
+  let re: RE2JS;
   try {
-    new RegExp(pattern, 'i');
-  } catch {
-    throw validationError(`${field} is not a valid regular expression: ${pattern}`);
+    re = RE2JS.compile(withoutNonAsciiEscapes(pattern), RE2JS.CASE_INSENSITIVE);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw patternError(field, pattern, `${reason} (patterns run on RE2: no backreferences or lookaround)`);
   }
-  if (hasNestedQuantifier(pattern)) {
-    throw validationError(`${field}: a repeated group that holds a repetition or '|' is refused (it can take exponential time): ${pattern}`);
+  if (re.programSize() > MAX_PATTERN_PROGRAM) {
+    throw patternError(field, pattern, `the pattern is too large (RE2 program size ${re.programSize()}, at most ${MAX_PATTERN_PROGRAM})`);
   }
+  const result: ClientPattern = { source: pattern, test: (value) => re.test(value) };
+  compiled.set(pattern, result);
+  return result;
 }
 
-function quantifierAt(pattern: string, i: number): boolean {
-  const c = pattern[i];
-  if (c === '*' || c === '+') return true;
-  if (c === '{') return /^\{\d*,?\d*\}/.test(pattern.slice(i)) && !/^\{(0|1)\}/.test(pattern.slice(i));
-  return false;
+/** How many compiled patterns are kept (tests check the bound). */
+export function clientPatternCacheSize(): number {
+  return compiled.size;
 }
 
-export function hasNestedQuantifier(pattern: string): boolean {
-  const risky: boolean[] = []; // per open group: does it hold a quantifier or '|'?
+/**
+ * `\é` as `é`: Python before 3.7 escaped every non-alphanumeric character in `re.escape` (the
+ * SDK's exact-name patterns), and PCRE reads an escaped non-ASCII character as itself; RE2 refuses it.
+ */
+function withoutNonAsciiEscapes(pattern: string): string {
+  if (!/\\[^\x00-\x7f]/.test(pattern)) return pattern;
+  let out = '';
   for (let i = 0; i < pattern.length; i++) {
-    const c = pattern[i];
-    if (c === '\\') {
-      i++;
-      if (quantifierAt(pattern, i + 1) && risky.length) risky[risky.length - 1] = true;
-      continue;
-    }
-    if (c === '[') {
-      // Skip a character class; a quantifier after it counts like one after any atom.
-      for (i++; i < pattern.length && pattern[i] !== ']'; i++) if (pattern[i] === '\\') i++;
-      if (quantifierAt(pattern, i + 1) && risky.length) risky[risky.length - 1] = true;
-      continue;
-    }
-    if (c === '(') risky.push(false);
-    else if (c === ')') {
-      const inner = risky.pop() ?? false;
-      if (inner && quantifierAt(pattern, i + 1)) return true;
-      if ((inner || quantifierAt(pattern, i + 1)) && risky.length) risky[risky.length - 1] = true;
-    } else if ((c === '|' || quantifierAt(pattern, i)) && risky.length) risky[risky.length - 1] = true;
+    if (pattern[i] === '\\' && i + 1 < pattern.length) {
+      if (pattern.charCodeAt(i + 1) > 0x7f) out += pattern[++i];
+      else out += pattern[i] + pattern[++i];
+    } else out += pattern[i];
   }
-  return false;
+  return out;
+}
+
+function patternError(field: string, pattern: string, reason: string): ApiError {
+  const shown = pattern.length > 200 ? `${pattern.slice(0, 197)}...` : pattern;
+  return new ApiError(400, 12, `Validation error: ${field} is not a regular expression the server can run: ${reason}: ${shown}`, { field });
 }

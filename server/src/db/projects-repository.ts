@@ -1,7 +1,7 @@
-import type { Statement } from 'better-sqlite3';
 import type { Db } from './database';
 import { validationError } from '../api-error';
-import { checkNamePattern } from './name-pattern';
+import { clientPattern } from './name-pattern';
+import { statementCache } from './statement-cache';
 
 export interface ProjectRow {
   id: string;
@@ -50,9 +50,13 @@ export function createProjectsRepository(db: Db) {
   const taskCounts = db.prepare(
     'SELECT status, count(*) AS n FROM tasks WHERE project = ? AND archived = 0 GROUP BY status',
   );
-  const queries = new Map<string, Statement<unknown[]>>();
+  const queries = statementCache(db);
 
   return {
+    /** Prepared statements kept (bounded; tests check it). */
+    get cachedStatements(): number {
+      return queries.size;
+    },
     insert(project: Omit<ProjectRow, 'tags' | 'system_tags'>): void {
       insert.run(project);
     },
@@ -67,7 +71,7 @@ export function createProjectsRepository(db: Db) {
         params.push(JSON.stringify(query.id));
       }
       if (query.name) {
-        checkNamePattern('name', query.name);
+        clientPattern('name', query.name);
         where.push('regexp_i(?, name)');
         params.push(query.name);
       }
@@ -83,9 +87,7 @@ export function createProjectsRepository(db: Db) {
         sql += ' LIMIT ? OFFSET ?';
         params.push(size, (query.page ?? 0) * size);
       }
-      let prepared = queries.get(sql);
-      if (!prepared) queries.set(sql, (prepared = db.prepare(sql)));
-      return prepared.all(...(params as unknown[])) as ProjectRow[];
+      return queries.get(sql).all(...params) as ProjectRow[];
     },
     taskTags(projects: string[] | null): { tags: string[]; system_tags: string[] } {
       const list = projects?.length ? JSON.stringify(projects) : null;

@@ -9,6 +9,7 @@ import { createTasksRepository } from './tasks-repository';
 export type Repositories = ReturnType<typeof createRepositories>;
 
 export function createRepositories(db: Db) {
+  const changes = db.prepare("SELECT total_changes() || '.' || (SELECT data_version FROM pragma_data_version())").pluck();
   return {
     db,
     projects: createProjectsRepository(db),
@@ -17,6 +18,10 @@ export function createRepositories(db: Db) {
     scalars: createScalarsRepository(db),
     events: createEventsRepository(db),
     preferences: createPreferencesRepository(db),
+    /** Changes when anything is written, here or by another connection: equal values read the same data. */
+    dataVersion(): string {
+      return changes.get() as string;
+    },
     /** Runs `work` in one transaction (nested calls become savepoints). */
     transaction<T>(work: () => T): T {
       return db.transaction(work)();

@@ -1,7 +1,8 @@
 import type { Db } from './database';
 import { FIELD_COLUMNS, JSON_COLUMNS, METRIC_SORT_FIELDS, SCALAR_COLUMNS, SORTABLE_FIELDS, type TaskRow } from './task-record';
 import { ApiError, validationError } from '../api-error';
-import { checkNamePattern } from './name-pattern';
+import { clientPattern } from './name-pattern';
+import { statementCache } from './statement-cache';
 
 /** What a caller may set on a task; every field optional except where creating requires it. */
 export interface TaskFields {
@@ -144,15 +145,9 @@ export function createTasksRepository(db: Db) {
     'UPDATE tasks SET last_iteration = max(last_iteration, ?), last_update = ? WHERE id = ?',
   );
   const deleteStatement = db.prepare('DELETE FROM tasks WHERE id = ?');
-  const insertCache = new Map<string, ReturnType<Db['prepare']>>();
-  const updateCache = new Map<string, ReturnType<Db['prepare']>>();
-  const selectCache = new Map<string, ReturnType<Db['prepare']>>();
-
-  function statement(cache: Map<string, ReturnType<Db['prepare']>>, sql: string) {
-    let prepared = cache.get(sql);
-    if (!prepared) cache.set(sql, (prepared = db.prepare(sql)));
-    return prepared;
-  }
+  // Inserts and updates vary with the fields sent, selects with the fields asked for and the sort.
+  const statements = statementCache(db);
+  const statement = (sql: string) => statements.get(sql);
 
   function indexParams(id: string, hyperparams: unknown) {
     deleteParams.run(id);
@@ -160,12 +155,17 @@ export function createTasksRepository(db: Db) {
   }
 
   return {
+    /** Prepared statements kept (bounded; tests check it). */
+    get cachedStatements(): number {
+      return statements.size;
+    },
+
     insert(id: string, fields: TaskFields): void {
       const columns = { id, ...toColumns(fields) };
       const names = Object.keys(columns);
       // Column names come from the fixed WRITABLE list, never from the request.
       const sql = `INSERT INTO tasks (${names.join(', ')}) VALUES (${names.map((n) => '@' + n).join(', ')})`;
-      statement(insertCache, sql).run(columns);
+      statement(sql).run(columns);
       if (fields.hyperparams) indexParams(id, fields.hyperparams);
     },
 
@@ -174,7 +174,7 @@ export function createTasksRepository(db: Db) {
       const names = Object.keys(columns);
       if (names.length === 0) return;
       const sql = `UPDATE tasks SET ${names.map((n) => `${n} = @${n}`).join(', ')} WHERE id = @id`;
-      statement(updateCache, sql).run({ ...columns, id });
+      statement(sql).run({ ...columns, id });
       if (fields.hyperparams) indexParams(id, fields.hyperparams);
     },
 
@@ -209,7 +209,7 @@ export function createTasksRepository(db: Db) {
     rows(ids: readonly string[], fields: readonly string[] | null): Partial<TaskRow>[] {
       const columns = fields === null ? null : columnsFor(fields);
       const sql = `SELECT ${columns === null ? '*' : columns.join(', ')} FROM tasks WHERE id IN (SELECT value FROM json_each(?))`;
-      return statement(selectCache, sql).all(JSON.stringify(ids)) as Partial<TaskRow>[];
+      return statement(sql).all(JSON.stringify(ids)) as Partial<TaskRow>[];
     },
 
     /**
@@ -225,6 +225,9 @@ export function createTasksRepository(db: Db) {
         if (JSON_COLUMNS.has(top) && !LIST_COLUMNS.has(top) && rest.length && SUB_PATH.test(field)) paths.push(field);
         else for (const c of FIELD_COLUMNS[top] ?? []) columns.add(c);
       }
+      // Each path read on its own is a result column and a bound variable: past MAX_PATHS, whole
+      // columns are read instead (SQLite takes 2,000 columns at most).
+      if (new Set(paths).size > MAX_PATHS) for (const path of paths) for (const c of FIELD_COLUMNS[path.split('.')[0]] ?? []) columns.add(c);
       const wanted = [...new Set(paths)].filter((path) => !columns.has(path.split('.')[0]));
       const light = (column: string) => `coalesce(l.${column}, t.${column})`;
       const source = (path: string) => {
@@ -238,7 +241,7 @@ export function createTasksRepository(db: Db) {
       ];
       const sql = `SELECT ${selects.join(', ')} FROM tasks t LEFT JOIN task_light l ON l.id = t.id WHERE t.id IN (SELECT value FROM json_each(?))`;
       const params: unknown[] = [...wanted.map((path) => `$.${path.split('.').slice(1).join('.')}`), JSON.stringify(ids)];
-      return (statement(selectCache, sql).all(params) as Record<string, unknown>[]).map((raw) => {
+      return (statement(sql).all(params) as Record<string, unknown>[]).map((raw) => {
         const row: ProjectedRow = { row: raw as Partial<TaskRow>, paths: [] };
         wanted.forEach((path, i) => {
           row.paths.push([path, raw[`p${i}`] as string | null]);
@@ -268,13 +271,13 @@ export function createTasksRepository(db: Db) {
       if (query.system_tags?.includes('archived')) where.push('t.archived = 1');
       tagFilter(where, whereParams, 't.system_tags', systemTags);
       if (query.name) {
-        checkNamePattern('name', query.name);
+        clientPattern('name', query.name);
         where.push('regexp_i(?, t.name)');
         whereParams.push(query.name);
       }
       for (const condition of query.multi_field ?? []) {
         if (!condition.fields.length) continue;
-        checkNamePattern(condition.all ? '_all_.pattern' : '_any_.pattern', condition.pattern);
+        clientPattern(condition.all ? '_all_.pattern' : '_any_.pattern', condition.pattern);
         const parts = condition.fields.map(patternCondition);
         where.push(`(${parts.join(condition.all ? ' AND ' : ' OR ')})`);
         for (let i = 0; i < parts.length; i++) whereParams.push(condition.pattern);
@@ -295,13 +298,13 @@ export function createTasksRepository(db: Db) {
         limitParams.push(query.limit, query.offset ?? 0);
       }
       const sql = `SELECT t.id FROM tasks t ${whereSql} ${orderSql} ${limitSql}`;
-      return statement(selectCache, sql).pluck().all(...whereParams, ...orderParams, ...limitParams) as string[];
+      return statement(sql).pluck().all(...whereParams, ...orderParams, ...limitParams) as string[];
     },
 
     /** The name each given user id has on its tasks. */
     userNames(ids: readonly string[]): Map<string, string> {
       const sql = 'SELECT user_id, max(user_name) FROM tasks WHERE user_id IN (SELECT value FROM json_each(?)) GROUP BY user_id';
-      return new Map(statement(selectCache, sql).raw(true).all(JSON.stringify(ids)) as [string, string][]);
+      return new Map(statement(sql).raw(true).all(JSON.stringify(ids)) as [string, string][]);
     },
   };
 }
@@ -402,6 +405,8 @@ const LIGHT_COPY: Record<string, readonly string[]> = {
 
 /** JSON columns holding lists (`models.input`, `execution.artifacts`): a path through them is read whole. */
 const LIST_COLUMNS = new Set(['models', 'execution']);
+/** Paths read one by one inside JSON columns in one query at most. */
+const MAX_PATHS = 64;
 
 /** Paths read inside JSON columns: plain keys only, so they go into SQL as bound JSON paths. */
 const SUB_PATH = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)+$/;

@@ -3,6 +3,7 @@ import type { Repositories } from '../db/repositories';
 import type { Notices } from '../sdk/notices';
 import { rawSuccess, RawJson, success } from './envelope';
 import { LIMITS } from './limits';
+import { ReadCoalescer, readKey } from './read-coalescing';
 
 export interface EndpointContext {
   repos: Repositories;
@@ -19,11 +20,19 @@ export interface Endpoint<Body = any> {
   name: string;
   body: Record<string, unknown>;
   bodyLimit?: number;
+  /** An expensive read: identical calls in flight share one computation (read-coalescing.ts). */
+  coalesce?: boolean;
   handler(body: Body, context: EndpointContext): unknown;
 }
 
 export function endpoint<Body>(definition: Endpoint<Body>): Endpoint<Body> {
   return definition;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    reads: ReadCoalescer;
+  }
 }
 
 /**
@@ -35,6 +44,8 @@ export function registerEndpoints(
   endpoints: readonly Endpoint[],
   context: Omit<EndpointContext, 'request'>,
 ) {
+  const reads = new ReadCoalescer(() => context.repos.dataVersion());
+  app.decorate('reads', reads);
   for (const e of endpoints) {
     for (const url of [`/api/${e.name}`, `/api/:version/${e.name}`]) {
       app.route({
@@ -54,7 +65,10 @@ export function registerEndpoints(
           if (request.body === undefined || request.body === null) request.body = {};
         },
         handler: async (request, reply) => {
-          const data = await e.handler(request.body, { ...context, request });
+          const compute = () => e.handler(request.body, { ...context, request });
+          const data = e.coalesce
+            ? await reads.run(readKey(e.name, request.headers.authorization ?? '', request.body), compute)
+            : await compute();
           if (!(data instanceof RawJson)) return success(request, data ?? {});
           // Pre-serialised answers are joined into one buffer, never decoded into a string: one copy
           // of the bytes costs less than streaming a few hundred pieces (a 1.5 MB 100-task chart is

@@ -8,6 +8,7 @@ import { decodeScrollId, encodeScrollId } from '../events/scroll-id';
 import { endpoint, idString, object, stringArray, taskIdList } from './endpoint';
 import { RawJson } from './envelope';
 import { iterationNumber, LIMITS } from './limits';
+import { TimeSlice } from './read-coalescing';
 import { requireTask, requireTasks } from './task-ids';
 import { filesUrlResolver } from '../files/file-urls';
 
@@ -57,10 +58,12 @@ function variantsOf(repos: Repositories, task: string, eventType: string): Metri
 
 /**
  * `events.multi_task_scalar_metrics_iter_histogram`: metric -> variant -> task -> {name, x, y} as
- * clearml-server answers it. Extensions, unless the server runs plain: `envelope: true` adds
- * `y_min`, `y_max` and `total` to each series, `x_range` windows the x axis.
+ * clearml-server answers it, as pre-serialised JSON. Extensions, unless the server runs plain:
+ * `envelope: true` adds `y_min`, `y_max` and `total` to each series, `x_range` windows the x axis.
+ * Computed in slices of about 10 ms (whole series), so other requests are answered between them
+ * rather than after all 100 tasks' series are computed.
  */
-function histogram(repos: Repositories, body: HistogramBody, plainClearml: boolean) {
+async function histogram(repos: Repositories, body: HistogramBody, plainClearml: boolean) {
   const tasks = requireTasks(repos, body.tasks);
   const key = body.key ?? 'iter';
   let xRange: [number, number] | null = null;
@@ -76,10 +79,12 @@ function histogram(repos: Repositories, body: HistogramBody, plainClearml: boole
   const metrics: Record<string, Record<string, Record<string, (string | Buffer)[]>>> = {};
   const names = repos.tasks.names(tasks);
   const seriesByTask = repos.scalars.chartSeriesOfTasks(tasks);
+  const slice = new TimeSlice();
   for (const task of tasks) {
     const name = JSON.stringify(names.get(task) ?? null);
     for (const series of seriesByTask.get(task) ?? []) {
       if (!matches(body.metrics, series.metric, series.variant)) continue;
+      if (slice.due()) await slice.yield();
       const label = series.x_axis_label ? `,"x_axis_label":${JSON.stringify(series.x_axis_label)}` : '';
       ((metrics[series.metric] ??= {})[series.variant] ??= {})[task] = [`{"name":${name},`, seriesHistogramJson(repos.scalars, series, options), `${label}}`];
     }
@@ -148,6 +153,7 @@ export const eventEndpoints = [
   }),
   endpoint<{ tasks: string[]; event_type?: string }>({
     name: 'events.get_multi_task_metrics',
+    coalesce: true,
     body: tasksBody({ event_type: { type: 'string', enum: [...EVENT_TYPES, '*'] } }),
     handler: ({ tasks, event_type }, { repos }) => {
       const variants = new Map<string, Set<string>>();
@@ -179,10 +185,12 @@ export const eventEndpoints = [
       x_range: { type: 'array', items: { type: ['number', 'string'] }, minItems: 2, maxItems: 2 },
       envelope: { type: 'boolean' },
     }),
+    coalesce: true,
     handler: (body, { repos, plainClearml }) => histogram(repos, body, plainClearml),
   }),
   endpoint<{ tasks: string[]; metrics?: MetricsFilter }>({
     name: 'events.get_task_single_value_metrics',
+    coalesce: true,
     body: tasksBody({ metrics: metricsFilter }),
     // A task without single values is left out, as clearml-server buckets the values it finds.
     handler: ({ tasks, metrics }, { repos }) => ({
@@ -200,6 +208,7 @@ export const eventEndpoints = [
   }),
   endpoint<PlotsBody>({
     name: 'events.get_multi_task_plots',
+    coalesce: true,
     body: tasksBody({
       metrics: metricsFilter,
       iters: { type: 'integer', minimum: 1, maximum: 1000 },

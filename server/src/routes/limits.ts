@@ -12,6 +12,12 @@ export const LIMITS = {
   idLength: 128,
   /** Characters of a name, metric, variant, tag or other short text. */
   nameLength: 1024,
+  /** Sort terms in `order_by` (each distinct list is a prepared statement). */
+  orderByTerms: 10,
+  /** Characters of one `order_by` term (`hyperparams.<section>.<name>.value` holds two names). */
+  orderByLength: 2100,
+  /** Fields in `only_fields` (each is looked up in every task answered). */
+  onlyFields: 200,
   /** Page number in `*.get_all*` (page_size is at most 500). */
   maxPage: 1_000_000,
   /** Largest iteration (and smallest, negated): JavaScript's safe integers. */
@@ -21,6 +27,12 @@ export const LIMITS = {
 export const pageNumber = { type: 'integer', minimum: 0, maximum: LIMITS.maxPage } as const;
 export const iterationNumber = { type: 'integer', minimum: -LIMITS.maxIteration, maximum: LIMITS.maxIteration } as const;
 export const nameString = { type: 'string', maxLength: LIMITS.nameLength } as const;
+/** `only_fields`: at most `onlyFields` dotted paths. */
+export const fieldList = { type: 'array', items: { type: 'string', maxLength: LIMITS.nameLength }, maxItems: LIMITS.onlyFields } as const;
+const orderByTerm = { type: 'string', maxLength: LIMITS.orderByLength } as const;
+/** `order_by`: a list of at most `orderByTerms` terms; `orderByOneOrList` also takes one term alone. */
+export const orderByList = { type: 'array', items: orderByTerm, maxItems: LIMITS.orderByTerms } as const;
+export const orderByOneOrList = { anyOf: [orderByList, orderByTerm] } as const;
 
 /**
  * How deeply `text` (JSON) nests objects and arrays, stopping early past `limit`. A scan of the

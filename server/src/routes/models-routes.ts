@@ -1,6 +1,6 @@
 import { ApiError } from '../api-error';
 import type { Repositories } from '../db/repositories';
-import { checkNamePattern } from '../db/name-pattern';
+import { clientPattern } from '../db/name-pattern';
 import { modelDocument } from '../sdk/model-doc';
 import { pickTree, projectionTree } from '../tasks/task-document';
 import { MAX_PAGE_SIZE } from '../tasks/task-list';
@@ -40,8 +40,7 @@ function listModels(repos: Repositories, body: Body) {
   const ids = list(body.id);
   const tasks = list(body.task);
   const projects = list(body.project);
-  if (body.name) checkNamePattern('name', body.name);
-  const pattern = body.name ? new RegExp(body.name, 'i') : null;
+  const pattern = body.name ? clientPattern('name', body.name) : null;
   const rows = (ids ? [...ids].map((id) => repos.models.get(id)).filter((m) => m !== null) : repos.models.list(tasks?.size === 1 ? [...tasks][0] : null)).filter(
     (m) =>
       (!tasks || (m.task !== null && tasks.has(m.task))) &&

@@ -3,7 +3,7 @@ import type { ProjectRow } from '../db/projects-repository';
 import type { Repositories } from '../db/repositories';
 import { newId, nowIso } from '../ids';
 import { endpoint, idString, object, stringArray } from './endpoint';
-import { LIMITS, nameString, pageNumber } from './limits';
+import { fieldList, LIMITS, nameString, orderByList, pageNumber } from './limits';
 
 export function projectDocument(repos: Repositories, row: ProjectRow, withStats: boolean) {
   const doc: Record<string, unknown> = {
@@ -27,10 +27,10 @@ export function projectDocument(repos: Repositories, row: ProjectRow, withStats:
 const query = object({
   id: { anyOf: [stringArray, { type: 'string' }] },
   name: nameString,
-  order_by: stringArray,
+  order_by: orderByList,
   page: pageNumber,
   page_size: { type: 'integer', minimum: 1, maximum: 500 },
-  only_fields: stringArray,
+  only_fields: fieldList,
   include_stats: { type: 'boolean' },
 });
 

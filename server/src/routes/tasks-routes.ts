@@ -95,7 +95,7 @@ const statusEndpoints = (
 
 export const taskEndpoints = [
   // References expanded to {id} and joined with the fields asked of them (see task-references.ts).
-  endpoint<ListBody>({ name: 'tasks.get_all_ex', body: listQuery, handler: (body, { repos }) => listTasks(repos, body, 'get_all_ex') }),
+  endpoint<ListBody>({ name: 'tasks.get_all_ex', body: listQuery, coalesce: true, handler: (body, { repos }) => listTasks(repos, body, 'get_all_ex') }),
   // The SDK's reading of a task: references as plain ids (see sdkTaskShape).
   endpoint<ListBody>({ name: 'tasks.get_all', body: listQuery, handler: (body, { repos }) => listTasks(repos, body, 'get_all') }),
   endpoint<{ task: string }>({

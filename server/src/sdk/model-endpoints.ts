@@ -1,6 +1,8 @@
 import { unknownModel, unknownProject } from '../api-error';
+import { clientPattern } from '../db/name-pattern';
 import type { Repositories } from '../db/repositories';
 import { endpoint, idString, object, stringArray } from '../routes/endpoint';
+import { fieldList, nameString } from '../routes/limits';
 import { requireTask } from '../routes/task-ids';
 import { designText, modelDocument, refreshModelCopies } from './model-doc';
 import { unkeptFields } from './notices';
@@ -55,19 +57,14 @@ export const modelEndpoints = [
     body: object({
       id: { anyOf: [stringArray, { type: 'string' }] },
       task: { anyOf: [stringArray, { type: 'string' }] },
-      name: { type: 'string' },
-      only_fields: stringArray,
+      name: nameString,
+      only_fields: fieldList,
     }),
     handler: (body, { repos }) => {
       const list = (v: string[] | string | undefined) => (v === undefined ? null : new Set(typeof v === 'string' ? [v] : v));
       const ids = list(body.id);
       const tasks = list(body.task);
-      let pattern: RegExp | null = null;
-      try {
-        pattern = body.name ? new RegExp(body.name, 'i') : null;
-      } catch {
-        pattern = null;
-      }
+      const pattern = body.name ? clientPattern('name', body.name) : null;
       const rows = repos.models
         .list(tasks?.size === 1 ? [...tasks][0] : null)
         .filter((m) => (!ids || ids.has(m.id)) && (!tasks || (m.task !== null && tasks.has(m.task))) && (!pattern || pattern.test(m.name)));

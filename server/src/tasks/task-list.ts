@@ -3,7 +3,7 @@ import type { Repositories } from '../db/repositories';
 import type { TaskQuery } from '../db/tasks-repository';
 import { sdkTaskShape } from '../sdk/task-shape';
 import { object, stringArray } from '../routes/endpoint';
-import { LIMITS, nameString, pageNumber } from '../routes/limits';
+import { fieldList, LIMITS, nameString, orderByOneOrList, pageNumber } from '../routes/limits';
 import { taskDocuments } from './task-document';
 import { tasksWithReferences } from './task-references';
 
@@ -31,13 +31,13 @@ export const listQuery = object({
   _any_: multiField,
   _all_: multiField,
   search_hidden: { type: 'boolean' },
-  order_by: oneOrMany,
+  order_by: orderByOneOrList,
   page: pageNumber,
   page_size: { type: 'integer', minimum: 1 },
   scroll_id: { type: ['string', 'null'], maxLength: 1024 },
   size: { type: 'integer' },
   refresh_scroll: { type: 'boolean' },
-  only_fields: stringArray,
+  only_fields: fieldList,
   include_subprojects: { type: 'boolean' },
   allow_public: { type: 'boolean' },
 });
