@@ -213,7 +213,7 @@ test('server.info answers between the slices of a long histogram computation; a 
       return { status: response.status, ms: performance.now() - started, at: performance.now() };
     };
     const computations = server.app.reads.computations;
-    const histogram = post(HISTOGRAM, { tasks, samples: 777 });
+    const histogram = post(HISTOGRAM, { tasks, samples: 777, envelope: true });
     let histogramDone = false;
     void histogram.then(() => (histogramDone = true));
     // This test's own code runs only when the server's event loop turns: seeing the computation
@@ -237,7 +237,7 @@ test('server.info answers between the slices of a long histogram computation; a 
     const written = await addEvents(server, [scalar(tasks[0], 'loss', 'train', 1500, 0.5)]);
     assert.equal(written.status, 200);
     const stillComputing = !histogramDone;
-    const mine = await inject(server, HISTOGRAM, { tasks, samples: 777 });
+    const mine = await inject(server, HISTOGRAM, { tasks, samples: 777, envelope: true });
     assert.equal(mine.json().data.metrics.loss.train[tasks[0]].total, 1501);
     const done = await histogram;
     assert.equal(info.status, 200);
