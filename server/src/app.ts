@@ -6,6 +6,7 @@ import { registerAuth } from './auth/auth';
 import type { ApiKeys } from './auth/keys';
 import type { TokenSigner } from './auth/tokens';
 import { validationError } from './api-error';
+import type { Durability } from './db/database';
 import { openRepositories, type Repositories } from './db/repositories';
 import { filesRoutes } from './files/files-routes';
 import { registerEndpoints } from './routes/endpoint';
@@ -37,6 +38,8 @@ export interface AppOptions {
   tokenSigner?: TokenSigner;
   /** frame-ancestors sources (see parseFrameAncestors); default 'self'. */
   frameAncestors?: readonly string[];
+  /** SQLite synchronous level of the database (see Durability); default full. */
+  durability?: Durability;
   /** Where a line about data the server accepts but does not keep goes (once per kind); default stderr. */
   notice?: (line: string) => void;
 }
@@ -66,7 +69,7 @@ function loggerOptions(logger: true | { write(line: string): void }) {
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const filesDir = resolve(options.filesDir);
   mkdirSync(filesDir, { recursive: true });
-  const { repos, isNew } = openRepositories(options.dbPath);
+  const { repos, isNew } = openRepositories(options.dbPath, options.durability);
   if (isNew && options.demo) await seedDemo(repos, filesDir);
 
   const app = Fastify({

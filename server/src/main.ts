@@ -1,15 +1,19 @@
 /**
  * npm run serve -- [--db FILE] [--files DIR] [--host H] [--port N] [--no-demo] [--frame-ancestors "ORIGINS"]
- *   [--keys FILE] [--insecure-no-auth]
+ *   [--keys FILE] [--insecure-no-auth] [--durability full|normal]
  *
  * On any address other than loopback the server needs access keys (COMPARE_API_KEYS="key:secret,..."
  * or --keys FILE with one key:secret a line) and refuses to start without them, unless
  * --insecure-no-auth says that everyone who can reach it may read and write everything.
+ *
+ * --durability full (the default) syncs every acknowledged write to disk; normal is faster but may
+ * lose the last acknowledged writes on a power loss or OS crash (not on a killed server).
  */
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildApp } from './app';
+import { DEFAULT_DURABILITY, DURABILITIES, type Durability } from './db/database';
 import { sdkSettingsText } from './sdk/settings';
 import { isLoopbackHost, loadApiKeys } from './auth/keys';
 import { parseFrameAncestors } from './web/security-headers';
@@ -24,12 +28,15 @@ async function main() {
       'no-demo': { type: 'boolean', default: false },
       keys: { type: 'string', default: process.env.COMPARE_KEYS_FILE },
       'insecure-no-auth': { type: 'boolean', default: false },
+      durability: { type: 'string', default: process.env.COMPARE_DURABILITY ?? DEFAULT_DURABILITY },
       // Origins allowed to show the app in a frame (CSP frame-ancestors); 'self' always is.
       'frame-ancestors': { type: 'string', default: process.env.COMPARE_FRAME_ANCESTORS ?? '' },
     },
   });
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0..65535, got ${values.port}`);
+  const durability = values.durability as Durability;
+  if (!DURABILITIES.includes(durability)) throw new Error(`--durability must be ${DURABILITIES.join(' or ')}, got ${values.durability}`);
   const dbPath = resolve(values.db!);
   mkdirSync(dirname(dbPath), { recursive: true });
   // COMPARE_APP_DIR serves another build of the web app (tests build into their own folder).
@@ -43,7 +50,7 @@ async function main() {
         'or pass --insecure-no-auth to run open anyway.',
     );
   }
-  const app = await buildApp({ dbPath, filesDir: resolve(values.files!), demo: !values['no-demo'], appDir, frameAncestors, apiKeys });
+  const app = await buildApp({ dbPath, filesDir: resolve(values.files!), demo: !values['no-demo'], appDir, frameAncestors, apiKeys, durability });
   await app.listen({ host: values.host, port });
   const address = app.server.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;
