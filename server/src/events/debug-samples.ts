@@ -1,6 +1,6 @@
 import type { DebugSampleEvent } from '../db/events-repository';
 import type { Repositories } from '../db/repositories';
-import { decodeScrollId, encodeScrollId } from './scroll-id';
+import { decodeScrollId, encodeScrollId, isFiniteNumber, isRecord } from './scroll-id';
 
 export interface DebugImagesRequest {
   metrics: { task: string; metric?: string; variants?: string[]; iteration?: number }[];
@@ -12,6 +12,10 @@ export interface DebugImagesRequest {
 
 /** Per task and metric: the lowest and highest iteration of the page last returned. */
 type ScrollState = Record<string, [number, number]>;
+
+const isScrollState = (value: unknown): value is ScrollState =>
+  isRecord(value) &&
+  Object.values(value).every((range) => Array.isArray(range) && range.length === 2 && range.every(isFiniteNumber));
 
 export function sampleEvent(s: DebugSampleEvent) {
   const event: Record<string, unknown> = {
@@ -29,7 +33,7 @@ export function sampleEvent(s: DebugSampleEvent) {
 
 /** `events.debug_images`: pages of iterations per task and metric, newest first. */
 export function debugImages(repos: Repositories, request: DebugImagesRequest) {
-  const state: ScrollState = request.scroll_id ? decodeScrollId<ScrollState>('debug_images', request.scroll_id) : {};
+  const state: ScrollState = request.scroll_id ? decodeScrollId('debug_images', request.scroll_id, isScrollState) : {};
   const next: ScrollState = { ...state };
   const metrics = request.metrics.map((item) => {
     const key = `${item.task}|${item.metric ?? ''}`;
@@ -68,6 +72,14 @@ interface SampleCursor {
   current_metric: boolean;
 }
 
+const isSampleCursor = (value: unknown): value is SampleCursor =>
+  isRecord(value) &&
+  typeof value.task === 'string' &&
+  typeof value.metric === 'string' &&
+  typeof value.variant === 'string' &&
+  isFiniteNumber(value.iter) &&
+  typeof value.current_metric === 'boolean';
+
 function sampleResponse(repos: Repositories, sample: DebugSampleEvent | null, cursor: SampleCursor) {
   const range = repos.events.debugSampleIterRange(cursor.task, cursor.metric, cursor.variant);
   return {
@@ -102,7 +114,7 @@ export function nextDebugImageSample(
   repos: Repositories,
   body: { task: string; scroll_id: string; navigate_earlier?: boolean; next_iteration?: boolean },
 ) {
-  const cursor = decodeScrollId<SampleCursor>('debug_image_sample', body.scroll_id);
+  const cursor = decodeScrollId('debug_image_sample', body.scroll_id, isSampleCursor);
   const earlier = body.navigate_earlier ?? true;
   const task = body.task || cursor.task;
   // Oldest first, then by metric and variant.
