@@ -101,12 +101,22 @@ function buildDocument(
   for (const column of JSON_COLUMNS) {
     if (!wants(column) || !(column in row)) continue;
     const text = row[column as keyof TaskRow] as string | undefined;
-    doc[column] = text === undefined ? null : JSON.parse(text);
+    doc[column] = text === undefined ? null : storedJson(text);
   }
   if (wants('project')) doc.project = row.project ? { id: row.project, name: projectName(row.project) } : null;
   if (wants('user')) doc.user = row.user_id ? { id: row.user_id, name: row.user_name ?? '' } : null;
   if (wants('parent')) doc.parent = row.parent ? { id: row.parent, name: taskName(row.parent) } : null;
   return doc;
+}
+
+/** A JSON column's value; null for text that is not JSON (no version wrote such text, but a hand-edited file may hold it). */
+function storedJson(text: string | null): unknown {
+  if (text === null) return null;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
 }
 
 /** Sets a dotted path of a document, making the objects on the way. */
