@@ -232,3 +232,26 @@ test('a scroll id whose cursor is null or of another shape is a 400 naming scrol
     await server.close();
   }
 });
+
+test('20,000 parameters of one section edited then deleted in one call each: all stored, all removed, index agrees', async () => {
+  const server = await startServer();
+  try {
+    const task = await createTask(server, await createProject(server));
+    const items = Array.from({ length: 20_000 }, (_, i) => ({ section: 'S', name: `p${i}`, value: String(i) }));
+    let started = performance.now();
+    const edit = await server.call('tasks.edit_hyper_params', { task, hyperparams: items });
+    const editMs = performance.now() - started;
+    assert.equal(edit.status, 200);
+    assert.equal(paramCount(server, task), 20_000);
+    assert.equal((await server.call('tasks.get_hyper_params', { tasks: [task] })).data.params[0].hyperparams.length, 20_000);
+    started = performance.now();
+    const removed = await server.call('tasks.delete_hyper_params', { task, hyperparams: items.slice(0, 19_999).map(({ section, name }) => ({ section, name })) });
+    const deleteMs = performance.now() - started;
+    assert.equal(removed.data.deleted, 19_999);
+    assert.deepEqual((await server.call('tasks.get_hyper_params', { tasks: [task] })).data.params[0].hyperparams, [{ section: 'S', name: 'p19999', value: '19999' }]);
+    assert.equal(paramCount(server, task), 1);
+    console.log(`20,000 parameters of one section: edit ${editMs.toFixed(0)} ms, delete ${deleteMs.toFixed(0)} ms`);
+  } finally {
+    await server.close();
+  }
+});

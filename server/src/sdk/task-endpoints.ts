@@ -32,14 +32,25 @@ const paramItem = object(
 );
 const configItem = object({ name: { type: 'string', maxLength: NAME_LENGTH }, value: {}, type: { type: 'string' }, description: { type: 'string' } }, ['name']);
 
-/** Pure: hyperparameter sections after `tasks.edit_hyper_params` (replace: none | section | all). */
+/**
+ * Pure: hyperparameter sections after `tasks.edit_hyper_params` (replace: none | section | all).
+ * Each section is copied once, however many of its parameters are sent.
+ */
 export function editHyperParams(current: Sections, items: ParamItem[], replace: string): Sections {
   const next: Sections = replace === 'all' ? {} : { ...current };
-  if (replace === 'section') for (const item of items) next[item.section] = {};
+  const copied = new Set<string>();
+  const section = (name: string) => {
+    if (!copied.has(name)) {
+      copied.add(name);
+      next[name] = replace === 'section' ? {} : { ...(next[name] ?? {}) };
+    }
+    return next[name];
+  };
+  if (replace === 'section') for (const item of items) section(item.section);
   for (const item of items) {
     if (!item.name) continue;
     const value = item.value === undefined || item.value === null ? '' : String(item.value);
-    next[item.section] = { ...(next[item.section] ?? {}), [item.name]: { ...item, value } };
+    section(item.section)[item.name] = { ...item, value };
   }
   return next;
 }
@@ -47,15 +58,19 @@ export function editHyperParams(current: Sections, items: ParamItem[], replace: 
 /** Pure: sections after `tasks.delete_hyper_params`; an item without a name removes its section. */
 export function deleteHyperParams(current: Sections, items: { section: string; name?: string }[]): { sections: Sections; deleted: number } {
   const sections: Sections = { ...current };
+  const copied = new Set<string>();
   let deleted = 0;
   for (const { section, name } of items) {
-    if (!sections[section]) continue;
+    if (!Object.hasOwn(sections, section)) continue;
     if (!name) {
       deleted += Object.keys(sections[section]).length;
       delete sections[section];
-    } else if (name in sections[section]) {
-      const { [name]: _removed, ...rest } = sections[section];
-      sections[section] = rest;
+    } else if (Object.hasOwn(sections[section], name)) {
+      if (!copied.has(section)) {
+        copied.add(section);
+        sections[section] = { ...sections[section] };
+      }
+      delete sections[section][name];
       deleted++;
     }
   }
