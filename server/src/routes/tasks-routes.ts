@@ -158,37 +158,37 @@ export const taskEndpoints = [
   endpoint<EditBody>({
     name: 'tasks.create',
     body: object({ ...editableFields, type: { type: 'string', enum: TASK_TYPES } }, ['name', 'project', 'type']),
-    handler: (body, { repos, notices }) =>
-      repos.transaction(() => {
-        checkProject(repos, body.project);
-        notStoredFields(notices, 'tasks.create', body, editableFields);
-        const id = newId();
-        const now = nowIso();
-        repos.tasks.insert(id, {
-          ...editableOnly(body),
-          status: 'created',
-          user: { id: 'local', name: 'local' },
-          created: now,
-          last_update: now,
-          last_change: now,
-          status_changed: now,
-        });
-        return { id };
-      }),
+    // One write: the row and its parameter index in one transaction (tasks-repository.ts).
+    handler: (body, { repos, notices }) => {
+      checkProject(repos, body.project);
+      notStoredFields(notices, 'tasks.create', body, editableFields);
+      const id = newId();
+      const now = nowIso();
+      repos.tasks.insert(id, {
+        ...editableOnly(body),
+        status: 'created',
+        user: { id: 'local', name: 'local' },
+        created: now,
+        last_update: now,
+        last_change: now,
+        status_changed: now,
+      });
+      return { id };
+    },
   }),
   endpoint<EditBody>({
     name: 'tasks.edit',
     body: object({ task: idString, force: { type: 'boolean' }, ...editableFields }, ['task']),
-    handler: (body, { repos, notices }) =>
-      repos.transaction(() => {
-        requireTask(repos, body.task);
-        checkProject(repos, body.project);
-        notStoredFields(notices, 'tasks.edit', body, editableFields);
-        const now = nowIso();
-        const fields = { ...editableOnly(body), last_update: now, last_change: now };
-        repos.tasks.update(body.task, fields);
-        return { updated: 1, fields };
-      }),
+    // One write: the row and its parameter index in one transaction (tasks-repository.ts).
+    handler: (body, { repos, notices }) => {
+      requireTask(repos, body.task);
+      checkProject(repos, body.project);
+      notStoredFields(notices, 'tasks.edit', body, editableFields);
+      const now = nowIso();
+      const fields = { ...editableOnly(body), last_update: now, last_change: now };
+      repos.tasks.update(body.task, fields);
+      return { updated: 1, fields };
+    },
   }),
   ...statusEndpoints,
   endpoint<{ task: string; requirements: object }>({
