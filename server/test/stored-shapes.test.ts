@@ -24,6 +24,10 @@ test('a 100,000-character section sent as a string is a 400 naming it, stores no
     const url = (name: string) => `http://127.0.0.1:${address.port}/api/v2.31/${name}`;
     const post = (name: string, body: unknown) =>
       fetch(url(name), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    await post('server.info', {}); // the client's first fetch loads its HTTP stack: not part of the figures
+    let alone = performance.now();
+    await post('server.info', {});
+    alone = performance.now() - alone;
     const order: string[] = [];
     const started = performance.now();
     const hostile = post('tasks.edit', { task, hyperparams: { General: 'x'.repeat(100_000) } }).then(async (r) => {
@@ -43,7 +47,7 @@ test('a 100,000-character section sent as a string is a 400 naming it, stores no
     assert.equal(column(server, task, 'hyperparams'), before.hyperparams);
     assert.equal(column(server, task, 'last_change'), before.last_change);
     assert.equal(paramCount(server), before.params);
-    console.log(`100,000-character string section: 400 in ${edit.ms.toFixed(1)} ms; concurrent server.info in ${answered.ms.toFixed(1)} ms`);
+    console.log(`100,000-character string section: 400 in ${edit.ms.toFixed(1)} ms; concurrent server.info in ${answered.ms.toFixed(1)} ms (alone before: ${alone.toFixed(1)} ms)`);
   } finally {
     await server.close();
   }
