@@ -18,6 +18,8 @@ import { median } from './lib/http';
 import { INGEST_SHAPES, measureIngest, type IngestFigures } from './lib/ingest';
 
 const RUNS = Number(process.env['BENCH_RUNS'] ?? 3);
+/** BENCH_ITERATIONS caps each shape's iterations (shorter runs, e.g. on a busy machine). */
+const ITERATIONS = Number(process.env['BENCH_ITERATIONS'] ?? Infinity);
 const SETTINGS = ['full', 'normal'] as const;
 
 async function ingestWith(durability: (typeof SETTINGS)[number], shape: (typeof INGEST_SHAPES)[number]): Promise<IngestFigures> {
@@ -67,7 +69,8 @@ async function main() {
   console.log(`Ingest over HTTP by --durability (events.add_batch, json-lines, fresh database; median of ${RUNS} interleaved runs after a warm-up)`);
   console.log('| batches | full: events/s | normal: events/s | full / normal | full: batches/s |');
   console.log('|---|---|---|---|---|');
-  for (const shape of INGEST_SHAPES) {
+  for (const listed of INGEST_SHAPES) {
+    const shape = { ...listed, iterations: Math.min(listed.iterations, ITERATIONS) };
     for (const durability of SETTINGS) await ingestWith(durability, { ...shape, iterations: Math.min(shape.iterations, 500) });
     const runs: Record<string, IngestFigures[]> = { full: [], normal: [] };
     for (let r = 0; r < RUNS; r++) for (const durability of SETTINGS) runs[durability].push(await ingestWith(durability, shape));
