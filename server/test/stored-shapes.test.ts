@@ -42,12 +42,11 @@ test('a 100,000-character section sent as a string is a 400 naming it, stores no
     assert.equal(edit.status, 400);
     assert.match(edit.body.meta.result_msg, /hyperparams\/General must be object/);
     assert.equal(answered.status, 200);
-    assert.deepEqual(order.sort(), ['edit', 'info'], 'both answered');
     // Nothing of it was written: not the section, not the index, not even last_change.
     assert.equal(column(server, task, 'hyperparams'), before.hyperparams);
     assert.equal(column(server, task, 'last_change'), before.last_change);
     assert.equal(paramCount(server), before.params);
-    console.log(`100,000-character string section: 400 in ${edit.ms.toFixed(1)} ms; concurrent server.info in ${answered.ms.toFixed(1)} ms (alone before: ${alone.toFixed(1)} ms)`);
+    console.log(`100,000-character string section: 400 in ${edit.ms.toFixed(1)} ms; concurrent server.info in ${answered.ms.toFixed(1)} ms (alone before: ${alone.toFixed(1)} ms); answered in the order ${order.join(', ')}`);
   } finally {
     await server.close();
   }
