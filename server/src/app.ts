@@ -7,6 +7,7 @@ import type { ApiKeys } from './auth/keys';
 import type { LoginLimitOptions } from './auth/login-limit';
 import type { TokenSigner } from './auth/tokens';
 import { validationError } from './api-error';
+import type { Durability } from './db/database';
 import { openRepositories, type Repositories } from './db/repositories';
 import { filesRoutes } from './files/files-routes';
 import { registerEndpoints } from './routes/endpoint';
@@ -45,6 +46,8 @@ export interface AppOptions {
   frameAncestors?: readonly string[];
   /** The path the app is served under (`/compare/`, see parseBasePath); default `/`. */
   basePath?: string;
+  /** SQLite synchronous level of the database (see Durability); default full. */
+  durability?: Durability;
   /** Where a line about data the server accepts but does not keep goes (once per kind); default stderr. */
   notice?: (line: string) => void;
   /** The largest file an upload to /files may store, in bytes (default DEFAULT_MAX_FILE_BYTES, 2 GiB). */
@@ -88,7 +91,7 @@ function loggerOptions(logger: true | { write(line: string): void }) {
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const filesDir = resolve(options.filesDir);
   mkdirSync(filesDir, { recursive: true });
-  const { repos, isNew } = openRepositories(options.dbPath);
+  const { repos, isNew } = openRepositories(options.dbPath, options.durability);
   if (isNew && options.demo) await seedDemo(repos, filesDir);
 
   const app = Fastify({

@@ -1,7 +1,7 @@
 /**
  * npm run serve -- [--db FILE] [--files DIR] [--host H] [--port N] [--no-demo] [--frame-ancestors "ORIGINS"]
  *   [--keys FILE] [--insecure-no-auth] [--allowed-hosts "NAMES"] [--max-file-size SIZE]
- *   [--base-path /compare/] [--plain-clearml] [--max-queue N]
+ *   [--base-path /compare/] [--plain-clearml] [--max-queue N] [--durability full|normal]
  *
  * On any address other than loopback the server needs access keys (COMPARE_API_KEYS="key:secret,..."
  * or --keys FILE with one key:secret a line) and refuses to start without them, unless
@@ -11,11 +11,15 @@
  *
  * --max-queue N (COMPARE_MAX_QUEUE; default 64): API requests held at once; past it a request is
  * answered 503 with Retry-After (server.info always answers).
+ *
+ * --durability full (the default) syncs every acknowledged write to disk; normal is faster but may
+ * lose the last acknowledged writes on a power loss or OS crash (not on a killed server).
  */
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildApp } from './app';
+import { DEFAULT_DURABILITY, DURABILITIES, type Durability } from './db/database';
 import { sdkSettingsText } from './sdk/settings';
 import { isLoopbackHost, loadApiKeys } from './auth/keys';
 import { parseByteSize } from './files/byte-size';
@@ -35,6 +39,7 @@ async function main() {
       keys: { type: 'string', default: process.env.COMPARE_KEYS_FILE },
       'insecure-no-auth': { type: 'boolean', default: false },
       'plain-clearml': { type: 'boolean', default: process.env.COMPARE_PLAIN_CLEARML === '1' },
+      durability: { type: 'string', default: process.env.COMPARE_DURABILITY ?? DEFAULT_DURABILITY },
       // Origins allowed to show the app in a frame (CSP frame-ancestors); 'self' always is.
       'frame-ancestors': { type: 'string', default: process.env.COMPARE_FRAME_ANCESTORS ?? '' },
       // Host names answered besides loopback and --host (web/request-guard.ts); * answers any.
@@ -50,6 +55,8 @@ async function main() {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0..65535, got ${values.port}`);
   const maxQueue = Number(values['max-queue']);
   if (!Number.isInteger(maxQueue) || maxQueue < 1) throw new Error(`--max-queue must be a whole number of requests, at least 1, got ${values['max-queue']}`);
+  const durability = values.durability as Durability;
+  if (!DURABILITIES.includes(durability)) throw new Error(`--durability must be ${DURABILITIES.join(' or ')}, got ${values.durability}`);
   const dbPath = resolve(values.db!);
   mkdirSync(dirname(dbPath), { recursive: true });
   // COMPARE_APP_DIR serves another build of the web app (tests build into their own folder).
@@ -68,7 +75,7 @@ async function main() {
   }
   const app = await buildApp({
     dbPath, filesDir: resolve(values.files!), demo: !values['no-demo'], appDir, frameAncestors, apiKeys,
-    listenHost: values.host, allowedHosts, maxFileBytes, basePath, plainClearml: values['plain-clearml'], maxQueue,
+    listenHost: values.host, allowedHosts, maxFileBytes, basePath, plainClearml: values['plain-clearml'], maxQueue, durability,
   });
   await app.listen({ host: values.host, port });
   const address = app.server.address();

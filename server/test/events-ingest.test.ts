@@ -276,3 +276,31 @@ test('last_metrics read again follows new points, a reset and points written by 
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('a repeated point in a series of 70,000 points rewrites it: 200, statistics and charts follow', async () => {
+  const server = await startServer();
+  try {
+    const task = await createTask(server, await createProject(server));
+    const points = 70_000;
+    for (let start = 0; start < points; start += 10_000) {
+      const batch = Array.from({ length: 10_000 }, (_, i) => scalar(task, 'loss', 'train', start + i, start + i));
+      assert.equal((await addEvents(server, batch)).data.added, 10_000);
+    }
+    // An SDK retrying a stored batch sends points the series already has; one of them changed.
+    const retried = await addEvents(server, [scalar(task, 'loss', 'train', 5, -1), scalar(task, 'loss', 'train', 69_999, 69_999)]);
+    assert.equal(retried.status, 200, JSON.stringify(retried.meta));
+    assert.equal(retried.data.added, 2);
+    const [series] = server.app.repos.scalars.seriesOfTasks([task]);
+    assert.equal(series.count, points);
+    assert.equal(series.min_value, -1);
+    assert.equal(series.min_iter, 5);
+    assert.equal(series.value, 69_999);
+    const chart = await server.call('events.multi_task_scalar_metrics_iter_histogram', { tasks: [task], samples: 100 });
+    assert.equal(chart.status, 200);
+    const line = chart.data.metrics.loss.train[task];
+    assert.equal(Math.min(...line.y_min), -1, 'the rewritten point is in the rebuilt rollups');
+    assert.equal(Math.max(...line.y_max), 69_999);
+  } finally {
+    await server.close();
+  }
+});

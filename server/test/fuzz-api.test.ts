@@ -1,16 +1,37 @@
-// Property-based tests: every API endpoint gets random and malformed bodies and must answer with the
-// ClearML envelope, never a 500, with a message that names the problem. FUZZ_RUNS scales the runs.
+// Property-based tests: every API endpoint gets random and malformed bodies, on tasks that may hold
+// odd stored shapes, and must answer with the ClearML envelope, never a 500, with a message that
+// names the problem. FUZZ_BODIES sets the number of bodies (default 10,000); the run's seed is
+// printed, and FUZZ_SEED=<seed> repeats it.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import fc from 'fast-check';
+import { encodeScrollId } from '../src/events/scroll-id';
 import { addEvents, createProject, createTask, scalar, startServer, type TestServer } from './helpers';
 
-const RUNS = Number(process.env.FUZZ_RUNS ?? 30);
+const BODIES = Number(process.env.FUZZ_BODIES ?? 10_000);
+const SEED = process.env.FUZZ_SEED !== undefined ? Number(process.env.FUZZ_SEED) : Math.floor(Math.random() * 2 ** 31);
 /** Every `/api/<service>.<action>` the app registers, read from its route table. */
 let ALL_ENDPOINTS: string[] = [];
 
 let server: TestServer;
-let ids: { project: string; task: string; other: string; model: string; scroll: string };
+let ids: { project: string; task: string; other: string; model: string; scroll: string; pages: string; plots: string };
+
+/** The slowest answer of the run, and how many took over a second (printed, not asserted: the machine may be busy). */
+const slowest = { ms: 0, what: '' };
+let overOneSecond = 0;
+let bodiesSent = 0;
+let serverErrors = 0;
+
+async function send(name: string, method: 'GET' | 'POST', type: string, payload: string) {
+  const started = performance.now();
+  const response = await server.app.inject({ method, url: `/api/v2.31/${name}`, headers: { 'content-type': type }, payload });
+  const ms = performance.now() - started;
+  bodiesSent++;
+  if (response.statusCode >= 500) serverErrors++;
+  if (ms > 1000) overOneSecond++;
+  if (ms > slowest.ms) Object.assign(slowest, { ms, what: `${name} (${payload.length.toLocaleString('en-US')} bytes: ${payload.slice(0, 80)})` });
+  return response;
+}
 
 before(async () => {
   server = await startServer();
@@ -27,13 +48,19 @@ before(async () => {
     { type: 'log', task, msg: 'hello' },
   ]);
   const sample = await server.call('events.get_debug_image_sample', { task, metric: 'img', variant: 'v' });
-  ids = { project, task, other, model, scroll: sample.data.scroll_id };
+  const pages = await server.call('events.debug_images', { metrics: [{ task, metric: 'img' }] });
+  const plots = await server.call('events.get_multi_task_plots', { tasks: [task] });
+  ids = { project, task, other, model, scroll: sample.data.scroll_id, pages: pages.data.scroll_id, plots: plots.data.scroll_id };
+  console.log(`fuzz seed ${SEED} (FUZZ_SEED=${SEED} repeats this run), ${BODIES} bodies`);
 });
-after(() => server.close());
+after(() => {
+  console.log(`${bodiesSent.toLocaleString('en-US')} bodies sent in all, ${serverErrors} answered 5xx; slowest answer ${slowest.ms.toFixed(0)} ms: ${slowest.what}; ${overOneSecond} over 1 s`);
+  return server.close();
+});
 
 /** A body each endpoint accepts; the mutations start from it. */
 function validBody(name: string): Record<string, unknown> {
-  const { project, task, other, model, scroll } = ids;
+  const { project, task, other, model, scroll, pages, plots } = ids;
   const tasks = [task, other];
   const bodies: Record<string, Record<string, unknown>> = {
     'server.info': {},
@@ -63,8 +90,8 @@ function validBody(name: string): Record<string, unknown> {
     'events.get_task_metrics': { tasks },
     'events.multi_task_scalar_metrics_iter_histogram': { tasks, samples: 100, key: 'iter', metrics: [{ metric: 'loss' }] },
     'events.get_task_single_value_metrics': { tasks },
-    'events.get_multi_task_plots': { tasks, iters: 1 },
-    'events.debug_images': { metrics: [{ task, metric: 'img' }], iters: 2 },
+    'events.get_multi_task_plots': { tasks, iters: 1, scroll_id: plots },
+    'events.debug_images': { metrics: [{ task, metric: 'img' }], iters: 2, scroll_id: pages },
     'events.get_debug_image_sample': { task, metric: 'img', variant: 'v' },
     'events.next_debug_image_sample': { task, scroll_id: scroll },
     'events.get_task_log': { task, batch_size: 10 },
@@ -77,6 +104,17 @@ function validBody(name: string): Record<string, unknown> {
     'tasks.delete_hyper_params': { task: other, hyperparams: [{ section: 'Args' }] },
     'tasks.delete_configuration': { task: other, configuration: ['cfg'] },
     'tasks.delete_artifacts': { task: other, artifacts: [{ key: 'k' }] },
+    'tasks.edit_hyper_params': { task: other, hyperparams: [{ section: 'Args', name: 'lr', value: '0.2' }], replace_hyperparams: 'none' },
+    'tasks.edit_configuration': { task: other, configuration: [{ name: 'cfg', value: 'a: 1' }], replace_configuration: false },
+    'tasks.add_or_update_metadata': { task: other, metadata: [{ key: 'k', value: 'v' }] },
+    'events.scalar_metrics_iter_histogram': { task, samples: 100, key: 'iter' },
+    'events.get_scalar_metrics_and_variants': { task },
+    'events.get_task_plots': { task, iters: 1 },
+    'models.add_or_update_metadata': { model, metadata: [{ key: 'k', value: 'v' }] },
+    'workers.register': { worker: 'w' },
+    'workers.unregister': { worker: 'w' },
+    'workers.status_report': { worker: 'w', timestamp: 0 },
+    'users.get_vaults': {},
     'models.get_by_id': { model },
     'models.get_all': { id: [model] },
     'models.edit': { model, comment: 'c' },
@@ -93,10 +131,11 @@ function validBody(name: string): Record<string, unknown> {
 /** Deeply nested JSON goes into the payload as text, so neither side recurses to build it. */
 const DEEP = '\u0001deep';
 const HUGE = '\u0001huge';
-const deepJson = (depth: number) => '{"a":['.repeat(depth) + '1' + ']}'.repeat(depth);
+const DEEP_JSON = '{"a":['.repeat(5000) + '1' + ']}'.repeat(5000);
+const HUGE_JSON = JSON.stringify('ü'.repeat(300_000));
 const serialize = (body: unknown) => (JSON.stringify(body) ?? 'undefined')
-    .replaceAll(JSON.stringify(DEEP), deepJson(5000))
-    .replaceAll(JSON.stringify(HUGE), JSON.stringify('ü'.repeat(300_000)));
+    .replaceAll(JSON.stringify(DEEP), DEEP_JSON)
+    .replaceAll(JSON.stringify(HUGE), HUGE_JSON);
 
 /** Values that do not belong: wrong types, huge and odd strings, deep nesting, odd numbers. */
 const hostile: fc.Arbitrary<unknown> = fc.oneof(
@@ -107,7 +146,31 @@ const hostile: fc.Arbitrary<unknown> = fc.oneof(
   fc.constantFrom(-1, 0, 1.5, -2147483648, 2 ** 53, -(2 ** 63), 1e308, -1e308, Number.MAX_SAFE_INTEGER + 2),
   fc.constantFrom(null, true, [], {}, [null], [''], { a: [{ b: [{ c: [1] }] }] }, DEEP),
   fc.array(fc.string({ maxLength: 8 }), { maxLength: 120 }),
+  // Shapes a map field must not take (a section as a string, a list of null) and scroll ids that
+  // decode to a cursor of the wrong shape.
+  fc.constantFrom({ General: 'abc' }, { General: null }, { General: { lr: '1' } }, { artifacts: 'a' }, { artifacts: [null] }, { output: [null] }),
+  fc.constantFrom('debug_image_sample', 'debug_images', 'plots').chain((kind) =>
+    fc.constantFrom(null, 1, 'x', [], {}, { a: [1] }, { task: 1, iter: 'x' }, { done: 'yes' }).map((cursor) => encodeScrollId(kind, cursor)),
+  ),
 );
+
+/** Odd shapes an older database may hold in a task's JSON columns (written with SQL before a body). */
+const oddStored = fc.option(
+  fc.record({
+    column: fc.constantFrom('hyperparams', 'execution', 'models', 'configuration', 'script'),
+    value: fc.constantFrom('"text"', 'null', '[null]', '{"General":"abc"}', '{"General":null}', '{"artifacts":"abc"}', '{"artifacts":[null]}',
+      '{"output":"abc"}', '{"output":[null]}', '{"input":[null],"output":[1]}', '{"cfg":null}'),
+  }),
+  { freq: 4 },
+);
+
+/** Writes an odd shape into both fuzzed tasks, or well-formed values back. */
+const shapeStatements = new Map<string, { run(...params: unknown[]): unknown }>();
+function storeShape(shape: { column: string; value: string } | null) {
+  const statement = (sql: string) => shapeStatements.get(sql) ?? shapeStatements.set(sql, server.app.repos.db.prepare(sql)).get(sql)!;
+  statement("UPDATE tasks SET hyperparams = '{}', execution = '{}', models = '{}', configuration = '{}', script = '{}' WHERE id IN (?, ?)").run(ids.task, ids.other);
+  if (shape) statement(`UPDATE tasks SET ${shape.column} = ? WHERE id IN (?, ?)`).run(shape.value, ids.task, ids.other);
+}
 
 /** A body: a valid one with one field changed, added or removed, or something else entirely. */
 function bodies(name: string): fc.Arbitrary<{ body: unknown; field: string | null }> {
@@ -146,31 +209,29 @@ function assertEnvelope(name: string, status: number, text: string, field: strin
   }
 }
 
-test('every API endpoint answers random and malformed bodies with the envelope, never a 500', async () => {
+test('every API endpoint answers random and malformed bodies, on tasks holding odd stored shapes, with the envelope, never a 500', async () => {
   const counts: string[] = [];
-  for (const name of ALL_ENDPOINTS) {
+  const runsEach = Math.ceil(BODIES / ALL_ENDPOINTS.length);
+  for (const [index, name] of ALL_ENDPOINTS.entries()) {
     let runs = 0;
     const details = fc.check(
-      fc.asyncProperty(bodies(name), fc.constantFrom('POST', 'GET'), async ({ body, field }, method) => {
+      fc.asyncProperty(bodies(name), fc.constantFrom('POST', 'GET'), oddStored, async ({ body, field }, method, shape) => {
         runs++;
-        const response = await server.app.inject({
-          method: method as 'GET' | 'POST',
-          url: `/api/v2.31/${name}`,
-          headers: { 'content-type': 'application/json' },
-          payload: serialize(body),
-        });
+        storeShape(shape);
+        const response = await send(name, method as 'GET' | 'POST', 'application/json', serialize(body));
         assertEnvelope(name, response.statusCode, response.body, field);
       }),
-      { numRuns: RUNS },
+      { numRuns: runsEach, seed: SEED + index },
     );
     const result = await details;
     if (result.failed) {
       const cause = result.errorInstance instanceof Error ? result.errorInstance.message : String(result.errorInstance);
-      assert.fail(`${name}, seed ${result.seed}, body ${JSON.stringify(result.counterexample).slice(0, 300)}: ${cause.slice(0, 500)}`);
+      assert.fail(`${name}, FUZZ_SEED=${SEED} (property seed ${result.seed}, path ${result.counterexamplePath}), body ${JSON.stringify(result.counterexample).slice(0, 300)}: ${cause.slice(0, 500)}`);
     }
     counts.push(`${name} ${runs}`);
   }
-  console.log(`fuzzed ${ALL_ENDPOINTS.length} endpoints: ${counts.join(', ')}`);
+  storeShape(null);
+  console.log(`fuzzed ${ALL_ENDPOINTS.length} endpoints, ${runsEach} bodies each: ${counts.join(', ')}`);
 });
 
 test('raw bodies that are not JSON, not an object, or empty are refused with the envelope', async () => {
@@ -183,10 +244,10 @@ test('raw bodies that are not JSON, not an object, or empty are refused with the
   await fc.assert(
     fc.asyncProperty(fc.constantFrom(...ALL_ENDPOINTS), raw, types, async (name, payload, type) => {
       runs++;
-      const response = await server.app.inject({ method: 'POST', url: `/api/${name}`, headers: { 'content-type': type }, payload });
+      const response = await send(name, 'POST', type, payload);
       assertEnvelope(name, response.statusCode, response.body, null);
     }),
-    { numRuns: RUNS * 4 },
+    { numRuns: Math.ceil(BODIES / 40), seed: SEED },
   );
   console.log(`raw bodies: ${runs} cases over ${ALL_ENDPOINTS.length} endpoints, no 500`);
 });
@@ -272,7 +333,8 @@ test('add_batch: valid events among malformed ones are all stored, the malformed
       storedTotal += valid.length;
       refusedTotal += list.length - valid.length;
     }),
-    { numRuns: RUNS * 2 },
+    { numRuns: Math.ceil(BODIES / 200), seed: SEED },
   );
+  bodiesSent += runs;
   console.log(`add_batch: ${runs} mixed batches, ${storedTotal} valid events stored and checked, ${refusedTotal} malformed refused`);
 });

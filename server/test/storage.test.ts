@@ -107,3 +107,21 @@ test('migration 4: rollup chunks move to a rowid table with every chunk kept, an
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('durability: full syncs every commit (synchronous=FULL) by default, normal is NORMAL, anything else is refused', () => {
+  const dir = tempDir();
+  try {
+    const byDefault = openDatabase(join(dir, 'default.db'));
+    assert.equal(byDefault.db.pragma('synchronous', { simple: true }), 2);
+    byDefault.db.close();
+    const normal = openDatabase(join(dir, 'normal.db'), 'normal');
+    assert.equal(normal.db.pragma('synchronous', { simple: true }), 1);
+    normal.db.close();
+    const full = openRepositories(join(dir, 'full.db'), 'full').repos;
+    assert.equal(full.db.pragma('synchronous', { simple: true }), 2);
+    full.db.close();
+    assert.throws(() => openDatabase(join(dir, 'bad.db'), 'off' as never), /durability must be one of full, normal, got off/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

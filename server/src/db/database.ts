@@ -5,15 +5,33 @@ import { clientPattern, type ClientPattern } from './name-pattern';
 
 export type Db = Database.Database;
 
+/**
+ * How hard an acknowledged write is kept. `full` (SQLite synchronous=FULL): every commit is synced
+ * to disk before it is answered, so a power loss or OS crash loses nothing that was acknowledged.
+ * `normal` (synchronous=NORMAL in WAL mode): a killed server loses nothing either, but a power loss
+ * may drop the last commits before the next checkpoint.
+ */
+export type Durability = 'full' | 'normal';
+export const DURABILITIES: readonly Durability[] = ['full', 'normal'];
+export const DEFAULT_DURABILITY: Durability = 'full';
+
+/**
+ * How long a write waits for another connection's write (another server process on the same file,
+ * a backup) before it fails. Writes start their transactions IMMEDIATE, so they wait here instead
+ * of failing at once with "database is locked" when a read snapshot turns out stale.
+ */
+export const BUSY_TIMEOUT_MS = 10_000;
+
 /** Opens (creating if needed) the SQLite file, switches it to WAL and brings its schema up to date. */
-export function openDatabase(path: string): { db: Db; isNew: boolean } {
+export function openDatabase(path: string, durability: Durability = DEFAULT_DURABILITY): { db: Db; isNew: boolean } {
+  if (!DURABILITIES.includes(durability)) throw new Error(`durability must be one of ${DURABILITIES.join(', ')}, got ${durability}`);
   const db = new Database(path);
   try {
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     if (path !== ':memory:') db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = NORMAL');
+    db.pragma(`synchronous = ${durability === 'full' ? 'FULL' : 'NORMAL'}`);
     db.pragma('foreign_keys = OFF');
     db.pragma('cache_size = -65536');
-    db.pragma('busy_timeout = 5000');
     const isNew = migrate(db);
     registerFunctions(db);
     registerTextSearch(db);
@@ -44,7 +62,7 @@ function migrate(db: Db): boolean {
     for (let version = current; version < SCHEMA_VERSION; version++) db.exec(migrations[version]);
     db.prepare('DELETE FROM schema_version').run();
     db.prepare('INSERT INTO schema_version (version) VALUES (?)').run(SCHEMA_VERSION);
-  })();
+  }).immediate();
   return current === 0;
 }
 

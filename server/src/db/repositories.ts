@@ -1,4 +1,4 @@
-import { openDatabase, type Db } from './database';
+import { openDatabase, type Db, type Durability } from './database';
 import { createEventsRepository } from './events-repository';
 import { createModelsRepository } from './models-repository';
 import { createPreferencesRepository } from './preferences-repository';
@@ -22,14 +22,18 @@ export function createRepositories(db: Db) {
     dataVersion(): string {
       return changes.get() as string;
     },
-    /** Runs `work` in one transaction (nested calls become savepoints). */
+    /**
+     * Runs `work` in one transaction (nested calls become savepoints). It begins IMMEDIATE: it takes
+     * the write lock first (waiting up to the busy timeout for another process's write), so reading
+     * then writing never fails on a snapshot another process made stale.
+     */
     transaction<T>(work: () => T): T {
-      return db.transaction(work)();
+      return db.transaction(work).immediate();
     },
   };
 }
 
-export function openRepositories(path: string): { repos: Repositories; isNew: boolean } {
-  const { db, isNew } = openDatabase(path);
+export function openRepositories(path: string, durability?: Durability): { repos: Repositories; isNew: boolean } {
+  const { db, isNew } = openDatabase(path, durability);
   return { repos: createRepositories(db), isNew };
 }

@@ -82,7 +82,7 @@ export function createScalarsRepository(db: Db) {
   const writeChunk = db.prepare(`INSERT INTO scalar_rollups (series, level, chunk, buckets) VALUES (?, ?, ?, ?)
     ON CONFLICT (series, level, chunk) DO UPDATE SET buckets = excluded.buckets`);
   const deleteRollups = db.prepare('DELETE FROM scalar_rollups WHERE series = ?');
-  const rawPoints = db.prepare('SELECT iter, value, ts FROM scalars WHERE series = ? ORDER BY iter');
+  const rawPointsAfter = db.prepare('SELECT iter, value, ts FROM scalars WHERE series = ? AND iter > ? ORDER BY iter LIMIT ?');
   const lastPoints = db.prepare('SELECT iter, value, ts FROM scalars WHERE series = ? ORDER BY iter DESC LIMIT ?');
 
   const seriesAggregate = db.prepare(`SELECT count(*) AS count, total(value) AS sum, min(iter) AS first_iter,
@@ -147,16 +147,15 @@ export function createScalarsRepository(db: Db) {
   function rebuildSeries(series: SeriesRow): void {
     series.rollup_pending = 0;
     deleteRollups.run(series.id);
-    const block: RawPoint[] = [];
-    const flush = () => {
+    // Read in blocks, each read whole before its rollups are written: a statement still iterating
+    // would keep the connection busy, and writing on it then fails.
+    const BLOCK = 65536;
+    for (let after = -Infinity; ; ) {
+      const block = rawPointsAfter.all(series.id, after, BLOCK) as RawPoint[];
       if (block.length) appendRollups(series.id, block);
-      block.length = 0;
-    };
-    for (const p of rawPoints.iterate(series.id) as Iterable<RawPoint>) {
-      block.push(p);
-      if (block.length >= 65536) flush();
+      if (block.length < BLOCK) break;
+      after = block[block.length - 1].iter;
     }
-    flush();
     const agg = seriesAggregate.get(series.id) as { count: number; sum: number; first_iter: number | null; last_iter: number | null };
     series.count = agg.count;
     series.sum = agg.sum;

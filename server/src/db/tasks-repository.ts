@@ -3,6 +3,7 @@ import { FIELD_COLUMNS, JSON_COLUMNS, METRIC_SORT_FIELDS, SCALAR_COLUMNS, SORTAB
 import { ApiError, validationError } from '../api-error';
 import { clientPattern } from './name-pattern';
 import { statementCache } from './statement-cache';
+import { sectionsOf } from '../tasks/stored-json';
 
 /** What a caller may set on a task; every field optional except where creating requires it. */
 export interface TaskFields {
@@ -120,11 +121,11 @@ function toColumns(fields: TaskFields): Record<string, unknown> {
   return out;
 }
 
-/** Hyperparameter values indexed for numeric sorting. */
-function paramRows(hyperparams: Record<string, Record<string, { value?: unknown }>>) {
+/** Hyperparameter values indexed for numeric sorting (sections and parameters that are not objects hold none). */
+function paramRows(hyperparams: unknown) {
   const rows: { section: string; name: string; value: string; num: number | null }[] = [];
-  for (const [section, params] of Object.entries(hyperparams ?? {})) {
-    for (const [name, param] of Object.entries(params ?? {})) {
+  for (const [section, params] of Object.entries(sectionsOf(hyperparams))) {
+    for (const [name, param] of Object.entries(params)) {
       const value = param?.value === undefined || param?.value === null ? '' : String(param.value);
       const num = value.trim() !== '' && Number.isFinite(Number(value)) ? Number(value) : null;
       rows.push({ section, name, value, num });
@@ -151,8 +152,31 @@ export function createTasksRepository(db: Db) {
 
   function indexParams(id: string, hyperparams: unknown) {
     deleteParams.run(id);
-    for (const p of paramRows(hyperparams as never)) insertParam.run(id, p.section, p.name, p.value, p.num);
+    for (const p of paramRows(hyperparams)) insertParam.run(id, p.section, p.name, p.value, p.num);
   }
+
+  // The task row and its parameter index are written in one transaction (a savepoint inside a
+  // caller's), so they never disagree, even after a crash between the two.
+  const insertTask = db.transaction((id: string, fields: TaskFields) => {
+    const columns = { id, ...toColumns(fields) };
+    const names = Object.keys(columns);
+    // Column names come from the fixed WRITABLE list, never from the request.
+    const sql = `INSERT INTO tasks (${names.join(', ')}) VALUES (${names.map((n) => '@' + n).join(', ')})`;
+    statement(sql).run(columns);
+    if (fields.hyperparams) indexParams(id, fields.hyperparams);
+  });
+  const updateTask = db.transaction((id: string, fields: TaskFields) => {
+    const columns = toColumns(fields);
+    const names = Object.keys(columns);
+    if (names.length === 0) return;
+    const sql = `UPDATE tasks SET ${names.map((n) => `${n} = @${n}`).join(', ')} WHERE id = @id`;
+    statement(sql).run({ ...columns, id });
+    if (fields.hyperparams) indexParams(id, fields.hyperparams);
+  });
+  const deleteTask = db.transaction((id: string) => {
+    deleteStatement.run(id);
+    deleteParams.run(id);
+  });
 
   return {
     /** Prepared statements kept (bounded; tests check it). */
@@ -161,21 +185,11 @@ export function createTasksRepository(db: Db) {
     },
 
     insert(id: string, fields: TaskFields): void {
-      const columns = { id, ...toColumns(fields) };
-      const names = Object.keys(columns);
-      // Column names come from the fixed WRITABLE list, never from the request.
-      const sql = `INSERT INTO tasks (${names.join(', ')}) VALUES (${names.map((n) => '@' + n).join(', ')})`;
-      statement(sql).run(columns);
-      if (fields.hyperparams) indexParams(id, fields.hyperparams);
+      insertTask.immediate(id, fields);
     },
 
     update(id: string, fields: TaskFields): void {
-      const columns = toColumns(fields);
-      const names = Object.keys(columns);
-      if (names.length === 0) return;
-      const sql = `UPDATE tasks SET ${names.map((n) => `${n} = @${n}`).join(', ')} WHERE id = @id`;
-      statement(sql).run({ ...columns, id });
-      if (fields.hyperparams) indexParams(id, fields.hyperparams);
+      updateTask.immediate(id, fields);
     },
 
     /** Records the progress of event ingest on a task. */
@@ -184,8 +198,7 @@ export function createTasksRepository(db: Db) {
     },
 
     delete(id: string): void {
-      deleteStatement.run(id);
-      deleteParams.run(id);
+      deleteTask.immediate(id);
     },
 
     exists(id: string): boolean {

@@ -1,7 +1,7 @@
 import type { DebugSampleEvent } from '../db/events-repository';
 import type { Repositories } from '../db/repositories';
 import { ApiError } from '../api-error';
-import { decodeScrollId, encodeScrollId } from './scroll-id';
+import { decodeScrollId, encodeScrollId, isFiniteNumber, isRecord } from './scroll-id';
 
 export interface DebugImagesRequest {
   metrics: { task: string; metric?: string; variants?: string[]; iteration?: number }[];
@@ -55,11 +55,21 @@ function taskMetrics(request: DebugImagesRequest): Map<string, Record<string, st
   return byTask;
 }
 
+const isBound = (value: unknown) => value === null || isFiniteNumber(value);
+const isVariants = (value: unknown) => value === null || (Array.isArray(value) && value.every((v) => typeof v === 'string'));
+const isTaskScroll = (value: unknown): value is TaskScroll =>
+  isRecord(value) &&
+  typeof value.task === 'string' &&
+  (value.metrics === null || (isRecord(value.metrics) && Object.values(value.metrics).every(isVariants))) &&
+  isBound(value.min) &&
+  isBound(value.max);
+
+/** A scroll this server handed out; anything else (unknown, or of another shape) starts anew, as clearml-server makes a new state for a scroll id it does not hold. */
 function readScroll(scrollId: string | null | undefined): TaskScroll[] | null {
   if (!scrollId) return null;
   try {
     const decoded = JSON.parse(Buffer.from(scrollId, 'base64url').toString('utf8'));
-    return decoded?.k === 'debug_images' && Array.isArray(decoded.c) ? (decoded.c as TaskScroll[]) : null;
+    return decoded?.k === 'debug_images' && Array.isArray(decoded.c) && decoded.c.length > 0 && decoded.c.every(isTaskScroll) ? (decoded.c as TaskScroll[]) : null;
   } catch {
     return null; // an unknown scroll starts anew, as clearml-server makes a new state for it
   }
@@ -196,6 +206,14 @@ interface SampleCursor {
   current_metric: boolean;
 }
 
+const isSampleCursor = (value: unknown): value is SampleCursor =>
+  isRecord(value) &&
+  typeof value.task === 'string' &&
+  typeof value.metric === 'string' &&
+  typeof value.variant === 'string' &&
+  isFiniteNumber(value.iter) &&
+  typeof value.current_metric === 'boolean';
+
 function sampleResponse(repos: Repositories, sample: DebugSampleEvent | null, cursor: SampleCursor, resolve: UrlResolver) {
   const range = repos.events.debugSampleIterRange(cursor.task, cursor.metric, cursor.variant);
   return {
@@ -232,7 +250,7 @@ export function nextDebugImageSample(
   body: { task: string; scroll_id: string; navigate_earlier?: boolean; next_iteration?: boolean },
   resolve: UrlResolver,
 ) {
-  const cursor = decodeScrollId<SampleCursor>('debug_image_sample', body.scroll_id);
+  const cursor = decodeScrollId('debug_image_sample', body.scroll_id, isSampleCursor);
   const earlier = body.navigate_earlier ?? true;
   const task = body.task || cursor.task;
   // Oldest first, then by metric and variant.

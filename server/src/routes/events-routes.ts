@@ -4,7 +4,7 @@ import type { MetricVariant } from '../db/events-repository';
 import { debugImages, debugImageSample, nextDebugImageSample, type DebugImagesRequest } from '../events/debug-samples';
 import { addEventBatch } from '../events/event-batch';
 import { seriesHistogramJson, type HistogramKey } from '../events/scalar-histogram';
-import { decodeScrollId, encodeScrollId } from '../events/scroll-id';
+import { decodeScrollId, encodeScrollId, isFiniteNumber, isRecord } from '../events/scroll-id';
 import { endpoint, idString, object, stringArray, taskIdList } from './endpoint';
 import { RawJson } from './envelope';
 import { iterationNumber, LIMITS } from './limits';
@@ -110,13 +110,16 @@ function plotEvent(p: { task: string; metric: string; variant: string; iter: num
 
 const PLOTS_LIMIT = 10000;
 
+const isPlotsCursor = (value: unknown): value is { done: boolean; total: number } =>
+  isRecord(value) && typeof value.done === 'boolean' && isFiniteNumber(value.total);
+
 function multiTaskPlots(
   repos: Repositories,
   body: PlotsBody,
 ) {
   const tasks = requireTasks(repos, body.tasks);
   if (body.scroll_id) {
-    const cursor = decodeScrollId<{ done: boolean; total: number }>('plots', body.scroll_id);
+    const cursor = decodeScrollId('plots', body.scroll_id, isPlotsCursor);
     if (cursor.done) return { plots: {}, returned: 0, total: cursor.total, scroll_id: body.scroll_id };
   }
   const iters = body.iters ?? 1;

@@ -6,6 +6,8 @@ import { designText } from '../sdk/model-doc';
 import { sdkTaskShape } from '../sdk/task-shape';
 import { notStoredFields } from '../sdk/task-fields';
 import { taskDocuments } from '../tasks/task-document';
+import { configurationSchema, executionSchema, hyperparamsSchema, modelsSchema, scriptSchema } from '../tasks/task-field-schemas';
+import { modelListsOf, objectColumn, objectList } from '../tasks/stored-json';
 import { endpoint, idString, object, stringArray } from './endpoint';
 import { requireTask } from './task-ids';
 import { iterationNumber, LIMITS } from './limits';
@@ -27,13 +29,13 @@ const editableFields = {
   tags: stringArray,
   system_tags: stringArray,
   parent: { type: ['string', 'null'] },
-  script: { type: 'object' },
+  script: scriptSchema,
   container: { type: 'object' },
-  hyperparams: { type: 'object' },
-  configuration: { type: 'object' },
+  hyperparams: hyperparamsSchema,
+  configuration: configurationSchema,
   runtime: { type: 'object' },
-  execution: { type: 'object' },
-  models: { type: 'object' },
+  execution: executionSchema,
+  models: modelsSchema,
 };
 
 type EditBody = Omit<TaskFields, 'user'> & { task: string; force?: boolean };
@@ -89,7 +91,8 @@ const statusEndpoints = (
     name,
     body: statusBody,
     // `tasks.completed {publish: true}` (Task.publish_on_completion) completes and publishes at once.
-    handler: (body, { repos }) => changeStatus(repos, body.task, status === 'completed' && body.publish ? 'published' : status, body),
+    handler: (body, { repos }) =>
+      repos.transaction(() => changeStatus(repos, body.task, status === 'completed' && body.publish ? 'published' : status, body)),
   }),
 );
 
@@ -106,6 +109,7 @@ export const taskEndpoints = [
   endpoint<EditBody>({
     name: 'tasks.create',
     body: object({ ...editableFields, type: { type: 'string', enum: TASK_TYPES } }, ['name', 'project', 'type']),
+    // One write: the row and its parameter index in one transaction (tasks-repository.ts).
     handler: (body, { repos, notices }) => {
       checkProject(repos, body.project);
       notStoredFields(notices, 'tasks.create', body, editableFields);
@@ -126,6 +130,7 @@ export const taskEndpoints = [
   endpoint<EditBody>({
     name: 'tasks.edit',
     body: object({ task: idString, force: { type: 'boolean' }, ...editableFields }, ['task']),
+    // One write: the row and its parameter index in one transaction (tasks-repository.ts).
     handler: (body, { repos, notices }) => {
       requireTask(repos, body.task);
       checkProject(repos, body.project);
@@ -140,13 +145,14 @@ export const taskEndpoints = [
   endpoint<{ task: string; requirements: object }>({
     name: 'tasks.set_requirements',
     body: object({ task: idString, requirements: { type: 'object' } }, ['task', 'requirements']),
-    handler: ({ task, requirements }, { repos }) => {
-      requireTask(repos, task);
-      const [row] = repos.tasks.rows([task], ['script']);
-      const script = { ...JSON.parse(row.script ?? '{}'), requirements };
-      repos.tasks.update(task, { script, last_change: nowIso() });
-      return { updated: 1, fields: { 'script.requirements': requirements } };
-    },
+    handler: ({ task, requirements }, { repos }) =>
+      repos.transaction(() => {
+        requireTask(repos, task);
+        const [row] = repos.tasks.rows([task], ['script']);
+        const script = { ...objectColumn(row.script), requirements };
+        repos.tasks.update(task, { script, last_change: nowIso() });
+        return { updated: 1, fields: { 'script.requirements': requirements } };
+      }),
   }),
   endpoint<{ task: string }>({
     name: 'tasks.ping',
@@ -166,11 +172,11 @@ export const taskEndpoints = [
         repos.scalars.deleteTask(task);
         repos.events.deleteTask(task);
         const [row] = repos.tasks.rows([task], ['execution', 'models']);
-        const execution = JSON.parse(row.execution ?? '{}');
+        const execution = objectColumn(row.execution);
         if (clear_all) execution.artifacts = [];
-        else execution.artifacts = (execution.artifacts ?? []).filter((a: { mode?: string }) => a.mode === 'input');
-        const models = JSON.parse(row.models ?? '{}');
-        repos.tasks.update(task, { execution, models: { input: models.input ?? [], output: [] }, last_iteration: 0 });
+        else execution.artifacts = objectList(execution.artifacts).filter((a) => a.mode === 'input');
+        const models = modelListsOf(objectColumn(row.models));
+        repos.tasks.update(task, { execution, models: { input: models.input, output: [] }, last_iteration: 0 });
         const result = changeStatus(repos, task, 'created', {});
         return { ...result, deleted_models: 0, urls: {} };
       }),
@@ -192,8 +198,8 @@ export const taskEndpoints = [
       repos.transaction(() => {
         requireTask(repos, task);
         const [row] = repos.tasks.rows([task], ['execution']);
-        const execution = JSON.parse(row.execution ?? '{}');
-        const list: { key: string; mode?: string }[] = execution.artifacts ?? [];
+        const execution = objectColumn(row.execution);
+        const list = objectList(execution.artifacts) as { key: string; mode?: string }[];
         for (const artifact of artifacts) {
           const item = { mode: 'output', ...artifact };
           const at = list.findIndex((a) => a.key === item.key && (a.mode ?? 'output') === item.mode);
@@ -217,7 +223,7 @@ export const taskEndpoints = [
         const found = repos.models.get(model);
         if (!found) throw unknownModel(model);
         const [row] = repos.tasks.rows([task], ['models']);
-        const models = { input: [], output: [], ...JSON.parse(row.models ?? '{}') } as Record<'input' | 'output', { name: string }[]>;
+        const models = modelListsOf(objectColumn(row.models)) as unknown as Record<'input' | 'output', { name: string }[]>;
         const entry = {
           name,
           model: {

@@ -1,5 +1,6 @@
 import type { ModelRow } from '../db/models-repository';
 import type { Repositories } from '../db/repositories';
+import { modelListsOf, objectColumn } from '../tasks/stored-json';
 
 /** The design text of a model: the SDK wraps it as `{design: text}`; other objects are kept as JSON. */
 export function designText(design: unknown): string {
@@ -43,17 +44,16 @@ export function modelCopy(row: ModelRow) {
   return { id: row.id, name: row.name, uri: row.uri, framework: row.framework, design: row.design, labels: labelsOf(row) };
 }
 
-type ModelRefs = Record<'input' | 'output', { name: string; model: { id?: string } | string }[]>;
-
 /** Refreshes the copies of a model kept by the task that references it, after the model changed. */
 export function refreshModelCopies(repos: Repositories, row: ModelRow): void {
   if (!row.task || !repos.tasks.exists(row.task)) return;
   const [task] = repos.tasks.rows([row.task], ['models']);
-  const models = { input: [], output: [], ...JSON.parse(task.models ?? '{}') } as ModelRefs;
+  const models = modelListsOf(objectColumn(task.models));
   let changed = false;
   for (const mode of ['input', 'output'] as const) {
     models[mode] = models[mode].map((ref) => {
-      const id = typeof ref.model === 'string' ? ref.model : ref.model?.id;
+      const model = ref.model as { id?: unknown } | string | null | undefined;
+      const id = typeof model === 'string' ? model : model?.id;
       if (id !== row.id) return ref;
       changed = true;
       return { ...ref, model: modelCopy(row) };

@@ -2,18 +2,24 @@ import type { Repositories } from '../db/repositories';
 import { nowIso } from '../ids';
 import { endpoint, idString, object, stringArray, taskIdList } from '../routes/endpoint';
 import { requireTask, requireTasks } from '../routes/task-ids';
+import { objectColumn, objectList, sectionsOf, type Sections } from '../tasks/stored-json';
 
 /** Characters of a name the SDK sends (the API's name limit). */
 const NAME_LENGTH = 1024;
 
 type Json = Record<string, unknown>;
-type Sections = Record<string, Record<string, Json>>;
 type ParamItem = { section: string; name: string; value?: string; type?: string; description?: string };
 type ConfigItem = { name: string; value?: string; type?: string; description?: string };
 
+/** A JSON column of a task as an object (`{}` for what an older database may hold in another shape). */
 function read(repos: Repositories, task: string, column: 'hyperparams' | 'configuration' | 'execution'): Json {
   const [row] = repos.tasks.rows([task], [column]);
-  return JSON.parse((row[column] as string | undefined) ?? '{}') as Json;
+  return objectColumn(row[column]);
+}
+
+/** A task's hyperparameter sections, keeping only sections and parameters that are objects. */
+function readSections(repos: Repositories, task: string): Sections {
+  return sectionsOf(read(repos, task, 'hyperparams'));
 }
 
 function touch(repos: Repositories, task: string, fields: Parameters<Repositories['tasks']['update']>[1]) {
@@ -26,14 +32,25 @@ const paramItem = object(
 );
 const configItem = object({ name: { type: 'string', maxLength: NAME_LENGTH }, value: {}, type: { type: 'string' }, description: { type: 'string' } }, ['name']);
 
-/** Pure: hyperparameter sections after `tasks.edit_hyper_params` (replace: none | section | all). */
+/**
+ * Pure: hyperparameter sections after `tasks.edit_hyper_params` (replace: none | section | all).
+ * Each section is copied once, however many of its parameters are sent.
+ */
 export function editHyperParams(current: Sections, items: ParamItem[], replace: string): Sections {
   const next: Sections = replace === 'all' ? {} : { ...current };
-  if (replace === 'section') for (const item of items) next[item.section] = {};
+  const copied = new Set<string>();
+  const section = (name: string) => {
+    if (!copied.has(name)) {
+      copied.add(name);
+      next[name] = replace === 'section' ? {} : { ...(next[name] ?? {}) };
+    }
+    return next[name];
+  };
+  if (replace === 'section') for (const item of items) section(item.section);
   for (const item of items) {
     if (!item.name) continue;
     const value = item.value === undefined || item.value === null ? '' : String(item.value);
-    next[item.section] = { ...(next[item.section] ?? {}), [item.name]: { ...item, value } };
+    section(item.section)[item.name] = { ...item, value };
   }
   return next;
 }
@@ -41,15 +58,19 @@ export function editHyperParams(current: Sections, items: ParamItem[], replace: 
 /** Pure: sections after `tasks.delete_hyper_params`; an item without a name removes its section. */
 export function deleteHyperParams(current: Sections, items: { section: string; name?: string }[]): { sections: Sections; deleted: number } {
   const sections: Sections = { ...current };
+  const copied = new Set<string>();
   let deleted = 0;
   for (const { section, name } of items) {
-    if (!sections[section]) continue;
+    if (!Object.hasOwn(sections, section)) continue;
     if (!name) {
       deleted += Object.keys(sections[section]).length;
       delete sections[section];
-    } else if (name in sections[section]) {
-      const { [name]: _removed, ...rest } = sections[section];
-      sections[section] = rest;
+    } else if (Object.hasOwn(sections[section], name)) {
+      if (!copied.has(section)) {
+        copied.add(section);
+        sections[section] = { ...sections[section] };
+      }
+      delete sections[section][name];
       deleted++;
     }
   }
@@ -60,13 +81,14 @@ const statusChange = (name: string, status: string) =>
   endpoint<{ task: string; status_reason?: string; status_message?: string }>({
     name,
     body: object({ task: idString, force: { type: 'boolean' }, status_reason: { type: 'string' }, status_message: { type: 'string' } }, ['task']),
-    handler: ({ task, status_reason, status_message }, { repos }) => {
-      requireTask(repos, task);
-      const now = nowIso();
-      const fields = { status, status_changed: now, last_update: now, last_change: now, status_reason: status_reason ?? '', status_message: status_message ?? '' };
-      repos.tasks.update(task, fields);
-      return { updated: 1, fields };
-    },
+    handler: ({ task, status_reason, status_message }, { repos }) =>
+      repos.transaction(() => {
+        requireTask(repos, task);
+        const now = nowIso();
+        const fields = { status, status_changed: now, last_update: now, last_change: now, status_reason: status_reason ?? '', status_message: status_message ?? '' };
+        repos.tasks.update(task, fields);
+        return { updated: 1, fields };
+      }),
   });
 
 /** Task endpoints the ClearML SDK calls besides the core ones in routes/tasks-routes.ts. */
@@ -78,7 +100,7 @@ export const sdkTaskEndpoints = [
       repos.transaction(() => {
         requireTask(repos, task);
         const execution = read(repos, task, 'execution');
-        const list = (execution.artifacts as { key: string; mode?: string }[] | undefined) ?? [];
+        const list = objectList(execution.artifacts) as { key: string; mode?: string }[];
         const gone = (a: { key: string; mode?: string }) => artifacts.some((d) => d.key === a.key && (d.mode ?? 'output') === (a.mode ?? 'output'));
         const kept = list.filter((a) => !gone(a));
         touch(repos, task, { execution: { ...execution, artifacts: kept } });
@@ -91,7 +113,7 @@ export const sdkTaskEndpoints = [
     handler: ({ task, hyperparams, replace_hyperparams }, { repos }) =>
       repos.transaction(() => {
         requireTask(repos, task);
-        touch(repos, task, { hyperparams: editHyperParams(read(repos, task, 'hyperparams') as Sections, hyperparams, replace_hyperparams ?? 'none') });
+        touch(repos, task, { hyperparams: editHyperParams(readSections(repos, task), hyperparams, replace_hyperparams ?? 'none') });
         return { updated: 1 };
       }),
   }),
@@ -101,7 +123,7 @@ export const sdkTaskEndpoints = [
     handler: ({ task, hyperparams }, { repos }) =>
       repos.transaction(() => {
         requireTask(repos, task);
-        const { sections, deleted } = deleteHyperParams(read(repos, task, 'hyperparams') as Sections, hyperparams);
+        const { sections, deleted } = deleteHyperParams(readSections(repos, task), hyperparams);
         touch(repos, task, { hyperparams: sections });
         return { deleted };
       }),
@@ -137,7 +159,7 @@ export const sdkTaskEndpoints = [
     handler: ({ tasks }, { repos }) => ({
       params: requireTasks(repos, tasks).map((task) => ({
         task,
-        hyperparams: Object.values(read(repos, task, 'hyperparams') as Sections).flatMap((section) => Object.values(section)),
+        hyperparams: Object.values(readSections(repos, task)).flatMap((section) => Object.values(section)),
       })),
     }),
   }),
@@ -158,11 +180,12 @@ export const sdkTaskEndpoints = [
   endpoint<{ task: string; name?: string; comment?: string; tags?: string[]; system_tags?: string[] }>({
     name: 'tasks.update',
     body: object({ task: idString, force: { type: 'boolean' }, name: { type: 'string', minLength: 1, maxLength: NAME_LENGTH }, comment: { type: 'string' }, tags: stringArray, system_tags: stringArray }, ['task']),
-    handler: ({ task, name, comment, tags, system_tags }, { repos }) => {
-      requireTask(repos, task);
-      const fields = { name, comment, tags, system_tags };
-      touch(repos, task, fields);
-      return { updated: 1, fields: Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) };
-    },
+    handler: ({ task, name, comment, tags, system_tags }, { repos }) =>
+      repos.transaction(() => {
+        requireTask(repos, task);
+        const fields = { name, comment, tags, system_tags };
+        touch(repos, task, fields);
+        return { updated: 1, fields: Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) };
+      }),
   }),
 ];

@@ -102,7 +102,7 @@ function buildDocument(row: Partial<TaskRow>, wants: (top: string) => boolean): 
   for (const column of JSON_COLUMNS) {
     if (!wants(column) || !(column in row)) continue;
     const text = row[column as keyof TaskRow] as string | undefined;
-    doc[column] = text === undefined ? null : JSON.parse(text);
+    doc[column] = text === undefined ? null : storedJson(text);
   }
   if (wants('project') && row.project) doc.project = row.project;
   if (wants('user') && row.user_id) doc.user = row.user_id;
@@ -118,6 +118,16 @@ function buildDocument(row: Partial<TaskRow>, wants: (top: string) => boolean): 
     }
   }
   return doc;
+}
+
+/** A JSON column's value; null for text that is not JSON (no version wrote such text, but a hand-edited file may hold it). */
+function storedJson(text: string | null): unknown {
+  if (text === null) return null;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
 }
 
 /** Sets a dotted path of a document, making the objects on the way. */
