@@ -295,7 +295,7 @@ test('a repeated point in a series of 70,000 points rewrites it: 200, statistics
     assert.equal(series.min_value, -1);
     assert.equal(series.min_iter, 5);
     assert.equal(series.value, 69_999);
-    const chart = await server.call('events.multi_task_scalar_metrics_iter_histogram', { tasks: [task], samples: 100 });
+    const chart = await server.call('events.multi_task_scalar_metrics_iter_histogram', { tasks: [task], samples: 100, envelope: true });
     assert.equal(chart.status, 200);
     const line = chart.data.metrics.loss.train[task];
     assert.equal(Math.min(...line.y_min), -1, 'the rewritten point is in the rebuilt rollups');
