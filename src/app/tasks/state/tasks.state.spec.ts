@@ -25,9 +25,9 @@ describe('tasks page state', () => {
       expect(state.loading).toBeFalse();
       expect(state.total).toBeNull();
       expect(state.hasMore).toBeTrue();
+      expect(state.tasks.length).toBe(1);
       state = reducer(state, TasksApiActions.tasksLoaded({ tasks: [], hasMore: false, total: 7 }));
       expect(state.total).toBe(7);
-      expect(state.tasks.length).toBe(1);
     });
 
     it('keeps the error of a failed load', () => {
@@ -75,11 +75,13 @@ describe('tasks page state', () => {
       const page = Array.from({ length: 50 }, (_, i) => ({ id: `t${i}`, name: `t${i}`, status: 'completed' as const, type: 'training' }));
       const bodies: TaskQuery[] = [];
       const api = { call: (_: string, body: TaskQuery) => (bodies.push(body), of(body.page_size === 1 ? { tasks: [{ id: 'next' }] } : { tasks: page })) };
-      TestBed.overrideProvider(ApiClient, { useValue: api });
+      TestBed.resetTestingModule();
+      TestBed.configureTestingModule({ providers: [{ provide: ApiClient, useValue: api }] });
       const tasksApi = TestBed.inject(TasksApi);
       const query = toTaskQuery({ ...DEFAULT_TABLE_QUERY, pageIndex: 2 });
       expect(await firstValueFrom(tasksApi.getPage(query))).toEqual({ tasks: page, hasMore: true });
-      expect(bodies[1]).toEqual({ ...query, only_fields: ['id'], page: 150, page_size: 1 });
+      expect(bodies).toContain({ ...query, only_fields: ['id'], page: 150, page_size: 1 });
+      expect(bodies).toContain(query);
 
       api.call = (_: string, body: TaskQuery) => of(body.page_size === 1 ? { tasks: [] } : { tasks: page.slice(0, 3) });
       expect(await firstValueFrom(tasksApi.getPage(query))).toEqual({ tasks: page.slice(0, 3), hasMore: false });
