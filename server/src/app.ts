@@ -15,6 +15,7 @@ import { jsonDepthExceeds, LIMITS } from './routes/limits';
 import { projectEndpoints } from './routes/projects-routes';
 import { serverEndpoints } from './routes/server-routes';
 import { taskEndpoints } from './routes/tasks-routes';
+import { webAppEndpoints } from './routes/web-app-routes';
 import { createNotices } from './sdk/notices';
 import { sdkEndpoints } from './sdk/sdk-endpoints';
 import { sdkLinkRoutes } from './sdk/web-links';
@@ -39,6 +40,11 @@ export interface AppOptions {
   frameAncestors?: readonly string[];
   /** Where a line about data the server accepts but does not keep goes (once per kind); default stderr. */
   notice?: (line: string) => void;
+  /**
+   * Answer exactly as a plain clearml-server does: \`server.info\` without \`capabilities\`, and this
+   * server's extensions (histogram envelope, x_range, debug_images iteration) ignored.
+   */
+  plainClearml?: boolean;
 }
 
 export const DEFAULT_APP_DIR = resolve(__dirname, '../../dist/compare-tasks/browser');
@@ -105,10 +111,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   await app.register(fastifyStatic, { root: filesDir, serve: false });
   const notices = createNotices(options.notice ?? ((line) => console.warn(line)));
-  registerEndpoints(app, [...serverEndpoints, ...projectEndpoints, ...taskEndpoints, ...eventEndpoints, ...sdkEndpoints], {
+  registerEndpoints(app, [...serverEndpoints, ...projectEndpoints, ...taskEndpoints, ...eventEndpoints, ...sdkEndpoints, ...webAppEndpoints], {
     repos,
     filesDir,
     notices,
+    plainClearml: options.plainClearml ?? false,
   });
   await app.register(filesRoutes, { filesDir });
   sdkLinkRoutes(app);

@@ -1,10 +1,12 @@
 /**
  * npm run serve -- [--db FILE] [--files DIR] [--host H] [--port N] [--no-demo] [--frame-ancestors "ORIGINS"]
- *   [--keys FILE] [--insecure-no-auth]
+ *   [--keys FILE] [--insecure-no-auth] [--plain-clearml]
  *
  * On any address other than loopback the server needs access keys (COMPARE_API_KEYS="key:secret,..."
  * or --keys FILE with one key:secret a line) and refuses to start without them, unless
  * --insecure-no-auth says that everyone who can reach it may read and write everything.
+ * --plain-clearml (or COMPARE_PLAIN_CLEARML=1) answers as a plain clearml-server: no capabilities in
+ * server.info, none of this server's extensions.
  */
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -24,6 +26,7 @@ async function main() {
       'no-demo': { type: 'boolean', default: false },
       keys: { type: 'string', default: process.env.COMPARE_KEYS_FILE },
       'insecure-no-auth': { type: 'boolean', default: false },
+      'plain-clearml': { type: 'boolean', default: process.env.COMPARE_PLAIN_CLEARML === '1' },
       // Origins allowed to show the app in a frame (CSP frame-ancestors); 'self' always is.
       'frame-ancestors': { type: 'string', default: process.env.COMPARE_FRAME_ANCESTORS ?? '' },
     },
@@ -43,12 +46,13 @@ async function main() {
         'or pass --insecure-no-auth to run open anyway.',
     );
   }
-  const app = await buildApp({ dbPath, filesDir: resolve(values.files!), demo: !values['no-demo'], appDir, frameAncestors, apiKeys });
+  const app = await buildApp({ dbPath, filesDir: resolve(values.files!), demo: !values['no-demo'], appDir, frameAncestors, apiKeys, plainClearml: values['plain-clearml'] });
   await app.listen({ host: values.host, port });
   const address = app.server.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;
   const host = values.host!.includes(':') ? `[${values.host}]` : values.host;
   console.log(`Compare tasks is running at http://${host}:${actualPort}/`);
+  if (values['plain-clearml']) console.log('Plain ClearML mode: answers as clearml-server does, without this server\'s extensions.');
   console.log(sdkSettingsText(values.host!, actualPort, apiKeys !== null));
   if (apiKeys) console.log(`Access keys: ${apiKeys.size} (${[...apiKeys.keys()].join(', ')}); sign in with one to use the app or the API.`);
   else if (!isLoopbackHost(values.host!)) console.log('WARNING: --insecure-no-auth: no access keys, the API is open to everyone who can reach it.');

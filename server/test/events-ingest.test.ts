@@ -94,7 +94,7 @@ test('invalid events are reported with index and reason, valid ones stored', asy
     assert.match(keys[1], /^event 2: 'value' must be a finite number/);
     assert.match(keys[2], new RegExp(`^event 3: invalid task id ${unknownTask}`));
     assert.match(keys[3], /^event 4: unsupported event type "training_stats_vector"/);
-    const metrics = await server.call('events.get_multi_task_metrics', { tasks: [task] });
+    const metrics = await server.call('events.get_multi_task_metrics', { tasks: [task], event_type: 'training_stats_scalar' });
     assert.deepEqual(metrics.data.metrics, [{ metric: 'loss', variants: ['train'] }]);
   } finally {
     await server.close();
@@ -134,7 +134,7 @@ test('a batch that fails in the database stores nothing', async () => {
     ]);
     assert.equal(reply.status, 500);
     assert.equal(reply.meta.result_code, 500);
-    const metrics = await server.call('events.get_multi_task_metrics', { tasks: [task] });
+    const metrics = await server.call('events.get_multi_task_metrics', { tasks: [task], event_type: 'training_stats_scalar' });
     assert.deepEqual(metrics.data.metrics, []);
     const doc = (await server.call('tasks.get_by_id', { task })).data.task;
     assert.deepEqual(doc.last_metrics, {});
@@ -202,7 +202,7 @@ test('get_multi_task_metrics lists the union of the tasks\' scalar variants, eac
       scalar(b, 'loss', 'train', 1, 2),
       scalar(b, 'accuracy', 'val', 1, 0.5),
     ]);
-    const both = await server.call('events.get_multi_task_metrics', { tasks: [b, a] });
+    const both = await server.call('events.get_multi_task_metrics', { tasks: [b, a], event_type: 'training_stats_scalar' });
     assert.deepEqual(both.data.metrics, [
       { metric: 'accuracy', variants: ['val'] },
       { metric: 'loss', variants: ['train', 'val'] },

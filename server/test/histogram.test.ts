@@ -36,7 +36,7 @@ test('a long series: at most `samples` points, the spike kept in y_max, means in
     const task = await createTask(server, await createProject(server), { name: 'long' });
     await longSeries(server, task, 100_000);
     for (const samples of [2000, 500, 6000, 1]) {
-      const reply = await server.call(HISTOGRAM, { tasks: [task], samples });
+      const reply = await server.call(HISTOGRAM, { envelope: true, tasks: [task], samples });
       const series = reply.data.metrics.loss.train[task];
       assert.equal(series.name, 'long');
       assert.ok(series.x.length <= samples, `${series.x.length} <= ${samples}`);
@@ -51,7 +51,7 @@ test('a long series: at most `samples` points, the spike kept in y_max, means in
       }
     }
     // Bucket means agree with the raw points.
-    const reply = await server.call(HISTOGRAM, { tasks: [task], samples: 1000 });
+    const reply = await server.call(HISTOGRAM, { envelope: true, tasks: [task], samples: 1000 });
     const series = reply.data.metrics.loss.train[task];
     const width = 128; // 100,000 iterations / 1000 samples -> 2^7
     const bucket = 10;
@@ -70,16 +70,16 @@ test('a short series comes back exact', async () => {
     const task = await createTask(server, await createProject(server));
     const points = [[0, 1.5], [3, 2.25], [7, -4], [100, 0.125]];
     await addEvents(server, points.map(([iter, v]) => scalar(task, 'acc', 'val', iter, v)));
-    const reply = await server.call(HISTOGRAM, { tasks: [task] });
+    const reply = await server.call(HISTOGRAM, { envelope: true, tasks: [task] });
     const series = reply.data.metrics.acc.val[task];
     assert.deepEqual(series.x, [0, 3, 7, 100]);
     assert.deepEqual(series.y, [1.5, 2.25, -4, 0.125]);
     assert.deepEqual(series.y_min, series.y);
     assert.deepEqual(series.y_max, series.y);
     assert.equal(series.total, 4);
-    const timestamps = await server.call(HISTOGRAM, { tasks: [task], key: 'timestamp' });
+    const timestamps = await server.call(HISTOGRAM, { envelope: true, tasks: [task], key: 'timestamp' });
     assert.deepEqual(timestamps.data.metrics.acc.val[task].x, points.map(([iter]) => 1_700_000_000_000 + iter * 1000));
-    const iso = await server.call(HISTOGRAM, { tasks: [task], key: 'iso_time' });
+    const iso = await server.call(HISTOGRAM, { envelope: true, tasks: [task], key: 'iso_time' });
     assert.equal(iso.data.metrics.acc.val[task].x[0], new Date(1_700_000_000_000).toISOString());
   } finally {
     await server.close();
@@ -91,12 +91,12 @@ test('x_range zooms in with the same resolution', async () => {
   try {
     const task = await createTask(server, await createProject(server));
     await longSeries(server, task, 100_000);
-    const zoom = await server.call(HISTOGRAM, { tasks: [task], samples: 1000, x_range: [30_000, 40_000] });
+    const zoom = await server.call(HISTOGRAM, { envelope: true, tasks: [task], samples: 1000, x_range: [30_000, 40_000] });
     const series = zoom.data.metrics.loss.train[task];
     assert.ok(series.x.length <= 1000 && series.x.length >= 500, `${series.x.length}`);
     assert.ok(series.x[0] >= 29_990 && series.x.at(-1) <= 40_010);
     assert.equal(Math.max(...series.y_max), 1000);
-    const exact = await server.call(HISTOGRAM, { tasks: [task], samples: 1000, x_range: [500, 1200] });
+    const exact = await server.call(HISTOGRAM, { envelope: true, tasks: [task], samples: 1000, x_range: [500, 1200] });
     const small = exact.data.metrics.loss.train[task];
     assert.equal(small.x.length, 701);
     assert.equal(small.x[0], 500);
@@ -114,7 +114,7 @@ test('x_range zooms in with the same resolution', async () => {
     const timed = byTime.data.metrics.loss.train[task];
     assert.ok(timed.x.length >= 500 && timed.x.length <= 1000, `${timed.x.length}`);
     assert.ok(timed.x[0] >= 1_700_000_000_000 + 30_000_000 && timed.x.at(-1) <= 1_700_000_000_000 + 40_000_000);
-    const bad = await server.call(HISTOGRAM, { tasks: [task], x_range: [5, 1] });
+    const bad = await server.call(HISTOGRAM, { envelope: true, tasks: [task], x_range: [5, 1] });
     assert.equal(bad.meta.result_subcode, 12);
   } finally {
     await server.close();
@@ -130,20 +130,20 @@ test('metrics filter, several tasks, unknown ids and more than 100 tasks', async
     await addEvents(server, [
       scalar(a, 'loss', 'train', 1, 1), scalar(a, 'loss', 'val', 1, 2), scalar(b, 'loss', 'train', 1, 3), scalar(b, 'acc', 'val', 1, 4),
     ]);
-    const reply = await server.call(HISTOGRAM, { tasks: [a, b], metrics: [{ metric: 'loss', variants: ['train'] }] });
+    const reply = await server.call(HISTOGRAM, { envelope: true, tasks: [a, b], metrics: [{ metric: 'loss', variants: ['train'] }] });
     assert.deepEqual(Object.keys(reply.data.metrics), ['loss']);
     assert.deepEqual(Object.keys(reply.data.metrics.loss), ['train']);
     assert.deepEqual(Object.keys(reply.data.metrics.loss.train).sort(), [a, b].sort());
     const unknown = 'e'.repeat(32);
-    const missing = await server.call(HISTOGRAM, { tasks: [a, unknown] });
+    const missing = await server.call(HISTOGRAM, { envelope: true, tasks: [a, unknown] });
     assert.equal(missing.status, 400);
     assert.equal(missing.meta.result_subcode, 101);
     assert.deepEqual(missing.meta.error_data.ids, [unknown]);
     const many = Array.from({ length: 101 }, (_, i) => i.toString(16).padStart(32, '0'));
-    const tooMany = await server.call(HISTOGRAM, { tasks: many });
+    const tooMany = await server.call(HISTOGRAM, { envelope: true, tasks: many });
     assert.equal(tooMany.status, 400);
     assert.equal(tooMany.meta.result_subcode, 1001);
-    const emptyList = await server.call(HISTOGRAM, { tasks: [] });
+    const emptyList = await server.call(HISTOGRAM, { envelope: true, tasks: [] });
     assert.equal(emptyList.meta.result_subcode, 12);
   } finally {
     await server.close();
@@ -157,7 +157,7 @@ test('a repeated histogram query follows every change to the series and the task
     const task = await createTask(server, project, { name: 'before' });
     await longSeries(server, task, 5000);
     const ask = async () => {
-      const reply = await server.app.inject({ method: 'POST', url: '/api/v2.31/' + HISTOGRAM, payload: { tasks: [task], samples: 100 } });
+      const reply = await server.app.inject({ method: 'POST', url: '/api/v2.31/' + HISTOGRAM, payload: { envelope: true, tasks: [task], samples: 100 } });
       assert.equal(reply.statusCode, 200);
       assert.match(reply.headers['content-type'] as string, /^application\/json/);
       assert.equal(Number(reply.headers['content-length']), reply.rawPayload.length);
@@ -189,7 +189,7 @@ test('a repeated histogram query follows every change to the series and the task
 
     // A reset empties the series; new reports start it again.
     await server.call('tasks.reset', { task, force: true });
-    const reply = await server.call(HISTOGRAM, { tasks: [task], samples: 100 });
+    const reply = await server.call(HISTOGRAM, { envelope: true, tasks: [task], samples: 100 });
     assert.deepEqual(reply.data.metrics, {});
     await addEvents(server, [scalar(task, 'loss', 'train', 1, 42)]);
     const again = await ask();
@@ -207,7 +207,7 @@ test('points written by another process to the same database file show in the ne
   try {
     const task = await createTask(server, await createProject(server), { name: 'shared' });
     await addEvents(server, [scalar(task, 'loss', 'train', 1, 1), scalar(task, 'loss', 'train', 2, 2)]);
-    const ask = async () => (await server.call(HISTOGRAM, { tasks: [task], samples: 100 })).data.metrics;
+    const ask = async () => (await server.call(HISTOGRAM, { envelope: true, tasks: [task], samples: 100 })).data.metrics;
     assert.deepEqual((await ask()).loss.train[task].y, [1, 2]);
     // Another connection (another process) appends a point and adds a series.
     other.transaction(() => {
@@ -230,7 +230,7 @@ test('a bucket whose sum overflows comes back as null, and the answer stays JSON
     const task = await createTask(server, await createProject(server), { name: 'huge' });
     const events = Array.from({ length: 4000 }, (_, iter) => scalar(task, 'loss', 'train', iter, iter < 8 ? 1.7e308 : 1));
     await addEvents(server, events);
-    const reply = await server.app.inject({ method: 'POST', url: '/api/v2.31/' + HISTOGRAM, payload: { tasks: [task], samples: 100 } });
+    const reply = await server.app.inject({ method: 'POST', url: '/api/v2.31/' + HISTOGRAM, payload: { envelope: true, tasks: [task], samples: 100 } });
     assert.equal(reply.statusCode, 200);
     const series = JSON.parse(reply.body).data.metrics.loss.train[task];
     assert.equal(series.y[0], null, 'the mean of two 1.7e308 values is not a finite number');
@@ -242,3 +242,26 @@ test('a bucket whose sum overflows comes back as null, and the answer stays JSON
   }
 });
 
+
+test('events.multi_task_scalar_metrics_iter_histogram (schema/services/events.conf): {name, x, y} per series; y_min/y_max/total only with envelope: true, never in plain mode', async () => {
+  const full = await startServer();
+  const plain = await startServer({ plainClearml: true });
+  try {
+    for (const server of [full, plain]) {
+      const task = await createTask(server, await createProject(server));
+      await addEvents(server, [1, 2, 3].map((i) => scalar(task, 'loss', 'train', i, i * 2)));
+      const bare = (await server.call(HISTOGRAM, { tasks: [task] })).data.metrics.loss.train[task];
+      assert.deepEqual(Object.keys(bare).sort(), ['name', 'x', 'y']);
+      assert.deepEqual([bare.x, bare.y], [[1, 2, 3], [2, 4, 6]]);
+      const asked = (await server.call(HISTOGRAM, { tasks: [task], envelope: true })).data.metrics.loss.train[task];
+      if (server === full) assert.deepEqual([asked.y_min, asked.y_max, asked.total], [[2, 4, 6], [2, 4, 6], 3]);
+      else assert.deepEqual(Object.keys(asked).sort(), ['name', 'x', 'y']);
+      // x_range is this server's extension: a plain server ignores it.
+      const window = (await server.call(HISTOGRAM, { tasks: [task], x_range: [2, 3] })).data.metrics.loss.train[task];
+      assert.deepEqual(window.x, server === full ? [2, 3] : [1, 2, 3]);
+    }
+  } finally {
+    await full.close();
+    await plain.close();
+  }
+});

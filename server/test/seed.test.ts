@@ -18,10 +18,10 @@ test('the demo seed gives the app what it needs', async () => {
     for (const status of ['completed', 'failed', 'in_progress']) assert.ok(statuses.has(status), status);
     const ids = tasks.map((t: { id: string }) => t.id).slice(0, 12);
 
-    const scalars = await server.call('events.get_multi_task_metrics', { tasks: ids });
+    const scalars = await server.call('events.get_multi_task_metrics', { tasks: ids, event_type: 'training_stats_scalar' });
     const names = scalars.data.metrics.map((m: { metric: string }) => m.metric);
     for (const metric of ['loss', 'accuracy', 'learning_rate']) assert.ok(names.includes(metric), metric);
-    const hist = await server.call('events.multi_task_scalar_metrics_iter_histogram', { tasks: ids, metrics: [{ metric: 'loss', variants: ['train'] }] });
+    const hist = await server.call('events.multi_task_scalar_metrics_iter_histogram', { envelope: true, tasks: ids, metrics: [{ metric: 'loss', variants: ['train'] }] });
     const series = Object.values(hist.data.metrics.loss.train) as { x: number[]; total: number }[];
     assert.equal(series.length, 12);
     assert.ok(series.some((s) => s.total >= 2000));

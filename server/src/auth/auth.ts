@@ -94,7 +94,8 @@ function decodedPath(url: string): string {
 /** API endpoints other than auth.login, file routes, and anything under /api or /files. */
 function isProtected(request: FastifyRequest): boolean {
   const endpoint = request.routeOptions.config?.endpoint;
-  if (endpoint === 'auth.login') return false;
+  // login.supported_modes is open on clearml-server too (authorize: null in schema/services/login.conf).
+  if (endpoint === 'auth.login' || endpoint === 'login.supported_modes') return false;
   if (endpoint || (request.routeOptions.url ?? '').startsWith('/files')) return true;
   const path = decodedPath(request.url);
   return path === '/api' || path.startsWith('/api/') || isFilesPath(path);

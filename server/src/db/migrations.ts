@@ -212,6 +212,13 @@ export const migrations: readonly string[] = [
   DROP TABLE scalar_rollups;
   ALTER TABLE scalar_rollups_by_rowid RENAME TO scalar_rollups;
   `,
+  // 5: each user's web app preferences (users.get_preferences / users.set_preferences).
+  `
+  CREATE TABLE user_preferences (
+    user TEXT PRIMARY KEY,
+    preferences TEXT NOT NULL
+  ) WITHOUT ROWID;
+  `,
 ];
 
 export const SCHEMA_VERSION = migrations.length;

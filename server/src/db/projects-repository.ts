@@ -43,6 +43,10 @@ export function createProjectsRepository(db: Db) {
     `SELECT DISTINCT j.value FROM tasks t, json_each(t.system_tags) j
      WHERE (? IS NULL OR t.project IN (SELECT value FROM json_each(?))) ORDER BY j.value`,
   ).pluck();
+  const userNames = db.prepare(
+    `SELECT DISTINCT user_id AS id, coalesce(user_name, '') AS name FROM tasks
+     WHERE user_id IS NOT NULL AND (? IS NULL OR project IN (SELECT value FROM json_each(?))) ORDER BY name, id`,
+  );
   const taskCounts = db.prepare(
     'SELECT status, count(*) AS n FROM tasks WHERE project = ? AND archived = 0 GROUP BY status',
   );
@@ -89,6 +93,11 @@ export function createProjectsRepository(db: Db) {
         tags: taskTags.all(list, list) as string[],
         system_tags: taskSystemTags.all(list, list) as string[],
       };
+    },
+    /** The users who created tasks in the given projects (all projects when none), sorted by name. */
+    taskUsers(projects: string[] | null): { id: string; name: string }[] {
+      const list = projects?.length ? JSON.stringify(projects) : null;
+      return userNames.all(list, list) as { id: string; name: string }[];
     },
     taskCounts(id: string): Record<string, number> {
       const counts: Record<string, number> = {};

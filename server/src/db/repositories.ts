@@ -1,6 +1,7 @@
 import { openDatabase, type Db } from './database';
 import { createEventsRepository } from './events-repository';
 import { createModelsRepository } from './models-repository';
+import { createPreferencesRepository } from './preferences-repository';
 import { createProjectsRepository } from './projects-repository';
 import { createScalarsRepository } from './scalars-repository';
 import { createTasksRepository } from './tasks-repository';
@@ -15,6 +16,7 @@ export function createRepositories(db: Db) {
     models: createModelsRepository(db),
     scalars: createScalarsRepository(db),
     events: createEventsRepository(db),
+    preferences: createPreferencesRepository(db),
     /** Runs `work` in one transaction (nested calls become savepoints). */
     transaction<T>(work: () => T): T {
       return db.transaction(work)();

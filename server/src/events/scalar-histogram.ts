@@ -18,6 +18,8 @@ export interface HistogramOptions {
   key: HistogramKey;
   /** A window on the x axis, in the units of `key` (iterations, or epoch ms / ISO time). */
   xRange: [number, number] | null;
+  /** Write `y_min`, `y_max` and `total` too (the `envelope` request flag). */
+  envelope?: boolean;
 }
 
 const RAW_LIMIT = 1_000_000;
@@ -193,12 +195,12 @@ const caches = new WeakMap<ScalarsRepository, LRUCache<string, Buffer>>();
 export function seriesHistogramJson(scalars: ScalarsRepository, series: SeriesExtent, options: HistogramOptions): Buffer {
   let cache = caches.get(scalars);
   if (!cache) caches.set(scalars, (cache = new LRUCache<string, Buffer>({ maxSize: CACHE_BYTES, sizeCalculation: (b) => b.length || 1 })));
-  const key = `${series.id}|${scalars.version(series)}|${options.samples}|${options.key}|${options.xRange?.join(',') ?? ''}`;
+  const key = `${series.id}|${scalars.version(series)}|${options.samples}|${options.key}|${options.xRange?.join(',') ?? ''}|${options.envelope ? 1 : 0}`;
   let json = cache.get(key);
   if (json === undefined) {
     // The members are ASCII (numbers, and ISO times for `iso_time`): latin1 gives the same bytes as
     // UTF-8 without encoding them.
-    json = Buffer.from(columnsJson(histogramColumns(scalars, series, options)), 'latin1');
+    json = Buffer.from(columnsJson(histogramColumns(scalars, series, options), options.envelope ?? false), 'latin1');
     // An answer larger than the whole cache is not kept.
     if (json.length < CACHE_BYTES) cache.set(key, json);
   }
@@ -209,10 +211,11 @@ export function seriesHistogramJson(scalars: ScalarsRepository, series: SeriesEx
  * The columns as JSON members without the braces. Numbers are written by the typed arrays' `join`,
  * which prints each finite value as JSON does; with a value that is not finite, JSON's own way.
  */
-function columnsJson(c: HistogramColumns): string {
+function columnsJson(c: HistogramColumns, envelope: boolean): string {
   const numbers = (column: Float64Array) =>
     c.nonFinite ? JSON.stringify(Array.from(column.subarray(0, c.length))) : `[${column.subarray(0, c.length).join(',')}]`;
   const x = Array.isArray(c.x) ? JSON.stringify(c.x) : numbers(c.x);
+  if (!envelope) return `"x":${x},"y":${numbers(c.y)}`;
   return `"x":${x},"y":${numbers(c.y)},"y_min":${numbers(c.y_min)},"y_max":${numbers(c.y_max)},"total":${c.total}`;
 }
 

@@ -10,6 +10,8 @@ export interface EndpointContext {
   filesDir: string;
   /** Tells the operator once about something sent that is not stored. */
   notices: Notices;
+  /** Answers as a plain clearml-server does: no capabilities, the extensions ignored. */
+  plainClearml: boolean;
 }
 
 /** One ClearML action, `<service>.<action>`, with its body schema. */

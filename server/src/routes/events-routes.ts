@@ -19,7 +19,14 @@ const metricsFilter = {
 };
 
 type MetricsFilter = { metric: string; variants?: string[] }[] | undefined;
-type HistogramBody = { tasks: string[]; metrics?: MetricsFilter; key?: HistogramKey; samples?: number; x_range?: (number | string)[] };
+type HistogramBody = {
+  tasks: string[];
+  metrics?: MetricsFilter;
+  key?: HistogramKey;
+  samples?: number;
+  x_range?: (number | string)[];
+  envelope?: boolean;
+};
 type PlotsBody = { tasks: string[]; metrics?: MetricsFilter; iters?: number; last_iters_per_task_metric?: boolean; scroll_id?: string };
 
 function matches(filter: MetricsFilter, metric: string, variant: string): boolean {
@@ -27,10 +34,17 @@ function matches(filter: MetricsFilter, metric: string, variant: string): boolea
   return filter.some((f) => f.metric === metric && (!f.variants?.length || f.variants.includes(variant)));
 }
 
+/**
+ * The metrics and variants a task reported events of the given type for. Single-value scalars are
+ * scalar events (iteration -2^31) on clearml-server, so they are listed with the scalars; '*' (the
+ * default of events.get_multi_task_metrics) is every type.
+ */
 function variantsOf(repos: Repositories, task: string, eventType: string): MetricVariant[] {
   switch (eventType) {
+    case '*':
+      return ['training_stats_scalar', 'plot', 'training_debug_image'].flatMap((type) => variantsOf(repos, task, type));
     case 'training_stats_scalar':
-      return repos.scalars.variantsOfTask(task);
+      return [...repos.scalars.variantsOfTask(task), ...repos.events.singleValues(task)];
     case 'plot':
       return repos.events.plotVariants(task);
     case 'training_debug_image':
@@ -40,21 +54,23 @@ function variantsOf(repos: Repositories, task: string, eventType: string): Metri
   }
 }
 
-function histogram(
-  repos: Repositories,
-  body: HistogramBody,
-) {
+/**
+ * `events.multi_task_scalar_metrics_iter_histogram`: metric -> variant -> task -> {name, x, y} as
+ * clearml-server answers it. Extensions, unless the server runs plain: `envelope: true` adds
+ * `y_min`, `y_max` and `total` to each series, `x_range` windows the x axis.
+ */
+function histogram(repos: Repositories, body: HistogramBody, plainClearml: boolean) {
   const tasks = requireTasks(repos, body.tasks);
   const key = body.key ?? 'iter';
   let xRange: [number, number] | null = null;
-  if (body.x_range) {
+  if (body.x_range && !plainClearml) {
     const [from, to] = body.x_range.map((v) => (typeof v === 'string' ? Date.parse(v) : v));
     if (!Number.isFinite(from) || !Number.isFinite(to) || from > to) {
       throw validationError('x_range must be [from, to] with from <= to');
     }
     xRange = [from, to];
   }
-  const options = { samples: body.samples ?? 2000, key, xRange };
+  const options = { samples: body.samples ?? 2000, key, xRange, envelope: body.envelope === true && !plainClearml };
   // metric -> variant -> task -> { name, x, y, y_min, y_max, total, x_axis_label? } as JSON pieces
   const metrics: Record<string, Record<string, Record<string, (string | Buffer)[]>>> = {};
   const names = repos.tasks.names(tasks);
@@ -131,11 +147,11 @@ export const eventEndpoints = [
   }),
   endpoint<{ tasks: string[]; event_type?: string }>({
     name: 'events.get_multi_task_metrics',
-    body: tasksBody({ event_type: { type: 'string', enum: EVENT_TYPES } }),
+    body: tasksBody({ event_type: { type: 'string', enum: [...EVENT_TYPES, '*'] } }),
     handler: ({ tasks, event_type }, { repos }) => {
       const variants = new Map<string, Set<string>>();
       for (const task of requireTasks(repos, tasks)) {
-        for (const { metric, variant } of variantsOf(repos, task, event_type ?? 'training_stats_scalar')) {
+        for (const { metric, variant } of variantsOf(repos, task, event_type ?? '*')) {
           (variants.get(metric) ?? variants.set(metric, new Set()).get(metric)!).add(variant);
         }
       }
@@ -160,21 +176,25 @@ export const eventEndpoints = [
       key: { type: 'string', enum: ['iter', 'timestamp', 'iso_time'] },
       samples: { type: 'integer', minimum: 1, maximum: 6000 },
       x_range: { type: 'array', items: { type: ['number', 'string'] }, minItems: 2, maxItems: 2 },
+      envelope: { type: 'boolean' },
     }),
-    handler: (body, { repos }) => histogram(repos, body),
+    handler: (body, { repos, plainClearml }) => histogram(repos, body, plainClearml),
   }),
   endpoint<{ tasks: string[]; metrics?: MetricsFilter }>({
     name: 'events.get_task_single_value_metrics',
     body: tasksBody({ metrics: metricsFilter }),
+    // A task without single values is left out, as clearml-server buckets the values it finds.
     handler: ({ tasks, metrics }, { repos }) => ({
-      tasks: requireTasks(repos, tasks).map((task) => ({
-        task,
-        task_name: repos.tasks.name(task),
-        values: repos.events
-          .singleValues(task)
-          .filter((v) => matches(metrics, v.metric, v.variant))
-          .map((v) => ({ metric: v.metric, variant: v.variant, value: v.value, timestamp: v.ts })),
-      })),
+      tasks: requireTasks(repos, tasks)
+        .map((task) => ({
+          task,
+          task_name: repos.tasks.name(task),
+          values: repos.events
+            .singleValues(task)
+            .filter((v) => matches(metrics, v.metric, v.variant))
+            .map((v) => ({ metric: v.metric, variant: v.variant, value: v.value, timestamp: v.ts })),
+        }))
+        .filter((entry) => entry.values.length > 0),
     }),
   }),
   endpoint<PlotsBody>({

@@ -14,14 +14,11 @@ export const serverEndpoints = [
   endpoint({
     name: 'server.info',
     body: object({}),
-    handler: () => ({
-      version: SERVER_VERSION,
-      api_version: API_VERSION,
-      server_version: SERVER_VERSION,
-      build: '',
-      commit: '',
-      capabilities: CAPABILITIES,
-    }),
+    // clearml-server answers version, build, commit and api_version (services/server/__init__.py).
+    handler: (_body, { plainClearml }) =>
+      plainClearml
+        ? { version: SERVER_VERSION, build: '', commit: '', api_version: API_VERSION }
+        : { version: SERVER_VERSION, api_version: API_VERSION, server_version: SERVER_VERSION, build: '', commit: '', capabilities: CAPABILITIES },
   }),
   endpoint({
     name: 'auth.login',
