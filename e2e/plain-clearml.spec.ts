@@ -15,15 +15,18 @@ const pad = (i: number) => String(i).padStart(3, '0');
 /** Every tenth task logs lr=0.1; a few have "lr=0x1", which an unescaped "lr=0.1" pattern would also match. */
 const nameOf = (i: number) => (i % 50 === 7 ? `sweep ${pad(i)} lr=0x1` : `sweep ${pad(i)} lr=0.${i % 10}`);
 const COUNT = 300;
+/** Rows are drawn a few dozen at a time; the shared machine can be slow. */
+const SETTLED = { timeout: 30_000 };
 
 /** A fresh project of 300 archived tasks (archived: the demo table stays as the other specs expect). */
 async function sweep(request: APIRequestContext): Promise<{ project: string; tasks: { id: string; name: string }[] }> {
   const { id: project } = await api<{ id: string }>(request, 'projects.create', { name: `e2e sweep ${Date.now()} ${Math.random()}` });
   const tasks: { id: string; name: string }[] = [];
-  for (let i = 0; i < COUNT; i++) {
-    const name = nameOf(i);
-    const { id } = await api<{ id: string }>(request, 'tasks.create', { name, project, type: 'training', system_tags: ['archived'] });
-    tasks.push({ id, name });
+  for (let i = 0; i < COUNT; i += 20) {
+    const batch = Array.from({ length: Math.min(20, COUNT - i) }, (_, k) => nameOf(i + k));
+    const created = await Promise.all(batch.map((name) =>
+      api<{ id: string }>(request, 'tasks.create', { name, project, type: 'training', system_tags: ['archived'] })));
+    tasks.push(...created.map(({ id }, k) => ({ id, name: batch[k] })));
   }
   return { project, tasks };
 }
@@ -78,9 +81,9 @@ test.describe('the same on clearml-server answers', () => {
     expect(await rowNames(page)).toEqual(sorted.slice(0, 100));
     await page.getByRole('button', { name: 'Name' }).click();
     await expect(page).toHaveURL(/sort=-name/);
-    await expect.poll(() => rowNames(page)).toEqual([...sorted].reverse().slice(0, 100));
+    await expect.poll(() => rowNames(page), SETTLED).toEqual([...sorted].reverse().slice(0, 100));
     await page.goto(`/tasks?project=${fixture.project}&archived=1&sort=-name&size=100&page=3`);
-    await expect.poll(() => rowNames(page)).toEqual([...sorted].reverse().slice(200, 300));
+    await expect.poll(() => rowNames(page), SETTLED).toEqual([...sorted].reverse().slice(200, 300));
     // Project and user are references (ids on clearml-server): their headers do not sort.
     await expect(page.locator('th [mat-sort-header]', { hasText: /^Project$/ })).toHaveCount(0);
     await expect(page.locator('th[mat-sort-header]', { hasText: /^User$/ })).toHaveCount(0);
@@ -91,16 +94,16 @@ test.describe('the same on clearml-server answers', () => {
     const search = page.getByTestId('task-search');
     await search.fill('EEP 01');
     await expect(page).toHaveURL(/q=EEP/);
-    await expect.poll(() => rowNames(page)).toEqual(fixture.tasks.map((t) => t.name).filter((n) => n.includes('eep 01')).sort());
+    await expect.poll(() => rowNames(page), SETTLED).toEqual(fixture.tasks.map((t) => t.name).filter((n) => n.includes('eep 01')).sort());
 
     await search.fill('lr=0.1');
     const tenths = fixture.tasks.map((t) => t.name).filter((n) => n.includes('lr=0.1')).sort();
     expect(tenths.length).toBe(30);
-    await expect.poll(() => rowNames(page)).toEqual(tenths);
+    await expect.poll(() => rowNames(page), SETTLED).toEqual(tenths);
 
     const target = fixture.tasks[123];
     await search.fill(target.id.slice(4, 16).toUpperCase());
-    await expect.poll(() => rowIds(page)).toEqual([target.id]);
+    await expect.poll(() => rowIds(page), SETTLED).toEqual([target.id]);
     await expect(page.getByTestId('task-count')).toHaveText('1 tasks');
   });
 
