@@ -12,6 +12,7 @@ import { registerEndpoints } from './routes/endpoint';
 import { errorHandler, sendError } from './routes/envelope';
 import { eventEndpoints, BATCH_BODY_LIMIT } from './routes/events-routes';
 import { jsonDepthExceeds, LIMITS } from './routes/limits';
+import { modelListEndpoints } from './routes/models-routes';
 import { projectEndpoints } from './routes/projects-routes';
 import { serverEndpoints } from './routes/server-routes';
 import { taskEndpoints } from './routes/tasks-routes';
@@ -111,7 +112,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   await app.register(fastifyStatic, { root: filesDir, serve: false });
   const notices = createNotices(options.notice ?? ((line) => console.warn(line)));
-  registerEndpoints(app, [...serverEndpoints, ...projectEndpoints, ...taskEndpoints, ...eventEndpoints, ...sdkEndpoints, ...webAppEndpoints], {
+  registerEndpoints(app, [...serverEndpoints, ...projectEndpoints, ...taskEndpoints, ...eventEndpoints, ...sdkEndpoints, ...modelListEndpoints, ...webAppEndpoints], {
     repos,
     filesDir,
     notices,

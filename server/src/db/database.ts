@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { migrations, SCHEMA_VERSION } from './migrations';
+import { registerTextSearch } from './text-search';
 
 export type Db = Database.Database;
 
@@ -14,6 +15,7 @@ export function openDatabase(path: string): { db: Db; isNew: boolean } {
     db.pragma('busy_timeout = 5000');
     const isNew = migrate(db);
     registerFunctions(db);
+    registerTextSearch(db);
     return { db, isNew };
   } catch (error) {
     db.close();

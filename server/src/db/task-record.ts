@@ -75,7 +75,7 @@ export const FIELD_COLUMNS: Record<string, readonly string[]> = {
   ...Object.fromEntries([...SCALAR_COLUMNS, ...JSON_COLUMNS].map((c) => [c, [c]])),
 };
 
-/** Fields that `order_by` may name directly, with the column they sort on. */
+/** Fields of the task document that `order_by` may name directly, with the column they sort on. */
 export const SORTABLE_FIELDS: Record<string, string> = {
   id: 't.id',
   name: 't.name COLLATE NOCASE',
@@ -91,9 +91,10 @@ export const SORTABLE_FIELDS: Record<string, string> = {
   active_duration: 't.active_duration',
   last_iteration: 't.last_iteration',
   last_worker: 't.last_worker',
-  'user.name': 't.user_name',
-  'project.name': '(SELECT p.name FROM projects p WHERE p.id = t.project)',
-  'parent.name': '(SELECT pt.name FROM tasks pt WHERE pt.id = t.parent)',
+  // References sort by their ids, as on clearml-server (the names are in other documents).
+  project: 't.project',
+  user: 't.user_id',
+  parent: 't.parent',
   tags: 't.tags',
 };
 

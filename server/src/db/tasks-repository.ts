@@ -1,6 +1,6 @@
 import type { Db } from './database';
 import { FIELD_COLUMNS, JSON_COLUMNS, METRIC_SORT_FIELDS, SCALAR_COLUMNS, SORTABLE_FIELDS, type TaskRow } from './task-record';
-import { validationError } from '../api-error';
+import { ApiError, validationError } from '../api-error';
 import { checkNamePattern } from './name-pattern';
 
 /** What a caller may set on a task; every field optional except where creating requires it. */
@@ -44,9 +44,55 @@ export interface TaskQuery {
   name?: string;
   search_text?: string;
   parent?: string[];
+  /** `_any_` / `_all_`: a case-insensitive pattern that any / every listed field matches. */
+  multi_field?: { all: boolean; pattern: string; fields: string[] }[];
+  /** Tasks with the system tag `hidden` are left out unless this is set or ids are given. */
+  search_hidden?: boolean;
   order_by?: string[];
-  page?: number;
-  page_size?: number;
+  offset?: number;
+  limit?: number;
+}
+
+/** A lookup of a field that is not on the task document, as clearml-server answers it (database/errors.py). */
+export function lookupError(detail: string): ApiError {
+  return new ApiError(400, 14, `Lookup error (probably an invalid field name or unsupported nested field): err=${detail}`, { err: detail });
+}
+
+/** Text of the task fields clearml-server's text index holds (see text-search.ts). */
+const TEXT_INDEX_SQL = [
+  't.name',
+  't.id',
+  't.comment',
+  ...['input', 'output'].map(
+    (mode) =>
+      `(SELECT group_concat(coalesce(json_extract(j.value, '$.model.id'), json_extract(j.value, '$.model')), ' ') FROM json_each(t.models, '$.${mode}') j)`,
+  ),
+  "json_extract(t.script, '$.repository')",
+  "json_extract(t.script, '$.entry_point')",
+].join(', ');
+
+/** Plain text columns a pattern (`_any_`, `_all_`) may name, by field. */
+const PATTERN_COLUMNS: Record<string, string> = {
+  id: 't.id', name: 't.name', comment: 't.comment', status: 't.status', type: 't.type', project: 't.project',
+  user: 't.user_id', parent: 't.parent', last_worker: 't.last_worker', status_message: 't.status_message',
+  status_reason: 't.status_reason',
+};
+
+/** The SQL condition that one field matches a bound pattern (one `?`). */
+function patternCondition(field: string): string {
+  if (PATTERN_COLUMNS[field]) return `regexp_i(?, ${PATTERN_COLUMNS[field]})`;
+  if (field === 'tags' || field === 'system_tags') return `EXISTS (SELECT 1 FROM json_each(t.${field}) j WHERE regexp_i(?, j.value))`;
+  const list = /^models\.(input|output)\.(model|name)$/.exec(field);
+  if (list) {
+    const value = list[2] === 'model' ? "coalesce(json_extract(j.value, '$.model.id'), json_extract(j.value, '$.model'))" : "json_extract(j.value, '$.name')";
+    return `EXISTS (SELECT 1 FROM json_each(t.models, '$.${list[1]}') j WHERE regexp_i(?, ${value}))`;
+  }
+  const [top, ...rest] = field.split('.');
+  if (JSON_COLUMNS.has(top) && rest.length && SUB_PATH.test(field) && top !== 'tags' && top !== 'system_tags') {
+    // Keys only (SUB_PATH), so the path is safe inside the SQL text.
+    return `regexp_i(?, json_extract(t.${top}, '$.${rest.join('.')}'))`;
+  }
+  throw lookupError(`Cannot resolve field '${field}'`);
 }
 
 export type TasksRepository = ReturnType<typeof createTasksRepository>;
@@ -176,7 +222,7 @@ export function createTasksRepository(db: Db) {
       const paths: string[] = [];
       for (const field of fields) {
         const [top, ...rest] = field.split('.');
-        if (JSON_COLUMNS.has(top) && rest.length && SUB_PATH.test(field)) paths.push(field);
+        if (JSON_COLUMNS.has(top) && !LIST_COLUMNS.has(top) && rest.length && SUB_PATH.test(field)) paths.push(field);
         else for (const c of FIELD_COLUMNS[top] ?? []) columns.add(c);
       }
       const wanted = [...new Set(paths)].filter((path) => !columns.has(path.split('.')[0]));
@@ -202,8 +248,8 @@ export function createTasksRepository(db: Db) {
       });
     },
 
-    /** Ids of the tasks matching a query, in its order, with the total count before paging. */
-    query(query: TaskQuery): { ids: string[]; total: number } {
+    /** Ids of the tasks matching a query, in its order, `limit` of them from `offset` when given. */
+    query(query: TaskQuery): string[] {
       const where: string[] = [];
       const whereParams: unknown[] = [];
       const list = (column: string, values: string[] | undefined) => {
@@ -226,23 +272,36 @@ export function createTasksRepository(db: Db) {
         where.push('regexp_i(?, t.name)');
         whereParams.push(query.name);
       }
-      if (query.search_text) {
-        where.push('(instr(lower(t.name), lower(?)) > 0 OR instr(t.id, lower(?)) > 0)');
-        whereParams.push(query.search_text, query.search_text);
+      for (const condition of query.multi_field ?? []) {
+        if (!condition.fields.length) continue;
+        checkNamePattern(condition.all ? '_all_.pattern' : '_any_.pattern', condition.pattern);
+        const parts = condition.fields.map(patternCondition);
+        where.push(`(${parts.join(condition.all ? ' AND ' : ' OR ')})`);
+        for (let i = 0; i < parts.length; i++) whereParams.push(condition.pattern);
       }
-      const { orderSql, orderParams } = orderClause(query.order_by);
+      if (query.search_text) {
+        where.push(`text_match(?, ${TEXT_INDEX_SQL})`);
+        whereParams.push(query.search_text);
+      }
+      if (!query.search_hidden && !query.id?.length) {
+        where.push(`NOT EXISTS (SELECT 1 FROM json_each(t.system_tags) j WHERE j.value = 'hidden')`);
+      }
+      const { orderSql, orderParams } = orderClause(query.order_by, !!query.search_text);
       const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
-      const total = statement(selectCache, `SELECT count(*) FROM tasks t ${whereSql}`).pluck().get(...whereParams) as number;
       let limitSql = '';
       const limitParams: number[] = [];
-      if (query.page !== undefined || query.page_size !== undefined) {
-        const size = query.page_size ?? 500;
+      if (query.limit !== undefined) {
         limitSql = 'LIMIT ? OFFSET ?';
-        limitParams.push(size, (query.page ?? 0) * size);
+        limitParams.push(query.limit, query.offset ?? 0);
       }
       const sql = `SELECT t.id FROM tasks t ${whereSql} ${orderSql} ${limitSql}`;
-      const ids = statement(selectCache, sql).pluck().all(...whereParams, ...orderParams, ...limitParams) as string[];
-      return { ids, total };
+      return statement(selectCache, sql).pluck().all(...whereParams, ...orderParams, ...limitParams) as string[];
+    },
+
+    /** The name each given user id has on its tasks. */
+    userNames(ids: readonly string[]): Map<string, string> {
+      const sql = 'SELECT user_id, max(user_name) FROM tasks WHERE user_id IN (SELECT value FROM json_each(?)) GROUP BY user_id';
+      return new Map(statement(selectCache, sql).raw(true).all(JSON.stringify(ids)) as [string, string][]);
     },
   };
 }
@@ -261,32 +320,66 @@ function tagFilter(where: string[], params: unknown[], column: string, tags: str
   }
 }
 
-function orderClause(orderBy: string[] | undefined): { orderSql: string; orderParams: unknown[] } {
+/** Reference fields of a task: clearml-server keeps ids there, and cannot sort by the referenced names. */
+const REFERENCE_FIELDS = new Set(['project', 'user', 'parent', 'company', 'execution.queue']);
+
+/**
+ * ORDER BY for `order_by`, as clearml-server sorts (database/model/base.py): on fields of the task
+ * document, the first field's empty values last, then by id. A field inside a reference
+ * (`project.name`) is not on the document: ascending it fails with MongoDB's lookup error,
+ * descending it sorts nothing.
+ */
+function orderClause(orderBy: string[] | undefined, searchText: boolean): { orderSql: string; orderParams: unknown[] } {
   const parts: string[] = [];
   const params: unknown[] = [];
+  let first = true;
   for (const raw of orderBy ?? []) {
     if (!raw) continue;
     const descending = raw.startsWith('-');
     const field = descending ? raw.slice(1) : raw;
     const direction = descending ? 'DESC' : 'ASC';
     const path = field.split('.');
+    let expr: string;
+    let exprParams: unknown[] = [];
+    if (field === '@text_score' || field === '$text_score') {
+      if (!searchText) throw new ApiError(400, 16, 'invalid value for fields (text score cannot be used in order_by when search text is not used)');
+      continue;
+    }
+    const reference = [...REFERENCE_FIELDS].find((r) => field.startsWith(`${r}.`));
+    if (reference) {
+      if (!descending) throw lookupError(`Cannot resolve subfield or operator ${field.slice(reference.length + 1)} on the field ${reference}`);
+      first = false;
+      continue;
+    }
     if (SORTABLE_FIELDS[field]) {
-      parts.push(`${SORTABLE_FIELDS[field]} ${direction}`);
+      expr = SORTABLE_FIELDS[field];
     } else if (path[0] === 'last_metrics' && path.length === 4 && METRIC_SORT_FIELDS[path[3]]) {
-      const expr = METRIC_SORT_FIELDS[path[3]];
-      parts.push(
-        `(SELECT ${expr} FROM scalar_series s WHERE s.task = t.id AND s.metric_hash = ? AND s.variant_hash = ?) ${direction}`,
-      );
-      params.push(path[1], path[2]);
+      expr = `(SELECT ${METRIC_SORT_FIELDS[path[3]]} FROM scalar_series s WHERE s.task = t.id AND s.metric_hash = ? AND s.variant_hash = ?)`;
+      exprParams = [path[1], path[2]];
     } else if (path[0] === 'hyperparams' && path.length === 4 && path[3] === 'value') {
       const lookup = 'FROM task_params p WHERE p.task = t.id AND p.section = ? AND p.name = ?';
+      if (first && !descending) {
+        parts.push(`((SELECT p.value ${lookup}) IS NULL OR (SELECT p.value ${lookup}) = '') ASC`);
+        params.push(path[1], path[2], path[1], path[2]);
+      }
       parts.push(`(SELECT p.num ${lookup}) ${direction}`, `(SELECT p.value ${lookup}) ${direction}`);
       params.push(path[1], path[2], path[1], path[2]);
+      first = false;
+      continue;
     } else {
       throw validationError(`order_by: cannot sort by '${field}'`);
     }
+    if (first && !descending) {
+      // Empty values last (clearml-server queries the non-empty ones first).
+      const emptyTest = field === 'tags' ? `(${expr} IS NULL OR ${expr} = '[]')` : `(${expr} IS NULL OR ${expr} = '')`;
+      parts.push(`${emptyTest} ASC`);
+      params.push(...exprParams, ...exprParams);
+    }
+    parts.push(`${expr} ${direction}`);
+    params.push(...exprParams);
+    first = false;
   }
-  if (parts.length === 0) parts.push('t.created DESC');
+  if (parts.length === 0 && !(orderBy ?? []).some(Boolean)) parts.push('t.created DESC');
   parts.push('t.id ASC');
   return { orderSql: `ORDER BY ${parts.join(', ')}`, orderParams: params };
 }
@@ -306,6 +399,9 @@ const LIGHT_COPY: Record<string, readonly string[]> = {
   models: [],
   runtime: [],
 };
+
+/** JSON columns holding lists (`models.input`, `execution.artifacts`): a path through them is read whole. */
+const LIST_COLUMNS = new Set(['models', 'execution']);
 
 /** Paths read inside JSON columns: plain keys only, so they go into SQL as bound JSON paths. */
 const SUB_PATH = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)+$/;

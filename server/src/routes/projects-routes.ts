@@ -5,7 +5,7 @@ import { newId, nowIso } from '../ids';
 import { endpoint, idString, object, stringArray } from './endpoint';
 import { LIMITS, nameString, pageNumber } from './limits';
 
-function projectDocument(repos: Repositories, row: ProjectRow, withStats: boolean) {
+export function projectDocument(repos: Repositories, row: ProjectRow, withStats: boolean) {
   const doc: Record<string, unknown> = {
     id: row.id,
     name: row.name,

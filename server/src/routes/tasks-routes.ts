@@ -8,7 +8,8 @@ import { notStoredFields } from '../sdk/task-fields';
 import { taskDocuments } from '../tasks/task-document';
 import { endpoint, idString, object, stringArray } from './endpoint';
 import { requireTask } from './task-ids';
-import { iterationNumber, LIMITS, nameString, pageNumber } from './limits';
+import { iterationNumber, LIMITS } from './limits';
+import { listQuery, listTasks, type ListBody } from '../tasks/task-list';
 
 export const TASK_TYPES = [
   'training', 'testing', 'inference', 'data_processing', 'application', 'monitor', 'controller',
@@ -17,50 +18,6 @@ export const TASK_TYPES = [
 export const TASK_STATUSES = [
   'created', 'queued', 'in_progress', 'stopped', 'published', 'publishing', 'closed', 'failed', 'completed', 'unknown',
 ];
-
-const oneOrMany = { anyOf: [stringArray, { type: 'string' }] };
-const listQuery = object({
-  id: oneOrMany,
-  project: oneOrMany,
-  status: oneOrMany,
-  type: oneOrMany,
-  tags: stringArray,
-  system_tags: stringArray,
-  parent: oneOrMany,
-  name: nameString,
-  search_text: nameString,
-  order_by: oneOrMany,
-  page: pageNumber,
-  page_size: { type: 'integer', minimum: 1, maximum: 500 },
-  only_fields: stringArray,
-});
-
-type ListBody = Record<string, string | string[] | number | undefined> & { only_fields?: string[] };
-
-function listTasks(repos: Repositories, body: ListBody) {
-  const many = (value: unknown) => (typeof value === 'string' ? [value] : (value as string[] | undefined));
-  const query = {
-    id: many(body.id),
-    project: many(body.project),
-    status: many(body.status),
-    type: many(body.type),
-    parent: many(body.parent),
-    tags: body.tags as string[] | undefined,
-    system_tags: body.system_tags as string[] | undefined,
-    name: body.name as string | undefined,
-    search_text: body.search_text as string | undefined,
-    order_by: many(body.order_by),
-    page: body.page as number | undefined,
-    page_size: body.page_size as number | undefined,
-  };
-  const { ids, total } = repos.tasks.query(query);
-  let ordered = ids;
-  if (query.id?.length && !query.order_by?.length) {
-    const position = new Map(query.id.map((id, i) => [id, i]));
-    ordered = [...ids].sort((a, b) => position.get(a)! - position.get(b)!);
-  }
-  return { tasks: taskDocuments(repos, ordered, body.only_fields ?? null), total };
-}
 
 const editableFields = {
   name: { type: 'string', minLength: 1, maxLength: LIMITS.nameLength },
@@ -137,16 +94,10 @@ const statusEndpoints = (
 );
 
 export const taskEndpoints = [
-  endpoint<ListBody>({ name: 'tasks.get_all_ex', body: listQuery, handler: (body, { repos }) => listTasks(repos, body) }),
+  // References expanded to {id} and joined with the fields asked of them (see task-references.ts).
+  endpoint<ListBody>({ name: 'tasks.get_all_ex', body: listQuery, handler: (body, { repos }) => listTasks(repos, body, 'get_all_ex') }),
   // The SDK's reading of a task: references as plain ids (see sdkTaskShape).
-  endpoint<ListBody>({
-    name: 'tasks.get_all',
-    body: listQuery,
-    handler: (body, { repos }) => {
-      const result = listTasks(repos, body);
-      return { ...result, tasks: result.tasks.map(sdkTaskShape) };
-    },
-  }),
+  endpoint<ListBody>({ name: 'tasks.get_all', body: listQuery, handler: (body, { repos }) => listTasks(repos, body, 'get_all') }),
   endpoint<{ task: string }>({
     name: 'tasks.get_by_id',
     body: object({ task: idString }, ['task']),

@@ -59,8 +59,11 @@ function seriesEntry(s: SeriesSummary): LastMetricsEntry {
 }
 
 /**
- * Task documents in the shape of `tasks.get_all_ex`, for the given ids (in that order, unknown ids
- * skipped). With `onlyFields`, only those dotted paths (plus `id`) are built and returned.
+ * Task documents as stored, for the given ids (in that order, unknown ids skipped): references
+ * (`project`, `user`, `parent`, `models.*[].model`) are ids, and left out where there is none. With
+ * `onlyFields`, only those dotted paths (plus `id`) are built and returned; a path through a list
+ * (`models.input.name`) is taken from each of its items. `tasks.get_all_ex` then expands the
+ * references (see task-references.ts).
  */
 export function taskDocuments(repos: Repositories, ids: readonly string[], onlyFields: readonly string[] | null): TaskDocument[] {
   const fields = onlyFields?.length ? onlyFields : null;
@@ -71,31 +74,29 @@ export function taskDocuments(repos: Repositories, ids: readonly string[], onlyF
   );
   const tops = fields ? new Set(fields.map((f) => f.split('.')[0])) : null;
   const wants = (top: string) => tops === null || tops.has(top);
-  const projectNames = new Map<string, string | null>();
-  const projectName = (id: string) => {
-    if (!projectNames.has(id)) projectNames.set(id, repos.projects.get(id)?.name ?? null);
-    return projectNames.get(id)!;
-  };
   const summaries = wants('last_metrics') ? repos.scalars.summariesOfTasks(ids) : null;
+  const tree = fields ? projectionTree(fields) : null;
   const docs: TaskDocument[] = [];
   for (const id of ids) {
     const row = rows.get(id);
     if (!row) continue;
-    const doc = buildDocument(row.row, wants, projectName, (parent) => repos.tasks.name(parent));
+    const doc = buildDocument(row.row, wants);
     for (const [path, json] of row.paths) if (json !== null) setPath(doc, path, JSON.parse(json));
     if (summaries) doc.last_metrics = lastMetrics(repos, id, summaries.get(id) ?? []);
     if (wants('output')) doc.output = {};
-    docs.push(fields ? pick(doc, fields) : doc);
+    docs.push(tree ? pickTree(doc, tree) : doc);
   }
   return docs;
 }
 
-function buildDocument(
-  row: Partial<TaskRow>,
-  wants: (top: string) => boolean,
-  projectName: (id: string) => string | null,
-  taskName: (id: string) => string | null,
-): TaskDocument {
+/** The id of a model reference as a task keeps it: an id, or (older data) a copy of the model. */
+export function modelRefId(model: unknown): string | null {
+  if (typeof model === 'string') return model;
+  if (model !== null && typeof model === 'object' && typeof (model as { id?: unknown }).id === 'string') return (model as { id: string }).id;
+  return null;
+}
+
+function buildDocument(row: Partial<TaskRow>, wants: (top: string) => boolean): TaskDocument {
   const doc: TaskDocument = { id: row.id };
   for (const column of SCALAR_COLUMNS) if (wants(column)) doc[column] = row[column] ?? null;
   for (const column of JSON_COLUMNS) {
@@ -103,9 +104,19 @@ function buildDocument(
     const text = row[column as keyof TaskRow] as string | undefined;
     doc[column] = text === undefined ? null : JSON.parse(text);
   }
-  if (wants('project')) doc.project = row.project ? { id: row.project, name: projectName(row.project) } : null;
-  if (wants('user')) doc.user = row.user_id ? { id: row.user_id, name: row.user_name ?? '' } : null;
-  if (wants('parent')) doc.parent = row.parent ? { id: row.parent, name: taskName(row.parent) } : null;
+  if (wants('project') && row.project) doc.project = row.project;
+  if (wants('user') && row.user_id) doc.user = row.user_id;
+  if (wants('parent') && row.parent) doc.parent = row.parent;
+  const models = doc.models as Record<string, unknown> | null | undefined;
+  if (models && typeof models === 'object') {
+    for (const mode of ['input', 'output']) {
+      const list = models[mode];
+      if (!Array.isArray(list)) continue;
+      models[mode] = list.map((item) =>
+        item !== null && typeof item === 'object' && 'model' in item ? { ...item, model: modelRefId(item.model) ?? item.model } : item,
+      );
+    }
+  }
   return doc;
 }
 
@@ -120,16 +131,47 @@ function setPath(doc: TaskDocument, path: string, value: unknown): void {
   target[parts[parts.length - 1]] = value;
 }
 
-/** Keeps only the given dotted paths of a document, always with its id. */
-export function pick(doc: TaskDocument, paths: readonly string[]): TaskDocument {
-  const out: TaskDocument = { id: doc.id };
+/** Dotted paths as a tree; a path that is whole (`true`) covers any path below it. */
+export type ProjectionTree = { [key: string]: ProjectionTree | true };
+
+export function projectionTree(paths: readonly string[]): ProjectionTree {
+  const tree: ProjectionTree = {};
   for (const path of paths) {
-    const parts = path.split('.');
-    let source: unknown = doc;
-    for (const part of parts) {
-      source = source !== null && typeof source === 'object' ? (source as Record<string, unknown>)[part] : undefined;
+    const parts = path.replace(/\.\*$/, '').split('.').filter(Boolean);
+    if (!parts.length) continue;
+    let node = tree;
+    for (const [i, part] of parts.entries()) {
+      if (node[part] === true) break;
+      if (i === parts.length - 1) node[part] = true;
+      else node = (node[part] = (node[part] as ProjectionTree | undefined) ?? {}) as ProjectionTree;
     }
-    if (source !== undefined) setPath(out, path, source);
+  }
+  return tree;
+}
+
+/**
+ * A value cut down to a projection as MongoDB projects it: through a list each object item is
+ * projected (other items dropped); an object without the path keeps an empty object.
+ */
+function project(value: unknown, tree: ProjectionTree | true): unknown {
+  if (tree === true) return value;
+  if (Array.isArray(value)) return value.filter((v) => v !== null && typeof v === 'object' && !Array.isArray(v)).map((v) => project(v, tree));
+  if (value === null || typeof value !== 'object') return undefined;
+  const out: Record<string, unknown> = {};
+  for (const [key, sub] of Object.entries(tree)) {
+    if (!(key in (value as Record<string, unknown>))) continue;
+    const projected = project((value as Record<string, unknown>)[key], sub);
+    if (projected !== undefined) out[key] = projected;
   }
   return out;
+}
+
+/** Keeps only the projected paths of a document, always with its id. */
+export function pickTree(doc: TaskDocument, tree: ProjectionTree): TaskDocument {
+  return { id: doc.id, ...(project(doc, tree) as TaskDocument) };
+}
+
+/** Keeps only the given dotted paths of a document, always with its id. */
+export function pick(doc: TaskDocument, paths: readonly string[]): TaskDocument {
+  return pickTree(doc, projectionTree(paths));
 }
