@@ -33,8 +33,9 @@ describe('server capabilities', () => {
   });
 
   it('selects null until known (requests shaped by them wait)', () => {
-    expect(selectCapabilities({})).toBeNull();
+    expect(selectCapabilities.projector(undefined)).toBeNull();
+    expect(selectCapabilities.projector(serverInfoFeature.reducer(undefined, { type: 'other' }))).toBeNull();
     const state = serverInfoFeature.reducer(undefined, ServerInfoActions.capabilitiesLoaded({ capabilities: PLAIN_CLEARML }));
-    expect(selectCapabilities({ serverInfo: state })).toEqual(PLAIN_CLEARML);
+    expect(selectCapabilities.projector(state)).toEqual(PLAIN_CLEARML);
   });
 });
