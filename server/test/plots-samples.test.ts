@@ -67,7 +67,10 @@ test('debug_images pages iterations newest first, and jumps to an iteration', as
     const iters = (reply: typeof first) => reply.data.metrics[0].iterations.map((i: { iter: number }) => i.iter);
     assert.deepEqual(iters(first), [500, 400]);
     assert.deepEqual(first.data.metrics[0].iterations[0].events.map((e: { variant: string }) => e.variant), ['cat', 'dog']);
-    assert.equal(first.data.metrics[0].iterations[0].events[0].url, `/files/${task}/predictions/cat/500.png`);
+    // A file this server stores comes back as an absolute URL on the request's origin.
+    const url = new URL(first.data.metrics[0].iterations[0].events[0].url);
+    assert.equal(url.pathname, `/files/${task}/predictions/cat/500.png`);
+    assert.equal(url.origin, 'http://localhost');
     const second = await server.call('events.debug_images', { metrics: [{ task, metric: 'predictions' }], iters: 2, scroll_id: first.data.scroll_id });
     assert.deepEqual(iters(second), [300, 200]);
     const back = await server.call('events.debug_images', {

@@ -75,6 +75,7 @@ export function createEventsRepository(db: Db) {
   const samplesOfMetric = db.prepare(
     'SELECT * FROM debug_samples WHERE task = ? AND metric = ? ORDER BY iter DESC, metric, variant',
   );
+  const anySample = db.prepare('SELECT 1 FROM debug_samples LIMIT 1').pluck();
   const sampleAt = db.prepare(
     'SELECT * FROM debug_samples WHERE task = ? AND metric = ? AND variant = ? AND iter = ?',
   );
@@ -123,6 +124,10 @@ export function createEventsRepository(db: Db) {
       return plotsOfVariant.all(task, metric, variant, limit) as PlotEvent[];
     },
     /** Debug samples of a task (optionally one metric), newest iteration first. */
+    /** Whether any debug sample was ever stored (clearml-server answers nothing before its index exists). */
+    hasDebugSamples(): boolean {
+      return anySample.get() !== undefined;
+    },
     debugSamples(task: string, metric: string | null): DebugSampleEvent[] {
       return (metric === null ? samplesOfTask.all(task) : samplesOfMetric.all(task, metric)) as DebugSampleEvent[];
     },

@@ -9,6 +9,7 @@ import { endpoint, idString, object, stringArray, taskIdList } from './endpoint'
 import { RawJson } from './envelope';
 import { iterationNumber, LIMITS } from './limits';
 import { requireTask, requireTasks } from './task-ids';
+import { filesUrlResolver } from '../files/file-urls';
 
 export const EVENT_TYPES = ['training_stats_scalar', 'training_stats_vector', 'training_debug_image', 'plot', 'log'];
 export const BATCH_BODY_LIMIT = LIMITS.batchBodyBytes;
@@ -27,7 +28,7 @@ type HistogramBody = {
   x_range?: (number | string)[];
   envelope?: boolean;
 };
-type PlotsBody = { tasks: string[]; metrics?: MetricsFilter; iters?: number; last_iters_per_task_metric?: boolean; scroll_id?: string };
+type PlotsBody = { tasks: string[]; metrics?: MetricsFilter; iters?: number; last_iters_per_task_metric?: boolean; scroll_id?: string | null };
 
 function matches(filter: MetricsFilter, metric: string, variant: string): boolean {
   if (!filter?.length) return true;
@@ -203,7 +204,7 @@ export const eventEndpoints = [
       metrics: metricsFilter,
       iters: { type: 'integer', minimum: 1, maximum: 1000 },
       last_iters_per_task_metric: { type: 'boolean' },
-      scroll_id: { type: 'string' },
+      scroll_id: { type: ['string', 'null'] },
       no_scroll: { type: 'boolean' },
     }),
     handler: (body, { repos }) => multiTaskPlots(repos, body),
@@ -217,16 +218,18 @@ export const eventEndpoints = [
           minItems: 1,
           items: object({ task: idString, metric: { type: 'string' }, variants: stringArray, iteration: iterationNumber }, ['task']),
         },
-        iters: { type: 'integer', minimum: 1, maximum: 1000, default: 1 },
+        // No upper bound, as on clearml-server: the event budget refuses what does not fit.
+        iters: { type: 'integer', minimum: 1, default: 1 },
         navigate_earlier: { type: 'boolean', default: true },
         refresh: { type: 'boolean', default: false },
-        scroll_id: { type: 'string' },
+        scroll_id: { type: ['string', 'null'] },
+        model_events: { type: 'boolean' },
       },
       ['metrics'],
     ),
-    handler: (body, { repos }) => {
+    handler: (body, { repos, request, plainClearml }) => {
       requireTasks(repos, body.metrics.map((m) => m.task));
-      return debugImages(repos, body);
+      return debugImages(repos, body, !plainClearml, filesUrlResolver(request));
     },
   }),
   endpoint<{ task: string; metric: string; variant: string; iteration?: number; navigate_current_metric?: boolean }>({
@@ -237,13 +240,14 @@ export const eventEndpoints = [
         metric: { type: 'string' },
         variant: { type: 'string' },
         iteration: iterationNumber,
-        scroll_id: { type: 'string' },
+        scroll_id: { type: ['string', 'null'] },
         refresh: { type: 'boolean' },
         navigate_current_metric: { type: 'boolean' },
+        model_events: { type: 'boolean' },
       },
       ['task', 'metric', 'variant'],
     ),
-    handler: (body, { repos }) => debugImageSample(repos, { ...body, task: requireTask(repos, body.task) }),
+    handler: (body, { repos, request }) => debugImageSample(repos, { ...body, task: requireTask(repos, body.task) }, filesUrlResolver(request)),
   }),
   endpoint<{ task: string; scroll_id: string; navigate_earlier?: boolean; next_iteration?: boolean }>({
     name: 'events.next_debug_image_sample',
@@ -251,7 +255,7 @@ export const eventEndpoints = [
       { task: idString, scroll_id: { type: 'string' }, navigate_earlier: { type: 'boolean' }, next_iteration: { type: 'boolean' } },
       ['task', 'scroll_id'],
     ),
-    handler: (body, { repos }) => nextDebugImageSample(repos, { ...body, task: requireTask(repos, body.task) }),
+    handler: (body, { repos, request }) => nextDebugImageSample(repos, { ...body, task: requireTask(repos, body.task) }, filesUrlResolver(request)),
   }),
   endpoint<{ task: string; batch_size?: number }>({
     name: 'events.get_task_log',
