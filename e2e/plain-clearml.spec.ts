@@ -104,7 +104,7 @@ test.describe('the same on clearml-server answers', () => {
     const target = fixture.tasks[123];
     await search.fill(target.id.slice(4, 16).toUpperCase());
     await expect.poll(() => rowIds(page), SETTLED).toEqual([target.id]);
-    await expect(page.getByTestId('task-count')).toHaveText('1 tasks');
+    await expect(page.getByTestId('task-count')).toHaveText('1 task');
   });
 
   test('the compare headers and Details name the project from the dotted field', async ({ page }) => {

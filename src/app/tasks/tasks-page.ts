@@ -29,10 +29,10 @@ export class TasksPage implements OnDestroy {
   /** "120 tasks" when counted (or on the last page); "100+ tasks" while more follow. */
   protected readonly countLabel = computed(() => {
     const total = this.total();
-    if (total !== null) return `${total} tasks`;
+    if (total !== null) return `${total} ${total === 1 ? 'task' : 'tasks'}`;
     const { pageIndex, pageSize } = this.query();
     const upTo = pageIndex * pageSize + this.tasks().length;
-    return this.hasMore() ? `${upTo}+ tasks` : `${upTo} tasks`;
+    return this.hasMore() ? `${upTo}+ tasks` : `${upTo} ${upTo === 1 ? 'task' : 'tasks'}`;
   });
   protected readonly loading = this.store.selectSignal(tasksFeature.selectLoading);
   protected readonly error = this.store.selectSignal(tasksFeature.selectError);
