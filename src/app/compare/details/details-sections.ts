@@ -1,4 +1,4 @@
-import { ModelInfo, Task } from '../../core/api/models';
+import { ModelInfo, Task, modelRefId } from '../../core/api/models';
 import { FieldEntry, FieldValue, SectionInput } from '../side-by-side/comparison-model';
 import { parseConfig, treeEntries } from '../side-by-side/config-tree';
 import { diffFiles, requirementEntries } from './execution-texts';
@@ -112,7 +112,7 @@ function models(task: Task, byId: ModelsById): FieldEntry[] {
       group(mode, mode === 'input' ? 'Input models' : 'Output models'),
       ...refs.flatMap((ref) => {
         const key = `${mode}:${ref.name}`;
-        const id = typeof ref.model === 'string' ? ref.model : null;
+        const id = modelRefId(ref);
         const model: ModelInfo | undefined = id ? byId[id] : undefined;
         const labels = model?.labels && typeof model.labels === 'object'
           ? Object.entries(model.labels).map(([k, v]) => `${k}: ${v}`).join(', ') || null

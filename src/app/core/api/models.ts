@@ -100,10 +100,21 @@ export interface Artifact {
   display_data?: [string, string][];
 }
 
-/** A task's input or output model: its name in the task and the model's id (details from `models.get_all_ex`). */
+/**
+ * A task's input or output model: its name in the task and the model, by id (details from
+ * `models.get_all_ex`). clearml-server's `tasks.get_all_ex` gives the reference as `{id}`; the
+ * document itself (and `tasks.get_all`) as the id string.
+ */
 export interface ModelRef {
   name: string;
-  model: string;
+  model: string | { id: string } | null;
+}
+
+/** The model id a `ModelRef` names, in either form; null without one. */
+export function modelRefId(ref: ModelRef | null | undefined): string | null {
+  const model = ref?.model;
+  if (typeof model === 'string') return model || null;
+  return model && typeof model === 'object' && typeof model.id === 'string' && model.id ? model.id : null;
 }
 
 /** A model as `models.get_all_ex` answers it (`design` is an object on clearml-server: `{design: text}` from the SDK). */

@@ -19,6 +19,9 @@ describe('Details models', () => {
   it('collects the model ids every compared task names, once each', () => {
     expect(modelIdsOf([task('a', ['m1'], ['m2']), null, task('b', ['m1'], ['m3', 'm2'])])).toEqual(['m1', 'm2', 'm3']);
     expect(modelIdsOf([{ id: 'x', name: 'x', status: 'created', type: 'training' } as Task])).toEqual([]);
+    // clearml-server's tasks.get_all_ex answers the reference as {id}.
+    const asRefs = { ...task('c', [], []), models: { input: [{ name: 'in', model: { id: 'm7' } }], output: [{ name: 'out', model: null }] } } as Task;
+    expect(modelIdsOf([asRefs])).toEqual(['m7']);
   });
 
   it('asks models.get_all_ex once for the models of all compared tasks, and not again for ones asked', () => {
@@ -61,7 +64,8 @@ describe('Details models', () => {
     const models = {
       m1: { id: 'm1', name: 'resnet18 final', framework: 'PyTorch', uri: 'file:///m1.pt', labels: { cat: 0, dog: 1 }, design: { design: 'Conv2d(3, 64)' } },
     };
-    const [, , modelsSection] = detailsSections([task('a', [], ['m1']), task('b', [], ['gone'])], false, false, models);
+    const asRef = { ...task('a', [], []), models: { output: [{ name: 'final', model: { id: 'm1' } }] } } as Task;
+    const [, , modelsSection] = detailsSections([asRef, task('b', [], ['gone'])], false, false, models);
     const value = (t: number, key: string) => modelsSection.entries[t].find((e) => e.key === key)?.value;
     expect(value(0, 'output:final.name')).toBe('resnet18 final');
     expect(value(0, 'output:final.id')).toBe('m1');

@@ -1,5 +1,5 @@
 import { createActionGroup, createFeature, createReducer, on, props } from '@ngrx/store';
-import { ModelInfo, Task } from '../../../core/api/models';
+import { ModelInfo, Task, modelRefId } from '../../../core/api/models';
 
 export const TaskModelsApiActions = createActionGroup({
   source: 'Task Models API',
@@ -36,14 +36,15 @@ export const taskModelsFeature = createFeature({
 });
 
 /**
- * The model ids a task's `models.input[]` / `models.output[]` name (each item's `model` is an id
- * on clearml-server); anything else there is skipped.
+ * The model ids a task's `models.input[]` / `models.output[]` name (each item's `model` is `{id}`
+ * or an id); anything else there is skipped.
  */
 export function modelIdsOf(tasks: readonly (Task | null)[]): string[] {
   const ids = new Set<string>();
   for (const task of tasks) {
     for (const ref of [...(task?.models?.input ?? []), ...(task?.models?.output ?? [])]) {
-      if (typeof ref?.model === 'string' && ref.model) ids.add(ref.model);
+      const id = modelRefId(ref);
+      if (id) ids.add(id);
     }
   }
   return [...ids];
