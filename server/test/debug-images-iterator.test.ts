@@ -100,6 +100,13 @@ test('events.debug_images (schema/services/events.conf): scroll_id null accepted
       assert.deepEqual(cats.metrics[0].iterations[0].events.map((e) => e.variant), ['cat']);
       const reused = await page(server, { metrics: [{ task, metric: 'r' }], iters: 10 });
       assert.deepEqual(reused.metrics[0].iterations.map((i) => i.iter), [4, 3], 'iterations up to the newest URL\'s previous use are left out');
+      // A metric reported after a scroll started joins it with refresh, as clearml-server's state does.
+      const started = await page(server, { metrics: [{ task }], iters: 1 });
+      await addEvents(server, [image(task, 'late', 'x', 5)]);
+      const next = await page(server, { metrics: [{ task }], iters: 1, scroll_id: started.scroll_id, navigate_earlier: false });
+      assert.deepEqual(next.metrics[0].iterations, []);
+      const refreshed = await page(server, { metrics: [{ task }], iters: 1, scroll_id: started.scroll_id, refresh: true });
+      assert.deepEqual(refreshed.metrics[0].iterations.map((i) => [i.iter, i.events.map((e) => e.metric)]), [[5, ['late']]]);
       const jump = await page(server, { metrics: [{ task, metric: 'm', iteration: 2 }], iters: 1 });
       assert.deepEqual(jump.metrics[0].iterations.map((i) => i.iter), server === full ? [2] : [4]);
     }

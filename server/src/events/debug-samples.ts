@@ -159,13 +159,19 @@ function taskPage(repos: Repositories, scroll: TaskScroll, request: DebugImagesR
 export function debugImages(repos: Repositories, request: DebugImagesRequest, iterationJump: boolean, resolve: UrlResolver) {
   if (!repos.events.hasDebugSamples()) return { metrics: [] };
   const asked = taskMetrics(request);
+  // A scroll keeps the metrics the task had when it started; `refresh` takes in metrics added since.
+  const known = (task: string, metrics: Record<string, string[] | null> | null) => {
+    const out: Record<string, string[] | null> = {};
+    for (const { metric } of repos.events.debugSampleVariants(task)) if (metrics === null || metric in metrics) out[metric] = metrics?.[metric] ?? null;
+    return out;
+  };
   let state = readScroll(request.scroll_id);
   if (state === null) {
-    state = [...asked].map(([task, metrics]) => ({ task, metrics, min: null, max: null }));
+    state = [...asked].map(([task, metrics]) => ({ task, metrics: known(task, metrics), min: null, max: null }));
   } else if (request.refresh) {
     for (const scroll of state) {
       scroll.min = scroll.max = null;
-      if (asked.has(scroll.task)) scroll.metrics = asked.get(scroll.task)!;
+      scroll.metrics = known(scroll.task, asked.has(scroll.task) ? asked.get(scroll.task)! : scroll.metrics);
     }
   }
   if (iterationJump) {
