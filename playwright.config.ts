@@ -6,23 +6,53 @@ import { join } from 'node:path';
 
 /**
  * e2e tests run against the real embedded server, on a free port, with a freshly seeded database
- * in a temporary folder, and Debian's Chromium (never a downloaded browser).
+ * in a temporary folder, and Debian's Chromium (never a downloaded browser). The `full` project
+ * runs every suite against the server with its extensions; the `plain` project runs the suites
+ * that show data against a second server started with `--plain-clearml` (answers as clearml-server
+ * gives them, no extension advertised). Each project only starts the servers it needs.
  *
- * The config is evaluated in the runner and again in each worker; the port and folder are chosen
+ * The config is evaluated in the runner and again in each worker; the ports and folders are chosen
  * once, in the runner, and handed to the workers through the environment.
  */
-if (!process.env['E2E_PORT']) {
-  process.env['E2E_PORT'] = execFileSync(process.execPath, [
+function freePort(): string {
+  return execFileSync(process.execPath, [
     '-e',
     "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{process.stdout.write(String(s.address().port));s.close()})",
   ]).toString();
 }
-if (!process.env['E2E_DATA_DIR']) {
-  process.env['E2E_DATA_DIR'] = mkdtempSync(join(tmpdir(), 'compare-e2e-'));
-}
+process.env['E2E_PORT'] ||= freePort();
+process.env['E2E_PLAIN_PORT'] ||= freePort();
+process.env['E2E_DATA_DIR'] ||= mkdtempSync(join(tmpdir(), 'compare-e2e-'));
+process.env['E2E_PLAIN_DATA_DIR'] ||= mkdtempSync(join(tmpdir(), 'compare-e2e-plain-'));
 const port = Number(process.env['E2E_PORT']);
 const dataDir = process.env['E2E_DATA_DIR'];
 const baseURL = `http://127.0.0.1:${port}`;
+const plainPort = Number(process.env['E2E_PLAIN_PORT']);
+const plainDataDir = process.env['E2E_PLAIN_DATA_DIR'];
+const plainBaseURL = `http://127.0.0.1:${plainPort}`;
+
+/** The suites run against the plain-mode server too: every tab that shows a task's data. */
+const PLAIN_SUITES = [
+  'task-table', 'compare-shell', 'details', 'hyper-params-charts', 'hyper-params-values', 'scalars', 'plots', 'debug-samples',
+  'live-updates', 'plain-clearml',
+];
+const asked = process.argv.slice(2);
+/** `--project=plain` (or `--project plain`) alone: the full-mode server is not started. */
+const onlyProject = (name: string) => asked.some((a, i) => a === `--project=${name}` || (a === '--project' && asked[i + 1] === name));
+const appEnv = process.env['E2E_APP_DIR'] ? { COMPARE_APP_DIR: process.env['E2E_APP_DIR'] } : undefined;
+
+function server(at: number, dir: string, url: string, extra = '') {
+  return {
+    // E2E_APP_DIR (optional): a build of the app other than dist/compare-tasks/browser.
+    env: appEnv ?? {},
+    command: `node --import tsx server/src/main.ts --db "${join(dir, 'compare.db')}" --files "${join(dir, 'files')}" --port ${at}${extra}`,
+    url: `${url}/api/server.info`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    stdout: 'pipe' as const,
+    stderr: 'pipe' as const,
+  };
+}
 
 export default defineConfig({
   testDir: 'e2e',
@@ -33,6 +63,10 @@ export default defineConfig({
   reporter: [['list']],
   timeout: 30_000,
   expect: { timeout: 10_000 },
+  projects: [
+    { name: 'full', use: { baseURL } },
+    { name: 'plain', use: { baseURL: plainBaseURL }, testMatch: PLAIN_SUITES.map((suite) => `${suite}.spec.ts`) },
+  ],
   use: {
     baseURL,
     trace: 'retain-on-failure',
@@ -44,14 +78,8 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    // E2E_APP_DIR (optional): a build of the app other than dist/compare-tasks/browser.
-    env: process.env['E2E_APP_DIR'] ? { COMPARE_APP_DIR: process.env['E2E_APP_DIR'] } : {},
-    command: `node --import tsx server/src/main.ts --db "${join(dataDir, 'compare.db')}" --files "${join(dataDir, 'files')}" --port ${port}`,
-    url: `${baseURL}/api/server.info`,
-    reuseExistingServer: false,
-    timeout: 120_000,
-    stdout: 'pipe',
-    stderr: 'pipe',
-  },
+  webServer: [
+    ...(onlyProject('plain') ? [] : [server(port, dataDir, baseURL)]),
+    ...(onlyProject('full') ? [] : [server(plainPort, plainDataDir, plainBaseURL, ' --plain-clearml')]),
+  ],
 });

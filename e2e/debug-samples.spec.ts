@@ -272,19 +272,73 @@ test.describe('debug samples', () => {
     await expect(column(page, ids[0])).toHaveCount(0);
   });
 
-  test('a task with more than 1000 sample iterations: Older fetches the iterations before the first 1000', async ({ page, request }) => {
+  test('a task with more sample iterations than one page: Older fetches the page before; a jump pages back to its iteration', async ({ page, request }, info) => {
     const [id] = await fixtureTasks(request, 1, 'long');
     await api(request, 'events.add_batch', Array.from({ length: 1001 }, (_, i) => ({
       type: 'training_debug_image', task: id, metric: 'steps', variant: 'v', iter: i + 1, url: `/files/e2e/${id}/${i + 1}.png`,
     })));
-    await page.goto(compareUrl([id], 'debug-images', 'iter=0'));
+    const pages: Record<string, unknown>[] = [];
+    page.on('request', (r) => {
+      if (r.url().endsWith('/events.debug_images')) pages.push(r.postDataJSON() as Record<string, unknown>);
+    });
+    await page.goto(compareUrl([id], 'debug-images', 'iter=902'));
     const only = column(page, id);
-    await expect(only).toHaveAttribute('data-iter', '2');
-    await expect(only.getByTestId('nearest-marker')).toHaveText(/nearest to 0/);
+    // The first page: the newest 100 iterations (1001 to 902).
+    await expect(only).toHaveAttribute('data-iter', '902');
     await only.getByTestId('older-button').click();
-    await expect(only).toHaveAttribute('data-iter', '1');
+    await expect(only).toHaveAttribute('data-iter', '901');
+    const older = pages.at(-1)!;
+    if (info.project.name === 'plain') {
+      // clearml-server's own paging: the column's scroll, earlier.
+      expect(older).toEqual(expect.objectContaining({ navigate_earlier: true, scroll_id: expect.any(String) }));
+    } else {
+      expect(older['metrics']).toEqual([expect.objectContaining({ iteration: 901 })]);
+    }
+
+    await page.getByTestId('jump-input').fill('0');
+    await page.getByTestId('jump-button').click();
+    await expect(only).toHaveAttribute('data-iter', '1', { timeout: 30_000 });
+    await expect(only.getByTestId('nearest-marker')).toHaveText(/nearest to 0/);
     await expect(only.getByTestId('older-button')).toBeDisabled();
     await only.getByTestId('newest-button').click();
     await expect(only).toHaveAttribute('data-iter', '1001');
+  });
+
+  test('12 image metrics with 2,000 iterations each page back to iteration 0, all metrics and one', async ({ page, request }) => {
+    test.setTimeout(180_000);
+    const [id] = await fixtureTasks(request, 1, 'deep');
+    const metrics = Array.from({ length: 12 }, (_, m) => `layer ${String(m).padStart(2, '0')}`);
+    const events = metrics.flatMap((metric) => Array.from({ length: 2000 }, (_, iter) => ({
+      type: 'training_debug_image', task: id, metric, variant: 'activations', iter, url: `/files/e2e/${id}/${metric}/${iter}.png`,
+    })));
+    for (let i = 0; i < events.length; i += 4000) {
+      const { added } = await api<{ added: number }>(request, 'events.add_batch', events.slice(i, i + 4000));
+      expect(added).toBe(Math.min(4000, events.length - i));
+    }
+    const failures: string[] = [];
+    page.on('response', (r) => {
+      if (r.url().includes('/events.debug_images') && !r.ok()) failures.push(`${r.status()}`);
+    });
+
+    await page.goto(compareUrl([id], 'debug-images'));
+    const only = column(page, id);
+    await expect(only).toHaveAttribute('data-iter', '1999');
+    // Every metric's sample of the newest iteration: none dropped by the server's event budget.
+    await expect(only.getByTestId('sample-thumb')).toHaveCount(12);
+
+    await page.getByTestId('jump-input').fill('0');
+    await page.getByTestId('jump-button').click();
+    await expect(only).toHaveAttribute('data-iter', '0', { timeout: 120_000 });
+    await expect(only.getByTestId('nearest-marker')).toHaveCount(0);
+    await expect(only.getByTestId('sample-thumb')).toHaveCount(12);
+    // The last page was full: only asking shows there is nothing older.
+    if (await only.getByTestId('older-button').isEnabled()) await only.getByTestId('older-button').click();
+    await expect(only.getByTestId('older-button')).toBeDisabled();
+    await expect(only).toHaveAttribute('data-iter', '0');
+
+    await chooseMetric(page, id, 'layer 11');
+    await expect(only).toHaveAttribute('data-iter', '0', { timeout: 60_000 });
+    await expect(only.getByTestId('sample-thumb')).toHaveCount(1);
+    expect(failures).toEqual([]);
   });
 });

@@ -20,6 +20,28 @@ async function openDetails(page: Page, names: string[], query = ''): Promise<str
 }
 
 test.describe('details tab', () => {
+  test('models: names, URIs and frameworks come from one models.get_all_ex call for all tasks', async ({ page }) => {
+    const calls: { id?: string[] }[] = [];
+    page.on('request', (r) => {
+      if (r.url().endsWith('/models.get_all_ex')) calls.push(r.postDataJSON() as { id?: string[] });
+    });
+    await openDetails(page, [DEMO.baseline, DEMO.best]);
+    // (The grid draws the rows in view: the search scrolls to them.)
+    await page.getByTestId('search-input').fill('imagenet_pretrained');
+    await page.getByTestId('search-input').press('Enter');
+    await expect(cell(page, 'input:Input Model.name', 0)).toHaveText('resnet18_imagenet_pretrained');
+    await expect(gridRow(page, 'input:Input Model.name')).not.toHaveClass(/differs/);
+    await page.getByTestId('search-input').fill('acme-ml-models');
+    await page.getByTestId('search-input').press('Enter');
+    await expect(cell(page, 'output:Output Model.uri', 1)).toContainText('s3://acme-ml-models/cifar10-sweep/');
+    await expect(cell(page, 'output:Output Model.name', 0)).toHaveText(`${DEMO.baseline} - best`);
+    await expect(cell(page, 'output:Output Model.name', 1)).toHaveText(`${DEMO.best} - best`);
+    await expect(cell(page, 'output:Output Model.framework', 0)).toHaveText('PyTorch');
+    expect(calls.length).toBe(1);
+    // Both tasks' input model (the same one) and their two output models.
+    expect(new Set(calls[0].id).size).toBe(3);
+  });
+
   test('cards line up fields; differences are marked against the base, identical fields are not', async ({ page }) => {
     const ids = await openDetails(page, [DEMO.baseline, DEMO.best, DEMO.failed]);
     await expect(page.getByTestId('card-header')).toHaveCount(3);

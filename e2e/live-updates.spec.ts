@@ -102,7 +102,7 @@ test.describe('live updates', () => {
     await embedContext.close();
   });
 
-  test('a refresh keeps the zoom window; double-click then shows the new points', async ({ page, request }) => {
+  test('a refresh keeps the zoom window; double-click then shows the new points', async ({ page, request }, info) => {
     const id = await runningTask(request, 'zoom');
     await report(request, id, 10, 40);
     await page.goto(compareUrl([id], 'scalars/graph', 'refresh=1'));
@@ -114,7 +114,9 @@ test.describe('live updates', () => {
     await page.mouse.down();
     await page.mouse.move(box.x + box.width * 0.5, box.y + box.height / 2, { steps: 5 });
     await page.mouse.up();
-    await expect.poll(() => plottedX(el)).not.toHaveLength(40);
+    // With x_range the zoom's window is fetched; without (clearml-server), the points drawn are kept.
+    if (info.project.name === 'plain') await expect.poll(async () => (await xRange(el))[1]).toBeLessThan(35);
+    else await expect.poll(() => plottedX(el)).not.toHaveLength(40);
     const zoomed = await xRange(el);
 
     const refetch = page.waitForRequest((r) => r.url().includes('multi_task_scalar_metrics_iter_histogram'));

@@ -13,7 +13,8 @@ export const DEMO = {
 /** Looks up task ids by exact name through the API, in the order given. */
 export async function taskIds(request: APIRequestContext, names: string[]): Promise<string[]> {
   const response = await request.post('/api/v2.31/tasks.get_all_ex', {
-    data: { only_fields: ['id', 'name'], page_size: 500 },
+    // The oldest first: the seed's tasks come before the hundreds some specs create.
+    data: { only_fields: ['id', 'name'], order_by: ['created'], page_size: 500 },
   });
   expect(response.ok()).toBeTruthy();
   const { data } = (await response.json()) as { data: { tasks: { id: string; name: string }[] } };

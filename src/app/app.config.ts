@@ -8,6 +8,8 @@ import { routes } from './app.routes';
 import { authInterceptor } from './core/auth/auth.interceptor';
 import { MergedRouterStateSerializer } from './core/router/router-state';
 import { RUNTIME_CONFIG, RuntimeConfig } from './core/runtime-config';
+import * as serverInfoEffects from './core/server/server-info.effects';
+import { serverInfoFeature } from './core/server/server-info.feature';
 
 export function appConfig(runtimeConfig: RuntimeConfig): ApplicationConfig {
   return {
@@ -17,8 +19,8 @@ export function appConfig(runtimeConfig: RuntimeConfig): ApplicationConfig {
       { provide: RUNTIME_CONFIG, useValue: runtimeConfig },
       provideHttpClient(withFetch(), withInterceptors([authInterceptor])),
       provideRouter(routes, withComponentInputBinding()),
-      provideStore({ router: routerReducer }),
-      provideEffects(),
+      provideStore({ router: routerReducer, [serverInfoFeature.name]: serverInfoFeature.reducer }),
+      provideEffects(serverInfoEffects),
       provideRouterStore({ serializer: MergedRouterStateSerializer, routerState: RouterState.Minimal }),
     ],
   };

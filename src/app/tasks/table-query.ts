@@ -14,7 +14,11 @@ export interface TableQuery {
   pageSize: number;
 }
 
-export type SortField = 'name' | 'project' | 'status' | 'type' | 'user' | 'started' | 'last_update' | 'last_iteration';
+/**
+ * Columns the table sorts by: fields of the task itself. Project and user are references (ids on
+ * clearml-server, which orders by the task's own fields), so they do not sort, as in ClearML's web app.
+ */
+export type SortField = 'name' | 'status' | 'type' | 'started' | 'last_update' | 'last_iteration';
 export interface TableSort {
   field: SortField;
   direction: 'asc' | 'desc';
@@ -22,7 +26,7 @@ export interface TableSort {
 
 export type FilterKey = 'projects' | 'statuses' | 'types' | 'tags';
 
-export const SORT_FIELDS: readonly SortField[] = ['name', 'project', 'status', 'type', 'user', 'started', 'last_update', 'last_iteration'];
+export const SORT_FIELDS: readonly SortField[] = ['name', 'status', 'type', 'started', 'last_update', 'last_iteration'];
 export const PAGE_SIZES = [25, 50, 100, 250, 500] as const;
 export const DEFAULT_TABLE_QUERY: TableQuery = {
   projects: [],
@@ -36,16 +40,16 @@ export const DEFAULT_TABLE_QUERY: TableQuery = {
   pageSize: 50,
 };
 
-const API_SORT_KEYS: Record<SortField, string> = {
-  name: 'name',
-  project: 'project.name',
-  status: 'status',
-  type: 'type',
-  user: 'user.name',
-  started: 'started',
-  last_update: 'last_update',
-  last_iteration: 'last_iteration',
-};
+/** Characters with a meaning in a regular expression, escaped so typed text matches as it is. */
+export function escapeRegex(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** The search box's filter: the typed text anywhere in the name or the id, any case (`_any_`, as ClearML's web app searches). */
+export function searchFilter(search: string): { pattern: string; fields: string[] } | null {
+  const text = search.trim();
+  return text ? { pattern: escapeRegex(text), fields: ['name', 'id'] } : null;
+}
 
 function list(value: unknown): string[] {
   const raw = Array.isArray(value) ? value.join(',') : typeof value === 'string' ? value : '';
@@ -102,7 +106,7 @@ export function tableQueryToParams(query: TableQuery): Params {
 export function toTaskQuery(query: TableQuery): TaskQuery {
   const body: TaskQuery = {
     only_fields: TASK_SUMMARY_FIELDS,
-    order_by: [(query.sort.direction === 'desc' ? '-' : '') + API_SORT_KEYS[query.sort.field], '-id'],
+    order_by: [(query.sort.direction === 'desc' ? '-' : '') + query.sort.field, '-id'],
     page: query.pageIndex,
     page_size: query.pageSize,
   };
@@ -110,7 +114,8 @@ export function toTaskQuery(query: TableQuery): TaskQuery {
   if (query.statuses.length) body.status = query.statuses;
   if (query.types.length) body.type = query.types;
   if (query.tags.length) body.tags = query.tags;
-  if (query.search.trim()) body.search_text = query.search.trim();
+  const search = searchFilter(query.search);
+  if (search) body._any_ = search;
   if (!query.showArchived) body.system_tags = ['-archived'];
   return body;
 }
@@ -119,4 +124,26 @@ export function toTaskQuery(query: TableQuery): TaskQuery {
 export function patchTableQuery(query: TableQuery, patch: Partial<TableQuery>): TableQuery {
   const keepsPage = Object.keys(patch).every((key) => key === 'pageIndex' || key === 'pageSize');
   return { ...query, ...patch, pageIndex: patch.pageIndex ?? (keepsPage ? query.pageIndex : 0) };
+}
+
+/**
+ * How many tasks the paginator counts: the server's count when it gives one, else those before
+ * and on this page, plus one when a next page exists (so "next" is enabled exactly then).
+ */
+export function pagedLength(pageIndex: number, pageSize: number, shown: number, hasMore: boolean, total?: number): number {
+  if (typeof total === 'number') return total;
+  return pageIndex * pageSize + shown + (hasMore ? 1 : 0);
+}
+
+/**
+ * The paginator's range label, as Material writes it ("51 – 100 of 5000"). Without a count, the
+ * tasks up to this page's end, with "+" while more follow ("51 – 100 of 100+").
+ */
+export function rangeLabel(pageIndex: number, pageSize: number, length: number, counted: boolean): string {
+  if (length === 0 || pageSize === 0) return `0 of ${counted ? length : 0}`;
+  const start = pageIndex * pageSize;
+  if (start >= length) return `${start + 1} – ${start + pageSize} of ${counted ? length : `${length}`}`;
+  const end = Math.min(start + pageSize, length);
+  if (counted) return `${start + 1} – ${end} of ${length}`;
+  return `${start + 1} – ${end} of ${end}${length > end ? '+' : ''}`;
 }

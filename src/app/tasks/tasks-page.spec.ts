@@ -16,7 +16,8 @@ describe('TasksPage', () => {
     store = TestBed.inject(MockStore);
     store.overrideSelector(selectTableQuery, DEFAULT_TABLE_QUERY);
     store.overrideSelector(tasksFeature.selectTasks, []);
-    store.overrideSelector(tasksFeature.selectTotal, 0);
+    store.overrideSelector(tasksFeature.selectTotal, null);
+    store.overrideSelector(tasksFeature.selectHasMore, false);
     store.overrideSelector(tasksFeature.selectLoading, false);
     store.overrideSelector(tasksFeature.selectError, null);
     store.overrideSelector(tasksFeature.selectProjects, []);
@@ -29,6 +30,25 @@ describe('TasksPage', () => {
   });
 
   const el = (testId: string) => fixture.nativeElement.querySelector(`[data-testid=${testId}]`) as HTMLElement | null;
+
+  it('counts the tasks up to this page, with "+" while more follow, and the server\'s count where it gives one', async () => {
+    const task = (i: number) => ({ id: String(i), name: `t${i}`, status: 'completed' as const, type: 'training' });
+    store.overrideSelector(selectTableQuery, { ...DEFAULT_TABLE_QUERY, pageIndex: 2, pageSize: 25 });
+    store.overrideSelector(tasksFeature.selectTasks, Array.from({ length: 25 }, (_, i) => task(i)));
+    store.overrideSelector(tasksFeature.selectHasMore, true);
+    store.refreshState();
+    await fixture.whenStable();
+    expect(el('task-count')?.textContent?.trim()).toBe('75+ tasks');
+    store.overrideSelector(tasksFeature.selectTasks, [task(1)]);
+    store.overrideSelector(tasksFeature.selectHasMore, false);
+    store.refreshState();
+    await fixture.whenStable();
+    expect(el('task-count')?.textContent?.trim()).toBe('51 tasks');
+    store.overrideSelector(tasksFeature.selectTotal, 1);
+    store.refreshState();
+    await fixture.whenStable();
+    expect(el('task-count')?.textContent?.trim()).toBe('1 task');
+  });
 
   it('announces that it opened', () => {
     expect(store.dispatch).toHaveBeenCalledWith(TasksPageActions.opened());

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, OnDestroy, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, OnDestroy, computed, inject } from '@angular/core';
 import { MatButton } from '@angular/material/button';
 import { MatIcon } from '@angular/material/icon';
 import { Store } from '@ngrx/store';
@@ -25,6 +25,15 @@ export class TasksPage implements OnDestroy {
   protected readonly query = this.store.selectSignal(selectTableQuery);
   protected readonly tasks = this.store.selectSignal(tasksFeature.selectTasks);
   protected readonly total = this.store.selectSignal(tasksFeature.selectTotal);
+  protected readonly hasMore = this.store.selectSignal(tasksFeature.selectHasMore);
+  /** "120 tasks" when counted (or on the last page); "100+ tasks" while more follow. */
+  protected readonly countLabel = computed(() => {
+    const total = this.total();
+    if (total !== null) return `${total} ${total === 1 ? 'task' : 'tasks'}`;
+    const { pageIndex, pageSize } = this.query();
+    const upTo = pageIndex * pageSize + this.tasks().length;
+    return this.hasMore() ? `${upTo}+ tasks` : `${upTo} ${upTo === 1 ? 'task' : 'tasks'}`;
+  });
   protected readonly loading = this.store.selectSignal(tasksFeature.selectLoading);
   protected readonly error = this.store.selectSignal(tasksFeature.selectError);
   protected readonly projects = this.store.selectSignal(tasksFeature.selectProjects);

@@ -16,7 +16,7 @@ const columns: SampleColumnView[] = ids.map((id) => ({
   task: { id, isBase: false, color: '#000', displayName: id.slice(-3), task: null },
   metrics: [],
   metric: null,
-  samples: { status: 'loaded', iterations, error: null, complete: true, loadingOlder: false },
+  samples: { status: 'loaded', iterations, error: null, complete: true, loadingOlder: false, scrollId: null, iters: 20 },
   position: columnPosition(iterations, null),
 }));
 

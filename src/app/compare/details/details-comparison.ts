@@ -1,7 +1,7 @@
 import { envelopeData } from '../../core/api/api-error';
 import { Task } from '../../core/api/models';
 import { ComparisonSection, alignSection } from '../side-by-side/comparison-model';
-import { detailsSections } from './details-sections';
+import { ModelsById, detailsSections } from './details-sections';
 import type { PlainRequest } from '../../core/api/plain-request';
 
 /** Messages to the Details worker: a chunk of long texts to keep, or a comparison to build. */
@@ -17,6 +17,8 @@ export type DetailsWorkerRequest =
       /** Tasks the worker has not been sent yet (or whose object changed): the others come from its cache. */
       fresh: Task[];
       rawConfig: boolean;
+      /** The tasks' models by id (a few small objects, sent whole each time). */
+      models: ModelsById;
     };
 
 export type DetailsWorkerAnswer =
@@ -25,11 +27,11 @@ export type DetailsWorkerAnswer =
   | { kind: 'compare'; requestId: number; sections: ComparisonSection[] };
 
 /** The Details comparison (on this thread for small comparisons, or where workers are missing). */
-export function compareDetails(tasks: (Task | null)[], rawConfig: boolean, textsPending = false): ComparisonSection[] {
-  return detailsSections(tasks, rawConfig, textsPending).map(alignSection);
+export function compareDetails(tasks: (Task | null)[], rawConfig: boolean, textsPending = false, models: ModelsById = {}): ComparisonSection[] {
+  return detailsSections(tasks, rawConfig, textsPending, models).map(alignSection);
 }
 
-/** A task with the long texts of `texts` (a `TEXT_FIELDS` answer, or a whole task) put in. */
+/** A task with the long texts of `texts` (a `TEXT_FIELDS` answer, or a refreshed task) put in. */
 export function withTexts(task: Task, texts: Task): Task {
   const out: Task = { ...task };
   const script = { ...task.script };
@@ -41,12 +43,12 @@ export function withTexts(task: Task, texts: Task): Task {
   return out;
 }
 
-/** True for a whole task (a live refresh), which brings its own long texts. */
+/** True for a refreshed task (a live refresh), which brings its own long texts. */
 function hasOwnTexts(task: Task): boolean {
   return task.configuration !== undefined || task.script?.diff !== undefined || task.script?.requirements !== undefined;
 }
 
-/** Each task with its long texts put in (texts missing: the task as it is; a whole task keeps its own). */
+/** Each task with its long texts put in (texts missing: the task as it is; a refreshed task keeps its own). */
 export function mergeTexts(tasks: (Task | null)[], texts: (Task | null | undefined)[]): (Task | null)[] {
   return tasks.map((task, t) => (task && texts[t] && !hasOwnTexts(task) ? withTexts(task, texts[t]) : task));
 }

@@ -22,7 +22,7 @@ addEventListener('message', (event: MessageEvent<DetailsWorkerRequest>) => {
     keepTexts(request.textsId, request.ids, request.bytes);
     return;
   }
-  const sections = compareDetails(cache.resolve(request), request.rawConfig);
+  const sections = compareDetails(cache.resolve(request), request.rawConfig, false, request.models ?? {});
   reply({ kind: 'compare', requestId: request.requestId, sections }, transferables(sections));
 });
 

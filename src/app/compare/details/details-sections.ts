@@ -1,4 +1,4 @@
-import { Task } from '../../core/api/models';
+import { ModelInfo, Task, modelRefId } from '../../core/api/models';
 import { FieldEntry, FieldValue, SectionInput } from '../side-by-side/comparison-model';
 import { parseConfig, treeEntries } from '../side-by-side/config-tree';
 import { diffFiles, requirementEntries } from './execution-texts';
@@ -94,21 +94,37 @@ function execution(task: Task, textsPending = false): FieldEntry[] {
   ];
 }
 
-function models(task: Task): FieldEntry[] {
+/** A model's design as text: the SDK stores `{design: text}`; another object is shown as JSON. */
+export function designText(design: unknown): string | null {
+  if (design === undefined || design === null || design === '') return null;
+  if (typeof design === 'string') return design;
+  if (typeof design === 'object' && typeof (design as { design?: unknown }).design === 'string') return (design as { design: string }).design;
+  return JSON.stringify(design, null, 2);
+}
+
+/** Known models by id (from `models.get_all_ex`). */
+export type ModelsById = Readonly<Record<string, ModelInfo>>;
+
+function models(task: Task, byId: ModelsById): FieldEntry[] {
   return (['input', 'output'] as const).flatMap((mode) => {
     const refs = task.models?.[mode] ?? [];
     return [
       group(mode, mode === 'input' ? 'Input models' : 'Output models'),
       ...refs.flatMap((ref) => {
         const key = `${mode}:${ref.name}`;
-        const labels = ref.model.labels ? Object.entries(ref.model.labels).map(([k, v]) => `${k}: ${v}`).join(', ') : null;
+        const id = modelRefId(ref);
+        const model: ModelInfo | undefined = id ? byId[id] : undefined;
+        const labels = model?.labels && typeof model.labels === 'object'
+          ? Object.entries(model.labels).map(([k, v]) => `${k}: ${v}`).join(', ') || null
+          : null;
         return [
           group(key, ref.name, 1),
-          field(`${key}.name`, 'Model name', ref.model.name, 2),
-          field(`${key}.framework`, 'Framework', ref.model.framework, 2),
-          field(`${key}.uri`, 'URI', ref.model.uri, 2),
+          field(`${key}.name`, 'Model name', model?.name, 2),
+          field(`${key}.id`, 'Model ID', id, 2),
+          field(`${key}.framework`, 'Framework', model?.framework, 2),
+          field(`${key}.uri`, 'URI', model?.uri, 2),
           field(`${key}.labels`, 'Labels', labels, 2),
-          longText(`${key}.design`, 'Design', ref.model.design, 2),
+          longText(`${key}.design`, 'Design', designText(model?.design), 2),
         ];
       }),
     ];
@@ -154,12 +170,12 @@ function configuration(tasks: (Task | null)[], rawConfig: boolean): FieldEntry[]
  * fields. While `textsPending` (the long texts are still being fetched) the texts are left out,
  * even those already fetched, and one row in Execution and Configuration says they are loading.
  */
-export function detailsSections(tasks: (Task | null)[], rawConfig: boolean, textsPending = false): SectionInput[] {
+export function detailsSections(tasks: (Task | null)[], rawConfig: boolean, textsPending = false, modelsById: ModelsById = {}): SectionInput[] {
   const per = (fn: (t: Task) => FieldEntry[]) => tasks.map((t) => (t ? fn(t) : []));
   return [
     { ...DETAILS_SECTIONS[0], entries: per(general) },
     { ...DETAILS_SECTIONS[1], entries: per((t) => execution(textsPending ? withoutTexts(t) : t, textsPending)) },
-    { ...DETAILS_SECTIONS[2], entries: per(models) },
+    { ...DETAILS_SECTIONS[2], entries: per((t) => models(t, modelsById)) },
     { ...DETAILS_SECTIONS[3], entries: per(artifacts) },
     {
       ...DETAILS_SECTIONS[4],

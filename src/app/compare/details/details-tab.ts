@@ -9,6 +9,7 @@ import { hideIdenticalPatch, rawPatch, searchPatch, sectionTogglePatch, selectSi
 import { TaskDetailsPageActions } from '../side-by-side/state/task-details.actions';
 import { selectDetailedTasks, selectDetailsPending, taskDetailsFeature } from '../side-by-side/state/task-details.feature';
 import { DetailsTexts } from './details-texts';
+import { taskModelsFeature } from './state/task-models';
 import { Toggle } from '../../shared/toggle/toggle';
 
 /** The Details tab: every compared task's execution, models, artifacts and configuration side by side. */
@@ -61,6 +62,7 @@ export class DetailsTab {
   private readonly textsDone = computed(() => this.textsToCome().waiting.length === 0);
   protected readonly hasTasks = computed(() => this.detailedTasks().some((t) => t !== null));
   private readonly rawConfig = computed(() => this.options().rawConfig);
+  private readonly models = this.store.selectSignal(taskModelsFeature.selectModelsById);
   /** The comparison, built in a worker when the texts are in; null while the first one is built. */
   protected readonly sections = signal<ComparisonSection[] | null>(null);
   protected readonly comparing = signal(false);
@@ -78,6 +80,7 @@ export class DetailsTab {
       const tasks = this.detailedTasks();
       const rawConfig = this.rawConfig();
       const textsPending = !this.textsDone();
+      const models = this.models();
       untracked(() => {
         this.comparing.set(!textsPending);
         this.texts.compare(
@@ -93,6 +96,7 @@ export class DetailsTab {
             this.comparing.set(false);
             this.compareError.set(message);
           },
+          models,
         );
       });
     });

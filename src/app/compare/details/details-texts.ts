@@ -6,6 +6,7 @@ import { PlainRequests } from '../../core/auth/plain-requests';
 import { ComparisonSection } from '../side-by-side/comparison-model';
 import { DETAILS_CHUNK, DETAILS_REQUESTS_IN_FLIGHT, TEXT_FIELDS, chunks } from '../side-by-side/state/task-details-chunks';
 import { DetailsWorkerAnswer, DetailsWorkerRequest, TaskCache, compareDetails, parseTexts } from './details-comparison';
+import { ModelsById } from './details-sections';
 import { errorMessage } from '../../shared/error-message';
 
 const withIds = (set: ReadonlySet<string>, ids: readonly string[]) => new Set([...set, ...ids]);
@@ -71,12 +72,17 @@ export class DetailsTexts implements OnDestroy {
    * Compares the tasks; while `textsPending`, without their long texts (quick, on this thread),
    * otherwise with the texts kept (in the worker). A new request supersedes one in flight.
    */
-  compare(tasks: (Task | null)[], rawConfig: boolean, textsPending: boolean, done: (sections: ComparisonSection[]) => void, failed: (message: string) => void): void {
+  compare(
+    tasks: (Task | null)[], rawConfig: boolean, textsPending: boolean, done: (sections: ComparisonSection[]) => void, failed: (message: string) => void,
+    models: ModelsById = {},
+  ): void {
     const requestId = ++this.lastRequest;
     const worker = textsPending ? null : this.ensureWorker();
     if (!worker) {
       try {
-        done(textsPending ? compareDetails(tasks, rawConfig, true) : compareDetails(this.local.resolve({ ids: tasks.map((t) => t?.id ?? null), fresh: tasks.filter((t): t is Task => !!t) }), rawConfig));
+        done(textsPending
+          ? compareDetails(tasks, rawConfig, true, models)
+          : compareDetails(this.local.resolve({ ids: tasks.map((t) => t?.id ?? null), fresh: tasks.filter((t): t is Task => !!t) }), rawConfig, false, models));
       } catch (err) {
         failed(errorMessage(err));
       }
@@ -89,7 +95,7 @@ export class DetailsTexts implements OnDestroy {
     const fresh = tasks.filter((t): t is Task => t !== null && this.sent.get(t.id) !== t);
     for (const task of fresh) this.sent.set(task.id, task);
     for (const id of this.sent.keys()) if (!ids.includes(id)) this.sent.delete(id);
-    this.post({ kind: 'compare', requestId, ids, fresh, rawConfig });
+    this.post({ kind: 'compare', requestId, ids, fresh, rawConfig, models });
     this.forgetOthers(tasks);
   }
 

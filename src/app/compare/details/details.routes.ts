@@ -5,7 +5,15 @@ import * as taskDetailsEffects from '../side-by-side/state/task-details.effects'
 import { taskDetailsFeature } from '../side-by-side/state/task-details.feature';
 import { DetailsTab } from './details-tab';
 import { DetailsTexts } from './details-texts';
+import * as taskModelsEffects from './state/task-models.effects';
+import { taskModelsFeature } from './state/task-models';
 
 export const DETAILS_ROUTES: Routes = [
-  { path: '', component: DetailsTab, providers: [provideState(taskDetailsFeature), provideEffects(taskDetailsEffects), DetailsTexts] },
+  {
+    path: '',
+    component: DetailsTab,
+    providers: [
+      provideState(taskDetailsFeature), provideState(taskModelsFeature), provideEffects(taskDetailsEffects, taskModelsEffects), DetailsTexts,
+    ],
+  },
 ];

@@ -1,4 +1,8 @@
-import { EAGER_CHARTS, selectChartsInView } from './graph-options';
+import { PLAIN_CLEARML } from '../../core/server/server-capabilities';
+import { EAGER_CHARTS, parseGraphOptions, selectChartsInView, selectWantedChartRequests } from './graph-options';
+import { fetchChartSeries } from './state/chart-series-fetch';
+import { EventsApi } from '../../core/api/events-api';
+import { of } from 'rxjs';
 import { ChartRequest } from './state/scalars.actions';
 
 const request = (chartKey: string): ChartRequest => ({ chartKey, metrics: [], key: 'iter', range: null });
@@ -22,5 +26,32 @@ describe('selectChartsInView', () => {
   it('on an embed counts only its chart', () => {
     expect(inView([], false, true, 'f')).toEqual(['f']);
     expect(inView([], false, true, null)).toEqual([]);
+  });
+});
+
+describe('selectWantedChartRequests', () => {
+  const charts = [{ chartKey: 'mv:loss', title: 'loss', metrics: [{ metric: 'loss', variants: ['train'] }] }];
+  const options = parseGraphOptions({});
+  const zoom = { 'mv:loss': { key: 'iter' as const, range: [10, 20] as [number, number] } };
+  const full = { histogramEnvelope: true, histogramXRange: true, debugImagesIteration: true };
+
+  it('asks for min/max bands and the zoom window only where the server advertises them', () => {
+    expect(selectWantedChartRequests.projector(charts, options, zoom, full)).toEqual([
+      { chartKey: 'mv:loss', metrics: charts[0].metrics, key: 'iter', range: [10, 20], envelope: true },
+    ]);
+    // clearml-server: the zoom shows the points already drawn, no band is asked for.
+    expect(selectWantedChartRequests.projector(charts, options, zoom, PLAIN_CLEARML)).toEqual([
+      { chartKey: 'mv:loss', metrics: charts[0].metrics, key: 'iter', range: null },
+    ]);
+    expect(selectWantedChartRequests.projector(charts, options, zoom, null)).toEqual([]);
+  });
+
+  it('sends the envelope flag and x_range in the histogram request only when the chart asks for them', () => {
+    const scalarHistogram = jasmine.createSpy('scalarHistogram').and.returnValue(of({ metrics: {} }));
+    const api = { scalarHistogram } as unknown as EventsApi;
+    fetchChartSeries(api, { chartKey: 'k', metrics: [], key: 'iter', range: null }, ['t']).subscribe();
+    fetchChartSeries(api, { chartKey: 'k', metrics: [], key: 'iter', range: [1, 2], envelope: true }, ['t']).subscribe();
+    expect(scalarHistogram.calls.argsFor(0)[0]).toEqual({ metrics: [], key: 'iter', samples: jasmine.any(Number), tasks: ['t'] });
+    expect(scalarHistogram.calls.argsFor(1)[0]).toEqual({ metrics: [], key: 'iter', samples: jasmine.any(Number), envelope: true, tasks: ['t'], x_range: [1, 2] });
   });
 });

@@ -1,5 +1,6 @@
 import { createSelector } from '@ngrx/store';
 import { HistogramKey, MetricVariants } from '../../core/api/events-api';
+import { selectCapabilities } from '../../core/server/server-info.feature';
 import { compareFeature, selectCompareView, selectComparedTaskIds, selectEmbedded, selectViewOption } from '../state/compare.feature';
 import { metricKey, metricMatches, parseKeyList } from './metric-keys';
 import { ChartRequest, ChartZoom } from './state/scalars.actions';
@@ -92,15 +93,23 @@ export function currentZoom(zoom: ChartZoom | undefined, xAxis: XAxis): ChartZoo
   return (xAxis === 'relative') === !!zoom.origins ? zoom : null;
 }
 
-/** What each chart should show now: its metrics, the x key, and the zoom window. */
+/**
+ * What each chart should show now: its metrics, the x key, and (where the server takes `x_range`)
+ * the zoom window. Nothing until the server's capabilities are known: they shape the request.
+ */
 export const selectWantedChartRequests = createSelector(
-  selectChartDefs, selectGraphOptions, scalarsFeature.selectZoom,
-  (charts, options, zoom): ChartRequest[] =>
-    charts.map((chart) => {
+  selectChartDefs, selectGraphOptions, scalarsFeature.selectZoom, selectCapabilities,
+  (charts, options, zoom, capabilities): ChartRequest[] => {
+    if (!capabilities) return [];
+    return charts.map((chart) => {
       const key = histogramKey(options.xAxis);
-      const window = currentZoom(zoom[chart.chartKey], options.xAxis);
-      return { chartKey: chart.chartKey, metrics: chart.metrics, key, range: window?.range ?? null, ...(window?.origins ? { origins: window.origins } : {}) };
-    }),
+      const window = capabilities.histogramXRange ? currentZoom(zoom[chart.chartKey], options.xAxis) : null;
+      return {
+        chartKey: chart.chartKey, metrics: chart.metrics, key, range: window?.range ?? null, ...(window?.origins ? { origins: window.origins } : {}),
+        ...(capabilities.histogramEnvelope ? { envelope: true } : {}),
+      };
+    });
+  },
 );
 
 /** Charts asked for before the page has laid them out: the first ones, which a fresh page shows. */

@@ -10,6 +10,7 @@ import { selectQueryParams } from '../../core/router/router-state';
 import { embedPath } from '../embed/embed-url';
 import { selectComparedTaskIds, selectComparedTasks, selectEmbedded, selectViewOption } from '../state/compare.feature';
 import { differingParams } from './differing-params';
+import { selectCapabilities } from '../../core/server/server-info.feature';
 import { ChartDef, currentZoom, histogramKey, selectChartDefs, selectGraphOptions } from './graph-options';
 import { MetricFilter } from './metric-filter';
 import { formatKeyList, metricKey } from './metric-keys';
@@ -31,6 +32,8 @@ import { Toggle } from '../../shared/toggle/toggle';
 export class ScalarGraphsTab {
   private readonly store = inject(Store);
   protected readonly options = this.store.selectSignal(selectGraphOptions);
+  /** What the server offers (min/max bands, zoom detail); null until known. */
+  protected readonly capabilities = this.store.selectSignal(selectCapabilities);
   protected readonly charts = this.store.selectSignal(selectChartDefs);
   protected readonly metrics = this.store.selectSignal(scalarsFeature.selectMetrics);
   protected readonly metricsFor = this.store.selectSignal(scalarsFeature.selectMetricsFor);

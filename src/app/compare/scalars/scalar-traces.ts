@@ -220,6 +220,9 @@ export function buildChartFigure(
     // Many tasks: a vertical legend at the side, which Plotly scrolls, instead of rows eating the plot.
     legend: tasks.length > 6 ? { orientation: 'v', x: 1.02, y: 1, yanchor: 'top', font: { size: 10 } } : { orientation: 'h', y: -0.25, yanchor: 'top' },
     uirevision: `${chart.chartKey}|${options.xAxis}|${options.logY}`,
+    // A zoom or its reset recomputes the axes even when the series stay the same (a server without
+    // `x_range`): otherwise Plotly autoranges a reset without the points' extent.
+    datarevision: zoomRange ? zoomRange.join(':') : 'all',
     xaxis: {
       title: { text: X_AXIS_TITLES[options.xAxis] },
       type: options.xAxis === 'wall' ? 'date' : 'linear',

@@ -19,10 +19,13 @@ export interface AddTasksDialogData {
 
 interface TablePage {
   tasks: TaskSummary[];
-  total: number;
+  hasMore: boolean;
+  total: number | null;
   error: string | null;
   loading: boolean;
 }
+
+const LOADING_PAGE: TablePage = { tasks: [], hasMore: false, total: null, error: null, loading: true };
 
 /**
  * Opens the **+** dialog; emits the new selection on APPLY, nothing when it is closed otherwise. The
@@ -75,7 +78,7 @@ export class AddTasksDialog {
   /** The compared tasks, shown above the others on the first page. */
   private readonly comparedTasks = toSignal(
     this.data.comparedIds.length
-      ? this.tasksApi.getAllEx({ id: this.data.comparedIds, only_fields: TASK_SUMMARY_FIELDS }).pipe(
+      ? this.tasksApi.getAllEx({ id: this.data.comparedIds, only_fields: TASK_SUMMARY_FIELDS, page_size: this.data.comparedIds.length }).pipe(
           map(({ tasks }) => tasks),
           catchError(() => of([] as TaskSummary[])),
         )
@@ -87,14 +90,14 @@ export class AddTasksDialog {
     toObservable(this.query).pipe(
       debounceTime(150),
       switchMap((query) =>
-        this.tasksApi.getAllEx(toTaskQuery(query)).pipe(
-          map(({ tasks, total }): TablePage => ({ tasks, total: total ?? tasks.length, error: null, loading: false })),
-          catchError((err: Error) => of<TablePage>({ tasks: [], total: 0, error: err.message, loading: false })),
-          startWith<TablePage>({ tasks: [], total: 0, error: null, loading: true }),
+        this.tasksApi.getPage(toTaskQuery(query)).pipe(
+          map(({ tasks, hasMore, total }): TablePage => ({ tasks, hasMore, total: total ?? null, error: null, loading: false })),
+          catchError((err: Error) => of<TablePage>({ ...LOADING_PAGE, error: err.message, loading: false })),
+          startWith<TablePage>(LOADING_PAGE),
         ),
       ),
     ),
-    { initialValue: { tasks: [], total: 0, error: null, loading: true } as TablePage },
+    { initialValue: LOADING_PAGE },
   );
 
   protected readonly rows = computed(() => {
@@ -107,6 +110,7 @@ export class AddTasksDialog {
   protected readonly loading = computed(() => this.page().loading);
   protected readonly error = computed(() => this.page().error);
   protected readonly total = computed(() => this.page().total);
+  protected readonly hasMore = computed(() => this.page().hasMore);
   protected readonly blockedReason = computed(() => {
     const count = this.selectedIds().length;
     if (count === 0) return 'Select at least one task.';

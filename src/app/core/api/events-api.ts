@@ -16,7 +16,7 @@ export interface ScalarSeries {
   x: number[];
   y: number[];
   x_axis_label?: string;
-  /** Extensions: the envelope of each bucket, and how many raw points the series has. */
+  /** Extensions (asked with `envelope: true`): the envelope of each bucket, and how many raw points the series has. */
   y_min?: number[];
   y_max?: number[];
   total?: number;
@@ -77,6 +77,9 @@ export class EventsApi {
     metrics?: MetricVariants[];
     key?: HistogramKey;
     samples?: number;
+    /** Extension (only where advertised): each series also carries `y_min`, `y_max` and `total`. */
+    envelope?: boolean;
+    /** Extension (only where advertised): the x window to sample. */
     x_range?: [number, number];
   }): Observable<{ metrics: ScalarHistogram }> {
     return this.api.call('events.multi_task_scalar_metrics_iter_histogram', body);
@@ -92,7 +95,7 @@ export class EventsApi {
     iters?: number;
     last_iters_per_task_metric?: boolean;
     scroll_id?: string;
-  }): Observable<{ plots: MultiTaskPlots; returned: number; total: number; scroll_id: string | null }> {
+  }): Observable<{ plots: MultiTaskPlots; returned: number; scroll_id: string | null }> {
     return this.api.call('events.get_multi_task_plots', body);
   }
 

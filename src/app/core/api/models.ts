@@ -17,6 +17,15 @@ export interface IdName {
   name: string;
 }
 
+/**
+ * A reference field (`project`, `user`, `parent`, `execution.queue`): clearml-server answers `{id}`,
+ * with `name` only when `<field>.name` is in `only_fields`.
+ */
+export interface Ref {
+  id: string;
+  name?: string;
+}
+
 /** A task as listed in tables and headers (the fields asked for with `only_fields`). */
 export interface TaskSummary {
   id: string;
@@ -25,8 +34,8 @@ export interface TaskSummary {
   type: string;
   tags?: string[];
   system_tags?: string[];
-  project?: IdName | null;
-  user?: IdName | null;
+  project?: Ref | null;
+  user?: Ref | null;
   started?: string | null;
   last_update?: string | null;
   last_change?: string | null;
@@ -46,6 +55,8 @@ export interface TaskQuery {
   type?: string[];
   tags?: string[];
   search_text?: string;
+  /** A regular expression matched (case-insensitively) against any of `fields`, as clearml-server's `_any_` filter. */
+  _any_?: { pattern: string; fields: string[] };
   system_tags?: string[];
   order_by?: string[];
   page?: number;
@@ -53,8 +64,9 @@ export interface TaskQuery {
   only_fields?: string[];
 }
 
+/** Reference names come through dotted `only_fields` (`project.name`), as clearml-server gives them. */
 export const TASK_SUMMARY_FIELDS = [
-  'id', 'name', 'status', 'type', 'tags', 'system_tags', 'project', 'user', 'started', 'last_update', 'last_change',
+  'id', 'name', 'status', 'type', 'tags', 'system_tags', 'project.name', 'user.name', 'started', 'last_update', 'last_change',
   'last_iteration',
 ];
 
@@ -88,10 +100,34 @@ export interface Artifact {
   display_data?: [string, string][];
 }
 
+/**
+ * A task's input or output model: its name in the task and the model, by id (details from
+ * `models.get_all_ex`). clearml-server's `tasks.get_all_ex` gives the reference as `{id}`; the
+ * document itself (and `tasks.get_all`) as the id string.
+ */
 export interface ModelRef {
   name: string;
-  model: { id: string; name: string; uri?: string; framework?: string; design?: string; labels?: Record<string, number> };
+  model: string | { id: string } | null;
 }
+
+/** The model id a `ModelRef` names, in either form; null without one. */
+export function modelRefId(ref: ModelRef | null | undefined): string | null {
+  const model = ref?.model;
+  if (typeof model === 'string') return model || null;
+  return model && typeof model === 'object' && typeof model.id === 'string' && model.id ? model.id : null;
+}
+
+/** A model as `models.get_all_ex` answers it (`design` is an object on clearml-server: `{design: text}` from the SDK). */
+export interface ModelInfo {
+  id: string;
+  name?: string;
+  uri?: string;
+  framework?: string;
+  design?: unknown;
+  labels?: Record<string, number>;
+}
+
+export const MODEL_FIELDS = ['id', 'name', 'uri', 'framework', 'design', 'labels'];
 
 /** One metric/variant's summary in `last_metrics`. */
 export interface LastMetricValue {
@@ -119,7 +155,7 @@ export interface Task extends TaskSummary {
   status_message?: string | null;
   status_reason?: string | null;
   last_worker?: string | null;
-  parent?: IdName | null;
+  parent?: Ref | null;
   script?: {
     binary?: string; repository?: string; branch?: string; tag?: string; version_num?: string; entry_point?: string;
     working_dir?: string; requirements?: { pip?: string; conda?: string }; diff?: string;
@@ -127,7 +163,7 @@ export interface Task extends TaskSummary {
   container?: { image?: string; arguments?: string; setup_shell_script?: string };
   hyperparams?: Record<string, Record<string, HyperParam>>;
   configuration?: Record<string, ConfigurationItem>;
-  execution?: { queue?: IdName | null; framework?: string; artifacts?: Artifact[] };
+  execution?: { queue?: Ref | null; framework?: string; artifacts?: Artifact[] };
   models?: { input?: ModelRef[]; output?: ModelRef[] };
   runtime?: Record<string, unknown>;
   /** `{md5(metric): {md5(variant): value}}`: the hash keys are opaque, read metric/variant from the value. */

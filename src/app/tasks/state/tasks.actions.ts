@@ -16,7 +16,8 @@ export const TasksPageActions = createActionGroup({
 export const TasksApiActions = createActionGroup({
   source: 'Tasks API',
   events: {
-    'Tasks Loaded': props<{ tasks: TaskSummary[]; total: number }>(),
+    /** A page of tasks; `hasMore`: a task follows it; `total` only when the server counted them. */
+    'Tasks Loaded': props<{ tasks: TaskSummary[]; hasMore: boolean; total?: number }>(),
     'Tasks Load Failed': props<{ message: string }>(),
     'Filter Options Loaded': props<{ projects: Project[]; tags: string[] }>(),
     'Filter Options Load Failed': props<{ message: string }>(),

@@ -23,8 +23,8 @@ export const loadTasks = createEffect(
       withLatestFrom(store.select(selectOnTasksPage), store.select(selectTableQuery)),
       filter(([, onPage]) => onPage),
       switchMap(([, , query]) =>
-        tasksApi.getAllEx(toTaskQuery(query)).pipe(
-          map(({ tasks, total }) => TasksApiActions.tasksLoaded({ tasks, total: total ?? tasks.length })),
+        tasksApi.getPage(toTaskQuery(query)).pipe(
+          map((page) => TasksApiActions.tasksLoaded(page)),
           catchError((err: Error) => of(TasksApiActions.tasksLoadFailed({ message: err.message }))),
         ),
       ),

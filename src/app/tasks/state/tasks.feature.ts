@@ -7,7 +7,10 @@ import { TasksApiActions, TasksPageActions } from './tasks.actions';
 
 export interface TasksState {
   tasks: TaskSummary[];
-  total: number;
+  /** A task follows this page. */
+  hasMore: boolean;
+  /** The number of matching tasks, when the server counted them (clearml-server does not). */
+  total: number | null;
   loading: boolean;
   error: string | null;
   projects: Project[];
@@ -17,7 +20,8 @@ export interface TasksState {
 
 export const initialTasksState: TasksState = {
   tasks: [],
-  total: 0,
+  hasMore: false,
+  total: null,
   loading: false,
   error: null,
   projects: [],
@@ -34,7 +38,9 @@ export const tasksFeature = createFeature({
       loading: true,
       error: null,
     })),
-    on(TasksApiActions.tasksLoaded, (state, { tasks, total }) => ({ ...state, tasks, total, loading: false, error: null })),
+    on(TasksApiActions.tasksLoaded, (state, { tasks, hasMore, total }) => ({
+      ...state, tasks, hasMore, total: total ?? null, loading: false, error: null,
+    })),
     on(TasksApiActions.tasksLoadFailed, (state, { message }) => ({ ...state, loading: false, error: message })),
     on(TasksApiActions.filterOptionsLoaded, (state, { projects, tags }) => ({ ...state, projects, tags })),
     on(TasksPageActions.selectionChanged, (state, { selectedIds }) => ({ ...state, selectedIds })),

@@ -3,9 +3,11 @@ import { Router } from '@angular/router';
 import { routerNavigationAction } from '@ngrx/router-store';
 import { Action } from '@ngrx/store';
 import { MockStore, provideMockStore } from '@ngrx/store/testing';
-import { Subject, of, throwError } from 'rxjs';
+import { Subject, firstValueFrom, of, throwError } from 'rxjs';
+import { ApiClient } from '../../core/api/api-client';
+import { TaskQuery } from '../../core/api/models';
 import { TasksApi } from '../../core/api/tasks-api';
-import { DEFAULT_TABLE_QUERY } from '../table-query';
+import { DEFAULT_TABLE_QUERY, toTaskQuery } from '../table-query';
 import { TasksApiActions, TasksPageActions } from './tasks.actions';
 import { loadTasks, openComparison, writeTableQueryToUrl } from './tasks.effects';
 import { initialTasksState, selectOnTasksPage, selectTableQuery, tasksFeature } from './tasks.feature';
@@ -19,10 +21,13 @@ describe('tasks page state', () => {
     it('is loading from open until tasks arrive, then holds them', () => {
       let state = reducer(initialTasksState, TasksPageActions.opened());
       expect(state.loading).toBeTrue();
-      state = reducer(state, TasksApiActions.tasksLoaded({ tasks: [{ id: 'a', name: 'a', status: 'failed', type: 'training' }], total: 7 }));
+      state = reducer(state, TasksApiActions.tasksLoaded({ tasks: [{ id: 'a', name: 'a', status: 'failed', type: 'training' }], hasMore: true }));
       expect(state.loading).toBeFalse();
-      expect(state.total).toBe(7);
+      expect(state.total).toBeNull();
+      expect(state.hasMore).toBeTrue();
       expect(state.tasks.length).toBe(1);
+      state = reducer(state, TasksApiActions.tasksLoaded({ tasks: [], hasMore: false, total: 7 }));
+      expect(state.total).toBe(7);
     });
 
     it('keeps the error of a failed load', () => {
@@ -57,13 +62,32 @@ describe('tasks page state', () => {
     });
 
     it('loads the page the URL asks for on navigation, and reports failures', () => {
-      const getAllEx = jasmine.createSpy('getAllEx').and.returnValues(of({ tasks: [], total: 40 }), throwError(() => new Error('down')));
+      const getPage = jasmine.createSpy('getPage').and.returnValues(of({ tasks: [], hasMore: false }), throwError(() => new Error('down')));
       const out: Action[] = [];
-      TestBed.runInInjectionContext(() => loadTasks(actions$ as never, store, { getAllEx } as unknown as TasksApi).subscribe((a) => out.push(a)));
+      TestBed.runInInjectionContext(() => loadTasks(actions$ as never, store, { getPage } as unknown as TasksApi).subscribe((a) => out.push(a)));
       actions$.next(navigated);
       actions$.next(TasksPageActions.retryClicked());
-      expect(getAllEx.calls.argsFor(0)[0]).toEqual(jasmine.objectContaining({ search_text: 'lr', page: 2, page_size: 50 }));
-      expect(out).toEqual([TasksApiActions.tasksLoaded({ tasks: [], total: 40 }), TasksApiActions.tasksLoadFailed({ message: 'down' })]);
+      expect(getPage.calls.argsFor(0)[0]).toEqual(jasmine.objectContaining({ _any_: { pattern: 'lr', fields: ['name', 'id'] }, page: 2, page_size: 50 }));
+      expect(out).toEqual([TasksApiActions.tasksLoaded({ tasks: [], hasMore: false }), TasksApiActions.tasksLoadFailed({ message: 'down' })]);
+    });
+
+    it('knows a next page exists from a one-task request after the page, on a server that answers no count', async () => {
+      const page = Array.from({ length: 50 }, (_, i) => ({ id: `t${i}`, name: `t${i}`, status: 'completed' as const, type: 'training' }));
+      const bodies: TaskQuery[] = [];
+      const api = { call: (_: string, body: TaskQuery) => (bodies.push(body), of(body.page_size === 1 ? { tasks: [{ id: 'next' }] } : { tasks: page })) };
+      TestBed.resetTestingModule();
+      TestBed.configureTestingModule({ providers: [{ provide: ApiClient, useValue: api }] });
+      const tasksApi = TestBed.inject(TasksApi);
+      const query = toTaskQuery({ ...DEFAULT_TABLE_QUERY, pageIndex: 2 });
+      expect(await firstValueFrom(tasksApi.getPage(query))).toEqual({ tasks: page, hasMore: true });
+      expect(bodies).toContain({ ...query, only_fields: ['id'], page: 150, page_size: 1 });
+      expect(bodies).toContain(query);
+
+      api.call = (_: string, body: TaskQuery) => of(body.page_size === 1 ? { tasks: [] } : { tasks: page.slice(0, 3) });
+      expect(await firstValueFrom(tasksApi.getPage(query))).toEqual({ tasks: page.slice(0, 3), hasMore: false });
+      // A server that counts: the count is kept.
+      api.call = (_: string, body: TaskQuery) => of(body.page_size === 1 ? { tasks: [] } : { tasks: page, total: 150 });
+      expect(await firstValueFrom(tasksApi.getPage(query))).toEqual({ tasks: page, hasMore: false, total: 150 });
     });
 
     it('does not load when another page is shown', () => {

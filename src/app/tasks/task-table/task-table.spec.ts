@@ -111,6 +111,36 @@ describe('TaskTable', () => {
     expect(loaded.classList).toContain('active');
   });
 
+  it('pages on without a count: "of 8+" while a page follows, next enabled, no last-page button', async () => {
+    const element = fixture.nativeElement as HTMLElement;
+    fixture.componentRef.setInput('total', null);
+    fixture.componentRef.setInput('pageSize', 4);
+    fixture.componentRef.setInput('pageIndex', 1);
+    fixture.componentRef.setInput('hasMore', true);
+    await fixture.whenStable();
+    expect(element.querySelector('[data-testid=paginator-placeholder]')!.textContent!.trim()).toBe('5 – 8 of 8+');
+    await loadDeferred();
+    const paginator = element.querySelector('mat-paginator')!;
+    expect(paginator.textContent).toContain('5 – 8 of 8+');
+    const next = () => paginator.querySelector('.mat-mdc-paginator-navigation-next')!.getAttribute('aria-disabled');
+    expect(next()).not.toBe('true');
+    expect(getComputedStyle(paginator.querySelector('.mat-mdc-paginator-navigation-last')!).display).toBe('none');
+
+    fixture.componentRef.setInput('hasMore', false);
+    await fixture.whenStable();
+    expect(paginator.textContent).toContain('5 – 8 of 8');
+    expect(paginator.textContent).not.toContain('8+');
+    expect(next()).toBe('true');
+  });
+
+  it('sorts by the task\'s own fields only: Project and User are not sort headers', async () => {
+    const sort = await loader.getHarness(MatSortHarness);
+    const labels = await Promise.all((await sort.getSortHeaders()).map((header) => header.getLabel()));
+    expect(labels).toContain('Name');
+    expect(labels).not.toContain('Project');
+    expect(labels).not.toContain('User');
+  });
+
   it('emits a sort change when a header is clicked', async () => {
     const sorts: unknown[] = [];
     fixture.componentInstance.sortChange.subscribe((s) => sorts.push(s));

@@ -1,8 +1,8 @@
 import { DatePipe, NgTemplateOutlet } from '@angular/common';
-import { ChangeDetectionStrategy, Component, computed, input, output, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, output, signal } from '@angular/core';
 import { MatIconButton } from '@angular/material/button';
 import { MatIcon } from '@angular/material/icon';
-import { MatPaginator } from '@angular/material/paginator';
+import { MatPaginator, MatPaginatorIntl } from '@angular/material/paginator';
 import type { PageEvent } from '@angular/material/paginator';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatSortModule, Sort } from '@angular/material/sort';
@@ -12,7 +12,8 @@ import { StatusChip } from '../../shared/status-chip';
 import { toggleRowSelection, setSelected } from '../selection';
 import { TaskFilterMenu } from './filter-menu';
 import type { FilterOption } from './filter-menu';
-import { FilterKey, PAGE_SIZES, SortField, TableSort } from '../table-query';
+import { FilterKey, PAGE_SIZES, SortField, TableSort, pagedLength, rangeLabel } from '../table-query';
+import { TaskPaginatorIntl } from './task-paginator-intl';
 
 export interface TableFilters {
   projects: string[];
@@ -36,10 +37,14 @@ export interface TableFilters {
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './task-table.html',
   styleUrls: ['./task-table.scss', './filter-button.scss'],
+  providers: [TaskPaginatorIntl, { provide: MatPaginatorIntl, useExisting: TaskPaginatorIntl }],
 })
 export class TaskTable {
   readonly tasks = input.required<TaskSummary[]>();
-  readonly total = input(0);
+  /** The number of matching tasks when the server counted them; null: it did not (clearml-server). */
+  readonly total = input<number | null>(null);
+  /** A task follows this page (what pages on without a count). */
+  readonly hasMore = input(false);
   readonly pageIndex = input(0);
   readonly pageSize = input(50);
   readonly sort = input.required<TableSort>();
@@ -64,13 +69,13 @@ export class TaskTable {
    * filter are written into the rows already there instead of being made again.
    */
   protected readonly drawnTasks = drawnInSteps(this.tasks, 25, 50);
-  /** The paginator's range label ("51 – 100 of 5000", as Material writes it), shown until it loads. */
-  protected readonly rangeLabel = computed(() => {
-    const total = this.total();
-    if (total === 0) return `0 of ${total}`;
-    const start = this.pageIndex() * this.pageSize();
-    return `${start + 1} – ${Math.min(start + this.pageSize(), total)} of ${total}`;
-  });
+  /** What the paginator counts: the server's count, else up to this page (and one more when a page follows). */
+  protected readonly length = computed(() =>
+    pagedLength(this.pageIndex(), this.pageSize(), this.tasks().length, this.hasMore(), this.total() ?? undefined),
+  );
+  /** The paginator's range label ("51 – 100 of 5000", "51 – 100 of 100+"), shown until it loads. */
+  protected readonly rangeLabel = computed(() => rangeLabel(this.pageIndex(), this.pageSize(), this.length(), this.total() !== null));
+  private readonly intl = inject(TaskPaginatorIntl);
   protected readonly selected = computed(() => new Set(this.selectedIds()));
   protected readonly rowIds = computed(() => this.tasks().map((task) => task.id));
   protected readonly allOnPageSelected = computed(() => {
@@ -86,6 +91,10 @@ export class TaskTable {
     types: TASK_TYPES.map((type) => ({ value: type, label: type.replace('_', ' ') })),
     tags: this.tags().map((tag) => ({ value: tag, label: tag })),
   }));
+
+  constructor() {
+    effect(() => this.intl.setCounted(this.total() !== null));
+  }
 
   protected onSort(sort: Sort): void {
     if (!sort.direction) return;

@@ -7,7 +7,7 @@ import { DebugSamplesApiActions } from './debug-samples.actions';
 import { followNewestSample, refreshColumnsOnNewData } from './debug-samples.effects';
 import { ColumnSamples, columnKey, debugSamplesFeature, selectSampleOptions } from './debug-samples.feature';
 
-const loaded: ColumnSamples = { status: 'loaded', iterations: [], error: null, complete: true, loadingOlder: false };
+const loaded: ColumnSamples = { status: 'loaded', iterations: [], error: null, complete: true, loadingOlder: false, scrollId: null, iters: 20 };
 
 describe('refreshColumnsOnNewData', () => {
   it('fetches the loaded columns again when the data revision moves, not when the tab opens', () => {

@@ -8,8 +8,14 @@ export interface ColumnKey {
   metric: string | null;
 }
 
-/** How many iterations a column holds at most (the API's page limit for `events.debug_images`). */
-export const MAX_COLUMN_ITERATIONS = 1000;
+/** One page of a column's iterations as `events.debug_images` answered it. */
+export interface ColumnPage extends ColumnKey {
+  iterations: SampleIteration[];
+  /** The server's scroll state for paging on (null where the page was asked without one). */
+  scrollId: string | null;
+  /** Iterations the page was asked for: fewer came back, and there are no more. */
+  iters: number;
+}
 
 export type ViewerStep = 'previous' | 'next' | 'older' | 'newer';
 
@@ -20,8 +26,11 @@ export const DebugSamplesPageActions = createActionGroup({
     'Visible Columns Changed': props<{ taskIds: string[] }>(),
     'Refresh Clicked': emptyProps(),
     'Viewer Step Clicked': props<{ step: ViewerStep }>(),
-    /** A column holds the newest MAX_COLUMN_ITERATIONS iterations; this asks for the ones before `before`. */
-    'Older Iterations Requested': props<ColumnKey & { before: number }>(),
+    /**
+     * A column holds its newest pages; this asks for the page before `before` (its oldest iteration).
+     * `toward`: asked for a jump to that iteration (the column stays at its target).
+     */
+    'Older Iterations Requested': props<ColumnKey & { before: number; toward?: number }>(),
   },
 });
 
@@ -33,9 +42,10 @@ export const DebugSamplesApiActions = createActionGroup({
     'Columns Requested': props<{ keys: ColumnKey[] }>(),
     /** Live updates found new data: loaded columns are fetched again, showing what they hold meanwhile. */
     'Columns Refresh Requested': props<{ keys: ColumnKey[] }>(),
-    'Columns Loaded': props<{ columns: (ColumnKey & { iterations: SampleIteration[] })[] }>(),
+    /** First pages (`refresh`: again, after live updates found new data). */
+    'Columns Loaded': props<{ columns: ColumnPage[]; refresh?: boolean }>(),
     'Columns Load Failed': props<{ keys: ColumnKey[]; message: string }>(),
-    'Older Iterations Loaded': props<ColumnKey & { before: number; iterations: SampleIteration[] }>(),
+    'Older Iterations Loaded': props<ColumnPage & { before: number; toward?: number }>(),
     'Sample Requested': emptyProps(),
     'Sample Loaded': props<{ response: DebugSampleResponse }>(),
     'Sample End Reached': props<{ step: ViewerStep }>(),

@@ -1,14 +1,19 @@
 import { inject } from '@angular/core';
 import { Actions, createEffect, ofType } from '@ngrx/effects';
 import { Store } from '@ngrx/store';
-import { EMPTY, catchError, concat, distinctUntilChanged, filter, map, merge, mergeMap, of, skip, switchMap, withLatestFrom } from 'rxjs';
+import {
+  EMPTY, catchError, concat, defaultIfEmpty, distinctUntilChanged, expand, filter, from, map, merge, mergeMap, of, skip, switchMap, take, withLatestFrom,
+} from 'rxjs';
 import { EventsApi } from '../../../core/api/events-api';
 import { MAX_COMPARED_TASKS } from '../../compare-url';
 import { CompareViewActions } from '../../state/compare.actions';
 import { compareFeature, selectComparedTaskIds, selectEmbedded } from '../../state/compare.feature';
 import { columnMoved, formatSample, sampleOpened } from '../sample-view-options';
-import { DebugSamplesApiActions, DebugSamplesPageActions, MAX_COLUMN_ITERATIONS } from './debug-samples.actions';
-import { debugSamplesFeature, selectColumnsToLoad, selectSampleOptions } from './debug-samples.feature';
+import { selectCapabilities } from '../../../core/server/server-info.feature';
+import { SampleIteration } from '../sample-navigation';
+import { ColumnKey, DebugSamplesApiActions, DebugSamplesPageActions } from './debug-samples.actions';
+import { columnKey, debugSamplesFeature, selectColumnsPagingToTarget, selectColumnsToLoad, selectSampleOptions } from './debug-samples.feature';
+import { MAX_CATCH_UP_PAGES, pageIterations } from './sample-paging';
 
 
 const sameKeys = (a: { task: string; metric: string | null }[], b: { task: string; metric: string | null }[]) =>
@@ -75,48 +80,93 @@ export const requestVisibleColumns = createEffect(
   { functional: true },
 );
 
-/** One `events.debug_images` call for the requested columns: every iteration of the column's metric. */
+/** The `events.debug_images` metrics item of a column (no metric: all of the task's). */
+function metricsItem({ task, metric }: ColumnKey): { task: string; metric?: string } {
+  return metric === null ? { task } : { task, metric };
+}
+
+/** Columns asked at once at most (each is one call, as clearml-server keeps one scroll per task). */
+const COLUMNS_IN_FLIGHT = 4;
+
+/**
+ * The newest page of each requested column, one `events.debug_images` call each: the iterations
+ * per page are chosen within clearml-server's event budget for the column's metrics, and the
+ * answer's `scroll_id` is where older pages continue from.
+ */
 export const loadColumns = createEffect(
-  (actions$ = inject(Actions), eventsApi = inject(EventsApi)) =>
+  (actions$ = inject(Actions), store = inject(Store), eventsApi = inject(EventsApi)) =>
     actions$.pipe(
       ofType(DebugSamplesApiActions.columnsRequested, DebugSamplesApiActions.columnsRefreshRequested),
-      mergeMap(({ keys }) =>
-        eventsApi
-          .debugImages({
-            metrics: keys.map((k) => (k.metric === null ? { task: k.task } : { task: k.task, metric: k.metric })),
-            iters: MAX_COLUMN_ITERATIONS,
-            refresh: true,
-          })
-          .pipe(
-            map(({ metrics }) =>
-              DebugSamplesApiActions.columnsLoaded({
-                columns: keys.map((key, index) => ({ ...key, iterations: metrics[index]?.iterations ?? [] })),
-              }),
-            ),
-            catchError((err: Error) => of(DebugSamplesApiActions.columnsLoadFailed({ keys, message: err.message }))),
-          ),
-      ),
+      withLatestFrom(store.select(debugSamplesFeature.selectMetricsByTask)),
+      mergeMap(([action, metricsByTask]) => {
+        const refresh = action.type === DebugSamplesApiActions.columnsRefreshRequested.type;
+        return from(action.keys).pipe(
+          mergeMap((key) => {
+            const iters = pageIterations(key.metric === null ? (metricsByTask[key.task]?.length ?? 1) : 1);
+            return eventsApi.debugImages({ metrics: [metricsItem(key)], iters, refresh: true }).pipe(
+              map(({ metrics, scroll_id }) =>
+                DebugSamplesApiActions.columnsLoaded({
+                  columns: [{ ...key, iterations: metrics?.[0]?.iterations ?? [], scrollId: scroll_id ?? null, iters }],
+                  ...(refresh ? { refresh } : {}),
+                }),
+              ),
+              catchError((err: Error) => of(DebugSamplesApiActions.columnsLoadFailed({ keys: [key], message: err.message }))),
+            );
+          }, COLUMNS_IN_FLIGHT),
+        );
+      }),
     ),
   { functional: true },
 );
 
-/** Older iterations of a column that holds a full page: the page before its oldest iteration. */
+/**
+ * The page before a column's oldest iteration. Where the server offers `iteration` in a metrics
+ * item, the page is asked from there; otherwise the column's scroll goes on (`navigate_earlier`),
+ * as ClearML's web app pages, and pages that hold nothing older (a scroll the server forgot
+ * starts again from the newest) are passed until one does or they end.
+ */
 export const loadOlderIterations = createEffect(
-  (actions$ = inject(Actions), eventsApi = inject(EventsApi)) =>
+  (actions$ = inject(Actions), store = inject(Store), eventsApi = inject(EventsApi)) =>
     actions$.pipe(
       ofType(DebugSamplesPageActions.olderIterationsRequested),
-      mergeMap(({ task, metric, before }) =>
-        eventsApi
-          .debugImages({
-            metrics: [metric === null ? { task, iteration: before - 1 } : { task, metric, iteration: before - 1 }],
-            iters: MAX_COLUMN_ITERATIONS,
-            refresh: true,
-          })
-          .pipe(
-            map(({ metrics }) => DebugSamplesApiActions.olderIterationsLoaded({ task, metric, before, iterations: metrics[0]?.iterations ?? [] })),
-            catchError((err: Error) => of(DebugSamplesApiActions.columnsLoadFailed({ keys: [{ task, metric }], message: err.message }))),
-          ),
-      ),
+      withLatestFrom(store.select(debugSamplesFeature.selectColumns), store.select(selectCapabilities)),
+      mergeMap(([{ task, metric, before, toward }, columns, capabilities]) => {
+        const column = columns[columnKey({ task, metric })];
+        const iters = column?.iters ?? pageIterations(1);
+        const item = metricsItem({ task, metric });
+        const done = (iterations: SampleIteration[], scrollId: string | null) =>
+          DebugSamplesApiActions.olderIterationsLoaded({ task, metric, before, iterations, scrollId, iters, ...(toward !== undefined ? { toward } : {}) });
+        const failed = (err: Error) => of(DebugSamplesApiActions.columnsLoadFailed({ keys: [{ task, metric }], message: err.message }));
+        if (capabilities?.debugImagesIteration) {
+          return eventsApi.debugImages({ metrics: [{ ...item, iteration: before - 1 }], iters, refresh: true }).pipe(
+            map(({ metrics }) => done(metrics?.[0]?.iterations ?? [], column?.scrollId ?? null)),
+            catchError(failed),
+          );
+        }
+        const page = (scrollId: string | null) =>
+          eventsApi.debugImages({ metrics: [item], iters, navigate_earlier: true, ...(scrollId ? { scroll_id: scrollId } : {}) }).pipe(
+            map(({ metrics, scroll_id }) => ({ iterations: metrics?.[0]?.iterations ?? [], scrollId: scroll_id ?? scrollId })),
+          );
+        const holdsOlder = (iterations: SampleIteration[]) => iterations.length === 0 || iterations.some((i) => i.iter < before);
+        return page(column?.scrollId ?? null).pipe(
+          expand((answer, index) => (holdsOlder(answer.iterations) || index + 1 >= MAX_CATCH_UP_PAGES ? EMPTY : page(answer.scrollId))),
+          filter((answer) => holdsOlder(answer.iterations)),
+          take(1),
+          defaultIfEmpty({ iterations: [] as SampleIteration[], scrollId: column?.scrollId ?? null }),
+          map(({ iterations, scrollId }) => done(iterations, scrollId)),
+          catchError(failed),
+        );
+      }),
+    ),
+  { functional: true },
+);
+
+/** A column whose target (a jump) is older than what it holds pages back toward it. */
+export const pageTowardTarget = createEffect(
+  (store = inject(Store)) =>
+    store.select(selectColumnsPagingToTarget).pipe(
+      distinctUntilChanged((a, b) => JSON.stringify(a) === JSON.stringify(b)),
+      mergeMap((columns) => from(columns.map((c) => DebugSamplesPageActions.olderIterationsRequested(c)))),
     ),
   { functional: true },
 );
@@ -126,6 +176,7 @@ export const moveToOlderIterations = createEffect(
   (actions$ = inject(Actions), store = inject(Store)) =>
     actions$.pipe(
       ofType(DebugSamplesApiActions.olderIterationsLoaded),
+      filter(({ toward }) => toward === undefined),
       withLatestFrom(store.select(selectSampleOptions)),
       map(([{ task, before, iterations }, options]) => {
         const older = iterations.map((i) => i.iter).filter((iter) => iter < before);

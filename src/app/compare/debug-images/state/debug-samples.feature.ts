@@ -3,7 +3,8 @@ import { DebugSampleEvent } from '../../../core/api/events-api';
 import { ComparedTask, selectComparedTasks, selectViewOption } from '../../state/compare.feature';
 import { ColumnPosition, SampleIteration, columnPosition, iterationRange, variantIterations } from '../sample-navigation';
 import { SampleViewOptions, columnTarget, parseSampleOptions } from '../sample-view-options';
-import { ColumnKey, DebugSamplesApiActions, DebugSamplesPageActions, MAX_COLUMN_ITERATIONS } from './debug-samples.actions';
+import { ColumnKey, DebugSamplesApiActions, DebugSamplesPageActions } from './debug-samples.actions';
+import { mergeNewestPage } from './sample-paging';
 
 export interface ColumnSamples {
   status: 'loading' | 'loaded' | 'error';
@@ -13,6 +14,10 @@ export interface ColumnSamples {
   /** False when the task may have older iterations than those held (a full page came back). */
   complete: boolean;
   loadingOlder: boolean;
+  /** The server's scroll state, where older pages continue from (null: none yet). */
+  scrollId: string | null;
+  /** Iterations per page (within the server's event budget for the column's metrics). */
+  iters: number;
 }
 
 export interface ViewerState {
@@ -50,7 +55,7 @@ export function columnKey({ task, metric }: ColumnKey): string {
   return JSON.stringify([task, metric]);
 }
 
-const emptyColumn: ColumnSamples = { status: 'loaded', iterations: [], error: null, complete: true, loadingOlder: false };
+const emptyColumn: ColumnSamples = { status: 'loaded', iterations: [], error: null, complete: true, loadingOlder: false, scrollId: null, iters: 1 };
 
 function updateColumn(state: DebugSamplesState, key: ColumnKey, change: (column: ColumnSamples) => ColumnSamples): DebugSamplesState {
   const column = state.columns[columnKey(key)];
@@ -82,10 +87,16 @@ export const debugSamplesFeature = createFeature({
       for (const key of keys) columns[columnKey(key)] = { ...emptyColumn, status: 'loading' };
       return { ...state, columns };
     }),
-    on(DebugSamplesApiActions.columnsLoaded, (state, { columns: loaded }) => {
+    on(DebugSamplesApiActions.columnsLoaded, (state, { columns: loaded, refresh }) => {
       const columns = { ...state.columns };
       for (const c of loaded) {
-        columns[columnKey(c)] = { ...emptyColumn, iterations: c.iterations, complete: c.iterations.length < MAX_COLUMN_ITERATIONS };
+        const held = columns[columnKey(c)];
+        const wholeColumn = c.iterations.length < c.iters;
+        // A refresh keeps the older pages held (and the scroll they continue from).
+        const merged = refresh && held?.status === 'loaded' && !wholeColumn ? mergeNewestPage(held.iterations, c.iterations) : null;
+        columns[columnKey(c)] = merged?.keepsOlder
+          ? { ...emptyColumn, iterations: merged.iterations, complete: held!.complete, scrollId: held!.scrollId, iters: c.iters }
+          : { ...emptyColumn, iterations: c.iterations, complete: wholeColumn, scrollId: c.scrollId, iters: c.iters };
       }
       return { ...state, columns };
     }),
@@ -95,11 +106,17 @@ export const debugSamplesFeature = createFeature({
       return { ...state, columns };
     }),
     on(DebugSamplesPageActions.olderIterationsRequested, (state, key) => updateColumn(state, key, (c) => ({ ...c, loadingOlder: true }))),
-    on(DebugSamplesApiActions.olderIterationsLoaded, (state, { iterations, task, metric }) =>
+    on(DebugSamplesApiActions.olderIterationsLoaded, (state, { iterations, task, metric, scrollId, iters }) =>
       updateColumn(state, { task, metric }, (c) => {
         const oldest = c.iterations.at(-1)?.iter ?? Infinity;
         const older = iterations.filter((i) => i.iter < oldest);
-        return { ...c, iterations: [...c.iterations, ...older], loadingOlder: false, complete: older.length === 0 || iterations.length < MAX_COLUMN_ITERATIONS };
+        return {
+          ...c,
+          iterations: [...c.iterations, ...older],
+          loadingOlder: false,
+          complete: older.length === 0 || iterations.length < iters,
+          scrollId: scrollId ?? c.scrollId,
+        };
       }),
     ),
     on(DebugSamplesApiActions.sampleRequested, (state) => ({ ...state, viewer: { ...state.viewer, status: 'loading' as const, message: null } })),
@@ -167,8 +184,27 @@ export const selectSampleColumns = createSelector(
 export const selectColumnsToLoad = createSelector(
   selectSampleColumns,
   debugSamplesFeature.selectVisibleTaskIds,
-  (columns, visible): ColumnKey[] =>
-    columns.filter((c) => !c.samples && visible.includes(c.task.id)).map((c) => ({ task: c.task.id, metric: c.metric })),
+  debugSamplesFeature.selectMetricsFor,
+  (columns, visible, metricsFor): ColumnKey[] =>
+    columns
+      // The task's metric list sets the page size (the server's budget is split over its metrics).
+      .filter((c) => !c.samples && visible.includes(c.task.id) && !!metricsFor?.includes(c.task.id))
+      .map((c) => ({ task: c.task.id, metric: c.metric })),
+);
+
+/**
+ * Columns whose target iteration (a jump) is older than the oldest they hold while older pages
+ * remain: the next older page is asked for, until the target is held or the pages end.
+ */
+export const selectColumnsPagingToTarget = createSelector(selectSampleColumns, (columns) =>
+  columns
+    .filter((c) => {
+      const samples = c.samples;
+      const oldest = samples?.iterations.at(-1)?.iter;
+      return samples?.status === 'loaded' && !samples.complete && !samples.loadingOlder && c.position.target !== null
+        && oldest !== undefined && c.position.target < oldest;
+    })
+    .map((c) => ({ task: c.task.id, metric: c.metric, before: c.samples!.iterations.at(-1)!.iter, toward: c.position.target! })),
 );
 
 /** The iterations of every loaded column, for the jump slider. */

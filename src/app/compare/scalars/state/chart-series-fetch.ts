@@ -46,7 +46,7 @@ export function mergeHistograms(parts: readonly ScalarHistogram[]): ScalarHistog
 
 /** One chart's series: one histogram call, or (relative-time zoom) one per group of task windows. */
 export function fetchChartSeries(eventsApi: EventsApi, request: ChartRequest, taskIds: string[]): Observable<ScalarHistogram> {
-  const base = { metrics: request.metrics, key: request.key, samples: SERIES_SAMPLES };
+  const base = { metrics: request.metrics, key: request.key, samples: SERIES_SAMPLES, ...(request.envelope ? { envelope: true } : {}) };
   if (!request.origins || !request.range) {
     return eventsApi
       .scalarHistogram({ ...base, tasks: taskIds, ...(request.range ? { x_range: request.range } : {}) })

@@ -27,8 +27,11 @@ export interface ChartRequest {
   chartKey: string;
   metrics: MetricVariants[];
   key: HistogramKey;
+  /** Only where the server takes `x_range` (otherwise a zoom shows the points already drawn). */
   range: [number, number] | null;
   origins?: Record<string, number>;
+  /** Ask for each bucket's min/max (`envelope: true`), where the server offers it. */
+  envelope?: boolean;
 }
 
 /** A chart's zoom: the x window in the units of `key`, or (relative time) seconds from `origins`. */

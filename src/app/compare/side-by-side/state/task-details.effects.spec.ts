@@ -33,7 +33,8 @@ describe('refreshChangedTaskDetails', () => {
     const { revision, changed, emitted, sub } = setUp(getByIds);
     expect(getByIds).not.toHaveBeenCalled(); // the revision the view opened at is already shown
     revision.next(4);
-    expect(getByIds).toHaveBeenCalledOnceWith(['a']);
+    // The Details fields (names through dotted fields) and the long texts, not the whole task.
+    expect(getByIds).toHaveBeenCalledOnceWith(['a'], [...DETAIL_FIELDS, ...TEXT_FIELDS]);
     expect(emitted).toEqual([TaskDetailsApiActions.taskDetailsRefreshed({ tasks: [task('a')] })]);
     changed.next(['c']); // not in the view
     revision.next(5);

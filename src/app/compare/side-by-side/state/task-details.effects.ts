@@ -8,7 +8,10 @@ import { MAX_COMPARED_TASKS } from '../../compare-url';
 import { compareFeature, selectComparedTaskIds } from '../../state/compare.feature';
 import { taskDetailsFeature } from './task-details.feature';
 import { TaskDetailsApiActions, TaskDetailsPageActions } from './task-details.actions';
-import { DETAILS_CHUNK, DETAILS_REQUESTS_IN_FLIGHT, DETAIL_FIELDS, chunks } from './task-details-chunks';
+import { DETAILS_CHUNK, DETAILS_REQUESTS_IN_FLIGHT, DETAIL_FIELDS, TEXT_FIELDS, chunks } from './task-details-chunks';
+
+/** A refreshed task: the fields Details reads and its long texts (a whole task names no reference). */
+const REFRESH_FIELDS = [...DETAIL_FIELDS, ...TEXT_FIELDS];
 
 const sameSet = (a: string[], b: string[]) => [...a].sort().join() === [...b].sort().join();
 
@@ -36,7 +39,7 @@ export const loadTaskDetails = createEffect(
 
 /**
  * When a live check finds that compared tasks changed (a running task reported), refetches those
- * tasks only, so Details and Hyperparameters → Values show their new status, iteration, parameters
+ * tasks only (their Details fields with the long texts), so Details and Hyperparameters → Values show their new status, iteration, parameters
  * and artifacts. A failed refresh keeps what is shown; the next change tries again.
  */
 export const refreshChangedTaskDetails = createEffect(
@@ -49,7 +52,7 @@ export const refreshChangedTaskDetails = createEffect(
       filter((ids) => ids.length > 0),
       switchMap((ids) =>
         from(chunks(ids, DETAILS_CHUNK)).pipe(
-          mergeMap((chunk) => tasksApi.getByIds(chunk), DETAILS_REQUESTS_IN_FLIGHT),
+          mergeMap((chunk) => tasksApi.getByIds(chunk, REFRESH_FIELDS), DETAILS_REQUESTS_IN_FLIGHT),
           reduce((all, { tasks }) => all.concat(tasks), [] as Task[]),
           map((tasks) => TaskDetailsApiActions.taskDetailsRefreshed({ tasks })),
           catchError(() => EMPTY),

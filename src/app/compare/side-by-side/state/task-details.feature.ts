@@ -5,7 +5,7 @@ import { TaskDetailsApiActions, TaskDetailsPageActions } from './task-details.ac
 
 /**
  * The compared tasks as the Details and Hyperparameters → Values views read them: their fields
- * (`DETAIL_FIELDS`), or whole tasks after a live refresh. The Details tab's long texts are kept
+ * (`DETAIL_FIELDS`; with the long texts after a live refresh). The Details tab's long texts are kept
  * where its comparisons run (details/details-texts.ts), not here.
  */
 export interface TaskDetailsState {
