@@ -106,7 +106,9 @@ test.describe('app shell', () => {
       const preloaded = listed(html);
       expect(preloaded.length, url).toBeGreaterThan(listed(bare).length);
       await page.goto(url);
-      await expect(page.locator(ready).first()).toBeAttached();
+      // Seen by the page's own observer: the element may already have been replaced (the task
+      // table's paginator placeholder gives way to the paginator once the page is idle).
+      await page.waitForFunction((selector) => ((window as unknown as { firstSeen: Record<string, number> }).firstSeen[selector] ?? 0) > 0, ready);
       const drawnAt = await page.evaluate((selector) => (window as unknown as { firstSeen: Record<string, number> }).firstSeen[selector], ready);
       expect(drawnAt, url).toBeGreaterThan(0);
       // Every script the page asked for before it drew that, but Plotly's builds (plotly/, loaded
