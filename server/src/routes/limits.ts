@@ -33,6 +33,13 @@ const orderByTerm = { type: 'string', maxLength: LIMITS.orderByLength } as const
 /** `order_by`: a list of at most `orderByTerms` terms; `orderByOneOrList` also takes one term alone. */
 export const orderByList = { type: 'array', items: orderByTerm, maxItems: LIMITS.orderByTerms } as const;
 export const orderByOneOrList = { anyOf: [orderByList, orderByTerm] } as const;
+/** The paging fields of clearml-server's list calls (`page` + `page_size`, or `scroll_id` + `size`). */
+export const listPaging = {
+  page: pageNumber,
+  page_size: { type: 'integer', minimum: 1 },
+  scroll_id: { type: ['string', 'null'], maxLength: 1024 },
+  size: { type: 'integer' },
+} as const;
 
 /**
  * How deeply `text` (JSON) nests objects and arrays, stopping early past `limit`. A scan of the

@@ -3,11 +3,10 @@ import type { Repositories } from '../db/repositories';
 import { clientPattern } from '../db/name-pattern';
 import { modelDocument } from '../sdk/model-doc';
 import { pickTree, projectionTree } from '../tasks/task-document';
-import { MAX_PAGE_SIZE } from '../tasks/task-list';
-import { endpoint, object, stringArray } from './endpoint';
-import { LIMITS, pageNumber } from './limits';
+import { MAX_PAGE_SIZE, oneOrMany } from '../tasks/task-list';
+import { endpoint, object } from './endpoint';
+import { fieldList, listPaging, nameString, orderByOneOrList } from './limits';
 
-const oneOrMany = { anyOf: [stringArray, { type: 'string' }] };
 
 type Body = {
   id?: string[] | string;
@@ -97,13 +96,10 @@ export const modelListEndpoints = [
       id: oneOrMany,
       task: oneOrMany,
       project: oneOrMany,
-      name: { type: 'string', maxLength: LIMITS.nameLength },
-      only_fields: stringArray,
-      order_by: oneOrMany,
-      page: pageNumber,
-      page_size: { type: 'integer', minimum: 1 },
-      scroll_id: { type: ['string', 'null'], maxLength: 1024 },
-      size: { type: 'integer' },
+      name: nameString,
+      only_fields: fieldList,
+      order_by: orderByOneOrList,
+      ...listPaging,
       include_stats: { type: 'boolean' },
       allow_public: { type: 'boolean' },
     }),

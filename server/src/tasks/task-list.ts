@@ -3,14 +3,15 @@ import type { Repositories } from '../db/repositories';
 import type { TaskQuery } from '../db/tasks-repository';
 import { sdkTaskShape } from '../sdk/task-shape';
 import { object, stringArray } from '../routes/endpoint';
-import { fieldList, LIMITS, nameString, orderByOneOrList, pageNumber } from '../routes/limits';
+import { fieldList, LIMITS, listPaging, nameString, orderByOneOrList } from '../routes/limits';
 import { taskDocuments } from './task-document';
 import { tasksWithReferences } from './task-references';
 
 /** At most this many tasks an answer (clearml-server's services._mongo.max_page_size). */
 export const MAX_PAGE_SIZE = 500;
 
-const oneOrMany = { anyOf: [stringArray, { type: 'string' }] };
+/** A filter given as one value or a list of them. */
+export const oneOrMany = { anyOf: [stringArray, { type: 'string' }] };
 const multiField = object({
   pattern: { type: 'string', maxLength: LIMITS.nameLength },
   fields: { type: 'array', items: { type: 'string', maxLength: LIMITS.nameLength }, maxItems: 100 },
@@ -32,10 +33,7 @@ export const listQuery = object({
   _all_: multiField,
   search_hidden: { type: 'boolean' },
   order_by: orderByOneOrList,
-  page: pageNumber,
-  page_size: { type: 'integer', minimum: 1 },
-  scroll_id: { type: ['string', 'null'], maxLength: 1024 },
-  size: { type: 'integer' },
+  ...listPaging,
   refresh_scroll: { type: 'boolean' },
   only_fields: fieldList,
   include_subprojects: { type: 'boolean' },
