@@ -9,7 +9,8 @@
  *    BENCH_DB and BENCH_FILES), showing its output and collecting its `RESULT | what | measured | target | PASS/FAIL` lines;
  * 4. prints one table of every target and writes bench/RESULTS.md with the date and machine. Each
  *    bench's latest run is kept in bench/.data/results/NAME.json, so running one bench refreshes its
- *    rows and keeps the others' (each row says when it was measured).
+ *    rows and keeps the others' (each row says when it was measured). The section "Notes and
+ *    history" of RESULTS.md is written by hand and kept as it is.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -188,6 +189,7 @@ async function main() {
     '',
     ...table(runs),
     '',
+    ...keptNotes(),
     '## Output of each bench',
     '',
     ...runs.flatMap(({ name, output, seconds, code, date }) => [
@@ -203,6 +205,17 @@ async function main() {
   ];
   writeFileSync(join(BENCH_DIR, 'RESULTS.md'), md.join('\n'));
   console.log(`\nWritten to bench/RESULTS.md`);
+}
+
+/** The hand-written section of RESULTS.md (notes, and figures with their history), kept as it is. */
+const NOTES_HEADING = '## Notes and history';
+function keptNotes(): string[] {
+  const file = join(BENCH_DIR, 'RESULTS.md');
+  const text = existsSync(file) ? readFileSync(file, 'utf8') : '';
+  const start = text.indexOf(`\n${NOTES_HEADING}\n`);
+  if (start < 0) return [];
+  const end = text.indexOf('\n## Output of each bench', start + 1);
+  return [text.slice(start + 1, end < 0 ? undefined : end).trimEnd(), ''];
 }
 
 main().catch((error: unknown) => {
