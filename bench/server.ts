@@ -208,9 +208,8 @@ async function main() {
     const server = await startServer({ db: large.db, files: large.files });
     try {
       // The loads first: after the histogram runs below (hundreds of 7.6 MB answers parsed, a full
-      // scan of 10 M rows) this process, the load client, was slower: against a server that only
-      // sends the stored 1.9 MB it reached 753 answers a second, 1,121 when run first (and this
-      // server 450 against 750), minutes apart.
+      // scan of 10 M rows) this process, the load client, is itself slower, and the loads would
+      // measure the client rather than the server.
       if (!only.length || only.includes('load')) {
         for (const load of loadCases(large.db)) await benchLoad(server.url, load.label, load.body);
       }

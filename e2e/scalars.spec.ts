@@ -279,7 +279,7 @@ test.describe('scalars: graph', () => {
     if (zoomed) await zoomed;
     await expect(chart).toHaveAttribute('data-status', 'loaded');
     // Redrawn for the zoom, the chart shows no label for where the mouse was before the drag (a
-    // 100-line label redrawn there made a 100-task zoom ~75 ms slower)...
+    // 100-line label redrawn there would weigh on a 100-task zoom's frame)...
     await page.waitForTimeout(300);
     await expect(label).not.toContainText(DEMO.best);
     // ...and the next move shows it again.

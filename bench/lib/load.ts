@@ -4,9 +4,9 @@
  * percentiles and errors.
  *
  * Built on undici (Node's own HTTP client) rather than autocannon: autocannon decodes every answer
- * into a JavaScript string, which on this 2-core machine caps it at ~450 answers a second of 1.5 MB
- * from a server that does nothing but send stored bytes, below the rate to be measured. Here the
- * answer's bytes are counted and dropped as they arrive (~1,900 a second against the same server).
+ * into a JavaScript string, which on a 2-core machine caps it, against a server that does nothing
+ * but send stored 1.5 MB answers, below the rate to be measured. Here the answer's bytes are
+ * counted and dropped as they arrive.
  */
 import { Pool } from 'undici';
 import { percentile } from './http';

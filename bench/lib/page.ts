@@ -50,9 +50,9 @@ export function startServer(db: string, files: string, app: string): Promise<Run
  * domain on, every exception thrown (even one caught at once) records a detailed stack trace, for
  * which V8 parses each function on the stack again to find line numbers. Plotly's cartesian build
  * throws and catches six such exceptions while it starts (feature tests in its dependencies), each
- * inside a function of about a megabyte: its start took 0.8-1.2 s here against 100-160 ms in the
- * same Chromium started without the protocol (and 70-90 ms with this flag, which only makes V8
- * record line numbers while it compiles instead of when they are asked for).
+ * inside a function of about a megabyte, so its start reads several times slower than in the same
+ * Chromium without the protocol. This flag only makes V8 record line numbers while it compiles
+ * instead of when they are asked for, which takes that cost out (bench/RESULTS.md).
  */
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
@@ -151,11 +151,10 @@ function browserCpuMs(executable: string): number | null {
 /**
  * Opens `url` as a shared link opens in a browser that is already running: in a tab that is open
  * and idle. Each new Playwright page is a new headless window, and Chromium starts a window's own
- * pages with it (its address bar's popup is a WebUI app of some 60 scripts): 1.2-1.5 s of CPU on
- * this machine, which a page opened at once shares both cores with (the 5,000-task table's first
- * rows: 1.2-1.4 s opened at once, 0.7-0.9 s in an idle tab). The tab first shows a static file of
- * the same site (the same renderer then opens the URL), and waits until the browser's processes
- * have used no CPU for 300 ms (at most 10 s), then goes to `url`. The app's own start, its code,
+ * pages with it (its address bar's popup is a WebUI app of some 60 scripts): over a second of CPU
+ * on a 2-core machine, which a page opened at once shares both cores with. The tab first shows a
+ * static file of the same site (the same renderer then opens the URL), and waits until the
+ * browser's processes have used no CPU for 300 ms (at most 10 s), then goes to `url`. The app's own start, its code,
  * requests and drawing are all measured; the browser's are not.
  */
 export async function openByUrl(page: Page, url: string): Promise<void> {

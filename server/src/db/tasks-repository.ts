@@ -140,7 +140,7 @@ export function createTasksRepository(db: Db) {
   const existsStatement = db.prepare('SELECT 1 FROM tasks WHERE id = ?').pluck();
   const namesStatement = db.prepare('SELECT name FROM tasks WHERE id = ?').pluck();
   const namesOf = db.prepare('SELECT id, name FROM tasks WHERE id IN (SELECT value FROM json_each(?))').raw(true);
-  // One statement for a whole list (100 ids: ~30 us, against ~280 us for a lookup per id from JS).
+  // One statement for a whole list, rather than a lookup per id from JS (100 ids a call).
   const missingOf = db.prepare('SELECT j.value FROM json_each(?) j WHERE NOT EXISTS (SELECT 1 FROM tasks t WHERE t.id = j.value)').pluck();
   const touchStatement = db.prepare(
     'UPDATE tasks SET last_iteration = max(last_iteration, ?), last_update = ? WHERE id = ?',

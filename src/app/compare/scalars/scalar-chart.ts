@@ -10,9 +10,9 @@ import { ChartSeries } from './state/scalars.feature';
 
 /**
  * Whether a scalar chart has been drawn on this page yet. The first draw runs Plotly's code cold
- * and takes about twice as long as later ones: 100-task lines and their min/max bands together
- * held the main thread ~240 ms, the lines alone ~135 ms. Until then charts are drawn without their
- * bands, which follow in the chart's next draw, a frame later.
+ * and takes about twice as long as later ones, and with 100 tasks the min/max bands are a large
+ * part of it. Until then charts are drawn without their bands, which follow in the chart's next
+ * draw, a frame later, so no single task holds the main thread as long.
  */
 const chartDrawnOnPage = signal(false);
 

@@ -148,8 +148,8 @@ export class Plot {
     el.on('plotly_unhover', () => this.unhover.emit());
     // After any redraw (a zoom's included) Plotly draws the hover label again where the mouse last
     // moved over the chart (it keeps that as `_fullLayout._rehover`). A 100-task chart's label
-    // lists 100 lines: ~70 ms of the zoom's frame, for a place the drag has just left. A press or
-    // the mouse leaving forgets it; the next move over the chart hovers as before.
+    // lists 100 lines, a large part of the zoom's frame, for a place the drag has just left. A
+    // press or the mouse leaving forgets it; the next move over the chart hovers as before.
     const forgetHover = () => {
       const layout = (el as unknown as { _fullLayout?: { _rehover?: unknown } })._fullLayout;
       if (layout) layout._rehover = undefined;

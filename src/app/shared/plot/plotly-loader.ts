@@ -31,8 +31,8 @@ export function bundleFor(data: readonly unknown[]): PlotlyBundle {
 }
 
 /**
- * Settles on a later task: running a Plotly build is a task of its own (60-100 ms for the basic one
- * on a slow machine, see importBuild), and the first chart's draw should not be added to it.
+ * Settles on a later task: running a Plotly build is a task of its own (see importBuild), and the
+ * first chart's draw should not be added to it.
  */
 const onNextTask = <T>(value: T) => new Promise<T>((resolve) => setTimeout(() => resolve(value), 0));
 const builds = new Map<Plotly, PlotlyBundle>();
@@ -48,9 +48,9 @@ export const BUILD_FILES: Record<PlotlyBundle, string> = {
  * Runs a build as a classic script rather than through `import()`. Bundled as a module, the whole
  * megabyte sits inside one wrapper function that the browser compiles on the main thread the first
  * time it runs; a classic script is compiled while it downloads, off the main thread, and with the
- * compile hint scripts/plotly-builds.mjs puts at its top, all of it. Measured on a 2-core machine,
- * a fresh page's task for the basic build: ~930 ms bundled, ~450 ms as a classic script, 60-100 ms
- * with the hint. Every build sets `window.Plotly` as it runs; its load event follows the run at once.
+ * compile hint scripts/plotly-builds.mjs puts at its top, all of it: a fresh page's task for the
+ * build is a fraction of the bundled one's (bench/RESULTS.md, bundle). Every build sets
+ * `window.Plotly` as it runs; its load event follows the run at once.
  */
 function importBuild(bundle: PlotlyBundle, doc: Document): Promise<Plotly> {
   return new Promise<Plotly>((resolve, reject) => {
@@ -115,7 +115,7 @@ const PREFETCH_AFTER_MS = 1500;
 /**
  * Loads the basic build ahead of need, like a router preloading its lazy routes: once the page
  * has settled and the browser is idle, so the first chart a person opens does not wait for
- * Plotly's download and evaluation (about 0.3 s of one task, spent while nothing else runs). Not
+ * Plotly's download and evaluation (done while nothing else runs). Not
  * when the page is hidden or the browser asks to save data. Returns a function that cancels it.
  */
 export function prefetchPlotlyWhenIdle(win: Window = window): () => void {

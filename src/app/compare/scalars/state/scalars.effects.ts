@@ -85,9 +85,8 @@ function hasPoints(histogram: ScalarHistogram): boolean {
  * The first chart's call goes alone, and the others (four at a time) once that chart is drawn (or
  * has nothing to draw, or FIRST_DRAW_WAIT_MS have passed): answers that arrive together were each
  * read, parsed and rendered on the main thread before the first chart's draw got its turn, and the
- * server computing them slowed that draw on a 2-core machine. Measured with 100 tasks opened by
- * URL (interleaved runs): first chart ~1.09 -> ~0.86 s, its draw's task ~230 -> ~210 ms, the viewport
- * complete about as soon.
+ * server computing them slowed that draw on a 2-core machine. The viewport is complete about as
+ * soon either way.
  */
 export const loadChartSeries = createEffect(
   (actions$ = inject(Actions), store = inject(Store), eventsApi = inject(EventsApi)) =>
