@@ -100,13 +100,17 @@ const lanes = [
 ];
 
 const started = Date.now();
-const clock = (ms) => `${Math.floor(ms / 60_000)}m${String(Math.round((ms % 60_000) / 1000)).padStart(2, '0')}s`;
+const clock = (ms) => {
+  const s = Math.round(ms / 1000);
+  return `${Math.floor(s / 60)}m${String(s % 60).padStart(2, '0')}s`;
+};
 
 /** Runs a command; its output is printed as it comes when `stream`, else kept for the caller. */
 function run(command, args, { stream, nice }) {
   return new Promise((resolve) => {
     const child = spawn(command, args, { env: { ...process.env, CHROME_BIN: CHROMIUM_PATH, FORCE_COLOR: '0' } });
-    if (nice) {
+    // No pid when the command could not start: setPriority would then lower this script's own priority.
+    if (nice && child.pid) {
       try {
         setPriority(child.pid, nice);
       } catch {
