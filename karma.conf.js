@@ -1,6 +1,8 @@
 // Karma runs the unit tests in Debian's Chromium, headless and without a sandbox
 // (tests run as root in CI). The browser is never downloaded: CHROME_BIN points at it.
-process.env.CHROME_BIN = process.env.CHROME_BIN || '/usr/bin/chromium';
+const { CHROMIUM_PATH, TEST_FLAGS } = require('./scripts/chromium.cjs');
+
+process.env.CHROME_BIN = CHROMIUM_PATH;
 
 module.exports = function (config) {
   config.set({
@@ -12,15 +14,7 @@ module.exports = function (config) {
     customLaunchers: {
       ChromeHeadlessCI: {
         base: 'ChromeHeadless',
-        flags: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-dev-shm-usage',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--no-first-run',
-        ],
+        flags: [...TEST_FLAGS],
       },
     },
     browserNoActivityTimeout: 120000,

@@ -3,6 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { CHROMIUM_PATH, TEST_FLAGS } from './scripts/chromium.cjs';
 
 /**
  * e2e tests run against the real embedded server, on a free port, with a freshly seeded database
@@ -70,13 +71,7 @@ export default defineConfig({
   use: {
     baseURL,
     trace: 'retain-on-failure',
-    launchOptions: {
-      executablePath: process.env['CHROME_BIN'] || '/usr/bin/chromium',
-      args: [
-        '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
-        '--disable-component-update', '--disable-sync', '--no-first-run',
-      ],
-    },
+    launchOptions: { executablePath: CHROMIUM_PATH, args: [...TEST_FLAGS] },
   },
   webServer: [
     ...(onlyProject('plain') ? [] : [server(port, dataDir, baseURL)]),

@@ -16,6 +16,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, freemem, loadavg, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
+import { CHROMIUM_PATH } from '../scripts/chromium.cjs';
 import { DATA_DIR, largeDatabase } from './lib/data';
 import { parseResults, type ResultRow } from './lib/result';
 
@@ -88,7 +89,7 @@ function command(cmd: string, args: string[]): string {
 }
 
 function machine(): string[] {
-  const chrome = command(process.env['CHROME_BIN'] || '/usr/bin/chromium', ['--version']);
+  const chrome = command(CHROMIUM_PATH, ['--version']);
   return [
     `- CPU: ${command('nproc', [])} cores (${cpus()[0]?.model ?? 'unknown'})`,
     `- RAM: ${(totalmem() / 2 ** 30).toFixed(1)} GiB (${(freemem() / 2 ** 30).toFixed(1)} GiB free at the end)`,

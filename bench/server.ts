@@ -53,11 +53,15 @@ function naiveHistogram(db: Database.Database, tasks: string[], metric: string, 
     const x: number[] = [], y: number[] = [], lo: number[] = [], hi: number[] = [];
     let bucket = -1, sum = 0, count = 0, min = 0, max = 0, sumIter = 0;
     const flush = () => {
-      if (count) (x.push(Math.round(sumIter / count)), y.push(sum / count), lo.push(min), hi.push(max));
+      if (!count) return;
+      x.push(Math.round(sumIter / count)); y.push(sum / count); lo.push(min); hi.push(max);
     };
     for (const [iter, value] of points) {
       const b = Math.floor((iter - first) / width);
-      if (b !== bucket) (flush(), (bucket = b), (sum = 0), (count = 0), (sumIter = 0), (min = value), (max = value));
+      if (b !== bucket) {
+        flush();
+        bucket = b; sum = 0; count = 0; sumIter = 0; min = value; max = value;
+      }
       sum += value; count++; sumIter += iter;
       if (value < min) min = value;
       if (value > max) max = value;
@@ -190,7 +194,10 @@ async function benchIngest(dir: string) {
     const runs = [];
     for (let r = 0; r < 3; r++) runs.push(await measureIngest(dir, shape));
     const rate = median(runs.map((r) => r.rate));
-    if (i === 0) (headline = rate), (headlineCpu = median(runs.map((r) => r.perCpuSecond)));
+    if (i === 0) {
+      headline = rate;
+      headlineCpu = median(runs.map((r) => r.perCpuSecond));
+    }
     const perCpu = median(runs.map((r) => r.perCpuSecond));
     console.log(`| ${shape.label} | ${runs[0].events.toLocaleString('en-US')} in ${runs[0].batches} batches | ${Math.round(rate).toLocaleString('en-US')} | ${Math.round(perCpu).toLocaleString('en-US')} |`);
   }

@@ -8,6 +8,7 @@
  */
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { join } from 'node:path';
+import { CHROMIUM_PATH, QUIET_FLAGS } from '../scripts/chromium.cjs';
 import { parseArgs } from 'node:util';
 import { taskTableDatabase } from './lib/data';
 import { median } from './lib/http';
@@ -81,8 +82,8 @@ async function main() {
   const { db, files } = taskTableDatabase(5000);
   const server = await startServer({ db, files, appDir: APP_DIR });
   const browser = await chromium.launch({
-    executablePath: process.env['CHROME_BIN'] || '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    executablePath: CHROMIUM_PATH,
+    args: ['--no-sandbox', '--disable-gpu', ...QUIET_FLAGS],
   });
   try {
     console.log(`5,000 tasks, ${server.url}, app ${APP_DIR}`);

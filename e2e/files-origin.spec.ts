@@ -1,6 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { APIRequestContext, BrowserContext, Download, Page, chromium, expect, test } from '@playwright/test';
+import { CHROMIUM_PATH, TEST_FLAGS } from '../scripts/chromium.cjs';
 import { compareUrl } from './support';
 import { startOwnServer, watchPage } from './security-support';
 
@@ -216,8 +217,8 @@ window.done = (async () => {
     const port = new URL(baseURL!).port;
     // The browser resolves rebind.test to the server's address, as a rebinding DNS answer would.
     const browser = await chromium.launch({
-      executablePath: process.env['CHROME_BIN'] || '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--host-resolver-rules=MAP rebind.test 127.0.0.1'],
+      executablePath: CHROMIUM_PATH,
+      args: [...TEST_FLAGS, '--host-resolver-rules=MAP rebind.test 127.0.0.1'],
     });
     let context: BrowserContext | null = null;
     try {

@@ -5,7 +5,7 @@
  * function as Plotly starts and draws, and a fresh page's task evaluating the build is a fraction of
  * what it is without the hint. Run by `npm install` (postinstall) and before each build.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -21,5 +21,8 @@ const HINT = '//# allFunctionsCalledOnLoad\n';
 mkdirSync(OUT, { recursive: true });
 for (const [pkg, file] of BUILDS) {
   const code = readFileSync(join(ROOT, 'node_modules', pkg, file));
-  writeFileSync(join(OUT, file), Buffer.concat([Buffer.from(HINT), code]));
+  // Written aside and renamed: a build reading the folder meanwhile (npm test runs two) sees the old file or the new one, never half of one.
+  const aside = join(OUT, `${file}.${process.pid}.tmp`);
+  writeFileSync(aside, Buffer.concat([Buffer.from(HINT), code]));
+  renameSync(aside, join(OUT, file));
 }

@@ -6,6 +6,7 @@ import { chromium, type Browser, type Page } from '@playwright/test';
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
+import { CHROMIUM_PATH, QUIET_FLAGS } from '../../scripts/chromium.cjs';
 
 export const ROOT = resolve(__dirname, '..', '..');
 
@@ -56,9 +57,8 @@ export function startServer(db: string, files: string, app: string): Promise<Run
  */
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
-    executablePath: process.env['CHROME_BIN'] || '/usr/bin/chromium',
-    args: ['--disable-background-networking', '--disable-component-update', '--no-first-run', '--enable-precise-memory-info',
-      '--js-flags=--no-enable-lazy-source-positions'],
+    executablePath: CHROMIUM_PATH,
+    args: [...QUIET_FLAGS, '--enable-precise-memory-info', '--js-flags=--no-enable-lazy-source-positions'],
   });
 }
 
@@ -159,7 +159,7 @@ function browserCpuMs(executable: string): number | null {
  */
 export async function openByUrl(page: Page, url: string): Promise<void> {
   await page.goto(new URL('/favicon.svg', url).href);
-  const executable = process.env['CHROME_BIN'] || '/usr/bin/chromium';
+  const executable = CHROMIUM_PATH;
   const deadline = Date.now() + 10_000;
   let last = browserCpuMs(executable);
   if (last === null) {

@@ -54,7 +54,7 @@ export function startLiveServer(dbPath: string, filesDir: string): Promise<LiveS
         process: child,
         async call(name, body = {}) {
           const response = await fetch(base + name, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-          const parsed = await response.json();
+          const parsed = (await response.json()) as { meta: Record<string, any>; data: any };
           return { status: response.status, meta: parsed.meta, data: parsed.data };
         },
         async addBatch(lines) {
@@ -63,7 +63,7 @@ export function startLiveServer(dbPath: string, filesDir: string): Promise<LiveS
             headers: { 'content-type': 'application/json-lines' },
             body: lines.join('\n'),
           });
-          const parsed = await response.json();
+          const parsed = (await response.json()) as { data: any };
           return { status: response.status, data: parsed.data };
         },
         async kill(signal = 'SIGKILL') {

@@ -23,7 +23,7 @@ test('the settings to export name the API, web and files hosts, and a key pair',
   assert.equal(sdkEnvironment('0.0.0.0', 9000).CLEARML_API_HOST, 'http://127.0.0.1:9000/api', 'a wildcard address is reached on loopback');
   assert.equal(sdkEnvironment('::1', 80).CLEARML_WEB_HOST, 'http://[::1]:80');
   assert.match(sdkEnvironment('127.0.0.1', 1, true).CLEARML_API_ACCESS_KEY, /one of your access keys/);
-  assert.match(sdkSettingsText('127.0.0.1', 8080), /^To log from a training script.*\n  export CLEARML_API_HOST=http:\/\/127\.0\.0\.1:8080\/api\n/);
+  assert.match(sdkSettingsText('127.0.0.1', 8080), /^To log from a training script.*\n {2}export CLEARML_API_HOST=http:\/\/127\.0\.0\.1:8080\/api\n/);
 });
 
 test('the server prints the settings after its "running at" line', async () => {

@@ -56,7 +56,7 @@ export function clientPatternCacheSize(): number {
  * SDK's exact-name patterns), and PCRE reads an escaped non-ASCII character as itself; RE2 refuses it.
  */
 function withoutNonAsciiEscapes(pattern: string): string {
-  if (!/\\[^\x00-\x7f]/.test(pattern)) return pattern;
+  if (!/\\[^\p{ASCII}]/u.test(pattern)) return pattern;
   let out = '';
   for (let i = 0; i < pattern.length; i++) {
     if (pattern[i] === '\\' && i + 1 < pattern.length) {

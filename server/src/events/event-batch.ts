@@ -188,11 +188,11 @@ export function addEventBatch(repos: Repositories, body: unknown, unsupported?: 
       } else if (previous === undefined || iter > previous) lastIter.set(task, iter);
     };
     for (const v of stored) {
-      if (v.kind === 'scalar') (scalars.push(v.point), progress(v.point.task, v.point.iter));
-      else if (v.kind === 'single') (singles.push(v.value), progress(v.value.task, null));
-      else if (v.kind === 'plot') (plots.push(v.plot), progress(v.plot.task, v.plot.iter));
-      else if (v.kind === 'sample') (samples.push(v.sample), progress(v.sample.task, v.sample.iter));
-      else (logs.push(v.log), progress(v.log.task, v.log.iter));
+      if (v.kind === 'scalar') { scalars.push(v.point); progress(v.point.task, v.point.iter); }
+      else if (v.kind === 'single') { singles.push(v.value); progress(v.value.task, null); }
+      else if (v.kind === 'plot') { plots.push(v.plot); progress(v.plot.task, v.plot.iter); }
+      else if (v.kind === 'sample') { samples.push(v.sample); progress(v.sample.task, v.sample.iter); }
+      else { logs.push(v.log); progress(v.log.task, v.log.iter); }
     }
     repos.scalars.addPoints(scalars);
     repos.events.addSingleValues(singles);

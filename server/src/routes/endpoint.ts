@@ -16,7 +16,7 @@ export interface EndpointContext {
 }
 
 /** One ClearML action, `<service>.<action>`, with its body schema. */
-export interface Endpoint<Body = any> {
+export interface Endpoint<Body = unknown> {
   name: string;
   body: Record<string, unknown>;
   bodyLimit?: number;

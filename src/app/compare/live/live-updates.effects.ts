@@ -15,8 +15,8 @@ const samePoll = (a: LivePoll | null, b: LivePoll | null) => JSON.stringify(a) =
  * and the tabs refetch. A check still waiting for its answer is not doubled by the next tick.
  */
 export const pollForChanges = createEffect(
-  (store = inject(Store), tasksApi = inject(TasksApi)) =>
-    store.select(selectLivePoll).pipe(
+  (store = inject(Store), tasksApi = inject(TasksApi)) => {
+    return store.select(selectLivePoll).pipe(
       distinctUntilChanged(samePoll),
       switchMap((poll) =>
         poll
@@ -30,6 +30,7 @@ export const pollForChanges = createEffect(
             )
           : EMPTY,
       ),
-    ),
+    );
+  },
   { functional: true },
 );

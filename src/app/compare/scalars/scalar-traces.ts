@@ -103,8 +103,8 @@ function joinBands(histogram: ScalarHistogram, group: BandGroup): { x: (number |
   if (!joined) {
     joined = { x: [], y: [] };
     for (const band of group.bands) {
-      if (joined.x.length) (joined.x.push(null), joined.y.push(null));
-      for (let i = 0; i < band.x.length; i++) (joined.x.push(band.x[i]), joined.y.push(band.y[i]));
+      if (joined.x.length) { joined.x.push(null); joined.y.push(null); }
+      for (let i = 0; i < band.x.length; i++) { joined.x.push(band.x[i]); joined.y.push(band.y[i]); }
     }
     if (byKey.size >= 64) byKey.clear(); // task toggles make new combinations; keep a few
     byKey.set(group.key, joined);

@@ -44,8 +44,8 @@ export const loadTaskHeaders = createEffect(
 
 /** Changes to the set or order of compared tasks are written to the URL, keeping the tab and its options. */
 export const writeComparedIdsToUrl = createEffect(
-  (actions$ = inject(Actions), store = inject(Store), router = inject(Router)) =>
-    actions$.pipe(
+  (actions$ = inject(Actions), store = inject(Store), router = inject(Router)) => {
+    return actions$.pipe(
       ofType(
         ComparePageActions.taskRemoved,
         ComparePageActions.baseTaskSet,
@@ -60,39 +60,43 @@ export const writeComparedIdsToUrl = createEffect(
         if (!next.length) void router.navigate(['/tasks']);
         else void router.navigate(compareUrlCommands(next, view), { queryParamsHandling: 'preserve' });
       }),
-    ),
+    );
+  },
   { functional: true, dispatch: false },
 );
 
 /** View options go to the URL query, replacing the history entry: the URL is what a shared link reproduces. */
 export const writeViewOptionsToUrl = createEffect(
-  (actions$ = inject(Actions), router = inject(Router)) =>
-    actions$.pipe(
+  (actions$ = inject(Actions), router = inject(Router)) => {
+    return actions$.pipe(
       ofType(CompareViewActions.optionsChanged),
       tap(({ options }) => {
         const tree = router.parseUrl(router.url);
         tree.queryParams = mergeQueryParams(tree.queryParams, options);
         void router.navigateByUrl(tree, { replaceUrl: true });
       }),
-    ),
+    );
+  },
   { functional: true, dispatch: false },
 );
 
 export const restoreTaskColors = createEffect(
-  (actions$ = inject(Actions), storage = inject(TaskColorStorage)) =>
-    actions$.pipe(
+  (actions$ = inject(Actions), storage = inject(TaskColorStorage)) => {
+    return actions$.pipe(
       ofType(ComparePageActions.opened),
       map(() => ComparePreferencesActions.taskColorsRestored({ colors: storage.read() })),
-    ),
+    );
+  },
   { functional: true },
 );
 
 export const saveTaskColors = createEffect(
-  (actions$ = inject(Actions), store = inject(Store), storage = inject(TaskColorStorage)) =>
-    actions$.pipe(
+  (actions$ = inject(Actions), store = inject(Store), storage = inject(TaskColorStorage)) => {
+    return actions$.pipe(
       ofType(ComparePageActions.taskColorChanged),
       withLatestFrom(store.select(compareFeature.selectTaskColors)),
       tap(([, colors]) => storage.write(colors)),
-    ),
+    );
+  },
   { functional: true, dispatch: false },
 );

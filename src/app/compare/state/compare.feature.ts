@@ -39,8 +39,8 @@ export const compareFeature = createFeature({
   name: 'compare',
   reducer: createReducer(
     initialCompareState,
-    on(ComparePageActions.retryClicked, (state) => ({ ...state, loading: true, error: null })),
-    on(CompareApiActions.taskHeadersLoaded, (state, { requestedIds, tasks }) => ({
+    on(ComparePageActions.retryClicked, (state): CompareState => ({ ...state, loading: true, error: null })),
+    on(CompareApiActions.taskHeadersLoaded, (state, { requestedIds, tasks }): CompareState => ({
       ...state,
       tasksById: { ...state.tasksById, ...Object.fromEntries(tasks.map((task) => [task.id, task])) },
       loadedIds: requestedIds,
@@ -48,7 +48,7 @@ export const compareFeature = createFeature({
       error: null,
       changeStamp: changeStamp(tasks),
     })),
-    on(CompareLiveActions.changesChecked, (state, { tasks }) => {
+    on(CompareLiveActions.changesChecked, (state, { tasks }): CompareState => {
       const stamp = changeStamp(tasks);
       // Nothing moved: the same state, so no selector and no chart recomputes.
       if (stamp === state.changeStamp) return state;
@@ -65,9 +65,9 @@ export const compareFeature = createFeature({
         ? { ...state, tasksById, changeStamp: stamp, dataRevision: state.dataRevision + 1, changedTaskIds }
         : { ...state, tasksById, changeStamp: stamp };
     }),
-    on(CompareApiActions.taskHeadersLoadFailed, (state, { message }) => ({ ...state, loading: false, error: message })),
-    on(ComparePreferencesActions.taskColorsRestored, (state, { colors }) => ({ ...state, taskColors: colors })),
-    on(ComparePageActions.taskColorChanged, (state, { taskId, color }) => {
+    on(CompareApiActions.taskHeadersLoadFailed, (state, { message }): CompareState => ({ ...state, loading: false, error: message })),
+    on(ComparePreferencesActions.taskColorsRestored, (state, { colors }): CompareState => ({ ...state, taskColors: colors })),
+    on(ComparePageActions.taskColorChanged, (state, { taskId, color }): CompareState => {
       const taskColors = { ...state.taskColors };
       if (color) taskColors[taskId] = color;
       else delete taskColors[taskId];

@@ -13,8 +13,8 @@ import { checkCompareUrl, describeProblems, optionsToClear } from './url-check';
  * (the page already shows defaults in its place) and offers to clean the link up.
  */
 export const noticeUnreadableUrl = createEffect(
-  (actions$ = inject(Actions), router = inject(Router), notices = inject(Notices), store = inject(Store)) =>
-    actions$.pipe(
+  (actions$ = inject(Actions), router = inject(Router), notices = inject(Notices), store = inject(Store)) => {
+    return actions$.pipe(
       ofType(routerNavigatedAction),
       // The navigation that opened the page may end before this effect starts listening.
       startWith(null),
@@ -32,6 +32,7 @@ export const noticeUnreadableUrl = createEffect(
           if (clean) store.dispatch(CompareViewActions.optionsChanged({ options }));
         });
       }),
-    ),
+    );
+  },
   { functional: true, dispatch: false },
 );

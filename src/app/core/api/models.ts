@@ -12,11 +12,6 @@ export const TASK_TYPES: readonly string[] = [
   'optimizer', 'service', 'qc', 'custom',
 ];
 
-export interface IdName {
-  id: string;
-  name: string;
-}
-
 /**
  * A reference field (`project`, `user`, `parent`, `execution.queue`): clearml-server answers `{id}`,
  * with `name` only when `<field>.name` is in `only_fields`.

@@ -7,8 +7,8 @@ import { ServerInfoActions } from './server-info.feature';
 
 /** Asks `server.info` once, at start; a failed answer leaves every extension off. */
 export const loadCapabilities = createEffect(
-  (actions$ = inject(Actions), api = inject(ApiClient)) =>
-    actions$.pipe(
+  (actions$ = inject(Actions), api = inject(ApiClient)) => {
+    return actions$.pipe(
       ofType(ROOT_EFFECTS_INIT),
       take(1),
       switchMap(() =>
@@ -17,6 +17,7 @@ export const loadCapabilities = createEffect(
           catchError(() => of(ServerInfoActions.capabilitiesLoaded({ capabilities: PLAIN_CLEARML }))),
         ),
       ),
-    ),
+    );
+  },
   { functional: true },
 );

@@ -18,7 +18,7 @@ export const serverInfoFeature = createFeature({
   name: 'serverInfo',
   reducer: createReducer<ServerInfoState>(
     { capabilities: null },
-    on(ServerInfoActions.capabilitiesLoaded, (_, { capabilities }) => ({ capabilities })),
+    on(ServerInfoActions.capabilitiesLoaded, (_, { capabilities }): ServerInfoState => ({ capabilities })),
   ),
 });
 

@@ -17,8 +17,8 @@ import { selectOnTasksPage, selectTableQuery, tasksFeature } from './tasks.featu
  * page renders.
  */
 export const loadTasks = createEffect(
-  (actions$ = inject(Actions), store = inject(Store), tasksApi = inject(TasksApi)) =>
-    actions$.pipe(
+  (actions$ = inject(Actions), store = inject(Store), tasksApi = inject(TasksApi)) => {
+    return actions$.pipe(
       ofType(TasksPageActions.retryClicked, routerNavigationAction),
       withLatestFrom(store.select(selectOnTasksPage), store.select(selectTableQuery)),
       filter(([, onPage]) => onPage),
@@ -28,13 +28,14 @@ export const loadTasks = createEffect(
           catchError((err: Error) => of(TasksApiActions.tasksLoadFailed({ message: err.message }))),
         ),
       ),
-    ),
+    );
+  },
   { functional: true },
 );
 
 export const loadFilterOptions = createEffect(
-  (actions$ = inject(Actions), projectsApi = inject(ProjectsApi)) =>
-    actions$.pipe(
+  (actions$ = inject(Actions), projectsApi = inject(ProjectsApi)) => {
+    return actions$.pipe(
       ofType(TasksPageActions.opened, TasksPageActions.retryClicked),
       switchMap(() =>
         forkJoin([projectsApi.getAllEx(), projectsApi.getTaskTags()]).pipe(
@@ -42,14 +43,15 @@ export const loadFilterOptions = createEffect(
           catchError((err: Error) => of(TasksApiActions.filterOptionsLoadFailed({ message: err.message }))),
         ),
       ),
-    ),
+    );
+  },
   { functional: true },
 );
 
 /** Writes table changes to the URL; the URL then drives loading. Search edits replace the history entry. */
 export const writeTableQueryToUrl = createEffect(
-  (actions$ = inject(Actions), store = inject(Store), router = inject(Router)) =>
-    actions$.pipe(
+  (actions$ = inject(Actions), store = inject(Store), router = inject(Router)) => {
+    return actions$.pipe(
       ofType(TasksPageActions.queryChanged),
       withLatestFrom(store.select(selectTableQuery)),
       tap(([{ patch }, query]) => {
@@ -59,17 +61,19 @@ export const writeTableQueryToUrl = createEffect(
           replaceUrl: Object.keys(patch).length === 1 && 'search' in patch,
         });
       }),
-    ),
+    );
+  },
   { functional: true, dispatch: false },
 );
 
 export const openComparison = createEffect(
-  (actions$ = inject(Actions), store = inject(Store), router = inject(Router)) =>
-    actions$.pipe(
+  (actions$ = inject(Actions), store = inject(Store), router = inject(Router)) => {
+    return actions$.pipe(
       ofType(TasksPageActions.compareClicked),
       withLatestFrom(store.select(tasksFeature.selectSelectedIds), store.select(tasksFeature.selectCompareBlockedReason)),
       filter(([, , blocked]) => blocked === null),
       tap(([, ids]) => void router.navigate(compareUrlCommands(ids, 'details'))),
-    ),
+    );
+  },
   { functional: true, dispatch: false },
 );

@@ -33,17 +33,17 @@ export const tasksFeature = createFeature({
   name: 'tasksPage',
   reducer: createReducer(
     initialTasksState,
-    on(TasksPageActions.opened, TasksPageActions.queryChanged, TasksPageActions.retryClicked, (state) => ({
+    on(TasksPageActions.opened, TasksPageActions.queryChanged, TasksPageActions.retryClicked, (state): TasksState => ({
       ...state,
       loading: true,
       error: null,
     })),
-    on(TasksApiActions.tasksLoaded, (state, { tasks, hasMore, total }) => ({
+    on(TasksApiActions.tasksLoaded, (state, { tasks, hasMore, total }): TasksState => ({
       ...state, tasks, hasMore, total: total ?? null, loading: false, error: null,
     })),
-    on(TasksApiActions.tasksLoadFailed, (state, { message }) => ({ ...state, loading: false, error: message })),
-    on(TasksApiActions.filterOptionsLoaded, (state, { projects, tags }) => ({ ...state, projects, tags })),
-    on(TasksPageActions.selectionChanged, (state, { selectedIds }) => ({ ...state, selectedIds })),
+    on(TasksApiActions.tasksLoadFailed, (state, { message }): TasksState => ({ ...state, loading: false, error: message })),
+    on(TasksApiActions.filterOptionsLoaded, (state, { projects, tags }): TasksState => ({ ...state, projects, tags })),
+    on(TasksPageActions.selectionChanged, (state, { selectedIds }): TasksState => ({ ...state, selectedIds })),
   ),
   extraSelectors: ({ selectSelectedIds }) => ({
     selectCompareBlockedReason: createSelector(selectSelectedIds, (ids) =>

@@ -53,8 +53,8 @@ function newDataRevisions(store: Store) {
 
 /** On new data the loaded columns are fetched again; the open viewer, iteration choices and scroll stay. */
 export const refreshColumnsOnNewData = createEffect(
-  (store = inject(Store)) =>
-    newDataRevisions(store).pipe(
+  (store = inject(Store)) => {
+    return newDataRevisions(store).pipe(
       withLatestFrom(store.select(debugSamplesFeature.selectColumns)),
       map(([, columns]) =>
         Object.entries(columns)
@@ -64,19 +64,21 @@ export const refreshColumnsOnNewData = createEffect(
       ),
       filter((keys) => keys.length > 0),
       map((keys) => DebugSamplesApiActions.columnsRefreshRequested({ keys })),
-    ),
+    );
+  },
   { functional: true },
 );
 
 /** Columns that are rendered and not yet fetched are marked as requested (once each). */
 export const requestVisibleColumns = createEffect(
-  (store = inject(Store)) =>
-    store.select(selectColumnsToLoad).pipe(
+  (store = inject(Store)) => {
+    return store.select(selectColumnsToLoad).pipe(
       // Requested columns leave the selection at once, so the same keys come back only after a refresh.
       distinctUntilChanged(sameKeys),
       filter((keys) => keys.length > 0),
       map((keys) => DebugSamplesApiActions.columnsRequested({ keys })),
-    ),
+    );
+  },
   { functional: true },
 );
 
@@ -94,8 +96,8 @@ const COLUMNS_IN_FLIGHT = 4;
  * answer's `scroll_id` is where older pages continue from.
  */
 export const loadColumns = createEffect(
-  (actions$ = inject(Actions), store = inject(Store), eventsApi = inject(EventsApi)) =>
-    actions$.pipe(
+  (actions$ = inject(Actions), store = inject(Store), eventsApi = inject(EventsApi)) => {
+    return actions$.pipe(
       ofType(DebugSamplesApiActions.columnsRequested, DebugSamplesApiActions.columnsRefreshRequested),
       withLatestFrom(store.select(debugSamplesFeature.selectMetricsByTask)),
       mergeMap(([action, metricsByTask]) => {
@@ -115,7 +117,8 @@ export const loadColumns = createEffect(
           }, COLUMNS_IN_FLIGHT),
         );
       }),
-    ),
+    );
+  },
   { functional: true },
 );
 
@@ -126,8 +129,8 @@ export const loadColumns = createEffect(
  * starts again from the newest) are passed until one does or they end.
  */
 export const loadOlderIterations = createEffect(
-  (actions$ = inject(Actions), store = inject(Store), eventsApi = inject(EventsApi)) =>
-    actions$.pipe(
+  (actions$ = inject(Actions), store = inject(Store), eventsApi = inject(EventsApi)) => {
+    return actions$.pipe(
       ofType(DebugSamplesPageActions.olderIterationsRequested),
       withLatestFrom(store.select(debugSamplesFeature.selectColumns), store.select(selectCapabilities)),
       mergeMap(([{ task, metric, before, toward }, columns, capabilities]) => {
@@ -157,24 +160,26 @@ export const loadOlderIterations = createEffect(
           catchError(failed),
         );
       }),
-    ),
+    );
+  },
   { functional: true },
 );
 
 /** A column whose target (a jump) is older than what it holds pages back toward it. */
 export const pageTowardTarget = createEffect(
-  (store = inject(Store)) =>
-    store.select(selectColumnsPagingToTarget).pipe(
+  (store = inject(Store)) => {
+    return store.select(selectColumnsPagingToTarget).pipe(
       distinctUntilChanged((a, b) => JSON.stringify(a) === JSON.stringify(b)),
       mergeMap((columns) => from(columns.map((c) => DebugSamplesPageActions.olderIterationsRequested(c)))),
-    ),
+    );
+  },
   { functional: true },
 );
 
 /** After older iterations arrived for an Older click, the column moves to the newest of them. */
 export const moveToOlderIterations = createEffect(
-  (actions$ = inject(Actions), store = inject(Store)) =>
-    actions$.pipe(
+  (actions$ = inject(Actions), store = inject(Store)) => {
+    return actions$.pipe(
       ofType(DebugSamplesApiActions.olderIterationsLoaded),
       filter(({ toward }) => toward === undefined),
       withLatestFrom(store.select(selectSampleOptions)),
@@ -183,14 +188,15 @@ export const moveToOlderIterations = createEffect(
         return older.length ? CompareViewActions.optionsChanged({ options: columnMoved(options, task, Math.max(...older)) }) : null;
       }),
       filter((action) => action !== null),
-    ),
+    );
+  },
   { functional: true },
 );
 
 /** The sample named in the URL is fetched, unless it is the one already shown. */
 export const loadOpenSample = createEffect(
-  (store = inject(Store), eventsApi = inject(EventsApi)) =>
-    store.select(selectSampleOptions).pipe(
+  (store = inject(Store), eventsApi = inject(EventsApi)) => {
+    return store.select(selectSampleOptions).pipe(
       map((options) => options.sample),
       distinctUntilChanged((a, b) => formatSample(a) === formatSample(b)),
       withLatestFrom(store.select(debugSamplesFeature.selectViewer)),
@@ -208,7 +214,8 @@ export const loadOpenSample = createEffect(
             ),
         );
       }),
-    ),
+    );
+  },
   { functional: true },
 );
 
@@ -217,8 +224,8 @@ export const loadOpenSample = createEffect(
  * updates find new data (the sample written back to the URL keeps it there after a reload).
  */
 export const followNewestSample = createEffect(
-  (store = inject(Store), eventsApi = inject(EventsApi)) =>
-    newDataRevisions(store).pipe(
+  (store = inject(Store), eventsApi = inject(EventsApi)) => {
+    return newDataRevisions(store).pipe(
       withLatestFrom(store.select(selectEmbedded), store.select(selectSampleOptions)),
       map(([, embedded, options]) => (embedded && options.follow ? options.sample : null)),
       filter((sample) => sample !== null),
@@ -230,14 +237,15 @@ export const followNewestSample = createEffect(
           catchError(() => EMPTY),
         ),
       ),
-    ),
+    );
+  },
   { functional: true },
 );
 
 /** Previous/next sample and older/newer iteration of the same sample, from the viewer's cursor. */
 export const stepViewer = createEffect(
-  (actions$ = inject(Actions), store = inject(Store), eventsApi = inject(EventsApi)) =>
-    actions$.pipe(
+  (actions$ = inject(Actions), store = inject(Store), eventsApi = inject(EventsApi)) => {
+    return actions$.pipe(
       ofType(DebugSamplesPageActions.viewerStepClicked),
       withLatestFrom(store.select(debugSamplesFeature.selectViewer)),
       filter(([, viewer]) => !!viewer.sample && !!viewer.scrollId),
@@ -256,19 +264,21 @@ export const stepViewer = createEffect(
             catchError((err: Error) => of(DebugSamplesApiActions.sampleLoadFailed({ message: err.message }))),
           ),
       ),
-    ),
+    );
+  },
   { functional: true },
 );
 
 /** The sample shown in the viewer is written to the URL (after a step, or when the server chose a nearby one). */
 export const writeShownSampleToUrl = createEffect(
-  (actions$ = inject(Actions), store = inject(Store)) =>
-    actions$.pipe(
+  (actions$ = inject(Actions), store = inject(Store)) => {
+    return actions$.pipe(
       ofType(DebugSamplesApiActions.sampleLoaded),
       withLatestFrom(store.select(selectSampleOptions)),
       map(([{ response }, options]) => ({ event: response.event, open: options.sample })),
       filter(({ event, open }) => !!event && !!open && formatSample(event) !== formatSample(open)),
       map(({ event }) => CompareViewActions.optionsChanged({ options: sampleOpened(event) })),
-    ),
+    );
+  },
   { functional: true },
 );

@@ -73,21 +73,21 @@ export const debugSamplesFeature = createFeature({
   name: 'debugSamples',
   reducer: createReducer(
     initialDebugSamplesState,
-    on(DebugSamplesPageActions.visibleColumnsChanged, (state, { taskIds }) => ({ ...state, visibleTaskIds: taskIds })),
-    on(DebugSamplesPageActions.refreshClicked, (state) => ({ ...state, columns: {}, metricsFor: null, metricsError: null })),
-    on(DebugSamplesApiActions.metricsLoaded, (state, { taskIds, metricsByTask }) => ({
+    on(DebugSamplesPageActions.visibleColumnsChanged, (state, { taskIds }): DebugSamplesState => ({ ...state, visibleTaskIds: taskIds })),
+    on(DebugSamplesPageActions.refreshClicked, (state): DebugSamplesState => ({ ...state, columns: {}, metricsFor: null, metricsError: null })),
+    on(DebugSamplesApiActions.metricsLoaded, (state, { taskIds, metricsByTask }): DebugSamplesState => ({
       ...state,
       metricsByTask: { ...state.metricsByTask, ...metricsByTask },
       metricsFor: taskIds,
       metricsError: null,
     })),
-    on(DebugSamplesApiActions.metricsLoadFailed, (state, { taskIds, message }) => ({ ...state, metricsFor: taskIds, metricsError: message })),
-    on(DebugSamplesApiActions.columnsRequested, (state, { keys }) => {
+    on(DebugSamplesApiActions.metricsLoadFailed, (state, { taskIds, message }): DebugSamplesState => ({ ...state, metricsFor: taskIds, metricsError: message })),
+    on(DebugSamplesApiActions.columnsRequested, (state, { keys }): DebugSamplesState => {
       const columns = { ...state.columns };
       for (const key of keys) columns[columnKey(key)] = { ...emptyColumn, status: 'loading' };
       return { ...state, columns };
     }),
-    on(DebugSamplesApiActions.columnsLoaded, (state, { columns: loaded, refresh }) => {
+    on(DebugSamplesApiActions.columnsLoaded, (state, { columns: loaded, refresh }): DebugSamplesState => {
       const columns = { ...state.columns };
       for (const c of loaded) {
         const held = columns[columnKey(c)];
@@ -100,13 +100,13 @@ export const debugSamplesFeature = createFeature({
       }
       return { ...state, columns };
     }),
-    on(DebugSamplesApiActions.columnsLoadFailed, (state, { keys, message }) => {
+    on(DebugSamplesApiActions.columnsLoadFailed, (state, { keys, message }): DebugSamplesState => {
       const columns = { ...state.columns };
       for (const key of keys) columns[columnKey(key)] = { ...emptyColumn, status: 'error', error: message };
       return { ...state, columns };
     }),
-    on(DebugSamplesPageActions.olderIterationsRequested, (state, key) => updateColumn(state, key, (c) => ({ ...c, loadingOlder: true }))),
-    on(DebugSamplesApiActions.olderIterationsLoaded, (state, { iterations, task, metric, scrollId, iters }) =>
+    on(DebugSamplesPageActions.olderIterationsRequested, (state, key): DebugSamplesState => updateColumn(state, key, (c) => ({ ...c, loadingOlder: true }))),
+    on(DebugSamplesApiActions.olderIterationsLoaded, (state, { iterations, task, metric, scrollId, iters }): DebugSamplesState =>
       updateColumn(state, { task, metric }, (c) => {
         const oldest = c.iterations.at(-1)?.iter ?? Infinity;
         const older = iterations.filter((i) => i.iter < oldest);
@@ -119,8 +119,8 @@ export const debugSamplesFeature = createFeature({
         };
       }),
     ),
-    on(DebugSamplesApiActions.sampleRequested, (state) => ({ ...state, viewer: { ...state.viewer, status: 'loading' as const, message: null } })),
-    on(DebugSamplesApiActions.sampleLoaded, (state, { response }) => ({
+    on(DebugSamplesApiActions.sampleRequested, (state): DebugSamplesState => ({ ...state, viewer: { ...state.viewer, status: 'loading' as const, message: null } })),
+    on(DebugSamplesApiActions.sampleLoaded, (state, { response }): DebugSamplesState => ({
       ...state,
       viewer: {
         status: 'loaded' as const,
@@ -131,11 +131,11 @@ export const debugSamplesFeature = createFeature({
         message: response.event ? null : 'This sample was not found.',
       },
     })),
-    on(DebugSamplesApiActions.sampleEndReached, (state, { step }) => ({
+    on(DebugSamplesApiActions.sampleEndReached, (state, { step }): DebugSamplesState => ({
       ...state,
       viewer: { ...state.viewer, status: 'loaded' as const, message: STEP_END[step] },
     })),
-    on(DebugSamplesApiActions.sampleLoadFailed, (state, { message }) => ({
+    on(DebugSamplesApiActions.sampleLoadFailed, (state, { message }): DebugSamplesState => ({
       ...state,
       viewer: { ...state.viewer, status: 'error' as const, message },
     })),

@@ -8,20 +8,21 @@ import { TaskModelsApiActions, modelIdsOf, taskModelsFeature } from './task-mode
 
 /** The compared tasks' models not asked for yet, whenever the compared tasks change. */
 export const requestTaskModels = createEffect(
-  (store = inject(Store)) =>
-    store.select(selectDetailedTasks).pipe(
+  (store = inject(Store)) => {
+    return store.select(selectDetailedTasks).pipe(
       withLatestFrom(store.select(taskModelsFeature.selectAsked)),
       map(([tasks, asked]) => modelIdsOf(tasks).filter((id) => !asked.includes(id))),
       filter((ids) => ids.length > 0),
       map((ids) => TaskModelsApiActions.modelsRequested({ ids })),
-    ),
+    );
+  },
   { functional: true },
 );
 
 /** One `models.get_all_ex` call for the models of all compared tasks asked for at once. */
 export const loadTaskModels = createEffect(
-  (actions$ = inject(Actions), modelsApi = inject(ModelsApi)) =>
-    actions$.pipe(
+  (actions$ = inject(Actions), modelsApi = inject(ModelsApi)) => {
+    return actions$.pipe(
       ofType(TaskModelsApiActions.modelsRequested),
       mergeMap(({ ids }) =>
         modelsApi.getByIds(ids).pipe(
@@ -29,6 +30,7 @@ export const loadTaskModels = createEffect(
           catchError((err: Error) => of(TaskModelsApiActions.modelsLoadFailed({ asked: ids, message: err.message }))),
         ),
       ),
-    ),
+    );
+  },
   { functional: true },
 );

@@ -22,14 +22,14 @@ export const taskModelsFeature = createFeature({
   name: 'comparedTaskModels',
   reducer: createReducer<TaskModelsState>(
     { modelsById: {}, asked: [], error: null },
-    on(TaskModelsApiActions.modelsRequested, (state, { ids }) => ({ ...state, asked: [...new Set([...state.asked, ...ids])] })),
-    on(TaskModelsApiActions.modelsLoaded, (state, { models }) => ({
+    on(TaskModelsApiActions.modelsRequested, (state, { ids }): TaskModelsState => ({ ...state, asked: [...new Set([...state.asked, ...ids])] })),
+    on(TaskModelsApiActions.modelsLoaded, (state, { models }): TaskModelsState => ({
       ...state,
       modelsById: { ...state.modelsById, ...Object.fromEntries(models.map((m) => [m.id, m])) },
       error: null,
     })),
     // Asked again with the next tasks that name them.
-    on(TaskModelsApiActions.modelsLoadFailed, (state, { asked, message }) => ({
+    on(TaskModelsApiActions.modelsLoadFailed, (state, { asked, message }): TaskModelsState => ({
       ...state, asked: state.asked.filter((id) => !asked.includes(id)), error: message,
     })),
   ),

@@ -63,6 +63,8 @@ const CLICK_PX = 3;
                 <rect class="pc-brush pc-dragging" x="-6" width="12" [attr.y]="min(d.from, d.to)" [attr.height]="abs(d.to - d.from)" />
               }
             }
+            <!-- As written: formatted, the axis title would begin with a space. -->
+            <!-- prettier-ignore -->
             <text class="pc-label" data-testid="pc-label" tabindex="0" [attr.data-axis-id]="axis.id" [attr.transform]="'translate(0 ' + (span().top - 12) + ') rotate(-30)'"
                   [attr.aria-label]="axis.label + ': axis ' + (i + 1) + ' of ' + axes().length + '; arrow keys move it'"
                   (pointerdown)="startMove($event, i)" (pointermove)="moveAxisBy($event)" (pointerup)="endMove()" (pointercancel)="move.set(null)"

@@ -17,7 +17,7 @@ export interface LegendTask {
           <button type="button" data-testid="legend-task" [attr.data-task-id]="t.id" [class.off]="hiddenSet().has(t.id)"
             [attr.aria-pressed]="!hiddenSet().has(t.id)" [title]="(hiddenSet().has(t.id) ? 'Show ' : 'Hide ') + t.displayName"
             (mouseenter)="highlight.emit(t.id)" (mouseleave)="highlight.emit(null)" (focus)="highlight.emit(t.id)" (blur)="highlight.emit(null)"
-            (click)="toggle.emit(t.id)">
+            (click)="taskToggled.emit(t.id)">
             <span class="swatch" [style.background]="t.color"></span><span class="name">{{ t.displayName }}</span>
           </button>
         </li>
@@ -38,6 +38,6 @@ export class TaskLegend {
   readonly tasks = input.required<LegendTask[]>();
   readonly hidden = input<string[]>([]);
   readonly highlight = output<string | null>();
-  readonly toggle = output<string>();
+  readonly taskToggled = output<string>();
   protected readonly hiddenSet = computed(() => new Set(this.hidden()));
 }

@@ -28,8 +28,8 @@ function comparedIdsOnTab(store: Store) {
  * parameters for the graph's legends), whenever the tasks, their data or the view change.
  */
 export const loadScalarTasks = createEffect(
-  (store = inject(Store), tasksApi = inject(TasksApi)) =>
-    combineLatest([
+  (store = inject(Store), tasksApi = inject(TasksApi)) => {
+    return combineLatest([
       store.select(selectComparedTaskIds), store.select(selectCompareView), store.select(compareFeature.selectDataRevision),
     ]).pipe(
       filter(([ids, view]) => view.split('/')[0] === 'scalars' && ids.length > 0 && ids.length <= MAX_COMPARED_TASKS),
@@ -41,21 +41,23 @@ export const loadScalarTasks = createEffect(
           catchError((err: Error) => of(ScalarsApiActions.tasksLoadFailed({ taskIds, fields, message: err.message }))),
         ),
       ),
-    ),
+    );
+  },
   { functional: true },
 );
 
 /** The scalar metric/variant list of the compared tasks (one chart per entry or per metric). */
 export const loadScalarMetrics = createEffect(
-  (store = inject(Store), eventsApi = inject(EventsApi)) =>
-    comparedIdsOnTab(store).pipe(
+  (store = inject(Store), eventsApi = inject(EventsApi)) => {
+    return comparedIdsOnTab(store).pipe(
       switchMap((taskIds) =>
         eventsApi.getMultiTaskMetrics(taskIds, 'training_stats_scalar').pipe(
           map(({ metrics }) => ScalarsApiActions.metricsLoaded({ taskIds, metrics })),
           catchError((err: Error) => of(ScalarsApiActions.metricsLoadFailed({ taskIds, message: err.message }))),
         ),
       ),
-    ),
+    );
+  },
   { functional: true },
 );
 
@@ -89,8 +91,8 @@ function hasPoints(histogram: ScalarHistogram): boolean {
  * soon either way.
  */
 export const loadChartSeries = createEffect(
-  (actions$ = inject(Actions), store = inject(Store), eventsApi = inject(EventsApi)) =>
-    store.select(selectStaleChartRequests).pipe(
+  (actions$ = inject(Actions), store = inject(Store), eventsApi = inject(EventsApi)) => {
+    return store.select(selectStaleChartRequests).pipe(
       filter(({ requests }) => requests.length > 0),
       withLatestFrom(store.select(selectComparedTaskIds), store.select(compareFeature.selectDataRevision)),
       mergeMap(([{ requests }, taskIds, revision]) => {
@@ -107,6 +109,7 @@ export const loadChartSeries = createEffect(
           from(requests.slice(1)).pipe(mergeMap(fetchOne, 4)),
         );
       }),
-    ),
+    );
+  },
   { functional: true },
 );

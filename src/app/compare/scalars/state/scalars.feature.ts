@@ -42,21 +42,21 @@ export const scalarsFeature = createFeature({
   name: 'scalars',
   reducer: createReducer(
     initialScalarsState,
-    on(ScalarsApiActions.tasksLoaded, (state, { taskIds, fields, tasks }) => ({ ...state, tasks, tasksFor: taskIds, tasksFields: fields, tasksError: null })),
-    on(ScalarsApiActions.tasksLoadFailed, (state, { taskIds, fields, message }) => ({ ...state, tasksFor: taskIds, tasksFields: fields, tasksError: message })),
-    on(ScalarsApiActions.metricsLoaded, (state, { taskIds, metrics }) => ({ ...state, metrics, metricsFor: taskIds, metricsError: null })),
-    on(ScalarsApiActions.metricsLoadFailed, (state, { taskIds, message }) => ({ ...state, metricsFor: taskIds, metricsError: message })),
-    on(ScalarsPageActions.chartVisibilityChanged, (state, { chartKey, visible }) => {
+    on(ScalarsApiActions.tasksLoaded, (state, { taskIds, fields, tasks }): ScalarsState => ({ ...state, tasks, tasksFor: taskIds, tasksFields: fields, tasksError: null })),
+    on(ScalarsApiActions.tasksLoadFailed, (state, { taskIds, fields, message }): ScalarsState => ({ ...state, tasksFor: taskIds, tasksFields: fields, tasksError: message })),
+    on(ScalarsApiActions.metricsLoaded, (state, { taskIds, metrics }): ScalarsState => ({ ...state, metrics, metricsFor: taskIds, metricsError: null })),
+    on(ScalarsApiActions.metricsLoadFailed, (state, { taskIds, message }): ScalarsState => ({ ...state, metricsFor: taskIds, metricsError: message })),
+    on(ScalarsPageActions.chartVisibilityChanged, (state, { chartKey, visible }): ScalarsState => {
       const others = state.visibleCharts.filter((key) => key !== chartKey);
       return { ...state, visibleCharts: visible ? [...others, chartKey] : others, visibilityReported: true };
     }),
-    on(ScalarsPageActions.chartZoomed, (state, { chartKey, key, range, origins }) => {
+    on(ScalarsPageActions.chartZoomed, (state, { chartKey, key, range, origins }): ScalarsState => {
       const zoom = { ...state.zoom };
       if (range) zoom[chartKey] = origins ? { key, range, origins } : { key, range };
       else delete zoom[chartKey];
       return { ...state, zoom };
     }),
-    on(ScalarsApiActions.seriesRequested, (state, { requests, taskIds, revision }) => {
+    on(ScalarsApiActions.seriesRequested, (state, { requests, taskIds, revision }): ScalarsState => {
       const series = { ...state.series };
       for (const request of requests) {
         series[request.chartKey] = {
@@ -65,13 +65,13 @@ export const scalarsFeature = createFeature({
       }
       return { ...state, series };
     }),
-    on(ScalarsApiActions.seriesLoaded, (state, { request, taskIds, histogram, revision }) => {
+    on(ScalarsApiActions.seriesLoaded, (state, { request, taskIds, histogram, revision }): ScalarsState => {
       const entry = state.series[request.chartKey];
       return sameRequest(entry?.request, request) && (revision === undefined || revision === entry?.revision)
         ? { ...state, series: { ...state.series, [request.chartKey]: { status: 'loaded' as const, request, taskIds, histogram, error: null, revision: entry?.revision } } }
         : state;
     }),
-    on(ScalarsApiActions.seriesLoadFailed, (state, { request, taskIds, message }) =>
+    on(ScalarsApiActions.seriesLoadFailed, (state, { request, taskIds, message }): ScalarsState =>
       sameRequest(state.series[request.chartKey]?.request, request)
         ? { ...state, series: { ...state.series, [request.chartKey]: { status: 'error', request, taskIds, histogram: {}, error: message } } }
         : state,

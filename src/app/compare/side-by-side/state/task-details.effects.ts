@@ -43,8 +43,8 @@ export const loadTaskDetails = createEffect(
  * and artifacts. A failed refresh keeps what is shown; the next change tries again.
  */
 export const refreshChangedTaskDetails = createEffect(
-  (store = inject(Store), tasksApi = inject(TasksApi)) =>
-    store.select(compareFeature.selectDataRevision).pipe(
+  (store = inject(Store), tasksApi = inject(TasksApi)) => {
+    return store.select(compareFeature.selectDataRevision).pipe(
       distinctUntilChanged(),
       skip(1),
       withLatestFrom(store.select(compareFeature.selectChangedTaskIds), store.select(taskDetailsFeature.selectLoadedIds)),
@@ -58,6 +58,7 @@ export const refreshChangedTaskDetails = createEffect(
           catchError(() => EMPTY),
         ),
       ),
-    ),
+    );
+  },
   { functional: true },
 );

@@ -24,17 +24,17 @@ export const taskDetailsFeature = createFeature({
   name: 'comparedTaskDetails',
   reducer: createReducer(
     initialTaskDetailsState,
-    on(TaskDetailsPageActions.retryClicked, (state) => ({ ...state, loading: true, error: null })),
-    on(TaskDetailsApiActions.taskDetailsLoaded, (state, { requestedIds, tasks }) => ({
+    on(TaskDetailsPageActions.retryClicked, (state): TaskDetailsState => ({ ...state, loading: true, error: null })),
+    on(TaskDetailsApiActions.taskDetailsLoaded, (state, { requestedIds, tasks }): TaskDetailsState => ({
       tasksById: byId(tasks),
       loadedIds: requestedIds,
       loading: false,
       error: null,
     })),
-    on(TaskDetailsApiActions.taskDetailsRefreshed, (state, { tasks }) =>
+    on(TaskDetailsApiActions.taskDetailsRefreshed, (state, { tasks }): TaskDetailsState =>
       tasks.length ? { ...state, tasksById: { ...state.tasksById, ...byId(tasks) } } : state,
     ),
-    on(TaskDetailsApiActions.taskDetailsLoadFailed, (state, { message }) => ({ ...state, loading: false, error: message })),
+    on(TaskDetailsApiActions.taskDetailsLoadFailed, (state, { message }): TaskDetailsState => ({ ...state, loading: false, error: message })),
   ),
 });
 
