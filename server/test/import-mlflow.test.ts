@@ -3,6 +3,7 @@ import { appendFileSync, cpSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { openRepositories, type Repositories } from '../src/db/repositories';
+import type { TaskRow } from '../src/db/task-record';
 import { listExperiments, readRun } from '../src/import/mlflow/file-store';
 import { MlflowStore } from '../src/import/mlflow/store-import';
 import { ImportSummary } from '../src/import/writer';
@@ -27,7 +28,7 @@ function importStore(root: string, repos: Repositories, filesDir: string, projec
   return summary;
 }
 
-function byName(repos: Repositories) {
+function byName(repos: Repositories): Record<string, Partial<TaskRow>> {
   const ids = repos.tasks.query({});
   return Object.fromEntries(repos.tasks.rows(ids, null).map((r) => [r.name, r]));
 }
