@@ -61,6 +61,54 @@ const DT = { FLOAT: 1, DOUBLE: 2, INT32: 3, UINT8: 4, INT16: 5, INT8: 6, STRING:
 
 /** Decodes one event record into the items it carries. */
 export function decodeEvent(data: Uint8Array): TbItem[] {
+  return decodeScalarEvent(data) ?? decodeAnyEvent(data);
+}
+
+/**
+ * The common case read field by field with protobufjs's Reader, no message objects: an event
+ * whose summary holds only `simple_value` scalars (one per add_scalar call). Anything else in it
+ * answers null and the event is decoded whole.
+ */
+function decodeScalarEvent(data: Uint8Array): TbItem[] | null {
+  const reader = protobuf.Reader.create(data);
+  let wallTime = 0;
+  let step = 0;
+  let summaryStart = -1;
+  let summaryEnd = -1;
+  while (reader.pos < reader.len) {
+    const key = reader.uint32();
+    const field = key >>> 3;
+    if (field === 1 && (key & 7) === 1) wallTime = reader.double();
+    else if (field === 2 && (key & 7) === 0) step = num(reader.int64() as unknown as number | Long);
+    else if (field === 5 && (key & 7) === 2) {
+      const length = reader.uint32();
+      summaryStart = reader.pos;
+      summaryEnd = reader.pos + length;
+      reader.skip(length);
+    } else return null;
+  }
+  if (summaryStart < 0) return null;
+  const out: TbItem[] = [];
+  reader.pos = summaryStart;
+  while (reader.pos < summaryEnd) {
+    if (reader.uint32() !== ((1 << 3) | 2)) return null;
+    const end = reader.uint32() + reader.pos;
+    let tag = '';
+    let value: number | null = null;
+    while (reader.pos < end) {
+      const key = reader.uint32();
+      if (key === ((1 << 3) | 2)) tag = reader.string();
+      else if (key === ((2 << 3) | 5)) value = reader.float();
+      else if (key === ((7 << 3) | 2)) reader.skip(reader.uint32());
+      else return null;
+    }
+    if (value === null) return null;
+    out.push({ kind: 'scalar', tag, step, wallTime, value });
+  }
+  return out;
+}
+
+function decodeAnyEvent(data: Uint8Array): TbItem[] {
   const event = EventType.decode(data) as unknown as EventMsg;
   if (!event.summary) return [];
   const step = num(event.step);
