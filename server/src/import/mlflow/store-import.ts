@@ -153,7 +153,12 @@ export class MlflowStore {
       if (artifact.size <= MAX_COPIED_BYTES) {
         const bytes = readFileSync(source);
         hash = createHash('sha256').update(bytes).digest('hex');
-        uri = storeFile(this.target, `mlflow/${task}/artifacts/${artifact.path}`, bytes);
+        try {
+          uri = storeFile(this.target, `mlflow/${task}/artifacts/${artifact.path}`, bytes);
+        } catch (error) {
+          // A name the files folder refuses (resolveStoragePath): listed with its path in the store.
+          summary.problems.push(`${source}: not copied (${(error as Error).message})`);
+        }
       } else {
         summary.skip(`artifact over ${MAX_COPIED_BYTES >> 20} MB not copied (listed with its path in the store)`);
       }
