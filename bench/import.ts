@@ -32,15 +32,19 @@ try {
   const sample = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 100);
   const summary = new ImportSummary();
   const started = performance.now();
+  const cpuBefore = process.cpuUsage();
   new TensorBoardLogDir({ repos, filesDir: join(dir, 'files') }, join(dir, 'logs')).pass(summary, {
     watching: false,
     onProgress: () => (peakRss = Math.max(peakRss, process.memoryUsage().rss)),
   });
   const seconds = (performance.now() - started) / 1000;
+  const cpu = process.cpuUsage(cpuBefore);
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
   clearInterval(sample);
   repos.db.close();
   if (summary.points !== points) throw new Error(`imported ${summary.points} points of ${points}`);
-  console.log(`Imported in ${seconds.toFixed(1)} s (${(bytes / 1e6 / seconds).toFixed(1)} MB/s), load average ${loadavg()[0].toFixed(1)}`);
+  console.log(`Imported in ${seconds.toFixed(1)} s (${(bytes / 1e6 / seconds).toFixed(1)} MB/s), load average ${loadavg()[0].toFixed(1)}; ` +
+    `${cpuSeconds.toFixed(1)} s of CPU: ${Math.round(points / cpuSeconds).toLocaleString('en-US')} points per CPU second (the rate on an idle core)`);
   result(`import: TensorBoard scalars (${(bytes / 1e6).toFixed(0)} MB event file)`, points / seconds, 'points/s', 500_000, 'min');
   result('import: peak resident memory', peakRss / 1e6, 'MB', 1024);
 } finally {
