@@ -77,7 +77,16 @@ export function upsertTask(target: ImportTarget, id: string, fields: TaskFields 
 }
 
 /** Points buffered across series before they are written (bounds memory on large runs). */
-const FLUSH_POINTS = 100_000;
+const FLUSH_POINTS = 400_000;
+
+/** One series of a SeriesWriter: what it held before, and its points not written yet. */
+export interface SeriesHandle {
+  readonly metric: string;
+  readonly variant: string;
+  /** The last iteration the series held when the writer was made (-Infinity: none). */
+  readonly last: number;
+  points: RawPoint[];
+}
 
 /**
  * Scalar points of one task, written in blocks. A series keeps only the points after the last
@@ -86,7 +95,7 @@ const FLUSH_POINTS = 100_000;
  */
 export class SeriesWriter {
   private readonly known = new Map<string, number>();
-  private readonly pending = new Map<string, { metric: string; variant: string; points: RawPoint[] }>();
+  private readonly handles = new Map<string, SeriesHandle>();
   private buffered = 0;
   lastIteration = 0;
 
@@ -97,31 +106,47 @@ export class SeriesWriter {
     }
   }
 
-  add(metric: string, variant: string, iter: number, value: number, ts: number): void {
+  /** The handle of a series (look it up once per tag, then `push` to it). */
+  series(metric: string, variant: string): SeriesHandle {
     const key = `${metric}\u0000${variant}`;
-    let last = this.known.get(key);
-    if (last === undefined) {
-      this.known.set(key, (last = -Infinity));
-      this.summary.series++;
+    let handle = this.handles.get(key);
+    if (!handle) {
+      const last = this.known.get(key);
+      if (last === undefined) this.summary.series++;
+      this.handles.set(key, (handle = { metric, variant, last: last ?? -Infinity, points: [] }));
     }
-    if (iter <= last) return;
+    return handle;
+  }
+
+  push(series: SeriesHandle, iter: number, value: number, ts: number): void {
+    if (iter <= series.last) return;
     if (!Number.isFinite(value)) {
       this.summary.skip('scalar points that are NaN or infinite');
       return;
     }
-    let series = this.pending.get(key);
-    if (!series) this.pending.set(key, (series = { metric, variant, points: [] }));
     series.points.push({ iter, value, ts });
     if (iter > this.lastIteration) this.lastIteration = iter;
-    if (++this.buffered >= FLUSH_POINTS) this.flush();
+    this.buffered++;
+  }
+
+  /** Adds a point; writes the buffered points once enough gathered. */
+  add(metric: string, variant: string, iter: number, value: number, ts: number): void {
+    this.push(this.series(metric, variant), iter, value, ts);
+    this.flushIfFull();
+  }
+
+  /** Writes the buffered points once enough gathered (`push` never writes: call this between records). */
+  flushIfFull(): void {
+    if (this.buffered >= FLUSH_POINTS) this.flush();
   }
 
   flush(): void {
-    for (const s of this.pending.values()) {
+    for (const s of this.handles.values()) {
+      if (!s.points.length) continue;
       this.target.repos.scalars.addSeriesPoints(this.task, s.metric, s.variant, s.points);
       this.summary.points += s.points.length;
+      s.points = [];
     }
-    this.pending.clear();
     this.buffered = 0;
   }
 }

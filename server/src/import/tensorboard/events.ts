@@ -59,17 +59,22 @@ const num = (x: number | Long | null | undefined): number => (x === null || x ==
 /** DataType numbers of tensorflow/core/framework/types.proto. */
 const DT = { FLOAT: 1, DOUBLE: 2, INT32: 3, UINT8: 4, INT16: 5, INT8: 6, STRING: 7, INT64: 9, BOOL: 10, HALF: 19 };
 
+/** Receives one `simple_value` scalar of an event. */
+export type ScalarVisitor = (tag: string, step: number, wallTime: number, value: number) => void;
+
 /** Decodes one event record into the items it carries. */
 export function decodeEvent(data: Uint8Array): TbItem[] {
-  return decodeScalarEvent(data) ?? decodeAnyEvent(data);
+  const scalars: TbItem[] = [];
+  const visit: ScalarVisitor = (tag, step, wallTime, value) => scalars.push({ kind: 'scalar', tag, step, wallTime, value });
+  return decodeScalarEvent(data, visit) ? scalars : decodeAnyEvent(data);
 }
 
 /**
  * The common case read field by field with protobufjs's Reader, no message objects: an event
- * whose summary holds only `simple_value` scalars (one per add_scalar call). Anything else in it
- * answers null and the event is decoded whole.
+ * whose summary holds only `simple_value` scalars (one per add_scalar call), each given to
+ * `visit`. Anything else in it answers false before visiting anything: decode it whole then.
  */
-function decodeScalarEvent(data: Uint8Array): TbItem[] | null {
+export function decodeScalarEvent(data: Uint8Array, visit: ScalarVisitor): boolean {
   const reader = protobuf.Reader.create(data);
   let wallTime = 0;
   let step = 0;
@@ -85,27 +90,32 @@ function decodeScalarEvent(data: Uint8Array): TbItem[] | null {
       summaryStart = reader.pos;
       summaryEnd = reader.pos + length;
       reader.skip(length);
-    } else return null;
+    } else return false;
   }
-  if (summaryStart < 0) return null;
-  const out: TbItem[] = [];
-  reader.pos = summaryStart;
-  while (reader.pos < summaryEnd) {
-    if (reader.uint32() !== ((1 << 3) | 2)) return null;
-    const end = reader.uint32() + reader.pos;
-    let tag = '';
-    let value: number | null = null;
-    while (reader.pos < end) {
-      const key = reader.uint32();
-      if (key === ((1 << 3) | 2)) tag = reader.string();
-      else if (key === ((2 << 3) | 5)) value = reader.float();
-      else if (key === ((7 << 3) | 2)) reader.skip(reader.uint32());
-      else return null;
+  if (summaryStart < 0) return false;
+  // Checked whole before the first visit, so a fallback never repeats a scalar.
+  for (let pass = 0; pass < 2; pass++) {
+    reader.pos = summaryStart;
+    while (reader.pos < summaryEnd) {
+      if (reader.uint32() !== ((1 << 3) | 2)) return false;
+      const end = reader.uint32() + reader.pos;
+      let tag: string | null = null;
+      let value: number | null = null;
+      while (reader.pos < end) {
+        const key = reader.uint32();
+        if (key === ((1 << 3) | 2)) {
+          if (pass === 0) reader.skip(reader.uint32());
+          else tag = reader.string();
+          tag ??= '';
+        } else if (key === ((2 << 3) | 5)) value = reader.float();
+        else if (key === ((7 << 3) | 2)) reader.skip(reader.uint32());
+        else return false;
+      }
+      if (value === null) return false;
+      if (pass === 1) visit(tag ?? '', step, wallTime, value);
     }
-    if (value === null) return null;
-    out.push({ kind: 'scalar', tag, step, wallTime, value });
   }
-  return out;
+  return true;
 }
 
 function decodeAnyEvent(data: Uint8Array): TbItem[] {

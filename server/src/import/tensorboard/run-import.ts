@@ -1,9 +1,9 @@
 import type { TaskFields } from '../../db/tasks-repository';
-import { decodeEvent, type HistogramBucket, type TbItem } from './events';
+import { decodeEvent, decodeScalarEvent, type HistogramBucket, type ScalarVisitor, type TbItem } from './events';
 import { histogramFigure, textFigure } from './figures';
 import type { RunFiles } from './log-dir';
 import { TfRecordReader } from './tfrecord';
-import { iso, metricVariant, safeSegment, SeriesWriter, stableId, storeFile, upsertTask, type ImportSummary, type ImportTarget } from '../writer';
+import { iso, metricVariant, safeSegment, SeriesWriter, type SeriesHandle, stableId, storeFile, upsertTask, type ImportSummary, type ImportTarget } from '../writer';
 
 export interface RunImportOptions {
   /** The log dir's project (its id). */
@@ -113,24 +113,39 @@ export class TensorBoardRun {
       }
     };
 
+    // The common case, without an item per point: a series handle per tag.
+    const byTag = new Map<string, SeriesHandle>();
+    const scalar: ScalarVisitor = (tag, step, wallTime, value) => {
+      if (wallTime < firstWall) firstWall = wallTime;
+      if (wallTime > lastWall) lastWall = wallTime;
+      let series = byTag.get(tag);
+      if (!series) {
+        const { metric, variant } = metricVariant(tag);
+        byTag.set(tag, (series = writer.series(metric, variant)));
+      }
+      writer.push(series, step, value, Math.round(wallTime * 1000));
+    };
+
     const readFiles = (paths: readonly string[], inHparams: boolean) => {
       for (const path of paths) {
         const reader = this.reader(path);
         const start = reader.offset;
         for (const data of reader.records()) {
           records++;
-          let items: TbItem[];
+          if (records % PROGRESS_EVERY === 0) {
+            options.onRecords?.(reader.offset - start - pendingBytes);
+            pendingBytes = reader.offset - start;
+          }
+          let items: TbItem[] = [];
           try {
-            items = decodeEvent(data);
+            // Only reads: the scalars it visits are buffered (written by flushIfFull below).
+            if (inHparams || !decodeScalarEvent(data, scalar)) items = decodeEvent(data);
           } catch (error) {
             summary.problems.push(`${path} before offset ${reader.offset}: record does not decode as an Event (${(error as Error).message}); skipped`);
             continue;
           }
           for (const item of items) visit(item, inHparams);
-          if (records % PROGRESS_EVERY === 0) {
-            options.onRecords?.(reader.offset - start - pendingBytes);
-            pendingBytes = reader.offset - start;
-          }
+          writer.flushIfFull();
         }
         options.onRecords?.(reader.offset - start - pendingBytes);
         pendingBytes = 0;
