@@ -116,3 +116,18 @@ test('importing a store again duplicates nothing; appended metric lines are adde
   assert.equal(train.value, 0.14);
   assert.equal(adam.last_iteration, 21);
 });
+
+test('a watched store imports again only the runs whose folders changed', () => {
+  const dir = tempDir();
+  const root = join(dir, 'mlruns');
+  cpSync(MLRUNS, root, { recursive: true });
+  const { repos } = openRepositories(join(dir, 'c.db'));
+  const store = new MlflowStore({ repos, filesDir: join(dir, 'files') }, root);
+  assert.equal(store.pass(new ImportSummary(), {}), 3);
+  assert.equal(store.pass(new ImportSummary(), {}), 0);
+  appendFileSync(join(root, '1', ADAM, 'metrics', 'accuracy'), '1767229300000 0.97 20\n');
+  const summary = new ImportSummary();
+  assert.equal(store.pass(summary, {}), 1);
+  assert.equal(summary.points, 1);
+  assert.equal(summary.tasksUpdated, 1);
+});
