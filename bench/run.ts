@@ -27,7 +27,7 @@ const APP_DIR = join(APP_OUT, 'browser');
 /** Run first, in this order; any other bench/*.ts after them, alphabetically. */
 const ORDER = ['server', 'bundle', 'tasks', 'scalars', 'details', 'hp-charts', 'plots', 'debug-samples'];
 /** Benches that bring their own data (everything else reads the large database). */
-const OWN_DATA = ['bundle', 'tasks', 'details', 'hp-charts', 'plots', 'debug-samples', 'durability'];
+const OWN_DATA = ['bundle', 'tasks', 'details', 'hp-charts', 'plots', 'debug-samples', 'durability', 'import'];
 
 function benchNames(): string[] {
   const found = readdirSync(BENCH_DIR).filter((f) => f.endsWith('.ts') && f !== 'run.ts').map((f) => f.replace(/\.ts$/, ''));

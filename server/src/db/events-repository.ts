@@ -88,6 +88,7 @@ export function createEventsRepository(db: Db) {
   const metricIterRange = db.prepare(
     'SELECT min(iter) AS min_iteration, max(iter) AS max_iteration FROM debug_samples WHERE task = ? AND metric = ?',
   );
+  const deletePlotsOfVariant = db.prepare('DELETE FROM plots WHERE task = ? AND metric = ? AND variant = ?');
   const logsOfTask = db.prepare('SELECT * FROM logs WHERE task = ? ORDER BY ts, id LIMIT ?');
   const deletions = ['plots', 'debug_samples', 'logs', 'single_values'].map((table) =>
     db.prepare(`DELETE FROM ${table} WHERE task = ?`),
@@ -96,6 +97,10 @@ export function createEventsRepository(db: Db) {
   return {
     addPlots(events: readonly PlotEvent[]): void {
       for (const e of events) insertPlot.run(e);
+    },
+    /** Removes a variant's plots (an importer replacing the plot of an earlier last step). */
+    deletePlots(task: string, metric: string, variant: string): void {
+      deletePlotsOfVariant.run(task, metric, variant);
     },
     addDebugSamples(events: readonly DebugSampleEvent[]): void {
       for (const e of events) insertSample.run(e);
