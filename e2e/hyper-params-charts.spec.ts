@@ -303,6 +303,7 @@ test.describe('hyperparameters: one source for every view', () => {
 
   test('moving between Values, parallel coordinates and scatter fetches the parameters once', async ({ page, request }) => {
     const ids = await taskIds(request, [DEMO.baseline, DEMO.best, DEMO.failed]);
+    const view = (name: string) => page.getByRole('navigation', { name: 'Hyperparameters views' }).getByRole('link', { name });
     const fetches: string[][] = [];
     page.on('request', (r) => {
       const fields = r.url().includes('tasks.get_all_ex') ? (r.postDataJSON()?.only_fields as string[] | undefined) : undefined;
@@ -310,14 +311,14 @@ test.describe('hyperparameters: one source for every view', () => {
     });
     await page.goto(compareUrl(ids, 'hyper-params/values'));
     await expect(page.locator('[data-testid="row"][data-row="Args/lr"]')).toBeVisible(DRAWN);
-    await page.getByTestId('view-graph').click();
+    await view('Parallel coordinates').click();
     await chartDrawn(page, 'parcoords');
     await expect.poll(async () => (await drawn(page)).lines.length).toBe(3);
-    await page.getByTestId('view-scatter').click();
+    await view('Scatter plot').click();
     await chartDrawn(page, 'scatter');
-    await page.getByTestId('view-values').click();
+    await view('Values').click();
     await expect(page.locator('[data-testid="row"][data-row="Args/lr"]')).toBeVisible();
-    await page.getByTestId('view-graph').click();
+    await view('Parallel coordinates').click();
     await chartDrawn(page, 'parcoords');
     await expect.poll(async () => (await drawn(page)).lines.length).toBe(3);
     console.log(`hyperparameter requests over five views: ${fetches.length}`);
