@@ -135,8 +135,9 @@ test.describe('live updates', () => {
     // A value reported once (`report_single_value`), then a newer one with the next points, as a training loop would.
     const single = (value: number) => ({ type: 'training_stats_scalar', task: id, metric: 'Summary', variant: 'accuracy', iter: -2147483648, value });
     await api(request, 'events.add_batch', [single(0.5)]);
+    // The bars' values as Plotly holds them (none while the chart is being drawn).
     const summaryValues = (p: Page) => p.getByTestId('summary-chart').locator('.js-plotly-plot').evaluate((el) =>
-      (el as unknown as { data: { y: number[] }[] }).data.map((t) => t.y[0]));
+      (el as unknown as { data?: { y: number[] }[] }).data?.map((t) => t.y[0]) ?? null);
 
     await page.goto(compareUrl([id], 'scalars/graph', 'refresh=1'));
     await expect(chart(page).locator('.nsewdrag')).toBeVisible(DRAWN);
