@@ -297,3 +297,31 @@ test.describe('hyperparameters: scatter', () => {
     await expect(page.getByTestId('scatter-x')).toHaveValue('Args\u0000optimizer');
   });
 });
+
+test.describe('hyperparameters: one source for every view', () => {
+  test.setTimeout(150_000);
+
+  test('moving between Values, parallel coordinates and scatter fetches the parameters once', async ({ page, request }) => {
+    const ids = await taskIds(request, [DEMO.baseline, DEMO.best, DEMO.failed]);
+    const view = (name: string) => page.getByRole('navigation', { name: 'Hyperparameters views' }).getByRole('link', { name });
+    const fetches: string[][] = [];
+    page.on('request', (r) => {
+      const fields = r.url().includes('tasks.get_all_ex') ? (r.postDataJSON()?.only_fields as string[] | undefined) : undefined;
+      if (fields?.includes('hyperparams')) fetches.push(fields);
+    });
+    await page.goto(compareUrl(ids, 'hyper-params/values'));
+    await expect(page.locator('[data-testid="row"][data-row="Args/lr"]')).toBeVisible(DRAWN);
+    await view('Parallel coordinates').click();
+    await chartDrawn(page, 'parcoords');
+    await expect.poll(async () => (await drawn(page)).lines.length).toBe(3);
+    await view('Scatter plot').click();
+    await chartDrawn(page, 'scatter');
+    await view('Values').click();
+    await expect(page.locator('[data-testid="row"][data-row="Args/lr"]')).toBeVisible();
+    await view('Parallel coordinates').click();
+    await chartDrawn(page, 'parcoords');
+    await expect.poll(async () => (await drawn(page)).lines.length).toBe(3);
+    console.log(`hyperparameter requests over five views: ${fetches.length}`);
+    expect(fetches).toHaveLength(1);
+  });
+});

@@ -130,6 +130,31 @@ test.describe('live updates', () => {
     await expect.poll(() => plottedX(el)).toHaveLength(60);
   });
 
+  test('the Summary above the charts shows a running task\'s new single values, on Scalars and on Plots', async ({ page, request }) => {
+    const id = await runningTask(request, 'summary');
+    // A value reported once (`report_single_value`), then a newer one with the next points, as a training loop would.
+    const single = (value: number) => ({ type: 'training_stats_scalar', task: id, metric: 'Summary', variant: 'accuracy', iter: -2147483648, value });
+    await api(request, 'events.add_batch', [single(0.5)]);
+    // The bars' values as Plotly holds them (none while the chart is being drawn).
+    const summaryValues = (p: Page) => p.getByTestId('summary-chart').locator('.js-plotly-plot').evaluate((el) =>
+      (el as unknown as { data?: { y: number[] }[] }).data?.map((t) => t.y[0]) ?? null);
+
+    await page.goto(compareUrl([id], 'scalars/graph', 'refresh=1'));
+    await expect(chart(page).locator('.nsewdrag')).toBeVisible(DRAWN);
+    await expect(page.getByTestId('summary-chart').locator('.main-svg').first()).toBeVisible(DRAWN);
+    await expect.poll(() => summaryValues(page)).toEqual([0.5]);
+    await api(request, 'events.add_batch', [single(0.75)]);
+    await report(request, id, 10, 15);
+    await expect.poll(() => plottedX(chart(page)), { timeout: 15_000 }).toHaveLength(15);
+    await expect.poll(() => summaryValues(page), { timeout: 15_000 }).toEqual([0.75]);
+
+    await page.getByTestId('tab-metrics-plots').click();
+    await expect.poll(() => summaryValues(page), DRAWN).toEqual([0.75]);
+    await api(request, 'events.add_batch', [single(0.9)]);
+    await report(request, id, 15, 20);
+    await expect.poll(() => summaryValues(page), { timeout: 15_000 }).toEqual([0.9]);
+  });
+
   test('Details shows a running task\'s new iteration and status without a reload, keeping the scroll', async ({ page, request }) => {
     const id = await runningTask(request, 'details');
     await page.goto(compareUrl([id], 'details', 'refresh=1'));

@@ -9,6 +9,7 @@ import { hideIdenticalPatch, rawPatch, searchPatch, sectionTogglePatch, selectSi
 import { TaskDetailsPageActions } from '../side-by-side/state/task-details.actions';
 import { selectDetailedTasks, selectDetailsPending, taskDetailsFeature } from '../side-by-side/state/task-details.feature';
 import { DetailsTexts } from './details-texts';
+import { DetailsTextsPageActions } from './state/details-texts.actions';
 import { taskModelsFeature } from './state/task-models';
 import { Toggle } from '../../shared/toggle/toggle';
 
@@ -51,13 +52,11 @@ export class DetailsTab {
   private readonly detailedTasks = this.store.selectSignal(selectDetailedTasks);
   private readonly texts = inject(DetailsTexts);
   protected readonly textsError = this.texts.error;
-  /** The compared tasks' long texts still to come: `waiting`, of which `unasked` are not asked for yet. */
+  /** The compared tasks' long texts still to come (loaded by `state/details-texts.effects.ts`). */
   protected readonly textsToCome = computed(() => {
     const ids = this.detailedTasks().filter((t) => t !== null).map((t) => t.id);
     const loaded = this.texts.loaded();
-    const loading = this.texts.loading();
-    const waiting = ids.filter((id) => !loaded.has(id));
-    return { waiting, unasked: waiting.filter((id) => !loading.has(id)), total: ids.length };
+    return { waiting: ids.filter((id) => !loaded.has(id)), total: ids.length };
   });
   private readonly textsDone = computed(() => this.textsToCome().waiting.length === 0);
   protected readonly hasTasks = computed(() => this.detailedTasks().some((t) => t !== null));
@@ -69,12 +68,6 @@ export class DetailsTab {
   protected readonly compareError = signal<string | null>(null);
 
   constructor() {
-    // The cards show the tasks' fields at once; their long texts are asked for here, once each
-    // (after a failure, only when "Try again" is clicked).
-    effect(() => {
-      const { unasked } = this.textsToCome();
-      if (unasked.length && !this.textsError()) untracked(() => this.texts.load(unasked));
-    });
     // Until every text is in, the cards compare the fields only (quick, and not redone per chunk).
     effect(() => {
       const tasks = this.detailedTasks();
@@ -123,6 +116,6 @@ export class DetailsTab {
   }
 
   protected retryTexts(): void {
-    this.texts.load(this.textsToCome().unasked);
+    this.store.dispatch(DetailsTextsPageActions.retryClicked());
   }
 }

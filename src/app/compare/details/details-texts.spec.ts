@@ -43,6 +43,25 @@ describe('DetailsTexts (where workers are missing)', () => {
     expect([...texts.loaded()]).toEqual(['a', 'b']);
   });
 
+  it('asks only for texts neither kept nor under way, and after a failure only on retry', () => {
+    const getByIdsBytes = jasmine.createSpy('getByIdsBytes').and.callFake((chunk: string[]) =>
+      chunk.includes('c') ? throwError(() => new Error('down')) : of(bytesOf(chunk.map((id) => ({ id })))));
+    TestBed.configureTestingModule({ providers: [DetailsTexts, { provide: TasksApi, useValue: { getByIdsBytes } }] });
+    const texts = TestBed.inject(DetailsTexts);
+    texts.loadMissing(['a']);
+    texts.loadMissing(['a', 'b']);
+    expect(getByIdsBytes.calls.allArgs()).toEqual([[['a'], TEXT_FIELDS], [['b'], TEXT_FIELDS]]);
+    texts.loadMissing(['a', 'b', 'c']);
+    expect(texts.error()).toBe('down');
+    texts.loadMissing(['a', 'b', 'c', 'd']);
+    expect(getByIdsBytes).toHaveBeenCalledTimes(3);
+    getByIdsBytes.and.callFake((chunk: string[]) => of(bytesOf(chunk.map((id) => ({ id })))));
+    texts.loadMissing(['a', 'b', 'c', 'd'], true);
+    expect(getByIdsBytes.calls.mostRecent().args).toEqual([['c', 'd'], TEXT_FIELDS]);
+    expect(texts.error()).toBeNull();
+    expect([...texts.loaded()].sort()).toEqual(['a', 'b', 'c', 'd']);
+  });
+
   function rowIds(sections: ComparisonSection[]): string[] {
     return sections.flatMap((s) => s.rows.map((r) => r.id));
   }

@@ -20,7 +20,7 @@ const withoutIds = (set: ReadonlySet<string>, ids: readonly string[]) => new Set
  * shows the sign-in form, and says what went wrong) and its bytes are handed to the worker without
  * a copy; a server's error message is shown as it is. Where workers are missing, the same happens
  * on this thread. Provided with the Details route: the texts stay while the user looks at other
- * tabs.
+ * tabs. Loads are started by `state/details-texts.effects.ts`, never by the tab.
  */
 @Injectable()
 export class DetailsTexts implements OnDestroy {
@@ -43,6 +43,17 @@ export class DetailsTexts implements OnDestroy {
   readonly loading = signal<ReadonlySet<string>>(new Set());
   /** The last failure to fetch texts (cleared by the next `load`). */
   readonly error = signal<string | null>(null);
+
+  /**
+   * Fetches the long texts of those of `ids` neither kept nor being fetched; after a failure, only
+   * when `retry` (a person asked again).
+   */
+  loadMissing(ids: readonly string[], retry = false): void {
+    if (this.error() && !retry) return;
+    const loaded = this.loaded();
+    const loading = this.loading();
+    this.load(ids.filter((id) => !loaded.has(id) && !loading.has(id)));
+  }
 
   /** Fetches the long texts of `ids` in chunks, a few requests in flight, each kept as it comes. */
   load(ids: string[]): void {

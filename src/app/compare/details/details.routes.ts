@@ -5,6 +5,7 @@ import * as taskDetailsEffects from '../side-by-side/state/task-details.effects'
 import { taskDetailsFeature } from '../side-by-side/state/task-details.feature';
 import { DetailsTab } from './details-tab';
 import { DetailsTexts } from './details-texts';
+import * as detailsTextsEffects from './state/details-texts.effects';
 import * as taskModelsEffects from './state/task-models.effects';
 import { taskModelsFeature } from './state/task-models';
 
@@ -13,7 +14,7 @@ export const DETAILS_ROUTES: Routes = [
     path: '',
     component: DetailsTab,
     providers: [
-      provideState(taskDetailsFeature), provideState(taskModelsFeature), provideEffects(taskDetailsEffects, taskModelsEffects), DetailsTexts,
+      provideState(taskDetailsFeature), provideState(taskModelsFeature), provideEffects(taskDetailsEffects, taskModelsEffects, detailsTextsEffects), DetailsTexts,
     ],
   },
 ];

@@ -1,24 +1,19 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, signal, untracked } from '@angular/core';
-import { rxResource } from '@angular/core/rxjs-interop';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { MatButtonToggleModule } from '@angular/material/button-toggle';
 import { MatCheckboxModule } from '@angular/material/checkbox';
 import { Store } from '@ngrx/store';
-import { EMPTY, expand, map, reduce } from 'rxjs';
-import { EventsApi, MultiTaskPlots } from '../../core/api/events-api';
 import { CompareViewActions } from '../state/compare.actions';
 import { selectQueryParams } from '../../core/router/router-state';
 import { embedPath } from '../embed/embed-url';
-import { compareFeature, selectComparedTasks, selectEmbedded, selectViewOption } from '../state/compare.feature';
+import { selectComparedTasks, selectEmbedded, selectViewOption } from '../state/compare.feature';
 import { SummaryChart } from '../summary/summary-chart';
 import { EmbedButton } from '../embed/embed-button';
 import { LazyPlot } from './lazy-plot';
 import { GroupBy, PlotTask, buildCards, cardPieces, firstPieces, indexPlots, plotKeys } from './plot-merge';
 import { PLOTS_OPTION, formatSelection, parseSelection, searchKeys } from './plots-options';
-import { errorMessage } from '../../shared/error-message';
 import { drawnInSteps } from '../../shared/progressive/progressive';
 import { Toggle } from '../../shared/toggle/toggle';
-
-const MAX_PAGES = 200;
+import { plotsFeature } from './state/plots.feature';
 
 /** The Plots tab: Summary chart, a searchable list of plots to show, and the overlaid or per-task charts. */
 @Component({
@@ -30,7 +25,6 @@ const MAX_PAGES = 200;
 })
 export class PlotsTab {
   private readonly store = inject(Store);
-  private readonly eventsApi = inject(EventsApi);
   private readonly compared = this.store.selectSignal(selectComparedTasks);
   private readonly taskIds = computed(() => this.compared().map((t) => t.id), { equal: (a, b) => a.join() === b.join() });
   protected readonly tasks = computed<PlotTask[]>(() =>
@@ -42,20 +36,10 @@ export class PlotsTab {
   private readonly selectionOption = this.store.selectSignal(selectViewOption(PLOTS_OPTION.selected));
   protected readonly search = signal('');
 
-  protected readonly pages = rxResource({
-    params: () => (this.taskIds().length ? this.taskIds() : undefined),
-    stream: ({ params }) => {
-      let count = 0;
-      const page = (scrollId?: string) => this.eventsApi.multiTaskPlots({ tasks: params, iters: 1, ...(scrollId ? { scroll_id: scrollId } : {}) });
-      return page().pipe(
-        expand((res) => (res.scroll_id && res.returned > 0 && ++count < MAX_PAGES ? page(res.scroll_id) : EMPTY)),
-        map((res) => res.plots),
-        reduce((all, plots) => [...all, plots], [] as MultiTaskPlots[]),
-      );
-    },
-  });
+  /** The plots' pages, loaded by `plots.effects.ts` while this tab is open. */
+  protected readonly pages = this.store.selectSignal(plotsFeature.selectComparedPlotsState);
 
-  protected readonly index = computed(() => indexPlots(this.pages.value() ?? []));
+  protected readonly index = computed(() => indexPlots(this.pages().value ?? []));
   protected readonly allKeys = computed(() => plotKeys(this.index()));
   protected readonly selected = computed(() => parseSelection(this.selectionOption()) ?? this.allKeys());
   protected readonly listed = computed(() => searchKeys(this.allKeys(), this.search()));
@@ -85,17 +69,6 @@ export class PlotsTab {
     if (this.embedded()) return new Map<string, string>();
     return new Map(this.cards().map((card) => [card.key, embedPath(this.taskIds(), 'metrics-plots', this.query(), { plot: card.key, [PLOTS_OPTION.selected]: null })]));
   });
-  private readonly dataRevision = this.store.selectSignal(compareFeature.selectDataRevision);
-
-  constructor() {
-    // Live updates: new data reloads the plots in place (the shown ones stay until the answer comes).
-    let seen: number | null = null;
-    effect(() => {
-      const revision = this.dataRevision();
-      if (seen !== null && revision !== seen) untracked(() => this.pages.reload());
-      seen = revision;
-    });
-  }
 
   protected isSelected(key: string): boolean {
     return this.selected().includes(key);
@@ -122,9 +95,5 @@ export class PlotsTab {
 
   protected setDifference(on: boolean): void {
     this.store.dispatch(CompareViewActions.optionsChanged({ options: { [PLOTS_OPTION.difference]: on ? '1' : null } }));
-  }
-
-  protected errorMessage(error: unknown): string {
-    return errorMessage(error);
   }
 }

@@ -10,7 +10,6 @@ export interface CompareState {
   tasksById: Record<string, TaskSummary>;
   /** The ids whose headers were last asked for, once the answer came. */
   loadedIds: string[] | null;
-  loading: boolean;
   error: string | null;
   /** Colours a person picked for tasks, instead of the colour derived from the id. */
   taskColors: Record<string, string>;
@@ -23,7 +22,7 @@ export interface CompareState {
 }
 
 export const initialCompareState: CompareState = {
-  tasksById: {}, loadedIds: null, loading: false, error: null, taskColors: {}, changeStamp: null, dataRevision: 0, changedTaskIds: [],
+  tasksById: {}, loadedIds: null, error: null, taskColors: {}, changeStamp: null, dataRevision: 0, changedTaskIds: [],
 };
 
 /** A compared task as every tab shows it: in comparison order, with its colour and display name. */
@@ -39,12 +38,11 @@ export const compareFeature = createFeature({
   name: 'compare',
   reducer: createReducer(
     initialCompareState,
-    on(ComparePageActions.retryClicked, (state): CompareState => ({ ...state, loading: true, error: null })),
+    on(ComparePageActions.retryClicked, (state): CompareState => ({ ...state, error: null })),
     on(CompareApiActions.taskHeadersLoaded, (state, { requestedIds, tasks }): CompareState => ({
       ...state,
       tasksById: { ...state.tasksById, ...Object.fromEntries(tasks.map((task) => [task.id, task])) },
       loadedIds: requestedIds,
-      loading: false,
       error: null,
       changeStamp: changeStamp(tasks),
     })),
@@ -65,7 +63,7 @@ export const compareFeature = createFeature({
         ? { ...state, tasksById, changeStamp: stamp, dataRevision: state.dataRevision + 1, changedTaskIds }
         : { ...state, tasksById, changeStamp: stamp };
     }),
-    on(CompareApiActions.taskHeadersLoadFailed, (state, { message }): CompareState => ({ ...state, loading: false, error: message })),
+    on(CompareApiActions.taskHeadersLoadFailed, (state, { message }): CompareState => ({ ...state, error: message })),
     on(ComparePreferencesActions.taskColorsRestored, (state, { colors }): CompareState => ({ ...state, taskColors: colors })),
     on(ComparePageActions.taskColorChanged, (state, { taskId, color }): CompareState => {
       const taskColors = { ...state.taskColors };
@@ -85,7 +83,6 @@ const selectParsedIds = createSelector(selectRouteParams, selectOnComparePage, (
   onPage ? parseIds(params['ids']) : { ids: [], invalid: [] },
 );
 export const selectComparedTaskIds = createSelector(selectParsedIds, (parsed) => parsed.ids);
-export const selectBaseTaskId = createSelector(selectComparedTaskIds, (ids) => ids[0] ?? null);
 
 /** Whether the ids in the URL can be loaded at all. */
 export const selectIdsProblem = createSelector(selectParsedIds, ({ ids, invalid }) => {

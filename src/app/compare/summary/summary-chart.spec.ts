@@ -1,8 +1,10 @@
 import { TestBed } from '@angular/core/testing';
-import { provideMockStore } from '@ngrx/store/testing';
-import { of, throwError } from 'rxjs';
+import { MockStore, provideMockStore } from '@ngrx/store/testing';
+import { Observable, of, throwError } from 'rxjs';
 import { EventsApi, SingleValueMetrics } from '../../core/api/events-api';
-import { selectComparedTasks } from '../state/compare.feature';
+import { compareFeature, selectCompareView, selectComparedTaskIds, selectComparedTasks, selectEmbedded } from '../state/compare.feature';
+import { loadSummary } from './state/summary.effects';
+import { summaryFeature } from './state/summary.feature';
 import { SummaryChart } from './summary-chart';
 
 const compared = [
@@ -10,13 +12,29 @@ const compared = [
   { id: 'b', isBase: false, color: '#222', displayName: 'B', task: null },
 ];
 
+/** The chart on Scalars' graph, with its state loaded by its effect (run against the feature's reducer). */
 async function render(api: Partial<EventsApi>) {
   TestBed.configureTestingModule({
     imports: [SummaryChart],
     providers: [
-      provideMockStore({ selectors: [{ selector: selectComparedTasks, value: compared }] }),
+      provideMockStore({
+        selectors: [
+          { selector: selectComparedTasks, value: compared },
+          { selector: selectComparedTaskIds, value: compared.map((t) => t.id) },
+          { selector: selectCompareView, value: 'scalars/graph' },
+          { selector: selectEmbedded, value: false },
+          { selector: compareFeature.selectDataRevision, value: 0 },
+        ],
+      }),
       { provide: EventsApi, useValue: api },
     ],
+  });
+  const store = TestBed.inject(MockStore);
+  let state = summaryFeature.reducer(undefined, { type: 'init' });
+  const effect$ = TestBed.runInInjectionContext(() => loadSummary() as Observable<{ type: string }>);
+  effect$.subscribe((action) => {
+    state = summaryFeature.reducer(state, action);
+    store.setState({ [summaryFeature.name]: state });
   });
   const fixture = TestBed.createComponent(SummaryChart);
   fixture.detectChanges();

@@ -3,22 +3,21 @@
  * as clustered bars, a small panel per metric with its own scale, a bar per task in the task's colour.
  *
  * Two components:
- * - `<app-summary-chart />` (SummaryChart): self-loading container, no inputs. It reads the compared
- *   tasks (order, colours, display names) from the compare state and fetches the values itself;
- *   use it anywhere under the compare page. Optional input `[hiddenTaskIds]` (string[]) leaves
- *   tasks out of the chart.
+ * - `<app-summary-chart />` (SummaryChart): container, no required inputs. It reads the compared
+ *   tasks (order, colours, display names) from the compare state and the values from the Summary
+ *   feature state (loaded by `summary.effects.ts` for the views that show it: see `showsSummary`).
+ *   Optional input `[hiddenTaskIds]` (string[]) leaves tasks out of the chart.
  * - `<app-summary-chart-view [response] [tasks] />` (SummaryChartView): presentational; draws an
  *   already fetched response for the given `SummaryTask[]`, or says that there is nothing to show.
  * The figure itself is the pure `buildSummaryFigure` in `summary-figure.ts`.
  */
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
-import { rxResource } from '@angular/core/rxjs-interop';
 import { Store } from '@ngrx/store';
-import { EventsApi, SingleValueMetrics } from '../../core/api/events-api';
+import { SingleValueMetrics } from '../../core/api/events-api';
 import { Plot } from '../../shared/plot/plot';
 import { selectComparedTasks } from '../state/compare.feature';
+import { summaryFeature } from './state/summary.feature';
 import { SummaryTask, buildSummaryFigure, summaryLabels, summaryRows } from './summary-figure';
-import { errorMessage } from '../../shared/error-message';
 
 @Component({
   selector: 'app-summary-chart-view',
@@ -49,11 +48,11 @@ export class SummaryChartView {
   imports: [SummaryChartView],
   template: `
     <section class="summary" aria-label="Summary">
-      @if (values.error(); as error) {
-        <p class="summary-error" role="alert">The Summary values could not be loaded: {{ errorMessage(error) }}</p>
-      } @else if (values.hasValue()) {
-        <app-summary-chart-view [response]="values.value()!" [tasks]="shownTasks()" />
-      } @else if (values.isLoading()) {
+      @if (summary().error; as error) {
+        <p class="summary-error" role="alert">The Summary values could not be loaded: {{ error }}</p>
+      } @else if (summary().value; as value) {
+        <app-summary-chart-view [response]="value" [tasks]="shownTasks()" />
+      } @else {
         <p class="summary-loading">Loading the Summary values…</p>
       }
     </section>
@@ -67,19 +66,10 @@ export class SummaryChartView {
 export class SummaryChart {
   readonly hiddenTaskIds = input<readonly string[]>([]);
   private readonly store = inject(Store);
-  private readonly eventsApi = inject(EventsApi);
   private readonly compared = this.store.selectSignal(selectComparedTasks);
-  private readonly taskIds = computed(() => this.compared().map((t) => t.id), { equal: (a, b) => a.join() === b.join() });
+  protected readonly summary = this.store.selectSignal(summaryFeature.selectComparedSummaryState);
   protected readonly shownTasks = computed(() => {
     const hidden = new Set(this.hiddenTaskIds());
     return this.compared().filter((t) => !hidden.has(t.id)).map(({ id, displayName, color }) => ({ id, displayName, color }));
   });
-  protected readonly values = rxResource({
-    params: () => (this.taskIds().length ? this.taskIds() : undefined),
-    stream: ({ params }) => this.eventsApi.singleValueMetrics(params),
-  });
-
-  protected errorMessage(error: unknown): string {
-    return errorMessage(error);
-  }
 }

@@ -1,13 +1,8 @@
-import { computed, effect, inject, untracked } from '@angular/core';
-import { rxResource } from '@angular/core/rxjs-interop';
+import { Signal, inject } from '@angular/core';
 import { Store } from '@ngrx/store';
-import { map, of } from 'rxjs';
-import { TasksApi } from '../../../core/api/tasks-api';
 import { Task } from '../../../core/api/models';
-import { ComparedTask, compareFeature, selectComparedTaskIds, selectComparedTasks } from '../../state/compare.feature';
-import { errorMessage } from '../../../shared/error-message';
-
-export const HP_TASK_FIELDS = ['id', 'name', 'status', 'hyperparams', 'last_metrics'];
+import { ComparedTask } from '../../state/compare.feature';
+import { hyperparamsFeature, selectHpTasks, selectHyperparamsPending } from '../state/hyperparams.feature';
 
 /** A compared task with its parameters and metrics, in comparison order. */
 export interface HpTask extends ComparedTask {
@@ -15,39 +10,15 @@ export interface HpTask extends ComparedTask {
 }
 
 /**
- * Loads the compared tasks' hyperparameters and metric summaries (one request, refetched when
- * the comparison changes or live updates find new data) and joins them with the page's colours and names.
+ * The compared tasks' hyperparameters and metric summaries, joined with the page's colours and
+ * names, as the Hyperparameters feature state holds them (loaded by its effect: once per set of
+ * tasks for every Hyperparameters view, again when live updates find new data, the chart keeping
+ * the last answer meanwhile).
  */
 export function injectHpTasks() {
   const store = inject(Store);
-  const api = inject(TasksApi);
-  // Compared by value: a view option written to the URL gives the same ids again as a new array, which
-  // must not refetch the tasks (and redraw the chart from nothing) while the option changes.
-  const ids = store.selectSignal(selectComparedTaskIds, { equal: (a, b) => a.length === b.length && a.every((id, i) => id === b[i]) });
-  const compared = store.selectSignal(selectComparedTasks);
-  const resource = rxResource({
-    params: () => ({ ids: ids() }),
-    stream: ({ params }) => params.ids.length ? api.getByIds(params.ids, HP_TASK_FIELDS).pipe(map((r) => r.tasks)) : of<Task[]>([]),
-  });
-  // Live updates: new data reloads the tasks in place (the chart keeps showing the last answer meanwhile).
-  const revision = store.selectSignal(compareFeature.selectDataRevision);
-  let seen: number | null = null;
-  effect(() => {
-    const current = revision();
-    if (seen !== null && current !== seen) untracked(() => resource.reload());
-    seen = current;
-  });
-  const tasks = computed<HpTask[]>(() => {
-    const loaded = resource.hasValue() ? resource.value() : [];
-    const byId = new Map(loaded.map((t) => [t.id, t]));
-    return compared().flatMap((c) => {
-      const full = byId.get(c.id);
-      return full ? [{ ...c, full }] : [];
-    });
-  });
-  const error = computed(() => {
-    const err = resource.error();
-    return err ? errorMessage(err) : null;
-  });
-  return { tasks, loading: resource.isLoading, error, reload: () => resource.reload() };
+  const tasks: Signal<HpTask[]> = store.selectSignal(selectHpTasks);
+  const loading = store.selectSignal(selectHyperparamsPending);
+  const error = store.selectSignal(hyperparamsFeature.selectError);
+  return { tasks, loading, error };
 }

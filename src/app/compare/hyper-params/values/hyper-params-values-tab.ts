@@ -6,8 +6,8 @@ import { selectComparedTasks } from '../../state/compare.feature';
 import { alignSection } from '../../side-by-side/comparison-model';
 import { SideBySideView } from '../../side-by-side/side-by-side-view';
 import { hideIdenticalPatch, searchPatch, sectionTogglePatch, selectSideBySideOptions } from '../../side-by-side/side-by-side-options';
-import { TaskDetailsPageActions } from '../../side-by-side/state/task-details.actions';
-import { selectDetailedTasks, selectDetailsPending, taskDetailsFeature } from '../../side-by-side/state/task-details.feature';
+import { HyperparamsPageActions } from '../state/hyperparams.actions';
+import { hyperparamsFeature, selectHyperparamTasks, selectHyperparamsPending } from '../state/hyperparams.feature';
 import { hyperparamSections } from './hyperparam-sections';
 
 /** Hyperparameters → Values: every compared task's hyperparameters side by side, section → name → value. */
@@ -34,9 +34,9 @@ export class HyperParamsValuesTab {
   private readonly store = inject(Store);
   protected readonly tasks = this.store.selectSignal(selectComparedTasks);
   protected readonly options = this.store.selectSignal(selectSideBySideOptions);
-  protected readonly error = this.store.selectSignal(taskDetailsFeature.selectError);
-  protected readonly pending = this.store.selectSignal(selectDetailsPending);
-  private readonly detailedTasks = this.store.selectSignal(selectDetailedTasks);
+  protected readonly error = this.store.selectSignal(hyperparamsFeature.selectError);
+  protected readonly pending = this.store.selectSignal(selectHyperparamsPending);
+  private readonly detailedTasks = this.store.selectSignal(selectHyperparamTasks);
   protected readonly hasTasks = computed(() => this.detailedTasks().some((t) => t !== null));
   protected readonly sections = computed(() => hyperparamSections(this.detailedTasks()).map(alignSection));
 
@@ -55,6 +55,6 @@ export class HyperParamsValuesTab {
   }
 
   protected retry(): void {
-    this.store.dispatch(TaskDetailsPageActions.retryClicked());
+    this.store.dispatch(HyperparamsPageActions.retryClicked());
   }
 }

@@ -3,7 +3,7 @@ import { Action, Store } from '@ngrx/store';
 import { BehaviorSubject, Observable, Subject, of, throwError } from 'rxjs';
 import { Task } from '../../../core/api/models';
 import { TasksApi } from '../../../core/api/tasks-api';
-import { compareFeature } from '../../state/compare.feature';
+import { compareFeature, selectCompareTab } from '../../state/compare.feature';
 import { TaskDetailsApiActions } from './task-details.actions';
 import { DETAIL_FIELDS, TEXT_FIELDS } from './task-details-chunks';
 import { loadTaskDetails, refreshChangedTaskDetails } from './task-details.effects';
@@ -69,7 +69,7 @@ describe('taskDetailsFeature reducer', () => {
 describe('loadTaskDetails', () => {
   it('asks for every compared task in one request, with the fields only (no long texts)', () => {
     const fields = jasmine.createSpy('getByIds').and.returnValue(of({ tasks: [] }));
-    const store = { select: () => of(['a', 'b']) } as unknown as Store;
+    const store = { select: (selector: unknown) => of(selector === selectCompareTab ? 'details' : ['a', 'b']) } as unknown as Store;
     const sub = loadTaskDetails(new Subject<Action>() as unknown as Actions, store, { getByIds: fields } as unknown as TasksApi).subscribe();
     expect(fields).toHaveBeenCalledOnceWith(['a', 'b'], DETAIL_FIELDS);
     expect(DETAIL_FIELDS.some((f) => TEXT_FIELDS.some((t) => f === t || t.startsWith(`${f}.`) || f.startsWith(`${t}.`)))).toBeFalse();

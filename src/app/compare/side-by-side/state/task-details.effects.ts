@@ -1,11 +1,11 @@
 import { inject } from '@angular/core';
 import { Actions, createEffect, ofType } from '@ngrx/effects';
 import { Store } from '@ngrx/store';
-import { EMPTY, catchError, distinctUntilChanged, filter, from, map, merge, mergeMap, of, reduce, skip, switchMap, withLatestFrom } from 'rxjs';
+import { EMPTY, catchError, combineLatest, distinctUntilChanged, filter, from, map, merge, mergeMap, of, reduce, skip, switchMap, withLatestFrom } from 'rxjs';
 import { Task } from '../../../core/api/models';
 import { TasksApi } from '../../../core/api/tasks-api';
 import { MAX_COMPARED_TASKS } from '../../compare-url';
-import { compareFeature, selectComparedTaskIds } from '../../state/compare.feature';
+import { compareFeature, selectCompareTab, selectComparedTaskIds } from '../../state/compare.feature';
 import { taskDetailsFeature } from './task-details.feature';
 import { TaskDetailsApiActions, TaskDetailsPageActions } from './task-details.actions';
 import { DETAILS_CHUNK, DETAILS_REQUESTS_IN_FLIGHT, DETAIL_FIELDS, TEXT_FIELDS, chunks } from './task-details-chunks';
@@ -15,10 +15,17 @@ const REFRESH_FIELDS = [...DETAIL_FIELDS, ...TEXT_FIELDS];
 
 const sameSet = (a: string[], b: string[]) => [...a].sort().join() === [...b].sort().join();
 
-/** Whole tasks for the compared set, once per set (a new base only reorders, it does not refetch). */
+/**
+ * The Details fields of the compared tasks, once per set while Details is open (a new base only
+ * reorders, it does not refetch); live updates refresh the changed tasks only (below).
+ */
 export const loadTaskDetails = createEffect(
   (actions$ = inject(Actions), store = inject(Store), tasksApi = inject(TasksApi)) => {
-    const ids$ = store.select(selectComparedTaskIds).pipe(distinctUntilChanged(sameSet));
+    const ids$ = combineLatest([store.select(selectComparedTaskIds), store.select(selectCompareTab)]).pipe(
+      filter(([, tab]) => tab === 'details'),
+      map(([ids]) => ids),
+      distinctUntilChanged(sameSet),
+    );
     const retry$ = actions$.pipe(
       ofType(TaskDetailsPageActions.retryClicked),
       withLatestFrom(store.select(selectComparedTaskIds)),
@@ -39,7 +46,7 @@ export const loadTaskDetails = createEffect(
 
 /**
  * When a live check finds that compared tasks changed (a running task reported), refetches those
- * tasks only (their Details fields with the long texts), so Details and Hyperparameters → Values show their new status, iteration, parameters
+ * tasks only (their Details fields with the long texts), so Details shows their new status, iteration, parameters
  * and artifacts. A failed refresh keeps what is shown; the next change tries again.
  */
 export const refreshChangedTaskDetails = createEffect(

@@ -4,7 +4,7 @@ import { selectComparedTaskIds } from '../../state/compare.feature';
 import { TaskDetailsApiActions, TaskDetailsPageActions } from './task-details.actions';
 
 /**
- * The compared tasks as the Details and Hyperparameters → Values views read them: their fields
+ * The compared tasks as the Details tab reads them: their fields
  * (`DETAIL_FIELDS`; with the long texts after a live refresh). The Details tab's long texts are kept
  * where its comparisons run (details/details-texts.ts), not here.
  */

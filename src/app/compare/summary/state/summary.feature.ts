@@ -1,0 +1,20 @@
+import { createFeature, createReducer, on } from '@ngrx/store';
+import { SingleValueMetrics } from '../../../core/api/events-api';
+import { RemoteData, initialRemoteData, remoteLoadFailed, remoteLoadStarted, remoteLoaded } from '../../state/remote-data';
+import { SummaryApiActions } from './summary.actions';
+
+/** The views that draw the Summary chart: Scalars' graph and Plots, not on an embed (which draws one chart alone). */
+export const showsSummary = (view: string, embedded: boolean) => !embedded && (view === 'scalars/graph' || view.split('/')[0] === 'metrics-plots');
+
+export type SummaryState = RemoteData<SingleValueMetrics>;
+
+/** One Summary for the compared tasks, shared by the views that draw it (Scalars graph, Plots). */
+export const summaryFeature = createFeature({
+  name: 'comparedSummary',
+  reducer: createReducer<SummaryState>(
+    initialRemoteData,
+    on(SummaryApiActions.loadStarted, (state, { taskIds }) => remoteLoadStarted(state, taskIds)),
+    on(SummaryApiActions.loaded, (state, { taskIds, value }) => remoteLoaded(state, taskIds, value)),
+    on(SummaryApiActions.loadFailed, (state, { taskIds, message }) => remoteLoadFailed(state, taskIds, message)),
+  ),
+});
