@@ -1,5 +1,5 @@
 import { APIRequestContext, Page, expect, test } from '@playwright/test';
-import { compareUrl } from './support';
+import { compareUrl, taskHeaders } from './support';
 import { PageWatch, watchPage } from './security-support';
 
 /**
@@ -108,7 +108,7 @@ test.describe('hostile content', () => {
     ];
     for (const [view, literal] of views) {
       await page.goto(compareUrl(ids, view));
-      await expect(page.getByTestId('task-header').first()).toBeVisible();
+      await expect(taskHeaders(page).first()).toBeVisible();
       // The task name is shown as text (in the task strip).
       await expect(page.getByText(P.name).first()).toBeAttached();
       // Charts draw lazily and the shared machine can be slow.

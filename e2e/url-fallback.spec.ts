@@ -1,5 +1,5 @@
 import { Page, expect, test } from '@playwright/test';
-import { DEMO, compareUrl, taskIds } from './support';
+import { DEMO, compareUrl, taskHeaders, taskIds } from './support';
 import { watchPage } from './security-support';
 
 /** Every view option any tab reads from the URL. */
@@ -26,7 +26,7 @@ test.describe('unreadable compare links', () => {
     await expect(page).toHaveURL(/\/details$/);
     await expect(notice(page)).toContainText('view "no-such-tab/at-all" (showing Details)');
     await expect(page.getByTestId('compare-error').first()).toContainText('not-a-task-id');
-    await expect(page.getByTestId('task-header')).toHaveCount(2);
+    await expect(taskHeaders(page)).toHaveCount(2);
     await page.goto(compareUrl(ids, 'scalars/sideways'));
     await expect(page).toHaveURL(/\/scalars\/graph$/);
     await expect(notice(page)).toContainText('(showing Scalars: Graph)');
@@ -56,7 +56,7 @@ test.describe('unreadable compare links', () => {
     for (const [index, view] of VIEWS.entries()) {
       const query = new URLSearchParams(OPTIONS.map((name, i) => [name, GARBAGE[(i + index) % GARBAGE.length]]));
       await page.goto(compareUrl(ids, view, query.toString()));
-      await expect(page.getByTestId('task-header'), view).toHaveCount(3);
+      await expect(taskHeaders(page), view).toHaveCount(3);
       await expect(page.getByRole('tabpanel'), view).toBeVisible();
       await expect(page.locator('.compare-tab-panel'), view).not.toBeEmpty();
       visits++;
