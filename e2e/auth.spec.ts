@@ -8,10 +8,10 @@ const SECRET = 'e2e-secret-7d41c9';
 let server: OwnServer;
 
 test.describe('access keys', () => {
-  test.describe.configure({ mode: 'serial', timeout: 150_000 });
+  test.describe.configure({ mode: 'serial', timeout: 300_000 });
 
   test.beforeAll(async () => {
-    test.setTimeout(180_000);
+    test.setTimeout(360_000);
     server = await startOwnServer([], { COMPARE_API_KEYS: `${ACCESS}:${SECRET}` });
   });
   test.afterAll(async () => server?.stop());

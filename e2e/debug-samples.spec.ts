@@ -305,7 +305,8 @@ test.describe('debug samples', () => {
   });
 
   test('12 image metrics with 2,000 iterations each page back to iteration 0, all metrics and one', async ({ page, request }) => {
-    test.setTimeout(180_000);
+    // 24,000 samples stored, then paged back from the newest iteration to 0 page by page.
+    test.setTimeout(420_000);
     const [id] = await fixtureTasks(request, 1, 'deep');
     const metrics = Array.from({ length: 12 }, (_, m) => `layer ${String(m).padStart(2, '0')}`);
     const events = metrics.flatMap((metric) => Array.from({ length: 2000 }, (_, iter) => ({
@@ -328,7 +329,7 @@ test.describe('debug samples', () => {
 
     await page.getByLabel('Jump to iteration').fill('0');
     await page.getByRole('button', { name: 'Go', exact: true }).click();
-    await expect(only).toHaveAttribute('data-iter', '0', { timeout: 120_000 });
+    await expect(only).toHaveAttribute('data-iter', '0', { timeout: 300_000 });
     await expect(only.getByTestId('nearest-marker')).toHaveCount(0);
     await expect(only.getByRole('button', { name: /^Open .+ at iteration / })).toHaveCount(12);
     // The last page was full: only asking shows there is nothing older.

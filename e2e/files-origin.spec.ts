@@ -187,7 +187,8 @@ window.done = (async () => {
   });
 
   test('with access keys, a stored page opened with ?token= (the way it would read a signed-in user\'s cookie) is saved, never run', async ({ page, context }) => {
-    test.setTimeout(150_000);
+    // Starts a server of its own.
+    test.setTimeout(450_000);
     const ACCESS = 'E2EFILES';
     const SECRET = 'e2e-files-secret-3b7';
     const own = await startOwnServer(['--no-demo'], { COMPARE_API_KEYS: `${ACCESS}:${SECRET}` });

@@ -83,7 +83,8 @@ async function expectNothingRan(page: Page, watch: PageWatch, where: string) {
 }
 
 test.describe('hostile content', () => {
-  test.describe.configure({ timeout: 120_000 });
+  // Each test opens the table and every compare view in turn.
+  test.describe.configure({ timeout: 300_000 });
 
   test('HTML and javascript: in task text show literally in the table and in every compare view, and nothing runs', async ({ page, request }) => {
     const { project, ids } = await createHostileTasks(request);
