@@ -18,7 +18,8 @@ const notice = (page: Page) => page.locator('.url-notice');
 const xAxis = (page: Page) => page.getByRole('radiogroup', { name: 'X axis' }).getByRole('radio', { checked: true });
 
 test.describe('unreadable compare links', () => {
-  test.describe.configure({ timeout: 120_000 });
+  // A test opens every view in turn.
+  test.describe.configure({ timeout: 300_000 });
 
   test('an unknown tab and a bad id fall back to Details with a notice and the tasks that are valid', async ({ page, request }) => {
     const ids = await taskIds(request, [DEMO.best, DEMO.baseline]);
