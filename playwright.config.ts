@@ -49,7 +49,8 @@ function server(at: number, dir: string, url: string, extra = '') {
     command: `node --import tsx server/src/main.ts --db "${join(dir, 'compare.db')}" --files "${join(dir, 'files')}" --port ${at}${extra}`,
     url: `${url}/api/server.info`,
     reuseExistingServer: false,
-    timeout: 120_000,
+    // Seeding the demo database can take minutes on a busy machine.
+    timeout: 300_000,
     stdout: 'pipe' as const,
     stderr: 'pipe' as const,
   };
@@ -62,8 +63,11 @@ export default defineConfig({
   retries: 0,
   forbidOnly: !!process.env['CI'],
   reporter: [['list']],
-  timeout: 30_000,
-  expect: { timeout: 10_000 },
+  // Budgets for a busy machine (a CI runner, or a laptop running other work): a test waits for
+  // states, never for time, so a passing test takes no longer for them; only a failure is reported
+  // later. Tests that open several charted views set their own.
+  timeout: 120_000,
+  expect: { timeout: 20_000 },
   projects: [
     { name: 'full', use: { baseURL } },
     { name: 'plain', use: { baseURL: plainBaseURL }, testMatch: PLAIN_SUITES.map((suite) => `${suite}.spec.ts`) },

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { DEMO, compareUrl, taskIds } from './support';
+import { DEMO, compareUrl, taskHeaders, taskIds } from './support';
 
 /**
  * Which Plotly build a script is, or null: a build is a megabyte-sized script with Plotly's events;
@@ -28,10 +28,10 @@ test.describe('app shell', () => {
     await page.route('**/api/**', (route) => (down ? route.fulfill({ status: 502, body: 'Bad gateway' }) : route.continue()));
     await page.goto(compareUrl(ids));
     await expect(page.getByTestId('compare-error')).toContainText('could not be loaded');
-    await expect(page.getByTestId('tab-details')).toBeVisible();
+    await expect(page.getByRole('tab', { name: 'Details', exact: true })).toBeVisible();
     down = false;
     await page.getByTestId('compare-error').getByRole('button', { name: 'Try again' }).click();
-    await expect(page.getByTestId('task-header').first()).toContainText(DEMO.best);
+    await expect(taskHeaders(page).first()).toContainText(DEMO.best);
   });
 
   test('Plotly is not in what the task table loads; the Scalars tab loads its basic build only', async ({ page, request }) => {
@@ -133,9 +133,9 @@ test.describe('app shell', () => {
     const ids = await taskIds(request, [DEMO.best, DEMO.baseline]);
     await page.goto(compareUrl(ids, 'details'));
     await expect(page.getByTestId('row').first()).toBeVisible();
-    await expect.poll(() => plotly, { timeout: 20_000 }).toEqual(['basic']);
+    await expect.poll(() => plotly).toEqual(['basic']);
     // The Scalars graph then draws with it, without loading anything more.
-    await page.getByTestId('tab-scalars').click();
+    await page.getByRole('tab', { name: 'Scalars', exact: true }).click();
     await expect(page.locator('app-plot .main-svg').first()).toBeVisible();
     expect(plotly).toEqual(['basic']);
   });

@@ -8,10 +8,10 @@ const SECRET = 'e2e-secret-7d41c9';
 let server: OwnServer;
 
 test.describe('access keys', () => {
-  test.describe.configure({ mode: 'serial', timeout: 90_000 });
+  test.describe.configure({ mode: 'serial', timeout: 300_000 });
 
   test.beforeAll(async () => {
-    test.setTimeout(120_000);
+    test.setTimeout(360_000);
     server = await startOwnServer([], { COMPARE_API_KEYS: `${ACCESS}:${SECRET}` });
   });
   test.afterAll(async () => server?.stop());
@@ -37,14 +37,14 @@ test.describe('access keys', () => {
   test('the app asks to sign in, refuses a wrong secret, then shows the page it was opening', async ({ page }) => {
     const watch = await watchPage(page);
     await page.goto(`${server.baseURL}/tasks`);
-    const form = page.getByTestId('sign-in-form');
+    const form = page.getByRole('dialog', { name: 'Sign in' });
     // The first API answer (401) and the form's lazy chunk come first; the shared machine can be slow.
     await expect(form).toBeVisible({ timeout: 30_000 });
-    await page.getByTestId('access-key').fill(ACCESS);
-    await page.getByTestId('secret-key').fill('not-the-secret');
+    await page.getByLabel('Access key').fill(ACCESS);
+    await page.getByLabel('Secret key').fill('not-the-secret');
     await form.getByRole('button', { name: 'Sign in' }).click();
     await expect(form.getByRole('alert')).toContainText('invalid access key or secret key');
-    await page.getByTestId('secret-key').fill(SECRET);
+    await page.getByLabel('Secret key').fill(SECRET);
     await form.getByRole('button', { name: 'Sign in' }).click();
     await expect(form).toBeHidden();
     await expect(page.getByRole('cell', { name: DEMO.best, exact: true })).toBeVisible();
@@ -53,13 +53,13 @@ test.describe('access keys', () => {
     await expect(page.getByRole('cell', { name: DEMO.best, exact: true })).toBeVisible();
     await expect(form).toBeHidden();
     // Sign out: the token and its cookie are gone, and the page asks to sign in again.
-    await page.getByTestId('sign-out').click();
+    await page.getByRole('button', { name: 'Sign out', exact: true }).click();
     await expect(form).toBeVisible({ timeout: 30_000 });
     expect(await page.evaluate(() => sessionStorage.getItem('compare.token'))).toBeNull();
     expect((await page.context().cookies()).filter((c) => c.value)).toEqual([]);
     await expect(page.getByRole('cell', { name: DEMO.best, exact: true })).toHaveCount(0);
-    await page.getByTestId('access-key').fill(ACCESS);
-    await page.getByTestId('secret-key').fill(SECRET);
+    await page.getByLabel('Access key').fill(ACCESS);
+    await page.getByLabel('Secret key').fill(SECRET);
     await form.getByRole('button', { name: 'Sign in' }).click();
     await expect(page.getByRole('cell', { name: DEMO.best, exact: true })).toBeVisible();
     expect(watch.cspViolations).toEqual([]);
@@ -77,9 +77,9 @@ test.describe('access keys', () => {
     const id = (name: string) => (all.data.tasks as { id: string; name: string }[]).find((t) => t.name === name)!.id;
     const ids = [id(DEMO.best), id(DEMO.baseline)];
     await page.goto(`${server.baseURL}/compare-tasks;ids=${ids.join(',')}/debug-images`);
-    await page.getByTestId('access-key').fill(ACCESS);
-    await page.getByTestId('secret-key').fill(SECRET);
-    await page.getByTestId('sign-in-form').getByRole('button', { name: 'Sign in' }).click();
+    await page.getByLabel('Access key').fill(ACCESS);
+    await page.getByLabel('Secret key').fill(SECRET);
+    await page.getByRole('dialog', { name: 'Sign in' }).getByRole('button', { name: 'Sign in' }).click();
     await expect(page.getByTestId('sample-column')).toHaveCount(2);
     const image = page.getByTestId('sample-column').first().locator('img').first();
     await image.scrollIntoViewIfNeeded();
@@ -93,12 +93,12 @@ test.describe('access keys', () => {
         textAnswers.push(response.status());
       }
     });
-    await page.getByTestId('tab-details').click();
+    await page.getByRole('tab', { name: 'Details', exact: true }).click();
     await expect.poll(() => textAnswers).toEqual([200]);
     await expect(page.getByTestId('details-texts-loading')).toHaveCount(0);
     await expect(page.getByTestId('details-texts-error')).toHaveCount(0);
-    await page.getByTestId('search-input').fill('torchvision');
-    await page.getByTestId('search-input').press('Enter');
+    await page.getByRole('searchbox', { name: 'Search fields and values' }).fill('torchvision');
+    await page.getByRole('searchbox', { name: 'Search fields and values' }).press('Enter');
     await expect(page.locator('[data-testid="row"][data-row="packages:torchvision"]')).toHaveClass(/current/);
     expect(watch.cspViolations).toEqual([]);
   });

@@ -1,7 +1,7 @@
 import { expect, request as playwrightRequest, test, type Page } from '@playwright/test';
 import { BASE_PATH, baseBuild } from './base-path-support';
 import { OwnServer, startOwnServer, watchPage } from './security-support';
-import { DEMO, idsInUrl, pick, row } from './support';
+import { DEMO, idsInUrl, pick, row, taskHeaders } from './support';
 
 /**
  * The app built with `--base-href /compare/` and served under /compare/ by the embedded server
@@ -36,7 +36,8 @@ test.describe('served under a base path', () => {
   test.describe.configure({ mode: 'serial', timeout: 180_000 });
 
   test.beforeAll(async () => {
-    test.setTimeout(300_000);
+    // May build the app for the base path first, then starts a server of its own.
+    test.setTimeout(900_000);
     const appDir = baseBuild();
     server = await startOwnServer(['--base-path', BASE_PATH], { COMPARE_APP_DIR: appDir, COMPARE_API_KEYS: `${ACCESS}:${SECRET}` });
     app = `${server.baseURL}${BASE_PATH}`;
@@ -58,22 +59,22 @@ test.describe('served under a base path', () => {
     await expect(page).toHaveURL(`${app}tasks`);
     await pick(row(page, DEMO.best).getByRole('checkbox'));
     await pick(row(page, DEMO.baseline).getByRole('checkbox'));
-    await page.getByTestId('compare-button').click();
+    await page.getByRole('button', { name: 'COMPARE', exact: true }).click();
     await expect(page).toHaveURL(new RegExp(`^${app}compare-tasks;ids=[^/]+/details$`));
-    await expect(page.getByTestId('task-header').first()).toContainText(DEMO.best);
+    await expect(taskHeaders(page).first()).toContainText(DEMO.best);
     const ids = idsInUrl(page);
     expect(ids).toHaveLength(2);
 
     // Each tab's code, and Plotly's builds, load from below the base path.
-    await page.getByTestId('tab-hyper-params').click();
+    await page.getByRole('tab', { name: 'Hyperparameters', exact: true }).click();
     await expect(page).toHaveURL(/\/compare\/compare-tasks;ids=[^/]+\/hyper-params\/values$/);
-    await page.getByTestId('tab-scalars').click();
+    await page.getByRole('tab', { name: 'Scalars', exact: true }).click();
     await expect(page).toHaveURL(/\/compare\/compare-tasks;ids=[^/]+\/scalars\/graph$/);
     await expect(page.locator('[data-testid="scalar-chart"] .main-svg').first()).toBeVisible({ timeout: 30_000 });
-    await page.getByTestId('tab-metrics-plots').click();
+    await page.getByRole('tab', { name: 'Plots', exact: true }).click();
     await expect(page).toHaveURL(/\/compare\/compare-tasks;ids=[^/]+\/metrics-plots/);
     await expect(page.getByTestId('plot-card').first()).toBeVisible({ timeout: 30_000 });
-    await page.getByTestId('tab-debug-images').click();
+    await page.getByRole('tab', { name: 'Debug samples', exact: true }).click();
     await expect(page.getByTestId('sample-column')).toHaveCount(2);
     // /files answers the cookie too: the image loads.
     const image = page.getByTestId('sample-column').first().locator('img').first();
@@ -84,7 +85,7 @@ test.describe('served under a base path', () => {
     await page.goto(`${app}compare-tasks;ids=${ids.join(',')}/scalars/graph`);
     await expect(page.locator('[data-testid="scalar-chart"] .main-svg').first()).toBeVisible({ timeout: 30_000 });
     await page.reload();
-    await expect(page.getByTestId('tab-scalars')).toHaveClass(/mdc-tab--active/);
+    await expect(page.getByRole('tab', { name: 'Scalars', exact: true })).toHaveClass(/mdc-tab--active/);
     await expect(page.locator('[data-testid="scalar-chart"] .main-svg').first()).toBeVisible({ timeout: 30_000 });
     expect(idsInUrl(page)).toEqual(ids);
     // Back: the tab before the deep link, still under the base path.
@@ -93,8 +94,8 @@ test.describe('served under a base path', () => {
     await expect(page.getByTestId('sample-column')).toHaveCount(2);
 
     // Never asked to sign in, never sent a token of its own, the API always at /api.
-    await expect(page.getByTestId('sign-in-form')).toHaveCount(0);
-    await expect(page.getByTestId('sign-out')).toHaveCount(0);
+    await expect(page.getByRole('dialog', { name: 'Sign in' })).toHaveCount(0);
+    await expect(page.getByRole('button', { name: 'Sign out', exact: true })).toHaveCount(0);
     expect(await page.evaluate(() => sessionStorage.getItem('compare.token'))).toBeNull();
     expect(apiPaths.length).toBeGreaterThan(5);
     expect(apiPaths.filter((path) => !path.startsWith('/api/'))).toEqual([]);
@@ -112,17 +113,17 @@ test.describe('served under a base path', () => {
     const id = (name: string) => (all.data.tasks as { id: string; name: string }[]).find((t) => t.name === name)!.id;
     const ids = [id(DEMO.best), id(DEMO.failed)];
     await page.goto(`${app}compare-tasks;ids=${ids.join(',')}/hyper-params/values`);
-    const form = page.getByTestId('sign-in-form');
+    const form = page.getByRole('dialog', { name: 'Sign in' });
     await expect(form).toBeVisible({ timeout: 30_000 });
-    await page.getByTestId('access-key').fill(ACCESS);
-    await page.getByTestId('secret-key').fill(SECRET);
+    await page.getByLabel('Access key').fill(ACCESS);
+    await page.getByLabel('Secret key').fill(SECRET);
     await form.getByRole('button', { name: 'Sign in' }).click();
     await expect(form).toBeHidden();
-    await expect(page.getByTestId('task-header')).toHaveCount(2);
-    await expect(page.getByTestId('tab-hyper-params')).toHaveClass(/mdc-tab--active/);
+    await expect(taskHeaders(page)).toHaveCount(2);
+    await expect(page.getByRole('tab', { name: 'Hyperparameters', exact: true })).toHaveClass(/mdc-tab--active/);
     expect(new URL(page.url()).pathname).toBe(`${BASE_PATH}compare-tasks;ids=${ids.join(',')}/hyper-params/values`);
     await page.reload();
-    await expect(page.getByTestId('task-header')).toHaveCount(2);
+    await expect(taskHeaders(page)).toHaveCount(2);
     await expect(form).toBeHidden();
     expect(watch.cspViolations).toEqual([]);
     expect(watch.dialogs).toEqual([]);

@@ -1,55 +1,57 @@
 import { expect, test } from '@playwright/test';
-import { DEMO, compareUrl, headerIds, idsInUrl, pick, taskIds } from './support';
+import { DEMO, compareUrl, headerIds, idsInUrl, pick, taskHeaders, taskIds } from './support';
 
 test.describe('compare page shell', () => {
   test('switching tabs changes the URL; reload and back keep tab and order', async ({ page, request }) => {
     const ids = await taskIds(request, [DEMO.best, DEMO.baseline, DEMO.failed]);
     await page.goto(compareUrl(ids));
-    await expect(page.getByTestId('task-header')).toHaveCount(3);
-    await page.getByTestId('tab-scalars').click();
+    await expect(taskHeaders(page)).toHaveCount(3);
+    await page.getByRole('tab', { name: 'Scalars', exact: true }).click();
     await expect(page).toHaveURL(/\/scalars\/graph$/);
-    await expect(page.getByTestId('smoothing')).toBeVisible();
-    await page.getByTestId('tab-hyper-params').click();
+    await expect(page.getByRole('slider', { name: 'Smoothing' })).toBeVisible();
+    await page.getByRole('tab', { name: 'Hyperparameters', exact: true }).click();
     await expect(page).toHaveURL(/\/hyper-params\/values$/);
     await page.reload();
-    await expect(page.getByTestId('tab-hyper-params')).toHaveClass(/mdc-tab--active/);
+    await expect(page.getByRole('tab', { name: 'Hyperparameters', exact: true })).toHaveClass(/mdc-tab--active/);
     expect(idsInUrl(page)).toEqual(ids);
     expect(await headerIds(page)).toEqual(ids);
     await page.goBack();
     await expect(page).toHaveURL(/\/scalars\/graph$/);
-    await expect(page.getByTestId('tab-scalars')).toHaveClass(/mdc-tab--active/);
+    await expect(page.getByRole('tab', { name: 'Scalars', exact: true })).toHaveClass(/mdc-tab--active/);
   });
 
   test('the view links open each view of Hyperparameters and Scalars, mark the open one and keep its options', async ({ page, request }) => {
+    // Five views opened in turn, three of them drawing charts.
+    test.setTimeout(180_000);
     const ids = await taskIds(request, [DEMO.best, DEMO.baseline, DEMO.failed]);
     await page.goto(compareUrl(ids, 'details'));
-    await expect(page.getByTestId('view-links')).toHaveCount(0);
-    await page.getByTestId('tab-hyper-params').click();
-    const links = page.getByTestId('view-links');
+    await expect(page.getByRole('navigation', { name: / views$/ })).toHaveCount(0);
+    await page.getByRole('tab', { name: 'Hyperparameters', exact: true }).click();
+    const links = page.getByRole('navigation', { name: / views$/ });
     await expect(links.getByRole('link')).toHaveText(['Values', 'Parallel coordinates', 'Scatter plot']);
-    await expect(page.getByTestId('view-hyper-params/values')).toHaveAttribute('aria-current', 'page');
-    await page.getByTestId('view-hyper-params/graph').click();
+    await expect(page.getByRole('link', { name: 'Values', exact: true })).toHaveAttribute('aria-current', 'page');
+    await page.getByRole('link', { name: 'Parallel coordinates', exact: true }).click();
     await expect(page).toHaveURL(/\/hyper-params\/graph$/);
-    await expect(page.getByTestId('parcoords').locator('svg.pc-chart')).toBeVisible({ timeout: 30_000 });
-    await expect(page.getByTestId('view-hyper-params/graph')).toHaveAttribute('aria-current', 'page');
-    await expect(page.getByTestId('view-hyper-params/values')).not.toHaveAttribute('aria-current', 'page');
-    await page.getByTestId('view-hyper-params/scatter').click();
+    await expect(page.getByTestId('parcoords').locator('svg.pc-chart')).toBeVisible({ timeout: 60_000 });
+    await expect(page.getByRole('link', { name: 'Parallel coordinates', exact: true })).toHaveAttribute('aria-current', 'page');
+    await expect(page.getByRole('link', { name: 'Values', exact: true })).not.toHaveAttribute('aria-current', 'page');
+    await page.getByRole('link', { name: 'Scatter plot', exact: true }).click();
     await expect(page).toHaveURL(/\/hyper-params\/scatter$/);
     await expect(page.getByTestId('scatter')).toBeVisible();
 
-    await page.getByTestId('tab-scalars').click();
+    await page.getByRole('tab', { name: 'Scalars', exact: true }).click();
     await expect(links.getByRole('link')).toHaveText(['Graph', 'Last values', 'Min values', 'Max values']);
-    await page.getByTestId('smoothing').focus();
+    await page.getByRole('slider', { name: 'Smoothing' }).focus();
     await page.keyboard.press('End');
     await expect(page).toHaveURL(/smooth=/);
-    await page.getByTestId('view-scalars/max-values').click();
+    await page.getByRole('link', { name: 'Max values', exact: true }).click();
     await expect(page).toHaveURL(/\/scalars\/max-values\?.*smooth=/);
-    await expect(page.getByTestId('view-scalars/max-values')).toHaveAttribute('aria-current', 'page');
+    await expect(page.getByRole('link', { name: 'Max values', exact: true })).toHaveAttribute('aria-current', 'page');
     await expect(page.getByTestId('values-row').first()).toBeVisible();
     // Back on the graph, its smoothing is still set.
-    await page.getByTestId('view-scalars/graph').click();
+    await page.getByRole('link', { name: 'Graph', exact: true }).click();
     await expect(page).toHaveURL(/\/scalars\/graph\?.*smooth=/);
-    await expect(page.getByTestId('smoothing')).toBeVisible();
+    await expect(page.getByRole('slider', { name: 'Smoothing' })).toBeVisible();
   });
 
   test('a bare tab opens its default view', async ({ page, request }) => {
@@ -62,27 +64,27 @@ test.describe('compare page shell', () => {
   test('TASKS lists compared tasks; X removes one and the URL follows, keeping the tab', async ({ page, request }) => {
     const ids = await taskIds(request, [DEMO.best, DEMO.baseline, DEMO.failed]);
     await page.goto(compareUrl(ids, 'metrics-plots'));
-    await page.getByTestId('tasks-button').click();
+    await page.getByRole('button', { name: 'TASKS', exact: true }).click();
     const menu = page.getByTestId('tasks-menu');
     await expect(menu.getByRole('listitem')).toHaveCount(3);
-    await menu.locator(`[data-task-id="${ids[1]}"]`).getByTestId('remove-task').click();
+    await menu.locator(`[data-task-id="${ids[1]}"]`).getByRole('button', { name: /^Remove / }).click();
     await expect.poll(() => idsInUrl(page)).toEqual([ids[0], ids[2]]);
     await expect(page).toHaveURL(/\/metrics-plots$/);
-    await expect(page.getByTestId('task-header')).toHaveCount(2);
+    await expect(taskHeaders(page)).toHaveCount(2);
   });
 
   test('+ opens the task table with compared tasks on top and selected; APPLY adds the new pick', async ({ page, request }) => {
     const ids = await taskIds(request, [DEMO.best, DEMO.baseline, DEMO.running]);
     await page.goto(compareUrl(ids.slice(0, 2), 'debug-images'));
-    await page.getByTestId('add-tasks-button').click();
+    await page.getByRole('button', { name: 'Add or remove tasks', exact: true }).click();
     const dialog = page.getByRole('dialog');
     const rows = dialog.locator('tr[data-task-id]');
     await expect(rows.nth(0)).toHaveAttribute('data-task-id', ids[0]);
     await expect(rows.nth(1)).toHaveAttribute('data-task-id', ids[1]);
     await expect(rows.nth(0).getByRole('checkbox')).toBeChecked();
-    await dialog.getByTestId('dialog-search').fill('wrn');
+    await dialog.getByRole('searchbox', { name: 'Search tasks by name or id' }).fill('wrn');
     await pick(dialog.locator(`tr[data-task-id="${ids[2]}"]`).getByRole('checkbox'));
-    await dialog.getByTestId('apply-button').click();
+    await dialog.getByRole('button', { name: 'APPLY', exact: true }).click();
     await expect.poll(() => idsInUrl(page)).toEqual(ids);
     await expect(page).toHaveURL(/\/debug-images$/);
   });
@@ -90,8 +92,8 @@ test.describe('compare page shell', () => {
   test('sets the base task with the button and by dragging a header leftmost', async ({ page, request }) => {
     const ids = await taskIds(request, [DEMO.best, DEMO.baseline, DEMO.failed]);
     await page.goto(compareUrl(ids, 'scalars/values'));
-    const headers = page.getByTestId('task-header');
-    await headers.nth(2).getByTestId('set-base').click();
+    const headers = taskHeaders(page);
+    await headers.nth(2).getByRole('button', { name: /^Set .* as base task$/ }).click();
     await expect.poll(() => idsInUrl(page)).toEqual([ids[2], ids[0], ids[1]]);
     await expect(headers.first().getByTestId('base-badge')).toBeVisible();
 
@@ -115,14 +117,14 @@ test.describe('compare page shell', () => {
     expect(ids.length).toBeGreaterThanOrEqual(12);
     await page.setViewportSize({ width: 1200, height: 800 });
     await page.goto(compareUrl(ids, 'details'));
-    const headers = page.getByTestId('task-header');
+    const headers = taskHeaders(page);
     await expect(headers).toHaveCount(ids.length);
-    await expect(headers.nth(1).getByTestId('set-base')).toBeVisible();
+    await expect(headers.nth(1).getByRole('button', { name: /^Set .* as base task$/ })).toBeVisible();
     const last = headers.last();
     await expect(last).not.toHaveText('');
-    await expect(last.getByTestId('set-base')).toHaveCount(0);
+    await expect(last.getByRole('button', { name: /^Set .* as base task$/ })).toHaveCount(0);
     await last.scrollIntoViewIfNeeded();
-    await last.getByTestId('set-base').click();
+    await last.getByRole('button', { name: /^Set .* as base task$/ }).click();
     await expect.poll(() => idsInUrl(page)).toEqual([ids[ids.length - 1], ...ids.slice(0, -1)]);
   });
 
@@ -130,9 +132,9 @@ test.describe('compare page shell', () => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     const ids = await taskIds(request, [DEMO.running, DEMO.best]);
     await page.goto(compareUrl(ids, 'hyper-params/scatter'));
-    await expect(page.getByTestId('task-header')).toHaveCount(2);
-    await expect(page.getByTestId('scatter-y')).toBeVisible();
-    await page.getByTestId('share-button').click();
+    await expect(taskHeaders(page)).toHaveCount(2);
+    await expect(page.getByRole('combobox', { name: 'Y: metric' })).toBeVisible();
+    await page.getByRole('button', { name: 'Share' }).click();
     await expect(page.locator('mat-snack-bar-container')).toContainText('Link copied');
     const copied = await page.evaluate(() => navigator.clipboard.readText());
     expect(copied).toBe(page.url());
@@ -140,10 +142,10 @@ test.describe('compare page shell', () => {
     const other = await browser.newContext();
     const second = await other.newPage();
     await second.goto(copied);
-    await expect(second.getByTestId('task-header')).toHaveCount(2);
+    await expect(taskHeaders(second)).toHaveCount(2);
     expect(await headerIds(second)).toEqual(ids);
-    await expect(second.getByTestId('tab-hyper-params')).toHaveClass(/mdc-tab--active/);
-    await expect(second.getByTestId('scatter-y')).toBeVisible();
+    await expect(second.getByRole('tab', { name: 'Hyperparameters', exact: true })).toHaveClass(/mdc-tab--active/);
+    await expect(second.getByRole('combobox', { name: 'Y: metric' })).toBeVisible();
     await other.close();
   });
 
@@ -154,7 +156,7 @@ test.describe('compare page shell', () => {
     const message = page.getByTestId('compare-error');
     await expect(message).toContainText('not found');
     await expect(message).toContainText(unknown);
-    await expect(page.getByTestId('task-header').first()).toContainText(DEMO.best);
+    await expect(taskHeaders(page).first()).toContainText(DEMO.best);
     await message.getByRole('button', { name: 'Remove from the comparison' }).click();
     await expect.poll(() => idsInUrl(page)).toEqual([best]);
     await expect(page.getByTestId('compare-error')).toHaveCount(0);
@@ -174,7 +176,7 @@ test.describe('compare page shell', () => {
     await page.goto(compareUrl(ids));
     const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
     const light = await background();
-    await page.getByTestId('theme-toggle').click();
+    await page.getByRole('button', { name: /^Switch to (dark|light) theme$/ }).click();
     await expect(page.locator('html')).toHaveClass(/theme-dark/);
     const dark = await background();
     expect(dark).not.toBe(light);
@@ -188,15 +190,15 @@ test.describe('compare page shell', () => {
 test('a task colour can be changed from its header, is remembered, and can be reset', async ({ page, request }) => {
   const ids = await taskIds(request, [DEMO.best, DEMO.baseline]);
   await page.goto(compareUrl(ids));
-  const header = page.getByTestId('task-header').nth(1);
-  const original = await header.getByTestId('task-color').evaluate((el) => getComputedStyle(el).backgroundColor);
-  await header.getByTestId('task-color').click();
+  const header = taskHeaders(page).nth(1);
+  const original = await header.getByRole('button', { name: /^Colour of / }).evaluate((el) => getComputedStyle(el).backgroundColor);
+  await header.getByRole('button', { name: /^Colour of / }).click();
   await page.getByRole('button', { name: 'Use colour #c2255c' }).click();
-  await expect(header.getByTestId('task-color')).toHaveCSS('background-color', 'rgb(194, 37, 92)');
+  await expect(header.getByRole('button', { name: /^Colour of / })).toHaveCSS('background-color', 'rgb(194, 37, 92)');
   await expect(header).toHaveCSS('border-top-color', 'rgb(194, 37, 92)');
   await page.reload();
-  await expect(page.getByTestId('task-header').nth(1).getByTestId('task-color')).toHaveCSS('background-color', 'rgb(194, 37, 92)');
-  await page.getByTestId('task-header').nth(1).getByTestId('task-color').click();
+  await expect(taskHeaders(page).nth(1).getByRole('button', { name: /^Colour of / })).toHaveCSS('background-color', 'rgb(194, 37, 92)');
+  await taskHeaders(page).nth(1).getByRole('button', { name: /^Colour of / }).click();
   await page.getByRole('menuitem', { name: 'Default colour' }).click();
-  await expect(page.getByTestId('task-header').nth(1).getByTestId('task-color')).toHaveCSS('background-color', original);
+  await expect(taskHeaders(page).nth(1).getByRole('button', { name: /^Colour of / })).toHaveCSS('background-color', original);
 });

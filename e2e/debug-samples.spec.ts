@@ -8,7 +8,7 @@ function column(page: Page, id: string) {
 }
 
 async function chooseMetric(page: Page, id: string, metric: string): Promise<void> {
-  await column(page, id).getByTestId('metric-select').click();
+  await column(page, id).getByRole('combobox', { name: 'Metric' }).click();
   await page.getByRole('option', { name: metric, exact: true }).click();
 }
 
@@ -32,7 +32,7 @@ async function fixtureTasks(request: APIRequestContext, count: number, label: st
 
 test.describe('debug samples', () => {
   // Long flows over several reloads; the shared machine can be slow.
-  test.describe.configure({ timeout: 60_000 });
+  test.describe.configure({ timeout: 150_000 });
 
   test('a column per task; older/newer/newest and the metric select move it; reload restores it', async ({ page, request }) => {
     const ids = await taskIds(request, [DEMO.best, DEMO.baseline, DEMO.failed]);
@@ -41,40 +41,40 @@ test.describe('debug samples', () => {
     await expect(page.getByTestId('column-task-name')).toHaveText([DEMO.best, DEMO.baseline, DEMO.failed]);
 
     const first = column(page, ids[0]);
-    await expect(first.getByTestId('sample-thumb').first()).toBeVisible();
+    await expect(first.getByRole('button', { name: /^Open .+ at iteration / }).first()).toBeVisible();
     const newest = Number(await first.getAttribute('data-iter'));
     expect(newest).toBeGreaterThan(0);
-    await expect(first.getByTestId('newer-button')).toBeDisabled();
-    await expect(first.getByTestId('newest-button')).toBeDisabled();
+    await expect(first.getByRole('button', { name: 'Newer iteration', exact: true })).toBeDisabled();
+    await expect(first.getByRole('button', { name: 'Newest iteration', exact: true })).toBeDisabled();
     await expect(first.locator('img').first()).toHaveAttribute('loading', 'lazy');
     // Every thumbnail of the column is at the iteration shown, captioned with it.
-    for (const iter of await first.getByTestId('sample-thumb').evaluateAll((els) => els.map((e) => e.getAttribute('data-iter')))) {
+    for (const iter of await first.getByRole('button', { name: /^Open .+ at iteration / }).evaluateAll((els) => els.map((e) => e.getAttribute('data-iter')))) {
       expect(Number(iter)).toBe(newest);
     }
 
-    await first.getByTestId('older-button').click();
+    await first.getByRole('button', { name: 'Older iteration', exact: true }).click();
     await expect.poll(async () => Number(await first.getAttribute('data-iter'))).toBeLessThan(newest);
     const older = Number(await first.getAttribute('data-iter'));
-    await expect(first.getByTestId('newer-button')).toBeEnabled();
-    await expect(first.getByTestId('sample-thumb').first()).toContainText(`iteration ${older}`);
+    await expect(first.getByRole('button', { name: 'Newer iteration', exact: true })).toBeEnabled();
+    await expect(first.getByRole('button', { name: /^Open .+ at iteration / }).first()).toContainText(`iteration ${older}`);
     // The other columns did not move (sync is off).
-    await expect(column(page, ids[1]).getByTestId('newer-button')).toBeDisabled();
+    await expect(column(page, ids[1]).getByRole('button', { name: 'Newer iteration', exact: true })).toBeDisabled();
 
     await chooseMetric(page, ids[0], 'augmentations');
-    await expect(first.getByTestId('sample-thumb').first()).toHaveAttribute('data-metric', 'augmentations');
-    const metrics = await first.getByTestId('sample-thumb').evaluateAll((els) => els.map((e) => e.getAttribute('data-metric')));
+    await expect(first.getByRole('button', { name: /^Open .+ at iteration / }).first()).toHaveAttribute('data-metric', 'augmentations');
+    const metrics = await first.getByRole('button', { name: /^Open .+ at iteration / }).evaluateAll((els) => els.map((e) => e.getAttribute('data-metric')));
     expect(new Set(metrics)).toEqual(new Set(['augmentations']));
     await expect(column(page, ids[1]).locator('[data-metric="predictions"]').first()).toBeVisible();
     const shownBefore = await first.getAttribute('data-iter');
     await expect(page).toHaveURL(/cols=/);
 
     await page.reload();
-    await expect(column(page, ids[0]).getByTestId('sample-thumb').first()).toHaveAttribute('data-metric', 'augmentations');
+    await expect(column(page, ids[0]).getByRole('button', { name: /^Open .+ at iteration / }).first()).toHaveAttribute('data-metric', 'augmentations');
     await expect(column(page, ids[0])).toHaveAttribute('data-iter', shownBefore!);
 
-    await column(page, ids[0]).getByTestId('newest-button').click();
-    await expect(column(page, ids[0]).getByTestId('newest-button')).toBeDisabled();
-    await expect(column(page, ids[0]).getByTestId('newer-button')).toBeDisabled();
+    await column(page, ids[0]).getByRole('button', { name: 'Newest iteration', exact: true }).click();
+    await expect(column(page, ids[0]).getByRole('button', { name: 'Newest iteration', exact: true })).toBeDisabled();
+    await expect(column(page, ids[0]).getByRole('button', { name: 'Newer iteration', exact: true })).toBeDisabled();
   });
 
   test('sync aligns every column to the same iteration, marking the nearest; jump takes all columns there', async ({ page, request }) => {
@@ -85,39 +85,39 @@ test.describe('debug samples', () => {
     await expect(conformer).toHaveAttribute('data-iter', '520');
     await expect(baseline).toHaveAttribute('data-iter', '800');
 
-    await page.getByTestId('sync-toggle').click();
+    await page.getByRole('switch', { name: 'Sync', exact: true }).click();
     await expect(page).toHaveURL(/sync=1/);
-    await crnn.getByTestId('older-button').click();
+    await crnn.getByRole('button', { name: 'Older iteration', exact: true }).click();
     await expect(crnn).toHaveAttribute('data-iter', '800');
     await expect(baseline).toHaveAttribute('data-iter', '800');
     await expect(conformer).toHaveAttribute('data-iter', '520');
     await expect(conformer.getByTestId('nearest-marker')).toHaveText(/nearest to 800/);
     await expect(crnn.getByTestId('nearest-marker')).toHaveCount(0);
 
-    await crnn.getByTestId('older-button').click();
+    await crnn.getByRole('button', { name: 'Older iteration', exact: true }).click();
     await expect(crnn).toHaveAttribute('data-iter', '600');
     await expect(baseline).toHaveAttribute('data-iter', '600');
     await expect(conformer).toHaveAttribute('data-iter', '520');
 
     // A metric picked in one column is picked in all.
     await chooseMetric(page, ids[0], 'spectrogram');
-    await expect(crnn.getByTestId('sample-thumb').first()).toHaveAttribute('data-metric', 'spectrogram');
+    await expect(crnn.getByRole('button', { name: /^Open .+ at iteration / }).first()).toHaveAttribute('data-metric', 'spectrogram');
     await expect(baseline.getByTestId('column-empty')).toContainText('no samples for “spectrogram”');
     await chooseMetric(page, ids[0], 'All');
 
-    await page.getByTestId('jump-input').fill('400');
-    await page.getByTestId('jump-input').press('Enter');
+    await page.getByLabel('Jump to iteration').fill('400');
+    await page.getByLabel('Jump to iteration').press('Enter');
     await expect(page).toHaveURL(/iter=400/);
     for (const c of [crnn, conformer, baseline]) await expect(c).toHaveAttribute('data-iter', '400');
 
     await page.reload();
     for (const c of [crnn, conformer, baseline]) await expect(c).toHaveAttribute('data-iter', '400');
-    await expect(page.getByTestId('sync-toggle').getByRole('switch')).toHaveAttribute('aria-checked', 'true');
+    await expect(page.getByRole('switch', { name: 'Sync', exact: true })).toHaveAttribute('aria-checked', 'true');
 
     // Jump without sync still takes every column there.
-    await page.getByTestId('sync-toggle').click();
-    await page.getByTestId('jump-input').fill('700');
-    await page.getByTestId('jump-button').click();
+    await page.getByRole('switch', { name: 'Sync', exact: true }).click();
+    await page.getByLabel('Jump to iteration').fill('700');
+    await page.getByRole('button', { name: 'Go', exact: true }).click();
     await expect(crnn).toHaveAttribute('data-iter', '600');
     await expect(crnn.getByTestId('nearest-marker')).toHaveText(/nearest to 700/);
     await expect(conformer).toHaveAttribute('data-iter', '520');
@@ -129,17 +129,17 @@ test.describe('debug samples', () => {
     await page.goto(compareUrl([id], 'debug-images'));
     const first = column(page, id);
     await chooseMetric(page, id, 'augmentations');
-    const thumb = first.getByTestId('sample-thumb').first();
+    const thumb = first.getByRole('button', { name: /^Open .+ at iteration / }).first();
     await expect(thumb).toHaveAttribute('data-variant', 'crop');
     const newest = Number(await thumb.getAttribute('data-iter'));
     await thumb.click();
 
-    const viewer = page.getByTestId('sample-viewer');
+    const viewer = page.getByRole('dialog', { name: 'Debug sample viewer' });
     await expect(viewer.getByTestId('viewer-title')).toHaveText('augmentations / crop');
     await expect(viewer.getByTestId('viewer-iteration')).toHaveText(`Iteration ${newest}`);
     await expect(viewer.getByTestId('viewer-image')).toBeVisible();
     await expect(page).toHaveURL(new RegExp(`sample=${id}(:|%3A)${newest}`));
-    await viewer.getByTestId('zoom-in').click();
+    await viewer.getByRole('button', { name: 'Zoom in', exact: true }).click();
     await expect(viewer.getByTestId('zoom-level')).toHaveText('150%');
     const image = viewer.getByTestId('viewer-image');
     const before = await image.evaluate((el) => el.style.transform);
@@ -153,7 +153,7 @@ test.describe('debug samples', () => {
     await page.mouse.wheel(0, -200);
     await expect(viewer.getByTestId('zoom-level')).toHaveText('180%');
 
-    await viewer.getByTestId('viewer-next').click();
+    await viewer.getByRole('button', { name: 'Next sample', exact: true }).click();
     await expect(viewer.getByTestId('viewer-title')).toHaveText('augmentations / flip');
     await expect(page).toHaveURL(/flip/);
     await page.keyboard.press('ArrowRight');
@@ -164,25 +164,25 @@ test.describe('debug samples', () => {
     await page.keyboard.press('ArrowDown');
     await expect(viewer.getByTestId('viewer-iteration')).toHaveText(`Iteration ${newest - 500}`);
     await expect(viewer.getByTestId('viewer-title')).toHaveText('augmentations / crop');
-    await viewer.getByTestId('viewer-older').click();
+    await viewer.getByRole('button', { name: 'Older iteration', exact: true }).click();
     await expect(viewer.getByTestId('viewer-iteration')).toHaveText(`Iteration ${newest - 1000}`);
     await page.keyboard.press('ArrowUp');
     await expect(viewer.getByTestId('viewer-iteration')).toHaveText(`Iteration ${newest - 500}`);
 
-    const slider = viewer.getByTestId('viewer-slider');
+    const slider = viewer.getByRole('slider', { name: 'Iteration', exact: true });
     await slider.focus();
     await slider.press('End');
     await expect(viewer.getByTestId('viewer-iteration')).toHaveText(`Iteration ${newest}`);
-    await expect(viewer.getByTestId('viewer-newer')).toBeDisabled();
+    await expect(viewer.getByRole('button', { name: 'Newer iteration', exact: true })).toBeDisabled();
     await slider.press('Home');
     await expect(viewer.getByTestId('viewer-iteration')).toHaveText('Iteration 500');
-    await expect(viewer.getByTestId('viewer-older')).toBeDisabled();
+    await expect(viewer.getByRole('button', { name: 'Older iteration', exact: true })).toBeDisabled();
 
     await page.reload();
     await expect(page.getByTestId('viewer-title')).toHaveText('augmentations / crop');
     await expect(page.getByTestId('viewer-iteration')).toHaveText('Iteration 500');
     await page.keyboard.press('Escape');
-    await expect(page.getByTestId('sample-viewer')).toHaveCount(0);
+    await expect(page.getByRole('dialog', { name: 'Debug sample viewer' })).toHaveCount(0);
     await expect(page).not.toHaveURL(/sample=/);
   });
 
@@ -192,7 +192,7 @@ test.describe('debug samples', () => {
     await column(page, id).locator('[data-metric="audio"]').first().click();
     const audio = page.getByTestId('viewer-audio');
     await expect(audio).toBeVisible();
-    await expect.poll(() => audio.evaluate((el: HTMLAudioElement) => el.readyState), { timeout: 15_000 }).toBeGreaterThanOrEqual(2);
+    await expect.poll(() => audio.evaluate((el: HTMLAudioElement) => el.readyState)).toBeGreaterThanOrEqual(2);
     expect(await audio.evaluate((el: HTMLAudioElement) => el.duration)).toBeGreaterThan(0);
     await expect(page.getByTestId('viewer-broken')).toHaveCount(0);
   });
@@ -233,7 +233,7 @@ test.describe('debug samples', () => {
     expect(added.added).toBe(4);
 
     await page.goto(compareUrl([id], 'debug-images'));
-    const thumbs = column(page, id).getByTestId('sample-thumb');
+    const thumbs = column(page, id).getByRole('button', { name: /^Open .+ at iteration / });
     await expect(thumbs).toHaveCount(4);
     await expect(thumbs.nth(0).getByTestId('sample-broken')).toContainText(`/files/e2e/${id}/missing.png`);
     await expect(thumbs.nth(1).getByTestId('sample-broken')).toContainText('javascript:alert(1)');
@@ -244,14 +244,14 @@ test.describe('debug samples', () => {
     await thumbs.nth(2).click();
     const video = page.getByTestId('viewer-video');
     await expect(video).toBeVisible();
-    await expect.poll(() => video.evaluate((el: HTMLVideoElement) => el.readyState), { timeout: 15_000 }).toBeGreaterThanOrEqual(2);
-    await page.getByTestId('viewer-previous').click();
+    await expect.poll(() => video.evaluate((el: HTMLVideoElement) => el.readyState)).toBeGreaterThanOrEqual(2);
+    await page.getByRole('button', { name: 'Previous sample', exact: true }).click();
     await expect(page.getByTestId('viewer-title')).toHaveText('media / b-script');
     await expect(page.getByTestId('viewer-broken')).toContainText('javascript:alert(1)');
   });
 
   test('100 tasks: columns are virtualised and every task can be scrolled to', async ({ page, request }) => {
-    test.setTimeout(90_000);
+    test.setTimeout(150_000);
     const [demo] = await taskIds(request, [DEMO.best]);
     const sample = await api<{ event: { url: string } }>(request, 'events.get_debug_image_sample', {
       task: demo, metric: 'predictions', variant: 'cat',
@@ -285,7 +285,7 @@ test.describe('debug samples', () => {
     const only = column(page, id);
     // The first page: the newest 100 iterations (1001 to 902).
     await expect(only).toHaveAttribute('data-iter', '902');
-    await only.getByTestId('older-button').click();
+    await only.getByRole('button', { name: 'Older iteration', exact: true }).click();
     await expect(only).toHaveAttribute('data-iter', '901');
     const older = pages.at(-1)!;
     if (info.project.name === 'plain') {
@@ -295,17 +295,18 @@ test.describe('debug samples', () => {
       expect(older['metrics']).toEqual([expect.objectContaining({ iteration: 901 })]);
     }
 
-    await page.getByTestId('jump-input').fill('0');
-    await page.getByTestId('jump-button').click();
+    await page.getByLabel('Jump to iteration').fill('0');
+    await page.getByRole('button', { name: 'Go', exact: true }).click();
     await expect(only).toHaveAttribute('data-iter', '1', { timeout: 30_000 });
     await expect(only.getByTestId('nearest-marker')).toHaveText(/nearest to 0/);
-    await expect(only.getByTestId('older-button')).toBeDisabled();
-    await only.getByTestId('newest-button').click();
+    await expect(only.getByRole('button', { name: 'Older iteration', exact: true })).toBeDisabled();
+    await only.getByRole('button', { name: 'Newest iteration', exact: true }).click();
     await expect(only).toHaveAttribute('data-iter', '1001');
   });
 
   test('12 image metrics with 2,000 iterations each page back to iteration 0, all metrics and one', async ({ page, request }) => {
-    test.setTimeout(180_000);
+    // 24,000 samples stored, then paged back from the newest iteration to 0 page by page.
+    test.setTimeout(420_000);
     const [id] = await fixtureTasks(request, 1, 'deep');
     const metrics = Array.from({ length: 12 }, (_, m) => `layer ${String(m).padStart(2, '0')}`);
     const events = metrics.flatMap((metric) => Array.from({ length: 2000 }, (_, iter) => ({
@@ -324,21 +325,21 @@ test.describe('debug samples', () => {
     const only = column(page, id);
     await expect(only).toHaveAttribute('data-iter', '1999');
     // Every metric's sample of the newest iteration: none dropped by the server's event budget.
-    await expect(only.getByTestId('sample-thumb')).toHaveCount(12);
+    await expect(only.getByRole('button', { name: /^Open .+ at iteration / })).toHaveCount(12);
 
-    await page.getByTestId('jump-input').fill('0');
-    await page.getByTestId('jump-button').click();
-    await expect(only).toHaveAttribute('data-iter', '0', { timeout: 120_000 });
+    await page.getByLabel('Jump to iteration').fill('0');
+    await page.getByRole('button', { name: 'Go', exact: true }).click();
+    await expect(only).toHaveAttribute('data-iter', '0', { timeout: 300_000 });
     await expect(only.getByTestId('nearest-marker')).toHaveCount(0);
-    await expect(only.getByTestId('sample-thumb')).toHaveCount(12);
+    await expect(only.getByRole('button', { name: /^Open .+ at iteration / })).toHaveCount(12);
     // The last page was full: only asking shows there is nothing older.
-    if (await only.getByTestId('older-button').isEnabled()) await only.getByTestId('older-button').click();
-    await expect(only.getByTestId('older-button')).toBeDisabled();
+    if (await only.getByRole('button', { name: 'Older iteration', exact: true }).isEnabled()) await only.getByRole('button', { name: 'Older iteration', exact: true }).click();
+    await expect(only.getByRole('button', { name: 'Older iteration', exact: true })).toBeDisabled();
     await expect(only).toHaveAttribute('data-iter', '0');
 
     await chooseMetric(page, id, 'layer 11');
     await expect(only).toHaveAttribute('data-iter', '0', { timeout: 60_000 });
-    await expect(only.getByTestId('sample-thumb')).toHaveCount(1);
+    await expect(only.getByRole('button', { name: /^Open .+ at iteration / })).toHaveCount(1);
     expect(failures).toEqual([]);
   });
 });

@@ -27,12 +27,12 @@ test.describe('details tab', () => {
     });
     await openDetails(page, [DEMO.baseline, DEMO.best]);
     // (The grid draws the rows in view: the search scrolls to them.)
-    await page.getByTestId('search-input').fill('imagenet_pretrained');
-    await page.getByTestId('search-input').press('Enter');
+    await page.getByRole('searchbox', { name: 'Search fields and values' }).fill('imagenet_pretrained');
+    await page.getByRole('searchbox', { name: 'Search fields and values' }).press('Enter');
     await expect(cell(page, 'input:Input Model.name', 0)).toHaveText('resnet18_imagenet_pretrained');
     await expect(gridRow(page, 'input:Input Model.name')).not.toHaveClass(/differs/);
-    await page.getByTestId('search-input').fill('acme-ml-models');
-    await page.getByTestId('search-input').press('Enter');
+    await page.getByRole('searchbox', { name: 'Search fields and values' }).fill('acme-ml-models');
+    await page.getByRole('searchbox', { name: 'Search fields and values' }).press('Enter');
     await expect(cell(page, 'output:Output Model.uri', 1)).toContainText('s3://acme-ml-models/cifar10-sweep/');
     await expect(cell(page, 'output:Output Model.name', 0)).toHaveText(`${DEMO.baseline} - best`);
     await expect(cell(page, 'output:Output Model.name', 1)).toHaveText(`${DEMO.best} - best`);
@@ -55,8 +55,8 @@ test.describe('details tab', () => {
 
     // A configuration object compared as a tree: the changed nested key is its own row.
     // (sgd has a momentum, adamw does not).
-    await page.getByTestId('search-input').fill('nesterov');
-    await page.getByTestId('search-input').press('Enter');
+    await page.getByRole('searchbox', { name: 'Search fields and values' }).fill('nesterov');
+    await page.getByRole('searchbox', { name: 'Search fields and values' }).press('Enter');
     await expect(gridRow(page, 'config:config.yaml.optimizer.nesterov')).toHaveClass(/current/);
     const momentum = gridRow(page, 'config:config.yaml.optimizer.momentum');
     await expect(momentum).toBeVisible();
@@ -68,7 +68,7 @@ test.describe('details tab', () => {
     await expect(gridRow(page, 'config:config.yaml.optimizer.name')).toHaveClass(/differs/);
 
     // The raw-text toggle shows the same configuration as aligned lines instead.
-    await page.getByTestId('raw-config').click();
+    await page.getByRole('switch', { name: 'Configuration as raw text', exact: true }).click();
     await expect(page).toHaveURL(/raw=1/);
     await expect(momentum).toHaveCount(0);
     await expect(page.locator('[data-testid="row"][data-row^="config:config.yaml#"]').first()).toBeVisible();
@@ -78,12 +78,12 @@ test.describe('details tab', () => {
     await openDetails(page, [DEMO.baseline, DEMO.seed1]);
     await expect(gridRow(page, 'project')).toBeVisible();
     const before = await page.getByTestId('diff-counter').textContent();
-    await page.getByTestId('hide-identical').click();
+    await page.getByRole('switch', { name: 'Hide identical fields' }).click();
     await expect(page).toHaveURL(/hide=1/);
     await expect(gridRow(page, 'project')).toHaveCount(0);
     await expect(gridRow(page, 'name')).toBeVisible();
     await expect(page.getByTestId('diff-counter')).toHaveText(before ?? '');
-    await page.getByTestId('hide-identical').click();
+    await page.getByRole('switch', { name: 'Hide identical fields' }).click();
     await expect(gridRow(page, 'project')).toBeVisible();
   });
 
@@ -93,16 +93,16 @@ test.describe('details tab', () => {
     await expect(counter).toHaveText(/^– \/ \d+$/);
     const total = Number((await counter.textContent())!.split('/')[1]);
     expect(total).toBeGreaterThan(3);
-    await page.getByTestId('next-diff').click();
+    await page.getByRole('button', { name: 'Next difference', exact: true }).click();
     await expect(counter).toHaveText(`1 / ${total}`);
     const first = page.locator('[data-testid="row"].current');
     await expect(first).toHaveClass(/differs/);
     const firstId = await first.getAttribute('data-row');
-    await page.getByTestId('next-diff').click();
+    await page.getByRole('button', { name: 'Next difference', exact: true }).click();
     await expect(counter).toHaveText(`2 / ${total}`);
     await expect(page.locator('[data-testid="row"].current')).not.toHaveAttribute('data-row', firstId ?? '');
-    await page.getByTestId('prev-diff').click();
-    await page.getByTestId('prev-diff').click();
+    await page.getByRole('button', { name: 'Previous difference', exact: true }).click();
+    await page.getByRole('button', { name: 'Previous difference', exact: true }).click();
     await expect(counter).toHaveText(`${total} / ${total}`);
     await expect(page.locator('[data-testid="row"].current')).toBeVisible();
     // Keyboard: n goes on from here (wrapping to the first).
@@ -114,8 +114,8 @@ test.describe('details tab', () => {
 
   test('search finds a package, with a match counter', async ({ page }) => {
     await openDetails(page, [DEMO.baseline, DEMO.best]);
-    await page.getByTestId('search-input').fill('torchvision');
-    await page.getByTestId('search-input').press('Enter');
+    await page.getByRole('searchbox', { name: 'Search fields and values' }).fill('torchvision');
+    await page.getByRole('searchbox', { name: 'Search fields and values' }).press('Enter');
     await expect(page).toHaveURL(/q=torchvision/);
     const row = gridRow(page, 'packages:torchvision');
     await expect(row).toBeVisible();
@@ -130,7 +130,7 @@ test.describe('details tab', () => {
     await expect(cell(page, 'name', 0)).not.toHaveClass(/changed/);
     const second = page.getByTestId('card-header').nth(1);
     await second.hover();
-    await second.getByTestId('card-make-base').click();
+    await second.getByRole('button', { name: 'Set as base task', exact: true }).click();
     await expect.poll(() => idsInUrl(page)).toEqual([ids[1], ids[0], ids[2]]);
     await expect(page.getByTestId('card-header').first()).toHaveAttribute('data-task-id', ids[1]);
     await expect(cell(page, 'name', 0)).toHaveText(DEMO.best);
@@ -144,13 +144,13 @@ test.describe('details tab', () => {
     await page.locator('[data-section="section:general"] button').click();
     await expect(page).toHaveURL(/collapsed=general/);
     await expect(gridRow(page, 'name')).toHaveCount(0);
-    await page.getByTestId('hide-identical').click();
-    await page.getByTestId('search-input').fill('branch');
+    await page.getByRole('switch', { name: 'Hide identical fields' }).click();
+    await page.getByRole('searchbox', { name: 'Search fields and values' }).fill('branch');
     await expect(page).toHaveURL(/q=branch/);
     await page.reload();
     await expect(page.getByTestId('side-by-side')).toBeVisible();
-    await expect(page.getByTestId('hide-identical').getByRole('switch')).toBeChecked();
-    await expect(page.getByTestId('search-input')).toHaveValue('branch');
+    await expect(page.getByRole('switch', { name: 'Hide identical fields' })).toBeChecked();
+    await expect(page.getByRole('searchbox', { name: 'Search fields and values' })).toHaveValue('branch');
     await expect(page.locator('[data-section="section:general"] button')).toHaveAttribute('aria-expanded', 'false');
     await expect(gridRow(page, 'name')).toHaveCount(0);
     await expect(gridRow(page, 'project')).toHaveCount(0);
@@ -171,11 +171,11 @@ test.describe('details tab', () => {
     });
     await page.goto(compareUrl(ids, 'details'));
     await expect(cell(page, 'name', 1)).toHaveText(DEMO.best);
-    await page.getByTestId('next-diff').click();
+    await page.getByRole('button', { name: 'Next difference', exact: true }).click();
     await expect(page.getByTestId('diff-counter')).toHaveText(/^1 \/ \d+$/);
     await expect(page.locator('[data-testid="row"].current')).toHaveClass(/differs/);
-    await page.getByTestId('search-input').fill('Uncommitted');
-    await page.getByTestId('search-input').press('Enter');
+    await page.getByRole('searchbox', { name: 'Search fields and values' }).fill('Uncommitted');
+    await page.getByRole('searchbox', { name: 'Search fields and values' }).press('Enter');
     await expect(gridRow(page, 'texts-loading')).toHaveClass(/current/);
     await expect(page.getByTestId('details-texts-loading')).toHaveText(/0 of 2 tasks/);
     await expect(gridRow(page, 'packages:torchvision')).toHaveCount(0);
@@ -184,8 +184,8 @@ test.describe('details tab', () => {
     await expect(page.getByTestId('details-texts-error')).toContainText('Texts are down');
     await expect(gridRow(page, 'texts-loading')).toBeVisible();
     // A search made before the packages are in goes to the first match once they are.
-    await page.getByTestId('search-input').fill('torchvision');
-    await page.getByTestId('search-input').press('Enter');
+    await page.getByRole('searchbox', { name: 'Search fields and values' }).fill('torchvision');
+    await page.getByRole('searchbox', { name: 'Search fields and values' }).press('Enter');
     await expect(page.getByTestId('match-counter')).toHaveText('0 / 0');
     await page.getByTestId('details-texts-error').getByRole('button', { name: 'Try again' }).click();
     await expect(gridRow(page, 'packages:torchvision')).toHaveClass(/current/);

@@ -8,7 +8,7 @@ const DRAWN = { timeout: 60_000 };
 async function copyEmbed(page: Page, context: BrowserContext, frame: Locator): Promise<string> {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await frame.hover();
-  const button = frame.getByTestId('embed-button').first();
+  const button = frame.getByRole('button', { name: /^Copy embed code for / }).first();
   await expect(button).toBeVisible();
   await button.click();
   await expect(page.locator('mat-snack-bar-container')).toContainText('Embed code copied');
@@ -53,10 +53,10 @@ test.describe('embeds', () => {
     await expect(embedded.locator('.nsewdrag')).toBeVisible(DRAWN);
     await expect(embedded).toHaveAttribute('data-status', 'loaded');
     // Only the chart: no app bar, no compare header, no settings.
-    await expect(page.getByTestId('theme-toggle')).toHaveCount(0);
-    await expect(page.getByTestId('live-toggle')).toHaveCount(0);
-    await expect(page.getByTestId('smoothing')).toHaveCount(0);
-    await expect(page.getByTestId('embed-button')).toHaveCount(0);
+    await expect(page.getByRole('button', { name: /^Switch to (dark|light) theme$/ })).toHaveCount(0);
+    await expect(page.getByRole('switch', { name: 'Auto-refresh', exact: true })).toHaveCount(0);
+    await expect(page.getByRole('slider', { name: 'Smoothing' })).toHaveCount(0);
+    await expect(page.getByRole('button', { name: /^Copy embed code for / })).toHaveCount(0);
     expect(await plottedY(embedded)).toEqual(pageY);
     await expect(embedded.locator('.ytitle, .yaxislayer-above text').first()).toBeAttached();
     const yType = await embedded.locator('.js-plotly-plot').evaluate((el) => (el as unknown as { _fullLayout: { yaxis: { type: string } } })._fullLayout.yaxis.type);
@@ -80,7 +80,7 @@ test.describe('embeds', () => {
     await page.goto(compareUrl(ids, 'debug-images'));
     const thumb = page.locator(`app-sample-column[data-task-id="${ids[0]}"] .thumb-wrap`).first();
     await expect(thumb).toBeVisible(DRAWN);
-    const sample = thumb.getByTestId('sample-thumb');
+    const sample = thumb.getByRole('button', { name: /^Open .+ at iteration / });
     const [metric, variant, iter] = await Promise.all(['data-metric', 'data-variant', 'data-iter'].map((a) => sample.getAttribute(a)));
 
     const src = iframeSrc(await copyEmbed(page, context, thumb));
@@ -109,13 +109,13 @@ test.describe('embeds', () => {
       await expect(host.locator(chart.split(' ').at(-1)!)).toBeAttached(DRAWN);
       await host.scrollIntoViewIfNeeded();
       await host.hover();
-      const path = await host.getByTestId('embed-button').first().getAttribute('data-embed-path');
+      const path = await host.getByRole('button', { name: /^Copy embed code for / }).first().getAttribute('data-embed-path');
       expect(path).toContain(`/embed;ids=${ids.join(',')}/${view}`);
       if (query) expect(path).toContain(query);
       await page.goto(path!);
       await expect(page.locator(chart)).toHaveCount(1, DRAWN);
       await expect(page.locator(hidden)).toHaveCount(0);
-      await expect(page.getByTestId('embed-button')).toHaveCount(0);
+      await expect(page.getByRole('button', { name: /^Copy embed code for / })).toHaveCount(0);
     });
   }
 

@@ -52,7 +52,7 @@ function nextDownload(context: BrowserContext, page: Page): Promise<Download> {
 }
 
 test.describe('files and origin', () => {
-  test.describe.configure({ timeout: 90_000 });
+  test.describe.configure({ timeout: 150_000 });
 
   test('uploaded .html, .svg, .js and a page named .png run nothing, opened directly or from the viewer; images still show', async ({ page, request, context }) => {
     const stamp = Date.now();
@@ -102,7 +102,7 @@ test.describe('files and origin', () => {
     expect(added.added).toBe(4);
     await page.goto(compareUrl([task], 'debug-images'));
     const column = page.locator(`app-sample-column[data-task-id="${task}"]`);
-    await expect(column.getByTestId('sample-thumb')).toHaveCount(4);
+    await expect(column.getByRole('button', { name: /^Open .+ at iteration / })).toHaveCount(4);
     await expect(column.locator('[data-variant="a-image"] img')).toHaveJSProperty('naturalWidth', 1);
     await column.locator('[data-variant="a-image"]').click();
     await expect(page.getByTestId('viewer-image')).toBeVisible();
@@ -110,15 +110,15 @@ test.describe('files and origin', () => {
     await page.keyboard.press('Escape');
     for (const [variant, name] of [['b-html', 'page.html'], ['c-svg', 'drawing.svg'], ['d-fake', 'fake.png']]) {
       await column.locator(`[data-variant="${variant}"]`).click();
-      const link = page.getByTestId('viewer-open-file');
+      const link = page.getByRole('link', { name: 'Open the file in a new tab' });
       // The server answers a stored file's URL absolute, on the origin the request came to (as clearml-server).
       await expect(link).toHaveAttribute('href', new URL(`${base}/${name}`, page.url()).href);
       const download = nextDownload(context, page);
       await link.click();
       expect((await download).suggestedFilename(), variant).toBe(name);
       for (const other of context.pages()) if (other !== page) await other.close();
-      await page.getByTestId('viewer-close').click();
-      await expect(page.getByTestId('sample-viewer')).toHaveCount(0);
+      await page.getByRole('button', { name: 'Close', exact: true }).click();
+      await expect(page.getByRole('dialog', { name: 'Debug sample viewer' })).toHaveCount(0);
     }
 
     await page.waitForTimeout(500);
@@ -188,7 +188,8 @@ window.done = (async () => {
   });
 
   test('with access keys, a stored page opened with ?token= (the way it would read a signed-in user\'s cookie) is saved, never run', async ({ page, context }) => {
-    test.setTimeout(150_000);
+    // Starts a server of its own.
+    test.setTimeout(450_000);
     const ACCESS = 'E2EFILES';
     const SECRET = 'e2e-files-secret-3b7';
     const own = await startOwnServer(['--no-demo'], { COMPARE_API_KEYS: `${ACCESS}:${SECRET}` });

@@ -1,5 +1,5 @@
 import { APIRequestContext, Page, expect, test } from '@playwright/test';
-import { compareUrl } from './support';
+import { compareUrl, taskHeaders } from './support';
 import { PageWatch, watchPage } from './security-support';
 
 /**
@@ -83,7 +83,8 @@ async function expectNothingRan(page: Page, watch: PageWatch, where: string) {
 }
 
 test.describe('hostile content', () => {
-  test.describe.configure({ timeout: 120_000 });
+  // Each test opens the table and every compare view in turn.
+  test.describe.configure({ timeout: 300_000 });
 
   test('HTML and javascript: in task text show literally in the table and in every compare view, and nothing runs', async ({ page, request }) => {
     const { project, ids } = await createHostileTasks(request);
@@ -108,7 +109,7 @@ test.describe('hostile content', () => {
     ];
     for (const [view, literal] of views) {
       await page.goto(compareUrl(ids, view));
-      await expect(page.getByTestId('task-header').first()).toBeVisible();
+      await expect(taskHeaders(page).first()).toBeVisible();
       // The task name is shown as text (in the task strip).
       await expect(page.getByText(P.name).first()).toBeAttached();
       // Charts draw lazily and the shared machine can be slow.

@@ -88,7 +88,7 @@ test.describe('hyperparameters: parallel coordinates', () => {
     // An identical parameter is only listed once "hide identical" is off.
     await page.getByTestId('param-picker').getByLabel('Search parameters').fill('dataset');
     await expect(page.locator('[data-param="General/dataset"]')).toHaveCount(0);
-    await page.getByTestId('hide-identical').uncheck();
+    await page.getByRole('checkbox', { name: 'Hide identical' }).uncheck();
     await page.locator('[data-param="General/dataset"] input').check();
     await expect.poll(async () => (await drawn(page)).labels).toContain('loss/val MIN');
     await expect.poll(async () => (await drawn(page)).labels).toContain('General/dataset');
@@ -265,7 +265,7 @@ test.describe('hyperparameters: scatter', () => {
     await expect.poll(async () => (await traces())[0]?.text[0] ?? '').toContain('Args/batch_size: ');
     expect((await traces())[0].text[0]).toContain('loss/val MAX: ');
 
-    await page.getByTestId('scatter-color').selectOption({ label: 'Args/optimizer' });
+    await page.getByRole('combobox', { name: 'Colour points by' }).selectOption({ label: 'Args/optimizer' });
     await expect.poll(async () => ((await traces()) ?? []).map((t) => t.name).sort()).toEqual(['adam', 'adamw', 'sgd']);
 
     // Hovering a point shows the tooltip with the extra fields.
@@ -294,7 +294,7 @@ test.describe('hyperparameters: scatter', () => {
     await expect.poll(ids2).toEqual([ids[0], ids[2]]);
     await expect(page.getByTestId('missing')).toContainText(DEMO.failed);
     await expect(page.getByTestId('missing')).not.toContainText(DEMO.best);
-    await expect(page.getByTestId('scatter-x')).toHaveValue('Args\u0000optimizer');
+    await expect(page.getByRole('combobox', { name: 'X: parameter' })).toHaveValue('Args\u0000optimizer');
   });
 });
 

@@ -42,10 +42,10 @@ test.describe('hyperparameters values', () => {
     await expect(gridRow(page, 'General/dataset')).not.toHaveClass(/differs/);
     await expect(gridRow(page, 'Args/lr').getByTestId('row-label')).toHaveAttribute('title', /type: float.*initial learning rate/);
 
-    await page.getByTestId('hide-identical').click();
+    await page.getByRole('switch', { name: 'Hide identical fields' }).click();
     await expect(gridRow(page, 'General/dataset')).toHaveCount(0);
     await expect(gridRow(page, 'Args/lr')).toBeVisible();
-    await page.getByTestId('next-diff').click();
+    await page.getByRole('button', { name: 'Next difference', exact: true }).click();
     await expect(page.locator('[data-testid="row"].current')).toHaveAttribute('data-row', 'Args/lr');
     await expect(page.getByTestId('diff-counter')).toHaveText(/^1 \/ \d+$/);
   });
@@ -63,14 +63,14 @@ test.describe('hyperparameters values', () => {
   test('search and hide identical come back from the URL; a new base re-compares', async ({ page }) => {
     const ids = await taskIds(page.request, [DEMO.baseline, DEMO.best, DEMO.seed1]);
     await page.goto(compareUrl(ids, 'hyper-params/values', 'hide=1&q=seed'));
-    await expect(page.getByTestId('search-input')).toHaveValue('seed');
-    await expect(page.getByTestId('hide-identical').getByRole('switch')).toBeChecked();
+    await expect(page.getByRole('searchbox', { name: 'Search fields and values' })).toHaveValue('seed');
+    await expect(page.getByRole('switch', { name: 'Hide identical fields' })).toBeChecked();
     await expect(gridRow(page, 'Args/seed')).toHaveClass(/match/);
     await expect(cell(page, 'Args/seed', 1)).not.toHaveClass(/changed/);
     await expect(cell(page, 'Args/seed', 2)).toHaveClass(/changed/);
     const third = page.getByTestId('card-header').nth(2);
     await third.hover();
-    await third.getByTestId('card-make-base').click();
+    await third.getByRole('button', { name: 'Set as base task', exact: true }).click();
     await expect.poll(() => idsInUrl(page)).toEqual([ids[2], ids[0], ids[1]]);
     await expect(cell(page, 'Args/seed', 0)).toHaveText('1');
     await expect(cell(page, 'Args/seed', 1)).toHaveClass(/changed/);

@@ -1,5 +1,5 @@
 import { APIRequestContext, Page, expect, test } from '@playwright/test';
-import { compareUrl } from './support';
+import { compareUrl, taskHeaders } from './support';
 
 /**
  * What must behave the same on a server with our extensions (`full`) and on one answering as
@@ -91,7 +91,7 @@ test.describe('the same on clearml-server answers', () => {
 
   test('search finds part of a name in any case, the typed text as it is, and ids', async ({ page }) => {
     await page.goto(`/tasks?project=${fixture.project}&archived=1&sort=name&size=100`);
-    const search = page.getByTestId('task-search');
+    const search = page.getByRole('searchbox', { name: 'Search tasks by name or id' });
     await search.fill('EEP 01');
     await expect(page).toHaveURL(/q=EEP/);
     await expect.poll(() => rowNames(page), SETTLED).toEqual(fixture.tasks.map((t) => t.name).filter((n) => n.includes('eep 01')).sort());
@@ -110,7 +110,7 @@ test.describe('the same on clearml-server answers', () => {
   test('the compare headers and Details name the project from the dotted field', async ({ page }) => {
     const [a, b] = fixture.tasks;
     await page.goto(compareUrl([a.id, b.id], 'details'));
-    await expect(page.getByTestId('task-header').first()).toContainText(a.name);
-    await expect(page.getByTestId('task-header').first()).toContainText('e2e sweep');
+    await expect(taskHeaders(page).first()).toContainText(a.name);
+    await expect(taskHeaders(page).first()).toContainText('e2e sweep');
   });
 });

@@ -1,7 +1,8 @@
 import { Locator, expect, test } from '@playwright/test';
 import { DEMO, compareUrl, taskIds } from './support';
 
-const DRAWN = { timeout: 30_000 };
+/** Plotly is large and parsed on first use: on a busy machine the first chart can take a while. */
+const DRAWN = { timeout: 60_000 };
 
 interface TraceInfo { name: string; color: string | undefined; legendgroup: string; visible: unknown }
 
@@ -20,6 +21,9 @@ async function traces(scope: Locator): Promise<TraceInfo[]> {
 }
 
 test.describe('plots', () => {
+  // Each test opens the Plots tab and waits for Plotly to draw several charts.
+  test.describe.configure({ timeout: 150_000 });
+
   test('ROC curves overlay in one chart per task colour; confusion matrices once per task with names', async ({ page, request }) => {
     const names = [DEMO.baseline, DEMO.best, DEMO.failed];
     const ids = await taskIds(request, names);
@@ -44,7 +48,7 @@ test.describe('plots', () => {
     const cm = page.locator('[data-testid="plot-card"][data-key="Confusion Matrix/test"]');
     await expect(cm).toHaveAttribute('data-kind', 'tasks');
     await expect(cm.getByTestId('task-panel')).toHaveCount(3);
-    const titles = await cm.getByTestId('panel-title').allTextContents();
+    const titles = await cm.getByRole('heading', { level: 4 }).allTextContents();
     names.forEach((name, i) => expect(titles[i]).toContain(name));
     await cm.scrollIntoViewIfNeeded();
     await expect(cm.locator('.js-plotly-plot')).toHaveCount(3, DRAWN);
@@ -63,8 +67,8 @@ test.describe('plots', () => {
       const frame = chart.locator('.frame');
       await expect(frame.locator('.main-svg').first()).toBeVisible(DRAWN);
       const inPlace = (await frame.boundingBox())!;
-      await chart.getByTestId('plot-fullscreen').click();
-      await expect(chart.getByTestId('plot-fullscreen')).toHaveAttribute('aria-label', 'Leave full screen');
+      await chart.getByRole('button', { name: / full screen$/ }).click();
+      await expect(chart.getByRole('button', { name: / full screen$/ })).toHaveAttribute('aria-label', 'Leave full screen');
       // The whole window but a 16 px margin, the chart drawn again at that size.
       await expect.poll(async () => (await frame.boundingBox())!.width).toBeGreaterThan(viewport.width - 40);
       const full = (await frame.boundingBox())!;
@@ -108,35 +112,36 @@ test.describe('plots', () => {
     await expect(page.getByTestId('plot-card').first()).toBeVisible();
     const all = await page.getByTestId('plot-card').count();
 
-    await page.getByTestId('plot-search').fill('confusion');
+    await page.getByRole('searchbox', { name: 'Search plots' }).fill('confusion');
     await expect(page.getByTestId('plot-list-item')).toHaveCount(1);
     await expect(page.getByTestId('plot-card')).toHaveCount(1);
     await page.getByRole('button', { name: 'Hide all' }).click();
-    await page.getByTestId('plot-search').fill('');
+    await page.getByRole('searchbox', { name: 'Search plots' }).fill('');
     await expect(page.getByTestId('plot-card')).toHaveCount(all - 1);
     await expect(page).toHaveURL(/plots=/);
 
-    await page.getByTestId('group-metric').click();
+    await page.getByRole('radio', { name: 'Metric', exact: true }).click();
     await expect(page).toHaveURL(/plotsGroup=metric/);
     await expect(page.locator('[data-testid="plot-card"][data-key="Weights"]')).toHaveCount(1);
 
     await page.reload();
     await expect(page.locator('[data-testid="plot-card"][data-key="Confusion Matrix/test"]')).toHaveCount(0);
     await expect(page.locator('[data-testid="plot-card"][data-key="Weights"]')).toHaveCount(1);
-    await expect(page.locator('[data-key="Confusion Matrix/test"] input[type=checkbox]')).not.toBeChecked();
+    await expect(page.getByRole('checkbox', { name: 'Confusion Matrix/test', exact: true })).not.toBeChecked();
 
     // Confusion matrix back, difference from base on: the second task's matrix is the difference.
-    await page.locator('[data-testid="plot-list-item"][data-key="Confusion Matrix/test"] input').check();
-    await page.getByTestId('difference-toggle').locator('button').click();
+    await page.getByRole('checkbox', { name: 'Confusion Matrix/test', exact: true }).check();
+    await page.getByRole('switch', { name: 'Heatmaps and tables: difference from base', exact: true }).click();
     await expect(page).toHaveURL(/plotsDiff=1/);
     const cm = page.locator('[data-testid="plot-card"][data-key="Confusion Matrix/test"]');
-    await expect(cm.getByTestId('panel-title').nth(1)).toBeVisible();
+    await expect(cm.getByRole('heading', { level: 4 }).nth(1)).toBeVisible();
     await expect(cm.locator('app-lazy-plot[data-difference="1"]')).toHaveCount(1);
     await expect(cm.locator('app-lazy-plot[data-difference="1"]')).toHaveAttribute('data-difference', '1');
   });
 });
 
 test('a broken plot shows an error card for that plot only; plot text is not HTML', async ({ page, request }) => {
+  test.setTimeout(150_000);
   const ids = await taskIds(request, [DEMO.baseline, DEMO.best]);
   await page.route('**/events.get_multi_task_plots', async (route) => {
     const response = await route.fetch();
@@ -159,7 +164,7 @@ test('a broken plot shows an error card for that plot only; plot text is not HTM
   await cm.scrollIntoViewIfNeeded();
   await expect(cm.locator('.js-plotly-plot')).toHaveCount(1, DRAWN);
   const roc = page.locator('[data-testid="plot-card"][data-key="ROC/test"]');
-  await expect(roc.locator('h3')).toHaveText('<img src=x onerror="window.__pwned=1">ROC');
+  await expect(roc.getByRole('heading', { level: 3 })).toHaveText('<img src=x onerror="window.__pwned=1">ROC');
   await roc.scrollIntoViewIfNeeded();
   await expect(roc.locator('.main-svg').first()).toBeVisible(DRAWN);
   expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();

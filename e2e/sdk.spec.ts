@@ -22,7 +22,7 @@ function cell(page: Page, rowId: string, col: number) {
 
 test.describe('logging from the ClearML SDK', () => {
   // beforeAll replays two whole training runs over HTTP before the first page opens.
-  test.describe.configure({ timeout: 60_000 });
+  test.describe.configure({ timeout: 150_000 });
   let runs: ScriptRun[];
   const stamp = Date.now();
   const names = [`sdk run lr=0.01 ${stamp}`, `sdk run lr=0.05 ${stamp}`];
@@ -55,7 +55,7 @@ test.describe('logging from the ClearML SDK', () => {
     await expect(cell(page, 'project', 0)).toHaveText(`SDK e2e ${stamp}`);
     await expect(cell(page, 'status', 1)).toHaveText('completed');
     // Rows further down are drawn as they scroll into view: the search brings them there.
-    const search = page.getByTestId('search-input');
+    const search = page.getByRole('searchbox', { name: 'Search fields and values' });
     await search.fill('pandas');
     await search.press('Enter');
     await expect(cell(page, 'artifact:output:predictions.type', 0)).toHaveText('pandas');
@@ -87,7 +87,7 @@ test.describe('logging from the ClearML SDK', () => {
     await page.goto(compareUrl(runs.map((r) => r.task), 'debug-images'));
     await expect(page.getByTestId('column-task-name')).toHaveText(names);
     const column = page.locator(`app-sample-column[data-task-id="${runs[0].task}"]`);
-    const image = column.getByTestId('sample-thumb').first().locator('img');
+    const image = column.getByRole('button', { name: /^Open .+ at iteration / }).first().locator('img');
     await expect(image).toBeVisible();
     await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(64);
     expect(await image.getAttribute('src')).toContain(`.${runs[0].task}/metrics/samples/input/`);

@@ -60,7 +60,12 @@ export async function startOwnServer(args: string[], env: Record<string, string>
   );
   let output = '';
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start: ${output}`)), 90_000);
+    // Seeding the demo database on a busy machine has taken over three minutes: this only bounds a
+    // server that never comes up (it is then stopped, not left running).
+    const timer = setTimeout(() => {
+      child.kill('SIGTERM');
+      reject(new Error(`server did not start: ${output}`));
+    }, 300_000);
     child.stdout!.on('data', (chunk) => {
       output += chunk;
       if (output.includes('running at')) {

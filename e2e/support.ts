@@ -35,8 +35,13 @@ export function idsInUrl(page: Page): string[] {
   return match ? match[1].split(',').filter(Boolean) : [];
 }
 
+/** The compared tasks' headers above the tabs, in their order. */
+export function taskHeaders(page: Page): Locator {
+  return page.getByRole('list', { name: 'Compared tasks' }).getByRole('listitem');
+}
+
 export function headerIds(page: Page): Promise<string[]> {
-  return page.getByTestId('task-header').evaluateAll((els) => els.map((el) => el.getAttribute('data-task-id') ?? ''));
+  return taskHeaders(page).evaluateAll((els) => els.map((el) => el.getAttribute('data-task-id') ?? ''));
 }
 
 /**

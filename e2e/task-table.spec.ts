@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { DEMO, headerIds, idsInUrl, pick, row, taskIds } from './support';
+import { DEMO, headerIds, idsInUrl, pick, row, taskHeaders, taskIds } from './support';
 
 test.describe('task table', () => {
   test('lists demo tasks with status chips, archived ones hidden until asked', async ({ page }) => {
@@ -9,17 +9,17 @@ test.describe('task table', () => {
     await expect(row(page, DEMO.failed).locator('app-status-chip')).toHaveText('failed');
     await expect(row(page, DEMO.archived)).toHaveCount(0);
     // Other specs add tasks of their own: search keeps this independent of what else is listed.
-    await page.getByTestId('task-search').fill('old script');
+    await page.getByRole('searchbox', { name: 'Search tasks by name or id' }).fill('old script');
     await expect(page).toHaveURL(/q=old/);
     await expect(page.getByText('No tasks match these filters.')).toBeVisible();
-    await page.getByTestId('show-archived').getByRole('switch').click();
+    await page.getByRole('switch', { name: 'Show archived', exact: true }).click();
     await expect(page).toHaveURL(/archived=1/);
     await expect(row(page, DEMO.archived)).toBeVisible();
   });
 
   test('searches by name, sorts by a header and filters from a header, all in the URL', async ({ page }) => {
     await page.goto('/tasks');
-    await page.getByTestId('task-search').fill('adamw');
+    await page.getByRole('searchbox', { name: 'Search tasks by name or id' }).fill('adamw');
     await expect(page).toHaveURL(/q=adamw/);
     const names = page.locator('tr[data-task-id] td.name-cell');
     await expect(names.first()).toContainText('adamw');
@@ -30,8 +30,8 @@ test.describe('task table', () => {
     const sorted = await names.allTextContents();
     expect(sorted).toEqual([...sorted].sort((a, b) => a.localeCompare(b)));
 
-    await page.getByTestId('task-search').fill('');
-    await page.getByTestId('filter-statuses').click();
+    await page.getByRole('searchbox', { name: 'Search tasks by name or id' }).fill('');
+    await page.getByRole('button', { name: 'Filter by status' }).click();
     await page.getByRole('checkbox', { name: 'failed' }).check();
     await page.keyboard.press('Escape');
     await expect(page).toHaveURL(/status=failed/);
@@ -47,14 +47,14 @@ test.describe('task table', () => {
     const [baseline, best, failed] = await taskIds(request, [DEMO.baseline, DEMO.best, DEMO.failed]);
     await page.goto('/tasks');
     await pick(row(page, DEMO.best).getByRole('checkbox'));
-    await expect(page.getByTestId('batch-bar')).toHaveCount(0);
+    await expect(page.getByRole('toolbar', { name: 'Selected tasks' })).toHaveCount(0);
     await pick(row(page, DEMO.baseline).getByRole('checkbox'));
     await pick(row(page, DEMO.failed).getByRole('checkbox'));
-    await expect(page.getByTestId('batch-bar')).toContainText('3 tasks selected');
-    await page.getByTestId('compare-button').click();
+    await expect(page.getByRole('toolbar', { name: 'Selected tasks' })).toContainText('3 tasks selected');
+    await page.getByRole('button', { name: 'COMPARE', exact: true }).click();
     await expect(page).toHaveURL(/\/compare-tasks;ids=.*\/details$/);
     expect(idsInUrl(page)).toEqual([best, baseline, failed]);
-    await expect(page.getByTestId('task-header').first()).toContainText(DEMO.best);
+    await expect(taskHeaders(page).first()).toContainText(DEMO.best);
     expect(await headerIds(page)).toEqual([best, baseline, failed]);
   });
 
@@ -63,7 +63,7 @@ test.describe('task table', () => {
     const paginator = page.locator('mat-paginator');
     await expect(paginator).toContainText(/1 – \d+ of \d+/);
     await expect(page.getByTestId('paginator-placeholder')).toHaveCount(0);
-    await expect(page.getByTestId('filter-types')).toBeEnabled();
+    await expect(page.getByRole('button', { name: 'Filter by type' })).toBeEnabled();
     // (Material lays a touch target over the page-size select, which takes the click.)
     await paginator.locator('.mat-mdc-paginator-touch-target').click();
     await page.getByRole('option', { name: '100' }).click();
@@ -78,7 +78,7 @@ test.describe('task table', () => {
     const boxes = page.locator('tr[data-task-id]').getByRole('checkbox');
     await pick(boxes.nth(1));
     await boxes.nth(4).click({ modifiers: ['Shift'] });
-    await expect(page.getByTestId('batch-bar')).toContainText('4 tasks selected');
+    await expect(page.getByRole('toolbar', { name: 'Selected tasks' })).toContainText('4 tasks selected');
   });
 
   test('the header row stays in view while the rows scroll under it', async ({ page }) => {

@@ -1,5 +1,5 @@
 import { Page, expect, test } from '@playwright/test';
-import { DEMO, compareUrl, taskIds } from './support';
+import { DEMO, compareUrl, taskHeaders, taskIds } from './support';
 import { watchPage } from './security-support';
 
 /** Every view option any tab reads from the URL. */
@@ -18,7 +18,8 @@ const notice = (page: Page) => page.locator('.url-notice');
 const xAxis = (page: Page) => page.getByRole('radiogroup', { name: 'X axis' }).getByRole('radio', { checked: true });
 
 test.describe('unreadable compare links', () => {
-  test.describe.configure({ timeout: 120_000 });
+  // A test opens every view in turn.
+  test.describe.configure({ timeout: 300_000 });
 
   test('an unknown tab and a bad id fall back to Details with a notice and the tasks that are valid', async ({ page, request }) => {
     const ids = await taskIds(request, [DEMO.best, DEMO.baseline]);
@@ -26,7 +27,7 @@ test.describe('unreadable compare links', () => {
     await expect(page).toHaveURL(/\/details$/);
     await expect(notice(page)).toContainText('view "no-such-tab/at-all" (showing Details)');
     await expect(page.getByTestId('compare-error').first()).toContainText('not-a-task-id');
-    await expect(page.getByTestId('task-header')).toHaveCount(2);
+    await expect(taskHeaders(page)).toHaveCount(2);
     await page.goto(compareUrl(ids, 'scalars/sideways'));
     await expect(page).toHaveURL(/\/scalars\/graph$/);
     await expect(notice(page)).toContainText('(showing Scalars: Graph)');
@@ -56,7 +57,7 @@ test.describe('unreadable compare links', () => {
     for (const [index, view] of VIEWS.entries()) {
       const query = new URLSearchParams(OPTIONS.map((name, i) => [name, GARBAGE[(i + index) % GARBAGE.length]]));
       await page.goto(compareUrl(ids, view, query.toString()));
-      await expect(page.getByTestId('task-header'), view).toHaveCount(3);
+      await expect(taskHeaders(page), view).toHaveCount(3);
       await expect(page.getByRole('tabpanel'), view).toBeVisible();
       await expect(page.locator('.compare-tab-panel'), view).not.toBeEmpty();
       visits++;

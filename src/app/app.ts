@@ -18,13 +18,13 @@ import { Theme } from './core/theme/theme';
     <mat-toolbar class="app-bar">
       <a class="brand" routerLink="/tasks">Compare tasks</a>
       <span class="spacer"></span>
-      <button mat-icon-button type="button" data-testid="theme-toggle" (click)="theme.toggle()"
+      <button mat-icon-button type="button" (click)="theme.toggle()"
               [title]="theme.isDark() ? 'Switch to light theme' : 'Switch to dark theme'"
               [attr.aria-label]="theme.isDark() ? 'Switch to light theme' : 'Switch to dark theme'">
         <mat-icon>{{ theme.isDark() ? 'light_mode' : 'dark_mode' }}</mat-icon>
       </button>
       @if (session.token()) {
-        <button mat-icon-button type="button" data-testid="sign-out" (click)="signOut()" title="Sign out" aria-label="Sign out">
+        <button mat-icon-button type="button" (click)="signOut()" title="Sign out" aria-label="Sign out">
           <mat-icon>logout</mat-icon>
         </button>
       }

@@ -21,7 +21,7 @@ import { ZoomPan } from './zoom-pan';
       <div class="media">
         @if (sample(); as s) {
           @if (!src() || broken()) {
-            <p class="message" data-testid="embed-sample-broken">This file cannot be shown: {{ s.url || '(no URL)' }}</p>
+            <p class="message">This file cannot be shown: {{ s.url || '(no URL)' }}</p>
           } @else {
             @switch (kind()) {
               @case ('audio') { <audio controls preload="metadata" [src]="src()" (error)="broken.set(true)"></audio> }

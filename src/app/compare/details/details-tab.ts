@@ -20,10 +20,10 @@ import { Toggle } from '../../shared/toggle/toggle';
   imports: [MatButtonModule, Toggle, SideBySideView],
   template: `
     @if (error(); as message) {
-      <p class="message" role="alert" data-testid="details-error">Could not load the task details: {{ message }}
+      <p class="message" role="alert">Could not load the task details: {{ message }}
         <button mat-button type="button" (click)="retry()">Try again</button></p>
     } @else if (compareError(); as message) {
-      <p class="message" role="alert" data-testid="details-error">Could not compare the tasks: {{ message }}</p>
+      <p class="message" role="alert">Could not compare the tasks: {{ message }}</p>
     } @else if ((pending() && !hasTasks()) || !sections()) {
       <p class="message muted" data-testid="details-loading">{{ pending() ? 'Loading task details…' : 'Comparing…' }}</p>
     } @else {
@@ -37,7 +37,7 @@ import { Toggle } from '../../shared/toggle/toggle';
       <app-side-by-side-view [tasks]="tasks()" [sections]="sections()!" [options]="options()"
                              (hideIdenticalChange)="change(hidePatch($event))" (searchChange)="change(searchPatch($event))"
                              (sectionToggled)="change(togglePatch($event))" (baseChosen)="setBase($event)">
-        <app-toggle [checked]="options().rawConfig" (changed)="change(rawPatch($event))" testId="raw-config" label="Configuration as raw text" />
+        <app-toggle [checked]="options().rawConfig" (changed)="change(rawPatch($event))" label="Configuration as raw text" />
       </app-side-by-side-view>
     }
   `,

@@ -14,7 +14,7 @@ import { embedSnippet } from './embed-url';
   imports: [MatIconModule],
   template: `
     <button type="button" class="embed" (click)="copy($event)" [title]="'Copy embed code: ' + label()"
-            [attr.aria-label]="'Copy embed code for ' + label()" data-testid="embed-button" [attr.data-embed-path]="path()">
+            [attr.aria-label]="'Copy embed code for ' + label()" [attr.data-embed-path]="path()">
       <mat-icon>code</mat-icon>
     </button>
   `,

@@ -16,9 +16,9 @@ import { compareFeature, selectIdsProblem, selectViewOption } from '../state/com
   host: { class: 'embedded' },
   template: `
     @if (idsProblem(); as problem) {
-      <p class="message" role="alert" data-testid="embed-error">{{ problem }}</p>
+      <p class="message" role="alert">{{ problem }}</p>
     } @else if (loadError(); as message) {
-      <p class="message" role="alert" data-testid="embed-error">The compared tasks could not be loaded: {{ message }}</p>
+      <p class="message" role="alert">The compared tasks could not be loaded: {{ message }}</p>
     }
     <router-outlet />
   `,

@@ -19,7 +19,7 @@ import { InViewport } from '../scalars/in-viewport';
     <div class="frame embed-hover" (appInViewport)="visible.set($event)" [attr.data-drawn]="visible() ? 'yes' : 'no'">
       @if (embedPath(); as path) { <app-embed-button [path]="path" [label]="label()" /> }
       <button type="button" class="fs-button" (click)="fullscreen.set(!fullscreen())"
-              [attr.aria-label]="fullscreen() ? 'Leave full screen' : 'Show full screen'" data-testid="plot-fullscreen">
+              [attr.aria-label]="fullscreen() ? 'Leave full screen' : 'Show full screen'">
         <mat-icon>{{ fullscreen() ? 'close_fullscreen' : 'open_in_full' }}</mat-icon>
       </button>
       @if (visible() || fullscreen()) {

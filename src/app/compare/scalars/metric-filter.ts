@@ -20,7 +20,7 @@ export interface MetricChoice {
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [MatButtonModule, MatCheckboxModule, MatIconModule, MatMenuModule],
   template: `
-    <button mat-stroked-button type="button" [matMenuTriggerFor]="menu" data-testid="metric-filter-button">
+    <button mat-stroked-button type="button" [matMenuTriggerFor]="menu">
       <mat-icon>filter_list</mat-icon> Metrics {{ shownCount() }}/{{ choices().length }}
       @if (query()) { <span class="searching" data-testid="metric-filter-active-search">· “{{ query() }}”</span> }
     </button>
@@ -28,13 +28,13 @@ export interface MetricChoice {
       <ng-template matMenuContent>
         <div class="panel" (click)="$event.stopPropagation()" (keydown)="keepKey($event)" data-testid="metric-filter">
           <input class="search" type="search" placeholder="Search metrics" aria-label="Search metrics"
-                 [value]="query()" (input)="searchTyped($any($event.target).value)" data-testid="metric-filter-search" />
+                 [value]="query()" (input)="searchTyped($any($event.target).value)" />
           <div class="actions">
             <button mat-button type="button" (click)="setAll(true)">All</button>
             <button mat-button type="button" (click)="setAll(false)">None</button>
             @if (query()) {
-              <button mat-button type="button" (click)="onlyMatching()" data-testid="metric-filter-only">Only these</button>
-              <button mat-button type="button" (click)="searchTyped('')" data-testid="metric-filter-clear">Clear search</button>
+              <button mat-button type="button" (click)="onlyMatching()">Only these</button>
+              <button mat-button type="button" (click)="searchTyped('')">Clear search</button>
             }
           </div>
           <div class="list" role="list">

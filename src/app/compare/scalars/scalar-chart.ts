@@ -38,8 +38,7 @@ export interface ZoomEvent {
          [attr.data-status]="series()?.status ?? 'waiting'">
       @if (embedPath(); as path) { <app-embed-button [path]="path" [label]="chart().title" /> }
       <button type="button" class="fs-button" (click)="fullscreen.set(!fullscreen())"
-              [attr.aria-label]="fullscreen() ? 'Leave full screen' : 'Show full screen'" [title]="fullscreen() ? 'Leave full screen' : 'Full screen'"
-              data-testid="chart-fullscreen">
+              [attr.aria-label]="fullscreen() ? 'Leave full screen' : 'Show full screen'" [title]="fullscreen() ? 'Leave full screen' : 'Full screen'">
         <mat-icon>{{ fullscreen() ? 'close_fullscreen' : 'open_in_full' }}</mat-icon>
       </button>
       @if (series()?.error; as error) {
@@ -52,7 +51,7 @@ export interface ZoomEvent {
         } @else {
           <p class="chart-message">{{ chart().title }}: no values in this range.
             @if (zoom()) {
-              <button type="button" class="link" (click)="zoomed.emit({ range: null })" data-testid="chart-unzoom">Show the whole run</button>
+              <button type="button" class="link" (click)="zoomed.emit({ range: null })">Show the whole run</button>
             }
           </p>
         }

@@ -10,7 +10,7 @@ import { TraceTask } from './scalar-traces';
   selector: 'app-scalar-legend',
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <ul class="legend" aria-label="Tasks (click to hide or show)" data-testid="scalar-legend">
+    <ul class="legend" aria-label="Tasks (click to hide or show)">
       @for (task of tasks(); track task.id) {
         <li>
           <button type="button" class="item" [class.hidden]="hiddenSet().has(task.id)" [attr.aria-pressed]="!hiddenSet().has(task.id)"

@@ -40,7 +40,7 @@ export class StripHeader implements OnInit, OnDestroy {
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="strip" cdkDropList cdkDropListOrientation="horizontal" (cdkDropListDropped)="onDrop($event)"
-         role="list" aria-label="Compared tasks" data-testid="task-strip">
+         role="list" aria-label="Compared tasks">
       @for (task of shownTasks(); track task.id) {
         <div class="header" cdkDrag cdkDragLockAxis="x" appStripHeader role="listitem" [class.base]="task.isBase"
              [style.--task-color]="task.color" [attr.data-task-id]="task.id" data-testid="task-header">

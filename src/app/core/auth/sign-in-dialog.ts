@@ -16,16 +16,16 @@ export interface SignInData {
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <h2 mat-dialog-title>Sign in</h2>
-    <form (submit)="submit($event, access.value, secret.value)" data-testid="sign-in-form">
+    <form (submit)="submit($event, access.value, secret.value)">
       <mat-dialog-content>
         <p class="hint">This server needs an access key. Ask whoever runs it for a key and its secret.</p>
         <mat-form-field appearance="outline">
           <mat-label>Access key</mat-label>
-          <input matInput #access name="access" autocomplete="username" required data-testid="access-key" />
+          <input matInput #access name="access" autocomplete="username" required />
         </mat-form-field>
         <mat-form-field appearance="outline">
           <mat-label>Secret key</mat-label>
-          <input matInput #secret name="secret" type="password" autocomplete="current-password" required data-testid="secret-key" />
+          <input matInput #secret name="secret" type="password" autocomplete="current-password" required />
         </mat-form-field>
         @if (error(); as message) {
           <p class="error" role="alert">{{ message }}</p>

@@ -8,7 +8,7 @@ import { ParamChoice, ParamRef, groupParams, paramId } from './hp-data';
   template: `
     <div class="tools">
       <input type="search" placeholder="Search parameters" aria-label="Search parameters" [value]="search()" (input)="search.set($any($event.target).value)" />
-      <label class="hide"><input type="checkbox" data-testid="hide-identical" [checked]="hideIdentical()" (change)="hideIdenticalChange.emit($any($event.target).checked)" /> Hide identical</label>
+      <label class="hide"><input type="checkbox" [checked]="hideIdentical()" (change)="hideIdenticalChange.emit($any($event.target).checked)" /> Hide identical</label>
     </div>
     <div class="list" role="group" [attr.aria-label]="label()">
       @for (group of groups(); track group.section) {

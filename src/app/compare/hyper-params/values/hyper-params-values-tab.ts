@@ -17,10 +17,10 @@ import { hyperparamSections } from './hyperparam-sections';
   imports: [MatButtonModule, SideBySideView],
   template: `
     @if (error(); as message) {
-      <p class="message" role="alert" data-testid="hp-values-error">Could not load the hyperparameters: {{ message }}
+      <p class="message" role="alert">Could not load the hyperparameters: {{ message }}
         <button mat-button type="button" (click)="retry()">Try again</button></p>
     } @else if (pending() && !hasTasks()) {
-      <p class="message muted" data-testid="hp-values-loading">Loading task details…</p>
+      <p class="message muted">Loading task details…</p>
     } @else {
       <app-side-by-side-view [tasks]="tasks()" [sections]="sections()" [options]="options()"
                              (hideIdenticalChange)="change(hidePatch($event))" (searchChange)="change(searchPatch($event))"
