@@ -229,9 +229,6 @@ export function buildChartFigure(
       ...(zoomRange ? { range: zoomRange, autorange: false } : { autorange: true }),
     },
     yaxis: { type: options.logY ? 'log' : 'linear', autorange: true },
-    annotations: pointsLabel
-      ? [{ text: pointsLabel, xref: 'paper', yref: 'paper', x: 1, y: 1.02, xanchor: 'right', yanchor: 'bottom', showarrow: false, font: { size: 11 } }]
-      : [],
   };
   return { figure: { data, layout, config: { displaylogo: false } }, traceTaskIds, pointsLabel, seriesCount };
 }
