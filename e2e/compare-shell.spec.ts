@@ -191,11 +191,11 @@ test('a task colour can be changed from its header, is remembered, and can be re
   const header = page.getByTestId('task-header').nth(1);
   const original = await header.getByTestId('task-color').evaluate((el) => getComputedStyle(el).backgroundColor);
   await header.getByTestId('task-color').click();
-  await page.getByRole('button', { name: 'Use colour #c2255c' }).click();
-  await expect(header.getByTestId('task-color')).toHaveCSS('background-color', 'rgb(194, 37, 92)');
-  await expect(header).toHaveCSS('border-top-color', 'rgb(194, 37, 92)');
+  await page.getByRole('button', { name: 'Use colour #f00f78' }).click();
+  await expect(header.getByTestId('task-color')).toHaveCSS('background-color', 'rgb(240, 15, 120)');
+  await expect(header).toHaveCSS('border-top-color', 'rgb(240, 15, 120)');
   await page.reload();
-  await expect(page.getByTestId('task-header').nth(1).getByTestId('task-color')).toHaveCSS('background-color', 'rgb(194, 37, 92)');
+  await expect(page.getByTestId('task-header').nth(1).getByTestId('task-color')).toHaveCSS('background-color', 'rgb(240, 15, 120)');
   await page.getByTestId('task-header').nth(1).getByTestId('task-color').click();
   await page.getByRole('menuitem', { name: 'Default colour' }).click();
   await expect(page.getByTestId('task-header').nth(1).getByTestId('task-color')).toHaveCSS('background-color', original);

@@ -8,7 +8,7 @@ import { EventsApi, MultiTaskPlots } from '../../core/api/events-api';
 import { CompareViewActions } from '../state/compare.actions';
 import { selectQueryParams } from '../../core/router/router-state';
 import { embedPath } from '../embed/embed-url';
-import { compareFeature, selectComparedTasks, selectEmbedded, selectViewOption } from '../state/compare.feature';
+import { compareFeature, selectComparedTasks, selectEmbedded, selectTaskSlots, selectViewOption } from '../state/compare.feature';
 import { SummaryChart } from '../summary/summary-chart';
 import { EmbedButton } from '../embed/embed-button';
 import { LazyPlot } from './lazy-plot';
@@ -34,7 +34,7 @@ export class PlotsTab {
   private readonly compared = this.store.selectSignal(selectComparedTasks);
   private readonly taskIds = computed(() => this.compared().map((t) => t.id), { equal: (a, b) => a.join() === b.join() });
   protected readonly tasks = computed<PlotTask[]>(() =>
-    this.compared().map((t) => ({ id: t.id, name: t.displayName, color: t.color, isBase: t.isBase })),
+    this.compared().map((t) => ({ id: t.id, name: t.displayName, color: t.color, isBase: t.isBase, dash: t.dash, symbol: t.symbol })),
   );
   private readonly groupByOption = this.store.selectSignal(selectViewOption(PLOTS_OPTION.groupBy));
   protected readonly groupBy = computed<GroupBy>(() => (this.groupByOption() === 'metric' ? 'metric' : 'variant'));
@@ -81,9 +81,10 @@ export class PlotsTab {
   private readonly drawnPieces = drawnInSteps(this.pieces, 24, 100, { keep: true });
   protected readonly drawnCards = computed(() => firstPieces(this.cards(), this.drawnPieces().length));
   private readonly query = this.store.selectSignal(selectQueryParams);
+  private readonly slots = this.store.selectSignal(selectTaskSlots);
   protected readonly embedPaths = computed(() => {
     if (this.embedded()) return new Map<string, string>();
-    return new Map(this.cards().map((card) => [card.key, embedPath(this.taskIds(), 'metrics-plots', this.query(), { plot: card.key, [PLOTS_OPTION.selected]: null })]));
+    return new Map(this.cards().map((card) => [card.key, embedPath(this.taskIds(), 'metrics-plots', this.query(), { plot: card.key, [PLOTS_OPTION.selected]: null }, this.slots())]));
   });
   private readonly dataRevision = this.store.selectSignal(compareFeature.selectDataRevision);
 

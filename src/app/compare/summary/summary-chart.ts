@@ -72,7 +72,7 @@ export class SummaryChart {
   private readonly taskIds = computed(() => this.compared().map((t) => t.id), { equal: (a, b) => a.join() === b.join() });
   protected readonly shownTasks = computed(() => {
     const hidden = new Set(this.hiddenTaskIds());
-    return this.compared().filter((t) => !hidden.has(t.id)).map(({ id, displayName, color }) => ({ id, displayName, color }));
+    return this.compared().filter((t) => !hidden.has(t.id)).map(({ id, displayName, color, dash }) => ({ id, displayName, color, dash }));
   });
   protected readonly values = rxResource({
     params: () => (this.taskIds().length ? this.taskIds() : undefined),
