@@ -16,13 +16,13 @@ test('Plots: Hide all unticks every listed plot, hides the cards and is in the U
   const ids = await taskIds(request, [DEMO.baseline, DEMO.best]);
   await page.goto(compareUrl(ids, 'metrics-plots'));
   const list = page.getByRole('complementary', { name: 'Plots' });
-  await expect(list.getByRole('checkbox').first()).toBeChecked();
+  await expect(list.getByRole('checkbox').first()).toBeChecked(DRAWN);
   await list.getByRole('button', { name: 'Hide all' }).click();
   await expect(page).toHaveURL(/[?&]plots=/);
   for (const box of await list.getByRole('checkbox').all()) await expect(box).not.toBeChecked();
   await expect(page.getByText('No plot is selected.')).toBeVisible();
   await page.reload();
-  await expect(page.getByText('No plot is selected.')).toBeVisible();
+  await expect(page.getByText('No plot is selected.')).toBeVisible(DRAWN);
   await list.getByRole('button', { name: 'Show all' }).click();
   await expect(page).not.toHaveURL(/[?&]plots=/);
   await expect(list.getByRole('checkbox').first()).toBeChecked();
