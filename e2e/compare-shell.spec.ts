@@ -193,11 +193,11 @@ test('a task colour can be changed from its header, is remembered, and can be re
   const header = taskHeaders(page).nth(1);
   const original = await header.getByRole('button', { name: /^Colour of / }).evaluate((el) => getComputedStyle(el).backgroundColor);
   await header.getByRole('button', { name: /^Colour of / }).click();
-  await page.getByRole('button', { name: 'Use colour #c2255c' }).click();
-  await expect(header.getByRole('button', { name: /^Colour of / })).toHaveCSS('background-color', 'rgb(194, 37, 92)');
-  await expect(header).toHaveCSS('border-top-color', 'rgb(194, 37, 92)');
+  await page.getByRole('button', { name: 'Use colour #f00f78' }).click();
+  await expect(header.getByRole('button', { name: /^Colour of / })).toHaveCSS('background-color', 'rgb(240, 15, 120)');
+  await expect(header).toHaveCSS('border-top-color', 'rgb(240, 15, 120)');
   await page.reload();
-  await expect(taskHeaders(page).nth(1).getByRole('button', { name: /^Colour of / })).toHaveCSS('background-color', 'rgb(194, 37, 92)');
+  await expect(taskHeaders(page).nth(1).getByRole('button', { name: /^Colour of / })).toHaveCSS('background-color', 'rgb(240, 15, 120)');
   await taskHeaders(page).nth(1).getByRole('button', { name: /^Colour of / }).click();
   await page.getByRole('menuitem', { name: 'Default colour' }).click();
   await expect(taskHeaders(page).nth(1).getByRole('button', { name: /^Colour of / })).toHaveCSS('background-color', original);

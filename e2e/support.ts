@@ -31,7 +31,7 @@ export function compareUrl(ids: string[], view = 'details', query = ''): string 
 
 /** The ids in the comparison, read from the page URL. */
 export function idsInUrl(page: Page): string[] {
-  const match = /;ids=([^/?]*)/.exec(decodeURIComponent(new URL(page.url()).pathname));
+  const match = /;ids=([^/?;]*)/.exec(decodeURIComponent(new URL(page.url()).pathname));
   return match ? match[1].split(',').filter(Boolean) : [];
 }
 

@@ -17,7 +17,7 @@ import { TaskStrip } from './shell/task-strip';
 import { ComparePageActions, CompareViewActions } from './state/compare.actions';
 import {
   compareFeature, selectAnyTaskRunning, selectCompareTab, selectCompareView, selectComparedTaskIds, selectComparedTasks, selectIdsProblem,
-  selectLivePoll, selectLiveSettings, selectMissingTaskIds,
+  selectLivePoll, selectLiveSettings, selectMissingTaskIds, selectTaskSlots,
 } from './state/compare.feature';
 import { Toggle } from '../shared/toggle/toggle';
 
@@ -38,6 +38,7 @@ export class ComparePage {
   protected readonly tabs = COMPARE_TABS;
   protected readonly ids = this.store.selectSignal(selectComparedTaskIds);
   protected readonly tasks = this.store.selectSignal(selectComparedTasks);
+  private readonly slots = this.store.selectSignal(selectTaskSlots);
   protected readonly activeTab = this.store.selectSignal(selectCompareTab);
   private readonly view = this.store.selectSignal(selectCompareView);
   protected readonly openTab = computed(() => this.tabs.find((t) => t.path === this.activeTab()) ?? null);
@@ -46,7 +47,7 @@ export class ComparePage {
     const tab = this.openTab();
     return (tab?.views ?? []).map((view) => {
       const path = `${tab!.path}/${view.path}`;
-      return { path, label: view.label, commands: compareUrlCommands(this.ids(), path), active: this.view() === path };
+      return { path, label: view.label, commands: compareUrlCommands(this.ids(), path, this.slots()), active: this.view() === path };
     });
   });
   protected readonly idsProblem = this.store.selectSignal(selectIdsProblem);
@@ -64,7 +65,7 @@ export class ComparePage {
       : `No compared task is running; the page checks every ${seconds} s while one is.`;
   });
   protected readonly tabLinks = computed(() =>
-    this.tabs.map((tab) => ({ ...tab, commands: compareUrlCommands(this.ids(), tab.path) })),
+    this.tabs.map((tab) => ({ ...tab, commands: compareUrlCommands(this.ids(), tab.path, this.slots()) })),
   );
 
   constructor() {

@@ -20,6 +20,9 @@ describe('compare URL', () => {
   it('writes router commands with ids as a matrix parameter, base first', () => {
     expect(compareUrlCommands([B, A], 'scalars/graph')).toEqual(['/compare-tasks', { ids: `${B},${A}` }, 'scalars', 'graph']);
     expect(compareUrlCommands([A], '')).toEqual(['/compare-tasks', { ids: A }, 'details']);
+    // Colour slots go in the URL only when they are not 0, 1, 2…
+    expect(compareUrlCommands([B, A], 'details', [0, 1])).toEqual(['/compare-tasks', { ids: `${B},${A}` }, 'details']);
+    expect(compareUrlCommands([B, A], 'details', [1, 0])).toEqual(['/compare-tasks', { ids: `${B},${A}`, slots: '1,0' }, 'details']);
   });
 
   it('reads the view from URL segments', () => {

@@ -1,4 +1,5 @@
 import { TASK_ID_PATTERN } from '../core/api/models';
+import { formatSlots } from '../shared/task-colors';
 
 /** The API refuses more tasks than this in one call, and so does the page. */
 export const MAX_COMPARED_TASKS = 100;
@@ -63,9 +64,13 @@ export function compareViewFromSegments(segments: readonly string[]): string {
   return COMPARE_ROOTS.includes(segments[0]) ? segments.slice(1).join('/') : '';
 }
 
-/** Router commands for a comparison of `ids` showing `view` (for example `details` or `scalars/graph`). */
-export function compareUrlCommands(ids: readonly string[], view: string): unknown[] {
-  return ['/compare-tasks', { ids: ids.join(',') }, ...(view || 'details').split('/').filter(Boolean)];
+/**
+ * Router commands for a comparison of `ids` showing `view` (for example `details` or `scalars/graph`).
+ * `slots`: the tasks' colour slots, written (`;slots=0,2`) only when they are not 0, 1, 2…
+ */
+export function compareUrlCommands(ids: readonly string[], view: string, slots: readonly number[] = []): unknown[] {
+  const written = slots.length === ids.length ? formatSlots(slots) : null;
+  return ['/compare-tasks', { ids: ids.join(','), ...(written ? { slots: written } : {}) }, ...(view || 'details').split('/').filter(Boolean)];
 }
 
 /** Moves `id` to the front: the new base task. */

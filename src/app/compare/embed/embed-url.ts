@@ -1,3 +1,5 @@
+import { formatSlots } from '../../shared/task-colors';
+
 /** Query options of the page as the router holds them. */
 export type QueryOptions = Record<string, string | string[] | undefined>;
 
@@ -9,7 +11,9 @@ export const EMBED_SIZE = { width: 800, height: 480 };
  * page's view options (smoothing, axes, selections...) with `item` on top (`null` removes one), so
  * the embedded chart looks like the one it was copied from.
  */
-export function embedPath(ids: readonly string[], view: string, query: QueryOptions, item: Record<string, string | null>): string {
+export function embedPath(
+  ids: readonly string[], view: string, query: QueryOptions, item: Record<string, string | null>, slots: readonly number[] = [],
+): string {
   const params = new URLSearchParams();
   const merged: QueryOptions = { ...query };
   for (const [key, value] of Object.entries(item)) merged[key] = value ?? undefined;
@@ -18,7 +22,9 @@ export function embedPath(ids: readonly string[], view: string, query: QueryOpti
     for (const one of Array.isArray(value) ? value : value === undefined ? [] : [value]) params.append(key, one);
   }
   const search = params.toString();
-  return `/embed;ids=${ids.join(',')}/${view}${search ? `?${search}` : ''}`;
+  // The tasks' colour slots too, so the embedded chart has the page's colours.
+  const written = slots.length === ids.length ? formatSlots(slots) : null;
+  return `/embed;ids=${ids.join(',')}${written ? `;slots=${written}` : ''}/${view}${search ? `?${search}` : ''}`;
 }
 
 function escapeAttribute(text: string): string {

@@ -126,6 +126,9 @@ describe('plot merge', () => {
     expect(parseSelection('ROC/test|CM/t')).toEqual(['ROC/test', 'CM/t']);
     expect(formatSelection(['a', 'b'], ['a', 'b'])).toBeNull();
     expect(formatSelection(['b', 'x'], ['a', 'b'])).toBe('b');
+    // Nothing selected stays a value of its own: an empty one would drop the option and show every plot.
+    expect(formatSelection([], ['a', 'b'])).not.toBe('');
+    expect(parseSelection(formatSelection([], ['a', 'b']))).toEqual([]);
     expect(searchKeys(['ROC/test', 'Weights/fc'], 'roc TE')).toEqual(['ROC/test']);
   });
 });

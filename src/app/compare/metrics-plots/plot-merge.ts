@@ -8,6 +8,9 @@ export interface PlotTask {
   name: string;
   color: string;
   isBase: boolean;
+  /** Past the palette's colours: the task's line dash and marker symbol (absent: as the plot has them). */
+  dash?: string;
+  symbol?: string;
 }
 
 export type GroupBy = 'metric' | 'variant';
@@ -166,8 +169,9 @@ export function taskTraces(figure: PlotFigure, task: PlotTask, iteration: number
     const series = [prefix, typeof trace['name'] === 'string' ? (trace['name'] as string) : data.length > 1 ? `trace ${i}` : '']
       .filter(Boolean)
       .join(' · ');
-    const marker = { ...(trace['marker'] as object | undefined), color: task.color };
-    const line = { ...(trace['line'] as object | undefined), color: task.color };
+    const styled = !!task.dash && task.dash !== 'solid';
+    const marker = { ...(trace['marker'] as object | undefined), color: task.color, ...(styled ? { symbol: task.symbol } : {}) };
+    const line = { ...(trace['line'] as object | undefined), color: task.color, ...(styled ? { dash: task.dash } : {}) };
     return {
       ...trace, type, name: series ? `${label} · ${series}` : label, legendgroup: task.id, marker,
       ...(type === 'scatter' || type === 'box' ? { line } : {}),

@@ -8,10 +8,14 @@ export function parseSelection(value: string | null): string[] | null {
   return value.split('|').map((k) => k.trim()).filter(Boolean);
 }
 
+/** The URL value of an empty selection: a lone separator (an empty value would remove the option, showing all). */
+export const NO_PLOTS = '|';
+
 export function formatSelection(selected: readonly string[] | null, all: readonly string[]): string | null {
   if (selected === null) return null;
   const known = all.filter((k) => selected.includes(k));
-  return known.length === all.length ? null : known.join('|');
+  if (known.length === all.length) return null;
+  return known.length ? known.join('|') : NO_PLOTS;
 }
 
 /** Keys matching a case-insensitive search (every word must appear). */

@@ -5,7 +5,7 @@ import { Store } from '@ngrx/store';
 import { CompareViewActions } from '../state/compare.actions';
 import { selectQueryParams } from '../../core/router/router-state';
 import { embedPath } from '../embed/embed-url';
-import { selectComparedTasks, selectEmbedded, selectViewOption } from '../state/compare.feature';
+import { selectComparedTasks, selectEmbedded, selectTaskSlots, selectViewOption } from '../state/compare.feature';
 import { SummaryChart } from '../summary/summary-chart';
 import { EmbedButton } from '../embed/embed-button';
 import { LazyPlot } from './lazy-plot';
@@ -28,7 +28,7 @@ export class PlotsTab {
   private readonly compared = this.store.selectSignal(selectComparedTasks);
   private readonly taskIds = computed(() => this.compared().map((t) => t.id), { equal: (a, b) => a.join() === b.join() });
   protected readonly tasks = computed<PlotTask[]>(() =>
-    this.compared().map((t) => ({ id: t.id, name: t.displayName, color: t.color, isBase: t.isBase })),
+    this.compared().map((t) => ({ id: t.id, name: t.displayName, color: t.color, isBase: t.isBase, dash: t.dash, symbol: t.symbol })),
   );
   private readonly groupByOption = this.store.selectSignal(selectViewOption(PLOTS_OPTION.groupBy));
   protected readonly groupBy = computed<GroupBy>(() => (this.groupByOption() === 'metric' ? 'metric' : 'variant'));
@@ -65,9 +65,10 @@ export class PlotsTab {
   private readonly drawnPieces = drawnInSteps(this.pieces, 24, 100, { keep: true });
   protected readonly drawnCards = computed(() => firstPieces(this.cards(), this.drawnPieces().length));
   private readonly query = this.store.selectSignal(selectQueryParams);
+  private readonly slots = this.store.selectSignal(selectTaskSlots);
   protected readonly embedPaths = computed(() => {
     if (this.embedded()) return new Map<string, string>();
-    return new Map(this.cards().map((card) => [card.key, embedPath(this.taskIds(), 'metrics-plots', this.query(), { plot: card.key, [PLOTS_OPTION.selected]: null })]));
+    return new Map(this.cards().map((card) => [card.key, embedPath(this.taskIds(), 'metrics-plots', this.query(), { plot: card.key, [PLOTS_OPTION.selected]: null }, this.slots())]));
   });
 
   protected isSelected(key: string): boolean {

@@ -8,8 +8,9 @@ import { SummaryChart } from '../summary/summary-chart';
 import { CompareViewActions } from '../state/compare.actions';
 import { selectQueryParams } from '../../core/router/router-state';
 import { embedPath } from '../embed/embed-url';
-import { selectComparedTaskIds, selectComparedTasks, selectEmbedded, selectViewOption } from '../state/compare.feature';
-import { differingParams } from './differing-params';
+import { selectComparedTaskIds, selectComparedTasks, selectEmbedded, selectTaskSlots, selectViewOption } from '../state/compare.feature';
+import { autoLegendParams, differingParams, formatLegendParams, legendParamChoices, parseLegendParams } from './differing-params';
+import { LegendParamsPicker } from './legend-params-picker';
 import { selectCapabilities } from '../../core/server/server-info.feature';
 import { ChartDef, currentZoom, histogramKey, selectChartDefs, selectGraphOptions } from './graph-options';
 import { MetricFilter } from './metric-filter';
@@ -25,7 +26,7 @@ import { Toggle } from '../../shared/toggle/toggle';
 @Component({
   selector: 'app-scalar-graphs-tab',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [MatButtonToggleModule, MatIconModule, Toggle, MatSliderModule, MetricFilter, ScalarChart, ScalarLegend, SummaryChart],
+  imports: [MatButtonToggleModule, MatIconModule, Toggle, MatSliderModule, MetricFilter, LegendParamsPicker, ScalarChart, ScalarLegend, SummaryChart],
   templateUrl: './scalar-graphs-tab.html',
   styleUrl: './scalar-graphs-tab.scss',
 })
@@ -43,9 +44,14 @@ export class ScalarGraphsTab {
   private readonly compared = this.store.selectSignal(selectComparedTasks);
   private readonly scalarTasks = this.store.selectSignal(selectScalarTasks);
 
+  /** The hyperparameters the legend shows, picked by the user (`lparams` in the URL; absent: automatic). */
+  private readonly legendParamsOption = this.store.selectSignal(selectViewOption('lparams'));
+  protected readonly legendParams = computed(() => parseLegendParams(this.legendParamsOption()));
+  protected readonly legendParamChoices = computed(() => legendParamChoices(this.scalarTasks() ?? []));
+  protected readonly autoLegendParams = computed(() => autoLegendParams(this.scalarTasks() ?? []).map((key) => key.id));
   protected readonly traceTasks = computed<TraceTask[]>(() => {
-    const params = differingParams(this.scalarTasks() ?? []);
-    return this.compared().map(({ id, displayName, color }) => ({ id, displayName, color, params: params.get(id) ?? '' }));
+    const params = differingParams(this.scalarTasks() ?? [], this.legendParams());
+    return this.compared().map(({ id, displayName, color, dash, symbol }) => ({ id, displayName, color, dash, symbol, params: params.get(id) ?? '' }));
   });
   protected readonly choices = computed(() =>
     this.metrics().flatMap(({ metric, variants }) => variants.map((variant) => ({ key: metricKey({ metric, variant }), label: `${metric} / ${variant}` }))),
@@ -59,9 +65,10 @@ export class ScalarGraphsTab {
   );
   private readonly ids = this.store.selectSignal(selectComparedTaskIds);
   private readonly query = this.store.selectSignal(selectQueryParams);
+  private readonly slots = this.store.selectSignal(selectTaskSlots);
   protected readonly embedPaths = computed(() => {
     if (this.embedded()) return new Map<string, string>();
-    return new Map(this.charts().map((chart) => [chart.chartKey, embedPath(this.ids(), 'scalars/graph', this.query(), { chart: chart.chartKey })]));
+    return new Map(this.charts().map((chart) => [chart.chartKey, embedPath(this.ids(), 'scalars/graph', this.query(), { chart: chart.chartKey }, this.slots())]));
   });
 
   constructor() {
@@ -75,6 +82,10 @@ export class ScalarGraphsTab {
 
   protected setOption(name: string, value: string | null): void {
     this.store.dispatch(CompareViewActions.optionsChanged({ options: { [name]: value } }));
+  }
+
+  protected legendParamsPicked(ids: string[] | null): void {
+    this.setOption('lparams', formatLegendParams(ids));
   }
 
   protected metricsChosen(keys: string[] | null): void {

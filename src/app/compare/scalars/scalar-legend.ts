@@ -1,4 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
+import { TaskSwatch } from '../../shared/task-swatch';
 import { TraceTask } from './scalar-traces';
 
 /**
@@ -9,6 +10,7 @@ import { TraceTask } from './scalar-traces';
 @Component({
   selector: 'app-scalar-legend',
   changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [TaskSwatch],
   template: `
     <ul class="legend" aria-label="Tasks (click to hide or show)">
       @for (task of tasks(); track task.id) {
@@ -16,7 +18,7 @@ import { TraceTask } from './scalar-traces';
           <button type="button" class="item" [class.hidden]="hiddenSet().has(task.id)" [attr.aria-pressed]="!hiddenSet().has(task.id)"
                   [attr.data-task-id]="task.id" [title]="hiddenSet().has(task.id) ? 'Show in the charts' : 'Hide from the charts'"
                   (click)="toggled.emit(task.id)" data-testid="legend-item">
-            <span class="swatch" [style.background]="task.color"></span>
+            <app-task-swatch [color]="task.color" [dash]="task.dash" />
             <span class="name">{{ task.displayName }}</span>
             @if (task.params) { <span class="params">{{ task.params }}</span> }
           </button>
@@ -30,7 +32,6 @@ import { TraceTask } from './scalar-traces';
       color: inherit; font: inherit; font-size: 12px; cursor: pointer; }
     .item:hover, .item:focus-visible { background: var(--mat-sys-surface-container-high); }
     .item.hidden { opacity: .45; text-decoration: line-through; }
-    .swatch { width: 14px; height: 4px; border-radius: 2px; flex: none; }
     .params { color: var(--mat-sys-on-surface-variant); }
   `,
 })

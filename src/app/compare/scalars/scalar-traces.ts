@@ -1,6 +1,7 @@
 import type { Data, Layout } from 'plotly.js-dist-min';
 import { ScalarHistogram, ScalarSeries } from '../../core/api/events-api';
 import { PlotFigure } from '../../shared/plot/plot-figure';
+import { TaskDash, TaskSymbol } from '../../shared/task-colors';
 import { plotText } from '../summary/summary-figure';
 import { ChartDef, GraphOptions, XAxis } from './graph-options';
 
@@ -10,6 +11,9 @@ export interface TraceTask {
   displayName: string;
   color: string;
   params: string;
+  /** Past the palette's colours: the task's line dash and marker (absent: solid, no marker). */
+  dash?: TaskDash;
+  symbol?: TaskSymbol;
 }
 
 export interface ChartFigure {
@@ -191,9 +195,14 @@ export function buildChartFigure(
           }
         }
         const name = plotText(legendName(task, grouped ? variant : null));
+        // A task past the palette's colours shares its colour with another: its dash (when the chart's
+        // dashes do not already tell variants apart) and a few markers tell them apart.
+        const styled = !!task.dash && task.dash !== 'solid';
+        const dash = chart.metrics.some((m) => m.variants.length > 1) || !styled ? DASHES[variantIndex % DASHES.length] : task.dash;
         data.push({
-          type: 'scatter', mode: 'lines', name, x, y: options.smoothing > 0 ? smooth(series.y, options.smoothing) : series.y,
-          line: { color: task.color, width: 1.5, dash: DASHES[variantIndex % DASHES.length] },
+          type: 'scatter', mode: styled ? 'lines+markers' : 'lines', name, x, y: options.smoothing > 0 ? smooth(series.y, options.smoothing) : series.y,
+          line: { color: task.color, width: 1.5, dash },
+          ...(styled ? { marker: { color: task.color, symbol: task.symbol, size: 7, maxdisplayed: 12 } } : {}),
           legendgroup: task.id, visible, hovertemplate: `%{y:.6g}<extra>${name}</extra>`,
         } as Data);
         traceTaskIds.push(task.id);
@@ -229,9 +238,6 @@ export function buildChartFigure(
       ...(zoomRange ? { range: zoomRange, autorange: false } : { autorange: true }),
     },
     yaxis: { type: options.logY ? 'log' : 'linear', autorange: true },
-    annotations: pointsLabel
-      ? [{ text: pointsLabel, xref: 'paper', yref: 'paper', x: 1, y: 1.02, xanchor: 'right', yanchor: 'bottom', showarrow: false, font: { size: 11 } }]
-      : [],
   };
   return { figure: { data, layout, config: { displaylogo: false } }, traceTaskIds, pointsLabel, seriesCount };
 }

@@ -1,5 +1,5 @@
 import { Task } from '../../core/api/models';
-import { buildValueRows, filterRows, formatDelta, valueTableCsvRows } from './values-table';
+import { buildValueRows, filterRows, formatDelta, shortestDifference, valueTableCsvRows } from './values-table';
 
 function task(id: string, metrics: { metric: string; variant: string; value: number; min: number; minIt: number; max: number; maxIt: number }[]): Task {
   const last_metrics: Task['last_metrics'] = {};
@@ -71,5 +71,30 @@ describe('valueTableCsvRows', () => {
       ['loss', 'train', 0.5, 0.25],
     ]);
     expect(valueTableCsvRows(rows, ['A', 'B'], true)[2]).toEqual(['loss', 'train', 0.5, -0.25]);
+    // 0.9 - 0.8 is 0.09999999999999998 in floating point; the CSV says 0.1.
+    expect(valueTableCsvRows(rows, ['A', 'B'], true)[1]).toEqual(['accuracy', 'val', 0.8, 0.1]);
+  });
+});
+
+describe('shortestDifference', () => {
+  it('writes the difference of the numbers as written, without float noise', () => {
+    expect(0.9344 - 0.9).not.toBe(0.0344);
+    expect(shortestDifference(0.9344, 0.9)).toBe(0.0344);
+    expect(shortestDifference(0.3, 0.1)).toBe(0.2);
+    expect(shortestDifference(-1.7, 2.5)).toBe(-4.2);
+    expect(shortestDifference(1e-9, 3e-10)).toBe(7e-10);
+    expect(shortestDifference(1.5e21, 2)).toBe(1.5e21 - 2);
+    expect(shortestDifference(5, 5)).toBe(0);
+    expect(shortestDifference(null, 1)).toBeNull();
+    expect(shortestDifference(1, null)).toBeNull();
+  });
+
+  it('keeps every digit a tiny difference needs and stays within rounding of the float difference', () => {
+    expect(shortestDifference(1.0000000000009095, 1)).toBe(9.095e-13);
+    for (const [a, b] of [[1 + 2 ** -40, 1], [0.123456789012, 0.1], [123456.789, 0.001], [0.5, 0.25], [-3.3e-7, 1.1e-7]]) {
+      const delta = shortestDifference(a, b)!;
+      expect(Math.abs(delta - (a - b))).toBeLessThanOrEqual(Math.max(Math.abs(a), Math.abs(b)) * 1e-15);
+      expect(String(delta).length).toBeLessThanOrEqual(String(a - b).length);
+    }
   });
 });

@@ -102,6 +102,32 @@ export function formatDelta(cell: ValueCell): string {
 export function valueTableCsvRows(rows: readonly ValueRow[], taskNames: readonly string[], showDelta: boolean): (string | number | null)[][] {
   return [
     ['metric', 'variant', ...taskNames],
-    ...rows.map((row) => [row.metric, row.variant, ...row.cells.map((c, i) => (showDelta && i > 0 ? c.delta : c.value))]),
+    ...rows.map((row) => [
+      row.metric,
+      row.variant,
+      ...row.cells.map((c, i) => (showDelta && i > 0 ? shortestDifference(c.value, row.cells[0]?.value ?? null) : c.value)),
+    ]),
   ];
+}
+
+/**
+ * `value - base` as the shortest decimal that reads back the same: the two numbers as written
+ * (JavaScript's shortest form) subtracted digit by digit, so 0.9344 - 0.9 is 0.0344, where the
+ * float subtraction carries binary noise (0.034399999999999986). Null when either side is missing.
+ */
+export function shortestDifference(value: number | null, base: number | null): number | null {
+  if (value === null || base === null) return null;
+  if (!Number.isFinite(value) || !Number.isFinite(base)) return value - base;
+  const a = decimalOf(value);
+  const b = decimalOf(base);
+  const exponent = Math.min(a.exponent, b.exponent);
+  const digits = a.digits * 10n ** BigInt(a.exponent - exponent) - b.digits * 10n ** BigInt(b.exponent - exponent);
+  return Number(`${digits}e${exponent}`);
+}
+
+/** A finite number as the decimal JavaScript writes for it: `digits × 10^exponent`. */
+function decimalOf(x: number): { digits: bigint; exponent: number } {
+  const [mantissa, exp = '0'] = String(x).split('e');
+  const [whole, fraction = ''] = mantissa.split('.');
+  return { digits: BigInt(whole + fraction), exponent: Number(exp) - fraction.length };
 }

@@ -43,7 +43,7 @@ export class StripHeader implements OnInit, OnDestroy {
          role="list" aria-label="Compared tasks">
       @for (task of shownTasks(); track task.id) {
         <div class="header" cdkDrag cdkDragLockAxis="x" appStripHeader role="listitem" [class.base]="task.isBase"
-             [style.--task-color]="task.color" [attr.data-task-id]="task.id" data-testid="task-header">
+             [style.--task-color]="task.color" [attr.data-dash]="task.dash" [attr.data-task-id]="task.id" data-testid="task-header">
           @if (seen().has(task.id)) {
             <div class="top">
               <mat-icon class="drag-handle" cdkDragHandle aria-hidden="true" matTooltip="Drag to reorder; leftmost is the base task">drag_indicator</mat-icon>

@@ -94,6 +94,8 @@ export class SideBySideView {
     if (this.searchTimer) clearTimeout(this.searchTimer);
     this.searchTimer = setTimeout(() => {
       this.searchChange.emit(text);
+      // Typing goes to the first match, as Enter does, once the search comes back through the options.
+      this.pendingMatchStep = text.trim() ? 1 : null;
     }, SEARCH_DELAY_MS);
   }
 

@@ -7,7 +7,7 @@ import { Subject, of, throwError } from 'rxjs';
 import { TasksApi } from '../../core/api/tasks-api';
 import { CompareApiActions, ComparePageActions } from './compare.actions';
 import { loadTaskHeaders, writeComparedIdsToUrl } from './compare.effects';
-import { selectCompareView, selectComparedTaskIds, selectMissingTaskIds, selectOnComparePage } from './compare.feature';
+import { selectCompareView, selectComparedTaskIds, selectMissingTaskIds, selectOnComparePage, selectTaskSlots } from './compare.feature';
 
 const A = 'a'.repeat(32);
 const B = 'b'.repeat(32);
@@ -62,12 +62,26 @@ describe('compare effects', () => {
     expect(getAllEx).not.toHaveBeenCalled();
   });
 
-  it('writes a new base task to the URL, keeping the view and its options', () => {
+  it('writes a new base task to the URL, keeping the view, its options and each task\'s colour slot', () => {
     const router = jasmine.createSpyObj<Router>('Router', ['navigate']);
     router.navigate.and.resolveTo(true);
     TestBed.runInInjectionContext(() => writeComparedIdsToUrl(actions$ as never, store, router).subscribe());
     actions$.next(ComparePageActions.baseTaskSet({ taskId: B }));
-    expect(router.navigate).toHaveBeenCalledWith(['/compare-tasks', { ids: `${B},${A}` }, 'scalars', 'graph'], {
+    expect(router.navigate).toHaveBeenCalledWith(['/compare-tasks', { ids: `${B},${A}`, slots: '1,0' }, 'scalars', 'graph'], {
+      queryParamsHandling: 'preserve',
+    });
+  });
+
+  it('keeps the other tasks\' colour slots when one is removed', () => {
+    const C = 'c'.repeat(32);
+    store.overrideSelector(selectComparedTaskIds, [A, B, C]);
+    store.overrideSelector(selectTaskSlots, [0, 1, 2]);
+    store.refreshState();
+    const router = jasmine.createSpyObj<Router>('Router', ['navigate']);
+    router.navigate.and.resolveTo(true);
+    TestBed.runInInjectionContext(() => writeComparedIdsToUrl(actions$ as never, store, router).subscribe());
+    actions$.next(ComparePageActions.taskRemoved({ taskId: B }));
+    expect(router.navigate).toHaveBeenCalledWith(['/compare-tasks', { ids: `${A},${C}`, slots: '0,2' }, 'scalars', 'graph'], {
       queryParamsHandling: 'preserve',
     });
   });

@@ -10,7 +10,8 @@ import { MAX_COMPARED_TASKS, compareUrlCommands, mergeQueryParams } from '../com
 import { nextComparedIds } from './compared-ids';
 import { CompareApiActions, ComparePageActions, ComparePreferencesActions, CompareViewActions } from './compare.actions';
 import { TaskColorStorage } from './task-color-storage';
-import { compareFeature, selectCompareView, selectComparedTaskIds, selectMissingTaskIds, selectOnComparePage } from './compare.feature';
+import { compareFeature, selectCompareView, selectComparedTaskIds, selectMissingTaskIds, selectOnComparePage, selectTaskSlots } from './compare.feature';
+import { nextSlots } from '../../shared/task-colors';
 
 /**
  * Loads the compared tasks' headers whenever the set of ids in the URL changes (or on retry), as soon
@@ -53,12 +54,15 @@ export const writeComparedIdsToUrl = createEffect(
         ComparePageActions.tasksApplied,
         ComparePageActions.missingTasksRemoved,
       ),
-      withLatestFrom(store.select(selectComparedTaskIds), store.select(selectMissingTaskIds), store.select(selectCompareView)),
-      tap(([action, ids, missingIds, view]) => {
+      withLatestFrom(
+        store.select(selectComparedTaskIds), store.select(selectMissingTaskIds), store.select(selectCompareView), store.select(selectTaskSlots),
+      ),
+      tap(([action, ids, missingIds, view, slots]) => {
         const next = nextComparedIds(action, ids, missingIds);
         if (next.join() === ids.join()) return;
+        // Each task keeps its colour: the slots follow the tasks through removals, additions and moves.
         if (!next.length) void router.navigate(['/tasks']);
-        else void router.navigate(compareUrlCommands(next, view), { queryParamsHandling: 'preserve' });
+        else void router.navigate(compareUrlCommands(next, view, nextSlots(ids, slots, next)), { queryParamsHandling: 'preserve' });
       }),
     );
   },

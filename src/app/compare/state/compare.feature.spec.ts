@@ -1,5 +1,5 @@
 import { TaskSummary } from '../../core/api/models';
-import { taskColor } from '../../shared/task-colors';
+import { TASK_PALETTE, slotLook } from '../../shared/task-colors';
 import { CompareApiActions, CompareLiveActions, ComparePageActions, ComparePreferencesActions } from './compare.actions';
 import {
   compareFeature, initialCompareState, selectComparedTasks, selectIdsProblem, selectMissingTaskIds,
@@ -26,15 +26,15 @@ describe('compare feature', () => {
   });
 
   it('lists compared tasks in URL order, base first, with colours and told-apart names', () => {
-    const tasks = selectComparedTasks.projector([B, A], { [A]: task(A, 'same'), [B]: task(B, 'same') }, {});
+    const tasks = selectComparedTasks.projector([B, A], { [A]: task(A, 'same'), [B]: task(B, 'same') }, {}, [0, 1]);
     expect(tasks.map((t) => t.id)).toEqual([B, A]);
     expect(tasks.map((t) => t.isBase)).toEqual([true, false]);
-    expect(tasks[0].color).toBe(taskColor(B));
+    expect(tasks.map((t) => t.color)).toEqual([TASK_PALETTE[0], TASK_PALETTE[1]]);
     expect(tasks[0].displayName).toBe('same · bbbbb');
   });
 
   it('shows a task that is not loaded yet by its id', () => {
-    const [only] = selectComparedTasks.projector([A], {}, {});
+    const [only] = selectComparedTasks.projector([A], {}, {}, [0]);
     expect(only.task).toBeNull();
     expect(only.displayName).toBe(A);
   });
@@ -55,10 +55,18 @@ describe('compare feature', () => {
   it('uses a colour the person picked instead of the derived one, until reset', () => {
     let state = reducer(initialCompareState, ComparePreferencesActions.taskColorsRestored({ colors: { [A]: '#123456' } }));
     state = reducer(state, ComparePageActions.taskColorChanged({ taskId: B, color: '#abcdef' }));
-    const tasks = selectComparedTasks.projector([A, B], {}, state.taskColors);
+    const tasks = selectComparedTasks.projector([A, B], {}, state.taskColors, [0, 1]);
     expect(tasks.map((t) => t.color)).toEqual(['#123456', '#abcdef']);
     state = reducer(state, ComparePageActions.taskColorChanged({ taskId: A, color: null }));
-    expect(selectComparedTasks.projector([A], {}, state.taskColors)[0].color).toBe(taskColor(A));
+    expect(selectComparedTasks.projector([A], {}, state.taskColors, [4])[0].color).toBe(TASK_PALETTE[4]);
+  });
+
+  it('draws each task in the look of its slot: the colour, and past the palette a dash and a marker', () => {
+    const tasks = selectComparedTasks.projector([A, B], {}, {}, [3, 20 + 3]);
+    expect(tasks[0].color).toBe(tasks[1].color);
+    expect(tasks.map((t) => t.dash)).toEqual(['solid', slotLook(23).dash]);
+    expect(tasks[1].dash).not.toBe('solid');
+    expect(tasks[0].symbol).not.toBe(tasks[1].symbol);
   });
 
   it('bumps the data revision only when a check finds moved change marks, and keeps the headers current', () => {

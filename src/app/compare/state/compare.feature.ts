@@ -1,7 +1,7 @@
 import { createFeature, createReducer, createSelector, on } from '@ngrx/store';
 import { TaskSummary } from '../../core/api/models';
 import { selectQueryParams, selectRouteParams, selectUrlSegments } from '../../core/router/router-state';
-import { displayNames, taskColor } from '../../shared/task-colors';
+import { TaskDash, TaskSymbol, assignSlots, displayNames, parseSlots, slotLook } from '../../shared/task-colors';
 import { COMPARE_ROOTS, MAX_COMPARED_TASKS, compareViewFromSegments, parseIds } from '../compare-url';
 import { changeStamp, livePoll, refreshIntervalMs } from '../live/live-updates';
 import { CompareApiActions, CompareLiveActions, ComparePageActions, ComparePreferencesActions } from './compare.actions';
@@ -30,6 +30,9 @@ export interface ComparedTask {
   id: string;
   isBase: boolean;
   color: string;
+  /** Past the palette's twenty colours, tasks are told apart by line dash and marker too (absent: solid, no marker). */
+  dash?: TaskDash;
+  symbol?: TaskSymbol;
   displayName: string;
   task: TaskSummary | null;
 }
@@ -83,6 +86,10 @@ const selectParsedIds = createSelector(selectRouteParams, selectOnComparePage, (
   onPage ? parseIds(params['ids']) : { ids: [], invalid: [] },
 );
 export const selectComparedTaskIds = createSelector(selectParsedIds, (parsed) => parsed.ids);
+/** Each compared task's colour slot (in `ids` order): from the URL's `slots`, else 0, 1, 2… */
+export const selectTaskSlots = createSelector(selectComparedTaskIds, selectRouteParams, (ids, params) =>
+  assignSlots(ids, parseSlots(params['slots'])),
+);
 
 /** Whether the ids in the URL can be loaded at all. */
 export const selectIdsProblem = createSelector(selectParsedIds, ({ ids, invalid }) => {
@@ -107,15 +114,22 @@ export const selectComparedTasks = createSelector(
   selectComparedTaskIds,
   compareFeature.selectTasksById,
   compareFeature.selectTaskColors,
-  (ids, tasksById, taskColors): ComparedTask[] => {
+  selectTaskSlots,
+  (ids, tasksById, taskColors, slots): ComparedTask[] => {
     const names = displayNames(ids.map((id) => ({ id, name: tasksById[id]?.name ?? id })));
-    return ids.map((id, index) => ({
-      id,
-      isBase: index === 0,
-      color: taskColors[id] ?? taskColor(id),
-      displayName: names.get(id) ?? id,
-      task: tasksById[id] ?? null,
-    }));
+    const taskSlots = slots.length === ids.length ? slots : assignSlots(ids);
+    return ids.map((id, index) => {
+      const look = slotLook(taskSlots[index]);
+      return {
+        id,
+        isBase: index === 0,
+        color: taskColors[id] ?? look.color,
+        dash: look.dash,
+        symbol: look.symbol,
+        displayName: names.get(id) ?? id,
+        task: tasksById[id] ?? null,
+      };
+    });
   },
 );
 

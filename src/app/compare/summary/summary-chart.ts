@@ -70,6 +70,6 @@ export class SummaryChart {
   protected readonly summary = this.store.selectSignal(summaryFeature.selectComparedSummaryState);
   protected readonly shownTasks = computed(() => {
     const hidden = new Set(this.hiddenTaskIds());
-    return this.compared().filter((t) => !hidden.has(t.id)).map(({ id, displayName, color }) => ({ id, displayName, color }));
+    return this.compared().filter((t) => !hidden.has(t.id)).map(({ id, displayName, color, dash }) => ({ id, displayName, color, dash }));
   });
 }

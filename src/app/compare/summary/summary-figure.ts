@@ -7,7 +7,12 @@ export interface SummaryTask {
   id: string;
   displayName: string;
   color: string;
+  /** Past the palette's colours: the task's dash, drawn on its bars as a fill pattern. */
+  dash?: string;
 }
+
+/** The bar fill pattern (Plotly's shapes) of a task's dash: tasks sharing a colour get different ones. */
+const BAR_PATTERNS: Record<string, string> = { dash: '/', dot: '.', dashdot: 'x', longdash: '-' };
 
 /** The cluster label of a single value: the metric, plus the variant when it says more. */
 export function summaryLabel(metric: string, variant: string): string {
@@ -67,7 +72,7 @@ export function buildSummaryFigure(response: SingleValueMetrics, tasks: readonly
         y: [value ?? null],
         xaxis: `x${suffix}`,
         yaxis: `y${suffix}`,
-        marker: { color: task.color },
+        marker: { color: task.color, ...(task.dash && BAR_PATTERNS[task.dash] ? { pattern: { shape: BAR_PATTERNS[task.dash] } } : {}) },
         hovertemplate: `${plotText(label)}<br>${plotText(task.displayName)}: %{y}<extra></extra>`,
       } as Data);
     });

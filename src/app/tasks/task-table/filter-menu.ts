@@ -25,7 +25,8 @@ export interface FilterOption {
     </button>
     <mat-menu #menu="matMenu" class="filter-menu">
       <ng-template matMenuContent>
-        <div class="filter-panel" (click)="$event.stopPropagation()" (keydown)="$event.stopPropagation()" role="group"
+        <!-- Keys stay with the checkboxes, except Escape, which closes the menu (and only the menu, in a dialog). -->
+        <div class="filter-panel" (click)="$event.stopPropagation()" (keydown)="$event.key === 'Escape' || $event.stopPropagation()" role="group"
              [attr.aria-label]="'Filter by ' + label()">
           @for (option of options(); track option.value) {
             <mat-checkbox [checked]="chosen().has(option.value)" (change)="toggle(option.value, $event.checked)">{{ option.label }}</mat-checkbox>

@@ -4,7 +4,7 @@ import { selectQueryParams } from '../../../core/router/router-state';
 import { EmbedButton } from '../../embed/embed-button';
 import { embedPath } from '../../embed/embed-url';
 import { CompareViewActions } from '../../state/compare.actions';
-import { selectComparedTaskIds, selectEmbedded } from '../../state/compare.feature';
+import { selectComparedTaskIds, selectEmbedded, selectTaskSlots } from '../../state/compare.feature';
 import { MetricPick, ParamRef, defaultMetric, listMetrics, listParams, metricValue } from '../shared-axes/hp-data';
 import { formatList, formatMetric, formatParam } from '../shared-axes/hp-options';
 import { injectHpTasks } from '../shared-axes/hp-tasks';
@@ -34,7 +34,8 @@ export class HpGraphTab {
   protected readonly embedded = this.store.selectSignal(selectEmbedded);
   private readonly ids = this.store.selectSignal(selectComparedTaskIds);
   private readonly query = this.store.selectSignal(selectQueryParams);
-  protected readonly embedPath = computed(() => (this.embedded() ? null : embedPath(this.ids(), 'hyper-params/graph', this.query(), {})));
+  private readonly slots = this.store.selectSignal(selectTaskSlots);
+  protected readonly embedPath = computed(() => (this.embedded() ? null : embedPath(this.ids(), 'hyper-params/graph', this.query(), {}, this.slots())));
   protected readonly metricChoices = computed(() => listMetrics(this.tasks().map((t) => t.full)));
   protected readonly paramChoices = computed(() => listParams(this.tasks().map((t) => t.full)));
   protected readonly metrics = computed<MetricPick[]>(() => {

@@ -42,7 +42,7 @@ const CLICK_PX = 3;
         <g class="pc-lines" (pointerleave)="hovered.emit(null)">
           @for (line of lines(); track line.id) {
             <path data-testid="pc-line" [attr.data-task-id]="line.id" [attr.data-state]="line.state" [attr.d]="line.d"
-                  [attr.stroke]="line.color" (pointerenter)="hovered.emit(line.id)">
+                  [attr.stroke]="line.color" [attr.stroke-dasharray]="line.dashArray" (pointerenter)="hovered.emit(line.id)">
               <title>{{ line.name }}</title>
             </path>
           }
@@ -53,7 +53,9 @@ const CLICK_PX = 3;
             <line class="pc-axis-line" [attr.y1]="span().top" [attr.y2]="span().bottom" />
             <path class="pc-tick-mark" [attr.d]="axis.tickMarks" />
             @for (tick of axis.ticks; track $index) {
-              <text data-testid="pc-tick" class="pc-tick" x="-6" [attr.y]="tick.y" dy="0.32em">{{ tick.text }}</text>
+              @if (tick.labelY !== null) {
+                <text data-testid="pc-tick" class="pc-tick" x="-6" [attr.y]="tick.labelY" dy="0.32em">{{ tick.text }}</text>
+              }
             }
             @for (range of axis.ranges; track $index) {
               <rect data-testid="pc-brush" class="pc-brush" x="-6" width="12" [attr.y]="range.y" [attr.height]="range.height" />

@@ -2,8 +2,8 @@ import { Task } from '../../../core/api/models';
 import { NA } from '../shared-axes/axis';
 import { HpTask } from '../shared-axes/hp-tasks';
 import {
-  FADED, MARGIN, MIN_AXIS_SPACING, TITLE_CHARS, addRange, buildDimensions, chartWidth, drawAxes, drawLines, moveAxis, orderDimensions, positionAt,
-  removeAt, shortTitle, slotAt, tasksPassing, yOf,
+  FADED, MARGIN, MIN_AXIS_SPACING, TICK_LABEL_GAP, TITLE_CHARS, addRange, buildDimensions, chartWidth, drawAxes, drawLines, moveAxis, orderDimensions,
+  placeTickLabels, positionAt, removeAt, shortTitle, slotAt, tasksPassing, yOf,
 } from './parcoords-model';
 
 function hp(id: string, color: string, params: Record<string, string>, acc: number | null): HpTask {
@@ -40,6 +40,34 @@ describe('parallel coordinates model', () => {
     expect(tickUnder(axes, lines[2].d, 2)).toBe(NA);
     expect(points(lines[0].d).map((p) => p[0])).toEqual([70, 270, 470]);
     expect(lines.map((l) => l.color)).toEqual(['#111111', '#222222', '#333333']);
+  });
+
+  it('moves the labels of close ticks apart, inside the axis, each as near its tick as it can be', () => {
+    const gapsOk = (ys: (number | null)[]) => {
+      const sorted = ys.filter((y): y is number => y !== null).sort((a, b) => a - b);
+      return sorted.every((y, k) => k === 0 || y - sorted[k - 1] >= TICK_LABEL_GAP - 0.1);
+    };
+    const apart = placeTickLabels([100, 102, 104, 300], 90, 370);
+    expect(gapsOk(apart)).toBeTrue();
+    expect(apart[0]).toBe(100);
+    expect(apart[3]).toBe(300);
+    const atBottom = placeTickLabels([368, 369, 370], 90, 370);
+    expect(gapsOk(atBottom)).toBeTrue();
+    expect(Math.max(...(atBottom as number[]))).toBeLessThanOrEqual(370);
+    // More labels than the axis holds: a spread subset, the ends kept.
+    const many = placeTickLabels(Array.from({ length: 60 }, (_, i) => 90 + i * 4), 90, 370);
+    expect(gapsOk(many)).toBeTrue();
+    expect(many[0]).toBe(90);
+    expect(many[59]).not.toBeNull();
+    expect(many.filter((y) => y === null).length).toBeGreaterThan(0);
+  });
+
+  it('draws close values on an axis with labels that do not overlap', () => {
+    const close = [hp('a', '#111111', { wd: '0.0001' }, 0.5), hp('b', '#222222', { wd: '0.00011' }, 0.6), hp('c', '#333333', { wd: '0.05' }, 0.7)];
+    const [axis] = drawAxes(buildDimensions(close, [{ section: 'Args', name: 'wd' }], [acc]), {}, frame);
+    const labels = axis.ticks.map((t) => t.labelY).filter((y): y is number => y !== null).sort((a, b) => a - b);
+    expect(labels.length).toBe(3);
+    labels.forEach((y, k) => k && expect(y - labels[k - 1]).toBeGreaterThanOrEqual(TICK_LABEL_GAP - 0.1));
   });
 
   it('maps positions to pixels and back, the low end at the bottom, clamped to the axis', () => {

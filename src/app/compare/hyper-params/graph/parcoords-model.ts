@@ -1,3 +1,4 @@
+import { svgDashArray } from '../../../shared/task-colors';
 import { Axis, buildAxis } from '../shared-axes/axis';
 import { MetricPick, ParamRef, metricId, metricLabel, metricValue, paramId, paramLabel, paramValue } from '../shared-axes/hp-data';
 import { HpTask } from '../shared-axes/hp-tasks';
@@ -61,8 +62,36 @@ export interface Frame {
 export const MARGIN = { left: 70, right: 120, top: 90, bottom: 24 } as const;
 
 export interface Tick {
+  /** Where the tick mark is: the value's place on the axis. */
   y: number;
+  /** Where its label is written: moved off a neighbour's label when values are close (null: left out, no room). */
+  labelY: number | null;
   text: string;
+}
+
+/** Tick labels (10 px text) keep at least this far apart vertically. */
+export const TICK_LABEL_GAP = 12;
+
+/**
+ * Label places for ticks at `ys` (in any order) between `top` and `bottom`: each as near its tick
+ * as it can be while every two labels stay `gap` apart. Labels that cannot all fit are thinned out,
+ * keeping the ends of the axis.
+ */
+export function placeTickLabels(ys: readonly number[], top: number, bottom: number, gap = TICK_LABEL_GAP): (number | null)[] {
+  const order = ys.map((y, i) => ({ y, i })).sort((a, b) => a.y - b.y);
+  const room = Math.max(0, bottom - top);
+  const fits = Math.max(1, Math.floor(room / gap) + 1);
+  // Too many to fit: an evenly spread subset, the first and last among them.
+  const picks = order.length <= fits ? order.map((_, k) => k) : [...new Set(Array.from({ length: fits }, (_, j) => Math.round((j * (order.length - 1)) / Math.max(1, fits - 1))))];
+  const kept = picks.map((k) => order[k]);
+  const placed = kept.map((o) => o.y);
+  // Push down from the top, then up from the bottom: neighbours end up `gap` apart, all inside.
+  for (let k = 1; k < placed.length; k++) placed[k] = Math.max(placed[k], placed[k - 1] + gap);
+  if (placed.length) placed[placed.length - 1] = Math.min(placed[placed.length - 1], bottom);
+  for (let k = placed.length - 2; k >= 0; k--) placed[k] = Math.min(placed[k], placed[k + 1] - gap);
+  const result: (number | null)[] = ys.map(() => null);
+  kept.forEach((o, k) => (result[o.i] = Math.round(placed[k] * 10) / 10));
+  return result;
 }
 
 export interface DrawnAxis {
@@ -85,6 +114,8 @@ export interface DrawnLine {
   id: string;
   name: string;
   color: string;
+  /** SVG dash array of a task past the palette's colours (null: solid). */
+  dashArray: string | null;
   state: LineState;
   /** SVG path data through the task's value on every axis, left to right. */
   d: string;
@@ -146,7 +177,10 @@ export function shortTitle(label: string, maxChars: number): string {
 /** Axes with their ticks and brush spans placed in the frame. */
 export function drawAxes(dims: readonly Dimension[], brushes: Readonly<Record<string, Brush>>, frame: Frame): DrawnAxis[] {
   return dims.map((d, i) => {
-    const ticks = d.axis.tickvals.map((v, t) => ({ y: round(yOf(d.axis, v, frame)), text: d.axis.ticktext[t] ?? '' }));
+    const ys = d.axis.tickvals.map((v) => round(yOf(d.axis, v, frame)));
+    const span = plotSpan(frame);
+    const labels = placeTickLabels(ys, span.top, span.bottom);
+    const ticks = ys.map((y, t) => ({ y, labelY: labels[t], text: d.axis.ticktext[t] ?? '' }));
     return {
       id: d.id,
       label: d.label,
@@ -181,7 +215,8 @@ export function drawLines(
   const lines = tasks.map((t, i): DrawnLine => {
     const state: LineState = highlight === t.id ? 'highlight' : !passing.has(t.id) ? 'filtered' : highlight ? 'faded' : 'normal';
     const d = dims.map((dim, j) => `${j ? 'L' : 'M'}${xs[j]} ${round(yOf(dim.axis, dim.axis.positions[i], frame))}`).join('');
-    return { id: t.id, name: t.displayName, color: state === 'normal' || state === 'highlight' ? t.color : FADED, state, d };
+    const dashArray = t.dash ? svgDashArray(t.dash, state === 'highlight' ? 3 : 1.5) : null;
+    return { id: t.id, name: t.displayName, color: state === 'normal' || state === 'highlight' ? t.color : FADED, dashArray, state, d };
   });
   const rank: Record<LineState, number> = { filtered: 0, faded: 1, normal: 1, highlight: 2 };
   return lines.map((line, i) => ({ line, i })).sort((a, b) => rank[a.line.state] - rank[b.line.state] || a.i - b.i).map((x) => x.line);

@@ -94,6 +94,8 @@ export function scatterFigure(all: readonly HpTask[], spec: ScatterSpec): Scatte
       hovertemplate: '%{text}<extra></extra>',
       marker: {
         color: colors,
+        // Tasks past the palette's colours share a colour with another: their own symbol tells them apart.
+        ...(spec.colorBy ? {} : { symbol: g.tasks.map((t) => t.symbol ?? 'circle') }),
         size: g.tasks.map((t) => (t.id === selected ? 16 : 10)),
         opacity: g.tasks.map((t) => (selected && t.id !== selected ? 0.35 : 0.95)),
         line: { width: g.tasks.map((t) => (t.id === selected ? 2 : 0.5)), color: '#222' },

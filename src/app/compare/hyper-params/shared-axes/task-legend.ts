@@ -1,15 +1,19 @@
 import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
+import { TaskDash } from '../../../shared/task-colors';
+import { TaskSwatch } from '../../../shared/task-swatch';
 
 export interface LegendTask {
   id: string;
   displayName: string;
   color: string;
+  dash?: TaskDash;
 }
 
 /** The chart's task legend: hover highlights a task, click hides or shows it. */
 @Component({
   selector: 'app-task-legend',
   changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [TaskSwatch],
   template: `
     <ul role="list" aria-label="Tasks in the chart">
       @for (t of tasks(); track t.id) {
@@ -18,7 +22,7 @@ export interface LegendTask {
             [attr.aria-pressed]="!hiddenSet().has(t.id)" [title]="(hiddenSet().has(t.id) ? 'Show ' : 'Hide ') + t.displayName"
             (mouseenter)="highlight.emit(t.id)" (mouseleave)="highlight.emit(null)" (focus)="highlight.emit(t.id)" (blur)="highlight.emit(null)"
             (click)="taskToggled.emit(t.id)">
-            <span class="swatch" [style.background]="t.color"></span><span class="name">{{ t.displayName }}</span>
+            <app-task-swatch [color]="t.color" [dash]="t.dash" /><span class="name">{{ t.displayName }}</span>
           </button>
         </li>
       }
@@ -30,7 +34,6 @@ export interface LegendTask {
       font-size: 12px; padding: 2px 4px; cursor: pointer; text-align: left; border-radius: 3px; }
     button:hover, button:focus-visible { background: var(--mat-sys-surface-container-high); }
     button.off { opacity: 0.45; text-decoration: line-through; }
-    .swatch { width: 10px; height: 10px; border-radius: 2px; flex: none; }
     .name { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
   `,
 })
