@@ -12,7 +12,7 @@ import { compareFeature, selectComparedTasks, selectEmbedded, selectViewOption }
 import { SummaryChart } from '../summary/summary-chart';
 import { EmbedButton } from '../embed/embed-button';
 import { LazyPlot } from './lazy-plot';
-import { GroupBy, PlotTask, buildCards, cardPieces, firstPieces, indexPlots, plotKeys } from './plot-merge';
+import { PlotGrouping, PlotTask, buildCards, cardPieces, firstPieces, indexPlots, plotKeys } from './plot-merge';
 import { PLOTS_OPTION, formatSelection, parseSelection, searchKeys } from './plots-options';
 import { errorMessage } from '../../shared/error-message';
 import { drawnInSteps } from '../../shared/progressive/progressive';
@@ -37,7 +37,7 @@ export class PlotsTab {
     this.compared().map((t) => ({ id: t.id, name: t.displayName, color: t.color, isBase: t.isBase })),
   );
   private readonly groupByOption = this.store.selectSignal(selectViewOption(PLOTS_OPTION.groupBy));
-  protected readonly groupBy = computed<GroupBy>(() => (this.groupByOption() === 'metric' ? 'metric' : 'variant'));
+  protected readonly groupBy = computed<PlotGrouping>(() => (this.groupByOption() === 'metric' ? 'metric' : 'variant'));
   protected readonly difference = this.store.selectSignal(selectViewOption(PLOTS_OPTION.difference));
   private readonly selectionOption = this.store.selectSignal(selectViewOption(PLOTS_OPTION.selected));
   protected readonly search = signal('');
@@ -116,7 +116,7 @@ export class PlotsTab {
     this.store.dispatch(CompareViewActions.optionsChanged({ options: { [PLOTS_OPTION.selected]: formatSelection(keys, this.allKeys()) } }));
   }
 
-  protected setGroupBy(value: GroupBy): void {
+  protected setGroupBy(value: PlotGrouping): void {
     this.store.dispatch(CompareViewActions.optionsChanged({ options: { [PLOTS_OPTION.groupBy]: value === 'metric' ? 'metric' : null } }));
   }
 

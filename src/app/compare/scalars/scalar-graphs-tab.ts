@@ -11,7 +11,7 @@ import { embedPath } from '../embed/embed-url';
 import { selectComparedTaskIds, selectComparedTasks, selectEmbedded, selectViewOption } from '../state/compare.feature';
 import { differingParams } from './differing-params';
 import { selectCapabilities } from '../../core/server/server-info.feature';
-import { ChartDef, currentZoom, histogramKey, selectChartDefs, selectGraphOptions } from './graph-options';
+import { ChartDef, currentZoom, histogramKey, selectChartDefs, selectScalarGraphOptions } from './scalar-graph-options';
 import { MetricFilter } from './metric-filter';
 import { formatKeyList, metricKey } from './metric-keys';
 import { ScalarChart, ZoomEvent } from './scalar-chart';
@@ -31,7 +31,7 @@ import { Toggle } from '../../shared/toggle/toggle';
 })
 export class ScalarGraphsTab {
   private readonly store = inject(Store);
-  protected readonly options = this.store.selectSignal(selectGraphOptions);
+  protected readonly options = this.store.selectSignal(selectScalarGraphOptions);
   /** What the server offers (min/max bands, zoom detail); null until known. */
   protected readonly capabilities = this.store.selectSignal(selectCapabilities);
   protected readonly charts = this.store.selectSignal(selectChartDefs);

@@ -3,7 +3,7 @@ import { Actions } from '@ngrx/effects';
 import { Observable, Subject, of } from 'rxjs';
 import { EventsApi, ScalarHistogram } from '../../../core/api/events-api';
 import { compareFeature, selectComparedTaskIds } from '../../state/compare.feature';
-import { selectStaleChartRequests } from '../graph-options';
+import { selectStaleChartRequests } from '../scalar-graph-options';
 import { ChartRequest, ScalarsPageActions } from './scalars.actions';
 import { loadChartSeries } from './scalars.effects';
 

@@ -1,10 +1,10 @@
 import { Task } from '../../../core/api/models';
-import { HpTask } from '../shared-axes/hp-tasks';
+import { HyperparameterTask } from '../shared-axes/hyperparameters-tasks';
 import { escapeMarkup, hoverText, scatterFigure, ScatterSpec } from './scatter-figure';
 
 interface Trace { name: string; x: number[]; y: number[]; customdata: string[]; text: string[]; showlegend: boolean; marker: { color: unknown; size: number[] } }
 
-function hp(id: string, params: Record<string, string>, acc: number | null): HpTask {
+function hp(id: string, params: Record<string, string>, acc: number | null): HyperparameterTask {
   const hyperparams = { Args: Object.fromEntries(Object.entries(params).map(([name, value]) => [name, { section: 'Args', name, value }])) };
   const last_metrics = acc === null ? {} : { h: { v: { metric: 'accuracy', variant: 'val', value: acc, min_value: 0.1, max_value: acc + 0.01 } } };
   return { id, color: `#00000${id.length}`, isBase: false, displayName: `task ${id}`, task: null, full: { id, name: id, status: 'completed', type: 'training', hyperparams, last_metrics } as unknown as Task };

@@ -1,6 +1,6 @@
 import { Task } from '../../../core/api/models';
-import { defaultMetric, groupParams, listMetrics, listParams, metricValue, paramValue } from './hp-data';
-import { NONE, formatExtra, formatList, formatMetric, formatParam, parseExtra, parseList, parseMetric, parseParam } from './hp-options';
+import { defaultMetric, groupParams, listMetrics, listParams, metricValue, paramValue } from './hyperparameters-data';
+import { NONE, formatExtra, formatList, formatMetric, formatParam, parseExtra, parseList, parseMetric, parseParam } from './hyperparameters-url';
 
 function task(id: string, params: Record<string, string>, metrics: Record<string, [number, number, number]> = {}): Task {
   const hyperparams: Task['hyperparams'] = {};

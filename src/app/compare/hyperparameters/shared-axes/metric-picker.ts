@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, input, output, signal } from '@angular/core';
-import { MetricChoice, MetricPick, VALUE_TYPES, ValueType, metricId } from './hp-data';
+import { MetricChoice, MetricPick, VALUE_TYPES, ValueType, metricId } from './hyperparameters-data';
 
 /** Metric/variants to pick, each with LAST / MIN / MAX check boxes; each checked box is a pick. */
 @Component({

@@ -1,8 +1,8 @@
 import { createSelector } from '@ngrx/store';
 import { selectViewOption } from '../../state/compare.feature';
 import { LogMode } from '../shared-axes/axis';
-import { MetricPick, ParamRef } from '../shared-axes/hp-data';
-import { ExtraField, parseExtra, parseList, parseMetric, parseParam } from '../shared-axes/hp-options';
+import { MetricPick, ParamRef } from '../shared-axes/hyperparameters-data';
+import { ExtraField, parseExtra, parseList, parseMetric, parseParam } from '../shared-axes/hyperparameters-url';
 
 /** URL query names of the scatter view. */
 export const SCATTER_OPTION = { y: 'scY', x: 'scX', log: 'scLog', color: 'scColor', extra: 'scExtra', selected: 'scTask' } as const;

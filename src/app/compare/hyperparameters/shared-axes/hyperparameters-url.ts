@@ -1,4 +1,4 @@
-import { MetricPick, ParamRef, VALUE_TYPES, ValueType } from './hp-data';
+import { MetricPick, ParamRef, VALUE_TYPES, ValueType } from './hyperparameters-data';
 
 /** The URL value of an explicitly empty list (absent means "the default"). */
 export const NONE = '-';

@@ -1,6 +1,6 @@
 import { Axis, buildAxis } from '../shared-axes/axis';
-import { MetricPick, ParamRef, metricId, metricLabel, metricValue, paramId, paramLabel, paramValue } from '../shared-axes/hp-data';
-import { HpTask } from '../shared-axes/hp-tasks';
+import { MetricPick, ParamRef, metricId, metricLabel, metricValue, paramId, paramLabel, paramValue } from '../shared-axes/hyperparameters-data';
+import { HyperparameterTask } from '../shared-axes/hyperparameters-tasks';
 
 /** A brush on one axis: one or more [low, high] ranges in plotted positions. */
 export type Brush = [number, number][];
@@ -12,7 +12,7 @@ export interface Dimension {
 }
 
 /** The chart's axes, in order: parameters first, then the metric picks (as ClearML reads left to right). */
-export function buildDimensions(tasks: readonly HpTask[], params: readonly ParamRef[], metrics: readonly MetricPick[]): Dimension[] {
+export function buildDimensions(tasks: readonly HyperparameterTask[], params: readonly ParamRef[], metrics: readonly MetricPick[]): Dimension[] {
   return [
     ...params.map((p) => ({ id: `p:${paramId(p)}`, label: paramLabel(p), axis: buildAxis(tasks.map((t) => paramValue(t.full, p))) })),
     ...metrics.map((m) => ({ id: `m:${metricId(m)}`, label: metricLabel(m), axis: buildAxis(tasks.map((t) => metricValue(t.full, m)), 'off') })),
@@ -48,7 +48,7 @@ function inBrush(value: number, brush: Brush | undefined): boolean {
 }
 
 /** Ids of the tasks whose lines pass all brushes. */
-export function tasksPassing(tasks: readonly HpTask[], dims: readonly Dimension[], brushes: Readonly<Record<string, Brush>>): string[] {
+export function tasksPassing(tasks: readonly HyperparameterTask[], dims: readonly Dimension[], brushes: Readonly<Record<string, Brush>>): string[] {
   return tasks.filter((_, i) => dims.every((d) => inBrush(d.axis.positions[i], brushes[d.id]))).map((t) => t.id);
 }
 
@@ -169,7 +169,7 @@ export function drawAxes(dims: readonly Dimension[], brushes: Readonly<Record<st
  * `shift`: an axis being dragged sideways, whose points follow it.
  */
 export function drawLines(
-  tasks: readonly HpTask[],
+  tasks: readonly HyperparameterTask[],
   dims: readonly Dimension[],
   brushes: Readonly<Record<string, Brush>>,
   highlight: string | null,

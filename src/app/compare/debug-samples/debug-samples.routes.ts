@@ -5,7 +5,7 @@ import { DebugSamplesTab } from './debug-samples-tab';
 import * as debugSamplesEffects from './state/debug-samples.effects';
 import { debugSamplesFeature } from './state/debug-samples.feature';
 
-export const DEBUG_IMAGES_ROUTES: Routes = [
+export const DEBUG_SAMPLES_ROUTES: Routes = [
   {
     path: '',
     component: DebugSamplesTab,

@@ -1,5 +1,5 @@
 import { PLAIN_CLEARML } from '../../core/server/server-capabilities';
-import { EAGER_CHARTS, parseGraphOptions, selectChartsInView, selectWantedChartRequests } from './graph-options';
+import { EAGER_CHARTS, parseScalarGraphOptions, selectChartsInView, selectWantedChartRequests } from './scalar-graph-options';
 import { fetchChartSeries } from './state/chart-series-fetch';
 import { EventsApi } from '../../core/api/events-api';
 import { of } from 'rxjs';
@@ -31,7 +31,7 @@ describe('selectChartsInView', () => {
 
 describe('selectWantedChartRequests', () => {
   const charts = [{ chartKey: 'mv:loss', title: 'loss', metrics: [{ metric: 'loss', variants: ['train'] }] }];
-  const options = parseGraphOptions({});
+  const options = parseScalarGraphOptions({});
   const zoom = { 'mv:loss': { key: 'iter' as const, range: [10, 20] as [number, number] } };
   const full = { histogramEnvelope: true, histogramXRange: true, debugImagesIteration: true };
 

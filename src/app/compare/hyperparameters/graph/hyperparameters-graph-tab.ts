@@ -5,31 +5,31 @@ import { EmbedButton } from '../../embed/embed-button';
 import { embedPath } from '../../embed/embed-url';
 import { CompareViewActions } from '../../state/compare.actions';
 import { selectComparedTaskIds, selectEmbedded } from '../../state/compare.feature';
-import { MetricPick, ParamRef, defaultMetric, listMetrics, listParams, metricValue } from '../shared-axes/hp-data';
-import { formatList, formatMetric, formatParam } from '../shared-axes/hp-options';
-import { injectHpTasks } from '../shared-axes/hp-tasks';
+import { MetricPick, ParamRef, defaultMetric, listMetrics, listParams, metricValue } from '../shared-axes/hyperparameters-data';
+import { formatList, formatMetric, formatParam } from '../shared-axes/hyperparameters-url';
+import { injectHyperparameterTasks } from '../shared-axes/hyperparameters-tasks';
 import { MetricPicker } from '../shared-axes/metric-picker';
 import { ParamPicker } from '../shared-axes/param-picker';
 import { TaskLegend } from '../shared-axes/task-legend';
-import { GRAPH_OPTION, formatBrushes, formatOrder, selectGraphOptions } from './graph-options';
+import { GRAPH_OPTION, formatBrushes, formatOrder, selectParallelCoordinatesOptions } from './parallel-coordinates-options';
 import { ParallelCoordinates } from './parallel-coordinates';
 import { Brush, buildDimensions, orderDimensions, tasksPassing } from './parcoords-model';
 
 /** Hyperparameters › Parallel coordinates: one line per task through parameter and metric axes. */
 @Component({
-  selector: 'app-hp-graph-tab',
+  selector: 'app-hyperparameters-graph-tab',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [MetricPicker, ParamPicker, ParallelCoordinates, TaskLegend, EmbedButton],
-  templateUrl: './hp-graph-tab.html',
-  styleUrl: '../shared-axes/hp-tab.scss',
+  templateUrl: './hyperparameters-graph-tab.html',
+  styleUrl: '../shared-axes/hyperparameters-tab.scss',
 })
-export class HpGraphTab {
+export class HyperparametersGraphTab {
   private readonly store = inject(Store);
-  private readonly data = injectHpTasks();
+  private readonly data = injectHyperparameterTasks();
   protected readonly loading = this.data.loading;
   protected readonly error = this.data.error;
   protected readonly tasks = this.data.tasks;
-  protected readonly options = this.store.selectSignal(selectGraphOptions);
+  protected readonly options = this.store.selectSignal(selectParallelCoordinatesOptions);
   /** On an `/embed` URL only the chart and its legend are drawn, with the axes and filters of the link. */
   protected readonly embedded = this.store.selectSignal(selectEmbedded);
   private readonly ids = this.store.selectSignal(selectComparedTaskIds);

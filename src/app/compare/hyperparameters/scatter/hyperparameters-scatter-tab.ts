@@ -7,9 +7,9 @@ import { embedPath } from '../../embed/embed-url';
 import { CompareViewActions } from '../../state/compare.actions';
 import { selectComparedTaskIds, selectEmbedded } from '../../state/compare.feature';
 import { LogMode } from '../shared-axes/axis';
-import { MetricPick, ParamRef, VALUE_TYPES, ValueType, defaultMetric, listMetrics, listParams, metricId, paramId, paramLabel } from '../shared-axes/hp-data';
-import { ExtraField, formatExtra, formatList, formatMetric, formatParam } from '../shared-axes/hp-options';
-import { injectHpTasks } from '../shared-axes/hp-tasks';
+import { MetricPick, ParamRef, VALUE_TYPES, ValueType, defaultMetric, listMetrics, listParams, metricId, paramId, paramLabel } from '../shared-axes/hyperparameters-data';
+import { ExtraField, formatExtra, formatList, formatMetric, formatParam } from '../shared-axes/hyperparameters-url';
+import { injectHyperparameterTasks } from '../shared-axes/hyperparameters-tasks';
 import { MetricPicker } from '../shared-axes/metric-picker';
 import { ParamPicker } from '../shared-axes/param-picker';
 import { ScatterSpec, scatterFigure } from './scatter-figure';
@@ -17,15 +17,15 @@ import { SCATTER_OPTION, selectScatterOptions } from './scatter-options';
 
 /** Hyperparameters › Scatter: a metric against a parameter, one point per task. */
 @Component({
-  selector: 'app-hp-scatter-tab',
+  selector: 'app-hyperparameters-scatter-tab',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [MetricPicker, ParamPicker, Plot, EmbedButton],
-  templateUrl: './hp-scatter-tab.html',
-  styleUrl: '../shared-axes/hp-tab.scss',
+  templateUrl: './hyperparameters-scatter-tab.html',
+  styleUrl: '../shared-axes/hyperparameters-tab.scss',
 })
-export class HpScatterTab {
+export class HyperparametersScatterTab {
   private readonly store = inject(Store);
-  private readonly data = injectHpTasks();
+  private readonly data = injectHyperparameterTasks();
   protected readonly loading = this.data.loading;
   protected readonly error = this.data.error;
   protected readonly tasks = this.data.tasks;

@@ -1,4 +1,4 @@
-import { formatBrushes, formatOrder, parseBrushes, parseOrder } from './graph-options';
+import { formatBrushes, formatOrder, parseBrushes, parseOrder } from './parallel-coordinates-options';
 
 describe('parallel coordinates brushes in the URL', () => {
   it('round-trips ranges on dimensions whose ids hold separators', () => {

@@ -7,10 +7,10 @@ import { Task } from '../../../core/api/models';
 import { ComparedTask, compareFeature, selectComparedTaskIds, selectComparedTasks } from '../../state/compare.feature';
 import { errorMessage } from '../../../shared/error-message';
 
-export const HP_TASK_FIELDS = ['id', 'name', 'status', 'hyperparams', 'last_metrics'];
+export const HYPERPARAMETER_TASK_FIELDS = ['id', 'name', 'status', 'hyperparams', 'last_metrics'];
 
 /** A compared task with its parameters and metrics, in comparison order. */
-export interface HpTask extends ComparedTask {
+export interface HyperparameterTask extends ComparedTask {
   full: Task;
 }
 
@@ -18,7 +18,7 @@ export interface HpTask extends ComparedTask {
  * Loads the compared tasks' hyperparameters and metric summaries (one request, refetched when
  * the comparison changes or live updates find new data) and joins them with the page's colours and names.
  */
-export function injectHpTasks() {
+export function injectHyperparameterTasks() {
   const store = inject(Store);
   const api = inject(TasksApi);
   // Compared by value: a view option written to the URL gives the same ids again as a new array, which
@@ -27,7 +27,7 @@ export function injectHpTasks() {
   const compared = store.selectSignal(selectComparedTasks);
   const resource = rxResource({
     params: () => ({ ids: ids() }),
-    stream: ({ params }) => params.ids.length ? api.getByIds(params.ids, HP_TASK_FIELDS).pipe(map((r) => r.tasks)) : of<Task[]>([]),
+    stream: ({ params }) => params.ids.length ? api.getByIds(params.ids, HYPERPARAMETER_TASK_FIELDS).pipe(map((r) => r.tasks)) : of<Task[]>([]),
   });
   // Live updates: new data reloads the tasks in place (the chart keeps showing the last answer meanwhile).
   const revision = store.selectSignal(compareFeature.selectDataRevision);
@@ -37,7 +37,7 @@ export function injectHpTasks() {
     if (seen !== null && current !== seen) untracked(() => resource.reload());
     seen = current;
   });
-  const tasks = computed<HpTask[]>(() => {
+  const tasks = computed<HyperparameterTask[]>(() => {
     const loaded = resource.hasValue() ? resource.value() : [];
     const byId = new Map(loaded.map((t) => [t.id, t]));
     return compared().flatMap((c) => {

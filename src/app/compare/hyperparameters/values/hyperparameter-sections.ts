@@ -3,7 +3,7 @@ import { FieldEntry, SectionInput } from '../../side-by-side/comparison-model';
 import { unionKeys } from '../../side-by-side/comparison-model';
 
 /** Hyperparameters as one section per hyperparameter section (Args, General...), a row per name. */
-export function hyperparamSections(tasks: (Task | null)[]): SectionInput[] {
+export function hyperparameterSections(tasks: (Task | null)[]): SectionInput[] {
   const sectionNames = unionKeys(tasks.map((t) => Object.keys(t?.hyperparams ?? {})));
   return sectionNames.map((section) => ({
     id: `hp:${section}`,

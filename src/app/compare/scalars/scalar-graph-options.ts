@@ -6,13 +6,13 @@ import { metricKey, metricMatches, parseKeyList } from './metric-keys';
 import { ChartRequest, ChartZoom } from './state/scalars.actions';
 import { scalarsFeature, staleRequests } from './state/scalars.feature';
 
-export type GroupBy = 'metric-variant' | 'metric';
+export type ScalarChartGrouping = 'metric-variant' | 'metric';
 export type XAxis = 'iter' | 'relative' | 'wall';
 export type HoverMode = 'x' | 'closest';
 
 /** Every graph option, read from the URL (defaults when absent). */
-export interface GraphOptions {
-  groupBy: GroupBy;
+export interface ScalarGraphOptions {
+  groupBy: ScalarChartGrouping;
   /** Exponential moving average weight, 0 (none) to 0.999. */
   smoothing: number;
   xAxis: XAxis;
@@ -31,7 +31,7 @@ export function parseSmoothing(value: string | null): number {
   return value === null || !Number.isFinite(n) ? 0 : Math.min(0.999, Math.max(0, n));
 }
 
-export function parseGraphOptions(q: Record<string, string | null>): GraphOptions {
+export function parseScalarGraphOptions(q: Record<string, string | null>): ScalarGraphOptions {
   return {
     groupBy: q['group'] === 'metric' ? 'metric' : 'metric-variant',
     smoothing: parseSmoothing(q['smooth'] ?? null),
@@ -44,10 +44,10 @@ export function parseGraphOptions(q: Record<string, string | null>): GraphOption
   };
 }
 
-export const selectGraphOptions = createSelector(
+export const selectScalarGraphOptions = createSelector(
   selectViewOption('group'), selectViewOption('smooth'), selectViewOption('x'), selectViewOption('log'),
   selectViewOption('hover'), selectViewOption('hide'), selectViewOption('metrics'), selectViewOption('msearch'),
-  (group, smooth, x, log, hover, hide, metrics, msearch) => parseGraphOptions({ group, smooth, x, log, hover, hide, metrics, msearch }),
+  (group, smooth, x, log, hover, hide, metrics, msearch) => parseScalarGraphOptions({ group, smooth, x, log, hover, hide, metrics, msearch }),
 );
 
 export function histogramKey(xAxis: XAxis): HistogramKey {
@@ -66,7 +66,7 @@ export interface ChartDef {
  * variants, in the order the server lists metrics. `shown` (metric/variant keys, null: all) and
  * the filter's `search` text hide the others.
  */
-export function chartDefs(metrics: readonly MetricVariants[], groupBy: GroupBy, shown: readonly string[] | null, search = ''): ChartDef[] {
+export function chartDefs(metrics: readonly MetricVariants[], groupBy: ScalarChartGrouping, shown: readonly string[] | null, search = ''): ChartDef[] {
   const chosen = shown ? new Set(shown) : null;
   const charts: ChartDef[] = [];
   for (const { metric, variants } of metrics) {
@@ -83,7 +83,7 @@ export function chartDefs(metrics: readonly MetricVariants[], groupBy: GroupBy, 
   return charts;
 }
 
-export const selectChartDefs = createSelector(scalarsFeature.selectMetrics, selectGraphOptions, (metrics, options) =>
+export const selectChartDefs = createSelector(scalarsFeature.selectMetrics, selectScalarGraphOptions, (metrics, options) =>
   chartDefs(metrics, options.groupBy, options.shown, options.search),
 );
 
@@ -98,7 +98,7 @@ export function currentZoom(zoom: ChartZoom | undefined, xAxis: XAxis): ChartZoo
  * the zoom window. Nothing until the server's capabilities are known: they shape the request.
  */
 export const selectWantedChartRequests = createSelector(
-  selectChartDefs, selectGraphOptions, scalarsFeature.selectZoom, selectCapabilities,
+  selectChartDefs, selectScalarGraphOptions, scalarsFeature.selectZoom, selectCapabilities,
   (charts, options, zoom, capabilities): ChartRequest[] => {
     if (!capabilities) return [];
     return charts.map((chart) => {

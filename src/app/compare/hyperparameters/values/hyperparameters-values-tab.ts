@@ -8,11 +8,11 @@ import { SideBySideView } from '../../side-by-side/side-by-side-view';
 import { hideIdenticalPatch, searchPatch, sectionTogglePatch, selectSideBySideOptions } from '../../side-by-side/side-by-side-options';
 import { TaskDetailsPageActions } from '../../side-by-side/state/task-details.actions';
 import { selectDetailedTasks, selectDetailsPending, taskDetailsFeature } from '../../side-by-side/state/task-details.feature';
-import { hyperparamSections } from './hyperparam-sections';
+import { hyperparameterSections } from './hyperparameter-sections';
 
 /** Hyperparameters → Values: every compared task's hyperparameters side by side, section → name → value. */
 @Component({
-  selector: 'app-hyper-params-values-tab',
+  selector: 'app-hyperparameters-values-tab',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [MatButtonModule, SideBySideView],
   template: `
@@ -30,7 +30,7 @@ import { hyperparamSections } from './hyperparam-sections';
   `,
   styles: `:host { display: block; } .message { padding: 16px; }`,
 })
-export class HyperParamsValuesTab {
+export class HyperparametersValuesTab {
   private readonly store = inject(Store);
   protected readonly tasks = this.store.selectSignal(selectComparedTasks);
   protected readonly options = this.store.selectSignal(selectSideBySideOptions);
@@ -38,7 +38,7 @@ export class HyperParamsValuesTab {
   protected readonly pending = this.store.selectSignal(selectDetailsPending);
   private readonly detailedTasks = this.store.selectSignal(selectDetailedTasks);
   protected readonly hasTasks = computed(() => this.detailedTasks().some((t) => t !== null));
-  protected readonly sections = computed(() => hyperparamSections(this.detailedTasks()).map(alignSection));
+  protected readonly sections = computed(() => hyperparameterSections(this.detailedTasks()).map(alignSection));
 
   protected readonly hidePatch = hideIdenticalPatch;
   protected readonly searchPatch = searchPatch;

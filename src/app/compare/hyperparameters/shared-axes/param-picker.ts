@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, input, output, signal } from '@angular/core';
-import { ParamChoice, ParamRef, groupParams, paramId } from './hp-data';
+import { ParamChoice, ParamRef, groupParams, paramId } from './hyperparameters-data';
 
 /** Hyperparameters to pick, grouped by section, with search and "hide identical". */
 @Component({

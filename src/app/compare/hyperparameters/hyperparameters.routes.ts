@@ -3,16 +3,16 @@ import { provideEffects } from '@ngrx/effects';
 import { provideState } from '@ngrx/store';
 import * as taskDetailsEffects from '../side-by-side/state/task-details.effects';
 import { taskDetailsFeature } from '../side-by-side/state/task-details.feature';
-import { HyperParamsValuesTab } from './values/hyper-params-values-tab';
+import { HyperparametersValuesTab } from './values/hyperparameters-values-tab';
 
-export const HYPER_PARAMS_ROUTES: Routes = [
+export const HYPERPARAMETERS_ROUTES: Routes = [
   { path: '', pathMatch: 'full', redirectTo: 'values' },
   {
     path: 'values',
-    component: HyperParamsValuesTab,
+    component: HyperparametersValuesTab,
     providers: [provideState(taskDetailsFeature), provideEffects(taskDetailsEffects)],
   },
-  { path: 'graph', loadComponent: () => import('./graph/hp-graph-tab').then((m) => m.HpGraphTab) },
-  { path: 'scatter', loadComponent: () => import('./scatter/hp-scatter-tab').then((m) => m.HpScatterTab) },
+  { path: 'graph', loadComponent: () => import('./graph/hyperparameters-graph-tab').then((m) => m.HyperparametersGraphTab) },
+  { path: 'scatter', loadComponent: () => import('./scatter/hyperparameters-scatter-tab').then((m) => m.HyperparametersScatterTab) },
   { path: '**', redirectTo: 'values' },
 ];

@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, DestroyRef, ElementRef, computed, inject, input, output, signal, viewChild } from '@angular/core';
-import { HpTask } from '../shared-axes/hp-tasks';
+import { HyperparameterTask } from '../shared-axes/hyperparameters-tasks';
 import {
   Brush, Dimension, Frame, addRange, chartWidth, drawAxes, drawLines, moveAxis, plotSpan, positionAt, removeAt, slotAt,
 } from './parcoords-model';
@@ -94,7 +94,7 @@ const CLICK_PX = 3;
   `,
 })
 export class ParallelCoordinates {
-  readonly tasks = input.required<readonly HpTask[]>();
+  readonly tasks = input.required<readonly HyperparameterTask[]>();
   readonly dims = input.required<readonly Dimension[]>();
   readonly brushes = input<Readonly<Record<string, Brush>>>({});
   readonly highlight = input<string | null>(null);

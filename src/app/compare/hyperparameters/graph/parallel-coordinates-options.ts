@@ -1,13 +1,13 @@
 import { createSelector } from '@ngrx/store';
 import { selectViewOption } from '../../state/compare.feature';
-import { MetricPick, ParamRef } from '../shared-axes/hp-data';
-import { parseList, parseMetric, parseParam } from '../shared-axes/hp-options';
+import { MetricPick, ParamRef } from '../shared-axes/hyperparameters-data';
+import { parseList, parseMetric, parseParam } from '../shared-axes/hyperparameters-url';
 import { Brush } from './parcoords-model';
 
 /** URL query names of the parallel coordinates view. */
 export const GRAPH_OPTION = { metrics: 'pcMetrics', params: 'pcParams', showIdentical: 'pcAll', hidden: 'pcHidden', brush: 'pcBrush', order: 'pcOrder' } as const;
 
-export interface GraphOptions {
+export interface ParallelCoordinatesOptions {
   /** null: the default (accuracy/val LAST). */
   metrics: MetricPick[] | null;
   /** null: the default (the parameters that differ). */
@@ -20,14 +20,14 @@ export interface GraphOptions {
   order: string[];
 }
 
-export const selectGraphOptions = createSelector(
+export const selectParallelCoordinatesOptions = createSelector(
   selectViewOption(GRAPH_OPTION.metrics),
   selectViewOption(GRAPH_OPTION.params),
   selectViewOption(GRAPH_OPTION.showIdentical),
   selectViewOption(GRAPH_OPTION.hidden),
   selectViewOption(GRAPH_OPTION.brush),
   selectViewOption(GRAPH_OPTION.order),
-  (metrics, params, all, hidden, brush, order): GraphOptions => ({
+  (metrics, params, all, hidden, brush, order): ParallelCoordinatesOptions => ({
     metrics: parseList(metrics, parseMetric),
     params: parseList(params, parseParam),
     hideIdentical: all !== '1',

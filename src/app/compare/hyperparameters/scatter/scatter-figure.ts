@@ -1,9 +1,9 @@
 import type { Data } from 'plotly.js-dist-min';
 import { PlotFigure } from '../../../shared/plot/plot-figure';
 import { Axis, LogMode, NA, buildAxis, formatNumber, isNumeric } from '../shared-axes/axis';
-import { MetricPick, ParamRef, metricLabel, metricValue, paramLabel, paramValue } from '../shared-axes/hp-data';
-import { ExtraField } from '../shared-axes/hp-options';
-import { HpTask } from '../shared-axes/hp-tasks';
+import { MetricPick, ParamRef, metricLabel, metricValue, paramLabel, paramValue } from '../shared-axes/hyperparameters-data';
+import { ExtraField } from '../shared-axes/hyperparameters-url';
+import { HyperparameterTask } from '../shared-axes/hyperparameters-tasks';
 
 export interface ScatterSpec {
   y: MetricPick;
@@ -18,8 +18,8 @@ export interface ScatterResult {
   figure: PlotFigure;
   axis: Axis;
   /** Tasks on the chart, in order, and those without the Y metric. */
-  plotted: HpTask[];
-  missing: HpTask[];
+  plotted: HyperparameterTask[];
+  missing: HyperparameterTask[];
 }
 
 const PALETTE = ['#1f77b4', '#ff7f0e', '#2ca02c', '#d62728', '#9467bd', '#8c564b', '#e377c2', '#17becf', '#bcbd22', '#7f7f7f'];
@@ -32,7 +32,7 @@ export function escapeMarkup(text: string): string {
 const show = (value: number | string | null): string => (value === null ? NA : typeof value === 'number' ? formatNumber(value) : value);
 
 /** The hover text of one task's point: name, metric, parameter and the additional fields. */
-export function hoverText(task: HpTask, spec: ScatterSpec): string {
+export function hoverText(task: HyperparameterTask, spec: ScatterSpec): string {
   const lines = [
     `<b>${escapeMarkup(task.displayName)}</b>`,
     `${escapeMarkup(metricLabel(spec.y))}: ${show(metricValue(task.full, spec.y))}`,
@@ -49,12 +49,12 @@ export function hoverText(task: HpTask, spec: ScatterSpec): string {
 
 interface Group {
   name: string;
-  tasks: HpTask[];
-  color: string | ((t: HpTask) => string);
+  tasks: HyperparameterTask[];
+  color: string | ((t: HyperparameterTask) => string);
   legend: boolean;
 }
 
-function groups(tasks: HpTask[], colorBy: ParamRef | null): { groups: Group[]; numericColor: number[] | null } {
+function groups(tasks: HyperparameterTask[], colorBy: ParamRef | null): { groups: Group[]; numericColor: number[] | null } {
   // Coloured by task: one trace with a colour per point (a trace per task costs Plotly a draw each,
   // ~2 ms a task; the hover text names the task either way).
   if (!colorBy) return { groups: [{ name: 'Tasks', tasks, color: (t) => t.color, legend: false }], numericColor: null };
@@ -73,7 +73,7 @@ function groups(tasks: HpTask[], colorBy: ParamRef | null): { groups: Group[]; n
 }
 
 /** The scatter chart: one point per task with the metric, X the parameter (numeric, log or categorical). */
-export function scatterFigure(all: readonly HpTask[], spec: ScatterSpec): ScatterResult {
+export function scatterFigure(all: readonly HyperparameterTask[], spec: ScatterSpec): ScatterResult {
   const plotted = all.filter((t) => metricValue(t.full, spec.y) !== null);
   const missing = all.filter((t) => metricValue(t.full, spec.y) === null);
   const axis = buildAxis(plotted.map((t) => paramValue(t.full, spec.x)), spec.log);

@@ -1,12 +1,12 @@
 import { Task } from '../../../core/api/models';
 import { NA } from '../shared-axes/axis';
-import { HpTask } from '../shared-axes/hp-tasks';
+import { HyperparameterTask } from '../shared-axes/hyperparameters-tasks';
 import {
   FADED, MARGIN, MIN_AXIS_SPACING, TITLE_CHARS, addRange, buildDimensions, chartWidth, drawAxes, drawLines, moveAxis, orderDimensions, positionAt,
   removeAt, shortTitle, slotAt, tasksPassing, yOf,
 } from './parcoords-model';
 
-function hp(id: string, color: string, params: Record<string, string>, acc: number | null): HpTask {
+function hp(id: string, color: string, params: Record<string, string>, acc: number | null): HyperparameterTask {
   const hyperparams = { Args: Object.fromEntries(Object.entries(params).map(([name, value]) => [name, { section: 'Args', name, value }])) };
   const last_metrics = acc === null ? {} : { h: { v: { metric: 'accuracy', variant: 'val', value: acc, min_value: 0, max_value: acc } } };
   return { id, color, isBase: false, displayName: id, task: null, full: { id, name: id, status: 'completed', type: 'training', hyperparams, last_metrics } as unknown as Task };
