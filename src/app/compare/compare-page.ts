@@ -11,14 +11,14 @@ import { Store } from '@ngrx/store';
 import { from, switchMap } from 'rxjs';
 import { CopyWithNotice } from '../shared/copy/copy-with-notice';
 import { prefetchPlotlyWhenIdle } from '../shared/plot/plotly-loader';
-import { COMPARE_TABS, compareUrlCommands } from './compare-url';
+import { COMPARE_TABS, compareUrlCommands } from '../url/compare-url';
 import type { AddTasksDialogData } from './shell/add-tasks-dialog';
 import { TaskStrip } from './shell/task-strip';
-import { ComparePageActions, CompareViewActions } from './state/compare.actions';
+import { ComparePageActions, CompareViewActions } from '../state/compare/compare.actions';
 import {
   compareFeature, selectAnyTaskRunning, selectCompareTab, selectCompareView, selectComparedTaskIds, selectComparedTasks, selectIdsProblem,
   selectLivePoll, selectLiveSettings, selectMissingTaskIds,
-} from './state/compare.feature';
+} from '../state/compare/compare.feature';
 import { Toggle } from '../shared/toggle/toggle';
 
 /** `/compare-tasks;ids=.../<tab>`: the compared tasks, the tabs, and the actions on the comparison. */

@@ -12,6 +12,13 @@ export const TAB_ROUTES: Record<string, () => Promise<Routes>> = {
   'debug-images': () => import('./debug-samples/debug-samples.routes').then((m) => m.DEBUG_SAMPLES_ROUTES),
 };
 
+/** The compare page's children (and the embed page's): one lazy route per tab, Details by default. */
+export const TAB_CHILD_ROUTES: Routes = [
+  { path: '', pathMatch: 'full', redirectTo: 'details' },
+  ...Object.entries(TAB_ROUTES).map(([path, loadChildren]) => ({ path, loadChildren })),
+  { path: '**', redirectTo: 'details' },
+];
+
 /**
  * Starts loading the code of the tab a compare or embed URL shows (`/compare-tasks;ids=…/scalars/…`;
  * none: Details, where the page redirects). The module loader keeps the import, so the router's own

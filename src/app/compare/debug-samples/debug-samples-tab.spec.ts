@@ -1,6 +1,6 @@
 import { TestBed } from '@angular/core/testing';
 import { MockStore, provideMockStore } from '@ngrx/store/testing';
-import { CompareViewActions } from '../state/compare.actions';
+import { CompareViewActions } from '../../state/compare/compare.actions';
 import { DebugSamplesTab } from './debug-samples-tab';
 import { columnPosition } from './sample-navigation';
 import { parseSampleOptions } from './sample-view-options';

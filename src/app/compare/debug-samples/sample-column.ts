@@ -4,7 +4,7 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatSelectModule } from '@angular/material/select';
 import { MatTooltipModule } from '@angular/material/tooltip';
 import { DebugSampleEvent } from '../../core/api/events-api';
-import { EmbedButton } from '../embed/embed-button';
+import { EmbedButton } from '../../shared/embed/embed-button';
 import { ColumnMove } from './sample-navigation';
 import { SampleThumb } from './sample-thumb';
 import { SampleColumnView } from './state/debug-samples.feature';

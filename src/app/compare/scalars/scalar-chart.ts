@@ -1,9 +1,9 @@
 import { ChangeDetectionStrategy, Component, computed, input, output, signal } from '@angular/core';
 import { MatIconModule } from '@angular/material/icon';
 import { Plot } from '../../shared/plot/plot';
-import { EmbedButton } from '../embed/embed-button';
+import { EmbedButton } from '../../shared/embed/embed-button';
 import { ChartDef, ScalarGraphOptions } from './scalar-graph-options';
-import { InViewport } from './in-viewport';
+import { InViewport } from '../../shared/in-viewport/in-viewport';
 import { TraceTask, buildChartFigure, taskOrigins, zoomFromRelayout } from './scalar-traces';
 import { ChartZoom } from './state/scalars.actions';
 import { ChartSeries } from './state/scalars.feature';

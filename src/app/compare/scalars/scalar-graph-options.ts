@@ -1,7 +1,7 @@
 import { createSelector } from '@ngrx/store';
 import { HistogramKey, MetricVariants } from '../../core/api/events-api';
 import { selectCapabilities } from '../../core/server/server-info.feature';
-import { compareFeature, selectCompareView, selectComparedTaskIds, selectEmbedded, selectViewOption } from '../state/compare.feature';
+import { compareFeature, selectCompareView, selectComparedTaskIds, selectEmbedded, selectViewOption } from '../../state/compare/compare.feature';
 import { metricKey, metricMatches, parseKeyList } from './metric-keys';
 import { ChartRequest, ChartZoom } from './state/scalars.actions';
 import { scalarsFeature, staleRequests } from './state/scalars.feature';

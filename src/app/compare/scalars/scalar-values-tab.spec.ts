@@ -2,8 +2,8 @@ import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { MockStore, provideMockStore } from '@ngrx/store/testing';
 import { Task } from '../../core/api/models';
-import { CompareViewActions } from '../state/compare.actions';
-import { selectCompareView, selectComparedTasks, selectViewOption } from '../state/compare.feature';
+import { CompareViewActions } from '../../state/compare/compare.actions';
+import { selectCompareView, selectComparedTasks, selectViewOption } from '../../state/compare/compare.feature';
 import { ScalarValuesTab } from './scalar-values-tab';
 import { scalarsFeature, selectScalarTasks } from './state/scalars.feature';
 

@@ -1,5 +1,5 @@
 import { createSelector } from '@ngrx/store';
-import { selectViewOption } from '../state/compare.feature';
+import { selectViewOption } from '../../state/compare/compare.feature';
 import { ViewOptions } from './visible-rows';
 
 /** The side-by-side options as they sit in the URL query: `hide=1`, `q=<search>`, `collapsed=a,b`, `raw=1`. */

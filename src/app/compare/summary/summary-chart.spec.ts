@@ -2,7 +2,7 @@ import { TestBed } from '@angular/core/testing';
 import { provideMockStore } from '@ngrx/store/testing';
 import { of, throwError } from 'rxjs';
 import { EventsApi, SingleValueMetrics } from '../../core/api/events-api';
-import { selectComparedTasks } from '../state/compare.feature';
+import { selectComparedTasks } from '../../state/compare/compare.feature';
 import { SummaryChart } from './summary-chart';
 
 const compared = [

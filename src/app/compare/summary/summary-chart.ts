@@ -16,9 +16,9 @@ import { rxResource } from '@angular/core/rxjs-interop';
 import { Store } from '@ngrx/store';
 import { EventsApi, SingleValueMetrics } from '../../core/api/events-api';
 import { Plot } from '../../shared/plot/plot';
-import { selectComparedTasks } from '../state/compare.feature';
+import { selectComparedTasks } from '../../state/compare/compare.feature';
 import { SummaryTask, buildSummaryFigure, summaryLabels, summaryRows } from './summary-figure';
-import { errorMessage } from '../../shared/error-message';
+import { errorMessage } from '../../core/error-message';
 
 @Component({
   selector: 'app-summary-chart-view',

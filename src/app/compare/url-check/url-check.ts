@@ -1,4 +1,4 @@
-import { COMPARE_TABS } from '../compare-url';
+import { COMPARE_TABS } from '../../url/compare-url';
 
 /** Something in a compare link the page could not use, and what it shows instead. */
 export interface UrlProblem {

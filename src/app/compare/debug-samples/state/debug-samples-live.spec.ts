@@ -1,7 +1,7 @@
 import { Store } from '@ngrx/store';
 import { BehaviorSubject, of } from 'rxjs';
 import { EventsApi } from '../../../core/api/events-api';
-import { compareFeature, selectEmbedded } from '../../state/compare.feature';
+import { compareFeature, selectEmbedded } from '../../../state/compare/compare.feature';
 import { SampleViewOptions } from '../sample-view-options';
 import { DebugSamplesApiActions } from './debug-samples.actions';
 import { followNewestSample, refreshColumnsOnNewData } from './debug-samples.effects';

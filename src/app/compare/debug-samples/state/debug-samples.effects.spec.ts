@@ -3,8 +3,8 @@ import { Action } from '@ngrx/store';
 import { MockStore, provideMockStore } from '@ngrx/store/testing';
 import { Subject, of, throwError } from 'rxjs';
 import { DebugSampleEvent, EventsApi } from '../../../core/api/events-api';
-import { CompareViewActions } from '../../state/compare.actions';
-import { selectComparedTaskIds } from '../../state/compare.feature';
+import { CompareViewActions } from '../../../state/compare/compare.actions';
+import { selectComparedTaskIds } from '../../../state/compare/compare.feature';
 import { parseSampleOptions } from '../sample-view-options';
 import { DebugSamplesApiActions, DebugSamplesPageActions } from './debug-samples.actions';
 import {

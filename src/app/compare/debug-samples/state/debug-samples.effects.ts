@@ -5,9 +5,9 @@ import {
   EMPTY, catchError, concat, defaultIfEmpty, distinctUntilChanged, expand, filter, from, map, merge, mergeMap, of, skip, switchMap, take, withLatestFrom,
 } from 'rxjs';
 import { EventsApi } from '../../../core/api/events-api';
-import { MAX_COMPARED_TASKS } from '../../compare-url';
-import { CompareViewActions } from '../../state/compare.actions';
-import { compareFeature, selectComparedTaskIds, selectEmbedded } from '../../state/compare.feature';
+import { MAX_COMPARED_TASKS } from '../../../url/compare-url';
+import { CompareViewActions } from '../../../state/compare/compare.actions';
+import { compareFeature, selectComparedTaskIds, selectEmbedded } from '../../../state/compare/compare.feature';
 import { columnMoved, formatSample, sampleOpened } from '../sample-view-options';
 import { selectCapabilities } from '../../../core/server/server-info.feature';
 import { SampleIteration } from '../sample-navigation';

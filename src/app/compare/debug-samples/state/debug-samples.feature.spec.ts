@@ -1,5 +1,5 @@
 import { DebugSampleEvent, DebugSampleResponse } from '../../../core/api/events-api';
-import { ComparedTask } from '../../state/compare.feature';
+import { ComparedTask } from '../../../state/compare/compare.feature';
 import { parseSampleOptions } from '../sample-view-options';
 import { DebugSamplesApiActions, DebugSamplesPageActions } from './debug-samples.actions';
 import {

@@ -1,6 +1,6 @@
 import { createFeature, createReducer, createSelector, on } from '@ngrx/store';
 import { DebugSampleEvent } from '../../../core/api/events-api';
-import { ComparedTask, selectComparedTasks, selectViewOption } from '../../state/compare.feature';
+import { ComparedTask, selectComparedTasks, selectViewOption } from '../../../state/compare/compare.feature';
 import { ColumnPosition, SampleIteration, columnPosition, iterationRange, variantIterations } from '../sample-navigation';
 import { SampleViewOptions, columnTarget, parseSampleOptions } from '../sample-view-options';
 import { ColumnKey, DebugSamplesApiActions, DebugSamplesPageActions } from './debug-samples.actions';

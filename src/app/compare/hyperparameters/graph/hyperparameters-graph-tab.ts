@@ -1,10 +1,10 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { Store } from '@ngrx/store';
-import { selectQueryParams } from '../../../core/router/router-state';
-import { EmbedButton } from '../../embed/embed-button';
-import { embedPath } from '../../embed/embed-url';
-import { CompareViewActions } from '../../state/compare.actions';
-import { selectComparedTaskIds, selectEmbedded } from '../../state/compare.feature';
+import { selectQueryParams } from '../../../url/router-state';
+import { EmbedButton } from '../../../shared/embed/embed-button';
+import { embedPath } from '../../../url/embed-url';
+import { CompareViewActions } from '../../../state/compare/compare.actions';
+import { selectComparedTaskIds, selectEmbedded } from '../../../state/compare/compare.feature';
 import { MetricPick, ParamRef, defaultMetric, listMetrics, listParams, metricValue } from '../shared-axes/hyperparameters-data';
 import { formatList, formatMetric, formatParam } from '../shared-axes/hyperparameters-url';
 import { injectHyperparameterTasks } from '../shared-axes/hyperparameters-tasks';

@@ -1,5 +1,5 @@
 import { createSelector } from '@ngrx/store';
-import { selectViewOption } from '../../state/compare.feature';
+import { selectViewOption } from '../../../state/compare/compare.feature';
 import { MetricPick, ParamRef } from '../shared-axes/hyperparameters-data';
 import { parseList, parseMetric, parseParam } from '../shared-axes/hyperparameters-url';
 import { Brush } from './parcoords-model';

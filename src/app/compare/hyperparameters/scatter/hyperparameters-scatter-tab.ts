@@ -1,11 +1,11 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { Store } from '@ngrx/store';
 import { Plot } from '../../../shared/plot/plot';
-import { selectQueryParams } from '../../../core/router/router-state';
-import { EmbedButton } from '../../embed/embed-button';
-import { embedPath } from '../../embed/embed-url';
-import { CompareViewActions } from '../../state/compare.actions';
-import { selectComparedTaskIds, selectEmbedded } from '../../state/compare.feature';
+import { selectQueryParams } from '../../../url/router-state';
+import { EmbedButton } from '../../../shared/embed/embed-button';
+import { embedPath } from '../../../url/embed-url';
+import { CompareViewActions } from '../../../state/compare/compare.actions';
+import { selectComparedTaskIds, selectEmbedded } from '../../../state/compare/compare.feature';
 import { LogMode } from '../shared-axes/axis';
 import { MetricPick, ParamRef, VALUE_TYPES, ValueType, defaultMetric, listMetrics, listParams, metricId, paramId, paramLabel } from '../shared-axes/hyperparameters-data';
 import { ExtraField, formatExtra, formatList, formatMetric, formatParam } from '../shared-axes/hyperparameters-url';

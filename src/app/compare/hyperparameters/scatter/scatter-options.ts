@@ -1,5 +1,5 @@
 import { createSelector } from '@ngrx/store';
-import { selectViewOption } from '../../state/compare.feature';
+import { selectViewOption } from '../../../state/compare/compare.feature';
 import { LogMode } from '../shared-axes/axis';
 import { MetricPick, ParamRef } from '../shared-axes/hyperparameters-data';
 import { ExtraField, parseExtra, parseList, parseMetric, parseParam } from '../shared-axes/hyperparameters-url';

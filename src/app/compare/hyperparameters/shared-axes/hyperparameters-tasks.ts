@@ -4,8 +4,8 @@ import { Store } from '@ngrx/store';
 import { map, of } from 'rxjs';
 import { TasksApi } from '../../../core/api/tasks-api';
 import { Task } from '../../../core/api/models';
-import { ComparedTask, compareFeature, selectComparedTaskIds, selectComparedTasks } from '../../state/compare.feature';
-import { errorMessage } from '../../../shared/error-message';
+import { ComparedTask, compareFeature, selectComparedTaskIds, selectComparedTasks } from '../../../state/compare/compare.feature';
+import { errorMessage } from '../../../core/error-message';
 
 export const HYPERPARAMETER_TASK_FIELDS = ['id', 'name', 'status', 'hyperparams', 'last_metrics'];
 

@@ -1,13 +1,13 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { Store } from '@ngrx/store';
-import { CompareViewActions, ComparePageActions } from '../../state/compare.actions';
-import { selectComparedTasks } from '../../state/compare.feature';
+import { CompareViewActions, ComparePageActions } from '../../../state/compare/compare.actions';
+import { selectComparedTasks } from '../../../state/compare/compare.feature';
 import { alignSection } from '../../side-by-side/comparison-model';
 import { SideBySideView } from '../../side-by-side/side-by-side-view';
 import { hideIdenticalPatch, searchPatch, sectionTogglePatch, selectSideBySideOptions } from '../../side-by-side/side-by-side-options';
-import { TaskDetailsPageActions } from '../../side-by-side/state/task-details.actions';
-import { selectDetailedTasks, selectDetailsPending, taskDetailsFeature } from '../../side-by-side/state/task-details.feature';
+import { TaskDetailsPageActions } from '../../../state/task-details/task-details.actions';
+import { selectDetailedTasks, selectDetailsPending, taskDetailsFeature } from '../../../state/task-details/task-details.feature';
 import { hyperparameterSections } from './hyperparameter-sections';
 
 /** Hyperparameters → Values: every compared task's hyperparameters side by side, section → name → value. */

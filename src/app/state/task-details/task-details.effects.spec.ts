@@ -1,9 +1,9 @@
 import { Actions } from '@ngrx/effects';
 import { Action, Store } from '@ngrx/store';
 import { BehaviorSubject, Observable, Subject, of, throwError } from 'rxjs';
-import { Task } from '../../../core/api/models';
-import { TasksApi } from '../../../core/api/tasks-api';
-import { compareFeature } from '../../state/compare.feature';
+import { Task } from '../../core/api/models';
+import { TasksApi } from '../../core/api/tasks-api';
+import { compareFeature } from '../compare/compare.feature';
 import { TaskDetailsApiActions } from './task-details.actions';
 import { DETAIL_FIELDS, TEXT_FIELDS } from './task-details-chunks';
 import { loadTaskDetails, refreshChangedTaskDetails } from './task-details.effects';

@@ -1,6 +1,6 @@
 import { createFeature, createReducer, createSelector, createSelectorFactory, on, resultMemoize } from '@ngrx/store';
-import { Task } from '../../../core/api/models';
-import { selectComparedTaskIds } from '../../state/compare.feature';
+import { Task } from '../../core/api/models';
+import { selectComparedTaskIds } from '../compare/compare.feature';
 import { TaskDetailsApiActions, TaskDetailsPageActions } from './task-details.actions';
 
 /**

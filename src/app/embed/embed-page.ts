@@ -1,9 +1,9 @@
 import { ChangeDetectionStrategy, Component, effect, inject } from '@angular/core';
 import { RouterOutlet } from '@angular/router';
 import { Store } from '@ngrx/store';
-import { Theme } from '../../core/theme/theme';
-import { ComparePageActions } from '../state/compare.actions';
-import { compareFeature, selectIdsProblem, selectViewOption } from '../state/compare.feature';
+import { Theme } from '../core/theme/theme';
+import { ComparePageActions } from '../state/compare/compare.actions';
+import { compareFeature, selectIdsProblem, selectViewOption } from '../state/compare/compare.feature';
 
 /**
  * The bare page around an embedded visualization: no app bar, header or tabs; the theme from the

@@ -1,5 +1,5 @@
 import { createActionGroup, emptyProps, props } from '@ngrx/store';
-import { Task } from '../../../core/api/models';
+import { Task } from '../../core/api/models';
 
 export const TaskDetailsPageActions = createActionGroup({
   source: 'Side By Side Page',

@@ -1,9 +1,6 @@
 /** Query options of the page as the router holds them. */
 export type QueryOptions = Record<string, string | string[] | undefined>;
 
-/** Default size of an embedded chart, in CSS pixels. */
-export const EMBED_SIZE = { width: 800, height: 480 };
-
 /**
  * The app path of one visualization alone: `/embed;ids=<ids>/<view>?<options>`. It carries the
  * page's view options (smoothing, axes, selections...) with `item` on top (`null` removes one), so
@@ -19,16 +16,4 @@ export function embedPath(ids: readonly string[], view: string, query: QueryOpti
   }
   const search = params.toString();
   return `/embed;ids=${ids.join(',')}/${view}${search ? `?${search}` : ''}`;
-}
-
-function escapeAttribute(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
-/** The HTML to paste into another page: an iframe of `url`, with a title for screen readers. */
-export function embedSnippet(url: string, title: string, size = EMBED_SIZE): string {
-  return (
-    `<iframe src="${escapeAttribute(url)}" title="${escapeAttribute(title)}" width="${size.width}" height="${size.height}" ` +
-    `style="border: 0" loading="lazy"></iframe>`
-  );
 }

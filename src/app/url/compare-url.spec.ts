@@ -1,6 +1,4 @@
 import { compareUrlCommands, compareViewFromSegments, moveTask, parseIds, withBaseTask } from './compare-url';
-import { ComparePageActions } from './state/compare.actions';
-import { nextComparedIds } from './state/compared-ids';
 
 const A = 'a'.repeat(32);
 const B = 'b'.repeat(32);
@@ -36,15 +34,5 @@ describe('compare URL', () => {
     expect(moveTask([A, B, C], 2, 0)).toEqual([C, A, B]);
     expect(moveTask([A, B, C], 0, 9)).toEqual([B, C, A]);
     expect(moveTask([A, B, C], 5, 0)).toEqual([A, B, C]);
-  });
-
-  it('applies a dialog selection keeping the current order, adding new tasks at the end', () => {
-    const action = ComparePageActions.tasksApplied({ taskIds: [C, B] });
-    expect(nextComparedIds(action, [A, B], [])).toEqual([B, C]);
-  });
-
-  it('removes one task, or all missing ones', () => {
-    expect(nextComparedIds(ComparePageActions.taskRemoved({ taskId: A }), [A, B, C], [])).toEqual([B, C]);
-    expect(nextComparedIds(ComparePageActions.missingTasksRemoved(), [A, B, C], [B])).toEqual([A, C]);
   });
 });

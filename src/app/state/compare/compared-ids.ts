@@ -1,4 +1,4 @@
-import { moveTask, withBaseTask } from '../compare-url';
+import { moveTask, withBaseTask } from '../../url/compare-url';
 import { ComparePageActions } from './compare.actions';
 
 type IdsAction =

@@ -1,8 +1,8 @@
 import { DOCUMENT } from '@angular/common';
 import { ChangeDetectionStrategy, Component, inject, input } from '@angular/core';
 import { MatIconModule } from '@angular/material/icon';
-import { CopyWithNotice } from '../../shared/copy/copy-with-notice';
-import { embedSnippet } from './embed-url';
+import { CopyWithNotice } from '../copy/copy-with-notice';
+import { embedSnippet } from './embed-snippet';
 
 /**
  * The corner button that copies an `<iframe>` snippet of one visualization and says so in a toast.

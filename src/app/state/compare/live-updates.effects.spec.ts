@@ -2,7 +2,7 @@ import { Store } from '@ngrx/store';
 import { Observable, of } from 'rxjs';
 import { TestScheduler } from 'rxjs/testing';
 import { TasksApi } from '../../core/api/tasks-api';
-import { CompareLiveActions } from '../state/compare.actions';
+import { CompareLiveActions } from './compare.actions';
 import { LivePoll } from './live-updates';
 import { pollForChanges } from './live-updates.effects';
 

@@ -1,6 +1,6 @@
 import { createActionGroup, emptyProps, props } from '@ngrx/store';
 import { TaskSummary } from '../../core/api/models';
-import { TaskChangeMarks } from '../live/live-updates';
+import { TaskChangeMarks } from './live-updates';
 
 export const ComparePageActions = createActionGroup({
   source: 'Compare Page',

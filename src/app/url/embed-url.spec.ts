@@ -1,4 +1,4 @@
-import { embedPath, embedSnippet } from './embed-url';
+import { embedPath } from './embed-url';
 
 const A = 'a'.repeat(32);
 const B = 'b'.repeat(32);
@@ -18,20 +18,5 @@ describe('embedPath', () => {
   it('writes repeated options once per value and nothing when there are none', () => {
     expect(embedPath([A], 'hyper-params/graph', { tag: ['x', 'y'] }, {})).toBe(`/embed;ids=${A}/hyper-params/graph?tag=x&tag=y`);
     expect(embedPath([A], 'debug-images', {}, {})).toBe(`/embed;ids=${A}/debug-images`);
-  });
-});
-
-describe('embedSnippet', () => {
-  it('is an iframe with a size and a title', () => {
-    expect(embedSnippet('http://h/embed;ids=x/scalars/graph?chart=c', 'loss / train')).toBe(
-      '<iframe src="http://h/embed;ids=x/scalars/graph?chart=c" title="loss / train" width="800" height="480" style="border: 0" loading="lazy"></iframe>',
-    );
-  });
-
-  it('escapes quotes and markup from task or metric text in its attributes', () => {
-    const snippet = embedSnippet('http://h/e?a=1&b="2"', '"><script>alert(1)</script>');
-    expect(snippet).not.toContain('<script>');
-    expect(snippet).toContain('src="http://h/e?a=1&amp;b=&quot;2&quot;"');
-    expect(snippet).toContain('title="&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;"');
   });
 });

@@ -1,9 +1,9 @@
 import { createFeature, createReducer, createSelector, on } from '@ngrx/store';
 import { TaskSummary } from '../../core/api/models';
-import { selectQueryParams, selectRouteParams, selectUrlSegments } from '../../core/router/router-state';
+import { selectQueryParams, selectRouteParams, selectUrlSegments } from '../../url/router-state';
 import { displayNames, taskColor } from '../../shared/task-colors';
-import { COMPARE_ROOTS, MAX_COMPARED_TASKS, compareViewFromSegments, parseIds } from '../compare-url';
-import { changeStamp, livePoll, refreshIntervalMs } from '../live/live-updates';
+import { COMPARE_ROOTS, MAX_COMPARED_TASKS, compareViewFromSegments, parseIds } from '../../url/compare-url';
+import { changeStamp, livePoll, refreshIntervalMs } from './live-updates';
 import { CompareApiActions, CompareLiveActions, ComparePageActions, ComparePreferencesActions } from './compare.actions';
 
 export interface CompareState {

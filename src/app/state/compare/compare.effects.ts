@@ -6,7 +6,7 @@ import { Store } from '@ngrx/store';
 import { catchError, distinctUntilChanged, filter, map, merge, of, switchMap, tap, withLatestFrom } from 'rxjs';
 import { TASK_SUMMARY_FIELDS } from '../../core/api/models';
 import { TasksApi } from '../../core/api/tasks-api';
-import { MAX_COMPARED_TASKS, compareUrlCommands, mergeQueryParams } from '../compare-url';
+import { MAX_COMPARED_TASKS, compareUrlCommands, mergeQueryParams } from '../../url/compare-url';
 import { nextComparedIds } from './compared-ids';
 import { CompareApiActions, ComparePageActions, ComparePreferencesActions, CompareViewActions } from './compare.actions';
 import { TaskColorStorage } from './task-color-storage';

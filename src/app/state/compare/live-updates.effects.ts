@@ -3,8 +3,8 @@ import { createEffect } from '@ngrx/effects';
 import { Store } from '@ngrx/store';
 import { EMPTY, catchError, distinctUntilChanged, exhaustMap, interval, map, of, switchMap } from 'rxjs';
 import { TasksApi } from '../../core/api/tasks-api';
-import { CompareLiveActions } from '../state/compare.actions';
-import { selectLivePoll } from '../state/compare.feature';
+import { CompareLiveActions } from './compare.actions';
+import { selectLivePoll } from './compare.feature';
 import { CHANGE_FIELDS, LivePoll } from './live-updates';
 
 const samePoll = (a: LivePoll | null, b: LivePoll | null) => JSON.stringify(a) === JSON.stringify(b);
