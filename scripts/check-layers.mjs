@@ -27,7 +27,7 @@ export const LAYERS = [
   { name: 'parts', parts: ['compare/side-by-side/', 'compare/summary/'] },
   {
     name: 'features',
-    parts: ['tasks/', 'compare/details/', 'compare/hyperparameters/', 'compare/scalars/', 'compare/metrics-plots/', 'compare/debug-samples/', 'compare/url-check/'],
+    parts: ['tasks/', 'compare/details/', 'compare/hyperparameters/', 'compare/scalars/', 'compare/metrics-plots/', 'compare/debug-samples/'],
   },
   { name: 'routes', parts: ['compare/tab-routes'] },
   { name: 'pages', parts: ['compare/', 'embed/'] },

@@ -12,6 +12,9 @@ import { from, switchMap } from 'rxjs';
 import { CopyWithNotice } from '../shared/copy/copy-with-notice';
 import { prefetchPlotlyWhenIdle } from '../shared/plot/plotly-loader';
 import { COMPARE_TABS, compareUrlCommands } from '../url/compare-url';
+import { PAGE_OPTIONS } from '../url/page-options';
+import { optionsPatch, withDeclaredOptions } from '../url/view-options';
+import { ALL_OPTION_MAPS } from './view-options';
 import type { AddTasksDialogData } from './shell/add-tasks-dialog';
 import { TaskStrip } from './shell/task-strip';
 import { ComparePageActions, CompareViewActions } from '../state/compare/compare.actions';
@@ -109,11 +112,11 @@ export class ComparePage {
   }
 
   protected setLive(on: boolean): void {
-    this.store.dispatch(CompareViewActions.optionsChanged({ options: { live: on ? null : 'off' } }));
+    this.store.dispatch(CompareViewActions.optionsChanged({ options: optionsPatch(PAGE_OPTIONS, { live: on }) }));
   }
 
   protected share(): void {
-    const url = this.document.location.href;
+    const url = withDeclaredOptions(this.document.location.href, ...ALL_OPTION_MAPS);
     void this.copier.copy(url, { copied: 'Link copied: anyone with it sees this page.', notCopied: 'Copy this link' });
   }
 }

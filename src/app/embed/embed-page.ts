@@ -3,7 +3,9 @@ import { RouterOutlet } from '@angular/router';
 import { Store } from '@ngrx/store';
 import { Theme } from '../core/theme/theme';
 import { ComparePageActions } from '../state/compare/compare.actions';
-import { compareFeature, selectIdsProblem, selectViewOption } from '../state/compare/compare.feature';
+import { EMBED_PAGE_OPTIONS } from '../url/page-options';
+import { selectOptions } from '../url/view-options';
+import { compareFeature, selectIdsProblem } from '../state/compare/compare.feature';
 
 /**
  * The bare page around an embedded visualization: no app bar, header or tabs; the theme from the
@@ -31,13 +33,13 @@ export class EmbedPage {
   private readonly store = inject(Store);
   protected readonly idsProblem = this.store.selectSignal(selectIdsProblem);
   protected readonly loadError = this.store.selectSignal(compareFeature.selectError);
-  private readonly themeOption = this.store.selectSignal(selectViewOption('theme'));
+  private readonly themeOption = this.store.selectSignal(selectOptions(EMBED_PAGE_OPTIONS));
 
   constructor() {
     const theme = inject(Theme);
     effect(() => {
-      const mode = this.themeOption();
-      if (mode === 'light' || mode === 'dark') theme.preview(mode);
+      const mode = this.themeOption().theme;
+      if (mode) theme.preview(mode);
     });
     this.store.dispatch(ComparePageActions.opened());
   }

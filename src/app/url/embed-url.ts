@@ -1,3 +1,6 @@
+import { EMBED_PAGE_OPTIONS, PAGE_OPTIONS } from './page-options';
+import { OptionMap, declaredQuery } from './view-options';
+
 /** Query options of the page as the router holds them. */
 export type QueryOptions = Record<string, string | string[] | undefined>;
 
@@ -16,4 +19,9 @@ export function embedPath(ids: readonly string[], view: string, query: QueryOpti
   }
   const search = params.toString();
   return `/embed;ids=${ids.join(',')}/${view}${search ? `?${search}` : ''}`;
+}
+
+/** The query an embed of a view carries: the page's options and those the view declares (`maps`). */
+export function embedQuery(query: Readonly<Record<string, unknown>>, ...maps: OptionMap[]): QueryOptions {
+  return declaredQuery(query, PAGE_OPTIONS, EMBED_PAGE_OPTIONS, ...maps);
 }

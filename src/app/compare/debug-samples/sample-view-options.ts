@@ -1,3 +1,5 @@
+import { UrlOption, customOption, flagOption } from '../../url/view-options';
+
 /**
  * The debug-sample view as URL query options, and the option changes each user action makes.
  *
@@ -37,6 +39,21 @@ export interface SampleViewOptions {
 /** Query option names, so a tab reads exactly the options it writes. */
 export const SAMPLE_OPTION_NAMES = ['metric', 'iter', 'sync', 'cols', 'sample', 'follow'] as const;
 export type SampleOptionName = (typeof SAMPLE_OPTION_NAMES)[number];
+
+const raw = (name: SampleOptionName, check?: UrlOption<string | null>['check']) => customOption(name, (value) => value, (value: string | null) => value, check);
+
+/**
+ * Debug samples' URL options, as written (`parseSampleOptions` reads them together: `cols` depends
+ * on `sync`). The user actions below return patches of these names.
+ */
+export const SAMPLE_OPTIONS = {
+  metric: raw('metric'),
+  iter: raw('iter', { test: (value) => /^-?\d{1,15}$/.test(value.trim()), fallback: 'the newest' }),
+  sync: raw('sync', flagOption('sync').check),
+  cols: raw('cols'),
+  sample: raw('sample'),
+  follow: raw('follow', flagOption('follow').check),
+} satisfies Record<SampleOptionName, UrlOption<string | null>>;
 
 function parseInteger(value: string | null | undefined): number | null {
   if (value == null || !/^-?\d{1,12}$/.test(value.trim())) return null;

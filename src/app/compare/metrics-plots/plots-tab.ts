@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, signal, untracked } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, untracked } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { MatButtonToggleModule } from '@angular/material/button-toggle';
 import { MatCheckboxModule } from '@angular/material/checkbox';
@@ -7,13 +7,14 @@ import { EMPTY, expand, map, reduce } from 'rxjs';
 import { EventsApi, MultiTaskPlots } from '../../core/api/events-api';
 import { CompareViewActions } from '../../state/compare/compare.actions';
 import { selectQueryParams } from '../../url/router-state';
-import { embedPath } from '../../url/embed-url';
-import { compareFeature, selectComparedTasks, selectEmbedded, selectViewOption } from '../../state/compare/compare.feature';
+import { embedPath, embedQuery } from '../../url/embed-url';
+import { compareFeature, selectComparedTasks, selectEmbedded } from '../../state/compare/compare.feature';
+import { optionsPatch, selectOptions } from '../../url/view-options';
 import { SummaryChart } from '../summary/summary-chart';
 import { EmbedButton } from '../../shared/embed/embed-button';
 import { LazyPlot } from './lazy-plot';
 import { PlotGrouping, PlotTask, buildCards, cardPieces, firstPieces, indexPlots, plotKeys } from './plot-merge';
-import { PLOTS_OPTION, formatSelection, parseSelection, searchKeys } from './plots-options';
+import { PLOTS_OPTIONS, formatSelection, searchKeys } from './plots-options';
 import { errorMessage } from '../../core/error-message';
 import { drawnInSteps } from '../../shared/progressive/progressive';
 import { Toggle } from '../../shared/toggle/toggle';
@@ -36,11 +37,10 @@ export class PlotsTab {
   protected readonly tasks = computed<PlotTask[]>(() =>
     this.compared().map((t) => ({ id: t.id, name: t.displayName, color: t.color, isBase: t.isBase })),
   );
-  private readonly groupByOption = this.store.selectSignal(selectViewOption(PLOTS_OPTION.groupBy));
-  protected readonly groupBy = computed<PlotGrouping>(() => (this.groupByOption() === 'metric' ? 'metric' : 'variant'));
-  protected readonly difference = this.store.selectSignal(selectViewOption(PLOTS_OPTION.difference));
-  private readonly selectionOption = this.store.selectSignal(selectViewOption(PLOTS_OPTION.selected));
-  protected readonly search = signal('');
+  private readonly options = this.store.selectSignal(selectOptions(PLOTS_OPTIONS));
+  protected readonly groupBy = computed(() => this.options().groupBy);
+  protected readonly difference = computed(() => this.options().difference);
+  protected readonly search = computed(() => this.options().search);
 
   protected readonly pages = rxResource({
     params: () => (this.taskIds().length ? this.taskIds() : undefined),
@@ -57,7 +57,7 @@ export class PlotsTab {
 
   protected readonly index = computed(() => indexPlots(this.pages.value() ?? []));
   protected readonly allKeys = computed(() => plotKeys(this.index()));
-  protected readonly selected = computed(() => parseSelection(this.selectionOption()) ?? this.allKeys());
+  protected readonly selected = computed(() => this.options().selected ?? this.allKeys());
   protected readonly listed = computed(() => searchKeys(this.allKeys(), this.search()));
   protected readonly shownKeys = computed(() => {
     const selected = new Set(this.selected());
@@ -66,10 +66,10 @@ export class PlotsTab {
   });
   /** On an `/embed` URL only the card named by `plot` is drawn, without the list and settings. */
   protected readonly embedded = this.store.selectSignal(selectEmbedded);
-  protected readonly embeddedPlotKey = this.store.selectSignal(selectViewOption('plot'));
+  protected readonly embeddedPlotKey = computed(() => this.options().plot);
   protected readonly cards = computed(() => {
-    if (!this.embedded()) return buildCards(this.index(), this.shownKeys(), this.tasks(), this.groupBy(), this.difference() === '1');
-    const all = buildCards(this.index(), this.allKeys(), this.tasks(), this.groupBy(), this.difference() === '1');
+    if (!this.embedded()) return buildCards(this.index(), this.shownKeys(), this.tasks(), this.groupBy(), this.difference());
+    const all = buildCards(this.index(), this.allKeys(), this.tasks(), this.groupBy(), this.difference());
     return all.filter((card) => card.key === this.embeddedPlotKey());
   });
   /**
@@ -83,7 +83,7 @@ export class PlotsTab {
   private readonly query = this.store.selectSignal(selectQueryParams);
   protected readonly embedPaths = computed(() => {
     if (this.embedded()) return new Map<string, string>();
-    return new Map(this.cards().map((card) => [card.key, embedPath(this.taskIds(), 'metrics-plots', this.query(), { plot: card.key, [PLOTS_OPTION.selected]: null })]));
+    return new Map(this.cards().map((card) => [card.key, embedPath(this.taskIds(), 'metrics-plots', embedQuery(this.query(), PLOTS_OPTIONS), { ...optionsPatch(PLOTS_OPTIONS, { plot: card.key, selected: null, search: '' }) })]));
   });
   private readonly dataRevision = this.store.selectSignal(compareFeature.selectDataRevision);
 
@@ -113,15 +113,19 @@ export class PlotsTab {
   }
 
   private setSelection(keys: string[]): void {
-    this.store.dispatch(CompareViewActions.optionsChanged({ options: { [PLOTS_OPTION.selected]: formatSelection(keys, this.allKeys()) } }));
+    this.store.dispatch(CompareViewActions.optionsChanged({ options: { [PLOTS_OPTIONS.selected.name]: formatSelection(keys, this.allKeys()) } }));
+  }
+
+  protected setSearch(text: string): void {
+    this.store.dispatch(CompareViewActions.optionsChanged({ options: optionsPatch(PLOTS_OPTIONS, { search: text }) }));
   }
 
   protected setGroupBy(value: PlotGrouping): void {
-    this.store.dispatch(CompareViewActions.optionsChanged({ options: { [PLOTS_OPTION.groupBy]: value === 'metric' ? 'metric' : null } }));
+    this.store.dispatch(CompareViewActions.optionsChanged({ options: optionsPatch(PLOTS_OPTIONS, { groupBy: value }) }));
   }
 
   protected setDifference(on: boolean): void {
-    this.store.dispatch(CompareViewActions.optionsChanged({ options: { [PLOTS_OPTION.difference]: on ? '1' : null } }));
+    this.store.dispatch(CompareViewActions.optionsChanged({ options: optionsPatch(PLOTS_OPTIONS, { difference: on }) }));
   }
 
   protected errorMessage(error: unknown): string {

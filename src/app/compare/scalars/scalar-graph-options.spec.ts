@@ -1,5 +1,6 @@
 import { PLAIN_CLEARML } from '../../core/server/server-capabilities';
 import { EAGER_CHARTS, parseScalarGraphOptions, selectChartsInView, selectWantedChartRequests } from './scalar-graph-options';
+import { formatZooms, parseZooms } from './scalars-options';
 import { fetchChartSeries } from './state/chart-series-fetch';
 import { EventsApi } from '../../core/api/events-api';
 import { of } from 'rxjs';
@@ -53,5 +54,21 @@ describe('selectWantedChartRequests', () => {
     fetchChartSeries(api, { chartKey: 'k', metrics: [], key: 'iter', range: [1, 2], envelope: true }, ['t']).subscribe();
     expect(scalarHistogram.calls.argsFor(0)[0]).toEqual({ metrics: [], key: 'iter', samples: jasmine.any(Number), tasks: ['t'] });
     expect(scalarHistogram.calls.argsFor(1)[0]).toEqual({ metrics: [], key: 'iter', samples: jasmine.any(Number), envelope: true, tasks: ['t'], x_range: [1, 2] });
+  });
+});
+
+describe('zoom in the URL', () => {
+  it('reads each chart zoom with its x axis, keys holding colons, and drops broken entries', () => {
+    expect(parseZooms('iter:mv:loss:train:10:50,relative:m:acc:0.5:2.5,wall:mv:a:b:9:1,bogus:mv:a:b:1:2,iter:mv:x:y:1:z')).toEqual({
+      'mv:loss:train': { xAxis: 'iter', range: [10, 50] },
+      'm:acc': { xAxis: 'relative', range: [0.5, 2.5] },
+    });
+    expect(parseZooms(null)).toEqual({});
+  });
+
+  it('writes what it reads, nothing for no zoom', () => {
+    const zooms = { 'mv:loss:train': { xAxis: 'iter' as const, range: [10, 50] as [number, number] }, 'm:acc': { xAxis: 'wall' as const, range: [1, 2] as [number, number] } };
+    expect(parseZooms(formatZooms(zooms))).toEqual(zooms);
+    expect(formatZooms({})).toBeNull();
   });
 });

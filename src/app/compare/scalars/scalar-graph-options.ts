@@ -1,54 +1,27 @@
 import { createSelector } from '@ngrx/store';
 import { HistogramKey, MetricVariants } from '../../core/api/events-api';
 import { selectCapabilities } from '../../core/server/server-info.feature';
-import { compareFeature, selectCompareView, selectComparedTaskIds, selectEmbedded, selectViewOption } from '../../state/compare/compare.feature';
-import { metricKey, metricMatches, parseKeyList } from './metric-keys';
+import { compareFeature, selectCompareView, selectComparedTaskIds, selectEmbedded } from '../../state/compare/compare.feature';
+import { OptionValues, readOptions, selectOptions } from '../../url/view-options';
+import { SCALAR_CHART_OPTIONS, SCALAR_GRAPH_OPTIONS, ScalarChartGrouping, XAxis } from './scalars-options';
+import { metricKey, metricMatches } from './metric-keys';
 import { ChartRequest, ChartZoom } from './state/scalars.actions';
 import { scalarsFeature, staleRequests } from './state/scalars.feature';
 
-export type ScalarChartGrouping = 'metric-variant' | 'metric';
-export type XAxis = 'iter' | 'relative' | 'wall';
-export type HoverMode = 'x' | 'closest';
+export type { HoverMode, ScalarChartGrouping, XAxis } from './scalars-options';
 
 /** Every graph option, read from the URL (defaults when absent). */
-export interface ScalarGraphOptions {
-  groupBy: ScalarChartGrouping;
-  /** Exponential moving average weight, 0 (none) to 0.999. */
-  smoothing: number;
-  xAxis: XAxis;
-  logY: boolean;
-  hover: HoverMode;
-  /** Tasks hidden from the charts (legend click). */
-  hiddenTasks: string[];
-  /** The metric/variant keys shown (null: all). */
-  shown: string[] | null;
-  /** The metric filter's search text: only matching metric/variants are shown. */
-  search: string;
-}
+export type ScalarGraphOptions = OptionValues<typeof SCALAR_GRAPH_OPTIONS>;
 
-export function parseSmoothing(value: string | null): number {
-  const n = Number(value);
-  return value === null || !Number.isFinite(n) ? 0 : Math.min(0.999, Math.max(0, n));
-}
-
+/** The graph options from plain query values (`{ smooth: '0.6' }`). */
 export function parseScalarGraphOptions(q: Record<string, string | null>): ScalarGraphOptions {
-  return {
-    groupBy: q['group'] === 'metric' ? 'metric' : 'metric-variant',
-    smoothing: parseSmoothing(q['smooth'] ?? null),
-    xAxis: q['x'] === 'relative' || q['x'] === 'wall' ? q['x'] : 'iter',
-    logY: q['log'] === '1',
-    hover: q['hover'] === 'closest' ? 'closest' : 'x',
-    hiddenTasks: (q['hide'] ?? '').split(',').filter(Boolean),
-    shown: parseKeyList(q['metrics'] ?? null),
-    search: q['msearch'] ?? '',
-  };
+  return readOptions(SCALAR_GRAPH_OPTIONS, q);
 }
 
-export const selectScalarGraphOptions = createSelector(
-  selectViewOption('group'), selectViewOption('smooth'), selectViewOption('x'), selectViewOption('log'),
-  selectViewOption('hover'), selectViewOption('hide'), selectViewOption('metrics'), selectViewOption('msearch'),
-  (group, smooth, x, log, hover, hide, metrics, msearch) => parseScalarGraphOptions({ group, smooth, x, log, hover, hide, metrics, msearch }),
-);
+export const selectScalarGraphOptions = selectOptions(SCALAR_GRAPH_OPTIONS);
+export const selectScalarChartOptions = selectOptions(SCALAR_CHART_OPTIONS);
+/** On an embed: the one chart drawn (`chart`). */
+export const selectEmbeddedChart = createSelector(selectScalarChartOptions, (options) => options.chart);
 
 export function histogramKey(xAxis: XAxis): HistogramKey {
   return xAxis === 'iter' ? 'iter' : 'timestamp';
@@ -123,7 +96,7 @@ export const EAGER_CHARTS = 4;
  */
 export const selectChartsInView = createSelector(
   selectWantedChartRequests, scalarsFeature.selectVisibleCharts, scalarsFeature.selectVisibilityReported, selectEmbedded,
-  selectViewOption('chart'), selectCompareView,
+  selectEmbeddedChart, selectCompareView,
   (wanted, visible, reported, embedded, embeddedChart, view): string[] => {
     if (view !== 'scalars/graph') return [];
     if (reported) return visible;

@@ -1,7 +1,9 @@
 import { createFeature, createReducer, createSelector, on } from '@ngrx/store';
 import { TaskSummary } from '../../core/api/models';
-import { selectQueryParams, selectRouteParams, selectUrlSegments } from '../../url/router-state';
+import { selectRouteParams, selectUrlSegments } from '../../url/router-state';
 import { displayNames, taskColor } from '../../shared/task-colors';
+import { PAGE_OPTIONS } from '../../url/page-options';
+import { selectOptions } from '../../url/view-options';
 import { COMPARE_ROOTS, MAX_COMPARED_TASKS, compareViewFromSegments, parseIds } from '../../url/compare-url';
 import { changeStamp, livePoll, refreshIntervalMs } from './live-updates';
 import { CompareApiActions, CompareLiveActions, ComparePageActions, ComparePreferencesActions } from './compare.actions';
@@ -122,16 +124,9 @@ export const selectComparedTasks = createSelector(
   },
 );
 
-/** One view option from the URL query (`null` when absent: the default applies). */
-export const selectViewOption = (name: string) =>
-  createSelector(selectQueryParams, (params): string | null => {
-    const value = params[name];
-    return typeof value === 'string' ? value : Array.isArray(value) ? (value[0] ?? null) : null;
-  });
-
 /** Auto-refresh is on unless `live=off`; `refresh` sets the seconds between checks (default 10). */
-export const selectLiveSettings = createSelector(selectViewOption('live'), selectViewOption('refresh'), (live, refresh) => ({
-  enabled: live !== 'off',
+export const selectLiveSettings = createSelector(selectOptions(PAGE_OPTIONS), ({ live, refresh }) => ({
+  enabled: live,
   intervalMs: refreshIntervalMs(refresh),
 }));
 

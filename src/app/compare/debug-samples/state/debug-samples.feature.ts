@@ -1,8 +1,9 @@
 import { createFeature, createReducer, createSelector, on } from '@ngrx/store';
 import { DebugSampleEvent } from '../../../core/api/events-api';
-import { ComparedTask, selectComparedTasks, selectViewOption } from '../../../state/compare/compare.feature';
+import { selectOptions } from '../../../url/view-options';
+import { ComparedTask, selectComparedTasks } from '../../../state/compare/compare.feature';
 import { ColumnPosition, SampleIteration, columnPosition, iterationRange, variantIterations } from '../sample-navigation';
-import { SampleViewOptions, columnTarget, parseSampleOptions } from '../sample-view-options';
+import { SAMPLE_OPTIONS, SampleViewOptions, columnTarget, parseSampleOptions } from '../sample-view-options';
 import { ColumnKey, DebugSamplesApiActions, DebugSamplesPageActions } from './debug-samples.actions';
 import { mergeNewestPage } from './sample-paging';
 
@@ -142,15 +143,7 @@ export const debugSamplesFeature = createFeature({
   ),
 });
 
-export const selectSampleOptions = createSelector(
-  selectViewOption('metric'),
-  selectViewOption('iter'),
-  selectViewOption('sync'),
-  selectViewOption('cols'),
-  selectViewOption('sample'),
-  selectViewOption('follow'),
-  (metric, iter, sync, cols, sample, follow): SampleViewOptions => parseSampleOptions({ metric, iter, sync, cols, sample, follow }),
-);
+export const selectSampleOptions = createSelector(selectOptions(SAMPLE_OPTIONS), (raw): SampleViewOptions => parseSampleOptions(raw));
 
 /** Everything one column shows. */
 export interface SampleColumnView {

@@ -2,16 +2,16 @@ import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@a
 import { Store } from '@ngrx/store';
 import { selectQueryParams } from '../../../url/router-state';
 import { EmbedButton } from '../../../shared/embed/embed-button';
-import { embedPath } from '../../../url/embed-url';
+import { embedPath, embedQuery } from '../../../url/embed-url';
 import { CompareViewActions } from '../../../state/compare/compare.actions';
 import { selectComparedTaskIds, selectEmbedded } from '../../../state/compare/compare.feature';
 import { MetricPick, ParamRef, defaultMetric, listMetrics, listParams, metricValue } from '../shared-axes/hyperparameters-data';
-import { formatList, formatMetric, formatParam } from '../shared-axes/hyperparameters-url';
 import { injectHyperparameterTasks } from '../shared-axes/hyperparameters-tasks';
 import { MetricPicker } from '../shared-axes/metric-picker';
 import { ParamPicker } from '../shared-axes/param-picker';
 import { TaskLegend } from '../shared-axes/task-legend';
-import { GRAPH_OPTION, formatBrushes, formatOrder, selectParallelCoordinatesOptions } from './parallel-coordinates-options';
+import { PARALLEL_COORDINATES_OPTIONS, ParallelCoordinatesOptions, selectParallelCoordinatesOptions } from './parallel-coordinates-options';
+import { optionsPatch } from '../../../url/view-options';
 import { ParallelCoordinates } from './parallel-coordinates';
 import { Brush, buildDimensions, orderDimensions, tasksPassing } from './parcoords-model';
 
@@ -34,7 +34,7 @@ export class HyperparametersGraphTab {
   protected readonly embedded = this.store.selectSignal(selectEmbedded);
   private readonly ids = this.store.selectSignal(selectComparedTaskIds);
   private readonly query = this.store.selectSignal(selectQueryParams);
-  protected readonly embedPath = computed(() => (this.embedded() ? null : embedPath(this.ids(), 'hyper-params/graph', this.query(), {})));
+  protected readonly embedPath = computed(() => (this.embedded() ? null : embedPath(this.ids(), 'hyper-params/graph', embedQuery(this.query(), PARALLEL_COORDINATES_OPTIONS), {})));
   protected readonly metricChoices = computed(() => listMetrics(this.tasks().map((t) => t.full)));
   protected readonly paramChoices = computed(() => listParams(this.tasks().map((t) => t.full)));
   protected readonly metrics = computed<MetricPick[]>(() => {
@@ -65,34 +65,33 @@ export class HyperparametersGraphTab {
     }),
   );
 
-  private setOption(name: string, value: string | null): void {
-    this.store.dispatch(CompareViewActions.optionsChanged({ options: { [name]: value } }));
+  private setOptions(values: Partial<ParallelCoordinatesOptions>): void {
+    this.store.dispatch(CompareViewActions.optionsChanged({ options: optionsPatch(PARALLEL_COORDINATES_OPTIONS, values) }));
   }
 
   protected metricsChosen(picks: MetricPick[]): void {
-    this.setOption(GRAPH_OPTION.metrics, formatList(picks, formatMetric));
+    this.setOptions({ metrics: picks });
   }
 
   protected paramsChosen(params: ParamRef[]): void {
-    this.setOption(GRAPH_OPTION.params, formatList(params, formatParam));
+    this.setOptions({ params });
   }
 
   protected hideIdenticalChanged(hide: boolean): void {
-    this.setOption(GRAPH_OPTION.showIdentical, hide ? null : '1');
+    this.setOptions({ hideIdentical: hide });
   }
 
   protected resetSelection(): void {
-    this.store.dispatch(CompareViewActions.optionsChanged({ options: { [GRAPH_OPTION.metrics]: null, [GRAPH_OPTION.params]: null, [GRAPH_OPTION.order]: null } }));
+    this.setOptions({ metrics: null, params: null, order: [] });
   }
 
   protected orderChanged(ids: string[]): void {
-    this.setOption(GRAPH_OPTION.order, formatOrder(ids));
+    this.setOptions({ order: ids });
   }
 
   protected toggleTask(id: string): void {
     const hidden = this.options().hidden;
-    const next = hidden.includes(id) ? hidden.filter((h) => h !== id) : [...hidden, id];
-    this.setOption(GRAPH_OPTION.hidden, next.length ? next.join(',') : null);
+    this.setOptions({ hidden: hidden.includes(id) ? hidden.filter((h) => h !== id) : [...hidden, id] });
   }
 
   /** One axis's filter changed; filters on axes not drawn now stay (a parameter picked again gets its filter back). */
@@ -100,10 +99,10 @@ export class HyperparametersGraphTab {
     const next = { ...this.brushes() };
     if (brush.length) next[id] = brush;
     else delete next[id];
-    this.setOption(GRAPH_OPTION.brush, formatBrushes(next));
+    this.setOptions({ brushes: next });
   }
 
   protected clearBrushes(): void {
-    this.setOption(GRAPH_OPTION.brush, null);
+    this.setOptions({ brushes: {} });
   }
 }

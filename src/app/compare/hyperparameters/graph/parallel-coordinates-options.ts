@@ -1,41 +1,25 @@
-import { createSelector } from '@ngrx/store';
-import { selectViewOption } from '../../../state/compare/compare.feature';
+import { OptionValues, customOption, selectOptions } from '../../../url/view-options';
 import { MetricPick, ParamRef } from '../shared-axes/hyperparameters-data';
-import { parseList, parseMetric, parseParam } from '../shared-axes/hyperparameters-url';
-import { Brush } from './parcoords-model';
+import { formatList, formatMetric, formatParam, parseList, parseMetric, parseParam } from '../shared-axes/hyperparameters-url';
+import type { Brush } from './parcoords-model';
 
-/** URL query names of the parallel coordinates view. */
-export const GRAPH_OPTION = { metrics: 'pcMetrics', params: 'pcParams', showIdentical: 'pcAll', hidden: 'pcHidden', brush: 'pcBrush', order: 'pcOrder' } as const;
-
-export interface ParallelCoordinatesOptions {
+/** Parallel coordinates' URL options. */
+export const PARALLEL_COORDINATES_OPTIONS = {
   /** null: the default (accuracy/val LAST). */
-  metrics: MetricPick[] | null;
+  metrics: customOption('pcMetrics', (raw) => parseList(raw, parseMetric), (picks: MetricPick[] | null) => (picks === null ? null : formatList(picks, formatMetric))),
   /** null: the default (the parameters that differ). */
-  params: ParamRef[] | null;
-  hideIdentical: boolean;
-  hidden: string[];
+  params: customOption('pcParams', (raw) => parseList(raw, parseParam), (params: ParamRef[] | null) => (params === null ? null : formatList(params, formatParam))),
+  hideIdentical: customOption('pcAll', (raw) => raw !== '1', (hide: boolean) => (hide ? null : '1')),
+  hidden: customOption('pcHidden', (raw) => parseList(raw, (id) => id || null) ?? [], (ids: string[]) => (ids.length ? ids.join(',') : null)),
   /** Axis filters by dimension id. */
-  brushes: Record<string, Brush>;
+  brushes: customOption('pcBrush', (raw) => parseBrushes(raw), (brushes: Record<string, Brush>) => formatBrushes(brushes)),
   /** Axis ids in the order the user dragged them to (axes not listed follow, in their default order). */
-  order: string[];
-}
+  order: customOption('pcOrder', (raw) => parseOrder(raw), (ids: string[]) => formatOrder(ids)),
+};
 
-export const selectParallelCoordinatesOptions = createSelector(
-  selectViewOption(GRAPH_OPTION.metrics),
-  selectViewOption(GRAPH_OPTION.params),
-  selectViewOption(GRAPH_OPTION.showIdentical),
-  selectViewOption(GRAPH_OPTION.hidden),
-  selectViewOption(GRAPH_OPTION.brush),
-  selectViewOption(GRAPH_OPTION.order),
-  (metrics, params, all, hidden, brush, order): ParallelCoordinatesOptions => ({
-    metrics: parseList(metrics, parseMetric),
-    params: parseList(params, parseParam),
-    hideIdentical: all !== '1',
-    hidden: parseList(hidden, (id) => id || null) ?? [],
-    brushes: parseBrushes(brush),
-    order: parseOrder(order),
-  }),
-);
+export type ParallelCoordinatesOptions = OptionValues<typeof PARALLEL_COORDINATES_OPTIONS>;
+
+export const selectParallelCoordinatesOptions = selectOptions(PARALLEL_COORDINATES_OPTIONS);
 
 /** Axis ids, each URI-encoded (ids hold separators), comma-separated. */
 export function formatOrder(ids: readonly string[]): string | null {

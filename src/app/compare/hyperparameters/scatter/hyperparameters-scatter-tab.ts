@@ -3,17 +3,18 @@ import { Store } from '@ngrx/store';
 import { Plot } from '../../../shared/plot/plot';
 import { selectQueryParams } from '../../../url/router-state';
 import { EmbedButton } from '../../../shared/embed/embed-button';
-import { embedPath } from '../../../url/embed-url';
+import { embedPath, embedQuery } from '../../../url/embed-url';
 import { CompareViewActions } from '../../../state/compare/compare.actions';
 import { selectComparedTaskIds, selectEmbedded } from '../../../state/compare/compare.feature';
 import { LogMode } from '../shared-axes/axis';
 import { MetricPick, ParamRef, VALUE_TYPES, ValueType, defaultMetric, listMetrics, listParams, metricId, paramId, paramLabel } from '../shared-axes/hyperparameters-data';
-import { ExtraField, formatExtra, formatList, formatMetric, formatParam } from '../shared-axes/hyperparameters-url';
+import { ExtraField } from '../shared-axes/hyperparameters-url';
 import { injectHyperparameterTasks } from '../shared-axes/hyperparameters-tasks';
 import { MetricPicker } from '../shared-axes/metric-picker';
 import { ParamPicker } from '../shared-axes/param-picker';
 import { ScatterSpec, scatterFigure } from './scatter-figure';
-import { SCATTER_OPTION, selectScatterOptions } from './scatter-options';
+import { SCATTER_OPTIONS, ScatterOptions, selectScatterOptions } from './scatter-options';
+import { optionsPatch } from '../../../url/view-options';
 
 /** Hyperparameters › Scatter: a metric against a parameter, one point per task. */
 @Component({
@@ -34,7 +35,7 @@ export class HyperparametersScatterTab {
   protected readonly embedded = this.store.selectSignal(selectEmbedded);
   private readonly ids = this.store.selectSignal(selectComparedTaskIds);
   private readonly query = this.store.selectSignal(selectQueryParams);
-  protected readonly embedPath = computed(() => (this.embedded() ? null : embedPath(this.ids(), 'hyper-params/scatter', this.query(), {})));
+  protected readonly embedPath = computed(() => (this.embedded() ? null : embedPath(this.ids(), 'hyper-params/scatter', embedQuery(this.query(), SCATTER_OPTIONS), {})));
   protected readonly types = VALUE_TYPES;
   protected readonly metricChoices = computed(() => listMetrics(this.tasks().map((t) => t.full)));
   protected readonly paramChoices = computed(() => listParams(this.tasks().map((t) => t.full)));
@@ -63,32 +64,32 @@ export class HyperparametersScatterTab {
   protected readonly extraMetrics = computed(() => this.options().extras.flatMap((e) => (e.kind === 'metric' ? [e.metric] : [])));
   protected readonly selectedTask = computed(() => this.tasks().find((t) => t.id === this.options().selected) ?? null);
 
-  private set(options: Record<string, string | null>): void {
-    this.store.dispatch(CompareViewActions.optionsChanged({ options }));
+  private set(values: Partial<ScatterOptions>): void {
+    this.store.dispatch(CompareViewActions.optionsChanged({ options: optionsPatch(SCATTER_OPTIONS, values) }));
   }
 
   protected yMetricChosen(id: string): void {
     const m = this.metricChoices().find((c) => metricId(c) === id);
-    if (m) this.set({ [SCATTER_OPTION.y]: formatMetric({ ...m, type: this.y()?.type ?? 'last' }) });
+    if (m) this.set({ y: { ...m, type: this.y()?.type ?? 'last' } });
   }
 
   protected yTypeChosen(type: string): void {
     const y = this.y();
-    if (y && VALUE_TYPES.includes(type as ValueType)) this.set({ [SCATTER_OPTION.y]: formatMetric({ ...y, type: type as ValueType }) });
+    if (y && VALUE_TYPES.includes(type as ValueType)) this.set({ y: { ...y, type: type as ValueType } });
   }
 
   protected xChosen(id: string): void {
     const p = this.paramChoices().find((c) => paramId(c) === id);
-    if (p) this.set({ [SCATTER_OPTION.x]: formatParam(p) });
+    if (p) this.set({ x: p });
   }
 
   protected logChosen(mode: string): void {
-    this.set({ [SCATTER_OPTION.log]: mode === 'on' || mode === 'off' ? (mode as LogMode) : null });
+    this.set({ log: mode === 'on' || mode === 'off' ? (mode as LogMode) : 'auto' });
   }
 
   protected colorChosen(id: string): void {
     const p = this.paramChoices().find((c) => paramId(c) === id);
-    this.set({ [SCATTER_OPTION.color]: p ? formatParam(p) : null });
+    this.set({ colorBy: p ?? null });
   }
 
   protected extrasChosen(params: ParamRef[] | null, metrics: MetricPick[] | null): void {
@@ -96,16 +97,16 @@ export class HyperparametersScatterTab {
       ...(params ?? this.extraParams()).map((param) => ({ kind: 'param' as const, param })),
       ...(metrics ?? this.extraMetrics()).map((metric) => ({ kind: 'metric' as const, metric })),
     ];
-    this.set({ [SCATTER_OPTION.extra]: extras.length ? formatList(extras, formatExtra) : null });
+    this.set({ extras });
   }
 
   protected pointClicked(event: { points: unknown[] }): void {
     const id = (event.points[0] as { customdata?: unknown } | undefined)?.customdata;
     if (typeof id !== 'string') return;
-    this.set({ [SCATTER_OPTION.selected]: id === this.options().selected ? null : id });
+    this.set({ selected: id === this.options().selected ? null : id });
   }
 
   protected clearSelection(): void {
-    this.set({ [SCATTER_OPTION.selected]: null });
+    this.set({ selected: null });
   }
 }

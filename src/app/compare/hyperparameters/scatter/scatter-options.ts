@@ -1,34 +1,23 @@
-import { createSelector } from '@ngrx/store';
-import { selectViewOption } from '../../../state/compare/compare.feature';
+import { OptionValues, customOption, selectOptions } from '../../../url/view-options';
 import { LogMode } from '../shared-axes/axis';
 import { MetricPick, ParamRef } from '../shared-axes/hyperparameters-data';
-import { ExtraField, parseExtra, parseList, parseMetric, parseParam } from '../shared-axes/hyperparameters-url';
+import { ExtraField, formatExtra, formatList, formatMetric, formatParam, parseExtra, parseList, parseMetric, parseParam } from '../shared-axes/hyperparameters-url';
 
-/** URL query names of the scatter view. */
-export const SCATTER_OPTION = { y: 'scY', x: 'scX', log: 'scLog', color: 'scColor', extra: 'scExtra', selected: 'scTask' } as const;
+/** The scatter plot's URL options. */
+export const SCATTER_OPTIONS = {
+  y: customOption('scY', (raw): MetricPick | null => (raw ? parseMetric(raw) : null), (m: MetricPick | null) => (m ? formatMetric(m) : null)),
+  x: customOption('scX', (raw): ParamRef | null => (raw ? parseParam(raw) : null), (p: ParamRef | null) => (p ? formatParam(p) : null)),
+  log: customOption(
+    'scLog',
+    (raw): LogMode => (raw === 'on' || raw === 'off' ? raw : 'auto'),
+    (mode: LogMode) => (mode === 'auto' ? null : mode),
+    { test: (raw) => ['on', 'off', 'auto'].includes(raw), fallback: 'automatic' },
+  ),
+  colorBy: customOption('scColor', (raw): ParamRef | null => (raw ? parseParam(raw) : null), (p: ParamRef | null) => (p ? formatParam(p) : null)),
+  extras: customOption('scExtra', (raw) => parseList(raw, parseExtra) ?? [], (extras: ExtraField[]) => (extras.length ? formatList(extras, formatExtra) : null)),
+  selected: customOption('scTask', (raw) => raw || null, (id: string | null) => id),
+};
 
-export interface ScatterOptions {
-  y: MetricPick | null;
-  x: ParamRef | null;
-  log: LogMode;
-  colorBy: ParamRef | null;
-  extras: ExtraField[];
-  selected: string | null;
-}
+export type ScatterOptions = OptionValues<typeof SCATTER_OPTIONS>;
 
-export const selectScatterOptions = createSelector(
-  selectViewOption(SCATTER_OPTION.y),
-  selectViewOption(SCATTER_OPTION.x),
-  selectViewOption(SCATTER_OPTION.log),
-  selectViewOption(SCATTER_OPTION.color),
-  selectViewOption(SCATTER_OPTION.extra),
-  selectViewOption(SCATTER_OPTION.selected),
-  (y, x, log, color, extra, selected): ScatterOptions => ({
-    y: y ? parseMetric(y) : null,
-    x: x ? parseParam(x) : null,
-    log: log === 'on' || log === 'off' ? log : 'auto',
-    colorBy: color ? parseParam(color) : null,
-    extras: parseList(extra, parseExtra) ?? [],
-    selected: selected || null,
-  }),
-);
+export const selectScatterOptions = selectOptions(SCATTER_OPTIONS);
