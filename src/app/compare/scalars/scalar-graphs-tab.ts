@@ -13,7 +13,7 @@ import { OptionValues, optionsPatch } from '../../url/view-options';
 import { differingParams } from './differing-params';
 import { selectCapabilities } from '../../core/server/server-info.feature';
 import { ChartDef, currentZoom, histogramKey, selectChartDefs, selectScalarChartOptions, selectScalarGraphOptions } from './scalar-graph-options';
-import { SCALAR_CHART_OPTIONS, SCALAR_GRAPH_OPTIONS, UrlZoom } from './scalars-options';
+import { SCALAR_CHART_OPTIONS, SCALAR_GRAPH_OPTIONS, UrlZoom, formatZooms } from './scalars-options';
 import { MetricFilter } from './metric-filter';
 import { metricKey } from './metric-keys';
 import { ScalarChart, ZoomEvent } from './scalar-chart';
@@ -59,6 +59,8 @@ export class ScalarGraphsTab {
   protected readonly embeddedChart = computed(() => this.chartOptions().chart);
   /** Task starts of relative-time zooms made here, until the store holds them with the zoom. */
   private readonly zoomOrigins = new Map<string, Record<string, number>>();
+  /** The URL's zoom value a zoom made here is waiting for (the store has it already). */
+  private awaitingUrl: { zoom: string | null } | null = null;
   protected readonly shownCharts = computed(() =>
     this.embedded() ? this.charts().filter((chart) => chart.chartKey === this.embeddedChart()) : this.charts(),
   );
@@ -78,7 +80,13 @@ export class ScalarGraphsTab {
       const zooms = this.chartOptions().zoom;
       const charts = this.charts();
       const series = this.series();
-      untracked(() => this.applyUrlZooms(zooms, charts, series));
+      untracked(() => {
+        if (this.awaitingUrl) {
+          if (formatZooms(zooms) !== this.awaitingUrl.zoom) return;
+          this.awaitingUrl = null;
+        }
+        this.applyUrlZooms(zooms, charts, series);
+      });
     });
   }
 
@@ -125,13 +133,19 @@ export class ScalarGraphsTab {
     this.store.dispatch(ScalarsPageActions.chartDrawn({ chartKey }));
   }
 
-  /** A zoom goes to the URL (the store follows it); a relative-time one keeps the task starts it was drawn with. */
+  /**
+   * A zoom is drawn at once (the store) and written to the URL, which a link or the back button
+   * restores it from; a relative-time one keeps the task starts it was drawn with.
+   */
   protected zoomed(chartKey: string, { range, origins }: ZoomEvent): void {
+    const xAxis = this.options().xAxis;
     const zooms = { ...this.chartOptions().zoom };
-    if (range) zooms[chartKey] = { xAxis: this.options().xAxis, range };
+    if (range) zooms[chartKey] = { xAxis, range };
     else delete zooms[chartKey];
     if (origins) this.zoomOrigins.set(chartKey, origins);
     else this.zoomOrigins.delete(chartKey);
+    this.awaitingUrl = { zoom: formatZooms(zooms) };
+    this.store.dispatch(ScalarsPageActions.chartZoomed({ chartKey, key: histogramKey(xAxis), range, ...(origins ? { origins } : {}) }));
     this.store.dispatch(CompareViewActions.optionsChanged({ options: optionsPatch(SCALAR_CHART_OPTIONS, { zoom: zooms }) }));
   }
 
