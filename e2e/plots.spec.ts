@@ -106,6 +106,20 @@ test.describe('plots', () => {
     expect(paramsTop).toBeGreaterThan(5);
   });
 
+  test('the search is in the URL: a link with it lists and draws the matching plots only', async ({ page, request }) => {
+    const ids = await taskIds(request, [DEMO.baseline, DEMO.best]);
+    await page.goto(`${compareUrl(ids, 'metrics-plots')}?plotsSearch=confusion`);
+    await expect(page.getByTestId('plot-search')).toHaveValue('confusion');
+    await expect(page.getByTestId('plot-list-item')).toHaveCount(1);
+    await expect(page.getByTestId('plot-card')).toHaveCount(1);
+    await expect(page.locator('[data-testid="plot-card"][data-key="Confusion Matrix/test"]')).toHaveCount(1);
+    await page.getByTestId('plot-search').fill('');
+    await expect(page).not.toHaveURL(/plotsSearch=/);
+    await expect.poll(() => page.getByTestId('plot-card').count()).toBeGreaterThan(1);
+    await page.getByTestId('plot-search').fill('weights');
+    await expect(page).toHaveURL(/plotsSearch=weights/);
+  });
+
   test('plot selection and search, group by and difference survive a reload', async ({ page, request }) => {
     const ids = await taskIds(request, [DEMO.baseline, DEMO.best]);
     await page.goto(compareUrl(ids, 'metrics-plots'));

@@ -263,6 +263,41 @@ test.describe('scalars: graph', () => {
     await fullRequest;
   });
 
+  test('a zoom is in the URL: a link with it opens the chart on that range; double-click takes it out', async ({ page, request }) => {
+    const ids = await taskIds(request, [DEMO.baseline, DEMO.best]);
+    await page.goto(`${compareUrl(ids, 'scalars/graph')}?zoom=iter:mv:loss:train:100:200`);
+    const { chart, box } = await lossChart(page);
+    const range = () => chart.locator('.js-plotly-plot').evaluate((el) => [...(el as unknown as { _fullLayout: { xaxis: { range: number[] } } })._fullLayout.xaxis.range]);
+    await expect.poll(range, DRAWN).toEqual([100, 200]);
+    // Only that chart is zoomed.
+    const other = page.locator('[data-testid="scalar-chart"][data-chart-key="mv:loss:val"] .js-plotly-plot');
+    await other.scrollIntoViewIfNeeded();
+    await expect.poll(() => other.evaluate((el) => (el as unknown as { _fullLayout: { xaxis: { range: number[] } } })._fullLayout.xaxis.range[1]), DRAWN).toBeGreaterThan(200);
+    await chart.scrollIntoViewIfNeeded();
+    await chart.locator('.nsewdrag').dblclick({ position: { x: box.width / 2, y: box.height / 2 } });
+    await expect(page).not.toHaveURL(/zoom=/);
+    await expect.poll(async () => (await range())[1], DRAWN).toBeGreaterThan(200);
+  });
+
+  test('a drag zoom writes the URL, and a relative-time zoom opens from a link on that range', async ({ page, request }) => {
+    const ids = await taskIds(request, [DEMO.baseline, DEMO.best]);
+    await page.goto(compareUrl(ids, 'scalars/graph'));
+    const { chart, box } = await lossChart(page);
+    await page.waitForLoadState('networkidle');
+    await chart.scrollIntoViewIfNeeded();
+    await page.mouse.move(box.x + box.width * 0.3, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width * 0.4, box.y + box.height / 2, { steps: 5 });
+    await page.mouse.up();
+    await expect(page).toHaveURL(/zoom=iter:mv:loss:train:\d+:\d+/);
+
+    await page.goto(`${compareUrl(ids, 'scalars/graph')}?x=relative&zoom=relative:mv:loss:train:100:400`);
+    const relative = await lossChart(page);
+    await expect
+      .poll(() => relative.chart.locator('.js-plotly-plot').evaluate((el) => [...(el as unknown as { _fullLayout: { xaxis: { range: number[] } } })._fullLayout.xaxis.range]), DRAWN)
+      .toEqual([100, 400]);
+  });
+
   test('hovering lists every task at that x, again after a zoom; Closest is in the URL', async ({ page, request }, info) => {
     const ids = await taskIds(request, [DEMO.baseline, DEMO.best]);
     await page.goto(compareUrl(ids, 'scalars/graph'));

@@ -6,7 +6,7 @@ import { provideRouterStore, routerReducer, RouterState } from '@ngrx/router-sto
 import { provideStore } from '@ngrx/store';
 import { routes } from './app.routes';
 import { authInterceptor } from './core/auth/auth.interceptor';
-import { MergedRouterStateSerializer } from './core/router/router-state';
+import { MergedRouterStateSerializer } from './url/router-state';
 import { RUNTIME_CONFIG, RuntimeConfig } from './core/runtime-config';
 import * as serverInfoEffects from './core/server/server-info.effects';
 import { serverInfoFeature } from './core/server/server-info.feature';

@@ -6,7 +6,7 @@ import { warmTabFor } from './compare/tab-routes';
 export const PAGE_ROUTES: Record<string, () => Promise<Routes>> = {
   tasks: () => import('./tasks/tasks.routes').then((m) => m.TASKS_ROUTES),
   'compare-tasks': () => import('./compare/compare.routes').then((m) => m.COMPARE_ROUTES),
-  embed: () => import('./compare/embed/embed.routes').then((m) => m.EMBED_ROUTES),
+  embed: () => import('./embed/embed.routes').then((m) => m.EMBED_ROUTES),
 };
 
 /** The compare page's code, with the code of the tab being opened loading alongside. */

@@ -6,7 +6,7 @@ import { MatToolbarModule } from '@angular/material/toolbar';
 import { RouterLink, RouterOutlet } from '@angular/router';
 import { Store } from '@ngrx/store';
 import { AuthSession } from './core/auth/auth-session';
-import { selectUrlSegments } from './core/router/router-state';
+import { selectUrlSegments } from './url/router-state';
 import { Theme } from './core/theme/theme';
 
 @Component({

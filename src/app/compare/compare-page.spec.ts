@@ -2,12 +2,12 @@ import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { MockStore, provideMockStore } from '@ngrx/store/testing';
 import { ComparePage } from './compare-page';
-import { COMPARE_TABS } from './compare-url';
-import { ComparePageActions, CompareViewActions } from './state/compare.actions';
+import { COMPARE_TABS } from '../url/compare-url';
+import { ComparePageActions, CompareViewActions } from '../state/compare/compare.actions';
 import {
   ComparedTask, compareFeature, selectAnyTaskRunning, selectCompareTab, selectComparedTaskIds, selectComparedTasks, selectIdsProblem,
   selectLivePoll, selectLiveSettings, selectMissingTaskIds,
-} from './state/compare.feature';
+} from '../state/compare/compare.feature';
 
 const A = 'a'.repeat(32);
 const B = 'b'.repeat(32);

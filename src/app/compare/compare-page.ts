@@ -11,14 +11,17 @@ import { Store } from '@ngrx/store';
 import { from, switchMap } from 'rxjs';
 import { CopyWithNotice } from '../shared/copy/copy-with-notice';
 import { prefetchPlotlyWhenIdle } from '../shared/plot/plotly-loader';
-import { COMPARE_TABS, compareUrlCommands } from './compare-url';
+import { COMPARE_TABS, compareUrlCommands } from '../url/compare-url';
+import { PAGE_OPTIONS } from '../url/page-options';
+import { optionsPatch, withDeclaredOptions } from '../url/view-options';
+import { ALL_OPTION_MAPS } from './view-options';
 import type { AddTasksDialogData } from './shell/add-tasks-dialog';
 import { TaskStrip } from './shell/task-strip';
-import { ComparePageActions, CompareViewActions } from './state/compare.actions';
+import { ComparePageActions, CompareViewActions } from '../state/compare/compare.actions';
 import {
   compareFeature, selectAnyTaskRunning, selectCompareTab, selectCompareView, selectComparedTaskIds, selectComparedTasks, selectIdsProblem,
   selectLivePoll, selectLiveSettings, selectMissingTaskIds, selectTaskSlots,
-} from './state/compare.feature';
+} from '../state/compare/compare.feature';
 import { Toggle } from '../shared/toggle/toggle';
 
 /** `/compare-tasks;ids=.../<tab>`: the compared tasks, the tabs, and the actions on the comparison. */
@@ -110,11 +113,11 @@ export class ComparePage {
   }
 
   protected setLive(on: boolean): void {
-    this.store.dispatch(CompareViewActions.optionsChanged({ options: { live: on ? null : 'off' } }));
+    this.store.dispatch(CompareViewActions.optionsChanged({ options: optionsPatch(PAGE_OPTIONS, { live: on }) }));
   }
 
   protected share(): void {
-    const url = this.document.location.href;
+    const url = withDeclaredOptions(this.document.location.href, ...ALL_OPTION_MAPS);
     void this.copier.copy(url, { copied: 'Link copied: anyone with it sees this page.', notCopied: 'Copy this link' });
   }
 }

@@ -1,12 +1,9 @@
 import { Routes } from '@angular/router';
 import { provideEffects } from '@ngrx/effects';
-import { provideState } from '@ngrx/store';
+import { COMPARE_STATE_PROVIDERS } from '../state/compare/compare.providers';
 import { ComparePage } from './compare-page';
-import * as liveEffects from './live/live-updates.effects';
-import * as compareEffects from './state/compare.effects';
+import { TAB_CHILD_ROUTES } from './tab-routes';
 import * as urlCheckEffects from './url-check/url-check.effects';
-import { compareFeature } from './state/compare.feature';
-import { TAB_ROUTES } from './tab-routes';
 
 /**
  * The compare page and one lazy child route per tab. Each tab owns its folder and its routes file
@@ -16,11 +13,7 @@ export const COMPARE_ROUTES: Routes = [
   {
     path: '',
     component: ComparePage,
-    providers: [provideState(compareFeature), provideEffects(compareEffects, liveEffects, urlCheckEffects)],
-    children: [
-      { path: '', pathMatch: 'full', redirectTo: 'details' },
-      ...Object.entries(TAB_ROUTES).map(([path, loadChildren]) => ({ path, loadChildren })),
-      { path: '**', redirectTo: 'details' },
-    ],
+    providers: [...COMPARE_STATE_PROVIDERS, provideEffects(urlCheckEffects)],
+    children: TAB_CHILD_ROUTES,
   },
 ];

@@ -1,6 +1,6 @@
 /// <reference lib="webworker" />
 import { DetailsWorkerAnswer, DetailsWorkerRequest, TaskCache, compareDetails, parseTexts, transferables } from './details-comparison';
-import { errorMessage } from '../../shared/error-message';
+import { errorMessage } from '../../core/error-message';
 import { errorFromAnswer, parseBytes } from '../../core/api/api-error';
 
 const cache = new TaskCache();

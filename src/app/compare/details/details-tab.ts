@@ -1,13 +1,13 @@
 import { ChangeDetectionStrategy, Component, DestroyRef, computed, effect, inject, signal, untracked } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { Store } from '@ngrx/store';
-import { CompareViewActions, ComparePageActions } from '../state/compare.actions';
-import { selectComparedTasks } from '../state/compare.feature';
+import { CompareViewActions, ComparePageActions } from '../../state/compare/compare.actions';
+import { selectComparedTasks } from '../../state/compare/compare.feature';
 import { ComparisonSection } from '../side-by-side/comparison-model';
 import { SideBySideView } from '../side-by-side/side-by-side-view';
 import { hideIdenticalPatch, rawPatch, searchPatch, sectionTogglePatch, selectSideBySideOptions } from '../side-by-side/side-by-side-options';
-import { TaskDetailsPageActions } from '../side-by-side/state/task-details.actions';
-import { selectDetailedTasks, selectDetailsPending, taskDetailsFeature } from '../side-by-side/state/task-details.feature';
+import { TaskDetailsPageActions } from '../../state/task-details/task-details.actions';
+import { selectDetailedTasks, selectDetailsPending, taskDetailsFeature } from '../../state/task-details/task-details.feature';
 import { DetailsTexts } from './details-texts';
 import { DetailsTextsPageActions } from './state/details-texts.actions';
 import { taskModelsFeature } from './state/task-models';

@@ -4,7 +4,7 @@ import { Task } from '../../core/api/models';
 import { TasksApi } from '../../core/api/tasks-api';
 import { PlainRequests } from '../../core/auth/plain-requests';
 import { ComparisonSection } from '../side-by-side/comparison-model';
-import { TEXT_FIELDS } from '../side-by-side/state/task-details-chunks';
+import { TEXT_FIELDS } from '../../state/task-details/task-details-chunks';
 import { DetailsTexts } from './details-texts';
 
 const bytesOf = (tasks: object[]) => new TextEncoder().encode(JSON.stringify({ meta: {}, data: { tasks } })).buffer;

@@ -4,10 +4,10 @@ import { Task } from '../../core/api/models';
 import { TasksApi } from '../../core/api/tasks-api';
 import { PlainRequests } from '../../core/auth/plain-requests';
 import { ComparisonSection } from '../side-by-side/comparison-model';
-import { DETAILS_CHUNK, DETAILS_REQUESTS_IN_FLIGHT, TEXT_FIELDS, chunks } from '../side-by-side/state/task-details-chunks';
+import { DETAILS_CHUNK, DETAILS_REQUESTS_IN_FLIGHT, TEXT_FIELDS, chunks } from '../../state/task-details/task-details-chunks';
 import { DetailsWorkerAnswer, DetailsWorkerRequest, TaskCache, compareDetails, parseTexts } from './details-comparison';
 import { ModelsById } from './details-sections';
-import { errorMessage } from '../../shared/error-message';
+import { errorMessage } from '../../core/error-message';
 
 const withIds = (set: ReadonlySet<string>, ids: readonly string[]) => new Set([...set, ...ids]);
 const withoutIds = (set: ReadonlySet<string>, ids: readonly string[]) => new Set([...set].filter((id) => !ids.includes(id)));

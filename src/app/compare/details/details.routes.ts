@@ -1,8 +1,8 @@
 import { Routes } from '@angular/router';
 import { provideEffects } from '@ngrx/effects';
 import { provideState } from '@ngrx/store';
-import * as taskDetailsEffects from '../side-by-side/state/task-details.effects';
-import { taskDetailsFeature } from '../side-by-side/state/task-details.feature';
+import * as taskDetailsEffects from '../../state/task-details/task-details.effects';
+import { taskDetailsFeature } from '../../state/task-details/task-details.feature';
 import { DetailsTab } from './details-tab';
 import { DetailsTexts } from './details-texts';
 import * as detailsTextsEffects from './state/details-texts.effects';

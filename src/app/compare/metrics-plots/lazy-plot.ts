@@ -2,8 +2,8 @@ import { ChangeDetectionStrategy, Component, input, signal } from '@angular/core
 import { MatIconModule } from '@angular/material/icon';
 import { Plot } from '../../shared/plot/plot';
 import type { PlotFigure } from '../../shared/plot/plot-figure';
-import { EmbedButton } from '../embed/embed-button';
-import { InViewport } from '../scalars/in-viewport';
+import { EmbedButton } from '../../shared/embed/embed-button';
+import { InViewport } from '../../shared/in-viewport/in-viewport';
 
 /**
  * A chart drawn only once it has come near the viewport (and released when far away again, so a

@@ -13,7 +13,7 @@ export interface PlotTask {
   symbol?: string;
 }
 
-export type GroupBy = 'metric' | 'variant';
+export type PlotGrouping = 'metric' | 'variant';
 
 /** One task's chart in a side-by-side card. */
 export interface TaskPanel {
@@ -98,7 +98,7 @@ export function plotKeys(index: PlotIndex): string[] {
  * line/scatter/bar/box/histogram traces, else one panel per task. Group by metric puts the overlaid
  * variants of a metric in one chart; side-by-side plots stay one card per variant.
  */
-export function buildCards(index: PlotIndex, keys: readonly string[], tasks: readonly PlotTask[], groupBy: GroupBy, difference: boolean): PlotCard[] {
+export function buildCards(index: PlotIndex, keys: readonly string[], tasks: readonly PlotTask[], groupBy: PlotGrouping, difference: boolean): PlotCard[] {
   const cards: PlotCard[] = [];
   const byMetric = new Map<string, PlotCard & { kind: 'overlay' }>();
   for (const key of keys) {

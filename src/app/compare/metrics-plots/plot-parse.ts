@@ -1,5 +1,5 @@
 import type { PlotFigure } from '../../shared/plot/plot-figure';
-import { errorMessage } from '../../shared/error-message';
+import { errorMessage } from '../../core/error-message';
 
 /** Plotly's own small HTML-like subset that is kept in plot text; every other '<' is escaped. */
 const ALLOWED_TAG = /^<\/?(br|b|i|em|sub|sup)\s*\/?>/i;

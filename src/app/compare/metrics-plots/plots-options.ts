@@ -1,5 +1,5 @@
-/** URL option names of the Plots tab and their parsing. */
-export const PLOTS_OPTION = { selected: 'plots', groupBy: 'plotsGroup', difference: 'plotsDiff' } as const;
+import { choiceOption, customOption, flagOption, textOption } from '../../url/view-options';
+import type { PlotGrouping } from './plot-merge';
 
 /** The selected plot keys from the URL value (null = all plots). Keys are joined with a newline-free separator. */
 export function parseSelection(value: string | null): string[] | null {
@@ -23,3 +23,15 @@ export function searchKeys(keys: readonly string[], search: string): string[] {
   const words = search.toLowerCase().split(/\s+/).filter(Boolean);
   return keys.filter((k) => words.every((w) => k.toLowerCase().includes(w)));
 }
+
+/** The Plots tab's URL options (query names kept as shared links hold them). */
+export const PLOTS_OPTIONS = {
+  /** The plots ticked in the list (null: all). */
+  selected: customOption('plots', parseSelection, (keys: string[] | null) => (keys === null ? null : keys.length ? keys.join('|') : NO_PLOTS)),
+  groupBy: choiceOption<PlotGrouping>('plotsGroup', ['variant', 'metric'], 'variant', 'grouped by variant'),
+  difference: flagOption('plotsDiff'),
+  /** The list's search text: only matching plots are listed and drawn. */
+  search: textOption('plotsSearch'),
+  /** On an embed: the one card drawn. */
+  plot: customOption('plot', (raw) => raw, (key: string | null) => key),
+};

@@ -1,16 +1,17 @@
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { MatButtonToggleModule } from '@angular/material/button-toggle';
 import { MatCheckboxModule } from '@angular/material/checkbox';
 import { Store } from '@ngrx/store';
-import { CompareViewActions } from '../state/compare.actions';
-import { selectQueryParams } from '../../core/router/router-state';
-import { embedPath } from '../embed/embed-url';
-import { selectComparedTasks, selectEmbedded, selectTaskSlots, selectViewOption } from '../state/compare.feature';
+import { CompareViewActions } from '../../state/compare/compare.actions';
+import { selectQueryParams } from '../../url/router-state';
+import { embedPath, embedQuery } from '../../url/embed-url';
+import { selectComparedTasks, selectEmbedded, selectTaskSlots } from '../../state/compare/compare.feature';
+import { optionsPatch, selectOptions } from '../../url/view-options';
 import { SummaryChart } from '../summary/summary-chart';
-import { EmbedButton } from '../embed/embed-button';
+import { EmbedButton } from '../../shared/embed/embed-button';
 import { LazyPlot } from './lazy-plot';
-import { GroupBy, PlotTask, buildCards, cardPieces, firstPieces, indexPlots, plotKeys } from './plot-merge';
-import { PLOTS_OPTION, formatSelection, parseSelection, searchKeys } from './plots-options';
+import { PlotGrouping, PlotTask, buildCards, cardPieces, firstPieces, indexPlots, plotKeys } from './plot-merge';
+import { PLOTS_OPTIONS, formatSelection, searchKeys } from './plots-options';
 import { drawnInSteps } from '../../shared/progressive/progressive';
 import { Toggle } from '../../shared/toggle/toggle';
 import { plotsFeature } from './state/plots.feature';
@@ -30,18 +31,17 @@ export class PlotsTab {
   protected readonly tasks = computed<PlotTask[]>(() =>
     this.compared().map((t) => ({ id: t.id, name: t.displayName, color: t.color, isBase: t.isBase, dash: t.dash, symbol: t.symbol })),
   );
-  private readonly groupByOption = this.store.selectSignal(selectViewOption(PLOTS_OPTION.groupBy));
-  protected readonly groupBy = computed<GroupBy>(() => (this.groupByOption() === 'metric' ? 'metric' : 'variant'));
-  protected readonly difference = this.store.selectSignal(selectViewOption(PLOTS_OPTION.difference));
-  private readonly selectionOption = this.store.selectSignal(selectViewOption(PLOTS_OPTION.selected));
-  protected readonly search = signal('');
+  private readonly options = this.store.selectSignal(selectOptions(PLOTS_OPTIONS));
+  protected readonly groupBy = computed(() => this.options().groupBy);
+  protected readonly difference = computed(() => this.options().difference);
+  protected readonly search = computed(() => this.options().search);
 
   /** The plots' pages, loaded by `plots.effects.ts` while this tab is open. */
   protected readonly pages = this.store.selectSignal(plotsFeature.selectComparedPlotsState);
 
   protected readonly index = computed(() => indexPlots(this.pages().value ?? []));
   protected readonly allKeys = computed(() => plotKeys(this.index()));
-  protected readonly selected = computed(() => parseSelection(this.selectionOption()) ?? this.allKeys());
+  protected readonly selected = computed(() => this.options().selected ?? this.allKeys());
   protected readonly listed = computed(() => searchKeys(this.allKeys(), this.search()));
   protected readonly shownKeys = computed(() => {
     const selected = new Set(this.selected());
@@ -50,10 +50,10 @@ export class PlotsTab {
   });
   /** On an `/embed` URL only the card named by `plot` is drawn, without the list and settings. */
   protected readonly embedded = this.store.selectSignal(selectEmbedded);
-  protected readonly embeddedPlotKey = this.store.selectSignal(selectViewOption('plot'));
+  protected readonly embeddedPlotKey = computed(() => this.options().plot);
   protected readonly cards = computed(() => {
-    if (!this.embedded()) return buildCards(this.index(), this.shownKeys(), this.tasks(), this.groupBy(), this.difference() === '1');
-    const all = buildCards(this.index(), this.allKeys(), this.tasks(), this.groupBy(), this.difference() === '1');
+    if (!this.embedded()) return buildCards(this.index(), this.shownKeys(), this.tasks(), this.groupBy(), this.difference());
+    const all = buildCards(this.index(), this.allKeys(), this.tasks(), this.groupBy(), this.difference());
     return all.filter((card) => card.key === this.embeddedPlotKey());
   });
   /**
@@ -68,7 +68,7 @@ export class PlotsTab {
   private readonly slots = this.store.selectSignal(selectTaskSlots);
   protected readonly embedPaths = computed(() => {
     if (this.embedded()) return new Map<string, string>();
-    return new Map(this.cards().map((card) => [card.key, embedPath(this.taskIds(), 'metrics-plots', this.query(), { plot: card.key, [PLOTS_OPTION.selected]: null }, this.slots())]));
+    return new Map(this.cards().map((card) => [card.key, embedPath(this.taskIds(), 'metrics-plots', embedQuery(this.query(), PLOTS_OPTIONS), { ...optionsPatch(PLOTS_OPTIONS, { plot: card.key, selected: null, search: '' }) }, this.slots())]));
   });
 
   protected isSelected(key: string): boolean {
@@ -87,14 +87,18 @@ export class PlotsTab {
   }
 
   private setSelection(keys: string[]): void {
-    this.store.dispatch(CompareViewActions.optionsChanged({ options: { [PLOTS_OPTION.selected]: formatSelection(keys, this.allKeys()) } }));
+    this.store.dispatch(CompareViewActions.optionsChanged({ options: { [PLOTS_OPTIONS.selected.name]: formatSelection(keys, this.allKeys()) } }));
   }
 
-  protected setGroupBy(value: GroupBy): void {
-    this.store.dispatch(CompareViewActions.optionsChanged({ options: { [PLOTS_OPTION.groupBy]: value === 'metric' ? 'metric' : null } }));
+  protected setSearch(text: string): void {
+    this.store.dispatch(CompareViewActions.optionsChanged({ options: optionsPatch(PLOTS_OPTIONS, { search: text }) }));
+  }
+
+  protected setGroupBy(value: PlotGrouping): void {
+    this.store.dispatch(CompareViewActions.optionsChanged({ options: optionsPatch(PLOTS_OPTIONS, { groupBy: value }) }));
   }
 
   protected setDifference(on: boolean): void {
-    this.store.dispatch(CompareViewActions.optionsChanged({ options: { [PLOTS_OPTION.difference]: on ? '1' : null } }));
+    this.store.dispatch(CompareViewActions.optionsChanged({ options: optionsPatch(PLOTS_OPTIONS, { difference: on }) }));
   }
 }

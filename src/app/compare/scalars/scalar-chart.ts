@@ -1,9 +1,9 @@
 import { ChangeDetectionStrategy, Component, computed, input, output, signal } from '@angular/core';
 import { MatIconModule } from '@angular/material/icon';
 import { Plot } from '../../shared/plot/plot';
-import { EmbedButton } from '../embed/embed-button';
-import { ChartDef, GraphOptions } from './graph-options';
-import { InViewport } from './in-viewport';
+import { EmbedButton } from '../../shared/embed/embed-button';
+import { ChartDef, ScalarGraphOptions } from './scalar-graph-options';
+import { InViewport } from '../../shared/in-viewport/in-viewport';
 import { TraceTask, buildChartFigure, taskOrigins, zoomFromRelayout } from './scalar-traces';
 import { ChartZoom } from './state/scalars.actions';
 import { ChartSeries } from './state/scalars.feature';
@@ -79,7 +79,7 @@ export class ScalarChart {
   readonly chart = input.required<ChartDef>();
   readonly series = input.required<ChartSeries | undefined>();
   readonly tasks = input.required<readonly TraceTask[]>();
-  readonly options = input.required<GraphOptions>();
+  readonly options = input.required<ScalarGraphOptions>();
   readonly zoom = input<ChartZoom | null>(null);
   /** App path of this chart alone (`/embed;...`), for the embed button; null shows none. */
   readonly embedPath = input<string | null>(null);

@@ -1,8 +1,8 @@
 import { ScalarHistogram } from '../../core/api/events-api';
-import { ChartDef, chartDefs, parseGraphOptions } from './graph-options';
+import { ChartDef, chartDefs, parseScalarGraphOptions } from './scalar-graph-options';
 import { buildChartFigure, legendName, smooth, taskOrigins, xValues, zoomFromRelayout } from './scalar-traces';
 
-const options = parseGraphOptions({});
+const options = parseScalarGraphOptions({});
 const tasks = [
   { id: 'a', displayName: 'A', color: '#ff0000', params: 'lr=0.1' },
   { id: 'b', displayName: 'B', color: '#00ff00', params: 'lr=0.01' },
@@ -152,8 +152,8 @@ describe('legend, x values and zoom', () => {
     ]);
   });
   it('parses options from the URL with defaults', () => {
-    expect(parseGraphOptions({ smooth: '5', group: 'metric', x: 'wall', log: '1', hide: 'a,b' })).toEqual({
-      groupBy: 'metric', smoothing: 0.999, xAxis: 'wall', logY: true, hover: 'x', hiddenTasks: ['a', 'b'], shown: null, search: '',
+    expect(parseScalarGraphOptions({ smooth: '5', group: 'metric', x: 'wall', log: '1', hide: 'a,b' })).toEqual({
+      groupBy: 'metric', smoothing: 0.999, xAxis: 'wall', logY: true, hover: 'x', hiddenTasks: ['a', 'b'], shown: null, search: '', legendParams: null,
     });
   });
 });

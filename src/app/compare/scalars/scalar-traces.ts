@@ -3,7 +3,7 @@ import { ScalarHistogram, ScalarSeries } from '../../core/api/events-api';
 import { PlotFigure } from '../../shared/plot/plot-figure';
 import { TaskDash, TaskSymbol } from '../../shared/task-colors';
 import { plotText } from '../summary/summary-figure';
-import { ChartDef, GraphOptions, XAxis } from './graph-options';
+import { ChartDef, ScalarGraphOptions, XAxis } from './scalar-graph-options';
 
 /** A compared task as a chart draws it. `params`: the hyperparameters that differ (may be empty). */
 export interface TraceTask {
@@ -146,7 +146,7 @@ export function buildChartFigure(
   chart: ChartDef,
   histogram: ScalarHistogram,
   tasks: readonly TraceTask[],
-  options: GraphOptions,
+  options: ScalarGraphOptions,
   zoom: { range: [number, number]; origins?: Record<string, number> } | null,
   inChartLegend = false,
   withBands = true,

@@ -2,9 +2,9 @@ import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { MockStore, provideMockStore } from '@ngrx/store/testing';
 import { Task } from '../../core/api/models';
-import { CompareViewActions } from '../state/compare.actions';
-import { selectCompareView, selectComparedTasks, selectViewOption } from '../state/compare.feature';
-import { ScalarValuesTab } from './scalar-values-tab';
+import { CompareViewActions } from '../../state/compare/compare.actions';
+import { selectCompareView, selectComparedTasks } from '../../state/compare/compare.feature';
+import { ScalarValuesTab, selectScalarValuesOptions } from './scalar-values-tab';
 import { scalarsFeature, selectScalarTasks } from './state/scalars.feature';
 
 const tasks: Task[] = [
@@ -28,7 +28,7 @@ async function render(view: string) {
     ],
   });
   const store = TestBed.inject(MockStore);
-  store.overrideSelector(selectViewOption('extremes'), '1');
+  store.overrideSelector(selectScalarValuesOptions, { extremes: true, delta: false, shown: null, search: '' });
   const fixture = TestBed.createComponent(ScalarValuesTab);
   fixture.detectChanges();
   await fixture.whenStable();

@@ -3,15 +3,19 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { Store } from '@ngrx/store';
 import { downloadCsv, toCsv } from '../../shared/csv/csv';
-import { CompareViewActions } from '../state/compare.actions';
-import { selectCompareView, selectComparedTasks, selectViewOption } from '../state/compare.feature';
+import { CompareViewActions } from '../../state/compare/compare.actions';
+import { selectCompareView, selectComparedTasks } from '../../state/compare/compare.feature';
+import { OptionValues, optionsPatch, selectOptions } from '../../url/view-options';
+import { SCALAR_VALUES_OPTIONS } from './scalars-options';
 import { MetricFilter } from './metric-filter';
-import { formatKeyList, parseKeyList } from './metric-keys';
 import { scalarsFeature, selectScalarTasks } from './state/scalars.feature';
 import { ValueType, buildValueRows, filterRows, valueTableCsvRows } from './values-table';
 import { ValuesTableView } from './values-table-view';
 import { Toggle } from '../../shared/toggle/toggle';
 
+/** The values tables' options from the URL. */
+export const selectScalarValuesOptions = selectOptions(SCALAR_VALUES_OPTIONS);
+type ScalarValuesOptions = OptionValues<typeof SCALAR_VALUES_OPTIONS>;
 
 /** Scalars › Values: last, min or max values of every metric/variant, a column per task. */
 @Component({
@@ -27,14 +31,11 @@ export class ScalarValuesTab {
   protected readonly valueType = computed<ValueType>(() =>
     this.view().endsWith('min-values') ? 'min' : this.view().endsWith('max-values') ? 'max' : 'last',
   );
-  private readonly extremesOption = this.store.selectSignal(selectViewOption('extremes'));
-  private readonly diffOption = this.store.selectSignal(selectViewOption('diff'));
-  protected readonly showExtremes = computed(() => this.extremesOption() === '1');
-  protected readonly showDelta = computed(() => this.diffOption() === '1');
-  private readonly metricsOption = this.store.selectSignal(selectViewOption('metrics'));
-  protected readonly selected = computed(() => parseKeyList(this.metricsOption()));
-  private readonly searchOption = this.store.selectSignal(selectViewOption('msearch'));
-  protected readonly search = computed(() => this.searchOption() ?? '');
+  private readonly options = this.store.selectSignal(selectScalarValuesOptions);
+  protected readonly showExtremes = computed(() => this.options().extremes);
+  protected readonly showDelta = computed(() => this.options().delta);
+  protected readonly selected = computed(() => this.options().shown);
+  protected readonly search = computed(() => this.options().search);
   protected readonly tasks = this.store.selectSignal(selectScalarTasks);
   protected readonly error = this.store.selectSignal(scalarsFeature.selectTasksError);
   protected readonly compared = this.store.selectSignal(selectComparedTasks);
@@ -45,12 +46,8 @@ export class ScalarValuesTab {
   protected readonly choices = computed(() => this.allRows().map((r) => ({ key: r.key, label: `${r.metric} / ${r.variant}` })));
   protected readonly rows = computed(() => filterRows(this.allRows(), this.selected(), this.search()));
 
-  protected setOption(name: string, value: string | null): void {
-    this.store.dispatch(CompareViewActions.optionsChanged({ options: { [name]: value } }));
-  }
-
-  protected metricsChosen(keys: string[] | null): void {
-    this.setOption('metrics', keys === null ? null : formatKeyList(keys));
+  protected setOptions(values: Partial<ScalarValuesOptions>): void {
+    this.store.dispatch(CompareViewActions.optionsChanged({ options: optionsPatch(SCALAR_VALUES_OPTIONS, values) }));
   }
 
   protected download(): void {

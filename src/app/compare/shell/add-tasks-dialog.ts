@@ -11,7 +11,7 @@ import { ProjectsApi } from '../../core/api/projects-api';
 import { TasksApi } from '../../core/api/tasks-api';
 import { TaskTable } from '../../tasks/task-table/task-table';
 import { DEFAULT_TABLE_QUERY, FilterKey, TableQuery, TableSort, patchTableQuery, toTaskQuery } from '../../tasks/table-query';
-import { MAX_COMPARED_TASKS } from '../compare-url';
+import { MAX_COMPARED_TASKS } from '../../url/compare-url';
 
 export interface AddTasksDialogData {
   comparedIds: string[];

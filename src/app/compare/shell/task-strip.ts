@@ -8,7 +8,7 @@ import { RouterLink } from '@angular/router';
 import { whenIdle } from '../../shared/progressive/progressive';
 import { StatusChip } from '../../shared/status-chip';
 import { TASK_PALETTE } from '../../shared/task-colors';
-import { ComparedTask } from '../state/compare.feature';
+import { ComparedTask } from '../../state/compare/compare.feature';
 
 /** Headers made at once: more than a 2,560-pixel-wide strip shows. */
 const FIRST_HEADERS = 16;

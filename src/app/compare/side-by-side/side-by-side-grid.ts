@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, DestroyRef, ElementRef, afterNextRe
 import { MatIconModule } from '@angular/material/icon';
 import { MatTooltipModule } from '@angular/material/tooltip';
 import { StatusChip } from '../../shared/status-chip';
-import { ComparedTask } from '../state/compare.feature';
+import { ComparedTask } from '../../state/compare/compare.feature';
 import { ComparisonRow, cellAt } from './comparison-model';
 import { VisibleItem } from './visible-rows';
 

@@ -1,42 +1,38 @@
-import { createSelector } from '@ngrx/store';
-import { selectViewOption } from '../state/compare.feature';
+import { OptionValues, customOption, flagOption, optionsPatch, readOptions, selectOptions, textOption } from '../../url/view-options';
 import { ViewOptions } from './visible-rows';
 
 /** The side-by-side options as they sit in the URL query: `hide=1`, `q=<search>`, `collapsed=a,b`, `raw=1`. */
-export const SIDE_BY_SIDE_PARAMS = { hideIdentical: 'hide', search: 'q', collapsed: 'collapsed', raw: 'raw' } as const;
+export const SIDE_BY_SIDE_OPTIONS = {
+  hideIdentical: flagOption('hide'),
+  search: textOption('q'),
+  collapsed: customOption('collapsed', (raw) => new Set((raw ?? '').split(',').filter(Boolean)), (ids: ReadonlySet<string>) => (ids.size ? [...ids].join(',') : null)),
+  rawConfig: flagOption('raw'),
+};
 
 export interface SideBySideOptions extends ViewOptions {
   rawConfig: boolean;
 }
 
 export function readSideBySideOptions(hide: string | null, search: string | null, collapsed: string | null, raw: string | null): SideBySideOptions {
-  return {
-    hideIdentical: hide === '1' || hide === 'true',
-    search: search ?? '',
-    collapsed: new Set((collapsed ?? '').split(',').filter(Boolean)),
-    rawConfig: raw === '1' || raw === 'true',
-  };
+  return readOptions(SIDE_BY_SIDE_OPTIONS, { hide, q: search, collapsed, raw });
 }
 
-export const selectSideBySideOptions = createSelector(
-  selectViewOption(SIDE_BY_SIDE_PARAMS.hideIdentical),
-  selectViewOption(SIDE_BY_SIDE_PARAMS.search),
-  selectViewOption(SIDE_BY_SIDE_PARAMS.collapsed),
-  selectViewOption(SIDE_BY_SIDE_PARAMS.raw),
-  readSideBySideOptions,
-);
+export const selectSideBySideOptions = selectOptions(SIDE_BY_SIDE_OPTIONS);
+
+type Values = Partial<OptionValues<typeof SIDE_BY_SIDE_OPTIONS>>;
+const patch = (values: Values) => optionsPatch(SIDE_BY_SIDE_OPTIONS, values);
 
 /** The URL patch for one changed option (defaults are left out of the URL). */
 export function hideIdenticalPatch(hide: boolean): Record<string, string | null> {
-  return { [SIDE_BY_SIDE_PARAMS.hideIdentical]: hide ? '1' : null };
+  return patch({ hideIdentical: hide });
 }
 
 export function searchPatch(search: string): Record<string, string | null> {
-  return { [SIDE_BY_SIDE_PARAMS.search]: search.trim() ? search : null };
+  return patch({ search });
 }
 
 export function rawPatch(raw: boolean): Record<string, string | null> {
-  return { [SIDE_BY_SIDE_PARAMS.raw]: raw ? '1' : null };
+  return patch({ rawConfig: raw });
 }
 
 /** Collapsing an expanded section or expanding a collapsed one. */
@@ -44,5 +40,5 @@ export function sectionTogglePatch(collapsed: ReadonlySet<string>, sectionId: st
   const next = new Set(collapsed);
   if (next.has(sectionId)) next.delete(sectionId);
   else next.add(sectionId);
-  return { [SIDE_BY_SIDE_PARAMS.collapsed]: next.size ? [...next].join(',') : null };
+  return patch({ collapsed: next });
 }

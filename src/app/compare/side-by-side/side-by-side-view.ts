@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, effect, input, linkedSign
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { MatTooltipModule } from '@angular/material/tooltip';
-import { ComparedTask } from '../state/compare.feature';
+import { ComparedTask } from '../../state/compare/compare.feature';
 import { ComparisonSection } from './comparison-model';
 import { SideBySideGrid } from './side-by-side-grid';
 import { ViewOptions, differenceStops, searchMatches, stepStop, visibleItems } from './visible-rows';

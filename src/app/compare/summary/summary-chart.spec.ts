@@ -2,7 +2,7 @@ import { TestBed } from '@angular/core/testing';
 import { MockStore, provideMockStore } from '@ngrx/store/testing';
 import { Observable, of, throwError } from 'rxjs';
 import { EventsApi, SingleValueMetrics } from '../../core/api/events-api';
-import { compareFeature, selectCompareView, selectComparedTaskIds, selectComparedTasks, selectEmbedded } from '../state/compare.feature';
+import { compareFeature, selectCompareView, selectComparedTaskIds, selectComparedTasks, selectEmbedded } from '../../state/compare/compare.feature';
 import { loadSummary } from './state/summary.effects';
 import { summaryFeature } from './state/summary.feature';
 import { SummaryChart } from './summary-chart';

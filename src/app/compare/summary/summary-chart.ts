@@ -15,7 +15,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, input } from '@an
 import { Store } from '@ngrx/store';
 import { SingleValueMetrics } from '../../core/api/events-api';
 import { Plot } from '../../shared/plot/plot';
-import { selectComparedTasks } from '../state/compare.feature';
+import { selectComparedTasks } from '../../state/compare/compare.feature';
 import { summaryFeature } from './state/summary.feature';
 import { SummaryTask, buildSummaryFigure, summaryLabels, summaryRows } from './summary-figure';
 

@@ -5,7 +5,7 @@ import { routerNavigatedAction } from '@ngrx/router-store';
 import { Store } from '@ngrx/store';
 import { distinctUntilChanged, filter, map, mergeMap, startWith } from 'rxjs';
 import { Notices } from '../../shared/notice/notices';
-import { CompareViewActions } from '../state/compare.actions';
+import { CompareViewActions } from '../../state/compare/compare.actions';
 import { checkCompareUrl, describeProblems, optionsToClear } from './url-check';
 
 /**

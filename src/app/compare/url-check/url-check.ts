@@ -1,4 +1,7 @@
-import { COMPARE_TABS } from '../compare-url';
+import { COMPARE_TABS } from '../../url/compare-url';
+import { PAGE_OPTIONS } from '../../url/page-options';
+import { uncheckedValues } from '../../url/view-options';
+import { VIEW_OPTIONS } from '../view-options';
 
 /** Something in a compare link the page could not use, and what it shows instead. */
 export interface UrlProblem {
@@ -7,45 +10,6 @@ export interface UrlProblem {
   value: string;
   fallback: string;
 }
-
-type Rule = { test: (value: string) => boolean; fallback: string };
-
-const oneOf = (values: readonly string[], fallback: string): Rule => ({ test: (v) => values.includes(v), fallback });
-const flag: Rule = oneOf(['1', '0', 'true', 'false'], 'off');
-const number = (min: number, max: number, fallback: string): Rule => ({
-  test: (v) => v.trim() !== '' && Number.isFinite(Number(v)) && Number(v) >= min && Number(v) <= max,
-  fallback,
-});
-const integer: Rule = { test: (v) => /^-?\d{1,15}$/.test(v.trim()), fallback: 'the newest' };
-const TASK_ID_LIST: Rule = { test: (v) => v.split(',').every((id) => /^[0-9a-f]{32}$/i.test(id.trim())), fallback: 'all tasks shown' };
-
-/**
- * The options whose values have a fixed form, per view (a path prefix; '' for every view). Names
- * of metrics and parameters are not checked here: the tabs drop the ones the tasks do not have.
- */
-const RULES: Record<string, Record<string, Rule>> = {
-  '': {
-    live: oneOf(['on', 'off'], 'auto-refresh on'),
-    refresh: number(0.5, 3600, '10 s'),
-  },
-  'scalars/graph': {
-    group: oneOf(['metric', 'metric-variant'], 'a chart per metric and variant'),
-    smooth: number(0, 0.999, 'no smoothing'),
-    x: oneOf(['iter', 'relative', 'wall'], 'iterations'),
-    log: flag,
-    hover: oneOf(['x', 'closest'], 'all tasks at the same x'),
-    hide: TASK_ID_LIST,
-  },
-  'scalars/values': { extremes: flag, diff: flag },
-  'scalars/min-values': { extremes: flag, diff: flag },
-  'scalars/max-values': { extremes: flag, diff: flag },
-  'hyper-params/scatter': { scLog: oneOf(['on', 'off', 'auto'], 'automatic') },
-  'metrics-plots': { plotsGroup: oneOf(['metric', 'variant'], 'grouped by variant'), plotsDiff: flag },
-  'debug-images': { iter: integer, sync: flag, follow: flag },
-  details: { hide: flag, raw: flag },
-  'hyper-params/values': { hide: flag, raw: flag },
-};
-
 
 /** Splits `/compare-tasks;ids=a,b/scalars/graph?smooth=x` into its view path and query. */
 export function splitCompareUrl(url: string): { root: string; view: string[]; query: URLSearchParams } | null {
@@ -97,16 +61,9 @@ export function checkCompareUrl(url: string): UrlProblem[] {
   if (!parts || parts.root !== 'compare-tasks') return [];
   const { view, problem } = checkView(parts.view);
   const problems: UrlProblem[] = problem ? [problem] : [];
-  const rules: Record<string, Rule> = { ...RULES[''] };
-  for (const [prefix, viewRules] of Object.entries(RULES)) {
-    if (prefix && view.startsWith(prefix)) Object.assign(rules, viewRules);
-  }
-  for (const [name, rule] of Object.entries(rules)) {
-    for (const value of parts.query.getAll(name)) {
-      if (!rule.test(value)) problems.push({ name, value, fallback: rule.fallback });
-    }
-  }
-  return problems;
+  // Values of a fixed form, as the page's and the view's option maps declare them. Names of metrics
+  // and parameters are not checked here: the tabs drop the ones the tasks do not have.
+  return [...problems, ...uncheckedValues(parts.query, PAGE_OPTIONS, ...(VIEW_OPTIONS[view] ?? []))];
 }
 
 /** One sentence for the notice, the values cut so a huge link stays readable. */

@@ -3,7 +3,7 @@ import { Injectable, inject } from '@angular/core';
 import { Observable, catchError, map, throwError } from 'rxjs';
 import { RUNTIME_CONFIG } from '../runtime-config';
 import { ApiError, Envelope, envelopeData, errorFromAnswer, parseBytes } from './api-error';
-import { errorMessage } from '../../shared/error-message';
+import { errorMessage } from '../error-message';
 
 export { ApiError, envelopeData } from './api-error';
 

@@ -6,7 +6,7 @@ import { cancelDraw, queueDraw } from './draw-queue';
 import { appendedPoints } from './plot-append';
 import { DEFAULT_PLOT_CONFIG, PlotFigure, themedLayout } from './plot-figure';
 import { Plotly, PlotlyBundle, bundleFor, drawsBundle, loadPlotly } from './plotly-loader';
-import { errorMessage } from '../error-message';
+import { errorMessage } from '../../core/error-message';
 
 type PlotlyElement = HTMLElement & { on(event: string, handler: (event: unknown) => unknown): void; removeAllListeners?(event: string): void };
 

@@ -6,7 +6,7 @@ import { Store } from '@ngrx/store';
 import { catchError, filter, forkJoin, map, of, switchMap, tap, withLatestFrom } from 'rxjs';
 import { ProjectsApi } from '../../core/api/projects-api';
 import { TasksApi } from '../../core/api/tasks-api';
-import { compareUrlCommands } from '../../compare/compare-url';
+import { compareUrlCommands } from '../../url/compare-url';
 import { patchTableQuery, tableQueryToParams, toTaskQuery } from '../table-query';
 import { TasksApiActions, TasksPageActions } from './tasks.actions';
 import { selectOnTasksPage, selectTableQuery, tasksFeature } from './tasks.feature';

@@ -1,7 +1,7 @@
 import { createFeature, createReducer, createSelector, on } from '@ngrx/store';
 import { Project, TaskSummary } from '../../core/api/models';
-import { selectQueryParams, selectUrlSegments } from '../../core/router/router-state';
-import { MAX_COMPARED_TASKS } from '../../compare/compare-url';
+import { selectQueryParams, selectUrlSegments } from '../../url/router-state';
+import { MAX_COMPARED_TASKS } from '../../url/compare-url';
 import { parseTableQuery } from '../table-query';
 import { TasksApiActions, TasksPageActions } from './tasks.actions';
 

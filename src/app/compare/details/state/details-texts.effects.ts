@@ -3,8 +3,8 @@ import { Actions, createEffect, ofType } from '@ngrx/effects';
 import { Store } from '@ngrx/store';
 import { combineLatest, filter, map, merge, tap, withLatestFrom } from 'rxjs';
 import { Task } from '../../../core/api/models';
-import { selectCompareTab } from '../../state/compare.feature';
-import { selectDetailedTasks } from '../../side-by-side/state/task-details.feature';
+import { selectCompareTab } from '../../../state/compare/compare.feature';
+import { selectDetailedTasks } from '../../../state/task-details/task-details.feature';
 import { DetailsTexts } from '../details-texts';
 import { DetailsTextsPageActions } from './details-texts.actions';
 

@@ -3,7 +3,7 @@ import { Actions, createEffect, ofType } from '@ngrx/effects';
 import { Store } from '@ngrx/store';
 import { catchError, filter, map, mergeMap, of, withLatestFrom } from 'rxjs';
 import { ModelsApi } from '../../../core/api/models-api';
-import { selectDetailedTasks } from '../../side-by-side/state/task-details.feature';
+import { selectDetailedTasks } from '../../../state/task-details/task-details.feature';
 import { TaskModelsApiActions, modelIdsOf, taskModelsFeature } from './task-models';
 
 /** The compared tasks' models not asked for yet, whenever the compared tasks change. */

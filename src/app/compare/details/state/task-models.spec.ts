@@ -3,7 +3,7 @@ import { Actions } from '@ngrx/effects';
 import { BehaviorSubject, Observable, Subject, of, throwError } from 'rxjs';
 import { Task } from '../../../core/api/models';
 import { ModelsApi } from '../../../core/api/models-api';
-import { selectDetailedTasks } from '../../side-by-side/state/task-details.feature';
+import { selectDetailedTasks } from '../../../state/task-details/task-details.feature';
 import { detailsSections } from '../details-sections';
 import { TaskModelsApiActions, modelIdsOf, taskModelsFeature } from './task-models';
 import { loadTaskModels, requestTaskModels } from './task-models.effects';

@@ -2,8 +2,8 @@ import { Store } from '@ngrx/store';
 import { Actions } from '@ngrx/effects';
 import { Observable, Subject, of } from 'rxjs';
 import { EventsApi, ScalarHistogram } from '../../../core/api/events-api';
-import { compareFeature, selectComparedTaskIds } from '../../state/compare.feature';
-import { selectStaleChartRequests } from '../graph-options';
+import { compareFeature, selectComparedTaskIds } from '../../../state/compare/compare.feature';
+import { selectStaleChartRequests } from '../scalar-graph-options';
 import { ChartRequest, ScalarsPageActions } from './scalars.actions';
 import { loadChartSeries } from './scalars.effects';
 

@@ -7,9 +7,9 @@ import {
 } from 'rxjs';
 import { EventsApi, ScalarHistogram } from '../../../core/api/events-api';
 import { TasksApi } from '../../../core/api/tasks-api';
-import { MAX_COMPARED_TASKS } from '../../compare-url';
-import { compareFeature, selectCompareTab, selectCompareView, selectComparedTaskIds } from '../../state/compare.feature';
-import { selectStaleChartRequests } from '../graph-options';
+import { MAX_COMPARED_TASKS } from '../../../url/compare-url';
+import { compareFeature, selectCompareTab, selectCompareView, selectComparedTaskIds } from '../../../state/compare/compare.feature';
+import { selectStaleChartRequests } from '../scalar-graph-options';
 import { fetchChartSeries } from './chart-series-fetch';
 import { ChartRequest, SCALAR_TASK_FIELDS, ScalarsApiActions, ScalarsPageActions, scalarTaskFieldsFor } from './scalars.actions';
 

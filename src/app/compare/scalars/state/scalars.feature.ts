@@ -1,7 +1,7 @@
 import { createFeature, createReducer, createSelector, on } from '@ngrx/store';
 import { HistogramKey, MetricVariants, ScalarHistogram } from '../../../core/api/events-api';
 import { Task } from '../../../core/api/models';
-import { selectComparedTaskIds, selectCompareView } from '../../state/compare.feature';
+import { selectComparedTaskIds, selectCompareView } from '../../../state/compare/compare.feature';
 import { ChartRequest, ChartZoom, ScalarTaskFields, ScalarsApiActions, ScalarsPageActions, scalarTaskFieldsFor } from './scalars.actions';
 
 export interface ChartSeries {

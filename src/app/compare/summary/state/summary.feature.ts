@@ -1,6 +1,6 @@
 import { createFeature, createReducer, on } from '@ngrx/store';
 import { SingleValueMetrics } from '../../../core/api/events-api';
-import { RemoteData, initialRemoteData, remoteLoadFailed, remoteLoadStarted, remoteLoaded } from '../../state/remote-data';
+import { RemoteData, initialRemoteData, remoteLoadFailed, remoteLoadStarted, remoteLoaded } from '../../../state/compare/remote-data';
 import { SummaryApiActions } from './summary.actions';
 
 /** The views that draw the Summary chart: Scalars' graph and Plots, not on an embed (which draws one chart alone). */
@@ -13,8 +13,8 @@ export const summaryFeature = createFeature({
   name: 'comparedSummary',
   reducer: createReducer<SummaryState>(
     initialRemoteData,
-    on(SummaryApiActions.loadStarted, (state, { taskIds }) => remoteLoadStarted(state, taskIds)),
-    on(SummaryApiActions.loaded, (state, { taskIds, value }) => remoteLoaded(state, taskIds, value)),
-    on(SummaryApiActions.loadFailed, (state, { taskIds, message }) => remoteLoadFailed(state, taskIds, message)),
+    on(SummaryApiActions.loadStarted, (state, { taskIds }): SummaryState => remoteLoadStarted(state, taskIds)),
+    on(SummaryApiActions.loaded, (state, { taskIds, value }): SummaryState => remoteLoaded(state, taskIds, value)),
+    on(SummaryApiActions.loadFailed, (state, { taskIds, message }): SummaryState => remoteLoadFailed(state, taskIds, message)),
   ),
 });

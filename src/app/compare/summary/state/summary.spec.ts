@@ -1,7 +1,7 @@
 import { Store } from '@ngrx/store';
 import { BehaviorSubject, Observable, of } from 'rxjs';
 import { EventsApi, SingleValueMetrics } from '../../../core/api/events-api';
-import { compareFeature, selectCompareView, selectComparedTaskIds, selectEmbedded } from '../../state/compare.feature';
+import { compareFeature, selectCompareView, selectComparedTaskIds, selectEmbedded } from '../../../state/compare/compare.feature';
 import { SummaryApiActions } from './summary.actions';
 import { loadSummary } from './summary.effects';
 import { showsSummary, summaryFeature } from './summary.feature';

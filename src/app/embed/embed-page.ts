@@ -1,0 +1,46 @@
+import { ChangeDetectionStrategy, Component, effect, inject } from '@angular/core';
+import { RouterOutlet } from '@angular/router';
+import { Store } from '@ngrx/store';
+import { Theme } from '../core/theme/theme';
+import { ComparePageActions } from '../state/compare/compare.actions';
+import { EMBED_PAGE_OPTIONS } from '../url/page-options';
+import { selectOptions } from '../url/view-options';
+import { compareFeature, selectIdsProblem } from '../state/compare/compare.feature';
+
+/**
+ * The bare page around an embedded visualization: no app bar, header or tabs; the theme from the
+ * `theme` option (light or dark) when given, else the viewer's own.
+ */
+@Component({
+  selector: 'app-embed-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [RouterOutlet],
+  host: { class: 'embedded' },
+  template: `
+    @if (idsProblem(); as problem) {
+      <p class="message" role="alert">{{ problem }}</p>
+    } @else if (loadError(); as message) {
+      <p class="message" role="alert">The compared tasks could not be loaded: {{ message }}</p>
+    }
+    <router-outlet />
+  `,
+  styles: `
+    :host { display: block; padding: 4px; }
+    .message { margin: 16px; color: var(--mat-sys-error); }
+  `,
+})
+export class EmbedPage {
+  private readonly store = inject(Store);
+  protected readonly idsProblem = this.store.selectSignal(selectIdsProblem);
+  protected readonly loadError = this.store.selectSignal(compareFeature.selectError);
+  private readonly themeOption = this.store.selectSignal(selectOptions(EMBED_PAGE_OPTIONS));
+
+  constructor() {
+    const theme = inject(Theme);
+    effect(() => {
+      const mode = this.themeOption().theme;
+      if (mode) theme.preview(mode);
+    });
+    this.store.dispatch(ComparePageActions.opened());
+  }
+}
