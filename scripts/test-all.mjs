@@ -95,6 +95,9 @@ const lanes = [
       typecheck('e2e'),
       typecheck('bench'),
       { name: 'lint', command: ['npx', ['eslint', '.']], count: oneCheck },
+      // Folders under src/app import only downward (ARCHITECTURE.md, "The URL"), and the check's own tests.
+      { name: 'layers', command: ['node', ['scripts/check-layers.mjs']], count: oneCheck },
+      { name: 'layers-test', command: ['node', ['--test', 'scripts/check-layers.test.mjs']], count: oneCheck },
     ],
   },
 ];
