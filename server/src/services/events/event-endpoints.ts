@@ -1,16 +1,17 @@
-import { validationError } from '../api-error';
-import type { Repositories } from '../db/repositories';
-import type { MetricVariant } from '../db/events-repository';
-import { debugImages, debugImageSample, nextDebugImageSample, type DebugImagesRequest } from '../events/debug-samples';
-import { addEventBatch } from '../events/event-batch';
-import { seriesHistogramJson, type HistogramKey } from '../events/scalar-histogram';
-import { decodeScrollId, encodeScrollId, isFiniteNumber, isRecord } from '../events/scroll-id';
-import { endpoint, idString, object, stringArray, taskIdList } from './endpoint';
-import { RawJson } from './envelope';
-import { iterationNumber, LIMITS } from './limits';
-import { TimeSlice } from './read-coalescing';
-import { requireTask, requireTasks } from './task-ids';
-import { filesUrlResolver } from '../files/file-urls';
+import { validationError } from '../../api-error';
+import type { Repositories } from '../../db/repositories';
+import type { MetricVariant } from '../../db/events-repository';
+import { debugImages, debugImageSample, nextDebugImageSample, type DebugImagesRequest } from '../../events/debug-samples';
+import { addEventBatch } from '../../events/event-batch';
+import { seriesHistogramJson, type HistogramKey } from '../../events/scalar-histogram';
+import { decodeScrollId, encodeScrollId, isFiniteNumber, isRecord } from '../../events/scroll-id';
+import { endpoint, idString, object, stringArray, taskIdList } from '../../http/endpoint';
+import { RawJson } from '../../http/envelope';
+import { iterationNumber, LIMITS } from '../../http/limits';
+import { TimeSlice } from '../../http/read-coalescing';
+import { requireTask, requireTasks } from '../tasks/task-ids';
+import { filesUrlResolver } from '../../files/file-urls';
+import { readbackEndpoints } from './readback-endpoints';
 
 export const EVENT_TYPES = ['training_stats_scalar', 'training_stats_vector', 'training_debug_image', 'plot', 'log'];
 export const BATCH_BODY_LIMIT = LIMITS.batchBodyBytes;
@@ -146,11 +147,19 @@ function multiTaskPlots(
 const tasksBody = (extra: Record<string, unknown> = {}, required: string[] = []) =>
   object({ tasks: taskIdList, ...extra }, ['tasks', ...required]);
 
+/** `events.*` (schema/services/events.conf); the SDK's read-backs are in readback-endpoints.ts. */
 export const eventEndpoints = [
   endpoint({
     name: 'events.add_batch',
     body: { anyOf: [{ type: 'string' }, { type: 'array' }, { type: 'object' }] },
     bodyLimit: BATCH_BODY_LIMIT,
+    handler: (body, { repos, notices }) =>
+      addEventBatch(repos, body, (type) => notices.once(`event type ${type}`, `events of type '${type}' are accepted and ignored (reported in errors_info)`)),
+  }),
+  // One event per call (older SDKs, and `Logger` fallbacks); stored like a batch of one.
+  endpoint({
+    name: 'events.add',
+    body: { type: 'object' },
     handler: (body, { repos, notices }) =>
       addEventBatch(repos, body, (type) => notices.once(`event type ${type}`, `events of type '${type}' are accepted and ignored (reported in errors_info)`)),
   }),
@@ -279,4 +288,5 @@ export const eventEndpoints = [
       return { events, returned: events.length, total: events.length, scroll_id: null };
     },
   }),
+  ...readbackEndpoints,
 ];

@@ -1,17 +1,18 @@
-import { unknownModel, unknownProject } from '../api-error';
-import type { Repositories } from '../db/repositories';
-import type { TaskFields } from '../db/tasks-repository';
-import { newId, nowIso } from '../ids';
-import { designText } from '../sdk/model-doc';
-import { sdkTaskShape } from '../sdk/task-shape';
-import { notStoredFields } from '../sdk/task-fields';
-import { taskDocuments } from '../tasks/task-document';
-import { configurationSchema, executionSchema, hyperparamsSchema, modelsSchema, scriptSchema } from '../tasks/task-field-schemas';
-import { modelListsOf, objectColumn, objectList } from '../tasks/stored-json';
-import { endpoint, idString, object, stringArray } from './endpoint';
+import { unknownModel, unknownProject } from '../../api-error';
+import { ignoredEndpoint } from '../../http/ignored-endpoint';
+import type { Repositories } from '../../db/repositories';
+import type { TaskFields } from '../../db/tasks-repository';
+import { newId, nowIso } from '../../ids';
+import { sdkTaskShape } from './task-shape';
+import { notStoredFields } from './task-fields';
+import { taskDocuments } from './task-document';
+import { configurationSchema, executionSchema, hyperparamsSchema, modelsSchema, scriptSchema } from './task-field-schemas';
+import { modelListsOf, objectColumn, objectList } from '../../db/stored-json';
+import { endpoint, idString, object, stringArray } from '../../http/endpoint';
+import { taskEditEndpoints } from './task-edit-endpoints';
 import { requireTask } from './task-ids';
-import { iterationNumber, LIMITS } from './limits';
-import { listQuery, listTasks, type ListBody } from '../tasks/task-list';
+import { iterationNumber, LIMITS } from '../../http/limits';
+import { listQuery, listTasks, type ListBody } from './task-list';
 
 export const TASK_TYPES = [
   'training', 'testing', 'inference', 'data_processing', 'application', 'monitor', 'controller',
@@ -96,6 +97,7 @@ const statusEndpoints = (
   }),
 );
 
+/** `tasks.*` (schema/services/tasks.conf). */
 export const taskEndpoints = [
   // References expanded to {id} and joined with the fields asked of them (see task-references.ts).
   endpoint<ListBody>({ name: 'tasks.get_all_ex', body: listQuery, coalesce: true, handler: (body, { repos }) => listTasks(repos, body, 'get_all_ex') }),
@@ -239,30 +241,6 @@ export const taskEndpoints = [
         return { updated: 1 };
       }),
   }),
-  endpoint<{ name: string; uri: string; framework?: string; design?: unknown; labels?: Record<string, number>; project?: string; task?: string }>({
-    name: 'models.create',
-    body: object(
-      {
-        name: { type: 'string', minLength: 1, maxLength: LIMITS.nameLength },
-        uri: { type: 'string' },
-        framework: { type: 'string' },
-        design: { type: ['string', 'object'] },
-        labels: { type: 'object', additionalProperties: { type: 'integer' } },
-        project: idString,
-        task: idString,
-      },
-      ['name', 'uri'],
-    ),
-    handler: (body, { repos }) => {
-      checkProject(repos, body.project);
-      if (body.task) requireTask(repos, body.task);
-      const id = newId();
-      const design = designText(body.design);
-      repos.models.insert({
-        id, name: body.name, uri: body.uri, framework: body.framework ?? '', design: design as string,
-        labels: JSON.stringify(body.labels ?? {}), project: body.project ?? null, task: body.task ?? null, created: nowIso(),
-      });
-      return { id };
-    },
-  }),
+  ...taskEditEndpoints,
+  ignoredEndpoint('tasks.add_or_update_metadata', { updated: 0 }, 'task metadata is not stored'),
 ];

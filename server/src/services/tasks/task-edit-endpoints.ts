@@ -1,8 +1,8 @@
-import type { Repositories } from '../db/repositories';
-import { nowIso } from '../ids';
-import { endpoint, idString, object, stringArray, taskIdList } from '../routes/endpoint';
-import { requireTask, requireTasks } from '../routes/task-ids';
-import { objectColumn, objectList, sectionsOf, type Sections } from '../tasks/stored-json';
+import type { Repositories } from '../../db/repositories';
+import { nowIso } from '../../ids';
+import { endpoint, idString, object, stringArray, taskIdList } from '../../http/endpoint';
+import { requireTask, requireTasks } from './task-ids';
+import { objectColumn, objectList, sectionsOf, type Sections } from '../../db/stored-json';
 
 /** Characters of a name the SDK sends (the API's name limit). */
 const NAME_LENGTH = 1024;
@@ -91,8 +91,8 @@ const statusChange = (name: string, status: string) =>
       }),
   });
 
-/** Task endpoints the ClearML SDK calls besides the core ones in routes/tasks-routes.ts. */
-export const sdkTaskEndpoints = [
+/** Task edits the ClearML SDK makes besides the core ones in task-endpoints.ts. */
+export const taskEditEndpoints = [
   endpoint<{ task: string; artifacts: { key: string; mode?: string }[] }>({
     name: 'tasks.delete_artifacts',
     body: object({ task: idString, force: { type: 'boolean' }, artifacts: { type: 'array', items: object({ key: { type: 'string' }, mode: { type: 'string' } }, ['key']) } }, ['task', 'artifacts']),

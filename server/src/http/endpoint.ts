@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Repositories } from '../db/repositories';
-import type { Notices } from '../sdk/notices';
+import type { Notices } from './notices';
 import { rawSuccess, RawJson, success } from './envelope';
 import { LIMITS } from './limits';
 import { ReadCoalescer, readKey } from './read-coalescing';

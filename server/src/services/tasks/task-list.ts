@@ -1,9 +1,9 @@
-import { ApiError } from '../api-error';
-import type { Repositories } from '../db/repositories';
-import type { TaskQuery } from '../db/tasks-repository';
-import { sdkTaskShape } from '../sdk/task-shape';
-import { object, stringArray } from '../routes/endpoint';
-import { fieldList, LIMITS, listPaging, nameString, orderByOneOrList } from '../routes/limits';
+import { ApiError } from '../../api-error';
+import type { Repositories } from '../../db/repositories';
+import type { TaskQuery } from '../../db/tasks-repository';
+import { sdkTaskShape } from './task-shape';
+import { object, stringArray } from '../../http/endpoint';
+import { fieldList, LIMITS, listPaging, nameString, orderByOneOrList } from '../../http/limits';
 import { taskDocuments } from './task-document';
 import { tasksWithReferences } from './task-references';
 

@@ -1,7 +1,7 @@
-import type { Repositories } from '../db/repositories';
-import { seriesHistogram, type HistogramKey } from '../events/scalar-histogram';
-import { endpoint, idString, object } from '../routes/endpoint';
-import { requireTask } from '../routes/task-ids';
+import type { Repositories } from '../../db/repositories';
+import { seriesHistogram, type HistogramKey } from '../../events/scalar-histogram';
+import { endpoint, idString, object } from '../../http/endpoint';
+import { requireTask } from '../tasks/task-ids';
 
 type Body = { task: string; key?: HistogramKey; samples?: number; iters?: number };
 

@@ -1,9 +1,10 @@
-import { unknownProject } from '../api-error';
-import type { ProjectRow } from '../db/projects-repository';
-import type { Repositories } from '../db/repositories';
-import { newId, nowIso } from '../ids';
-import { endpoint, idString, object, stringArray } from './endpoint';
-import { fieldList, LIMITS, nameString, orderByList, pageNumber } from './limits';
+import { unknownProject } from '../../api-error';
+import type { ProjectRow } from '../../db/projects-repository';
+import type { Repositories } from '../../db/repositories';
+import { newId, nowIso } from '../../ids';
+import { endpoint, idString, object, stringArray } from '../../http/endpoint';
+import { ignoredEndpoint } from '../../http/ignored-endpoint';
+import { fieldList, LIMITS, nameString, orderByList, pageNumber } from '../../http/limits';
 
 export function projectDocument(repos: Repositories, row: ProjectRow, withStats: boolean) {
   const doc: Record<string, unknown> = {
@@ -42,6 +43,7 @@ function listProjects(repos: Repositories, body: QueryBody) {
   return { projects: rows.map((row) => projectDocument(repos, row, body.include_stats ?? true)) };
 }
 
+/** `projects.*` (schema/services/projects.conf). */
 export const projectEndpoints = [
   endpoint<QueryBody>({ name: 'projects.get_all_ex', body: query, handler: (body, { repos }) => listProjects(repos, body) }),
   endpoint<QueryBody>({ name: 'projects.get_all', body: query, handler: (body, { repos }) => listProjects(repos, body) }),
@@ -69,4 +71,11 @@ export const projectEndpoints = [
     body: object({ projects: stringArray }),
     handler: ({ projects }, { repos }) => repos.projects.taskTags(projects ?? null),
   }),
+  endpoint<{ projects?: string[]; entity?: 'task' | 'model' }>({
+    name: 'projects.get_user_names',
+    body: object({ projects: stringArray, include_subprojects: { type: 'boolean' }, entity: { type: 'string', enum: ['task', 'model'] } }),
+    // Models here carry no user: only tasks have creators to list.
+    handler: ({ projects, entity }, { repos }) => ({ users: entity === 'model' ? [] : repos.projects.taskUsers(projects ?? null) }),
+  }),
+  ignoredEndpoint('projects.update', { updated: 0, fields: {} }, 'project settings are not edited here'),
 ];
