@@ -3,10 +3,9 @@ import { clientPattern } from '../../db/name-pattern';
 import type { Repositories } from '../../db/repositories';
 import { endpoint, idString, object, stringArray } from '../../http/endpoint';
 import { ignoredEndpoint } from '../../http/ignored-endpoint';
-import { fieldList, LIMITS, listPaging, nameString, orderByOneOrList } from '../../http/limits';
+import { fieldList, LIMITS, nameString } from '../../http/limits';
 import { newId, nowIso } from '../../ids';
-import { oneOrMany } from '../tasks/task-list';
-import { listModels, type ModelListBody } from './model-list';
+import { listModels, modelListQuery } from './model-list';
 import { requireTask } from '../tasks/task-ids';
 import { designText, modelDocument, refreshModelCopies } from './model-document';
 import { unkeptFields } from '../../http/notices';
@@ -22,17 +21,6 @@ function requireModel(repos: Repositories, id: string) {
 
 const STORED_MODEL_FIELDS = new Set(['model', 'name', 'uri', 'framework', 'design', 'labels', 'project', 'task']);
 
-type EditModelBody = {
-  model: string;
-  name?: string;
-  uri?: string;
-  framework?: string;
-  design?: unknown;
-  labels?: Record<string, number>;
-  project?: string;
-  task?: string;
-};
-
 const editModelBody = object(
   {
     model: idString,
@@ -47,14 +35,12 @@ const editModelBody = object(
   ['model'],
 );
 
-type ListModelsBody = { id?: string[] | string; task?: string[] | string; name?: string; only_fields?: string[] };
-
 /**
  * `models.*` (schema/services/models.conf): what the ClearML SDK calls around `OutputModel` /
  * `InputModel` and weight uploads, and the list ClearML's web app reads.
  */
 export const modelEndpoints = [
-  endpoint<{ name: string; uri: string; framework?: string; design?: unknown; labels?: Record<string, number>; project?: string; task?: string }>({
+  endpoint({
     name: 'models.create',
     body: object(
       {
@@ -80,28 +66,18 @@ export const modelEndpoints = [
       return { id };
     },
   }),
-  endpoint<ModelListBody>({
+  endpoint({
     name: 'models.get_all_ex',
-    body: object({
-      id: oneOrMany,
-      task: oneOrMany,
-      project: oneOrMany,
-      name: nameString,
-      only_fields: fieldList,
-      order_by: orderByOneOrList,
-      ...listPaging,
-      include_stats: { type: 'boolean' },
-      allow_public: { type: 'boolean' },
-    }),
+    body: modelListQuery,
     handler: (body, { repos }) => listModels(repos, body),
   }),
 
-  endpoint<{ model: string }>({
+  endpoint({
     name: 'models.get_by_id',
     body: object({ model: idString }, ['model']),
     handler: ({ model }, { repos }) => ({ model: modelDocument(requireModel(repos, model)) }),
   }),
-  endpoint<ListModelsBody>({
+  endpoint({
     name: 'models.get_all',
     body: object({
       id: { anyOf: [stringArray, { type: 'string' }] },
@@ -121,7 +97,7 @@ export const modelEndpoints = [
     },
   }),
   ...(['models.edit', 'models.update'] as const).map((name) =>
-    endpoint<EditModelBody>({
+    endpoint({
       name,
       body: editModelBody,
       handler: (body, { repos, notices }) =>
@@ -147,7 +123,7 @@ export const modelEndpoints = [
         }),
     }),
   ),
-  endpoint<{ model: string }>({
+  endpoint({
     name: 'models.set_ready',
     body: object({ model: idString, publish_task: { type: 'boolean' }, force_publish_task: { type: 'boolean' } }, ['model']),
     handler: ({ model }, { repos, notices }) => {

@@ -1,22 +1,26 @@
+import type { FromSchema } from 'json-schema-to-ts';
 import { ApiError } from '../../api-error';
+import { object, oneOrMany } from '../../http/endpoint';
+import { fieldList, listPaging, nameString, orderByOneOrList } from '../../http/limits';
 import type { Repositories } from '../../db/repositories';
 import { clientPattern } from '../../db/name-pattern';
 import { modelDocument } from './model-document';
 import { pickTree, projectionTree } from '../tasks/task-document';
 import { MAX_PAGE_SIZE } from '../tasks/task-list';
 
-
-export type ModelListBody = {
-  id?: string[] | string;
-  task?: string[] | string;
-  project?: string[] | string;
-  name?: string;
-  only_fields?: string[];
-  page?: number;
-  page_size?: number;
-  scroll_id?: string | null;
-  size?: number;
-};
+/** The body of `models.get_all_ex` (schema/services/models.conf): the task list's paging and fields. */
+export const modelListQuery = object({
+  id: oneOrMany,
+  task: oneOrMany,
+  project: oneOrMany,
+  name: nameString,
+  only_fields: fieldList,
+  order_by: orderByOneOrList,
+  ...listPaging,
+  include_stats: { type: 'boolean' },
+  allow_public: { type: 'boolean' },
+});
+type ModelListBody = FromSchema<typeof modelListQuery>;
 
 /** References of a model document: `{id}`, with `<reference>.name` joined (models.get_all_ex). */
 const MODEL_REFERENCES = ['project', 'task', 'user', 'parent'] as const;

@@ -2,7 +2,7 @@ import { endpoint, object } from '../../http/endpoint';
 
 /** `organization.*` (schema/services/organization.conf): the tags in use, for ClearML's web app. */
 export const organizationEndpoints = [
-  endpoint<{ include_system?: boolean }>({
+  endpoint({
     name: 'organization.get_tags',
     body: object({
       include_system: { type: 'boolean' },

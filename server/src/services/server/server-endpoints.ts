@@ -21,7 +21,7 @@ export const serverEndpoints = [
         ? { version: SERVER_VERSION, build: '', commit: '', api_version: API_VERSION }
         : { version: SERVER_VERSION, api_version: API_VERSION, server_version: SERVER_VERSION, build: '', commit: '', capabilities: CAPABILITIES },
   }),
-  endpoint<{ enabled?: boolean | null }>({
+  endpoint({
     name: 'server.report_stats_option',
     body: object({ enabled: { type: ['boolean', 'null'] } }),
     // This server reports no statistics anywhere (clearml-server answers so when its reporter is off).

@@ -12,16 +12,12 @@ import { endpoint, idString, object, stringArray } from '../../http/endpoint';
 import { taskEditEndpoints } from './task-edit-endpoints';
 import { requireTask } from './task-ids';
 import { iterationNumber, LIMITS } from '../../http/limits';
-import { listQuery, listTasks, type ListBody } from './task-list';
+import { listQuery, listTasks } from './task-list';
 
-export const TASK_TYPES = [
+const TASK_TYPES = [
   'training', 'testing', 'inference', 'data_processing', 'application', 'monitor', 'controller',
   'optimizer', 'service', 'qc', 'custom',
-];
-export const TASK_STATUSES = [
-  'created', 'queued', 'in_progress', 'stopped', 'published', 'publishing', 'closed', 'failed', 'completed', 'unknown',
-];
-
+] as const;
 const editableFields = {
   name: { type: 'string', minLength: 1, maxLength: LIMITS.nameLength },
   project: { type: ['string', 'null'] },
@@ -37,9 +33,7 @@ const editableFields = {
   runtime: { type: 'object' },
   execution: executionSchema,
   models: modelsSchema,
-};
-
-type EditBody = Omit<TaskFields, 'user'> & { task: string; force?: boolean };
+} as const;
 
 function checkProject(repos: Repositories, project: string | null | undefined) {
   if (project && !repos.projects.get(project)) throw unknownProject(project);
@@ -78,8 +72,6 @@ const statusBody = object(
   ['task'],
 );
 
-type StatusBody = { task: string; status_reason?: string; status_message?: string; publish?: boolean };
-
 const statusEndpoints = (
   [
     ['tasks.started', 'in_progress'],
@@ -88,7 +80,7 @@ const statusEndpoints = (
     ['tasks.failed', 'failed'],
   ] as const
 ).map(([name, status]) =>
-  endpoint<StatusBody>({
+  endpoint({
     name,
     body: statusBody,
     // `tasks.completed {publish: true}` (Task.publish_on_completion) completes and publishes at once.
@@ -100,15 +92,15 @@ const statusEndpoints = (
 /** `tasks.*` (schema/services/tasks.conf). */
 export const taskEndpoints = [
   // References expanded to {id} and joined with the fields asked of them (see task-references.ts).
-  endpoint<ListBody>({ name: 'tasks.get_all_ex', body: listQuery, coalesce: true, handler: (body, { repos }) => listTasks(repos, body, 'get_all_ex') }),
+  endpoint({ name: 'tasks.get_all_ex', body: listQuery, coalesce: true, handler: (body, { repos }) => listTasks(repos, body, 'get_all_ex') }),
   // The SDK's reading of a task: references as plain ids (see sdkTaskShape).
-  endpoint<ListBody>({ name: 'tasks.get_all', body: listQuery, handler: (body, { repos }) => listTasks(repos, body, 'get_all') }),
-  endpoint<{ task: string }>({
+  endpoint({ name: 'tasks.get_all', body: listQuery, handler: (body, { repos }) => listTasks(repos, body, 'get_all') }),
+  endpoint({
     name: 'tasks.get_by_id',
     body: object({ task: idString }, ['task']),
     handler: ({ task }, { repos }) => ({ task: sdkTaskShape(taskDocuments(repos, [requireTask(repos, task)], null)[0]) }),
   }),
-  endpoint<EditBody>({
+  endpoint({
     name: 'tasks.create',
     body: object({ ...editableFields, type: { type: 'string', enum: TASK_TYPES } }, ['name', 'project', 'type']),
     // One write: the row and its parameter index in one transaction (tasks-repository.ts).
@@ -129,7 +121,7 @@ export const taskEndpoints = [
       return { id };
     },
   }),
-  endpoint<EditBody>({
+  endpoint({
     name: 'tasks.edit',
     body: object({ task: idString, force: { type: 'boolean' }, ...editableFields }, ['task']),
     // One write: the row and its parameter index in one transaction (tasks-repository.ts).
@@ -144,7 +136,7 @@ export const taskEndpoints = [
     },
   }),
   ...statusEndpoints,
-  endpoint<{ task: string; requirements: object }>({
+  endpoint({
     name: 'tasks.set_requirements',
     body: object({ task: idString, requirements: { type: 'object' } }, ['task', 'requirements']),
     handler: ({ task, requirements }, { repos }) =>
@@ -156,7 +148,7 @@ export const taskEndpoints = [
         return { updated: 1, fields: { 'script.requirements': requirements } };
       }),
   }),
-  endpoint<{ task: string }>({
+  endpoint({
     name: 'tasks.ping',
     body: object({ task: idString }, ['task']),
     handler: ({ task }, { repos }) => {
@@ -165,7 +157,7 @@ export const taskEndpoints = [
       return {};
     },
   }),
-  endpoint<{ task: string; clear_all?: boolean }>({
+  endpoint({
     name: 'tasks.reset',
     body: object({ task: idString, force: { type: 'boolean' }, clear_all: { type: 'boolean' } }, ['task']),
     handler: ({ task, clear_all }, { repos }) =>
@@ -183,7 +175,7 @@ export const taskEndpoints = [
         return { ...result, deleted_models: 0, urls: {} };
       }),
   }),
-  endpoint<{ task: string; artifacts: { key: string; mode?: string }[] }>({
+  endpoint({
     name: 'tasks.add_or_update_artifacts',
     body: object(
       {
@@ -213,7 +205,7 @@ export const taskEndpoints = [
         return { updated: artifacts.length };
       }),
   }),
-  endpoint<{ task: string; name: string; model: string; type: 'input' | 'output' }>({
+  endpoint({
     name: 'tasks.add_or_update_model',
     body: object(
       { task: idString, name: { type: 'string' }, model: idString, type: { type: 'string', enum: ['input', 'output'] }, iteration: iterationNumber },

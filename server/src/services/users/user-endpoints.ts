@@ -33,7 +33,7 @@ export const userEndpoints = [
     body: object({}),
     handler: (_body, { repos, request }) => ({ preferences: repos.preferences.get(requestUser(request)) }),
   }),
-  endpoint<{ preferences: Record<string, unknown> }>({
+  endpoint({
     name: 'users.set_preferences',
     body: object({ preferences: { type: 'object' } }, ['preferences']),
     handler: ({ preferences }, { repos, request }) => {
