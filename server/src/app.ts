@@ -10,19 +10,14 @@ import { validationError } from './api-error';
 import type { Durability } from './db/database';
 import { openRepositories, type Repositories } from './db/repositories';
 import { filesRoutes } from './files/files-routes';
-import { registerEndpoints } from './routes/endpoint';
-import { errorHandler, sendError } from './routes/envelope';
-import { eventEndpoints, BATCH_BODY_LIMIT } from './routes/events-routes';
-import { jsonDepthExceeds, LIMITS } from './routes/limits';
-import { modelListEndpoints } from './routes/models-routes';
-import { registerLoadShedding } from './routes/load-shedding';
-import { projectEndpoints } from './routes/projects-routes';
-import { serverEndpoints } from './routes/server-routes';
-import { taskEndpoints } from './routes/tasks-routes';
-import { webAppEndpoints } from './routes/web-app-routes';
-import { createNotices } from './sdk/notices';
-import { sdkEndpoints } from './sdk/sdk-endpoints';
-import { sdkLinkRoutes } from './sdk/web-links';
+import { registerEndpoints } from './http/endpoint';
+import { errorHandler, sendError } from './http/envelope';
+import { BATCH_BODY_LIMIT } from './services/events/event-endpoints';
+import { apiEndpoints } from './services/endpoints';
+import { jsonDepthExceeds, LIMITS } from './http/limits';
+import { registerLoadShedding } from './http/load-shedding';
+import { createNotices } from './http/notices';
+import { sdkLinkRoutes } from './web/sdk-links';
 import { seedDemo } from './seed/seed';
 import { appRoutes } from './web/app-routes';
 import { registerRequestGuard } from './web/request-guard';
@@ -132,7 +127,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   await app.register(fastifyStatic, { root: filesDir, serve: false });
   const notices = createNotices(options.notice ?? ((line) => console.warn(line)));
-  registerEndpoints(app, [...serverEndpoints, ...projectEndpoints, ...taskEndpoints, ...eventEndpoints, ...sdkEndpoints, ...modelListEndpoints, ...webAppEndpoints], {
+  registerEndpoints(app, apiEndpoints, {
     repos,
     filesDir,
     notices,

@@ -5,8 +5,6 @@ export function newId(): string {
   return randomUUID().replace(/-/g, '');
 }
 
-export const ID_PATTERN = '^[0-9a-f]{32}$';
-
 /** The key ClearML uses for a metric or variant name inside `last_metrics`. */
 export function nameHash(name: string): string {
   return createHash('md5').update(name, 'utf8').digest('hex');

@@ -20,12 +20,12 @@ import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildApp } from './app';
 import { DEFAULT_DURABILITY, DURABILITIES, type Durability } from './db/database';
-import { sdkSettingsText } from './sdk/settings';
+import { sdkSettingsText } from './sdk-settings';
 import { isLoopbackHost, loadApiKeys } from './auth/keys';
 import { parseByteSize } from './files/byte-size';
 import { parseAllowedHosts } from './web/request-guard';
 import { parseBasePath } from './web/base-path';
-import { DEFAULT_MAX_QUEUE } from './routes/load-shedding';
+import { DEFAULT_MAX_QUEUE } from './http/load-shedding';
 import { parseFrameAncestors } from './web/security-headers';
 
 async function main() {

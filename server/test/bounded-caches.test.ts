@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { STATEMENT_CACHE_SIZE } from '../src/db/statement-cache';
-import { LIMITS } from '../src/routes/limits';
+import { LIMITS } from '../src/http/limits';
 import { createProject, createTask, startServer } from './helpers';
 
 const FIELDS = ['name', 'type', 'status', 'comment', 'created', 'started', 'completed', 'last_update', 'last_change', 'id'];

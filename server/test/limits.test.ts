@@ -1,7 +1,7 @@
 // Each limit of server/src/routes/limits.ts is answered with a 4xx envelope that names it.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { LIMITS } from '../src/routes/limits';
+import { LIMITS } from '../src/http/limits';
 import { createProject, createTask, startServer } from './helpers';
 
 test('limits: body size, events per batch, tasks per call, string lengths, pages, nesting, iterations', async () => {

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { request as httpRequest } from 'node:http';
 import { test } from 'node:test';
-import { DEFAULT_MAX_QUEUE, RETRY_AFTER_SEC } from '../src/routes/load-shedding';
+import { DEFAULT_MAX_QUEUE, RETRY_AFTER_SEC } from '../src/http/load-shedding';
 import { addEvents, createProject, createTask, scalar, startServer, type TestServer } from './helpers';
 
 const HISTOGRAM = 'events.multi_task_scalar_metrics_iter_histogram';

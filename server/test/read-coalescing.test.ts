@@ -1,7 +1,7 @@
 // ReadCoalescer on its own: who joins a computation and who starts another.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { nextTurn, ReadCoalescer, readKey } from '../src/routes/read-coalescing';
+import { nextTurn, ReadCoalescer, readKey } from '../src/http/read-coalescing';
 
 /** A computation the test finishes when it wants, counting its runs. */
 function gate<T>() {

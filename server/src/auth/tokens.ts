@@ -1,5 +1,5 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { API_VERSION, SERVER_VERSION } from '../routes/envelope';
+import { API_VERSION, SERVER_VERSION } from '../http/envelope';
 
 /** Default token lifetime, and the bounds `auth.login {expiration_sec}` is clamped to. */
 export const TOKEN_TTL_SEC = 24 * 3600;

@@ -3,7 +3,7 @@ import { FIELD_COLUMNS, JSON_COLUMNS, METRIC_SORT_FIELDS, SCALAR_COLUMNS, SORTAB
 import { ApiError, validationError } from '../api-error';
 import { clientPattern } from './name-pattern';
 import { statementCache } from './statement-cache';
-import { sectionsOf } from '../tasks/stored-json';
+import { sectionsOf } from './stored-json';
 
 /** What a caller may set on a task; every field optional except where creating requires it. */
 export interface TaskFields {

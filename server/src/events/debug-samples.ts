@@ -1,15 +1,11 @@
 import type { DebugSampleEvent } from '../db/events-repository';
 import type { Repositories } from '../db/repositories';
 import { ApiError } from '../api-error';
+import type { DebugImagesBody } from '../services/events/debug-images-body';
 import { decodeScrollId, encodeScrollId, isFiniteNumber, isRecord } from './scroll-id';
 
-export interface DebugImagesRequest {
-  metrics: { task: string; metric?: string; variants?: string[]; iteration?: number }[];
-  iters: number;
-  navigate_earlier: boolean;
-  refresh: boolean;
-  scroll_id?: string | null;
-}
+/** What `events.debug_images` asks (its body as the schema defines it). */
+type DebugImagesRequest = DebugImagesBody;
 
 /**
  * The events one `events.debug_images` call may return, as clearml-server's iterator budgets them

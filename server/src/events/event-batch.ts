@@ -3,7 +3,7 @@ import type { DebugSampleEvent, LogEvent, PlotEvent, SingleValue } from '../db/e
 import type { ScalarPoint } from '../db/scalars-repository';
 import { nowIso } from '../ids';
 import { ApiError } from '../api-error';
-import { LIMITS } from '../routes/limits';
+import { LIMITS } from '../http/limits';
 
 /** ClearML's iteration for a value reported once (`report_single_value`). */
 export const SINGLE_VALUE_ITER = -2147483648;

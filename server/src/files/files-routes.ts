@@ -7,7 +7,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import multipart from '@fastify/multipart';
 import { ApiError } from '../api-error';
 import { newId } from '../ids';
-import { success } from '../routes/envelope';
+import { success } from '../http/envelope';
 import { assertRealPathInside, fileSize, rangeProblem } from './safe-file';
 import { contentDisposition, readHead, servedType, type ServedType } from './served-type';
 import { resolveStoragePath } from './storage-path';

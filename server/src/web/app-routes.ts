@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { resolve, sep } from 'node:path';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { sendError } from '../routes/envelope';
+import { sendError } from '../http/envelope';
 import { createIndexPage } from './route-preload';
 
 const NOT_BUILT_PAGE = `<!doctype html>

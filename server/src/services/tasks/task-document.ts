@@ -1,8 +1,8 @@
-import type { Repositories } from '../db/repositories';
-import type { SeriesSummary } from '../db/scalars-repository';
-import type { ProjectedRow } from '../db/tasks-repository';
-import { JSON_COLUMNS, SCALAR_COLUMNS, type TaskRow } from '../db/task-record';
-import { nameHash } from '../ids';
+import type { Repositories } from '../../db/repositories';
+import type { SeriesSummary } from '../../db/scalars-repository';
+import type { ProjectedRow } from '../../db/tasks-repository';
+import { JSON_COLUMNS, SCALAR_COLUMNS, type TaskRow } from '../../db/task-record';
+import { nameHash } from '../../ids';
 
 export type TaskDocument = Record<string, unknown>;
 

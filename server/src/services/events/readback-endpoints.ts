@@ -1,9 +1,7 @@
-import type { Repositories } from '../db/repositories';
-import { seriesHistogram, type HistogramKey } from '../events/scalar-histogram';
-import { endpoint, idString, object } from '../routes/endpoint';
-import { requireTask } from '../routes/task-ids';
-
-type Body = { task: string; key?: HistogramKey; samples?: number; iters?: number };
+import type { Repositories } from '../../db/repositories';
+import { seriesHistogram, type HistogramKey } from '../../events/scalar-histogram';
+import { endpoint, idString, object } from '../../http/endpoint';
+import { requireTask } from '../tasks/task-ids';
 
 /** Cap on plots returned at once by `events.get_task_plots` (its caller pages no further). */
 const PLOTS_CAP = 10_000;
@@ -17,17 +15,22 @@ function scalarsOfTask(repos: Repositories, task: string, key: HistogramKey, sam
   return metrics;
 }
 
+const histogramBody = object(
+  { task: idString, key: { type: 'string', enum: ['iter', 'timestamp', 'iso_time'] }, samples: { type: 'integer', minimum: 1, maximum: 6000 } },
+  ['task'],
+);
+
 /**
  * What a script reads back from its own task (`Task.get_reported_scalars`, `get_reported_plots`,
  * `get_last_scalar_metrics`-style calls), in the single-task shapes those SDK methods parse.
  */
 export const readbackEndpoints = [
-  endpoint<Body>({
+  endpoint({
     name: 'events.scalar_metrics_iter_histogram',
-    body: object({ task: idString, key: { type: 'string', enum: ['iter', 'timestamp', 'iso_time'] }, samples: { type: 'integer', minimum: 1, maximum: 6000 } }, ['task']),
-    handler: ({ task, key, samples }, { repos }) => scalarsOfTask(repos, requireTask(repos, task), key ?? 'iter', samples ?? 6000),
+    body: histogramBody,
+    handler: (body, { repos }) => scalarsOfTask(repos, requireTask(repos, body.task), body.key ?? 'iter', body.samples ?? 6000),
   }),
-  endpoint<{ task: string }>({
+  endpoint({
     name: 'events.get_scalar_metrics_and_variants',
     body: object({ task: idString }, ['task']),
     handler: ({ task }, { repos }) => {
@@ -36,7 +39,7 @@ export const readbackEndpoints = [
       return { metrics };
     },
   }),
-  endpoint<Body>({
+  endpoint({
     name: 'events.get_task_plots',
     body: object({ task: idString, iters: { type: 'integer', minimum: 1, maximum: 1000 }, scroll_id: { type: 'string' }, no_scroll: { type: 'boolean' } }, ['task']),
     handler: ({ task, iters }, { repos }) => {

@@ -1,9 +1,11 @@
-import { unknownProject } from '../api-error';
-import type { ProjectRow } from '../db/projects-repository';
-import type { Repositories } from '../db/repositories';
-import { newId, nowIso } from '../ids';
-import { endpoint, idString, object, stringArray } from './endpoint';
-import { fieldList, LIMITS, nameString, orderByList, pageNumber } from './limits';
+import type { FromSchema } from 'json-schema-to-ts';
+import { unknownProject } from '../../api-error';
+import type { ProjectRow } from '../../db/projects-repository';
+import type { Repositories } from '../../db/repositories';
+import { newId, nowIso } from '../../ids';
+import { endpoint, idString, object, oneOrMany, stringArray } from '../../http/endpoint';
+import { ignoredEndpoint } from '../../http/ignored-endpoint';
+import { fieldList, LIMITS, nameString, orderByList, pageNumber } from '../../http/limits';
 
 export function projectDocument(repos: Repositories, row: ProjectRow, withStats: boolean) {
   const doc: Record<string, unknown> = {
@@ -25,7 +27,7 @@ export function projectDocument(repos: Repositories, row: ProjectRow, withStats:
 }
 
 const query = object({
-  id: { anyOf: [stringArray, { type: 'string' }] },
+  id: oneOrMany,
   name: nameString,
   order_by: orderByList,
   page: pageNumber,
@@ -34,7 +36,7 @@ const query = object({
   include_stats: { type: 'boolean' },
 });
 
-type QueryBody = { id?: string[] | string; name?: string; order_by?: string[]; page?: number; page_size?: number; include_stats?: boolean };
+type QueryBody = FromSchema<typeof query>;
 
 function listProjects(repos: Repositories, body: QueryBody) {
   const ids = typeof body.id === 'string' ? [body.id] : body.id;
@@ -42,10 +44,11 @@ function listProjects(repos: Repositories, body: QueryBody) {
   return { projects: rows.map((row) => projectDocument(repos, row, body.include_stats ?? true)) };
 }
 
+/** `projects.*` (schema/services/projects.conf). */
 export const projectEndpoints = [
-  endpoint<QueryBody>({ name: 'projects.get_all_ex', body: query, handler: (body, { repos }) => listProjects(repos, body) }),
-  endpoint<QueryBody>({ name: 'projects.get_all', body: query, handler: (body, { repos }) => listProjects(repos, body) }),
-  endpoint<{ project: string }>({
+  endpoint({ name: 'projects.get_all_ex', body: query, handler: (body, { repos }) => listProjects(repos, body) }),
+  endpoint({ name: 'projects.get_all', body: query, handler: (body, { repos }) => listProjects(repos, body) }),
+  endpoint({
     name: 'projects.get_by_id',
     body: object({ project: idString }, ['project']),
     handler: ({ project }, { repos }) => {
@@ -54,7 +57,7 @@ export const projectEndpoints = [
       return { project: projectDocument(repos, row, false) };
     },
   }),
-  endpoint<{ name: string; description?: string }>({
+  endpoint({
     name: 'projects.create',
     body: object({ name: { type: 'string', minLength: 1, maxLength: LIMITS.nameLength }, description: { type: 'string' } }, ['name']),
     handler: ({ name, description }, { repos }) => {
@@ -64,9 +67,16 @@ export const projectEndpoints = [
       return { id };
     },
   }),
-  endpoint<{ projects?: string[] }>({
+  endpoint({
     name: 'projects.get_task_tags',
     body: object({ projects: stringArray }),
     handler: ({ projects }, { repos }) => repos.projects.taskTags(projects ?? null),
   }),
+  endpoint({
+    name: 'projects.get_user_names',
+    body: object({ projects: stringArray, include_subprojects: { type: 'boolean' }, entity: { type: 'string', enum: ['task', 'model'] } }),
+    // Models here carry no user: only tasks have creators to list.
+    handler: ({ projects, entity }, { repos }) => ({ users: entity === 'model' ? [] : repos.projects.taskUsers(projects ?? null) }),
+  }),
+  ignoredEndpoint('projects.update', { updated: 0, fields: {} }, 'project settings are not edited here'),
 ];

@@ -1,24 +1,26 @@
-import { ApiError } from '../api-error';
-import type { Repositories } from '../db/repositories';
-import { clientPattern } from '../db/name-pattern';
-import { modelDocument } from '../sdk/model-doc';
+import type { FromSchema } from 'json-schema-to-ts';
+import { ApiError } from '../../api-error';
+import { object, oneOrMany } from '../../http/endpoint';
+import { fieldList, listPaging, nameString, orderByOneOrList } from '../../http/limits';
+import type { Repositories } from '../../db/repositories';
+import { clientPattern } from '../../db/name-pattern';
+import { modelDocument } from './model-document';
 import { pickTree, projectionTree } from '../tasks/task-document';
-import { MAX_PAGE_SIZE, oneOrMany } from '../tasks/task-list';
-import { endpoint, object } from './endpoint';
-import { fieldList, listPaging, nameString, orderByOneOrList } from './limits';
+import { MAX_PAGE_SIZE } from '../tasks/task-list';
 
-
-type Body = {
-  id?: string[] | string;
-  task?: string[] | string;
-  project?: string[] | string;
-  name?: string;
-  only_fields?: string[];
-  page?: number;
-  page_size?: number;
-  scroll_id?: string | null;
-  size?: number;
-};
+/** The body of `models.get_all_ex` (schema/services/models.conf): the task list's paging and fields. */
+export const modelListQuery = object({
+  id: oneOrMany,
+  task: oneOrMany,
+  project: oneOrMany,
+  name: nameString,
+  only_fields: fieldList,
+  order_by: orderByOneOrList,
+  ...listPaging,
+  include_stats: { type: 'boolean' },
+  allow_public: { type: 'boolean' },
+});
+type ModelListBody = FromSchema<typeof modelListQuery>;
 
 /** References of a model document: `{id}`, with `<reference>.name` joined (models.get_all_ex). */
 const MODEL_REFERENCES = ['project', 'task', 'user', 'parent'] as const;
@@ -34,7 +36,7 @@ function referenceName(repos: Repositories, reference: string, id: string): stri
  * as clearml-server joins them (project, task, user and parent as `{id}`, `project.name` and the
  * like adding the name), paged by `page`/`page_size` or `scroll_id` + `size`.
  */
-function listModels(repos: Repositories, body: Body) {
+export function listModels(repos: Repositories, body: ModelListBody) {
   const list = (v: string[] | string | undefined) => (v === undefined ? null : new Set(typeof v === 'string' ? [v] : v));
   const ids = list(body.id);
   const tasks = list(body.task);
@@ -88,21 +90,3 @@ function listModels(repos: Repositories, body: Body) {
   if (!scrolling) return { models };
   return { models, scroll_id: Buffer.from(JSON.stringify({ k: 'models', position: offset + page.length }), 'utf8').toString('base64url') };
 }
-
-export const modelListEndpoints = [
-  endpoint<Body>({
-    name: 'models.get_all_ex',
-    body: object({
-      id: oneOrMany,
-      task: oneOrMany,
-      project: oneOrMany,
-      name: nameString,
-      only_fields: fieldList,
-      order_by: orderByOneOrList,
-      ...listPaging,
-      include_stats: { type: 'boolean' },
-      allow_public: { type: 'boolean' },
-    }),
-    handler: (body, { repos }) => listModels(repos, body),
-  }),
-];

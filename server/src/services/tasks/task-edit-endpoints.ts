@@ -1,15 +1,14 @@
-import type { Repositories } from '../db/repositories';
-import { nowIso } from '../ids';
-import { endpoint, idString, object, stringArray, taskIdList } from '../routes/endpoint';
-import { requireTask, requireTasks } from '../routes/task-ids';
-import { objectColumn, objectList, sectionsOf, type Sections } from '../tasks/stored-json';
+import type { FromSchema } from 'json-schema-to-ts';
+import type { Repositories } from '../../db/repositories';
+import { nowIso } from '../../ids';
+import { endpoint, idString, object, stringArray, taskIdList } from '../../http/endpoint';
+import { requireTask, requireTasks } from './task-ids';
+import { objectColumn, objectList, sectionsOf, type Sections } from '../../db/stored-json';
 
 /** Characters of a name the SDK sends (the API's name limit). */
 const NAME_LENGTH = 1024;
 
 type Json = Record<string, unknown>;
-type ParamItem = { section: string; name: string; value?: string; type?: string; description?: string };
-type ConfigItem = { name: string; value?: string; type?: string; description?: string };
 
 /** A JSON column of a task as an object (`{}` for what an older database may hold in another shape). */
 function read(repos: Repositories, task: string, column: 'hyperparams' | 'configuration' | 'execution'): Json {
@@ -30,6 +29,9 @@ const paramItem = object(
   { section: { type: 'string', maxLength: NAME_LENGTH }, name: { type: 'string', maxLength: NAME_LENGTH }, value: {}, type: { type: 'string' }, description: { type: 'string' } },
   ['section'],
 );
+/** One hyperparameter as `tasks.edit_hyper_params` sends it. */
+type ParamItem = FromSchema<typeof paramItem>;
+
 const configItem = object({ name: { type: 'string', maxLength: NAME_LENGTH }, value: {}, type: { type: 'string' }, description: { type: 'string' } }, ['name']);
 
 /**
@@ -78,7 +80,7 @@ export function deleteHyperParams(current: Sections, items: { section: string; n
 }
 
 const statusChange = (name: string, status: string) =>
-  endpoint<{ task: string; status_reason?: string; status_message?: string }>({
+  endpoint({
     name,
     body: object({ task: idString, force: { type: 'boolean' }, status_reason: { type: 'string' }, status_message: { type: 'string' } }, ['task']),
     handler: ({ task, status_reason, status_message }, { repos }) =>
@@ -91,9 +93,9 @@ const statusChange = (name: string, status: string) =>
       }),
   });
 
-/** Task endpoints the ClearML SDK calls besides the core ones in routes/tasks-routes.ts. */
-export const sdkTaskEndpoints = [
-  endpoint<{ task: string; artifacts: { key: string; mode?: string }[] }>({
+/** Task edits the ClearML SDK makes besides the core ones in task-endpoints.ts. */
+export const taskEditEndpoints = [
+  endpoint({
     name: 'tasks.delete_artifacts',
     body: object({ task: idString, force: { type: 'boolean' }, artifacts: { type: 'array', items: object({ key: { type: 'string' }, mode: { type: 'string' } }, ['key']) } }, ['task', 'artifacts']),
     handler: ({ task, artifacts }, { repos }) =>
@@ -107,7 +109,7 @@ export const sdkTaskEndpoints = [
         return { deleted: list.length - kept.length };
       }),
   }),
-  endpoint<{ task: string; hyperparams: ParamItem[]; replace_hyperparams?: string }>({
+  endpoint({
     name: 'tasks.edit_hyper_params',
     body: object({ task: idString, force: { type: 'boolean' }, hyperparams: { type: 'array', items: paramItem }, replace_hyperparams: { type: 'string', enum: ['none', 'section', 'all'] } }, ['task', 'hyperparams']),
     handler: ({ task, hyperparams, replace_hyperparams }, { repos }) =>
@@ -117,7 +119,7 @@ export const sdkTaskEndpoints = [
         return { updated: 1 };
       }),
   }),
-  endpoint<{ task: string; hyperparams: { section: string; name?: string }[] }>({
+  endpoint({
     name: 'tasks.delete_hyper_params',
     body: object({ task: idString, force: { type: 'boolean' }, hyperparams: { type: 'array', items: paramItem } }, ['task', 'hyperparams']),
     handler: ({ task, hyperparams }, { repos }) =>
@@ -128,7 +130,7 @@ export const sdkTaskEndpoints = [
         return { deleted };
       }),
   }),
-  endpoint<{ task: string; configuration: ConfigItem[]; replace_configuration?: boolean }>({
+  endpoint({
     name: 'tasks.edit_configuration',
     body: object({ task: idString, force: { type: 'boolean' }, configuration: { type: 'array', items: configItem }, replace_configuration: { type: 'boolean' } }, ['task', 'configuration']),
     handler: ({ task, configuration, replace_configuration }, { repos }) =>
@@ -140,7 +142,7 @@ export const sdkTaskEndpoints = [
         return { updated: 1 };
       }),
   }),
-  endpoint<{ task: string; configuration: string[] }>({
+  endpoint({
     name: 'tasks.delete_configuration',
     body: object({ task: idString, force: { type: 'boolean' }, configuration: stringArray }, ['task', 'configuration']),
     handler: ({ task, configuration }, { repos }) =>
@@ -153,7 +155,7 @@ export const sdkTaskEndpoints = [
         return { deleted };
       }),
   }),
-  endpoint<{ tasks: string[] }>({
+  endpoint({
     name: 'tasks.get_hyper_params',
     body: object({ tasks: taskIdList }, ['tasks']),
     handler: ({ tasks }, { repos }) => ({
@@ -163,7 +165,7 @@ export const sdkTaskEndpoints = [
       })),
     }),
   }),
-  endpoint<{ tasks: string[]; names?: string[] }>({
+  endpoint({
     name: 'tasks.get_configurations',
     body: object({ tasks: taskIdList, names: stringArray }, ['tasks']),
     handler: ({ tasks, names }, { repos }) => ({
@@ -177,7 +179,7 @@ export const sdkTaskEndpoints = [
   }),
   statusChange('tasks.publish', 'published'),
   statusChange('tasks.close', 'closed'),
-  endpoint<{ task: string; name?: string; comment?: string; tags?: string[]; system_tags?: string[] }>({
+  endpoint({
     name: 'tasks.update',
     body: object({ task: idString, force: { type: 'boolean' }, name: { type: 'string', minLength: 1, maxLength: NAME_LENGTH }, comment: { type: 'string' }, tags: stringArray, system_tags: stringArray }, ['task']),
     handler: ({ task, name, comment, tags, system_tags }, { repos }) =>

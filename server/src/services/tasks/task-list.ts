@@ -1,17 +1,16 @@
-import { ApiError } from '../api-error';
-import type { Repositories } from '../db/repositories';
-import type { TaskQuery } from '../db/tasks-repository';
-import { sdkTaskShape } from '../sdk/task-shape';
-import { object, stringArray } from '../routes/endpoint';
-import { fieldList, LIMITS, listPaging, nameString, orderByOneOrList } from '../routes/limits';
+import type { FromSchema } from 'json-schema-to-ts';
+import { ApiError } from '../../api-error';
+import type { Repositories } from '../../db/repositories';
+import type { TaskQuery } from '../../db/tasks-repository';
+import { sdkTaskShape } from './task-shape';
+import { object, oneOrMany, stringArray } from '../../http/endpoint';
+import { fieldList, LIMITS, listPaging, nameString, orderByOneOrList } from '../../http/limits';
 import { taskDocuments } from './task-document';
 import { tasksWithReferences } from './task-references';
 
 /** At most this many tasks an answer (clearml-server's services._mongo.max_page_size). */
 export const MAX_PAGE_SIZE = 500;
 
-/** A filter given as one value or a list of them. */
-export const oneOrMany = { anyOf: [stringArray, { type: 'string' }] };
 const multiField = object({
   pattern: { type: 'string', maxLength: LIMITS.nameLength },
   fields: { type: 'array', items: { type: 'string', maxLength: LIMITS.nameLength }, maxItems: 100 },
@@ -40,18 +39,8 @@ export const listQuery = object({
   allow_public: { type: 'boolean' },
 });
 
-type MultiField = { pattern?: string; fields?: string[]; datetime?: string | string[] };
-
-export type ListBody = Record<string, unknown> & {
-  only_fields?: string[];
-  scroll_id?: string | null;
-  size?: number;
-  refresh_scroll?: boolean;
-  page?: number;
-  page_size?: number;
-  _any_?: MultiField;
-  _all_?: MultiField;
-};
+/** The body of a task list, as the schema defines it. */
+export type ListBody = FromSchema<typeof listQuery>;
 
 /** A scroll of tasks: how many were returned so far. Carried in the id itself (no server state). */
 function scrollPosition(scrollId: string | null | undefined): number {
@@ -90,7 +79,7 @@ function multiFieldConditions(body: ListBody): NonNullable<TaskQuery['multi_fiel
  * (the answer carries the `scroll_id` of the next call). No count of all matches is returned.
  */
 export function listTasks(repos: Repositories, body: ListBody, shape: 'get_all_ex' | 'get_all') {
-  const many = (value: unknown) => (typeof value === 'string' ? [value] : (value as string[] | undefined));
+  const many = (value: string | string[] | undefined) => (typeof value === 'string' ? [value] : value);
   const scrolling = 'scroll_id' in body;
   let offset: number;
   let limit: number;
@@ -112,10 +101,10 @@ export function listTasks(repos: Repositories, body: ListBody, shape: 'get_all_e
     status: many(body.status),
     type: many(body.type),
     parent: many(body.parent),
-    tags: body.tags as string[] | undefined,
-    system_tags: body.system_tags as string[] | undefined,
-    name: body.name as string | undefined,
-    search_text: body.search_text as string | undefined,
+    tags: body.tags,
+    system_tags: body.system_tags,
+    name: body.name,
+    search_text: body.search_text,
     multi_field: multiFieldConditions(body),
     search_hidden: body.search_hidden === true,
     order_by: many(body.order_by),

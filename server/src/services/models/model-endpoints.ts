@@ -1,11 +1,14 @@
-import { unknownModel, unknownProject } from '../api-error';
-import { clientPattern } from '../db/name-pattern';
-import type { Repositories } from '../db/repositories';
-import { endpoint, idString, object, stringArray } from '../routes/endpoint';
-import { fieldList, nameString } from '../routes/limits';
-import { requireTask } from '../routes/task-ids';
-import { designText, modelDocument, refreshModelCopies } from './model-doc';
-import { unkeptFields } from './notices';
+import { unknownModel, unknownProject } from '../../api-error';
+import { clientPattern } from '../../db/name-pattern';
+import type { Repositories } from '../../db/repositories';
+import { endpoint, idString, object, stringArray } from '../../http/endpoint';
+import { ignoredEndpoint } from '../../http/ignored-endpoint';
+import { fieldList, LIMITS, nameString } from '../../http/limits';
+import { newId, nowIso } from '../../ids';
+import { listModels, modelListQuery } from './model-list';
+import { requireTask } from '../tasks/task-ids';
+import { designText, modelDocument, refreshModelCopies } from './model-document';
+import { unkeptFields } from '../../http/notices';
 
 /** Characters of a name the SDK sends (the API's name limit). */
 const NAME_LENGTH = 1024;
@@ -17,17 +20,6 @@ function requireModel(repos: Repositories, id: string) {
 }
 
 const STORED_MODEL_FIELDS = new Set(['model', 'name', 'uri', 'framework', 'design', 'labels', 'project', 'task']);
-
-type EditModelBody = {
-  model: string;
-  name?: string;
-  uri?: string;
-  framework?: string;
-  design?: unknown;
-  labels?: Record<string, number>;
-  project?: string;
-  task?: string;
-};
 
 const editModelBody = object(
   {
@@ -43,16 +35,49 @@ const editModelBody = object(
   ['model'],
 );
 
-type ListModelsBody = { id?: string[] | string; task?: string[] | string; name?: string; only_fields?: string[] };
-
-/** Model endpoints the ClearML SDK calls around `OutputModel` / `InputModel` and weight uploads. */
+/**
+ * `models.*` (schema/services/models.conf): what the ClearML SDK calls around `OutputModel` /
+ * `InputModel` and weight uploads, and the list ClearML's web app reads.
+ */
 export const modelEndpoints = [
-  endpoint<{ model: string }>({
+  endpoint({
+    name: 'models.create',
+    body: object(
+      {
+        name: { type: 'string', minLength: 1, maxLength: LIMITS.nameLength },
+        uri: { type: 'string' },
+        framework: { type: 'string' },
+        design: { type: ['string', 'object'] },
+        labels: { type: 'object', additionalProperties: { type: 'integer' } },
+        project: idString,
+        task: idString,
+      },
+      ['name', 'uri'],
+    ),
+    handler: (body, { repos }) => {
+      if (body.project && !repos.projects.get(body.project)) throw unknownProject(body.project);
+      if (body.task) requireTask(repos, body.task);
+      const id = newId();
+      const design = designText(body.design);
+      repos.models.insert({
+        id, name: body.name, uri: body.uri, framework: body.framework ?? '', design: design as string,
+        labels: JSON.stringify(body.labels ?? {}), project: body.project ?? null, task: body.task ?? null, created: nowIso(),
+      });
+      return { id };
+    },
+  }),
+  endpoint({
+    name: 'models.get_all_ex',
+    body: modelListQuery,
+    handler: (body, { repos }) => listModels(repos, body),
+  }),
+
+  endpoint({
     name: 'models.get_by_id',
     body: object({ model: idString }, ['model']),
     handler: ({ model }, { repos }) => ({ model: modelDocument(requireModel(repos, model)) }),
   }),
-  endpoint<ListModelsBody>({
+  endpoint({
     name: 'models.get_all',
     body: object({
       id: { anyOf: [stringArray, { type: 'string' }] },
@@ -72,7 +97,7 @@ export const modelEndpoints = [
     },
   }),
   ...(['models.edit', 'models.update'] as const).map((name) =>
-    endpoint<EditModelBody>({
+    endpoint({
       name,
       body: editModelBody,
       handler: (body, { repos, notices }) =>
@@ -98,7 +123,7 @@ export const modelEndpoints = [
         }),
     }),
   ),
-  endpoint<{ model: string }>({
+  endpoint({
     name: 'models.set_ready',
     body: object({ model: idString, publish_task: { type: 'boolean' }, force_publish_task: { type: 'boolean' } }, ['model']),
     handler: ({ model }, { repos, notices }) => {
@@ -107,4 +132,5 @@ export const modelEndpoints = [
       return { updated: 1, published_task: null };
     },
   }),
+  ignoredEndpoint('models.add_or_update_metadata', { updated: 0 }, 'model metadata is not stored'),
 ];

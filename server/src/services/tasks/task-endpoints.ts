@@ -1,26 +1,23 @@
-import { unknownModel, unknownProject } from '../api-error';
-import type { Repositories } from '../db/repositories';
-import type { TaskFields } from '../db/tasks-repository';
-import { newId, nowIso } from '../ids';
-import { designText } from '../sdk/model-doc';
-import { sdkTaskShape } from '../sdk/task-shape';
-import { notStoredFields } from '../sdk/task-fields';
-import { taskDocuments } from '../tasks/task-document';
-import { configurationSchema, executionSchema, hyperparamsSchema, modelsSchema, scriptSchema } from '../tasks/task-field-schemas';
-import { modelListsOf, objectColumn, objectList } from '../tasks/stored-json';
-import { endpoint, idString, object, stringArray } from './endpoint';
+import { unknownModel, unknownProject } from '../../api-error';
+import { ignoredEndpoint } from '../../http/ignored-endpoint';
+import type { Repositories } from '../../db/repositories';
+import type { TaskFields } from '../../db/tasks-repository';
+import { newId, nowIso } from '../../ids';
+import { sdkTaskShape } from './task-shape';
+import { notStoredFields } from './task-fields';
+import { taskDocuments } from './task-document';
+import { configurationSchema, executionSchema, hyperparamsSchema, modelsSchema, scriptSchema } from './task-field-schemas';
+import { modelListsOf, objectColumn, objectList } from '../../db/stored-json';
+import { endpoint, idString, object, stringArray } from '../../http/endpoint';
+import { taskEditEndpoints } from './task-edit-endpoints';
 import { requireTask } from './task-ids';
-import { iterationNumber, LIMITS } from './limits';
-import { listQuery, listTasks, type ListBody } from '../tasks/task-list';
+import { iterationNumber, LIMITS } from '../../http/limits';
+import { listQuery, listTasks } from './task-list';
 
-export const TASK_TYPES = [
+const TASK_TYPES = [
   'training', 'testing', 'inference', 'data_processing', 'application', 'monitor', 'controller',
   'optimizer', 'service', 'qc', 'custom',
-];
-export const TASK_STATUSES = [
-  'created', 'queued', 'in_progress', 'stopped', 'published', 'publishing', 'closed', 'failed', 'completed', 'unknown',
-];
-
+] as const;
 const editableFields = {
   name: { type: 'string', minLength: 1, maxLength: LIMITS.nameLength },
   project: { type: ['string', 'null'] },
@@ -36,9 +33,7 @@ const editableFields = {
   runtime: { type: 'object' },
   execution: executionSchema,
   models: modelsSchema,
-};
-
-type EditBody = Omit<TaskFields, 'user'> & { task: string; force?: boolean };
+} as const;
 
 function checkProject(repos: Repositories, project: string | null | undefined) {
   if (project && !repos.projects.get(project)) throw unknownProject(project);
@@ -77,8 +72,6 @@ const statusBody = object(
   ['task'],
 );
 
-type StatusBody = { task: string; status_reason?: string; status_message?: string; publish?: boolean };
-
 const statusEndpoints = (
   [
     ['tasks.started', 'in_progress'],
@@ -87,7 +80,7 @@ const statusEndpoints = (
     ['tasks.failed', 'failed'],
   ] as const
 ).map(([name, status]) =>
-  endpoint<StatusBody>({
+  endpoint({
     name,
     body: statusBody,
     // `tasks.completed {publish: true}` (Task.publish_on_completion) completes and publishes at once.
@@ -96,17 +89,18 @@ const statusEndpoints = (
   }),
 );
 
+/** `tasks.*` (schema/services/tasks.conf). */
 export const taskEndpoints = [
   // References expanded to {id} and joined with the fields asked of them (see task-references.ts).
-  endpoint<ListBody>({ name: 'tasks.get_all_ex', body: listQuery, coalesce: true, handler: (body, { repos }) => listTasks(repos, body, 'get_all_ex') }),
+  endpoint({ name: 'tasks.get_all_ex', body: listQuery, coalesce: true, handler: (body, { repos }) => listTasks(repos, body, 'get_all_ex') }),
   // The SDK's reading of a task: references as plain ids (see sdkTaskShape).
-  endpoint<ListBody>({ name: 'tasks.get_all', body: listQuery, handler: (body, { repos }) => listTasks(repos, body, 'get_all') }),
-  endpoint<{ task: string }>({
+  endpoint({ name: 'tasks.get_all', body: listQuery, handler: (body, { repos }) => listTasks(repos, body, 'get_all') }),
+  endpoint({
     name: 'tasks.get_by_id',
     body: object({ task: idString }, ['task']),
     handler: ({ task }, { repos }) => ({ task: sdkTaskShape(taskDocuments(repos, [requireTask(repos, task)], null)[0]) }),
   }),
-  endpoint<EditBody>({
+  endpoint({
     name: 'tasks.create',
     body: object({ ...editableFields, type: { type: 'string', enum: TASK_TYPES } }, ['name', 'project', 'type']),
     // One write: the row and its parameter index in one transaction (tasks-repository.ts).
@@ -127,7 +121,7 @@ export const taskEndpoints = [
       return { id };
     },
   }),
-  endpoint<EditBody>({
+  endpoint({
     name: 'tasks.edit',
     body: object({ task: idString, force: { type: 'boolean' }, ...editableFields }, ['task']),
     // One write: the row and its parameter index in one transaction (tasks-repository.ts).
@@ -142,7 +136,7 @@ export const taskEndpoints = [
     },
   }),
   ...statusEndpoints,
-  endpoint<{ task: string; requirements: object }>({
+  endpoint({
     name: 'tasks.set_requirements',
     body: object({ task: idString, requirements: { type: 'object' } }, ['task', 'requirements']),
     handler: ({ task, requirements }, { repos }) =>
@@ -154,7 +148,7 @@ export const taskEndpoints = [
         return { updated: 1, fields: { 'script.requirements': requirements } };
       }),
   }),
-  endpoint<{ task: string }>({
+  endpoint({
     name: 'tasks.ping',
     body: object({ task: idString }, ['task']),
     handler: ({ task }, { repos }) => {
@@ -163,7 +157,7 @@ export const taskEndpoints = [
       return {};
     },
   }),
-  endpoint<{ task: string; clear_all?: boolean }>({
+  endpoint({
     name: 'tasks.reset',
     body: object({ task: idString, force: { type: 'boolean' }, clear_all: { type: 'boolean' } }, ['task']),
     handler: ({ task, clear_all }, { repos }) =>
@@ -181,7 +175,7 @@ export const taskEndpoints = [
         return { ...result, deleted_models: 0, urls: {} };
       }),
   }),
-  endpoint<{ task: string; artifacts: { key: string; mode?: string }[] }>({
+  endpoint({
     name: 'tasks.add_or_update_artifacts',
     body: object(
       {
@@ -211,7 +205,7 @@ export const taskEndpoints = [
         return { updated: artifacts.length };
       }),
   }),
-  endpoint<{ task: string; name: string; model: string; type: 'input' | 'output' }>({
+  endpoint({
     name: 'tasks.add_or_update_model',
     body: object(
       { task: idString, name: { type: 'string' }, model: idString, type: { type: 'string', enum: ['input', 'output'] }, iteration: iterationNumber },
@@ -239,30 +233,6 @@ export const taskEndpoints = [
         return { updated: 1 };
       }),
   }),
-  endpoint<{ name: string; uri: string; framework?: string; design?: unknown; labels?: Record<string, number>; project?: string; task?: string }>({
-    name: 'models.create',
-    body: object(
-      {
-        name: { type: 'string', minLength: 1, maxLength: LIMITS.nameLength },
-        uri: { type: 'string' },
-        framework: { type: 'string' },
-        design: { type: ['string', 'object'] },
-        labels: { type: 'object', additionalProperties: { type: 'integer' } },
-        project: idString,
-        task: idString,
-      },
-      ['name', 'uri'],
-    ),
-    handler: (body, { repos }) => {
-      checkProject(repos, body.project);
-      if (body.task) requireTask(repos, body.task);
-      const id = newId();
-      const design = designText(body.design);
-      repos.models.insert({
-        id, name: body.name, uri: body.uri, framework: body.framework ?? '', design: design as string,
-        labels: JSON.stringify(body.labels ?? {}), project: body.project ?? null, task: body.task ?? null, created: nowIso(),
-      });
-      return { id };
-    },
-  }),
+  ...taskEditEndpoints,
+  ignoredEndpoint('tasks.add_or_update_metadata', { updated: 0 }, 'task metadata is not stored'),
 ];

@@ -1,4 +1,4 @@
-import type { TaskDocument } from '../tasks/task-document';
+import type { TaskDocument } from './task-document';
 
 type Json = Record<string, unknown>;
 

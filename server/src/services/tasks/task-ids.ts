@@ -1,5 +1,5 @@
-import { MAX_TASKS_PER_CALL, tooManyTasks, unknownTasks } from '../api-error';
-import type { Repositories } from '../db/repositories';
+import { MAX_TASKS_PER_CALL, tooManyTasks, unknownTasks } from '../../api-error';
+import type { Repositories } from '../../db/repositories';
 
 /** Refuses more than 100 tasks (1001) and unknown task ids (101); returns the ids without repeats. */
 export function requireTasks(repos: Repositories, ids: readonly string[]): string[] {

@@ -1,6 +1,6 @@
-import type { ModelRow } from '../db/models-repository';
-import type { Repositories } from '../db/repositories';
-import { modelListsOf, objectColumn } from '../tasks/stored-json';
+import type { ModelRow } from '../../db/models-repository';
+import type { Repositories } from '../../db/repositories';
+import { modelListsOf, objectColumn } from '../../db/stored-json';
 
 /** The design text of a model: the SDK wraps it as `{design: text}`; other objects are kept as JSON. */
 export function designText(design: unknown): string {

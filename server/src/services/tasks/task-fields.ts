@@ -1,4 +1,4 @@
-import { unkeptFields, type Notices } from './notices';
+import { unkeptFields, type Notices } from '../../http/notices';
 
 /** Request keys that steer a call rather than carry task data. */
 const CONTROL_KEYS = ['task', 'force'];

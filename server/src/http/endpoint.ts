@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FromSchema, JSONSchema } from 'json-schema-to-ts';
 import type { Repositories } from '../db/repositories';
-import type { Notices } from '../sdk/notices';
+import type { Notices } from './notices';
 import { rawSuccess, RawJson, success } from './envelope';
 import { LIMITS } from './limits';
 import { ReadCoalescer, readKey } from './read-coalescing';
@@ -15,18 +16,36 @@ export interface EndpointContext {
   plainClearml: boolean;
 }
 
-/** One ClearML action, `<service>.<action>`, with its body schema. */
-export interface Endpoint<Body = unknown> {
+/**
+ * One ClearML action, `<service>.<action>`, with its body schema: a plain JSON object (`as const`)
+ * that AJV validates at run time and from which the handler's body type is derived at compile time.
+ */
+export interface TypedEndpoint<BodySchema extends JSONSchema, Body> {
   name: string;
-  body: Record<string, unknown>;
+  body: BodySchema;
   bodyLimit?: number;
   /** An expensive read: identical calls in flight share one computation (read-coalescing.ts). */
   coalesce?: boolean;
   handler(body: Body, context: EndpointContext): unknown;
 }
 
-export function endpoint<Body>(definition: Endpoint<Body>): Endpoint<Body> {
-  return definition;
+/** An endpoint as registered: its body has passed its schema before the handler is called. */
+export interface Endpoint {
+  name: string;
+  body: JSONSchema;
+  bodyLimit?: number;
+  coalesce?: boolean;
+  handler(body: unknown, context: EndpointContext): unknown;
+}
+
+/**
+ * Types a handler's body from its schema (leave the handler's body parameter unannotated).
+ * `Body` is a type parameter defaulted to `FromSchema<BodySchema>` rather than written in the
+ * handler's signature: there, the compiler would expand FromSchema over every possible schema
+ * while inferring the schema, and give up ("instantiation excessively deep").
+ */
+export function endpoint<const BodySchema extends JSONSchema, Body = FromSchema<BodySchema>>(definition: TypedEndpoint<BodySchema, Body>): Endpoint {
+  return definition as unknown as Endpoint;
 }
 
 declare module 'fastify' {
@@ -85,7 +104,12 @@ export function registerEndpoints(
 /** Schema helpers. */
 export const idString = { type: 'string', minLength: 1, maxLength: LIMITS.idLength } as const;
 export const stringArray = { type: 'array', items: { type: 'string', maxLength: LIMITS.nameLength } } as const;
+/** A filter given as one value or a list of them. */
+export const oneOrMany = { anyOf: [stringArray, { type: 'string' }] } as const;
 export const taskIdList = { type: 'array', items: idString, minItems: 1 } as const;
-export function object(properties: Record<string, unknown>, required: string[] = []) {
-  return { type: 'object', properties, required };
+export function object<const Properties extends Record<string, JSONSchema>, const Required extends readonly (keyof Properties & string)[] = []>(
+  properties: Properties,
+  required?: Required,
+) {
+  return { type: 'object', properties, required: required ?? ([] as const) } as const;
 }

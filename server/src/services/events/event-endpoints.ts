@@ -1,35 +1,56 @@
-import { validationError } from '../api-error';
-import type { Repositories } from '../db/repositories';
-import type { MetricVariant } from '../db/events-repository';
-import { debugImages, debugImageSample, nextDebugImageSample, type DebugImagesRequest } from '../events/debug-samples';
-import { addEventBatch } from '../events/event-batch';
-import { seriesHistogramJson, type HistogramKey } from '../events/scalar-histogram';
-import { decodeScrollId, encodeScrollId, isFiniteNumber, isRecord } from '../events/scroll-id';
-import { endpoint, idString, object, stringArray, taskIdList } from './endpoint';
-import { RawJson } from './envelope';
-import { iterationNumber, LIMITS } from './limits';
-import { TimeSlice } from './read-coalescing';
-import { requireTask, requireTasks } from './task-ids';
-import { filesUrlResolver } from '../files/file-urls';
+import { validationError } from '../../api-error';
+import type { Repositories } from '../../db/repositories';
+import type { MetricVariant } from '../../db/events-repository';
+import type { FromSchema } from 'json-schema-to-ts';
+import { debugImages, debugImageSample, nextDebugImageSample } from '../../events/debug-samples';
+import { addEventBatch } from '../../events/event-batch';
+import { seriesHistogramJson } from '../../events/scalar-histogram';
+import { decodeScrollId, encodeScrollId, isFiniteNumber, isRecord } from '../../events/scroll-id';
+import { endpoint, idString, object, stringArray, taskIdList } from '../../http/endpoint';
+import { RawJson } from '../../http/envelope';
+import { iterationNumber, LIMITS } from '../../http/limits';
+import { TimeSlice } from '../../http/read-coalescing';
+import { requireTask, requireTasks } from '../tasks/task-ids';
+import { filesUrlResolver } from '../../files/file-urls';
+import { debugImagesBody } from './debug-images-body';
+import { readbackEndpoints } from './readback-endpoints';
 
-export const EVENT_TYPES = ['training_stats_scalar', 'training_stats_vector', 'training_debug_image', 'plot', 'log'];
+export const EVENT_TYPES = ['training_stats_scalar', 'training_stats_vector', 'training_debug_image', 'plot', 'log'] as const;
 export const BATCH_BODY_LIMIT = LIMITS.batchBodyBytes;
 
 const metricsFilter = {
   type: 'array',
   items: object({ metric: { type: 'string' }, variants: stringArray }, ['metric']),
-};
+} as const;
 
-type MetricsFilter = { metric: string; variants?: string[] }[] | undefined;
-type HistogramBody = {
-  tasks: string[];
-  metrics?: MetricsFilter;
-  key?: HistogramKey;
-  samples?: number;
-  x_range?: (number | string)[];
-  envelope?: boolean;
-};
-type PlotsBody = { tasks: string[]; metrics?: MetricsFilter; iters?: number; last_iters_per_task_metric?: boolean; scroll_id?: string | null };
+type MetricsFilter = FromSchema<typeof metricsFilter> | undefined;
+
+const histogramBody = object(
+  {
+    tasks: taskIdList,
+    metrics: metricsFilter,
+    key: { type: 'string', enum: ['iter', 'timestamp', 'iso_time'] },
+    samples: { type: 'integer', minimum: 1, maximum: 6000 },
+    x_range: { type: 'array', items: { type: ['number', 'string'] }, minItems: 2, maxItems: 2 },
+    envelope: { type: 'boolean' },
+  },
+  ['tasks'],
+);
+type HistogramBody = FromSchema<typeof histogramBody>;
+
+const plotsBody = object(
+  {
+    tasks: taskIdList,
+    metrics: metricsFilter,
+    iters: { type: 'integer', minimum: 1, maximum: 1000 },
+    last_iters_per_task_metric: { type: 'boolean' },
+    scroll_id: { type: ['string', 'null'] },
+    no_scroll: { type: 'boolean' },
+  },
+  ['tasks'],
+);
+type PlotsBody = FromSchema<typeof plotsBody>;
+
 
 function matches(filter: MetricsFilter, metric: string, variant: string): boolean {
   if (!filter?.length) return true;
@@ -143,9 +164,8 @@ function multiTaskPlots(
   return { plots, returned, total: returned, scroll_id: encodeScrollId('plots', { done: true, total: returned }) };
 }
 
-const tasksBody = (extra: Record<string, unknown> = {}, required: string[] = []) =>
-  object({ tasks: taskIdList, ...extra }, ['tasks', ...required]);
 
+/** `events.*` (schema/services/events.conf); the SDK's read-backs are in readback-endpoints.ts. */
 export const eventEndpoints = [
   endpoint({
     name: 'events.add_batch',
@@ -154,10 +174,17 @@ export const eventEndpoints = [
     handler: (body, { repos, notices }) =>
       addEventBatch(repos, body, (type) => notices.once(`event type ${type}`, `events of type '${type}' are accepted and ignored (reported in errors_info)`)),
   }),
-  endpoint<{ tasks: string[]; event_type?: string }>({
+  // One event per call (older SDKs, and `Logger` fallbacks); stored like a batch of one.
+  endpoint({
+    name: 'events.add',
+    body: { type: 'object' },
+    handler: (body, { repos, notices }) =>
+      addEventBatch(repos, body, (type) => notices.once(`event type ${type}`, `events of type '${type}' are accepted and ignored (reported in errors_info)`)),
+  }),
+  endpoint({
     name: 'events.get_multi_task_metrics',
     coalesce: true,
-    body: tasksBody({ event_type: { type: 'string', enum: [...EVENT_TYPES, '*'] } }),
+    body: object({ tasks: taskIdList, event_type: { type: 'string', enum: [...EVENT_TYPES, '*'] } }, ['tasks']),
     handler: ({ tasks, event_type }, { repos }) => {
       const variants = new Map<string, Set<string>>();
       for (const task of requireTasks(repos, tasks)) {
@@ -169,9 +196,9 @@ export const eventEndpoints = [
       return { metrics };
     },
   }),
-  endpoint<{ tasks: string[]; event_type?: string }>({
+  endpoint({
     name: 'events.get_task_metrics',
-    body: tasksBody({ event_type: { type: 'string', enum: EVENT_TYPES } }),
+    body: object({ tasks: taskIdList, event_type: { type: 'string', enum: EVENT_TYPES } }, ['tasks']),
     handler: ({ tasks, event_type }, { repos }) => ({
       metrics: requireTasks(repos, tasks).map((task) => ({
         task,
@@ -179,22 +206,15 @@ export const eventEndpoints = [
       })),
     }),
   }),
-  endpoint<HistogramBody>({
+  endpoint({
     name: 'events.multi_task_scalar_metrics_iter_histogram',
-    body: tasksBody({
-      metrics: metricsFilter,
-      key: { type: 'string', enum: ['iter', 'timestamp', 'iso_time'] },
-      samples: { type: 'integer', minimum: 1, maximum: 6000 },
-      x_range: { type: 'array', items: { type: ['number', 'string'] }, minItems: 2, maxItems: 2 },
-      envelope: { type: 'boolean' },
-    }),
-    coalesce: true,
+    body: histogramBody,    coalesce: true,
     handler: (body, { repos, plainClearml }) => histogram(repos, body, plainClearml),
   }),
-  endpoint<{ tasks: string[]; metrics?: MetricsFilter }>({
+  endpoint({
     name: 'events.get_task_single_value_metrics',
     coalesce: true,
-    body: tasksBody({ metrics: metricsFilter }),
+    body: object({ tasks: taskIdList, metrics: metricsFilter }, ['tasks']),
     // A task without single values is left out, as clearml-server buckets the values it finds.
     handler: ({ tasks, metrics }, { repos }) => ({
       tasks: requireTasks(repos, tasks)
@@ -209,42 +229,20 @@ export const eventEndpoints = [
         .filter((entry) => entry.values.length > 0),
     }),
   }),
-  endpoint<PlotsBody>({
+  endpoint({
     name: 'events.get_multi_task_plots',
     coalesce: true,
-    body: tasksBody({
-      metrics: metricsFilter,
-      iters: { type: 'integer', minimum: 1, maximum: 1000 },
-      last_iters_per_task_metric: { type: 'boolean' },
-      scroll_id: { type: ['string', 'null'] },
-      no_scroll: { type: 'boolean' },
-    }),
-    handler: (body, { repos }) => multiTaskPlots(repos, body),
+    body: plotsBody,    handler: (body, { repos }) => multiTaskPlots(repos, body),
   }),
-  endpoint<DebugImagesRequest>({
+  endpoint({
     name: 'events.debug_images',
-    body: object(
-      {
-        metrics: {
-          type: 'array',
-          minItems: 1,
-          items: object({ task: idString, metric: { type: 'string' }, variants: stringArray, iteration: iterationNumber }, ['task']),
-        },
-        // No upper bound, as on clearml-server: the event budget refuses what does not fit.
-        iters: { type: 'integer', minimum: 1, default: 1 },
-        navigate_earlier: { type: 'boolean', default: true },
-        refresh: { type: 'boolean', default: false },
-        scroll_id: { type: ['string', 'null'] },
-        model_events: { type: 'boolean' },
-      },
-      ['metrics'],
-    ),
+    body: debugImagesBody,
     handler: (body, { repos, request, plainClearml }) => {
       requireTasks(repos, body.metrics.map((m) => m.task));
       return debugImages(repos, body, !plainClearml, filesUrlResolver(request));
     },
   }),
-  endpoint<{ task: string; metric: string; variant: string; iteration?: number; navigate_current_metric?: boolean }>({
+  endpoint({
     name: 'events.get_debug_image_sample',
     body: object(
       {
@@ -261,7 +259,7 @@ export const eventEndpoints = [
     ),
     handler: (body, { repos, request }) => debugImageSample(repos, { ...body, task: requireTask(repos, body.task) }, filesUrlResolver(request)),
   }),
-  endpoint<{ task: string; scroll_id: string; navigate_earlier?: boolean; next_iteration?: boolean }>({
+  endpoint({
     name: 'events.next_debug_image_sample',
     body: object(
       { task: idString, scroll_id: { type: 'string' }, navigate_earlier: { type: 'boolean' }, next_iteration: { type: 'boolean' } },
@@ -269,7 +267,7 @@ export const eventEndpoints = [
     ),
     handler: (body, { repos, request }) => nextDebugImageSample(repos, { ...body, task: requireTask(repos, body.task) }, filesUrlResolver(request)),
   }),
-  endpoint<{ task: string; batch_size?: number }>({
+  endpoint({
     name: 'events.get_task_log',
     body: object({ task: idString, batch_size: { type: 'integer', minimum: 1, maximum: 10000 } }, ['task']),
     handler: ({ task, batch_size }, { repos }) => {
@@ -279,4 +277,5 @@ export const eventEndpoints = [
       return { events, returned: events.length, total: events.length, scroll_id: null };
     },
   }),
+  ...readbackEndpoints,
 ];

@@ -1,6 +1,6 @@
-import type { Repositories } from '../db/repositories';
-import { projectDocument } from '../routes/projects-routes';
-import { modelDocument } from '../sdk/model-doc';
+import type { Repositories } from '../../db/repositories';
+import { projectDocument } from '../projects/project-endpoints';
+import { modelDocument } from '../models/model-document';
 import { modelRefId, pickTree, projectionTree, taskDocuments, type TaskDocument } from './task-document';
 
 /**

@@ -1,5 +1,5 @@
-import { API_VERSION, SERVER_VERSION } from './envelope';
-import { endpoint, object } from './endpoint';
+import { API_VERSION, SERVER_VERSION } from '../../http/envelope';
+import { endpoint, object } from '../../http/endpoint';
 
 /** What this server adds to the ClearML contract; clients must work without them. */
 export const CAPABILITIES = {
@@ -10,6 +10,7 @@ export const CAPABILITIES = {
   max_histogram_samples: 6000,
 };
 
+/** `server.*` (schema/services/server.conf). */
 export const serverEndpoints = [
   endpoint({
     name: 'server.info',
@@ -21,9 +22,9 @@ export const serverEndpoints = [
         : { version: SERVER_VERSION, api_version: API_VERSION, server_version: SERVER_VERSION, build: '', commit: '', capabilities: CAPABILITIES },
   }),
   endpoint({
-    name: 'auth.login',
-    body: object({ expiration_sec: { type: 'integer' } }),
-    // With access keys configured, checks Basic access_key:secret_key; without, any pair is accepted.
-    handler: (body: { expiration_sec?: number }, { request }) => request.server.auth.login(request.headers.authorization, body.expiration_sec, request),
+    name: 'server.report_stats_option',
+    body: object({ enabled: { type: ['boolean', 'null'] } }),
+    // This server reports no statistics anywhere (clearml-server answers so when its reporter is off).
+    handler: () => ({ supported: false }),
   }),
 ];
