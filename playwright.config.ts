@@ -34,8 +34,16 @@ const plainBaseURL = `http://127.0.0.1:${plainPort}`;
 
 /** The suites run against the plain-mode server too: every tab that shows a task's data. */
 const PLAIN_SUITES = [
-  'task-table', 'compare-shell', 'details', 'hyper-params-charts', 'hyper-params-values', 'scalars', 'plots', 'debug-samples',
-  'live-updates', 'plain-clearml',
+  'task-table',
+  'compare-shell',
+  'details',
+  'hyper-params-charts',
+  'hyper-params-values',
+  'scalars',
+  'plots',
+  'debug-samples',
+  'live-updates',
+  'plain-clearml',
 ];
 const asked = process.argv.slice(2);
 /** `--project=plain` (or `--project plain`) alone: the full-mode server is not started. */

@@ -55,8 +55,12 @@ function main() {
 
   console.log(`Build: ${APP_DIR}`);
   console.log(`Initial scripts (${initial.length}): ${initial.map((f) => `${f} ${(size(f) / 1024).toFixed(1)} kB`).join(', ')}`);
-  console.log(`Lazy chunks: ${all.length - initial.length}, ${(all.filter((f) => !initial.includes(f)).reduce((n, f) => n + size(f), 0) / 1024).toFixed(0)} kB`);
-  console.log(`Plotly found in initial files: ${plotlyInitial.join(', ') || 'none'}; in files loaded on demand: ${plotlyLazy.map((f) => `${f} (${(size(f) / 1024).toFixed(0)} kB)`).join(', ') || 'none'}`);
+  console.log(
+    `Lazy chunks: ${all.length - initial.length}, ${(all.filter((f) => !initial.includes(f)).reduce((n, f) => n + size(f), 0) / 1024).toFixed(0)} kB`,
+  );
+  console.log(
+    `Plotly found in initial files: ${plotlyInitial.join(', ') || 'none'}; in files loaded on demand: ${plotlyLazy.map((f) => `${f} (${(size(f) / 1024).toFixed(0)} kB)`).join(', ') || 'none'}`,
+  );
 
   const stats = join(dirname(APP_DIR), 'stats.json');
   let statsInitial: string[] = [];
@@ -70,7 +74,9 @@ function main() {
   }
   result('bundle: initial JS (raw)', initialBytes / 1000, 'kB', 500);
   const plotlyOk = plotlyInitial.length === 0 && statsInitial.length === 0 && plotlyLazy.length > 0;
-  console.log(`RESULT | bundle: Plotly only in lazy chunks | ${plotlyOk ? 'lazy only' : `initial: ${[...plotlyInitial, ...statsInitial].join(', ') || 'none'}; lazy: ${plotlyLazy.length}`} | lazy only | ${plotlyOk ? 'PASS' : 'FAIL'}`);
+  console.log(
+    `RESULT | bundle: Plotly only in lazy chunks | ${plotlyOk ? 'lazy only' : `initial: ${[...plotlyInitial, ...statsInitial].join(', ') || 'none'}; lazy: ${plotlyLazy.length}`} | lazy only | ${plotlyOk ? 'PASS' : 'FAIL'}`,
+  );
 }
 
 main();

@@ -19,7 +19,21 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DATA_DIR } from './lib/data';
 import { post } from './lib/http';
-import { appDir, fromSettledView, launchBrowser, longTasks, median, memoryResults, openByUrl, openInApp, pageMemory, probedPage, result, startServer, timeWhen } from './lib/page';
+import {
+  appDir,
+  fromSettledView,
+  launchBrowser,
+  longTasks,
+  median,
+  memoryResults,
+  openByUrl,
+  openInApp,
+  pageMemory,
+  probedPage,
+  result,
+  startServer,
+  timeWhen,
+} from './lib/page';
 import type { Browser, Page } from '@playwright/test';
 
 const { values: args } = parseArgs({
@@ -33,7 +47,10 @@ const { values: args } = parseArgs({
     files: { type: 'string' },
   },
 });
-const SIZES = args.tasks!.split(',').map(Number).filter((n) => n > 0);
+const SIZES = args
+  .tasks!.split(',')
+  .map(Number)
+  .filter((n) => n > 0);
 let TASKS = SIZES[0];
 const LINES = Number(args.lines);
 const CHANGED = Number(args.changed);
@@ -46,10 +63,12 @@ const noise = (seed: number) => {
 };
 
 function requirements(task: number): string {
-  return Array.from({ length: LINES }, (_, i) => {
-    const changed = task > 0 && noise(task * 100_003 + i) < CHANGED;
-    return `package-${String(i).padStart(5, '0')}==1.${i % 50}.${changed ? task + 1 : 0}`;
-  }).join('\n') + '\n';
+  return (
+    Array.from({ length: LINES }, (_, i) => {
+      const changed = task > 0 && noise(task * 100_003 + i) < CHANGED;
+      return `package-${String(i).padStart(5, '0')}==1.${i % 50}.${changed ? task + 1 : 0}`;
+    }).join('\n') + '\n'
+  );
 }
 
 function uncommitted(task: number): string {
@@ -57,7 +76,12 @@ function uncommitted(task: number): string {
   const perFile = LINES / files;
   const out: string[] = [];
   for (let f = 0; f < files; f++) {
-    out.push(`diff --git a/src/module_${f}.py b/src/module_${f}.py`, `--- a/src/module_${f}.py`, `+++ b/src/module_${f}.py`, `@@ -1,${perFile - 4} +1,${perFile - 4} @@`);
+    out.push(
+      `diff --git a/src/module_${f}.py b/src/module_${f}.py`,
+      `--- a/src/module_${f}.py`,
+      `+++ b/src/module_${f}.py`,
+      `@@ -1,${perFile - 4} +1,${perFile - 4} @@`,
+    );
     for (let i = 4; i < perFile; i++) {
       const n = f * perFile + i;
       const changed = task > 0 && noise(task * 7919 + n) < CHANGED;
@@ -84,8 +108,16 @@ async function benchDatabase(app: string): Promise<{ db: string; files: string; 
     const ids: string[] = [];
     for (let t = 0; t < TASKS; t++) {
       const { id } = (await post(base, 'tasks.create', {
-        name: `heavy texts ${t}`, project, type: 'training',
-        script: { repository: 'https://example.com/repo.git', branch: 'main', entry_point: 'train.py', requirements: { pip: requirements(t) }, diff: uncommitted(t) },
+        name: `heavy texts ${t}`,
+        project,
+        type: 'training',
+        script: {
+          repository: 'https://example.com/repo.git',
+          branch: 'main',
+          entry_point: 'train.py',
+          requirements: { pip: requirements(t) },
+          diff: uncommitted(t),
+        },
         hyperparams: { Args: { lr: { section: 'Args', name: 'lr', value: String(0.1 / (t + 1)), type: 'float' } } },
       })) as { id: string };
       ids.push(id);
@@ -163,19 +195,37 @@ async function measure() {
       await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
       const tasks = await longTasks(page);
       if (process.env['BENCH_VERBOSE']) {
-        const timings = await page.evaluate(() => performance.getEntriesByType('resource')
-          .filter((e): e is PerformanceResourceTiming => /get_all_ex|\.js$/.test(e.name))
-          .map((e) => `${e.name.replace(/^.*\//, '')} ${Math.round(e.startTime)}→${Math.round(e.responseStart)}→${Math.round(e.responseEnd)}`));
+        const timings = await page.evaluate(() =>
+          performance
+            .getEntriesByType('resource')
+            .filter((e): e is PerformanceResourceTiming => /get_all_ex|\.js$/.test(e.name))
+            .map(
+              (e) =>
+                `${e.name.replace(/^.*\//, '')} ${Math.round(e.startTime)}→${Math.round(e.responseStart)}→${Math.round(e.responseEnd)}`,
+            ),
+        );
         console.log(`  ${timings.join('\n  ')}`);
-        console.log(`  long tasks: ${(await page.evaluate(() => (window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks.map((t) => `${t.start}+${t.duration}`))).join(', ')}`);
+        console.log(
+          `  long tasks: ${(await page.evaluate(() => (window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks.map((t) => `${t.start}+${t.duration}`))).join(', ')}`,
+        );
       }
       if (i === RUNS) memory = await pageMemory(page);
       await page.context().close();
       const inApp = await inAppRun(browser, server.url, ids);
-      const run = { firstRow: Math.round(firstRow), shown: Math.round(shown), interactive: Math.round(interactive), counter, longest: tasks.longest, longTotal: tasks.total, inApp };
-      console.log(`${i === 0 ? 'warm-up' : `run ${i}`}: first row ${run.firstRow} ms, next difference answered ${run.interactive} ms, ` +
-        `every text compared ${run.shown} ms (${counter}), long tasks ${tasks.count} (${tasks.total} ms, longest ${tasks.longest} ms); ` +
-        `opened in the app: first row ${inApp.firstRow} ms, next difference answered ${inApp.interactive} ms, longest task ${inApp.longest} ms`);
+      const run = {
+        firstRow: Math.round(firstRow),
+        shown: Math.round(shown),
+        interactive: Math.round(interactive),
+        counter,
+        longest: tasks.longest,
+        longTotal: tasks.total,
+        inApp,
+      };
+      console.log(
+        `${i === 0 ? 'warm-up' : `run ${i}`}: first row ${run.firstRow} ms, next difference answered ${run.interactive} ms, ` +
+          `every text compared ${run.shown} ms (${counter}), long tasks ${tasks.count} (${tasks.total} ms, longest ${tasks.longest} ms); ` +
+          `opened in the app: first row ${inApp.firstRow} ms, next difference answered ${inApp.interactive} ms, longest task ${inApp.longest} ms`,
+      );
       if (i > 0) runs.push(run);
     }
     const target = TASKS <= 10 ? 1000 : 1500;

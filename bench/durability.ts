@@ -40,7 +40,8 @@ function commitTimes(durability: (typeof SETTINGS)[number], batches: number): nu
     for (let b = 0; b < batches; b++) {
       const points: ScalarPoint[] = [];
       for (let i = 0; i < 50; i++) {
-        for (let s = 0; s < 20; s++) points.push({ task: 't', metric: `m${s % 5}`, variant: `v${s}`, iter: b * 50 + i, value: Math.sin(i + s), ts: 1.7e12 + b });
+        for (let s = 0; s < 20; s++)
+          points.push({ task: 't', metric: `m${s % 5}`, variant: `v${s}`, iter: b * 50 + i, value: Math.sin(i + s), ts: 1.7e12 + b });
       }
       const started = performance.now();
       repos.transaction(() => repos.scalars.addPoints(points));
@@ -59,14 +60,18 @@ function commitCost() {
   for (let r = 0; r < RUNS; r++) for (const durability of SETTINGS) times[durability].push(...commitTimes(durability, batches));
   const full = median(times.full);
   const normal = median(times.normal);
-  console.log(`\nCommits of 1,000-event batches in one process (${RUNS} x ${batches} per setting, interleaved): median ${full.toFixed(2)} ms full, ` +
-    `${normal.toFixed(2)} ms normal: each acknowledged commit waits ${(full - normal).toFixed(2)} ms more for its sync with full ` +
-    `(${Math.round(1e6 / full).toLocaleString('en-US')} against ${Math.round(1e6 / normal).toLocaleString('en-US')} events a second of one core)`);
+  console.log(
+    `\nCommits of 1,000-event batches in one process (${RUNS} x ${batches} per setting, interleaved): median ${full.toFixed(2)} ms full, ` +
+      `${normal.toFixed(2)} ms normal: each acknowledged commit waits ${(full - normal).toFixed(2)} ms more for its sync with full ` +
+      `(${Math.round(1e6 / full).toLocaleString('en-US')} against ${Math.round(1e6 / normal).toLocaleString('en-US')} events a second of one core)`,
+  );
 }
 
 async function main() {
   if (process.argv.includes('commits')) return commitCost();
-  console.log(`Ingest over HTTP by --durability (events.add_batch, json-lines, fresh database; median of ${RUNS} interleaved runs after a warm-up)`);
+  console.log(
+    `Ingest over HTTP by --durability (events.add_batch, json-lines, fresh database; median of ${RUNS} interleaved runs after a warm-up)`,
+  );
   console.log('| batches | full: events/s | normal: events/s | full / normal | full: batches/s |');
   console.log('|---|---|---|---|---|');
   for (const listed of INGEST_SHAPES) {

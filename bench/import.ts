@@ -25,7 +25,9 @@ try {
   const generated = Date.now();
   const { path, points } = writeLargeEventFile(join(dir, 'logs', 'run'), MB * 1e6);
   const bytes = statSync(path).size;
-  console.log(`Generated ${(bytes / 1e6).toFixed(0)} MB, ${points.toLocaleString('en-US')} scalar points in ${((Date.now() - generated) / 1000).toFixed(1)} s`);
+  console.log(
+    `Generated ${(bytes / 1e6).toFixed(0)} MB, ${points.toLocaleString('en-US')} scalar points in ${((Date.now() - generated) / 1000).toFixed(1)} s`,
+  );
 
   const { repos } = openRepositories(join(dir, 'import.db'));
   let peakRss = process.memoryUsage().rss;
@@ -43,8 +45,10 @@ try {
   clearInterval(sample);
   repos.db.close();
   if (summary.points !== points) throw new Error(`imported ${summary.points} points of ${points}`);
-  console.log(`Imported in ${seconds.toFixed(1)} s (${(bytes / 1e6 / seconds).toFixed(1)} MB/s), load average ${loadavg()[0].toFixed(1)}; ` +
-    `${cpuSeconds.toFixed(1)} s of CPU: ${Math.round(points / cpuSeconds).toLocaleString('en-US')} points per CPU second (the rate on an idle core)`);
+  console.log(
+    `Imported in ${seconds.toFixed(1)} s (${(bytes / 1e6 / seconds).toFixed(1)} MB/s), load average ${loadavg()[0].toFixed(1)}; ` +
+      `${cpuSeconds.toFixed(1)} s of CPU: ${Math.round(points / cpuSeconds).toLocaleString('en-US')} points per CPU second (the rate on an idle core)`,
+  );
   result(`import: TensorBoard scalars (${(bytes / 1e6).toFixed(0)} MB event file)`, points / seconds, 'points/s', 500_000, 'min');
   result('import: peak resident memory', peakRss / 1e6, 'MB', 1024);
 } finally {

@@ -30,7 +30,9 @@ const ORDER = ['server', 'bundle', 'tasks', 'scalars', 'details', 'hp-charts', '
 const OWN_DATA = ['bundle', 'tasks', 'details', 'hp-charts', 'plots', 'debug-samples', 'durability', 'import'];
 
 function benchNames(): string[] {
-  const found = readdirSync(BENCH_DIR).filter((f) => f.endsWith('.ts') && f !== 'run.ts').map((f) => f.replace(/\.ts$/, ''));
+  const found = readdirSync(BENCH_DIR)
+    .filter((f) => f.endsWith('.ts') && f !== 'run.ts')
+    .map((f) => f.replace(/\.ts$/, ''));
   return [...ORDER.filter((n) => found.includes(n)), ...found.filter((n) => !ORDER.includes(n)).sort()];
 }
 
@@ -48,17 +50,26 @@ function newestMtime(path: string): number {
  */
 function ensureApp(): { appDir: string; note: string | null } {
   const index = join(APP_DIR, 'index.html');
-  const sources = Math.max(newestMtime(join(ROOT, 'src')), ...['angular.json', 'package.json', 'tsconfig.json', 'tsconfig.app.json']
-    .map((f) => join(ROOT, f)).filter(existsSync).map((f) => statSync(f).mtimeMs));
+  const sources = Math.max(
+    newestMtime(join(ROOT, 'src')),
+    ...['angular.json', 'package.json', 'tsconfig.json', 'tsconfig.app.json']
+      .map((f) => join(ROOT, f))
+      .filter(existsSync)
+      .map((f) => statSync(f).mtimeMs),
+  );
   if (existsSync(index) && statSync(index).mtimeMs > sources) {
     console.log(`App build is up to date: ${APP_DIR}`);
     return { appDir: APP_DIR, note: null };
   }
   console.log(`Building the app into ${APP_OUT} (production, with stats)…`);
-  const built = spawnSync('npm', ['run', '-s', 'build', '--', '--no-progress', '--stats-json', '--output-path', APP_OUT], { cwd: ROOT, stdio: 'inherit' });
+  const built = spawnSync('npm', ['run', '-s', 'build', '--', '--no-progress', '--stats-json', '--output-path', APP_OUT], {
+    cwd: ROOT,
+    stdio: 'inherit',
+  });
   if (built.status === 0) return { appDir: APP_DIR, note: null };
   // The sources do not build right now: measure the newest earlier build rather than nothing.
-  const fallback = [APP_DIR, join(ROOT, 'dist/compare-tasks/browser')].filter((d) => existsSync(join(d, 'index.html')))
+  const fallback = [APP_DIR, join(ROOT, 'dist/compare-tasks/browser')]
+    .filter((d) => existsSync(join(d, 'index.html')))
     .sort((a, b) => statSync(join(b, 'index.html')).mtimeMs - statSync(join(a, 'index.html')).mtimeMs)[0];
   if (!fallback) throw new Error('ng build failed and there is no earlier build to measure');
   const when = new Date(statSync(join(fallback, 'index.html')).mtimeMs).toISOString();
@@ -71,7 +82,11 @@ function runBench(name: string, args: string[], env: NodeJS.ProcessEnv): Promise
   const start = Date.now();
   return new Promise((done) => {
     // --expose-gc: a bench may collect its own garbage between timed runs (bench/server.ts does).
-    const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', join(BENCH_DIR, `${name}.ts`), ...args], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', join(BENCH_DIR, `${name}.ts`), ...args], {
+      cwd: ROOT,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     const tee = (stream: NodeJS.WriteStream) => (chunk: Buffer) => {
       output += chunk.toString();
@@ -98,7 +113,15 @@ function machine(): string[] {
   ];
 }
 
-interface BenchRun { name: string; output: string; seconds: number; code: number | null; rows: ResultRow[]; date: string; load: number[] }
+interface BenchRun {
+  name: string;
+  output: string;
+  seconds: number;
+  code: number | null;
+  rows: ResultRow[];
+  date: string;
+  load: number[];
+}
 
 const RESULTS_DIR = join(DATA_DIR, 'results');
 
@@ -106,7 +129,9 @@ function table(runs: BenchRun[]): string[] {
   const lines = ['| bench | what | measured | target | result | measured on |', '|---|---|---|---|---|---|'];
   for (const run of runs) {
     for (const row of run.rows) {
-      lines.push(`| ${run.name} | ${row.what} | ${row.measured} | ${row.target} | ${row.status} | ${run.date.slice(0, 16).replace('T', ' ')} (load ${run.load[0].toFixed(1)}) |`);
+      lines.push(
+        `| ${run.name} | ${row.what} | ${row.measured} | ${row.target} | ${row.status} | ${run.date.slice(0, 16).replace('T', ' ')} (load ${run.load[0].toFixed(1)}) |`,
+      );
     }
   }
   return lines;
@@ -137,7 +162,9 @@ async function main() {
   const started = new Date();
   const loadBefore = loadavg();
 
-  const { appDir, note } = skipBuild ? { appDir: existsSync(join(APP_DIR, 'index.html')) ? APP_DIR : join(ROOT, 'dist/compare-tasks/browser'), note: null } : ensureApp();
+  const { appDir, note } = skipBuild
+    ? { appDir: existsSync(join(APP_DIR, 'index.html')) ? APP_DIR : join(ROOT, 'dist/compare-tasks/browser'), note: null }
+    : ensureApp();
   const needsLarge = names.some((n) => !OWN_DATA.includes(n));
   const large = needsLarge ? largeDatabase() : null;
   // Benches bring their own databases (--db means theirs); the large one is in BENCH_DB / BENCH_FILES.
@@ -152,8 +179,10 @@ async function main() {
     const load = loadavg();
     const run = await runBench(name, args, env);
     const rows = parseResults(run.output);
-    if (run.code !== 0) rows.push({ what: `bench/${name}.ts exited with code ${run.code}`, measured: '-', target: 'exit 0', status: 'FAIL' });
-    else if (!rows.length) rows.push({ what: `bench/${name}.ts printed no RESULT lines`, measured: '-', target: 'RESULT lines', status: 'FAIL' });
+    if (run.code !== 0)
+      rows.push({ what: `bench/${name}.ts exited with code ${run.code}`, measured: '-', target: 'exit 0', status: 'FAIL' });
+    else if (!rows.length)
+      rows.push({ what: `bench/${name}.ts printed no RESULT lines`, measured: '-', target: 'RESULT lines', status: 'FAIL' });
     const stored: BenchRun = { name, ...run, rows, date, load };
     current.push(stored);
     writeFileSync(join(RESULTS_DIR, `${name}.json`), JSON.stringify(stored));
@@ -167,7 +196,10 @@ async function main() {
   const rows = runs.flatMap((r) => r.rows);
   const summary = `${rows.filter((r) => r.status === 'PASS').length} of ${rows.length} targets met`;
 
-  const done = large && existsSync(`${large.db}.done`) ? JSON.parse(readFileSync(`${large.db}.done`, 'utf8')) as { bytes: number; buildSeconds: number; pointsPerSecond: number } : null;
+  const done =
+    large && existsSync(`${large.db}.done`)
+      ? (JSON.parse(readFileSync(`${large.db}.done`, 'utf8')) as { bytes: number; buildSeconds: number; pointsPerSecond: number })
+      : null;
   const md = [
     '# Benchmark results',
     '',
@@ -183,7 +215,9 @@ async function main() {
     large
       ? `- Large database: ${large.sizes.tasks} tasks x ${large.sizes.series} series x ${large.sizes.iterations.toLocaleString('en-US')} iterations` +
         `${large.sizes.iterations >= 100_000 ? ' + one 1,000,000-point series' : ''} = ${large.points.toLocaleString('en-US')} points` +
-        (done ? `, ${(done.bytes / 1e9).toFixed(1)} GB, built in ${Math.round(done.buildSeconds / 60)} min (${done.pointsPerSecond.toLocaleString('en-US')} points/s)` : '')
+        (done
+          ? `, ${(done.bytes / 1e9).toFixed(1)} GB, built in ${Math.round(done.buildSeconds / 60)} min (${done.pointsPerSecond.toLocaleString('en-US')} points/s)`
+          : '')
       : '- Large database: not used by these benches',
     '',
     '## Targets',
@@ -197,7 +231,11 @@ async function main() {
       `<details><summary>bench/${name}.ts (${date}, ${seconds.toFixed(0)} s, exit ${code})</summary>`,
       '',
       '```',
-      output.replace(/\r/g, '\n').split('\n').filter((l) => l.trim()).join('\n'),
+      output
+        .replace(/\r/g, '\n')
+        .split('\n')
+        .filter((l) => l.trim())
+        .join('\n'),
       '```',
       '',
       '</details>',

@@ -26,7 +26,12 @@ const SAMPLES = 2000;
 const RUNS = Number(process.env['BENCH_RUNS'] ?? 100);
 const HISTOGRAM = 'events.multi_task_scalar_metrics_iter_histogram';
 
-interface SeriesInfo { task: string; metric: string; variant: string; count: number }
+interface SeriesInfo {
+  task: string;
+  metric: string;
+  variant: string;
+  count: number;
+}
 
 /** Times `runs` calls of `run` after a warm-up; `after` gets each result outside the timed part. */
 async function timeRuns<T>(run: () => Promise<T>, runs: number, after?: (result: T) => void): Promise<number[]> {
@@ -50,19 +55,37 @@ function naiveHistogram(db: Database.Database, tasks: string[], metric: string, 
     const points = rows.all(seriesId.get(task, metric, variant)) as [number, number][];
     const first = points[0][0];
     const width = Math.max(1, Math.ceil((points[points.length - 1][0] - first + 1) / SAMPLES));
-    const x: number[] = [], y: number[] = [], lo: number[] = [], hi: number[] = [];
-    let bucket = -1, sum = 0, count = 0, min = 0, max = 0, sumIter = 0;
+    const x: number[] = [],
+      y: number[] = [],
+      lo: number[] = [],
+      hi: number[] = [];
+    let bucket = -1,
+      sum = 0,
+      count = 0,
+      min = 0,
+      max = 0,
+      sumIter = 0;
     const flush = () => {
       if (!count) return;
-      x.push(Math.round(sumIter / count)); y.push(sum / count); lo.push(min); hi.push(max);
+      x.push(Math.round(sumIter / count));
+      y.push(sum / count);
+      lo.push(min);
+      hi.push(max);
     };
     for (const [iter, value] of points) {
       const b = Math.floor((iter - first) / width);
       if (b !== bucket) {
         flush();
-        bucket = b; sum = 0; count = 0; sumIter = 0; min = value; max = value;
+        bucket = b;
+        sum = 0;
+        count = 0;
+        sumIter = 0;
+        min = value;
+        max = value;
       }
-      sum += value; count++; sumIter += iter;
+      sum += value;
+      count++;
+      sumIter += iter;
       if (value < min) min = value;
       if (value > max) max = value;
     }
@@ -74,16 +97,28 @@ function naiveHistogram(db: Database.Database, tasks: string[], metric: string, 
 
 /** The series the bench asks for: the longest one, and a regular one that 100 tasks have. */
 function benchSeries(db: Database.Database) {
-  const series = db.prepare(`SELECT s.task, s.metric, s.variant, s.count FROM scalar_series s JOIN tasks t ON t.id = s.task
-    JOIN projects p ON p.id = t.project WHERE p.name = 'Benchmark' ORDER BY s.count DESC, s.task`).all() as SeriesInfo[];
+  const series = db
+    .prepare(
+      `SELECT s.task, s.metric, s.variant, s.count FROM scalar_series s JOIN tasks t ON t.id = s.task
+    JOIN projects p ON p.id = t.project WHERE p.name = 'Benchmark' ORDER BY s.count DESC, s.task`,
+    )
+    .all() as SeriesInfo[];
   const longest = series[0];
   const regular = series.find((s) => s.count < longest.count) ?? series[0];
-  const hundred = series.filter((s) => s.metric === regular.metric && s.variant === regular.variant).slice(0, 100).map((s) => s.task);
+  const hundred = series
+    .filter((s) => s.metric === regular.metric && s.variant === regular.variant)
+    .slice(0, 100)
+    .map((s) => s.task);
   return { longest, regular, hundred };
 }
 
 // With the envelope, as the app asks a server that advertises it.
-const bodyOf = (tasks: string[], s: SeriesInfo) => ({ tasks, metrics: [{ metric: s.metric, variants: [s.variant] }], samples: SAMPLES, envelope: true });
+const bodyOf = (tasks: string[], s: SeriesInfo) => ({
+  tasks,
+  metrics: [{ metric: s.metric, variants: [s.variant] }],
+  samples: SAMPLES,
+  envelope: true,
+});
 
 /** The load cases: one long series, and one chart of 100 tasks as the Scalars page asks it. */
 function loadCases(dbPath: string) {
@@ -93,7 +128,10 @@ function loadCases(dbPath: string) {
   return [
     { label: `1 task, ${longest.count.toLocaleString('en-US')}-point series, ${SAMPLES} samples`, body: bodyOf([longest.task], longest) },
     // What the Scalars page asks for one chart: every compared task, one metric, 500 samples.
-    { label: `${hundred.length} tasks, one chart as the Scalars page asks (500 samples)`, body: { ...bodyOf(hundred, regular), samples: 500 } },
+    {
+      label: `${hundred.length} tasks, one chart as the Scalars page asks (500 samples)`,
+      body: { ...bodyOf(hundred, regular), samples: 500 },
+    },
   ];
 }
 
@@ -106,10 +144,20 @@ async function benchHistogram(base: string, dbPath: string) {
     { key: '100-task', label: `${hundred.length} tasks x ${regular.count.toLocaleString('en-US')} points`, tasks: hundred, of: regular },
     // The server keeps serialised answers until a series changes; asking with a different `samples`
     // value each run (same bucket width, same points) measures the answer computed from the rollups.
-    { key: '100-task-computed', label: `${hundred.length} tasks, computed each time (not cached)`, tasks: hundred, of: regular, vary: true },
+    {
+      key: '100-task-computed',
+      label: `${hundred.length} tasks, computed each time (not cached)`,
+      tasks: hundred,
+      of: regular,
+      vary: true,
+    },
   ];
-  console.log(`\nHistogram (samples ${SAMPLES}, over HTTP, ${RUNS} runs after a warm-up; answered = request sent to the last byte received;`);
-  console.log('parse = the client decoding and parsing that JSON (Node, median); full scan = raw rows read and bucketed in process, median of 3, one run above 5 M rows)');
+  console.log(
+    `\nHistogram (samples ${SAMPLES}, over HTTP, ${RUNS} runs after a warm-up; answered = request sent to the last byte received;`,
+  );
+  console.log(
+    'parse = the client decoding and parsing that JSON (Node, median); full scan = raw rows read and bucketed in process, median of 3, one run above 5 M rows)',
+  );
   console.log('| query | points returned | answer MB | answered p50 ms | answered p95 ms | parse ms | full scan ms | scan / p95 |');
   console.log('|---|---|---|---|---|---|---|---|');
   const figures = new Map<string, { p50: number; p95: number; scan: number }>();
@@ -118,18 +166,24 @@ async function benchHistogram(base: string, dbPath: string) {
     let points = 0;
     const parses: number[] = [];
     // Parsing is the client's cost: each answer is parsed (to count its points) after its time is taken.
-    const times = await timeRuns(async () => {
-      const request = { ...bodyOf(c.tasks, c.of), samples: c.vary ? SAMPLES - run++ : SAMPLES };
-      return postBytes(base, HISTOGRAM, request);
-    }, RUNS, (bytes) => {
-      const start = performance.now();
-      const data = (JSON.parse(bytes.toString('utf8')) as { data: { metrics: Record<string, Record<string, Record<string, { x: unknown[] }>>> } }).data;
-      parses.push(performance.now() - start);
-      points = Object.values(data.metrics[c.of.metric][c.of.variant]).reduce((n, s) => n + s.x.length, 0);
-      // The client's own garbage (7.6 MB answers, their parsed arrays) is collected here, between
-      // runs, when node runs with --expose-gc (as `npm run bench:server` does), not during the next timed one.
-      (globalThis as { gc?: () => void }).gc?.();
-    });
+    const times = await timeRuns(
+      async () => {
+        const request = { ...bodyOf(c.tasks, c.of), samples: c.vary ? SAMPLES - run++ : SAMPLES };
+        return postBytes(base, HISTOGRAM, request);
+      },
+      RUNS,
+      (bytes) => {
+        const start = performance.now();
+        const data = (
+          JSON.parse(bytes.toString('utf8')) as { data: { metrics: Record<string, Record<string, Record<string, { x: unknown[] }>>> } }
+        ).data;
+        parses.push(performance.now() - start);
+        points = Object.values(data.metrics[c.of.metric][c.of.variant]).reduce((n, s) => n + s.x.length, 0);
+        // The client's own garbage (7.6 MB answers, their parsed arrays) is collected here, between
+        // runs, when node runs with --expose-gc (as `npm run bench:server` does), not during the next timed one.
+        (globalThis as { gc?: () => void }).gc?.();
+      },
+    );
     const size = (await postBytes(base, HISTOGRAM, bodyOf(c.tasks, c.of))).length;
     // The scan reads every raw row (10 M for 100 tasks): one run for a large case, a median of 3 otherwise.
     const scanRuns = c.tasks.length * c.of.count > 5_000_000 ? 1 : 3;
@@ -137,13 +191,18 @@ async function benchHistogram(base: string, dbPath: string) {
       ? figures.get('100-task')!.scan // the same query as the row above
       : median(await timeRuns(async () => naiveHistogram(db, c.tasks, c.of.metric, c.of.variant), scanRuns));
     if (process.env['BENCH_TIMES']) console.log(c.key, times.map((t) => t.toFixed(0)).join(' '));
-    const p50 = percentile(times, 50), p95 = percentile(times, 95);
+    const p50 = percentile(times, 50),
+      p95 = percentile(times, 95);
     figures.set(c.key, { p50, p95, scan });
-    console.log(`| ${c.label} | ${points.toLocaleString('en-US')} | ${(size / 1e6).toFixed(1)} | ${p50.toFixed(1)} | ${p95.toFixed(1)} | ` +
-      `${median(parses).toFixed(1)} | ${scan.toFixed(0)} | ${(scan / p95).toFixed(0)}x |`);
+    console.log(
+      `| ${c.label} | ${points.toLocaleString('en-US')} | ${(size / 1e6).toFixed(1)} | ${p50.toFixed(1)} | ${p95.toFixed(1)} | ` +
+        `${median(parses).toFixed(1)} | ${scan.toFixed(0)} | ${(scan / p95).toFixed(0)}x |`,
+    );
   }
   db.close();
-  const one = figures.get('1-task')!, all = figures.get('100-task')!, computed = figures.get('100-task-computed')!;
+  const one = figures.get('1-task')!,
+    all = figures.get('100-task')!,
+    computed = figures.get('100-task-computed')!;
   result(`server: histogram, 1 task (${longest.count.toLocaleString('en-US')} points) p95`, one.p95, 'ms', 100);
   result(`server: histogram, ${hundred.length} tasks p95 (repeated query)`, all.p95, 'ms', 100);
   result(`server: histogram, ${hundred.length} tasks p95 (computed each time, not cached)`, computed.p95, 'ms', 100);
@@ -156,13 +215,16 @@ async function benchHistogram(base: string, dbPath: string) {
  * one chart would.
  */
 async function benchLoad(base: string, label: string, requestBody: unknown) {
-  const load = (url: string) => loadOn({ base: url, path: `/api/v2.31/${HISTOGRAM}`, body: JSON.stringify(requestBody), connections: 10, seconds: 10 });
+  const load = (url: string) =>
+    loadOn({ base: url, path: `/api/v2.31/${HISTOGRAM}`, body: JSON.stringify(requestBody), connections: 10, seconds: 10 });
   const run = await load(base);
   const errors = run.errors + run.non2xx;
   const ms = (v: number) => v.toFixed(0);
-  console.log(`\nLoad on the histogram (${label}), 10 connections x 10 s: ` +
-    `${run.perSecond.toFixed(0)} req/s, latency p50 ${ms(run.p50)} ms, p99 ${ms(run.p99)} ms, ` +
-    `${run.requests} answers (${(run.bytes / 1e9).toFixed(2)} GB), ${run.errors} errors or timeouts, ${run.non2xx} non-2xx`);
+  console.log(
+    `\nLoad on the histogram (${label}), 10 connections x 10 s: ` +
+      `${run.perSecond.toFixed(0)} req/s, latency p50 ${ms(run.p50)} ms, p99 ${ms(run.p99)} ms, ` +
+      `${run.requests} answers (${(run.bytes / 1e9).toFixed(2)} GB), ${run.errors} errors or timeouts, ${run.non2xx} non-2xx`,
+  );
   // The same load on a server that only sends this answer's stored bytes: what the load client
   // itself reaches on this machine for an answer of this size (it shares the two cores).
   const bytes = await postBytes(base, HISTOGRAM, requestBody);
@@ -171,9 +233,11 @@ async function benchLoad(base: string, label: string, requestBody: unknown) {
   const ceiling = await startBytesServer(file);
   try {
     const bare = await load(ceiling.url);
-    console.log(`The same load on a server that only sends the stored ${(bytes.length / 1e6).toFixed(1)} MB answer (the load client's ceiling here): ` +
-      `${bare.perSecond.toFixed(0)} req/s, latency p50 ${ms(bare.p50)} ms, p99 ${ms(bare.p99)} ms; ` +
-      `this server reaches ${((100 * run.perSecond) / bare.perSecond).toFixed(0)}% of its rate`);
+    console.log(
+      `The same load on a server that only sends the stored ${(bytes.length / 1e6).toFixed(1)} MB answer (the load client's ceiling here): ` +
+        `${bare.perSecond.toFixed(0)} req/s, latency p50 ${ms(bare.p50)} ms, p99 ${ms(bare.p99)} ms; ` +
+        `this server reaches ${((100 * run.perSecond) / bare.perSecond).toFixed(0)}% of its rate`,
+    );
   } finally {
     await ceiling.stop();
     rmSync(file, { force: true });
@@ -199,7 +263,9 @@ async function benchIngest(dir: string) {
       headlineCpu = median(runs.map((r) => r.perCpuSecond));
     }
     const perCpu = median(runs.map((r) => r.perCpuSecond));
-    console.log(`| ${shape.label} | ${runs[0].events.toLocaleString('en-US')} in ${runs[0].batches} batches | ${Math.round(rate).toLocaleString('en-US')} | ${Math.round(perCpu).toLocaleString('en-US')} |`);
+    console.log(
+      `| ${shape.label} | ${runs[0].events.toLocaleString('en-US')} in ${runs[0].batches} batches | ${Math.round(rate).toLocaleString('en-US')} | ${Math.round(perCpu).toLocaleString('en-US')} |`,
+    );
   }
   result(`server: ingest over HTTP (${INGEST_SHAPES[0].label})`, headline, 'events/s', 50_000, 'min');
   // The same run per CPU second of the server process: what it takes on one free core, whatever else the machine runs.

@@ -17,12 +17,21 @@ import { result } from './lib/result';
 import { openByUrl } from './lib/page';
 import { ROOT, startServer } from './lib/server';
 
-const { values: args } = parseArgs({ options: { app: { type: 'string' }, db: { type: 'string' }, files: { type: 'string' } }, strict: false });
+const { values: args } = parseArgs({
+  options: { app: { type: 'string' }, db: { type: 'string' }, files: { type: 'string' } },
+  strict: false,
+});
 const APP_DIR = (args.app as string | undefined) ?? process.env['BENCH_APP_DIR'] ?? join(ROOT, 'dist/compare-tasks/browser');
 const RUNS = 3;
 const ROW = 'tr[data-task-id]';
 
-interface RunFigures { firstRows: number; scrollLongest: number; pageLongest: number; pageChange: number; memory: MemoryFigures }
+interface RunFigures {
+  firstRows: number;
+  scrollLongest: number;
+  pageLongest: number;
+  pageChange: number;
+  memory: MemoryFigures;
+}
 
 /** performance.now() at the first frame painted after rows are in the document. */
 function firstRowsPainted(page: Page): Promise<number> {
@@ -42,7 +51,9 @@ async function scrollThrough(page: Page): Promise<void> {
   for (let i = 0; i < 200; i++) {
     await page.mouse.wheel(0, 600);
     await page.waitForTimeout(16);
-    const atBottom = await page.evaluate(`(() => { const s = document.querySelector('.table-scroll'); return s.scrollTop + s.clientHeight >= s.scrollHeight - 2; })()`);
+    const atBottom = await page.evaluate(
+      `(() => { const s = document.querySelector('.table-scroll'); return s.scrollTop + s.clientHeight >= s.scrollHeight - 2; })()`,
+    );
     if (atBottom) break;
   }
   await page.evaluate('new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))');
@@ -66,7 +77,9 @@ async function oneRun(browser: Browser, url: string, rows: number): Promise<RunF
       const before = await page.locator(ROW).first().getAttribute('data-task-id');
       const start = Date.now();
       await page.getByRole('button', { name: 'Next page' }).click();
-      await page.waitForFunction(`document.querySelector(${JSON.stringify(ROW)})?.getAttribute('data-task-id') !== ${JSON.stringify(before)}`);
+      await page.waitForFunction(
+        `document.querySelector(${JSON.stringify(ROW)})?.getAttribute('data-task-id') !== ${JSON.stringify(before)}`,
+      );
       changes.push(Date.now() - start);
     }
     await page.waitForTimeout(200);
@@ -92,13 +105,30 @@ async function main() {
       const runs: RunFigures[] = [];
       for (let i = 0; i < RUNS; i++) runs.push(await oneRun(browser, server.url, rows));
       const pick = (f: (r: RunFigures) => number) => median(runs.map(f));
-      console.log(`\n${rows} rows a page: first rows ${runs.map((r) => r.firstRows.toFixed(0)).join(' / ')} ms, ` +
-        `longest task while scrolling ${runs.map((r) => r.scrollLongest.toFixed(0)).join(' / ')} ms, ` +
-        `while paging ${runs.map((r) => r.pageLongest.toFixed(0)).join(' / ')} ms, next page ${runs.map((r) => r.pageChange).join(' / ')} ms`);
+      console.log(
+        `\n${rows} rows a page: first rows ${runs.map((r) => r.firstRows.toFixed(0)).join(' / ')} ms, ` +
+          `longest task while scrolling ${runs.map((r) => r.scrollLongest.toFixed(0)).join(' / ')} ms, ` +
+          `while paging ${runs.map((r) => r.pageLongest.toFixed(0)).join(' / ')} ms, next page ${runs.map((r) => r.pageChange).join(' / ')} ms`,
+      );
       const label = `task table (5,000 tasks, ${rows} rows a page)`;
-      result(`${label}: first rows painted`, pick((r) => r.firstRows), 'ms', 1000);
-      result(`${label}: longest task while scrolling`, pick((r) => r.scrollLongest), 'ms', 100);
-      result(`${label}: longest task while paging`, pick((r) => r.pageLongest), 'ms', 100);
+      result(
+        `${label}: first rows painted`,
+        pick((r) => r.firstRows),
+        'ms',
+        1000,
+      );
+      result(
+        `${label}: longest task while scrolling`,
+        pick((r) => r.scrollLongest),
+        'ms',
+        100,
+      );
+      result(
+        `${label}: longest task while paging`,
+        pick((r) => r.pageLongest),
+        'ms',
+        100,
+      );
       const mid = [...runs].sort((a, b) => a.memory.heapMB - b.memory.heapMB)[Math.floor(runs.length / 2)];
       memoryResults(label, mid.memory);
     }

@@ -62,7 +62,7 @@ test.describe('app shell', () => {
     expect(builds(await scripts())).toEqual(['basic']);
   });
 
-  test('a link\'s page finds its code preloaded: no script it runs first was missing from index.html', async ({ page, request }) => {
+  test("a link's page finds its code preloaded: no script it runs first was missing from index.html", async ({ page, request }) => {
     const ids = await taskIds(request, [DEMO.best, DEMO.baseline]);
     // Each page with what it draws first: scripts asked for before that was drawn must have been
     // preloaded. What a page loads once it is idle (the task table's paginator and filter menus,
@@ -108,21 +108,35 @@ test.describe('app shell', () => {
       await page.goto(url);
       // Seen by the page's own observer: the element may already have been replaced (the task
       // table's paginator placeholder gives way to the paginator once the page is idle).
-      await page.waitForFunction((selector) => ((window as unknown as { firstSeen: Record<string, number> }).firstSeen[selector] ?? 0) > 0, ready);
-      const drawnAt = await page.evaluate((selector) => (window as unknown as { firstSeen: Record<string, number> }).firstSeen[selector], ready);
+      await page.waitForFunction(
+        (selector) => ((window as unknown as { firstSeen: Record<string, number> }).firstSeen[selector] ?? 0) > 0,
+        ready,
+      );
+      const drawnAt = await page.evaluate(
+        (selector) => (window as unknown as { firstSeen: Record<string, number> }).firstSeen[selector],
+        ready,
+      );
       expect(drawnAt, url).toBeGreaterThan(0);
       // Every script the page asked for before it drew that, but Plotly's builds (plotly/, loaded
       // when a chart needs one; revalidated from the cache they can be reported without their size).
-      const fetched = await page.evaluate((before) => performance.getEntriesByType('resource')
-        .filter((e) => e.startTime < before)
-        .map((e) => new URL(e.name).pathname.slice(1))
-        .filter((file) => file.endsWith('.js') && !file.startsWith('plotly/')), drawnAt);
+      const fetched = await page.evaluate(
+        (before) =>
+          performance
+            .getEntriesByType('resource')
+            .filter((e) => e.startTime < before)
+            .map((e) => new URL(e.name).pathname.slice(1))
+            .filter((file) => file.endsWith('.js') && !file.startsWith('plotly/')),
+        drawnAt,
+      );
       expect(fetched.length, url).toBeGreaterThan(0);
-      expect(fetched.filter((file) => !preloaded.includes(file)), url).toEqual([]);
+      expect(
+        fetched.filter((file) => !preloaded.includes(file)),
+        url,
+      ).toEqual([]);
     }
   });
 
-  test('the compare page loads Plotly\'s basic build once it is idle, before a chart is opened', async ({ page, request }) => {
+  test("the compare page loads Plotly's basic build once it is idle, before a chart is opened", async ({ page, request }) => {
     const plotly: string[] = [];
     page.on('response', async (response) => {
       if (response.request().resourceType() === 'script' && response.status() === 200) {

@@ -23,13 +23,20 @@ test.describe('access keys', () => {
     const body = await tasks.json();
     expect(body.meta.result_code).toBe(401);
     expect(body.meta.result_msg).toMatch(/Not authenticated/);
-    const wrong = await api.post('/api/v2.31/auth.login', { headers: { Authorization: `Basic ${Buffer.from(`${ACCESS}:nope`).toString('base64')}` } });
+    const wrong = await api.post('/api/v2.31/auth.login', {
+      headers: { Authorization: `Basic ${Buffer.from(`${ACCESS}:nope`).toString('base64')}` },
+    });
     expect(wrong.status()).toBe(401);
     expect(await wrong.text()).not.toContain(SECRET);
-    const login = await api.post('/api/v2.31/auth.login', { headers: { Authorization: `Basic ${Buffer.from(`${ACCESS}:${SECRET}`).toString('base64')}` } });
+    const login = await api.post('/api/v2.31/auth.login', {
+      headers: { Authorization: `Basic ${Buffer.from(`${ACCESS}:${SECRET}`).toString('base64')}` },
+    });
     expect(login.status()).toBe(200);
     const { token } = (await login.json()).data;
-    const withToken = await api.post('/api/v2.31/tasks.get_all_ex', { data: { only_fields: ['name'] }, headers: { Authorization: `Bearer ${token}` } });
+    const withToken = await api.post('/api/v2.31/tasks.get_all_ex', {
+      data: { only_fields: ['name'] },
+      headers: { Authorization: `Bearer ${token}` },
+    });
     expect(withToken.status()).toBe(200);
     await api.dispose();
   });

@@ -44,11 +44,16 @@ test.describe('served under a base path', () => {
   });
   test.afterAll(async () => server?.stop());
 
-  test('signed in by ClearML\'s session cookie: table, compare, every tab, deep-link reload and data under /compare/', async ({ page, context }) => {
+  test("signed in by ClearML's session cookie: table, compare, every tab, deep-link reload and data under /compare/", async ({
+    page,
+    context,
+  }) => {
     const watch = await watchPage(page);
     const failed = failedAnswers(page);
     const host = new URL(server.baseURL).hostname;
-    await context.addCookies([{ name: 'clearml_token_basic', value: await tokenFromLogin(), domain: host, path: '/', httpOnly: true, sameSite: 'Lax' }]);
+    await context.addCookies([
+      { name: 'clearml_token_basic', value: await tokenFromLogin(), domain: host, path: '/', httpOnly: true, sameSite: 'Lax' },
+    ]);
     const apiPaths: string[] = [];
     page.on('request', (request) => {
       const path = new URL(request.url()).pathname;

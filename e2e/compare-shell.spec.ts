@@ -20,7 +20,10 @@ test.describe('compare page shell', () => {
     await expect(page.getByRole('tab', { name: 'Scalars', exact: true })).toHaveClass(/mdc-tab--active/);
   });
 
-  test('the view links open each view of Hyperparameters and Scalars, mark the open one and keep its options', async ({ page, request }) => {
+  test('the view links open each view of Hyperparameters and Scalars, mark the open one and keep its options', async ({
+    page,
+    request,
+  }) => {
     // Five views opened in turn, three of them drawing charts.
     test.setTimeout(180_000);
     const ids = await taskIds(request, [DEMO.best, DEMO.baseline, DEMO.failed]);
@@ -67,7 +70,10 @@ test.describe('compare page shell', () => {
     await page.getByRole('button', { name: 'TASKS', exact: true }).click();
     const menu = page.getByTestId('tasks-menu');
     await expect(menu.getByRole('listitem')).toHaveCount(3);
-    await menu.locator(`[data-task-id="${ids[1]}"]`).getByRole('button', { name: /^Remove / }).click();
+    await menu
+      .locator(`[data-task-id="${ids[1]}"]`)
+      .getByRole('button', { name: /^Remove / })
+      .click();
     await expect.poll(() => idsInUrl(page)).toEqual([ids[0], ids[2]]);
     await expect(page).toHaveURL(/\/metrics-plots$/);
     await expect(taskHeaders(page)).toHaveCount(2);
@@ -93,7 +99,10 @@ test.describe('compare page shell', () => {
     const ids = await taskIds(request, [DEMO.best, DEMO.baseline, DEMO.failed]);
     await page.goto(compareUrl(ids, 'scalars/values'));
     const headers = taskHeaders(page);
-    await headers.nth(2).getByRole('button', { name: /^Set .* as base task$/ }).click();
+    await headers
+      .nth(2)
+      .getByRole('button', { name: /^Set .* as base task$/ })
+      .click();
     await expect.poll(() => idsInUrl(page)).toEqual([ids[2], ids[0], ids[1]]);
     await expect(headers.first().getByTestId('base-badge')).toBeVisible();
 
@@ -197,8 +206,19 @@ test('a task colour can be changed from its header, is remembered, and can be re
   await expect(header.getByRole('button', { name: /^Colour of / })).toHaveCSS('background-color', 'rgb(240, 15, 120)');
   await expect(header).toHaveCSS('border-top-color', 'rgb(240, 15, 120)');
   await page.reload();
-  await expect(taskHeaders(page).nth(1).getByRole('button', { name: /^Colour of / })).toHaveCSS('background-color', 'rgb(240, 15, 120)');
-  await taskHeaders(page).nth(1).getByRole('button', { name: /^Colour of / }).click();
+  await expect(
+    taskHeaders(page)
+      .nth(1)
+      .getByRole('button', { name: /^Colour of / }),
+  ).toHaveCSS('background-color', 'rgb(240, 15, 120)');
+  await taskHeaders(page)
+    .nth(1)
+    .getByRole('button', { name: /^Colour of / })
+    .click();
   await page.getByRole('menuitem', { name: 'Default colour' }).click();
-  await expect(taskHeaders(page).nth(1).getByRole('button', { name: /^Colour of / })).toHaveCSS('background-color', original);
+  await expect(
+    taskHeaders(page)
+      .nth(1)
+      .getByRole('button', { name: /^Colour of / }),
+  ).toHaveCSS('background-color', original);
 });

@@ -48,7 +48,9 @@ test.describe('debug samples', () => {
     await expect(first.getByRole('button', { name: 'Newest iteration', exact: true })).toBeDisabled();
     await expect(first.locator('img').first()).toHaveAttribute('loading', 'lazy');
     // Every thumbnail of the column is at the iteration shown, captioned with it.
-    for (const iter of await first.getByRole('button', { name: /^Open .+ at iteration / }).evaluateAll((els) => els.map((e) => e.getAttribute('data-iter')))) {
+    for (const iter of await first
+      .getByRole('button', { name: /^Open .+ at iteration / })
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-iter')))) {
       expect(Number(iter)).toBe(newest);
     }
 
@@ -62,14 +64,20 @@ test.describe('debug samples', () => {
 
     await chooseMetric(page, ids[0], 'augmentations');
     await expect(first.getByRole('button', { name: /^Open .+ at iteration / }).first()).toHaveAttribute('data-metric', 'augmentations');
-    const metrics = await first.getByRole('button', { name: /^Open .+ at iteration / }).evaluateAll((els) => els.map((e) => e.getAttribute('data-metric')));
+    const metrics = await first
+      .getByRole('button', { name: /^Open .+ at iteration / })
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-metric')));
     expect(new Set(metrics)).toEqual(new Set(['augmentations']));
     await expect(column(page, ids[1]).locator('[data-metric="predictions"]').first()).toBeVisible();
     const shownBefore = await first.getAttribute('data-iter');
     await expect(page).toHaveURL(/cols=/);
 
     await page.reload();
-    await expect(column(page, ids[0]).getByRole('button', { name: /^Open .+ at iteration / }).first()).toHaveAttribute('data-metric', 'augmentations');
+    await expect(
+      column(page, ids[0])
+        .getByRole('button', { name: /^Open .+ at iteration / })
+        .first(),
+    ).toHaveAttribute('data-metric', 'augmentations');
     await expect(column(page, ids[0])).toHaveAttribute('data-iter', shownBefore!);
 
     await column(page, ids[0]).getByRole('button', { name: 'Newest iteration', exact: true }).click();
@@ -254,12 +262,23 @@ test.describe('debug samples', () => {
     test.setTimeout(150_000);
     const [demo] = await taskIds(request, [DEMO.best]);
     const sample = await api<{ event: { url: string } }>(request, 'events.get_debug_image_sample', {
-      task: demo, metric: 'predictions', variant: 'cat',
+      task: demo,
+      metric: 'predictions',
+      variant: 'cat',
     });
     const ids = await fixtureTasks(request, 100, 'wide');
-    await api(request, 'events.add_batch', ids.map((task, i) => ({
-      type: 'training_debug_image', task, metric: 'predictions', variant: 'cat', iter: 10 * (i + 1), url: sample.event.url,
-    })));
+    await api(
+      request,
+      'events.add_batch',
+      ids.map((task, i) => ({
+        type: 'training_debug_image',
+        task,
+        metric: 'predictions',
+        variant: 'cat',
+        iter: 10 * (i + 1),
+        url: sample.event.url,
+      })),
+    );
 
     await page.goto(compareUrl(ids, 'debug-images'));
     await expect(column(page, ids[0])).toHaveAttribute('data-iter', '10');
@@ -272,11 +291,23 @@ test.describe('debug samples', () => {
     await expect(column(page, ids[0])).toHaveCount(0);
   });
 
-  test('a task with more sample iterations than one page: Older fetches the page before; a jump pages back to its iteration', async ({ page, request }, info) => {
+  test('a task with more sample iterations than one page: Older fetches the page before; a jump pages back to its iteration', async ({
+    page,
+    request,
+  }, info) => {
     const [id] = await fixtureTasks(request, 1, 'long');
-    await api(request, 'events.add_batch', Array.from({ length: 1001 }, (_, i) => ({
-      type: 'training_debug_image', task: id, metric: 'steps', variant: 'v', iter: i + 1, url: `/files/e2e/${id}/${i + 1}.png`,
-    })));
+    await api(
+      request,
+      'events.add_batch',
+      Array.from({ length: 1001 }, (_, i) => ({
+        type: 'training_debug_image',
+        task: id,
+        metric: 'steps',
+        variant: 'v',
+        iter: i + 1,
+        url: `/files/e2e/${id}/${i + 1}.png`,
+      })),
+    );
     const pages: Record<string, unknown>[] = [];
     page.on('request', (r) => {
       if (r.url().endsWith('/events.debug_images')) pages.push(r.postDataJSON() as Record<string, unknown>);
@@ -309,9 +340,16 @@ test.describe('debug samples', () => {
     test.setTimeout(420_000);
     const [id] = await fixtureTasks(request, 1, 'deep');
     const metrics = Array.from({ length: 12 }, (_, m) => `layer ${String(m).padStart(2, '0')}`);
-    const events = metrics.flatMap((metric) => Array.from({ length: 2000 }, (_, iter) => ({
-      type: 'training_debug_image', task: id, metric, variant: 'activations', iter, url: `/files/e2e/${id}/${metric}/${iter}.png`,
-    })));
+    const events = metrics.flatMap((metric) =>
+      Array.from({ length: 2000 }, (_, iter) => ({
+        type: 'training_debug_image',
+        task: id,
+        metric,
+        variant: 'activations',
+        iter,
+        url: `/files/e2e/${id}/${metric}/${iter}.png`,
+      })),
+    );
     for (let i = 0; i < events.length; i += 4000) {
       const { added } = await api<{ added: number }>(request, 'events.add_batch', events.slice(i, i + 4000));
       expect(added).toBe(Math.min(4000, events.length - i));
@@ -333,7 +371,8 @@ test.describe('debug samples', () => {
     await expect(only.getByTestId('nearest-marker')).toHaveCount(0);
     await expect(only.getByRole('button', { name: /^Open .+ at iteration / })).toHaveCount(12);
     // The last page was full: only asking shows there is nothing older.
-    if (await only.getByRole('button', { name: 'Older iteration', exact: true }).isEnabled()) await only.getByRole('button', { name: 'Older iteration', exact: true }).click();
+    if (await only.getByRole('button', { name: 'Older iteration', exact: true }).isEnabled())
+      await only.getByRole('button', { name: 'Older iteration', exact: true }).click();
     await expect(only.getByRole('button', { name: 'Older iteration', exact: true })).toBeDisabled();
     await expect(only).toHaveAttribute('data-iter', '0');
 

@@ -165,7 +165,11 @@ test.describe('details tab', () => {
       if (!(route.request().postDataJSON()?.only_fields ?? []).includes('script.diff')) return route.continue();
       await released;
       if (failures-- > 0) {
-        return route.fulfill({ status: 500, contentType: 'application/json', body: JSON.stringify({ meta: { result_code: 500, result_msg: 'Texts are down' }, data: {} }) });
+        return route.fulfill({
+          status: 500,
+          contentType: 'application/json',
+          body: JSON.stringify({ meta: { result_code: 500, result_msg: 'Texts are down' }, data: {} }),
+        });
       }
       return route.continue();
     });

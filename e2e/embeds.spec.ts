@@ -22,15 +22,21 @@ function iframeSrc(snippet: string): string {
 
 /** The y values of every line trace of a chart, as Plotly holds them (smoothing applied). */
 function plottedY(chart: Locator): Promise<number[][]> {
-  return chart.locator('.js-plotly-plot').evaluate((el) =>
-    (el as unknown as { data: { fill?: string; y: number[] }[] }).data.filter((t) => t.fill !== 'toself').map((t) => [...t.y]),
-  );
+  return chart
+    .locator('.js-plotly-plot')
+    .evaluate((el) =>
+      (el as unknown as { data: { fill?: string; y: number[] }[] }).data.filter((t) => t.fill !== 'toself').map((t) => [...t.y]),
+    );
 }
 
 test.describe('embeds', () => {
   test.describe.configure({ timeout: 150_000 });
 
-  test('a scalar chart copies an iframe snippet whose URL draws that chart alone, with the same smoothing and axis', async ({ page, context, request }) => {
+  test('a scalar chart copies an iframe snippet whose URL draws that chart alone, with the same smoothing and axis', async ({
+    page,
+    context,
+    request,
+  }) => {
     const ids = await taskIds(request, [DEMO.baseline, DEMO.best]);
     await page.goto(compareUrl(ids, 'scalars/graph', 'smooth=0.6&log=1'));
     const chart = page.locator('[data-testid="scalar-chart"][data-chart-key="mv:loss:train"]');
@@ -59,7 +65,9 @@ test.describe('embeds', () => {
     await expect(page.getByRole('button', { name: /^Copy embed code for / })).toHaveCount(0);
     expect(await plottedY(embedded)).toEqual(pageY);
     await expect(embedded.locator('.ytitle, .yaxislayer-above text').first()).toBeAttached();
-    const yType = await embedded.locator('.js-plotly-plot').evaluate((el) => (el as unknown as { _fullLayout: { yaxis: { type: string } } })._fullLayout.yaxis.type);
+    const yType = await embedded
+      .locator('.js-plotly-plot')
+      .evaluate((el) => (el as unknown as { _fullLayout: { yaxis: { type: string } } })._fullLayout.yaxis.type);
     expect(yType).toBe('log');
   });
 
@@ -97,9 +105,27 @@ test.describe('embeds', () => {
   });
 
   const CHART_VIEWS: { view: string; query: string; frame: string; chart: string; hidden: string }[] = [
-    { view: 'hyper-params/graph', query: '', frame: '.chart-row', chart: '[data-testid="parcoords"] svg.pc-chart', hidden: '[data-testid="metric-picker"]' },
-    { view: 'hyper-params/scatter', query: 'scLog=on', frame: '.chart-frame', chart: '[data-testid="scatter"] .js-plotly-plot', hidden: '[data-testid="scatter-y"]' },
-    { view: 'metrics-plots', query: '', frame: '[data-testid="plot-card"][data-kind="overlay"]', chart: '[data-testid="plot-card"] .js-plotly-plot', hidden: '[data-testid="plot-search"]' },
+    {
+      view: 'hyper-params/graph',
+      query: '',
+      frame: '.chart-row',
+      chart: '[data-testid="parcoords"] svg.pc-chart',
+      hidden: '[data-testid="metric-picker"]',
+    },
+    {
+      view: 'hyper-params/scatter',
+      query: 'scLog=on',
+      frame: '.chart-frame',
+      chart: '[data-testid="scatter"] .js-plotly-plot',
+      hidden: '[data-testid="scatter-y"]',
+    },
+    {
+      view: 'metrics-plots',
+      query: '',
+      frame: '[data-testid="plot-card"][data-kind="overlay"]',
+      chart: '[data-testid="plot-card"] .js-plotly-plot',
+      hidden: '[data-testid="plot-search"]',
+    },
   ];
   for (const { view, query, frame, chart, hidden } of CHART_VIEWS) {
     test(`${view} has an embed button whose URL draws the one chart with the same options`, async ({ page, request }) => {
@@ -109,7 +135,10 @@ test.describe('embeds', () => {
       await expect(host.locator(chart.split(' ').at(-1)!)).toBeAttached(DRAWN);
       await host.scrollIntoViewIfNeeded();
       await host.hover();
-      const path = await host.getByRole('button', { name: /^Copy embed code for / }).first().getAttribute('data-embed-path');
+      const path = await host
+        .getByRole('button', { name: /^Copy embed code for / })
+        .first()
+        .getAttribute('data-embed-path');
       expect(path).toContain(`/embed;ids=${ids.join(',')}/${view}`);
       if (query) expect(path).toContain(query);
       await page.goto(path!);

@@ -54,7 +54,11 @@ function nextDownload(context: BrowserContext, page: Page): Promise<Download> {
 test.describe('files and origin', () => {
   test.describe.configure({ timeout: 150_000 });
 
-  test('uploaded .html, .svg, .js and a page named .png run nothing, opened directly or from the viewer; images still show', async ({ page, request, context }) => {
+  test('uploaded .html, .svg, .js and a page named .png run nothing, opened directly or from the viewer; images still show', async ({
+    page,
+    request,
+    context,
+  }) => {
     const stamp = Date.now();
     const base = `/files/e2e-xss/${stamp}`;
     await upload(request, `${base}/page.html`, HTML('html'));
@@ -91,7 +95,12 @@ test.describe('files and origin', () => {
 
     // Debug samples pointing at them: the viewer's "open file" link saves the file, nothing runs.
     const { id: project } = await api<{ id: string }>(request, 'projects.create', { name: `e2e files origin ${stamp}` });
-    const { id: task } = await api<{ id: string }>(request, 'tasks.create', { name: `files origin ${stamp}`, project, type: 'training', system_tags: ['archived'] });
+    const { id: task } = await api<{ id: string }>(request, 'tasks.create', {
+      name: `files origin ${stamp}`,
+      project,
+      type: 'training',
+      system_tags: ['archived'],
+    });
     const sample = (variant: string, url: string) => ({ type: 'training_debug_image', task, metric: 'hostile', variant, iter: 1, url });
     const added = await api<{ added: number }>(request, 'events.add_batch', [
       sample('a-image', `${base}/real.png`),
@@ -108,7 +117,11 @@ test.describe('files and origin', () => {
     await expect(page.getByTestId('viewer-image')).toBeVisible();
     await expect.poll(() => page.getByTestId('viewer-image').evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(1);
     await page.keyboard.press('Escape');
-    for (const [variant, name] of [['b-html', 'page.html'], ['c-svg', 'drawing.svg'], ['d-fake', 'fake.png']]) {
+    for (const [variant, name] of [
+      ['b-html', 'page.html'],
+      ['c-svg', 'drawing.svg'],
+      ['d-fake', 'fake.png'],
+    ]) {
       await column.locator(`[data-variant="${variant}"]`).click();
       const link = page.getByRole('link', { name: 'Open the file in a new tab' });
       // The server answers a stored file's URL absolute, on the origin the request came to (as clearml-server).
@@ -126,14 +139,21 @@ test.describe('files and origin', () => {
     expect(watch.dialogs).toEqual([]);
     expect(watch.pageErrors).toEqual([]);
     expect(await projectNames(request, '^pwned')).toEqual([]);
-    console.log('html, svg, js and an html file named .png: saved as downloads when opened directly and from the viewer, no script ran; a real png shown inline and in the viewer');
+    console.log(
+      'html, svg, js and an html file named .png: saved as downloads when opened directly and from the viewer, no script ran; a real png shown inline and in the viewer',
+    );
   });
 
   test('a page on another site or port cannot write through forms or fetch', async ({ page, request, baseURL }) => {
     const stamp = Date.now();
     const target = baseURL!;
     const { id: project } = await api<{ id: string }>(request, 'projects.create', { name: `e2e csrf ${stamp}` });
-    const { id: task } = await api<{ id: string }>(request, 'tasks.create', { name: `csrf ${stamp}`, project, type: 'training', system_tags: ['archived'] });
+    const { id: task } = await api<{ id: string }>(request, 'tasks.create', {
+      name: `csrf ${stamp}`,
+      project,
+      type: 'training',
+      system_tags: ['archived'],
+    });
     const event = JSON.stringify({ type: 'training_stats_scalar', task, metric: 'csrf', variant: 'v', iter: 1, value: 1 });
     // A form whose text/plain body is JSON: `name=value` with the `=` hidden inside a string.
     const attackerPage = (label: string) => `<!doctype html><html><body>
@@ -164,7 +184,8 @@ window.done = (async () => {
     const port = (attacker.address() as AddressInfo).port;
     const statuses: string[] = [];
     page.on('response', (response) => {
-      if (response.url().startsWith(target)) statuses.push(`${response.request().method()} ${new URL(response.url()).pathname} ${response.status()}`);
+      if (response.url().startsWith(target))
+        statuses.push(`${response.request().method()} ${new URL(response.url()).pathname} ${response.status()}`);
     });
     try {
       // Another port of the same address (same site), and another site (localhost vs 127.0.0.1).
@@ -181,13 +202,21 @@ window.done = (async () => {
     expect(await projectNames(request, '^csrf ')).toEqual([]);
     const { metrics } = await api<{ metrics: unknown[] }>(request, 'events.get_multi_task_metrics', { tasks: [task] });
     expect(metrics).toEqual([]);
-    for (const path of [`/files/csrf-port-${stamp}.html`, `/files/csrf-site-${stamp}.html`, `/files/csrf-multipart-port-${stamp}.html`, `/files/csrf-multipart-site-${stamp}.html`]) {
+    for (const path of [
+      `/files/csrf-port-${stamp}.html`,
+      `/files/csrf-site-${stamp}.html`,
+      `/files/csrf-multipart-port-${stamp}.html`,
+      `/files/csrf-multipart-site-${stamp}.html`,
+    ]) {
       expect((await request.get(path)).status(), path).toBe(404);
     }
     console.log(`cross-origin form and fetch writes: ${statuses.length} requests reached the server, all 403; nothing stored`);
   });
 
-  test('with access keys, a stored page opened with ?token= (the way it would read a signed-in user\'s cookie) is saved, never run', async ({ page, context }) => {
+  test("with access keys, a stored page opened with ?token= (the way it would read a signed-in user's cookie) is saved, never run", async ({
+    page,
+    context,
+  }) => {
     // Starts a server of its own.
     test.setTimeout(450_000);
     const ACCESS = 'E2EFILES';
@@ -231,7 +260,11 @@ window.done = (async () => {
       const app = await page.goto(`http://rebind.test:${port}/`);
       expect(app?.status()).toBe(421);
       // A script of that page reading "its own" origin is refused the same way.
-      const status = await page.evaluate(async () => (await fetch('/api/v2.31/projects.get_all', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).status);
+      const status = await page.evaluate(
+        async () =>
+          (await fetch('/api/v2.31/projects.get_all', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' }))
+            .status,
+      );
       expect(status).toBe(421);
     } finally {
       await context?.close();

@@ -42,25 +42,57 @@ async function createHostileTasks(request: APIRequestContext): Promise<{ project
     },
   });
   const { id: hostile } = await api<{ id: string }>(request, 'tasks.create', {
-    name: P.name, project, type: 'training', comment: P.comment, tags: [P.tag, P.jsTag], system_tags: ['archived'],
+    name: P.name,
+    project,
+    type: 'training',
+    comment: P.comment,
+    tags: [P.tag, P.jsTag],
+    system_tags: ['archived'],
     hyperparams: hyper(P.paramValue, P.paramUrl),
     configuration: { General: { name: 'General', value: P.config, type: 'yaml' } },
     script: { repository: `javascript:${flag('repo')}`, entry_point: IMG('entry'), branch: 'main' },
   });
   const { id: plain } = await api<{ id: string }>(request, 'tasks.create', {
-    name: 'plain neighbour', project, type: 'training', system_tags: ['archived'],
+    name: 'plain neighbour',
+    project,
+    type: 'training',
+    system_tags: ['archived'],
     hyperparams: hyper('0.1', 'https://example.org'),
     configuration: { General: { name: 'General', value: 'homepage: https://example.org\n', type: 'yaml' } },
   });
   const events: object[] = [];
   for (const task of [hostile, plain]) {
     for (let iter = 0; iter < 5; iter++) {
-      events.push({ type: 'training_stats_scalar', task, metric: P.metric, variant: P.variant, iter, value: 1 / (iter + 1) + (task === plain ? 0.1 : 0) });
+      events.push({
+        type: 'training_stats_scalar',
+        task,
+        metric: P.metric,
+        variant: P.variant,
+        iter,
+        value: 1 / (iter + 1) + (task === plain ? 0.1 : 0),
+      });
     }
-    const figure = { data: [{ type: 'scatter', x: [0, 1], y: [0, 1], name: IMG('trace') }], layout: { title: { text: P.plotTitle }, xaxis: { title: { text: IMG('axis') } } } };
+    const figure = {
+      data: [{ type: 'scatter', x: [0, 1], y: [0, 1], name: IMG('trace') }],
+      layout: { title: { text: P.plotTitle }, xaxis: { title: { text: IMG('axis') } } },
+    };
     events.push({ type: 'plot', task, metric: P.plotMetric, variant: P.variant, iter: 4, plot_str: JSON.stringify(figure) });
-    events.push({ type: 'training_debug_image', task, metric: P.sampleMetric, variant: P.variant, iter: 4, url: `javascript:${flag('sample-url')}` });
-    events.push({ type: 'training_debug_image', task, metric: P.sampleMetric, variant: 'data', iter: 4, url: `data:text/html,<script>${flag('sample-data')}</script>` });
+    events.push({
+      type: 'training_debug_image',
+      task,
+      metric: P.sampleMetric,
+      variant: P.variant,
+      iter: 4,
+      url: `javascript:${flag('sample-url')}`,
+    });
+    events.push({
+      type: 'training_debug_image',
+      task,
+      metric: P.sampleMetric,
+      variant: 'data',
+      iter: 4,
+      url: `data:text/html,<script>${flag('sample-data')}</script>`,
+    });
   }
   const response = await request.post('/api/v2.31/events.add_batch', {
     headers: { 'content-type': 'application/json-lines' },
@@ -79,14 +111,20 @@ async function expectNothingRan(page: Page, watch: PageWatch, where: string) {
   expect(watch.cspViolations, where).toEqual([]);
   expect(watch.consoleErrors, where).toEqual([]);
   await expect(page.locator('img[src="x"], svg[onload], script:not([src])'), where).toHaveCount(0);
-  await expect(page.locator('a[href^="javascript:" i], [src^="javascript:" i], iframe[src^="data:" i], [src^="data:text/html" i]'), where).toHaveCount(0);
+  await expect(
+    page.locator('a[href^="javascript:" i], [src^="javascript:" i], iframe[src^="data:" i], [src^="data:text/html" i]'),
+    where,
+  ).toHaveCount(0);
 }
 
 test.describe('hostile content', () => {
   // Each test opens the table and every compare view in turn.
   test.describe.configure({ timeout: 300_000 });
 
-  test('HTML and javascript: in task text show literally in the table and in every compare view, and nothing runs', async ({ page, request }) => {
+  test('HTML and javascript: in task text show literally in the table and in every compare view, and nothing runs', async ({
+    page,
+    request,
+  }) => {
     const { project, ids } = await createHostileTasks(request);
     const watch = await watchPage(page);
 

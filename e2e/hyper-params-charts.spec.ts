@@ -14,9 +14,13 @@ async function drawn(page: Page): Promise<Drawn> {
   if (!(await host.locator('svg').count())) return { labels: [], lines: [] };
   return host.evaluate((el) => {
     const axes = [...el.querySelectorAll('[data-testid="pc-axis"]')];
-    const ticks = axes.map((a) => [...a.querySelectorAll('[data-testid="pc-tick"]')].map((t) => ({ y: Number(t.getAttribute('y')), text: t.textContent!.trim() })));
+    const ticks = axes.map((a) =>
+      [...a.querySelectorAll('[data-testid="pc-tick"]')].map((t) => ({ y: Number(t.getAttribute('y')), text: t.textContent!.trim() })),
+    );
     const lines = [...el.querySelectorAll('[data-testid="pc-line"]')].map((p) => {
-      const points = [...p.getAttribute('d')!.matchAll(/[ML]([-\d.]+) ([-\d.]+)/g)].map((m) => [Number(m[1]), Number(m[2])] as [number, number]);
+      const points = [...p.getAttribute('d')!.matchAll(/[ML]([-\d.]+) ([-\d.]+)/g)].map(
+        (m) => [Number(m[1]), Number(m[2])] as [number, number],
+      );
       return {
         id: p.getAttribute('data-task-id')!,
         state: p.getAttribute('data-state')!,
@@ -39,7 +43,8 @@ function valuesOn(chart: Drawn, label: string, ids: string[]): (string | null)[]
 const DRAWN = { timeout: 60_000 };
 
 async function chartDrawn(page: Page, testId: string): Promise<void> {
-  const chart = testId === 'parcoords' ? page.getByTestId(testId).locator('svg.pc-chart') : page.getByTestId(testId).locator('.main-svg').first();
+  const chart =
+    testId === 'parcoords' ? page.getByTestId(testId).locator('svg.pc-chart') : page.getByTestId(testId).locator('.main-svg').first();
   await expect(chart).toBeVisible(DRAWN);
 }
 
@@ -66,8 +71,12 @@ test.describe('hyperparameters: parallel coordinates', () => {
     await expect(page.getByTestId('legend-task')).toHaveCount(4);
 
     // Hovering a line (in the middle of a segment no other line passes near) highlights it.
-    const mid = (l: Drawn['lines'][number], k: number) => [(l.points[k][0] + l.points[k + 1][0]) / 2, (l.points[k][1] + l.points[k + 1][1]) / 2];
-    const spot = chart.lines.flatMap((l) => l.points.slice(1).map((_, k) => ({ l, k })))
+    const mid = (l: Drawn['lines'][number], k: number) => [
+      (l.points[k][0] + l.points[k + 1][0]) / 2,
+      (l.points[k][1] + l.points[k + 1][1]) / 2,
+    ];
+    const spot = chart.lines
+      .flatMap((l) => l.points.slice(1).map((_, k) => ({ l, k })))
       .find(({ l, k }) => chart.lines.every((o) => o === l || Math.abs(mid(o, k)[1] - mid(l, k)[1]) > 6))!;
     const box = (await page.getByTestId('parcoords').locator('svg').boundingBox())!;
     const [mx, my] = mid(spot.l, spot.k);
@@ -158,7 +167,10 @@ test.describe('hyperparameters: parallel coordinates', () => {
     await expect(page.getByTestId('passing-task')).toHaveCount(3);
   });
 
-  test('an axis moves when its title is dragged sideways or moved with the arrow keys; the order is in the URL', async ({ page, request }) => {
+  test('an axis moves when its title is dragged sideways or moved with the arrow keys; the order is in the URL', async ({
+    page,
+    request,
+  }) => {
     const ids = await taskIds(request, [DEMO.baseline, DEMO.best, DEMO.failed]);
     await page.goto(compareUrl(ids, 'hyper-params/graph'));
     await chartDrawn(page, 'parcoords');
@@ -168,7 +180,9 @@ test.describe('hyperparameters: parallel coordinates', () => {
     const valuesBefore = valuesOn(before, first, ids);
     // A view option changes the chart only: the tasks are not fetched again.
     let fetched = 0;
-    page.on('request', (r) => { if (r.url().includes('tasks.get_all_ex')) fetched++; });
+    page.on('request', (r) => {
+      if (r.url().includes('tasks.get_all_ex')) fetched++;
+    });
     // Drag the first axis's title onto the third axis's place.
     const from = (await page.getByTestId('pc-label').nth(0).boundingBox())!;
     const to = (await page.getByTestId('pc-label').nth(2).boundingBox())!;
@@ -201,7 +215,10 @@ test.describe('hyperparameters: parallel coordinates', () => {
     await expect.poll(() => page.url()).not.toContain('pcOrder=');
   });
 
-  test('in a narrow window the chart keeps its axes apart and scrolls sideways, with every title inside it and in full on hover', async ({ page, request }) => {
+  test('in a narrow window the chart keeps its axes apart and scrolls sideways, with every title inside it and in full on hover', async ({
+    page,
+    request,
+  }) => {
     await page.setViewportSize({ width: 640, height: 800 });
     // Image and audio tasks: their parameters together, identical ones included, make many axes.
     const ids = await taskIds(request, [DEMO.baseline, DEMO.best, DEMO.failed, DEMO.running, 'kws crnn']);
@@ -210,14 +227,20 @@ test.describe('hyperparameters: parallel coordinates', () => {
     await expect.poll(async () => (await drawn(page)).labels.length).toBeGreaterThan(18);
     const chart = page.getByTestId('parcoords');
     // The pickers sit above the chart and the legend under it, so the chart has the window's width.
-    const [pickers, host, legend] = await Promise.all([page.locator('.pickers').boundingBox(), chart.boundingBox(), page.locator('app-task-legend').boundingBox()]);
+    const [pickers, host, legend] = await Promise.all([
+      page.locator('.pickers').boundingBox(),
+      chart.boundingBox(),
+      page.locator('app-task-legend').boundingBox(),
+    ]);
     expect(host!.width).toBeGreaterThan(500);
     expect(pickers!.y + pickers!.height).toBeLessThanOrEqual(host!.y);
     expect(legend!.y).toBeGreaterThanOrEqual(host!.y + host!.height);
     const layout = await chart.evaluate((el) => {
       const svg = el.querySelector('svg')!;
       const box = svg.getBoundingClientRect();
-      const xs = [...el.querySelectorAll('[data-testid="pc-axis"]')].map((a) => Number(/translate\(([-\d.]+)/.exec(a.getAttribute('transform')!)![1]));
+      const xs = [...el.querySelectorAll('[data-testid="pc-axis"]')].map((a) =>
+        Number(/translate\(([-\d.]+)/.exec(a.getAttribute('transform')!)![1]),
+      );
       const titles = [...el.querySelectorAll('[data-testid="pc-label"]')].map((t) => ({
         shown: t.lastChild!.textContent!.trim(),
         tooltip: t.querySelector('title')!.textContent!,
@@ -225,7 +248,13 @@ test.describe('hyperparameters: parallel coordinates', () => {
         above: t.getBoundingClientRect().top - box.top,
         beyond: t.getBoundingClientRect().right - box.right,
       }));
-      return { drawnWidth: box.width, shownWidth: el.clientWidth, scrollWidth: el.scrollWidth, gaps: xs.slice(1).map((x, i) => x - xs[i]), titles };
+      return {
+        drawnWidth: box.width,
+        shownWidth: el.clientWidth,
+        scrollWidth: el.scrollWidth,
+        gaps: xs.slice(1).map((x, i) => x - xs[i]),
+        titles,
+      };
     });
     // Too many axes for the width: the drawing is wider than the chart, which scrolls to show it all.
     expect(layout.drawnWidth).toBeGreaterThan(layout.shownWidth);
@@ -253,10 +282,12 @@ test.describe('hyperparameters: scatter', () => {
     await page.goto(compareUrl(ids, 'hyper-params/scatter'));
     await chartDrawn(page, 'scatter');
     const chart = page.getByTestId('scatter').locator('.js-plotly-plot');
-    const traces = () => chart.evaluate((el) => (el as unknown as { data: { name: string; x: number[]; text: string[]; customdata: string[] }[] }).data);
+    const traces = () =>
+      chart.evaluate((el) => (el as unknown as { data: { name: string; x: number[]; text: string[]; customdata: string[] }[] }).data);
     // Coloured by task: one trace, a point per task.
     await expect.poll(async () => ((await traces()) ?? []).map((t) => t.customdata.length)).toEqual([4]);
-    const xTitle = () => chart.evaluate((el) => (el as unknown as { layout: { xaxis: { title: { text: string } } } }).layout.xaxis.title.text);
+    const xTitle = () =>
+      chart.evaluate((el) => (el as unknown as { layout: { xaxis: { title: { text: string } } } }).layout.xaxis.title.text);
     expect(await xTitle()).toBe('Args/lr (log)');
 
     await page.getByTestId('extra-params').getByLabel('Search parameters').fill('batch');
@@ -290,7 +321,8 @@ test.describe('hyperparameters: scatter', () => {
     await page.goto(compareUrl(ids, 'hyper-params/scatter', 'scY=Summary:test_accuracy:last&scX=Args:optimizer'));
     await chartDrawn(page, 'scatter');
     const chart = page.getByTestId('scatter').locator('.js-plotly-plot');
-    const ids2 = () => chart.evaluate((el) => ((el as unknown as { data?: { customdata: string[] }[] }).data ?? []).flatMap((t) => t.customdata));
+    const ids2 = () =>
+      chart.evaluate((el) => ((el as unknown as { data?: { customdata: string[] }[] }).data ?? []).flatMap((t) => t.customdata));
     await expect.poll(ids2).toEqual([ids[0], ids[2]]);
     await expect(page.getByTestId('missing')).toContainText(DEMO.failed);
     await expect(page.getByTestId('missing')).not.toContainText(DEMO.best);

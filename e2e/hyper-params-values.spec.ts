@@ -15,7 +15,13 @@ async function api<T>(request: APIRequestContext, endpoint: string, data: unknow
   return ((await response.json()) as { data: T }).data;
 }
 
-const param = (section: string, name: string, value: string, type = 'float') => ({ section, name, value, type, description: `${name} doc` });
+const param = (section: string, name: string, value: string, type = 'float') => ({
+  section,
+  name,
+  value,
+  type,
+  description: `${name} doc`,
+});
 
 /** Two archived tasks in a project of their own whose values differ only in how numbers are written. */
 async function numericFixture(request: APIRequestContext): Promise<string[]> {
@@ -23,7 +29,10 @@ async function numericFixture(request: APIRequestContext): Promise<string[]> {
   const make = async (name: string, lr: string, batch: string) =>
     (
       await api<{ id: string }>(request, 'tasks.create', {
-        name, project, type: 'training', system_tags: ['archived'],
+        name,
+        project,
+        type: 'training',
+        system_tags: ['archived'],
         hyperparams: { Args: { lr: param('Args', 'lr', lr), batch_size: param('Args', 'batch_size', batch, 'int') } },
       })
     ).id;

@@ -20,8 +20,23 @@ const DRAWN = { timeout: 45_000 };
 
 function importRuns(kind: string, dir: string, project: string) {
   const data = process.env['E2E_DATA_DIR']!;
-  execFileSync(process.execPath, ['--import', 'tsx', 'server/src/import/cli.ts', kind, dir, '--project', project,
-    '--db', join(data, 'compare.db'), '--files', join(data, 'files')], { cwd: ROOT, stdio: 'pipe' });
+  execFileSync(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      'server/src/import/cli.ts',
+      kind,
+      dir,
+      '--project',
+      project,
+      '--db',
+      join(data, 'compare.db'),
+      '--files',
+      join(data, 'files'),
+    ],
+    { cwd: ROOT, stdio: 'pipe' },
+  );
 }
 
 function gridRow(page: Page, id: string) {
@@ -51,8 +66,10 @@ test.describe('imported TensorBoard and MLflow runs', () => {
     await page.goto(`${compareUrl([tb('baseline'), ADAM], 'scalars/graph')}?metrics=loss:train`);
     const chart = page.getByTestId('scalar-chart').first();
     await expect(chart.locator('.main-svg').first()).toBeVisible(DRAWN);
-    const traces = () => chart.locator('.js-plotly-plot').evaluate((el) =>
-      (el as unknown as { data: { x: number[] }[] }).data.filter((t) => t.x?.length).map((t) => Math.max(...t.x)));
+    const traces = () =>
+      chart
+        .locator('.js-plotly-plot')
+        .evaluate((el) => (el as unknown as { data: { x: number[] }[] }).data.filter((t) => t.x?.length).map((t) => Math.max(...t.x)));
     // baseline's last step is 49; the MLflow run's 19.
     await expect.poll(async () => (await traces()).sort((a, b) => a - b), DRAWN).toEqual([19, 49]);
   });
@@ -69,7 +86,16 @@ test.describe('imported TensorBoard and MLflow runs', () => {
     await page.goto(compareUrl([tb('baseline'), tb('lr-0.01')], 'debug-images'));
     const thumb = page.getByTestId('sample-column').first().getByTestId('sample-thumb').first();
     await expect(thumb).toBeVisible(DRAWN);
-    await expect.poll(() => thumb.locator('img').first().evaluate((img) => (img as HTMLImageElement).naturalWidth), DRAWN).toBe(16);
+    await expect
+      .poll(
+        () =>
+          thumb
+            .locator('img')
+            .first()
+            .evaluate((img) => (img as HTMLImageElement).naturalWidth),
+        DRAWN,
+      )
+      .toBe(16);
   });
 
   test('Plots shows the histogram at the last step and the text summaries', async ({ page }) => {

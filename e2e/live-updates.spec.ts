@@ -10,7 +10,12 @@ async function api<T>(request: APIRequestContext, endpoint: string, data: unknow
 /** A running task of its own, in a project of its own (archived, so the demo table stays as other specs expect). */
 async function runningTask(request: APIRequestContext, label: string): Promise<string> {
   const { id: project } = await api<{ id: string }>(request, 'projects.create', { name: `e2e live ${label} ${Date.now()}` });
-  const { id } = await api<{ id: string }>(request, 'tasks.create', { name: `live ${label}`, project, type: 'training', system_tags: ['archived'] });
+  const { id } = await api<{ id: string }>(request, 'tasks.create', {
+    name: `live ${label}`,
+    project,
+    type: 'training',
+    system_tags: ['archived'],
+  });
   await api(request, 'tasks.started', { task: id });
   await report(request, id, 0, 10);
   return id;
@@ -19,7 +24,12 @@ async function runningTask(request: APIRequestContext, label: string): Promise<s
 /** Scalar points `from`..`to - 1` of live/loss, as a training loop would log them. */
 async function report(request: APIRequestContext, task: string, from: number, to: number): Promise<void> {
   const events = Array.from({ length: to - from }, (_, i) => ({
-    type: 'training_stats_scalar', task, metric: 'live', variant: 'loss', iter: from + i, value: 1 / (from + i + 1),
+    type: 'training_stats_scalar',
+    task,
+    metric: 'live',
+    variant: 'loss',
+    iter: from + i,
+    value: 1 / (from + i + 1),
   }));
   const { added } = await api<{ added: number }>(request, 'events.add_batch', events);
   expect(added).toBe(events.length);
@@ -55,12 +65,17 @@ test.describe('live updates', () => {
   test.describe.configure({ timeout: 150_000 });
 
   test('the page and an embed of a running task show new points within the interval; the page asks only for change marks between', async ({
-    page, browser, request,
+    page,
+    browser,
+    request,
   }) => {
     const id = await runningTask(request, 'points');
     const checks: string[] = [];
     page.on('request', (r) => {
-      if (r.url().includes('tasks.get_all_ex') && JSON.stringify(r.postDataJSON()?.only_fields) === '["id","status","last_update","last_change"]') {
+      if (
+        r.url().includes('tasks.get_all_ex') &&
+        JSON.stringify(r.postDataJSON()?.only_fields) === '["id","status","last_update","last_change"]'
+      ) {
         checks.push(r.url());
       }
     });
@@ -86,11 +101,16 @@ test.describe('live updates', () => {
 
     // Tag the line Plotly holds (under a symbol, which no figure comparison sees): appending keeps the
     // trace and its tag; a redraw would replace it.
-    const tagLine = (p: Page) => chart(p).locator('.js-plotly-plot').evaluate((el) => {
-      for (const trace of (el as unknown as { data: Record<symbol, unknown>[] }).data) trace[Symbol.for('e2e')] = 'before';
-    });
-    const lineTag = (p: Page) => chart(p).locator('.js-plotly-plot').evaluate((el) =>
-      (el as unknown as { data: Record<symbol, unknown>[] }).data.map((trace) => trace[Symbol.for('e2e')] ?? null));
+    const tagLine = (p: Page) =>
+      chart(p)
+        .locator('.js-plotly-plot')
+        .evaluate((el) => {
+          for (const trace of (el as unknown as { data: Record<symbol, unknown>[] }).data) trace[Symbol.for('e2e')] = 'before';
+        });
+    const lineTag = (p: Page) =>
+      chart(p)
+        .locator('.js-plotly-plot')
+        .evaluate((el) => (el as unknown as { data: Record<symbol, unknown>[] }).data.map((trace) => trace[Symbol.for('e2e')] ?? null));
     await tagLine(page);
     await tagLine(embed);
     await report(request, id, 10, 25);
@@ -132,14 +152,24 @@ test.describe('live updates', () => {
     await expect.poll(() => plottedX(el)).toHaveLength(60);
   });
 
-  test('the Summary above the charts shows a running task\'s new single values, on Scalars and on Plots', async ({ page, request }) => {
+  test("the Summary above the charts shows a running task's new single values, on Scalars and on Plots", async ({ page, request }) => {
     const id = await runningTask(request, 'summary');
     // A value reported once (`report_single_value`), then a newer one with the next points, as a training loop would.
-    const single = (value: number) => ({ type: 'training_stats_scalar', task: id, metric: 'Summary', variant: 'accuracy', iter: -2147483648, value });
+    const single = (value: number) => ({
+      type: 'training_stats_scalar',
+      task: id,
+      metric: 'Summary',
+      variant: 'accuracy',
+      iter: -2147483648,
+      value,
+    });
     await api(request, 'events.add_batch', [single(0.5)]);
     // The bars' values as Plotly holds them (none while the chart is being drawn).
-    const summaryValues = (p: Page) => p.getByTestId('summary-chart').locator('.js-plotly-plot').evaluate((el) =>
-      (el as unknown as { data?: { y: number[] }[] }).data?.map((t) => t.y[0]) ?? null);
+    const summaryValues = (p: Page) =>
+      p
+        .getByTestId('summary-chart')
+        .locator('.js-plotly-plot')
+        .evaluate((el) => (el as unknown as { data?: { y: number[] }[] }).data?.map((t) => t.y[0]) ?? null);
 
     await page.goto(compareUrl([id], 'scalars/graph', 'refresh=1'));
     await expect(chart(page).locator('.nsewdrag')).toBeVisible(DRAWN);
@@ -157,7 +187,7 @@ test.describe('live updates', () => {
     await expect.poll(() => summaryValues(page), { timeout: 15_000 }).toEqual([0.9]);
   });
 
-  test('Details shows a running task\'s new iteration and status without a reload, keeping the scroll', async ({ page, request }) => {
+  test("Details shows a running task's new iteration and status without a reload, keeping the scroll", async ({ page, request }) => {
     const id = await runningTask(request, 'details');
     await page.goto(compareUrl([id], 'details', 'refresh=1'));
     const cell = (row: string) => page.locator(`[data-testid="row"][data-row="${row}"] [data-testid="cell"][data-col="0"]`);
@@ -177,7 +207,12 @@ test.describe('live updates', () => {
   test('the debug-sample viewer stays open and the scroll stays while new data arrives', async ({ page, request }) => {
     const id = await runningTask(request, 'viewer');
     const sample = (iter: number) => ({
-      type: 'training_debug_image', task: id, metric: 'images', variant: 'input', iter, url: `/files/live/${iter}.png`,
+      type: 'training_debug_image',
+      task: id,
+      metric: 'images',
+      variant: 'input',
+      iter,
+      url: `/files/live/${iter}.png`,
     });
     await api(request, 'events.add_batch', [sample(1), sample(2)]);
     await page.goto(compareUrl([id], 'debug-images', 'refresh=1'));
@@ -196,18 +231,26 @@ test.describe('live updates', () => {
   });
 
   test('a sample embedded from a column at its newest iteration follows new iterations; one from an older iteration stays', async ({
-    page, context, request,
+    page,
+    context,
+    request,
   }) => {
     const id = await runningTask(request, 'follow');
     const sample = (iter: number) => ({
-      type: 'training_debug_image', task: id, metric: 'images', variant: 'input', iter, url: `/files/live/${iter}.png`,
+      type: 'training_debug_image',
+      task: id,
+      metric: 'images',
+      variant: 'input',
+      iter,
+      url: `/files/live/${iter}.png`,
     });
     await api(request, 'events.add_batch', [sample(1), sample(2)]);
     await page.goto(compareUrl([id], 'debug-images', 'refresh=1'));
     const thumb = page.locator('.thumb-wrap').first();
     await expect(thumb).toBeVisible(DRAWN);
     // The path the embed button copies (the copy itself is covered by the embeds spec).
-    const copySrc = async () => new URL((await thumb.getByRole('button', { name: /^Copy embed code for / }).getAttribute('data-embed-path'))!, page.url());
+    const copySrc = async () =>
+      new URL((await thumb.getByRole('button', { name: /^Copy embed code for / }).getAttribute('data-embed-path'))!, page.url());
     const following = await copySrc();
     expect(following.searchParams.get('follow')).toBe('1');
     await page.getByRole('button', { name: 'Older iteration', exact: true }).click();
@@ -234,7 +277,12 @@ test.describe('live updates', () => {
     const id = await runningTask(request, 'off');
     let checks = 0;
     page.on('request', (r) => {
-      if (r.url().includes('tasks.get_all_ex') && (r.postDataJSON()?.only_fields ?? []).includes('last_change') && !(r.postDataJSON()?.only_fields ?? []).includes('name')) checks++;
+      if (
+        r.url().includes('tasks.get_all_ex') &&
+        (r.postDataJSON()?.only_fields ?? []).includes('last_change') &&
+        !(r.postDataJSON()?.only_fields ?? []).includes('name')
+      )
+        checks++;
     });
     await page.goto(compareUrl([id], 'scalars/graph', 'refresh=0.5'));
     await expect(page.getByTestId('live-badge')).toBeVisible(DRAWN);
@@ -264,7 +312,11 @@ test.describe('live updates', () => {
     const id = await runningTask(request, 'done');
     let checks = 0;
     page.on('request', (r) => {
-      if (r.url().includes('tasks.get_all_ex') && JSON.stringify(r.postDataJSON()?.only_fields) === '["id","status","last_update","last_change"]') checks++;
+      if (
+        r.url().includes('tasks.get_all_ex') &&
+        JSON.stringify(r.postDataJSON()?.only_fields) === '["id","status","last_update","last_change"]'
+      )
+        checks++;
     });
     await page.goto(compareUrl([id], 'scalars/graph', 'refresh=0.5'));
     await expect(page.getByTestId('live-badge')).toBeVisible(DRAWN);

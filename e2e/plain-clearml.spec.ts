@@ -24,8 +24,9 @@ async function sweep(request: APIRequestContext): Promise<{ project: string; tas
   const tasks: { id: string; name: string }[] = [];
   for (let i = 0; i < COUNT; i += 20) {
     const batch = Array.from({ length: Math.min(20, COUNT - i) }, (_, k) => nameOf(i + k));
-    const created = await Promise.all(batch.map((name) =>
-      api<{ id: string }>(request, 'tasks.create', { name, project, type: 'training', system_tags: ['archived'] })));
+    const created = await Promise.all(
+      batch.map((name) => api<{ id: string }>(request, 'tasks.create', { name, project, type: 'training', system_tags: ['archived'] })),
+    );
     tasks.push(...created.map(({ id }, k) => ({ id, name: batch[k] })));
   }
   return { project, tasks };
@@ -36,7 +37,10 @@ function rowIds(page: Page): Promise<string[]> {
 }
 
 function rowNames(page: Page): Promise<string[]> {
-  return page.locator('tr[data-task-id] td.name-cell').allTextContents().then((names) => names.map((n) => n.trim()));
+  return page
+    .locator('tr[data-task-id] td.name-cell')
+    .allTextContents()
+    .then((names) => names.map((n) => n.trim()));
 }
 
 test.describe('the same on clearml-server answers', () => {
@@ -94,10 +98,20 @@ test.describe('the same on clearml-server answers', () => {
     const search = page.getByRole('searchbox', { name: 'Search tasks by name or id' });
     await search.fill('EEP 01');
     await expect(page).toHaveURL(/q=EEP/);
-    await expect.poll(() => rowNames(page), SETTLED).toEqual(fixture.tasks.map((t) => t.name).filter((n) => n.includes('eep 01')).sort());
+    await expect
+      .poll(() => rowNames(page), SETTLED)
+      .toEqual(
+        fixture.tasks
+          .map((t) => t.name)
+          .filter((n) => n.includes('eep 01'))
+          .sort(),
+      );
 
     await search.fill('lr=0.1');
-    const tenths = fixture.tasks.map((t) => t.name).filter((n) => n.includes('lr=0.1')).sort();
+    const tenths = fixture.tasks
+      .map((t) => t.name)
+      .filter((n) => n.includes('lr=0.1'))
+      .sort();
     expect(tenths.length).toBe(30);
     await expect.poll(() => rowNames(page), SETTLED).toEqual(tenths);
 

@@ -4,7 +4,12 @@ import { DEMO, compareUrl, taskIds } from './support';
 /** Plotly is large and parsed on first use: on a busy machine the first chart can take a while. */
 const DRAWN = { timeout: 60_000 };
 
-interface TraceInfo { name: string; color: string | undefined; legendgroup: string; visible: unknown }
+interface TraceInfo {
+  name: string;
+  color: string | undefined;
+  legendgroup: string;
+  visible: unknown;
+}
 
 /** The traces Plotly drew in a chart under `scope`. */
 async function traces(scope: Locator): Promise<TraceInfo[]> {
@@ -60,7 +65,10 @@ test.describe('plots', () => {
     const viewport = page.viewportSize()!;
     const charts = [
       page.locator('[data-testid="plot-card"][data-key="ROC/test"] app-lazy-plot'),
-      page.locator('[data-testid="plot-card"][data-key="Confusion Matrix/test"] [data-testid="task-panel"]').nth(1).locator('app-lazy-plot'),
+      page
+        .locator('[data-testid="plot-card"][data-key="Confusion Matrix/test"] [data-testid="task-panel"]')
+        .nth(1)
+        .locator('app-lazy-plot'),
     ];
     for (const chart of charts) {
       await chart.scrollIntoViewIfNeeded();
@@ -87,17 +95,29 @@ test.describe('plots', () => {
     const summary = page.getByTestId('summary-chart');
     await expect(summary.locator('.main-svg').first()).toBeVisible(DRAWN);
     const chart = await summary.locator('.js-plotly-plot').evaluate((el) => {
-      const plot = el as unknown as { data: { legendgroup: string; x: string[]; y: number[]; yaxis: string }[];
-        _fullLayout: Record<string, { range?: number[] }> };
+      const plot = el as unknown as {
+        data: { legendgroup: string; x: string[]; y: number[]; yaxis: string }[];
+        _fullLayout: Record<string, { range?: number[] }>;
+      };
       return {
         bars: plot.data.map((t) => ({ task: t.legendgroup, metric: t.x[0], value: t.y[0], axis: t.yaxis })),
-        ranges: Object.fromEntries(Object.entries(plot._fullLayout).filter(([k]) => /^yaxis\d*$/.test(k)).map(([k, v]) => [k, v.range])),
+        ranges: Object.fromEntries(
+          Object.entries(plot._fullLayout)
+            .filter(([k]) => /^yaxis\d*$/.test(k))
+            .map(([k, v]) => [k, v.range]),
+        ),
       };
     });
     const metrics = [...new Set(chart.bars.map((b) => b.metric))];
     expect(metrics).toContain('test_accuracy');
     expect(metrics).toContain('params_millions');
-    for (const id of ids) expect(chart.bars.filter((b) => b.task === id).map((b) => b.metric).sort()).toEqual([...metrics].sort());
+    for (const id of ids)
+      expect(
+        chart.bars
+          .filter((b) => b.task === id)
+          .map((b) => b.metric)
+          .sort(),
+      ).toEqual([...metrics].sort());
     const axisOf = (metric: string) => chart.bars.find((b) => b.metric === metric)!.axis;
     expect(new Set(chart.bars.map((b) => b.axis)).size).toBe(metrics.length);
     const accuracyTop = chart.ranges[axisOf('test_accuracy').replace('y', 'yaxis')]![1];
@@ -159,7 +179,9 @@ test('a broken plot shows an error card for that plot only; plot text is not HTM
   const ids = await taskIds(request, [DEMO.baseline, DEMO.best]);
   await page.route('**/events.get_multi_task_plots', async (route) => {
     const response = await route.fetch();
-    const body = (await response.json()) as { data: { plots: Record<string, Record<string, Record<string, Record<string, { plots: { plot_str: string }[] }>>>> } };
+    const body = (await response.json()) as {
+      data: { plots: Record<string, Record<string, Record<string, Record<string, { plots: { plot_str: string }[] }>>>> };
+    };
     const byTask = body.data.plots['Confusion Matrix']?.['test']?.[ids[1]];
     for (const iter of Object.values(byTask ?? {})) for (const p of iter.plots) p.plot_str = '{"data": [broken';
     for (const iter of Object.values(body.data.plots['ROC']?.['test']?.[ids[0]] ?? {})) {

@@ -2,7 +2,13 @@ import { APIRequestContext, Page, expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { DEMO, compareUrl, taskIds } from './support';
 
-interface LastMetric { metric: string; variant: string; value: number; min_value: number; max_value: number }
+interface LastMetric {
+  metric: string;
+  variant: string;
+  value: number;
+  min_value: number;
+  max_value: number;
+}
 
 async function api<T>(request: APIRequestContext, endpoint: string, data: unknown): Promise<T> {
   const response = await request.post(`/api/v2.31/${endpoint}`, { data });
@@ -13,11 +19,17 @@ async function api<T>(request: APIRequestContext, endpoint: string, data: unknow
 /** `metric/variant` → value per task, from the API's `last_metrics`. */
 async function lastMetrics(request: APIRequestContext, ids: string[]): Promise<Map<string, LastMetric>[]> {
   const { tasks } = await api<{ tasks: { id: string; last_metrics: Record<string, Record<string, LastMetric>> }[] }>(
-    request, 'tasks.get_all_ex', { id: ids, only_fields: ['id', 'last_metrics'] },
+    request,
+    'tasks.get_all_ex',
+    { id: ids, only_fields: ['id', 'last_metrics'] },
   );
   return ids.map((id) => {
     const task = tasks.find((t) => t.id === id)!;
-    return new Map(Object.values(task.last_metrics).flatMap((v) => Object.values(v)).map((m) => [`${m.metric}/${m.variant}`, m]));
+    return new Map(
+      Object.values(task.last_metrics)
+        .flatMap((v) => Object.values(v))
+        .map((m) => [`${m.metric}/${m.variant}`, m]),
+    );
   });
 }
 
@@ -26,7 +38,9 @@ function valueRow(page: Page, metric: string, variant: string) {
 }
 
 async function cellValues(page: Page, metric: string, variant: string): Promise<number[]> {
-  const values = await valueRow(page, metric, variant).getByTestId('value-cell').evaluateAll((els) => els.map((el) => el.getAttribute('data-value')));
+  const values = await valueRow(page, metric, variant)
+    .getByTestId('value-cell')
+    .evaluateAll((els) => els.map((el) => el.getAttribute('data-value')));
   return values.map(Number);
 }
 
@@ -35,7 +49,9 @@ test.describe('scalars: values', () => {
     const ids = await taskIds(request, [DEMO.baseline, DEMO.best, DEMO.failed]);
     const metrics = await lastMetrics(request, ids);
     const histogramCalls: string[] = [];
-    page.on('request', (r) => { if (r.url().includes('iter_histogram')) histogramCalls.push(r.url()); });
+    page.on('request', (r) => {
+      if (r.url().includes('iter_histogram')) histogramCalls.push(r.url());
+    });
     await page.goto(compareUrl(ids, 'scalars/values'));
     await expect(page.getByTestId('values-row')).toHaveCount(new Set(metrics.flatMap((m) => [...m.keys()])).size);
     await page.waitForLoadState('networkidle');
@@ -109,9 +125,10 @@ test.describe('scalars: graph', () => {
 
   test('group by changes the chart count, options are in the URL and survive a reload', async ({ page, request }) => {
     const ids = await taskIds(request, [DEMO.baseline, DEMO.best]);
-    const { metrics } = await api<{ metrics: { metric: string; variants: string[] }[] }>(
-      request, 'events.get_multi_task_metrics', { tasks: ids, event_type: 'training_stats_scalar' },
-    );
+    const { metrics } = await api<{ metrics: { metric: string; variants: string[] }[] }>(request, 'events.get_multi_task_metrics', {
+      tasks: ids,
+      event_type: 'training_stats_scalar',
+    });
     const variantCount = metrics.reduce((n, m) => n + m.variants.length, 0);
     expect(variantCount).toBeGreaterThan(metrics.length);
     // Each chart's series is asked for once, even when several charts are asked for together.
@@ -144,13 +161,19 @@ test.describe('scalars: graph', () => {
     await expect(page.locator('[data-testid="scalar-chart"] .xtitle').first()).toHaveText('Wall time', DRAWN);
   });
 
-  test("the page's first chart is asked for alone and drawn as lines, then its min/max bands; the other charts follow", async ({ page, request }, info) => {
+  test("the page's first chart is asked for alone and drawn as lines, then its min/max bands; the other charts follow", async ({
+    page,
+    request,
+  }, info) => {
     test.skip(info.project.name === 'plain', 'min/max bands are an extension (the plain counterpart is below)');
     const ids = await taskIds(request, [DEMO.baseline, DEMO.best]);
     // In order: every series request (metric/variant), its answer, and every Plotly.react of a
     // scalar chart (its key, band and line traces).
     await page.addInitScript(() => {
-      const w = window as unknown as { __events: string[]; Plotly?: { react: (el: HTMLElement, data: { fill?: string }[], ...rest: unknown[]) => unknown } };
+      const w = window as unknown as {
+        __events: string[];
+        Plotly?: { react: (el: HTMLElement, data: { fill?: string }[], ...rest: unknown[]) => unknown };
+      };
       w.__events = [];
       const fetch = window.fetch;
       window.fetch = function (input: RequestInfo | URL, init?: RequestInit) {
@@ -169,7 +192,10 @@ test.describe('scalars: graph', () => {
           const react = value.react;
           value.react = function (this: unknown, el: HTMLElement, data: { fill?: string }[], ...rest: unknown[]) {
             const key = el.closest('[data-chart-key]')?.getAttribute('data-chart-key');
-            if (key) w.__events.push(`draw ${key} bands=${data.filter((t) => t.fill === 'toself').length} lines=${data.filter((t) => t.fill !== 'toself').length}`);
+            if (key)
+              w.__events.push(
+                `draw ${key} bands=${data.filter((t) => t.fill === 'toself').length} lines=${data.filter((t) => t.fill !== 'toself').length}`,
+              );
             return react.call(this, el, data, ...rest);
           };
           plotly = value;
@@ -180,7 +206,8 @@ test.describe('scalars: graph', () => {
     await page.goto(`${compareUrl(ids, 'scalars/graph')}?metrics=loss:train,loss:val`);
     const events = () => page.evaluate(() => (window as unknown as { __events: string[] }).__events);
     // Both charts drawn, loss/train a second time (with its bands).
-    const drawn = (log: string[]) => log.some((e) => e.startsWith('draw mv:loss:val')) && log.filter((e) => e.startsWith('draw mv:loss:train')).length > 1;
+    const drawn = (log: string[]) =>
+      log.some((e) => e.startsWith('draw mv:loss:val')) && log.filter((e) => e.startsWith('draw mv:loss:train')).length > 1;
     await expect.poll(async () => drawn(await events()), DRAWN).toBe(true);
     const log = await events();
     // The first chart's request goes alone: nothing else is asked for until its answer is in. The
@@ -195,7 +222,10 @@ test.describe('scalars: graph', () => {
     expect(log.slice(firstAnswer + 1)).toContain('ask loss/val');
   });
 
-  test('without min/max from the server, charts draw lines only, ask no envelope and say the points are averaged', async ({ page, request }, info) => {
+  test('without min/max from the server, charts draw lines only, ask no envelope and say the points are averaged', async ({
+    page,
+    request,
+  }, info) => {
     test.skip(info.project.name !== 'plain', 'the fallback of a server without the envelope');
     const bodies: Record<string, unknown>[] = [];
     page.on('request', (r) => {
@@ -205,8 +235,8 @@ test.describe('scalars: graph', () => {
     await page.goto(`${compareUrl(ids, 'scalars/graph')}?metrics=loss:train`);
     await expect(page.getByTestId('averaged-note')).toHaveText('This server sends averaged points.');
     const { chart } = await lossChart(page);
-    const traces = () => chart.locator('.js-plotly-plot').evaluate((el) =>
-      (el as unknown as { data: { fill?: string }[] }).data.map((t) => t.fill ?? 'line'));
+    const traces = () =>
+      chart.locator('.js-plotly-plot').evaluate((el) => (el as unknown as { data: { fill?: string }[] }).data.map((t) => t.fill ?? 'line'));
     await expect.poll(traces, DRAWN).toEqual(['line', 'line']);
     expect(bodies.length).toBeGreaterThan(0);
     for (const body of bodies) {
@@ -215,7 +245,10 @@ test.describe('scalars: graph', () => {
     }
   });
 
-  test('without x_range on the server, a zoom shows the points already drawn, asking nothing; double-click restores', async ({ page, request }, info) => {
+  test('without x_range on the server, a zoom shows the points already drawn, asking nothing; double-click restores', async ({
+    page,
+    request,
+  }, info) => {
     test.skip(info.project.name !== 'plain', 'the fallback of a server without x_range');
     const ids = await taskIds(request, [DEMO.baseline, DEMO.best]);
     await page.goto(compareUrl(ids, 'scalars/graph'));
@@ -226,17 +259,30 @@ test.describe('scalars: graph', () => {
     page.on('request', (r) => {
       if (r.url().includes('iter_histogram')) asked.push(r.postData() ?? '');
     });
-    const range = () => chart.locator('.js-plotly-plot').evaluate((el) => [...(el as unknown as { _fullLayout: { xaxis: { range: number[] } } })._fullLayout.xaxis.range]);
+    const range = () =>
+      chart
+        .locator('.js-plotly-plot')
+        .evaluate((el) => [...(el as unknown as { _fullLayout: { xaxis: { range: number[] } } })._fullLayout.xaxis.range]);
     const [from, to] = await range();
     await page.mouse.move(box.x + box.width * 0.3, box.y + box.height / 2);
     await page.mouse.down();
     await page.mouse.move(box.x + box.width * 0.4, box.y + box.height / 2, { steps: 5 });
     await page.mouse.up();
     await expect(page).toHaveURL(/scalars\/graph/);
-    await expect.poll(async () => { const [a, b] = await range(); return (b - a) / (to - from); }).toBeLessThan(0.3);
+    await expect
+      .poll(async () => {
+        const [a, b] = await range();
+        return (b - a) / (to - from);
+      })
+      .toBeLessThan(0.3);
     await expect(chart).toHaveAttribute('data-status', 'loaded');
     await chart.locator('.nsewdrag').dblclick({ position: { x: box.width / 2, y: box.height / 2 } });
-    await expect.poll(async () => { const [a, b] = await range(); return (b - a) / (to - from); }).toBeGreaterThan(0.9);
+    await expect
+      .poll(async () => {
+        const [a, b] = await range();
+        return (b - a) / (to - from);
+      })
+      .toBeGreaterThan(0.9);
     expect(asked).toEqual([]);
   });
 
@@ -247,7 +293,9 @@ test.describe('scalars: graph', () => {
     // loss/train is logged every iteration: more points than one request brings back.
     const { chart, box } = await lossChart(page);
     await expect(chart.getByTestId('points-label')).toHaveText(/^[\d,]+ of [\d,]+ points$/);
-    const zoomRequest = page.waitForRequest((r) => r.url().includes('multi_task_scalar_metrics_iter_histogram') && !!r.postDataJSON()?.x_range);
+    const zoomRequest = page.waitForRequest(
+      (r) => r.url().includes('multi_task_scalar_metrics_iter_histogram') && !!r.postDataJSON()?.x_range,
+    );
     await page.mouse.move(box.x + box.width * 0.3, box.y + box.height / 2);
     await page.mouse.down();
     await page.mouse.move(box.x + box.width * 0.4, box.y + box.height / 2, { steps: 5 });
@@ -258,7 +306,9 @@ test.describe('scalars: graph', () => {
     // A tenth of the run holds fewer raw points than the samples asked for: every point is shown.
     await expect(chart.getByTestId('points-label')).toHaveCount(0);
 
-    const fullRequest = page.waitForRequest((r) => r.url().includes('multi_task_scalar_metrics_iter_histogram') && !r.postDataJSON()?.x_range);
+    const fullRequest = page.waitForRequest(
+      (r) => r.url().includes('multi_task_scalar_metrics_iter_histogram') && !r.postDataJSON()?.x_range,
+    );
     await chart.locator('.nsewdrag').dblclick({ position: { x: box.width / 2, y: box.height / 2 } });
     await fullRequest;
   });
@@ -267,12 +317,20 @@ test.describe('scalars: graph', () => {
     const ids = await taskIds(request, [DEMO.baseline, DEMO.best]);
     await page.goto(`${compareUrl(ids, 'scalars/graph')}?zoom=iter:mv:loss:train:100:200`);
     const { chart, box } = await lossChart(page);
-    const range = () => chart.locator('.js-plotly-plot').evaluate((el) => [...(el as unknown as { _fullLayout: { xaxis: { range: number[] } } })._fullLayout.xaxis.range]);
+    const range = () =>
+      chart
+        .locator('.js-plotly-plot')
+        .evaluate((el) => [...(el as unknown as { _fullLayout: { xaxis: { range: number[] } } })._fullLayout.xaxis.range]);
     await expect.poll(range, DRAWN).toEqual([100, 200]);
     // Only that chart is zoomed.
     const other = page.locator('[data-testid="scalar-chart"][data-chart-key="mv:loss:val"] .js-plotly-plot');
     await other.scrollIntoViewIfNeeded();
-    await expect.poll(() => other.evaluate((el) => (el as unknown as { _fullLayout: { xaxis: { range: number[] } } })._fullLayout.xaxis.range[1]), DRAWN).toBeGreaterThan(200);
+    await expect
+      .poll(
+        () => other.evaluate((el) => (el as unknown as { _fullLayout: { xaxis: { range: number[] } } })._fullLayout.xaxis.range[1]),
+        DRAWN,
+      )
+      .toBeGreaterThan(200);
     await chart.scrollIntoViewIfNeeded();
     await chart.locator('.nsewdrag').dblclick({ position: { x: box.width / 2, y: box.height / 2 } });
     await expect(page).not.toHaveURL(/zoom=/);
@@ -294,7 +352,13 @@ test.describe('scalars: graph', () => {
     await page.goto(`${compareUrl(ids, 'scalars/graph')}?x=relative&zoom=relative:mv:loss:train:100:400`);
     const relative = await lossChart(page);
     await expect
-      .poll(() => relative.chart.locator('.js-plotly-plot').evaluate((el) => [...(el as unknown as { _fullLayout: { xaxis: { range: number[] } } })._fullLayout.xaxis.range]), DRAWN)
+      .poll(
+        () =>
+          relative.chart
+            .locator('.js-plotly-plot')
+            .evaluate((el) => [...(el as unknown as { _fullLayout: { xaxis: { range: number[] } } })._fullLayout.xaxis.range]),
+        DRAWN,
+      )
       .toEqual([100, 400]);
   });
 
@@ -310,9 +374,12 @@ test.describe('scalars: graph', () => {
     await expect(label).toContainText(DEMO.best);
 
     // (Without x_range on the server, the zoom redraws the points already there.)
-    const zoomed = info.project.name === 'plain'
-      ? null
-      : page.waitForResponse((r) => r.url().includes('multi_task_scalar_metrics_iter_histogram') && !!r.request().postDataJSON()?.x_range);
+    const zoomed =
+      info.project.name === 'plain'
+        ? null
+        : page.waitForResponse(
+            (r) => r.url().includes('multi_task_scalar_metrics_iter_histogram') && !!r.request().postDataJSON()?.x_range,
+          );
     await at(0.3);
     await page.mouse.down();
     await at(0.6);
@@ -330,7 +397,8 @@ test.describe('scalars: graph', () => {
 
     await page.getByRole('radiogroup', { name: 'Hover mode' }).getByRole('radio', { name: 'Closest' }).click();
     await expect(page).toHaveURL(/hover=closest/);
-    const mode = () => chart.locator('.js-plotly-plot').evaluate((el) => (el as unknown as { layout: { hovermode: string } }).layout.hovermode);
+    const mode = () =>
+      chart.locator('.js-plotly-plot').evaluate((el) => (el as unknown as { layout: { hovermode: string } }).layout.hovermode);
     await expect.poll(mode).toBe('closest');
     await page.reload();
     await chart.scrollIntoViewIfNeeded();
@@ -374,7 +442,8 @@ test.describe('scalars: graph', () => {
     expect(full.height).toBeGreaterThan(viewport.height - 40);
     // Drawn on top of everything, the task legend and the page's header included.
     const legend = (await page.getByRole('list', { name: 'Tasks (click to hide or show)' }).getByRole('button').first().boundingBox())!;
-    const onTop = (x: number, y: number) => page.evaluate(([px, py]) => !!document.elementFromPoint(px, py)?.closest('[data-chart-key="mv:loss:train"]'), [x, y]);
+    const onTop = (x: number, y: number) =>
+      page.evaluate(([px, py]) => !!document.elementFromPoint(px, py)?.closest('[data-chart-key="mv:loss:train"]'), [x, y]);
     expect(await onTop(legend.x + legend.width / 2, legend.y + legend.height / 2)).toBe(true);
     expect(await onTop(viewport.width / 2, 24)).toBe(true);
     // Full screen, the chart has Plotly's own legend, a line per task.
@@ -386,9 +455,10 @@ test.describe('scalars: graph', () => {
 
   test('the metric search is in the URL, shows only matching charts and survives a reload', async ({ page, request }) => {
     const ids = await taskIds(request, [DEMO.baseline, DEMO.best]);
-    const { metrics } = await api<{ metrics: { metric: string; variants: string[] }[] }>(
-      request, 'events.get_multi_task_metrics', { tasks: ids, event_type: 'training_stats_scalar' },
-    );
+    const { metrics } = await api<{ metrics: { metric: string; variants: string[] }[] }>(request, 'events.get_multi_task_metrics', {
+      tasks: ids,
+      event_type: 'training_stats_scalar',
+    });
     const lossCharts = metrics.filter((m) => m.metric.includes('loss')).reduce((n, m) => n + m.variants.length, 0);
     await page.goto(compareUrl(ids, 'scalars/graph'));
     await expect(page.getByTestId('scalar-chart').first()).toBeAttached();
@@ -407,7 +477,10 @@ test.describe('scalars: graph', () => {
   });
 
   for (const axis of ['Relative time', 'Wall time']) {
-    test(`zooming on ${axis.toLowerCase()} asks the server for that time window; double-click restores`, async ({ page, request }, info) => {
+    test(`zooming on ${axis.toLowerCase()} asks the server for that time window; double-click restores`, async ({
+      page,
+      request,
+    }, info) => {
       test.skip(info.project.name === 'plain', 'x_range is an extension');
       const ids = await taskIds(request, [DEMO.baseline, DEMO.best]);
       // The two runs are days apart: with one hidden, the wall-time axis spans the other's run only.
@@ -422,7 +495,10 @@ test.describe('scalars: graph', () => {
       await page.waitForLoadState('networkidle');
       await chart.scrollIntoViewIfNeeded();
       const box = (await chart.locator('.nsewdrag').boundingBox())!;
-      const zoomRequest = page.waitForRequest((r) => r.url().includes('multi_task_scalar_metrics_iter_histogram') && !!r.postDataJSON()?.x_range, { timeout: 30_000 });
+      const zoomRequest = page.waitForRequest(
+        (r) => r.url().includes('multi_task_scalar_metrics_iter_histogram') && !!r.postDataJSON()?.x_range,
+        { timeout: 30_000 },
+      );
       // Near the start of the axis: the earliest task has points there on either time axis.
       await page.mouse.move(box.x + box.width * 0.05, box.y + box.height / 2);
       await page.mouse.down();
@@ -435,7 +511,9 @@ test.describe('scalars: graph', () => {
       expect(body.x_range[0]).toBeLessThan(body.x_range[1]);
       await expect(chart).toHaveAttribute('data-status', 'loaded');
       await expect(chart.getByTestId('points-label')).toHaveCount(0);
-      const fullRequest = page.waitForRequest((r) => r.url().includes('multi_task_scalar_metrics_iter_histogram') && !r.postDataJSON()?.x_range);
+      const fullRequest = page.waitForRequest(
+        (r) => r.url().includes('multi_task_scalar_metrics_iter_histogram') && !r.postDataJSON()?.x_range,
+      );
       await chart.locator('.nsewdrag').dblclick({ position: { x: box.width / 2, y: box.height / 2 } });
       await fullRequest;
       await expect(chart.getByTestId('points-label')).toHaveText(/ of /);

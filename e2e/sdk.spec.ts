@@ -48,7 +48,12 @@ test.describe('logging from the ClearML SDK', () => {
   });
 
   test('Details shows both logged tasks: name, project, status, artifacts and the uploaded model', async ({ page }) => {
-    await page.goto(compareUrl(runs.map((r) => r.task), 'details'));
+    await page.goto(
+      compareUrl(
+        runs.map((r) => r.task),
+        'details',
+      ),
+    );
     await expect(page.getByTestId('side-by-side')).toBeVisible();
     await expect(cell(page, 'name', 0)).toHaveText(names[0]);
     await expect(cell(page, 'name', 1)).toHaveText(names[1]);
@@ -65,7 +70,12 @@ test.describe('logging from the ClearML SDK', () => {
   });
 
   test('Hyperparameters shows the argparse and connected values, the learning rate marked as changed', async ({ page }) => {
-    await page.goto(compareUrl(runs.map((r) => r.task), 'hyper-params/values'));
+    await page.goto(
+      compareUrl(
+        runs.map((r) => r.task),
+        'hyper-params/values',
+      ),
+    );
     await expect(cell(page, 'Args/lr', 0)).toHaveText('0.01');
     await expect(cell(page, 'Args/lr', 1)).toHaveText('0.05');
     await expect(cell(page, 'Args/lr', 1)).toHaveClass(/changed/);
@@ -73,8 +83,13 @@ test.describe('logging from the ClearML SDK', () => {
     await expect(gridRow(page, 'General/layers')).not.toHaveClass(/differs/);
   });
 
-  test('Scalars shows the reported series with each task\'s last value', async ({ page }) => {
-    await page.goto(compareUrl(runs.map((r) => r.task), 'scalars/values'));
+  test("Scalars shows the reported series with each task's last value", async ({ page }) => {
+    await page.goto(
+      compareUrl(
+        runs.map((r) => r.task),
+        'scalars/values',
+      ),
+    );
     const row = page.locator('tr[data-testid="values-row"][data-metric="loss"][data-variant="train"]');
     await expect(row).toBeVisible();
     const values = await row.getByTestId('value-cell').evaluateAll((els) => els.map((el) => Number(el.getAttribute('data-value'))));
@@ -84,10 +99,18 @@ test.describe('logging from the ClearML SDK', () => {
   });
 
   test('Debug samples shows the images the SDK uploaded, loaded from the files host', async ({ page }) => {
-    await page.goto(compareUrl(runs.map((r) => r.task), 'debug-images'));
+    await page.goto(
+      compareUrl(
+        runs.map((r) => r.task),
+        'debug-images',
+      ),
+    );
     await expect(page.getByTestId('column-task-name')).toHaveText(names);
     const column = page.locator(`app-sample-column[data-task-id="${runs[0].task}"]`);
-    const image = column.getByRole('button', { name: /^Open .+ at iteration / }).first().locator('img');
+    const image = column
+      .getByRole('button', { name: /^Open .+ at iteration / })
+      .first()
+      .locator('img');
     await expect(image).toBeVisible();
     await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(64);
     expect(await image.getAttribute('src')).toContain(`.${runs[0].task}/metrics/samples/input/`);

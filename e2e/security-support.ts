@@ -31,16 +31,21 @@ export async function watchPage(page: Page): Promise<PageWatch> {
   });
   await page.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (event) => {
-      console.error(`Content-Security-Policy violation: ${event.violatedDirective} blocked ${event.blockedURI || 'inline'} (${event.sourceFile}:${event.lineNumber})`);
+      console.error(
+        `Content-Security-Policy violation: ${event.violatedDirective} blocked ${event.blockedURI || 'inline'} (${event.sourceFile}:${event.lineNumber})`,
+      );
     });
   });
   return watch;
 }
 
 function freePort(): number {
-  return Number(execFileSync(process.execPath, [
-    '-e', "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{process.stdout.write(String(s.address().port));s.close()})",
-  ]).toString());
+  return Number(
+    execFileSync(process.execPath, [
+      '-e',
+      "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{process.stdout.write(String(s.address().port));s.close()})",
+    ]).toString(),
+  );
 }
 
 export interface OwnServer {
@@ -55,7 +60,18 @@ export async function startOwnServer(args: string[], env: Record<string, string>
   const appDir = process.env['E2E_APP_DIR'] ? { COMPARE_APP_DIR: process.env['E2E_APP_DIR'] } : {};
   const child: ChildProcess = spawn(
     process.execPath,
-    ['--import', 'tsx', 'server/src/main.ts', '--db', join(dir, 'compare.db'), '--files', join(dir, 'files'), '--port', String(port), ...args],
+    [
+      '--import',
+      'tsx',
+      'server/src/main.ts',
+      '--db',
+      join(dir, 'compare.db'),
+      '--files',
+      join(dir, 'files'),
+      '--port',
+      String(port),
+      ...args,
+    ],
     { env: { ...process.env, ...appDir, ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let output = '';

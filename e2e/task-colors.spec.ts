@@ -13,7 +13,8 @@ async function createTasks(request: APIRequestContext, count: number, label: str
   const { id: project } = await api<{ id: string }>(request, 'projects.create', { name: `colours ${label} ${stamp}` });
   const names = Array.from({ length: count }, (_, i) => `colours ${label} ${stamp} #${String(i + 1).padStart(3, '0')}`);
   const ids: string[] = [];
-  for (const name of names) ids.push((await api<{ id: string }>(request, 'tasks.create', { name, project, type: 'training', system_tags: ['archived'] })).id);
+  for (const name of names)
+    ids.push((await api<{ id: string }>(request, 'tasks.create', { name, project, type: 'training', system_tags: ['archived'] })).id);
   const events = ids.flatMap((task, t) =>
     [0, 1, 2, 3].map((iter) => ({ type: 'training_stats_scalar', task, metric: 'score', variant: 'value', iter, value: t + iter / 10 })),
   );
@@ -30,15 +31,22 @@ const LOADED = { timeout: 60_000 };
 
 /** Each compared task's colour as its header in the task strip shows it, by id. */
 function headerColors(page: Page): Promise<Record<string, string>> {
-  return page.getByTestId('task-header').evaluateAll((els) =>
-    Object.fromEntries(els.map((el) => [el.getAttribute('data-task-id') ?? '', (el as HTMLElement).style.getPropertyValue('--task-color')])),
-  );
+  return page
+    .getByTestId('task-header')
+    .evaluateAll((els) =>
+      Object.fromEntries(
+        els.map((el) => [el.getAttribute('data-task-id') ?? '', (el as HTMLElement).style.getPropertyValue('--task-color')]),
+      ),
+    );
 }
 
 test.describe('task colours', () => {
   test.describe.configure({ timeout: 240_000 });
 
-  test('20 compared tasks get 20 colours; a task keeps its colour when another is removed, moved or added; a shared link shows the same', async ({ page, browser }) => {
+  test('20 compared tasks get 20 colours; a task keeps its colour when another is removed, moved or added; a shared link shows the same', async ({
+    page,
+    browser,
+  }) => {
     const { ids, names } = await createTasks(page.request, 20, 'twenty');
     const compared = ids;
     await page.goto(compareUrl(compared, 'details'));
@@ -48,7 +56,10 @@ test.describe('task colours', () => {
 
     // Remove the second task: every other task keeps its colour.
     await page.getByRole('button', { name: /TASKS/ }).click();
-    await page.getByRole('menu').getByRole('button', { name: `Remove ${names[1]}` }).click();
+    await page
+      .getByRole('menu')
+      .getByRole('button', { name: `Remove ${names[1]}` })
+      .click();
     await page.keyboard.press('Escape');
     await expect.poll(() => idsInUrl(page)).toEqual(compared.filter((id) => id !== ids[1]));
     const removed = await headerColors(page);
@@ -79,7 +90,11 @@ test.describe('task colours', () => {
     await other.goto(page.url());
     await expect(other.getByTestId('task-header')).toHaveCount(20, LOADED);
     expect(await headerColors(other)).toEqual(added);
-    await other.getByRole('tab', { name: 'Scalars' }).or(other.getByRole('link', { name: 'Scalars' })).first().click();
+    await other
+      .getByRole('tab', { name: 'Scalars' })
+      .or(other.getByRole('link', { name: 'Scalars' }))
+      .first()
+      .click();
     await expect(other).toHaveURL(/\/scalars/);
     expect(await headerColors(other)).toEqual(added);
     await other.close();
@@ -94,7 +109,9 @@ test.describe('task colours', () => {
     const plot = chart.locator('.js-plotly-plot');
     const looks = async () =>
       plot.evaluate((el) => {
-        const data = ((el as unknown as { data?: Record<string, unknown>[] }).data ?? []).filter((t) => t['legendgroup'] && t['fill'] === undefined);
+        const data = ((el as unknown as { data?: Record<string, unknown>[] }).data ?? []).filter(
+          (t) => t['legendgroup'] && t['fill'] === undefined,
+        );
         return data.map((t) => {
           const line = (t['line'] ?? {}) as { color?: string; dash?: string };
           const marker = (t['marker'] ?? {}) as { symbol?: string };

@@ -4,14 +4,55 @@ import { watchPage } from './security-support';
 
 /** Every view option any tab reads from the URL. */
 const OPTIONS = [
-  'live', 'refresh', 'group', 'smooth', 'x', 'log', 'hover', 'hide', 'metrics', 'extremes', 'diff', 'chart',
-  'pcMetrics', 'pcParams', 'pcAll', 'pcHidden', 'pcBrush', 'scY', 'scX', 'scLog', 'scColor', 'scExtra', 'scTask',
-  'plots', 'plotsGroup', 'plotsDiff', 'plot', 'metric', 'iter', 'sync', 'cols', 'sample', 'q', 'collapsed', 'raw', 'theme',
+  'live',
+  'refresh',
+  'group',
+  'smooth',
+  'x',
+  'log',
+  'hover',
+  'hide',
+  'metrics',
+  'extremes',
+  'diff',
+  'chart',
+  'pcMetrics',
+  'pcParams',
+  'pcAll',
+  'pcHidden',
+  'pcBrush',
+  'scY',
+  'scX',
+  'scLog',
+  'scColor',
+  'scExtra',
+  'scTask',
+  'plots',
+  'plotsGroup',
+  'plotsDiff',
+  'plot',
+  'metric',
+  'iter',
+  'sync',
+  'cols',
+  'sample',
+  'q',
+  'collapsed',
+  'raw',
+  'theme',
 ];
 const GARBAGE = ['%%', '<img src=x onerror=alert(1)>', 'NaN', '-1e999', ',,,', ':::', '{"a":[1', 'x'.repeat(2000), '\u0000\u202e'];
 const VIEWS = [
-  'details', 'hyper-params/values', 'hyper-params/graph', 'hyper-params/scatter', 'scalars/graph', 'scalars/values',
-  'scalars/min-values', 'scalars/max-values', 'metrics-plots', 'debug-images',
+  'details',
+  'hyper-params/values',
+  'hyper-params/graph',
+  'hyper-params/scatter',
+  'scalars/graph',
+  'scalars/values',
+  'scalars/min-values',
+  'scalars/max-values',
+  'metrics-plots',
+  'debug-images',
 ];
 
 const notice = (page: Page) => page.locator('.url-notice');
@@ -35,7 +76,15 @@ test.describe('unreadable compare links', () => {
 
   test('garbage option values show the defaults, say so, and the link can be cleaned up', async ({ page, request }) => {
     const ids = await taskIds(request, [DEMO.best, DEMO.baseline]);
-    const query = new URLSearchParams({ smooth: 'abc', x: 'sideways', log: 'maybe', hover: 'everything', group: '', live: 'perhaps', refresh: '-5' });
+    const query = new URLSearchParams({
+      smooth: 'abc',
+      x: 'sideways',
+      log: 'maybe',
+      hover: 'everything',
+      group: '',
+      live: 'perhaps',
+      refresh: '-5',
+    });
     await page.goto(compareUrl(ids, 'scalars/graph', query.toString()));
     await expect(notice(page)).toContainText('smooth="abc" (using no smoothing)');
     await expect(notice(page)).toContainText('and 3 more');
@@ -68,6 +117,8 @@ test.describe('unreadable compare links', () => {
     await expect(page.getByRole('link', { name: 'Go to the task table' })).toBeVisible();
     expect(watch.pageErrors).toEqual([]);
     expect(watch.dialogs).toEqual([]);
-    console.log(`${visits} views opened with garbage in all ${OPTIONS.length} options, and a link of garbage ids: no blank page, no uncaught error`);
+    console.log(
+      `${visits} views opened with garbage in all ${OPTIONS.length} options, and a link of garbage ids: no blank page, no uncaught error`,
+    );
   });
 });

@@ -46,20 +46,44 @@ test('Scalars: "N of M points" is written once per chart, and clear of Plotly\'s
   await expect(toolbar).toBeVisible();
   const bar = (await toolbar.boundingBox())!;
   const label = (await chart.getByText(/[\d,]+ of [\d,]+ points/).boundingBox())!;
-  const overlaps = label.x < bar.x + bar.width && bar.x < label.x + label.width && label.y < bar.y + bar.height && bar.y < label.y + label.height;
+  const overlaps =
+    label.x < bar.x + bar.width && bar.x < label.x + label.width && label.y < bar.y + bar.height && bar.y < label.y + label.height;
   expect(overlaps, `label ${JSON.stringify(label)} toolbar ${JSON.stringify(bar)}`).toBe(false);
 });
 
-test('Parallel coordinates: close values get labels that do not overlap, and the chart takes the height at 1920×1080', async ({ page, request }) => {
+test('Parallel coordinates: close values get labels that do not overlap, and the chart takes the height at 1920×1080', async ({
+  page,
+  request,
+}) => {
   await page.setViewportSize({ width: 1920, height: 1080 });
   const { id: project } = await api<{ id: string }>(request, 'projects.create', { name: `parcoords close ${Date.now()}` });
   const param = (value: string) => ({ Args: { weight_decay: { section: 'Args', name: 'weight_decay', value, type: 'float' } } });
   const ids: string[] = [];
   for (const [i, value] of ['0.0001', '0.00011', '0.00012', '0.05'].entries()) {
-    ids.push((await api<{ id: string }>(request, 'tasks.create', { name: `close ${i}`, project, type: 'training', system_tags: ['archived'], hyperparams: param(value) })).id);
+    ids.push(
+      (
+        await api<{ id: string }>(request, 'tasks.create', {
+          name: `close ${i}`,
+          project,
+          type: 'training',
+          system_tags: ['archived'],
+          hyperparams: param(value),
+        })
+      ).id,
+    );
   }
-  const events = ids.map((task, i) => ({ type: 'training_stats_scalar', task, metric: 'accuracy', variant: 'val', iter: 1, value: 0.5 + i / 10 }));
-  const response = await request.post('/api/v2.31/events.add_batch', { headers: { 'content-type': 'application/json-lines' }, data: events.map((e) => JSON.stringify(e)).join('\n') });
+  const events = ids.map((task, i) => ({
+    type: 'training_stats_scalar',
+    task,
+    metric: 'accuracy',
+    variant: 'val',
+    iter: 1,
+    value: 0.5 + i / 10,
+  }));
+  const response = await request.post('/api/v2.31/events.add_batch', {
+    headers: { 'content-type': 'application/json-lines' },
+    data: events.map((e) => JSON.stringify(e)).join('\n'),
+  });
   expect(response.ok()).toBeTruthy();
 
   await page.goto(compareUrl(ids, 'hyper-params/graph'));
@@ -111,7 +135,8 @@ test('Details: typing a search goes to the first match without Enter', async ({ 
 
 test('Scalars values: the difference-from-base CSV writes the shortest decimal of each difference', async ({ page, request }) => {
   const { id: project } = await api<{ id: string }>(request, 'projects.create', { name: `csv noise ${Date.now()}` });
-  const make = async (name: string) => (await api<{ id: string }>(request, 'tasks.create', { name, project, type: 'training', system_tags: ['archived'] })).id;
+  const make = async (name: string) =>
+    (await api<{ id: string }>(request, 'tasks.create', { name, project, type: 'training', system_tags: ['archived'] })).id;
   const base = await make('csv base');
   const other = await make('csv other');
   const events = [
@@ -120,7 +145,10 @@ test('Scalars values: the difference-from-base CSV writes the shortest decimal o
     { type: 'training_stats_scalar', task: base, metric: 'loss', variant: 'val', iter: 1, value: 0.1 },
     { type: 'training_stats_scalar', task: other, metric: 'loss', variant: 'val', iter: 1, value: 0.3 },
   ];
-  const response = await request.post('/api/v2.31/events.add_batch', { headers: { 'content-type': 'application/json-lines' }, data: events.map((e) => JSON.stringify(e)).join('\n') });
+  const response = await request.post('/api/v2.31/events.add_batch', {
+    headers: { 'content-type': 'application/json-lines' },
+    data: events.map((e) => JSON.stringify(e)).join('\n'),
+  });
   expect(response.ok()).toBeTruthy();
 
   await page.goto(compareUrl([base, other], 'scalars/values', 'diff=1'));

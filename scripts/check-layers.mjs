@@ -27,7 +27,14 @@ export const LAYERS = [
   { name: 'parts', parts: ['compare/side-by-side/', 'compare/summary/'] },
   {
     name: 'features',
-    parts: ['tasks/', 'compare/details/', 'compare/hyperparameters/', 'compare/scalars/', 'compare/metrics-plots/', 'compare/debug-samples/'],
+    parts: [
+      'tasks/',
+      'compare/details/',
+      'compare/hyperparameters/',
+      'compare/scalars/',
+      'compare/metrics-plots/',
+      'compare/debug-samples/',
+    ],
   },
   { name: 'routes', parts: ['compare/tab-routes'] },
   { name: 'pages', parts: ['compare/', 'embed/'] },
@@ -48,20 +55,27 @@ const IMPORT = /(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)['"](\.{1,2}\/[^'"]+)[
 /** Every upward or sideways import under `appRoot`, as readable lines. */
 export function findViolations(appRoot) {
   const walk = (dir) =>
-    fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? walk(path.join(dir, entry.name)) : [path.join(dir, entry.name)]));
+    fs
+      .readdirSync(dir, { withFileTypes: true })
+      .flatMap((entry) => (entry.isDirectory() ? walk(path.join(dir, entry.name)) : [path.join(dir, entry.name)]));
   const problems = [];
   for (const file of walk(appRoot).filter((f) => f.endsWith('.ts'))) {
     const from = path.relative(appRoot, file).split(path.sep).join('/');
     const source = placeOf(from);
     const text = fs.readFileSync(file, 'utf8');
     for (const match of text.matchAll(IMPORT)) {
-      const to = path.relative(appRoot, path.resolve(path.dirname(file), match[1])).split(path.sep).join('/');
+      const to = path
+        .relative(appRoot, path.resolve(path.dirname(file), match[1]))
+        .split(path.sep)
+        .join('/');
       if (to.startsWith('..')) continue;
       const target = placeOf(to);
       const upward = target.layer > source.layer;
       const sideways = target.layer === source.layer && target.part !== source.part;
       if (upward || sideways) {
-        problems.push(`${from} (${LAYERS[source.layer].name}) imports ${to} (${LAYERS[target.layer].name}${sideways ? ', another part of the same layer' : ''})`);
+        problems.push(
+          `${from} (${LAYERS[source.layer].name}) imports ${to} (${LAYERS[target.layer].name}${sideways ? ', another part of the same layer' : ''})`,
+        );
       }
     }
   }
@@ -73,7 +87,9 @@ if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith
   const problems = findViolations(appRoot);
   for (const line of problems) console.error(line);
   if (problems.length) {
-    console.error(`\n${problems.length} import(s) against the layering (see ARCHITECTURE.md, "The URL"). A file imports only from its own part or from lower layers.`);
+    console.error(
+      `\n${problems.length} import(s) against the layering (see ARCHITECTURE.md, "The URL"). A file imports only from its own part or from lower layers.`,
+    );
     process.exit(1);
   }
   console.log('layers: every import points down');

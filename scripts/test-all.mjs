@@ -44,7 +44,11 @@ const nodeTestCount = (out) => ({
 const oneCheck = (out, code) => (code === 0 ? { passed: 1, failed: 0 } : { passed: 0, failed: 1 });
 /** A build is no test: it counts only when it fails (and then e2e does not run). */
 const buildCount = () => ({ passed: 0, failed: 0 });
-const typecheck = (project) => ({ name: `typecheck-${project}`, command: ['npx', ['tsc', '--noEmit', '-p', `tsconfig.${project}.json`]], count: oneCheck });
+const typecheck = (project) => ({
+  name: `typecheck-${project}`,
+  command: ['npx', ['tsc', '--noEmit', '-p', `tsconfig.${project}.json`]],
+  count: oneCheck,
+});
 
 const lanes = [
   {
@@ -121,7 +125,10 @@ function run(command, args, { stream, nice }) {
       }
     }
     let output = '';
-    for (const [pipe, terminal] of [[child.stdout, process.stdout], [child.stderr, process.stderr]]) {
+    for (const [pipe, terminal] of [
+      [child.stdout, process.stdout],
+      [child.stderr, process.stderr],
+    ]) {
       pipe.on('data', (chunk) => {
         output += chunk;
         if (stream) terminal.write(chunk);
@@ -180,7 +187,9 @@ for (const lane of selected) {
     }
     passed += result.counts.passed;
     failed += result.counts.failed;
-    lines.push(`${suite.name}: ${result.counts.passed} passed, ${result.counts.failed} failed${result.code !== 0 ? ' (FAILED)' : ''} in ${clock(result.took)}`);
+    lines.push(
+      `${suite.name}: ${result.counts.passed} passed, ${result.counts.failed} failed${result.code !== 0 ? ' (FAILED)' : ''} in ${clock(result.took)}`,
+    );
   }
 }
 const summary = `${passed} passed, ${failed} failed`;

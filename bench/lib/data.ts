@@ -88,18 +88,27 @@ function build({ db, files, sizes, points }: LargeDatabase): void {
   for (const suffix of ['', '-wal', '-shm']) rmSync(db + suffix, { force: true });
   rmSync(files, { recursive: true, force: true });
   mkdirSync(files, { recursive: true });
-  console.log(`Building ${db}: ${sizes.tasks} tasks x ${sizes.series} series x ${sizes.iterations.toLocaleString('en-US')} iterations` +
-    `${sizes.iterations >= 100_000 ? ' + one 1,000,000-point series' : ''} (${points.toLocaleString('en-US')} points)`);
+  console.log(
+    `Building ${db}: ${sizes.tasks} tasks x ${sizes.series} series x ${sizes.iterations.toLocaleString('en-US')} iterations` +
+      `${sizes.iterations >= 100_000 ? ' + one 1,000,000-point series' : ''} (${points.toLocaleString('en-US')} points)`,
+  );
   const { repos } = openRepositories(db);
   const start = Date.now();
   let lastDraw = 0;
-  const seeded = seedDataset(repos, files, largeDataset({ tasks: sizes.tasks, iterations: sizes.iterations, metrics: sizes.series }), (p) => {
-    if (Date.now() - lastDraw < 2000) return;
-    lastDraw = Date.now();
-    const seconds = (Date.now() - start) / 1000;
-    process.stderr.write(`  ${p.tasksDone}/${p.tasksTotal} tasks, ${p.points.toLocaleString('en-US')} points, ` +
-      `${Math.round(p.points / seconds).toLocaleString('en-US')} points/s, ${seconds.toFixed(0)} s\n`);
-  });
+  const seeded = seedDataset(
+    repos,
+    files,
+    largeDataset({ tasks: sizes.tasks, iterations: sizes.iterations, metrics: sizes.series }),
+    (p) => {
+      if (Date.now() - lastDraw < 2000) return;
+      lastDraw = Date.now();
+      const seconds = (Date.now() - start) / 1000;
+      process.stderr.write(
+        `  ${p.tasksDone}/${p.tasksTotal} tasks, ${p.points.toLocaleString('en-US')} points, ` +
+          `${Math.round(p.points / seconds).toLocaleString('en-US')} points/s, ${seconds.toFixed(0)} s\n`,
+      );
+    },
+  );
   repos.db.pragma('wal_checkpoint(TRUNCATE)');
   repos.db.pragma('analysis_limit = 1000');
   repos.db.exec('ANALYZE');

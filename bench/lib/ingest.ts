@@ -22,10 +22,34 @@ export interface IngestShape {
 
 export const INGEST_SHAPES: IngestShape[] = [
   // Ten training tasks, each sending its own batches: 20 series x 50 iterations = 1,000 events, four clients at once.
-  { label: 'SDK-like: 10 tasks x 20 series, 1,000-event batches per task, 4 clients', tasks: 10, series: 20, itersPerBatch: 50, tasksPerBatch: 1, iterations: 2_500, clients: 4 },
+  {
+    label: 'SDK-like: 10 tasks x 20 series, 1,000-event batches per task, 4 clients',
+    tasks: 10,
+    series: 20,
+    itersPerBatch: 50,
+    tasksPerBatch: 1,
+    iterations: 2_500,
+    clients: 4,
+  },
   // The worst case the first measurement found: 1,000 events spread over 100 series (10 iterations each).
-  { label: '1,000-event batches over 100 series (10 iterations each), 1 client', tasks: 10, series: 10, itersPerBatch: 10, tasksPerBatch: 10, iterations: 2_000, clients: 1 },
-  { label: '10,000-event batches over 100 series, 1 client', tasks: 10, series: 10, itersPerBatch: 100, tasksPerBatch: 10, iterations: 5_000, clients: 1 },
+  {
+    label: '1,000-event batches over 100 series (10 iterations each), 1 client',
+    tasks: 10,
+    series: 10,
+    itersPerBatch: 10,
+    tasksPerBatch: 10,
+    iterations: 2_000,
+    clients: 1,
+  },
+  {
+    label: '10,000-event batches over 100 series, 1 client',
+    tasks: 10,
+    series: 10,
+    itersPerBatch: 100,
+    tasksPerBatch: 10,
+    iterations: 5_000,
+    clients: 1,
+  },
 ];
 
 function batchesFor(shape: IngestShape, taskIds: string[]): { bodies: string[]; events: number } {
@@ -37,10 +61,17 @@ function batchesFor(shape: IngestShape, taskIds: string[]): { bodies: string[]; 
       for (const task of taskIds.slice(t0, t0 + shape.tasksPerBatch)) {
         for (let iter = start; iter < start + shape.itersPerBatch && iter <= shape.iterations; iter++) {
           for (let s = 0; s < shape.series; s++) {
-            lines.push(JSON.stringify({
-              type: 'training_stats_scalar', task, metric: `metric_${s % 5}`, variant: `variant_${s}`,
-              iter, value: Math.exp(-iter / 1000) + 0.01 * Math.sin(iter * (s + 1)), timestamp: 1.7e12 + iter * 100,
-            }));
+            lines.push(
+              JSON.stringify({
+                type: 'training_stats_scalar',
+                task,
+                metric: `metric_${s % 5}`,
+                variant: `variant_${s}`,
+                iter,
+                value: Math.exp(-iter / 1000) + 0.01 * Math.sin(iter * (s + 1)),
+                timestamp: 1.7e12 + iter * 100,
+              }),
+            );
           }
         }
       }

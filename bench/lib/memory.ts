@@ -71,7 +71,11 @@ export async function readMemory(page: Page): Promise<MemoryFigures> {
         lost: gl.filter((c) => c.lost || c.ctx.isContextLost()).length,
       };
     })()`)) as { domNodes: number; created: number; alive: number; lost: number };
-    return { heapMB: heap / 2 ** 20, domNodes: counts.domNodes, webgl: { created: counts.created, alive: counts.alive, lost: counts.lost } };
+    return {
+      heapMB: heap / 2 ** 20,
+      domNodes: counts.domNodes,
+      webgl: { created: counts.created, alive: counts.alive, lost: counts.lost },
+    };
   } finally {
     await cdp.detach();
   }
@@ -79,7 +83,9 @@ export async function readMemory(page: Page): Promise<MemoryFigures> {
 
 /** Prints the issue 11 memory targets for one tab: heap ≤ 300 MB, DOM ≤ 15,000, WebGL ≤ 8 alive and none lost. */
 export function memoryResults(tab: string, m: MemoryFigures): void {
-  console.log(`${tab}: JS heap ${m.heapMB.toFixed(1)} MB, ${m.domNodes} DOM elements, WebGL contexts: ${m.webgl.created} created, ${m.webgl.alive} alive, ${m.webgl.lost} lost`);
+  console.log(
+    `${tab}: JS heap ${m.heapMB.toFixed(1)} MB, ${m.domNodes} DOM elements, WebGL contexts: ${m.webgl.created} created, ${m.webgl.alive} alive, ${m.webgl.lost} lost`,
+  );
   result(`memory: ${tab}, JS heap`, m.heapMB, 'MB', 300);
   result(`memory: ${tab}, DOM nodes`, m.domNodes, 'nodes', 15_000);
   result(`memory: ${tab}, WebGL contexts alive`, m.webgl.alive, 'contexts', 8);

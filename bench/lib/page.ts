@@ -29,11 +29,15 @@ export interface RunningServer {
 
 /** The real server (server/src/main.ts) on a database, on a free loopback port, serving `app`. */
 export function startServer(db: string, files: string, app: string): Promise<RunningServer> {
-  const server = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts', '--db', db, '--files', files, '--port', '0', '--no-demo'], {
-    cwd: ROOT,
-    env: { ...process.env, COMPARE_APP_DIR: app },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const server = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'server/src/main.ts', '--db', db, '--files', files, '--port', '0', '--no-demo'],
+    {
+      cwd: ROOT,
+      env: { ...process.env, COMPARE_APP_DIR: app },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   return new Promise((resolveServer, reject) => {
     let out = '';
     server.stdout!.on('data', (chunk: Buffer) => {
@@ -78,12 +82,17 @@ export async function probedPage(browser: Browser, viewport = { width: 1600, hei
     // Every request stays listed (the default keeps 250): \`settled\` reads when the last one ended.
     performance.setResourceTimingBufferSize(100_000);
     new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) w.__longTasks.push({ start: Math.round(entry.startTime), duration: Math.round(entry.duration) });
+      for (const entry of list.getEntries())
+        w.__longTasks.push({ start: Math.round(entry.startTime), duration: Math.round(entry.duration) });
     }).observe({ type: 'longtask', buffered: true });
     const original = HTMLCanvasElement.prototype.getContext;
     HTMLCanvasElement.prototype.getContext = function (this: HTMLCanvasElement, type: string, ...rest: unknown[]) {
       const known = w.__webgl.canvases.includes(this);
-      const result = (original as (this: HTMLCanvasElement, t: string, ...r: unknown[]) => RenderingContext | null).call(this, type, ...rest);
+      const result = (original as (this: HTMLCanvasElement, t: string, ...r: unknown[]) => RenderingContext | null).call(
+        this,
+        type,
+        ...rest,
+      );
       if (result && /webgl/.test(type) && !known) {
         w.__webgl.created++;
         w.__webgl.canvases.push(this);
@@ -165,7 +174,7 @@ export async function openByUrl(page: Page, url: string): Promise<void> {
   if (last === null) {
     await page.waitForTimeout(2_000);
   } else {
-    for (let quiet = 0; quiet < 3 && Date.now() < deadline; ) {
+    for (let quiet = 0; quiet < 3 && Date.now() < deadline;) {
       await page.waitForTimeout(100);
       const now = browserCpuMs(executable)!;
       quiet = now - last <= 10 ? quiet + 1 : 0;
@@ -177,7 +186,10 @@ export async function openByUrl(page: Page, url: string): Promise<void> {
 
 /** Waits (checking every frame) until `predicate` holds in the page; returns performance.now() there. */
 export async function timeWhen(page: Page, predicate: string, timeoutMs = 60_000): Promise<number> {
-  const handle = await page.waitForFunction(`(${predicate}) ? performance.now() : false`, undefined, { polling: 'raf', timeout: timeoutMs });
+  const handle = await page.waitForFunction(`(${predicate}) ? performance.now() : false`, undefined, {
+    polling: 'raf',
+    timeout: timeoutMs,
+  });
   return Number(await handle.jsonValue());
 }
 
@@ -187,7 +199,12 @@ export async function timeWhen(page: Page, predicate: string, timeoutMs = 60_000
  * to ready, without the app's start-up, the longest main-thread task since the switch, and the
  * page's clock at the switch.
  */
-export async function openInApp(page: Page, path: string, predicate: string, timeoutMs = 120_000): Promise<{ ready: number; longest: number; start: number }> {
+export async function openInApp(
+  page: Page,
+  path: string,
+  predicate: string,
+  timeoutMs = 120_000,
+): Promise<{ ready: number; longest: number; start: number }> {
   const start = await page.evaluate((to) => {
     const at = performance.now();
     history.pushState(null, '', to);
@@ -223,7 +240,8 @@ export async function settled(page: Page): Promise<void> {
       const lastResource = Math.max(0, ...performance.getEntriesByType('resource').map((e) => e.responseEnd));
       return now - lastTask > ${QUIET_MS} && now - lastResource > ${QUIET_NETWORK_MS};
     })()`,
-    undefined, { polling: 100, timeout: 60_000 },
+    undefined,
+    { polling: 100, timeout: 60_000 },
   );
 }
 
@@ -232,7 +250,11 @@ export async function settled(page: Page): Promise<void> {
  * start of a run that opens another view inside the app (`openInApp`); the page is closed after.
  */
 export async function fromSettledView<T>(
-  browser: Browser, url: string, ids: readonly string[], from: string, measure: (page: Page) => Promise<T>,
+  browser: Browser,
+  url: string,
+  ids: readonly string[],
+  from: string,
+  measure: (page: Page) => Promise<T>,
 ): Promise<T> {
   const page = await probedPage(browser);
   try {
@@ -263,5 +285,7 @@ export function memoryResults(tab: string, memory: PageMemory): void {
   result(`${tab}: JS heap`, memory.heapMB, 'MB', 300);
   result(`${tab}: DOM nodes`, memory.domNodes, 'nodes', 15_000);
   const glPass = memory.webglLive <= 8 && memory.webglLost === 0;
-  console.log(`RESULT | ${tab}: WebGL contexts | ${memory.webglLive} live, ${memory.webglLost} lost (${memory.webglCreated} made) | ≤ 8, none lost | ${glPass ? 'PASS' : 'FAIL'}`);
+  console.log(
+    `RESULT | ${tab}: WebGL contexts | ${memory.webglLive} live, ${memory.webglLost} lost (${memory.webglCreated} made) | ≤ 8, none lost | ${glPass ? 'PASS' : 'FAIL'}`,
+  );
 }

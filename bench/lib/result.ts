@@ -20,7 +20,12 @@ export function result(what: string, value: number, unit: string, target: number
 }
 
 /** Parses RESULT lines out of a bench's output. */
-export interface ResultRow { what: string; measured: string; target: string; status: string }
+export interface ResultRow {
+  what: string;
+  measured: string;
+  target: string;
+  status: string;
+}
 
 export function parseResults(output: string): ResultRow[] {
   const rows: ResultRow[] = [];

@@ -23,7 +23,12 @@ export const viewportDrawn = (page: Page) => timeWhen(page, VIEWPORT_DRAWN, 180_
  * effect on the first chart in view, and to every chart in view showing it. `event`: the DOM
  * event that starts the interaction; `act` performs it. `onlyFirst`: only the first chart changes.
  */
-export async function interaction(page: Page, event: string, act: () => Promise<void>, onlyFirst = false): Promise<{ first: number; all: number }> {
+export async function interaction(
+  page: Page,
+  event: string,
+  act: () => Promise<void>,
+  onlyFirst = false,
+): Promise<{ first: number; all: number }> {
   await page.evaluate(`(() => {
     // A cheap signature of each chart's lines (count, path lengths and a sample of 32 characters spread
     // over each path, since a change of values can keep a path's length): serialising 100 traces
@@ -84,7 +89,8 @@ export async function barePlotly(browser: Browser, figures: Figure[]): Promise<B
     const url = route.request().url();
     if (url.endsWith('plotly.js')) return route.fulfill({ body: readFileSync(PLOTLY), contentType: 'text/javascript' });
     // (the idle tab's first page, as the app's views are opened: see openByUrl)
-    if (url.endsWith('favicon.svg')) return route.fulfill({ contentType: 'image/svg+xml', body: '<svg xmlns="http://www.w3.org/2000/svg"/>' });
+    if (url.endsWith('favicon.svg'))
+      return route.fulfill({ contentType: 'image/svg+xml', body: '<svg xmlns="http://www.w3.org/2000/svg"/>' });
     return route.fulfill({ contentType: 'text/html', body: '<!doctype html><body><script src="/plotly.js"></script></body>' });
   });
   await page.addInitScript(`window.__longest = 0; new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__longest = Math.max(window.__longest, e.duration); })
@@ -116,7 +122,10 @@ async function chartPage(browser: Browser, figure: Figure): Promise<Page> {
   await page.route('http://bench.invalid/**', (route) =>
     route.request().url().endsWith('plotly.js')
       ? route.fulfill({ body: readFileSync(PLOTLY), contentType: 'text/javascript' })
-      : route.fulfill({ contentType: 'text/html', body: `<!doctype html><body><div id="c" style="width:${figure.width}px;height:${figure.height}px"></div><script src="/plotly.js"></script></body>` }),
+      : route.fulfill({
+          contentType: 'text/html',
+          body: `<!doctype html><body><div id="c" style="width:${figure.width}px;height:${figure.height}px"></div><script src="/plotly.js"></script></body>`,
+        }),
   );
   await page.goto('http://bench.invalid/');
   return page;

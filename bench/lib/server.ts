@@ -17,7 +17,10 @@ export function startServer(opts: { db: string; files: string; appDir?: string; 
   if (opts.appDir) env['COMPARE_APP_DIR'] = opts.appDir;
   // BENCH_SERVER_NODE_ARGS: extra node flags for the server, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
   const nodeArgs = (process.env['BENCH_SERVER_NODE_ARGS'] ?? '').split(' ').filter(Boolean);
-  return startProcess([...nodeArgs, '--import', 'tsx', opts.main ?? 'server/src/main.ts', '--db', opts.db, '--files', opts.files, '--port', '0', '--no-demo'], env);
+  return startProcess(
+    [...nodeArgs, '--import', 'tsx', opts.main ?? 'server/src/main.ts', '--db', opts.db, '--files', opts.files, '--port', '0', '--no-demo'],
+    env,
+  );
 }
 
 /** bench/lib/bytes-server.ts answering every request with the bytes of `file`. */
@@ -28,7 +31,9 @@ export function startBytesServer(file: string): Promise<RunningServer> {
 /** A node process with these arguments, once it has printed its loopback URL. */
 function startProcess(args: string[], env: NodeJS.ProcessEnv): Promise<RunningServer> {
   const child = spawn(process.execPath, args, {
-    cwd: ROOT, env, stdio: ['ignore', 'pipe', 'inherit'],
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'inherit'],
   });
   const exited = new Promise<void>((done) => child.once('exit', () => done()));
   return new Promise((resolvePromise, reject) => {

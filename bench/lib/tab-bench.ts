@@ -6,7 +6,20 @@
  * `from` view once that has settled: the tab's own time, without the app's start-up.
  */
 import { parseArgs } from 'node:util';
-import { appDir, fromSettledView, launchBrowser, longTasks, median, openByUrl, openInApp, pageMemory, probedPage, startServer, timeWhen, type PageMemory } from './page';
+import {
+  appDir,
+  fromSettledView,
+  launchBrowser,
+  longTasks,
+  median,
+  openByUrl,
+  openInApp,
+  pageMemory,
+  probedPage,
+  startServer,
+  timeWhen,
+  type PageMemory,
+} from './page';
 import { tabsDatabase } from './tabs-data';
 
 export interface TabRun {
@@ -31,9 +44,17 @@ export interface TabBench {
 }
 
 export async function runTabBench(bench: TabBench): Promise<{
-  runs: TabRun[]; medianReady: number; medianLongest: number; inApp: { ready: number; longest: number }; memory: PageMemory; extra: Record<string, number>;
+  runs: TabRun[];
+  medianReady: number;
+  medianLongest: number;
+  inApp: { ready: number; longest: number };
+  memory: PageMemory;
+  extra: Record<string, number>;
 }> {
-  const { values: args } = parseArgs({ options: { runs: { type: 'string', default: '3' }, app: { type: 'string' }, db: { type: 'string' }, files: { type: 'string' } }, strict: false });
+  const { values: args } = parseArgs({
+    options: { runs: { type: 'string', default: '3' }, app: { type: 'string' }, db: { type: 'string' }, files: { type: 'string' } },
+    strict: false,
+  });
   const runsWanted = Math.max(1, Number(args.runs));
   const { db, files, ids } = await tabsDatabase();
   const server = await startServer(db, files, appDir(typeof args.app === 'string' ? args.app : undefined));
@@ -54,11 +75,16 @@ export async function runTabBench(bench: TabBench): Promise<{
       }
       await page.context().close();
       const inApp = await fromSettledView(browser, server.url, ids, bench.from ?? 'details', (settled) =>
-        openInApp(settled, `/compare-tasks;ids=${ids.join(',')}/${bench.view}`, bench.ready));
+        openInApp(settled, `/compare-tasks;ids=${ids.join(',')}/${bench.view}`, bench.ready),
+      );
       const run = { ready: Math.round(ready), longest, extra, inApp };
-      console.log(`${i === 0 ? 'warm-up' : `run ${i}`}: ${bench.view} ready ${run.ready} ms, longest task ${longest} ms` +
-        Object.entries(extra).map(([k, v]) => `, ${k} ${v}`).join('') +
-        `; opened in the app from ${bench.from ?? 'details'}: ready ${inApp.ready} ms, longest task ${inApp.longest} ms`);
+      console.log(
+        `${i === 0 ? 'warm-up' : `run ${i}`}: ${bench.view} ready ${run.ready} ms, longest task ${longest} ms` +
+          Object.entries(extra)
+            .map(([k, v]) => `, ${k} ${v}`)
+            .join('') +
+          `; opened in the app from ${bench.from ?? 'details'}: ready ${inApp.ready} ms, longest task ${inApp.longest} ms`,
+      );
       if (i > 0) runs.push(run);
     }
   } finally {
@@ -67,8 +93,11 @@ export async function runTabBench(bench: TabBench): Promise<{
   }
   const last = runs[runs.length - 1];
   return {
-    runs, medianReady: median(runs.map((r) => r.ready)), medianLongest: median(runs.map((r) => r.longest)),
+    runs,
+    medianReady: median(runs.map((r) => r.ready)),
+    medianLongest: median(runs.map((r) => r.longest)),
     inApp: { ready: median(runs.map((r) => r.inApp.ready)), longest: median(runs.map((r) => r.inApp.longest)) },
-    memory: memory!, extra: last.extra,
+    memory: memory!,
+    extra: last.extra,
   };
 }

@@ -44,15 +44,29 @@ function plot(t: number, k: number): { metric: string; variant: string; plot_str
   const x = Array.from({ length: 50 }, (_, i) => i / 49);
   if (kind === 0) {
     const y = x.map((v) => Math.min(1, v ** (0.3 + noise(t * 101 + k) * 0.5)));
-    return { metric: `ROC ${k}`, variant: 'test', plot_str: JSON.stringify({ data: [{ type: 'scatter', mode: 'lines', x, y, name: 'roc' }], layout: { title: `ROC ${k}` } }) };
+    return {
+      metric: `ROC ${k}`,
+      variant: 'test',
+      plot_str: JSON.stringify({ data: [{ type: 'scatter', mode: 'lines', x, y, name: 'roc' }], layout: { title: `ROC ${k}` } }),
+    };
   }
   if (kind === 1) {
     const names = Array.from({ length: 10 }, (_, i) => `class ${i}`);
     const y = names.map((_, i) => 0.5 + noise(t * 53 + k * 7 + i) / 2);
-    return { metric: `Per class ${k}`, variant: 'test', plot_str: JSON.stringify({ data: [{ type: 'bar', x: names, y, name: 'accuracy' }], layout: { title: `Per class ${k}` } }) };
+    return {
+      metric: `Per class ${k}`,
+      variant: 'test',
+      plot_str: JSON.stringify({ data: [{ type: 'bar', x: names, y, name: 'accuracy' }], layout: { title: `Per class ${k}` } }),
+    };
   }
-  const z = Array.from({ length: 10 }, (_, i) => Array.from({ length: 10 }, (_, j) => Math.round((i === j ? 80 : 3) * noise(t * 11 + k + i * 10 + j))));
-  return { metric: `Confusion ${k}`, variant: 'test', plot_str: JSON.stringify({ data: [{ type: 'heatmap', z }], layout: { title: `Confusion ${k}` } }) };
+  const z = Array.from({ length: 10 }, (_, i) =>
+    Array.from({ length: 10 }, (_, j) => Math.round((i === j ? 80 : 3) * noise(t * 11 + k + i * 10 + j))),
+  );
+  return {
+    metric: `Confusion ${k}`,
+    variant: 'test',
+    plot_str: JSON.stringify({ data: [{ type: 'heatmap', z }], layout: { title: `Confusion ${k}` } }),
+  };
 }
 
 function samplePng(iter: number, sample: number): Buffer {
@@ -82,32 +96,62 @@ export async function tabsDatabase(tasks = TAB_SIZES.tasks): Promise<TabsDatabas
     // One image per iteration and sample, shared by every task (the page still draws one <img> per task).
     for (let iter = 0; iter < TAB_SIZES.iterations; iter++) {
       for (let s = 0; s < TAB_SIZES.samples; s++) {
-        const response = await fetch(`${base}files/bench/${iter}-${s}.png`, { method: 'PUT', headers: { 'content-type': 'image/png' }, body: new Uint8Array(samplePng(iter, s)) });
+        const response = await fetch(`${base}files/bench/${iter}-${s}.png`, {
+          method: 'PUT',
+          headers: { 'content-type': 'image/png' },
+          body: new Uint8Array(samplePng(iter, s)),
+        });
         if (!response.ok) throw new Error(`PUT file: ${response.status} ${await response.text()}`);
       }
     }
     const { id: project } = (await post(base, 'projects.create', { name: 'bench tabs' })) as { id: string };
     const ids: string[] = [];
     for (let t = 0; t < tasks; t++) {
-      const { id } = (await post(base, 'tasks.create', { name: `tabs ${String(t).padStart(3, '0')}`, project, type: 'training', hyperparams: hyperparams(t) })) as { id: string };
+      const { id } = (await post(base, 'tasks.create', {
+        name: `tabs ${String(t).padStart(3, '0')}`,
+        project,
+        type: 'training',
+        hyperparams: hyperparams(t),
+      })) as { id: string };
       ids.push(id);
       const events: string[] = [];
       for (let iter = 0; iter < 10; iter++) {
-        for (const [metric, variant, value] of [['accuracy', 'val', 0.5 + 0.4 * noise(t) * (iter + 1) / 10], ['loss', 'val', 2 * noise(t + 99) / (iter + 1)]] as const) {
-          events.push(JSON.stringify({ type: 'training_stats_scalar', task: id, metric, variant, iter, value, timestamp: 1.7e12 + iter * 1000 }));
+        for (const [metric, variant, value] of [
+          ['accuracy', 'val', 0.5 + (0.4 * noise(t) * (iter + 1)) / 10],
+          ['loss', 'val', (2 * noise(t + 99)) / (iter + 1)],
+        ] as const) {
+          events.push(
+            JSON.stringify({ type: 'training_stats_scalar', task: id, metric, variant, iter, value, timestamp: 1.7e12 + iter * 1000 }),
+          );
         }
       }
-      for (let k = 0; k < TAB_SIZES.plots; k++) events.push(JSON.stringify({ type: 'plot', task: id, iter: 9, timestamp: 1.7e12, ...plot(t, k) }));
+      for (let k = 0; k < TAB_SIZES.plots; k++)
+        events.push(JSON.stringify({ type: 'plot', task: id, iter: 9, timestamp: 1.7e12, ...plot(t, k) }));
       for (let iter = 0; iter < TAB_SIZES.iterations; iter++) {
         for (let s = 0; s < TAB_SIZES.samples; s++) {
-          events.push(JSON.stringify({ type: 'training_debug_image', task: id, metric: `samples ${s % 2}`, variant: `image ${s}`, iter, timestamp: 1.7e12 + iter * 1000, url: `/files/bench/${iter}-${s}.png` }));
+          events.push(
+            JSON.stringify({
+              type: 'training_debug_image',
+              task: id,
+              metric: `samples ${s % 2}`,
+              variant: `image ${s}`,
+              iter,
+              timestamp: 1.7e12 + iter * 1000,
+              url: `/files/bench/${iter}-${s}.png`,
+            }),
+          );
         }
       }
-      const answer = (await post(base, 'events.add_batch', events.join('\n'), 'application/json-lines')) as { errors: number; errors_info?: unknown };
+      const answer = (await post(base, 'events.add_batch', events.join('\n'), 'application/json-lines')) as {
+        errors: number;
+        errors_info?: unknown;
+      };
       if (answer.errors) throw new Error(`events.add_batch: ${JSON.stringify(answer.errors_info)}`);
     }
-    console.log(`Built ${db}: ${tasks} tasks × ${TAB_SIZES.params} parameters, ${TAB_SIZES.plots} plots, ` +
-      `${TAB_SIZES.iterations} iterations × ${TAB_SIZES.samples} samples in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+    console.log(
+      `Built ${db}: ${tasks} tasks × ${TAB_SIZES.params} parameters, ${TAB_SIZES.plots} plots, ` +
+        `${TAB_SIZES.iterations} iterations × ${TAB_SIZES.samples} samples in ${((Date.now() - started) / 1000).toFixed(0)} s`,
+    );
     writeFileSync(done, JSON.stringify({ ids }) + '\n');
     return { db, files, ids };
   } finally {
@@ -116,8 +160,11 @@ export async function tabsDatabase(tasks = TAB_SIZES.tasks): Promise<TabsDatabas
 }
 
 if (require.main === module) {
-  tabsDatabase().then((built) => console.log(built.db), (err: unknown) => {
-    console.error(err);
-    process.exit(1);
-  });
+  tabsDatabase().then(
+    (built) => console.log(built.db),
+    (err: unknown) => {
+      console.error(err);
+      process.exit(1);
+    },
+  );
 }

@@ -18,12 +18,16 @@ export function checkBatches(db: Database.Database, task: string, points: number
       return e;
     };
     const rows = db
-      .prepare(`SELECT s.variant, p.iter / CAST(? AS INTEGER) AS batch, count(*) AS n FROM scalars p JOIN scalar_series s ON s.id = p.series
-        WHERE s.task = ? AND s.metric = 'crash' GROUP BY s.variant, p.iter / CAST(? AS INTEGER)`)
+      .prepare(
+        `SELECT s.variant, p.iter / CAST(? AS INTEGER) AS batch, count(*) AS n FROM scalars p JOIN scalar_series s ON s.id = p.series
+        WHERE s.task = ? AND s.metric = 'crash' GROUP BY s.variant, p.iter / CAST(? AS INTEGER)`,
+      )
       .all(points, task, points) as { variant: 'a' | 'b'; batch: number; n: number }[];
     for (const r of rows) entry(r.batch)[r.variant] = r.n;
-    for (const msg of db.prepare('SELECT msg FROM logs WHERE task = ?').pluck().all(task) as string[]) entry(Number(msg.split(' ')[1])).log = true;
-    for (const v of db.prepare("SELECT variant FROM plots WHERE task = ? AND metric = 'batches'").pluck().all(task) as string[]) entry(Number(v)).plot = true;
+    for (const msg of db.prepare('SELECT msg FROM logs WHERE task = ?').pluck().all(task) as string[])
+      entry(Number(msg.split(' ')[1])).log = true;
+    for (const v of db.prepare("SELECT variant FROM plots WHERE task = ? AND metric = 'batches'").pluck().all(task) as string[])
+      entry(Number(v)).plot = true;
     const full = new Set<number>();
     const partial: BatchCheck['partial'] = [];
     for (const [batch, e] of counts) {
@@ -32,13 +36,23 @@ export function checkBatches(db: Database.Database, task: string, points: number
     }
     const inconsistentSeries: string[] = [];
     const series = db.prepare("SELECT * FROM scalar_series WHERE task = ? AND metric = 'crash'").all(task) as {
-      id: number; variant: string; count: number; last_iter: number | null; value: number | null;
+      id: number;
+      variant: string;
+      count: number;
+      last_iter: number | null;
+      value: number | null;
     }[];
     for (const s of series) {
-      const actual = db.prepare('SELECT count(*) AS n, max(iter) AS last FROM scalars WHERE series = ?').get(s.id) as { n: number; last: number | null };
-      const lastValue = actual.last === null ? null : db.prepare('SELECT value FROM scalars WHERE series = ? AND iter = ?').pluck().get(s.id, actual.last);
+      const actual = db.prepare('SELECT count(*) AS n, max(iter) AS last FROM scalars WHERE series = ?').get(s.id) as {
+        n: number;
+        last: number | null;
+      };
+      const lastValue =
+        actual.last === null ? null : db.prepare('SELECT value FROM scalars WHERE series = ? AND iter = ?').pluck().get(s.id, actual.last);
       if (s.count !== actual.n || s.last_iter !== actual.last || s.value !== lastValue) {
-        inconsistentSeries.push(`${s.variant}: stored count ${s.count} last ${s.last_iter}=${s.value}, points ${actual.n} last ${actual.last}=${lastValue}`);
+        inconsistentSeries.push(
+          `${s.variant}: stored count ${s.count} last ${s.last_iter}=${s.value}, points ${actual.n} last ${actual.last}=${lastValue}`,
+        );
       }
     }
     return { full, partial, inconsistentSeries };

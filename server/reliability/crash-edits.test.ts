@@ -43,22 +43,47 @@ function hyperparams(generation: number) {
 }
 
 function paramList(sections: ReturnType<typeof hyperparams>): string[] {
-  return Object.values(sections).flatMap((params) => Object.values(params).map((p) => `${p.section}/${p.name}=${p.value}`)).sort();
+  return Object.values(sections)
+    .flatMap((params) => Object.values(params).map((p) => `${p.section}/${p.name}=${p.value}`))
+    .sort();
 }
 
 /** The state of a task after the first `ops` writes of its cycle. */
 function expectedState(ops: number): TaskState {
-  const state: TaskState = { status: 'created', comment: 'start', params: [], artifacts: [], points: 0, logs: 0, plots: 0, lastIteration: 0 };
+  const state: TaskState = {
+    status: 'created',
+    comment: 'start',
+    params: [],
+    artifacts: [],
+    points: 0,
+    logs: 0,
+    plots: 0,
+    lastIteration: 0,
+  };
   for (let i = 0; i < ops; i++) {
     const generation = Math.floor(i / CYCLE.length);
     switch (CYCLE[i % CYCLE.length]) {
-      case 'started': state.status = 'in_progress'; break;
-      case 'add_batch': Object.assign(state, { points: 2 * POINTS, logs: 1, plots: 1, lastIteration: generation * POINTS + POINTS - 1 }); break;
-      case 'edit': Object.assign(state, { comment: `generation ${generation}`, params: paramList(hyperparams(generation)) }); break;
-      case 'add_artifact': state.artifacts = [`k${generation}`]; break;
-      case 'delete_section': state.params = state.params.filter((p) => !p.startsWith('s0/')); break;
-      case 'delete_artifact': state.artifacts = []; break;
-      case 'reset': Object.assign(state, { status: 'created', points: 0, logs: 0, plots: 0, lastIteration: 0 }); break;
+      case 'started':
+        state.status = 'in_progress';
+        break;
+      case 'add_batch':
+        Object.assign(state, { points: 2 * POINTS, logs: 1, plots: 1, lastIteration: generation * POINTS + POINTS - 1 });
+        break;
+      case 'edit':
+        Object.assign(state, { comment: `generation ${generation}`, params: paramList(hyperparams(generation)) });
+        break;
+      case 'add_artifact':
+        state.artifacts = [`k${generation}`];
+        break;
+      case 'delete_section':
+        state.params = state.params.filter((p) => !p.startsWith('s0/'));
+        break;
+      case 'delete_artifact':
+        state.artifacts = [];
+        break;
+      case 'reset':
+        Object.assign(state, { status: 'created', points: 0, logs: 0, plots: 0, lastIteration: 0 });
+        break;
     }
   }
   return state;
@@ -70,13 +95,27 @@ async function write(server: LiveServer, task: string, op: number): Promise<void
   const kind = CYCLE[op % CYCLE.length];
   let reply: { status: number; data: any; meta?: unknown };
   switch (kind) {
-    case 'started': reply = await server.call('tasks.started', { task }); break;
-    case 'add_batch': reply = await server.addBatch(batchLines(task, generation, POINTS)); break;
-    case 'edit': reply = await server.call('tasks.edit', { task, comment: `generation ${generation}`, hyperparams: hyperparams(generation) }); break;
-    case 'add_artifact': reply = await server.call('tasks.add_or_update_artifacts', { task, artifacts: [{ key: `k${generation}`, type: 'json' }] }); break;
-    case 'delete_section': reply = await server.call('tasks.delete_hyper_params', { task, hyperparams: [{ section: 's0' }] }); break;
-    case 'delete_artifact': reply = await server.call('tasks.delete_artifacts', { task, artifacts: [{ key: `k${generation}` }] }); break;
-    case 'reset': reply = await server.call('tasks.reset', { task }); break;
+    case 'started':
+      reply = await server.call('tasks.started', { task });
+      break;
+    case 'add_batch':
+      reply = await server.addBatch(batchLines(task, generation, POINTS));
+      break;
+    case 'edit':
+      reply = await server.call('tasks.edit', { task, comment: `generation ${generation}`, hyperparams: hyperparams(generation) });
+      break;
+    case 'add_artifact':
+      reply = await server.call('tasks.add_or_update_artifacts', { task, artifacts: [{ key: `k${generation}`, type: 'json' }] });
+      break;
+    case 'delete_section':
+      reply = await server.call('tasks.delete_hyper_params', { task, hyperparams: [{ section: 's0' }] });
+      break;
+    case 'delete_artifact':
+      reply = await server.call('tasks.delete_artifacts', { task, artifacts: [{ key: `k${generation}` }] });
+      break;
+    case 'reset':
+      reply = await server.call('tasks.reset', { task });
+      break;
   }
   assert.equal(reply.status, 200, `${kind} of ${task}: ${JSON.stringify(reply.meta ?? reply.data).slice(0, 200)}`);
 }
@@ -85,11 +124,21 @@ async function write(server: LiveServer, task: string, op: number): Promise<void
 function storedState(db: Database.Database, task: string): { state: TaskState; indexAgrees: boolean; detail: string } {
   return db.transaction(() => {
     const row = db.prepare('SELECT status, comment, hyperparams, execution, last_iteration FROM tasks WHERE id = ?').get(task) as {
-      status: string; comment: string; hyperparams: string; execution: string; last_iteration: number;
+      status: string;
+      comment: string;
+      hyperparams: string;
+      execution: string;
+      last_iteration: number;
     };
     const sections = JSON.parse(row.hyperparams) as ReturnType<typeof hyperparams>;
     const params = paramList(sections);
-    const index = (db.prepare('SELECT section, name, value FROM task_params WHERE task = ?').all(task) as { section: string; name: string; value: string }[])
+    const index = (
+      db.prepare('SELECT section, name, value FROM task_params WHERE task = ?').all(task) as {
+        section: string;
+        name: string;
+        value: string;
+      }[]
+    )
       .map((p) => `${p.section}/${p.name}=${p.value}`)
       .sort();
     const count = (sql: string) => db.prepare(sql).pluck().get(task) as number;
@@ -108,7 +157,10 @@ function storedState(db: Database.Database, task: string): { state: TaskState; i
   })();
 }
 
-const summary = (s: TaskState) => ({ ...s, params: `${s.params.length} params, ${new Set(s.params.map((p) => p.split('=')[1].split('.')[0])).size} generations` });
+const summary = (s: TaskState) => ({
+  ...s,
+  params: `${s.params.length} params, ${new Set(s.params.map((p) => p.split('=')[1].split('.')[0])).size} generations`,
+});
 
 test(`SIGKILL during edits, resets and deletes, ${ROUNDS} times: every write whole or absent, parameter index agrees, integrity ok`, async () => {
   const dir = tempDir();
@@ -119,7 +171,8 @@ test(`SIGKILL during edits, resets and deletes, ${ROUNDS} times: every write who
     server = await startLiveServer(dbPath, filesDir);
     const project = (await server.call('projects.create', { name: 'crash edits' })).data.id;
     const tasks: string[] = [];
-    for (let i = 0; i < TASKS; i++) tasks.push((await server.call('tasks.create', { name: `edits ${i}`, type: 'training', project, comment: 'start' })).data.id);
+    for (let i = 0; i < TASKS; i++)
+      tasks.push((await server.call('tasks.create', { name: `edits ${i}`, type: 'training', project, comment: 'start' })).data.id);
     /** Writes of each task's cycle known to be stored (answered, or found after a kill). */
     const done = new Map(tasks.map((t) => [t, 0]));
     let answered = 0;
@@ -146,7 +199,7 @@ test(`SIGKILL during edits, resets and deletes, ${ROUNDS} times: every write who
       // Let the writes run until each task has had some answered (at most 10 s), then a random
       // while more, then kill without warning.
       const start = new Map(acked);
-      for (const until = performance.now() + 10_000; tasks.some((t) => acked.get(t)! < start.get(t)! + 3) && performance.now() < until; ) {
+      for (const until = performance.now() + 10_000; tasks.some((t) => acked.get(t)! < start.get(t)! + 3) && performance.now() < until;) {
         await new Promise((resume) => setTimeout(resume, 20));
       }
       await new Promise((resume) => setTimeout(resume, Math.random() * 800));
@@ -172,15 +225,19 @@ test(`SIGKILL during edits, resets and deletes, ${ROUNDS} times: every write who
           );
           if (match === ops + 1) committedUnanswered++;
           done.set(task, match);
-          report.push(`${CYCLE[(match + CYCLE.length - 1) % CYCLE.length]} #${match}${match === ops + 1 ? ' (unanswered, committed whole)' : ''}`);
+          report.push(
+            `${CYCLE[(match + CYCLE.length - 1) % CYCLE.length]} #${match}${match === ops + 1 ? ' (unanswered, committed whole)' : ''}`,
+          );
         }
         console.log(`round ${round}: killed; tasks at ${report.join(', ')}; parameter index agrees; integrity ok`);
       } finally {
         db.close();
       }
     }
-    console.log(`${ROUNDS} kills, ${answered} writes answered 200 (edits of ${SECTIONS * PARAMS} hyperparameters, resets, deletes), ` +
-      `all found whole; ${committedUnanswered} in-flight write(s) committed whole; none partial`);
+    console.log(
+      `${ROUNDS} kills, ${answered} writes answered 200 (edits of ${SECTIONS * PARAMS} hyperparameters, resets, deletes), ` +
+        `all found whole; ${committedUnanswered} in-flight write(s) committed whole; none partial`,
+    );
   } finally {
     await server?.kill('SIGTERM');
     rmSync(dir, { recursive: true, force: true });

@@ -32,7 +32,10 @@ test(`SIGKILL during add_batch, ${ROUNDS} times: answered batches are whole, non
         server = await startLiveServer(dbPath, filesDir);
         const doc = (await server.call('tasks.get_all_ex', { id: [task], only_fields: ['last_metrics'] })).data.tasks[0];
         const series = Object.values(Object.values(doc.last_metrics ?? {})[0] ?? {}) as { count: number }[];
-        assert.ok((acked.size === 0 || series.length === 2) && series.every((s) => s.count >= acked.size * POINTS), 'restarted server serves the answered batches');
+        assert.ok(
+          (acked.size === 0 || series.length === 2) && series.every((s) => s.count >= acked.size * POINTS),
+          'restarted server serves the answered batches',
+        );
       }
       if (!server) throw new Error('no server running');
       const live = server;
@@ -55,7 +58,7 @@ test(`SIGKILL during add_batch, ${ROUNDS} times: answered batches are whole, non
       // Let ingest run until a batch of this round is answered (at most 10 s), then a random while
       // more, then kill without warning.
       const before = acked.size;
-      for (const until = performance.now() + 10_000; acked.size === before && performance.now() < until; ) {
+      for (const until = performance.now() + 10_000; acked.size === before && performance.now() < until;) {
         await new Promise((done) => setTimeout(done, 20));
       }
       await new Promise((done) => setTimeout(done, Math.random() * 600));
@@ -83,7 +86,9 @@ test(`SIGKILL during add_batch, ${ROUNDS} times: answered batches are whole, non
         db.close();
       }
     }
-    console.log(`${ROUNDS} kills, ${sent} batches sent, ${acked.size} answered 200 and found whole after each restart; each restarted server served them`);
+    console.log(
+      `${ROUNDS} kills, ${sent} batches sent, ${acked.size} answered 200 and found whole after each restart; each restarted server served them`,
+    );
   } finally {
     await server?.kill('SIGTERM');
     rmSync(dir, { recursive: true, force: true });

@@ -26,11 +26,15 @@ export function startLiveServer(dbPath: string, filesDir: string): Promise<LiveS
   const env = { ...process.env };
   delete env.COMPARE_API_KEYS;
   delete env.COMPARE_KEYS_FILE;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts', '--db', dbPath, '--files', filesDir, '--port', '0', '--no-demo'], {
-    cwd: REPO,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'server/src/main.ts', '--db', dbPath, '--files', filesDir, '--port', '0', '--no-demo'],
+    {
+      cwd: REPO,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let output = '';
   const exited = new Promise<void>((done) => child.once('exit', () => done()));
   return new Promise((resolveServer, reject) => {
@@ -53,7 +57,11 @@ export function startLiveServer(dbPath: string, filesDir: string): Promise<LiveS
         port,
         process: child,
         async call(name, body = {}) {
-          const response = await fetch(base + name, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+          const response = await fetch(base + name, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify(body),
+          });
           const parsed = (await response.json()) as { meta: Record<string, any>; data: any };
           return { status: response.status, meta: parsed.meta, data: parsed.data };
         },
@@ -81,10 +89,22 @@ export function batchLines(task: string, batch: number, points: number): string[
   for (let i = 0; i < points; i++) {
     const iter = batch * points + i;
     for (const variant of ['a', 'b']) {
-      lines.push(JSON.stringify({ type: 'training_stats_scalar', task, metric: 'crash', variant, iter, value: batch + i / points, timestamp: 1_700_000_000_000 + iter }));
+      lines.push(
+        JSON.stringify({
+          type: 'training_stats_scalar',
+          task,
+          metric: 'crash',
+          variant,
+          iter,
+          value: batch + i / points,
+          timestamp: 1_700_000_000_000 + iter,
+        }),
+      );
     }
   }
   lines.push(JSON.stringify({ type: 'log', task, iter: batch, msg: `batch ${batch}` }));
-  lines.push(JSON.stringify({ type: 'plot', task, metric: 'batches', variant: String(batch), iter: batch, plot_str: `{"batch":${batch}}` }));
+  lines.push(
+    JSON.stringify({ type: 'plot', task, metric: 'batches', variant: String(batch), iter: batch, plot_str: `{"batch":${batch}}` }),
+  );
   return lines;
 }

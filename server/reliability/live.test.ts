@@ -56,12 +56,20 @@ test('readers while ingest runs: HTTP readers and another process see no errors 
             problems.push(`histogram totals differ: a ${series.a?.[task]?.total}, b ${series.b?.[task]?.total}`);
           }
         } else {
-          const reply = await server.call(kind === 1 ? 'tasks.get_all_ex' : 'tasks.get_by_id', kind === 1 ? { id: [task], only_fields: ['last_metrics', 'last_iteration'] } : { task });
+          const reply = await server.call(
+            kind === 1 ? 'tasks.get_all_ex' : 'tasks.get_by_id',
+            kind === 1 ? { id: [task], only_fields: ['last_metrics', 'last_iteration'] } : { task },
+          );
           if (reply.status !== 200) problems.push(`tasks ${reply.status} ${reply.meta.result_msg}`);
           const doc = kind === 1 ? reply.data.tasks[0] : reply.data.task;
-          const entries = Object.values(doc.last_metrics ?? {}).flatMap((v) => Object.values(v as object)) as { variant: string; count: number; value: number }[];
+          const entries = Object.values(doc.last_metrics ?? {}).flatMap((v) => Object.values(v as object)) as {
+            variant: string;
+            count: number;
+            value: number;
+          }[];
           const [a, b] = ['a', 'b'].map((v) => entries.find((e) => e.variant === v));
-          if (a && b && (a.count !== b.count || a.value !== b.value)) problems.push(`last_metrics torn: a ${a.count}/${a.value}, b ${b.count}/${b.value}`);
+          if (a && b && (a.count !== b.count || a.value !== b.value))
+            problems.push(`last_metrics torn: a ${a.count}/${a.value}, b ${b.count}/${b.value}`);
         }
       }
     };
@@ -99,7 +107,9 @@ test('readers while ingest runs: HTTP readers and another process see no errors 
 
 function runBackup(db: string, target: string): Promise<{ code: number; output: string }> {
   return new Promise((done) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/db/backup-cli.ts', target, '--db', db], { cwd: resolve(__dirname, '../..') });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/db/backup-cli.ts', target, '--db', db], {
+      cwd: resolve(__dirname, '../..'),
+    });
     let output = '';
     child.stdout.on('data', (c) => (output += c));
     child.stderr.on('data', (c) => (output += c));
@@ -136,7 +146,8 @@ test('npm run backup copies the live database while a client writes; the copy is
       const check = checkBatches(copy, task, POINTS);
       assert.deepEqual(check.partial, [], 'batches partly in the backup');
       assert.deepEqual(check.inconsistentSeries, [], 'last_metrics disagree with points in the backup');
-      for (let batch = 0; batch < preload + ackedBefore; batch++) assert.ok(check.full.has(batch), `batch ${batch} answered before the backup is missing`);
+      for (let batch = 0; batch < preload + ackedBefore; batch++)
+        assert.ok(check.full.has(batch), `batch ${batch} answered before the backup is missing`);
       whole = check.full.size;
     } finally {
       copy.close();

@@ -31,7 +31,10 @@ test('two servers on one database file: every write answers 200 and no read-modi
       for (let i = 0; i < WRITES_PER_CLIENT; i++) {
         const artifact = await server.call('tasks.add_or_update_artifacts', { task, artifacts: [{ key: `${name}-${i}`, type: 'json' }] });
         count(artifact.status, 'add_or_update_artifacts', artifact.meta);
-        const param = await server.call('tasks.edit_hyper_params', { task, hyperparams: [{ section: name, name: `p${i}`, value: String(i) }] });
+        const param = await server.call('tasks.edit_hyper_params', {
+          task,
+          hyperparams: [{ section: name, name: `p${i}`, value: String(i) }],
+        });
         count(param.status, 'edit_hyper_params', param.meta);
         const edit = await server.call('tasks.edit', { task, comment: `${name} ${i}` });
         count(edit.status, 'edit', edit.meta);
@@ -53,12 +56,18 @@ test('two servers on one database file: every write answers 200 and no read-modi
     assert.equal(params.length, 2 * WRITES_PER_CLIENT, 'every hyperparameter kept');
     const db = new Database(dbPath, { readonly: true });
     try {
-      assert.equal(db.prepare('SELECT count(*) FROM task_params WHERE task = ?').pluck().get(task), 2 * WRITES_PER_CLIENT, 'parameter index agrees');
+      assert.equal(
+        db.prepare('SELECT count(*) FROM task_params WHERE task = ?').pluck().get(task),
+        2 * WRITES_PER_CLIENT,
+        'parameter index agrees',
+      );
       assert.equal(db.pragma('integrity_check', { simple: true }), 'ok');
     } finally {
       db.close();
     }
-    console.log(`two servers, one file: ${[...statuses].map(([s, n]) => `${n} x ${s}`).join(', ')} in ${seconds.toFixed(1)} s; no update lost`);
+    console.log(
+      `two servers, one file: ${[...statuses].map(([s, n]) => `${n} x ${s}`).join(', ')} in ${seconds.toFixed(1)} s; no update lost`,
+    );
   } finally {
     for (const server of servers) await server.kill('SIGTERM');
     rmSync(dir, { recursive: true, force: true });

@@ -28,12 +28,10 @@ export function unknownTasks(ids: string[]): ApiError {
 }
 
 export function tooManyTasks(count: number): ApiError {
-  return new ApiError(
-    400,
-    1001,
-    `Too many tasks: ${count} requested, at most ${MAX_TASKS_PER_CALL} per call`,
-    { count, max: MAX_TASKS_PER_CALL },
-  );
+  return new ApiError(400, 1001, `Too many tasks: ${count} requested, at most ${MAX_TASKS_PER_CALL} per call`, {
+    count,
+    max: MAX_TASKS_PER_CALL,
+  });
 }
 
 export function unknownProject(id: string): ApiError {

@@ -54,7 +54,8 @@ async function main() {
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0..65535, got ${values.port}`);
   const maxQueue = Number(values['max-queue']);
-  if (!Number.isInteger(maxQueue) || maxQueue < 1) throw new Error(`--max-queue must be a whole number of requests, at least 1, got ${values['max-queue']}`);
+  if (!Number.isInteger(maxQueue) || maxQueue < 1)
+    throw new Error(`--max-queue must be a whole number of requests, at least 1, got ${values['max-queue']}`);
   const durability = values.durability as Durability;
   if (!DURABILITIES.includes(durability)) throw new Error(`--durability must be ${DURABILITIES.join(' or ')}, got ${values.durability}`);
   const dbPath = resolve(values.db!);
@@ -74,24 +75,41 @@ async function main() {
     );
   }
   const app = await buildApp({
-    dbPath, filesDir: resolve(values.files!), demo: !values['no-demo'], appDir, frameAncestors, apiKeys,
-    listenHost: values.host, allowedHosts, maxFileBytes, basePath, plainClearml: values['plain-clearml'], maxQueue, durability,
+    dbPath,
+    filesDir: resolve(values.files!),
+    demo: !values['no-demo'],
+    appDir,
+    frameAncestors,
+    apiKeys,
+    listenHost: values.host,
+    allowedHosts,
+    maxFileBytes,
+    basePath,
+    plainClearml: values['plain-clearml'],
+    maxQueue,
+    durability,
   });
   await app.listen({ host: values.host, port });
   const address = app.server.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;
   const host = values.host!.includes(':') ? `[${values.host}]` : values.host;
   console.log(`Compare tasks is running at http://${host}:${actualPort}${basePath}`);
-  if (values['plain-clearml']) console.log('Plain ClearML mode: answers as clearml-server does, without this server\'s extensions.');
+  if (values['plain-clearml']) console.log("Plain ClearML mode: answers as clearml-server does, without this server's extensions.");
   console.log(sdkSettingsText(values.host!, actualPort, apiKeys !== null));
   if (apiKeys) console.log(`Access keys: ${apiKeys.size} (${[...apiKeys.keys()].join(', ')}); sign in with one to use the app or the API.`);
-  else if (!isLoopbackHost(values.host!)) console.log('WARNING: --insecure-no-auth: no access keys, the API is open to everyone who can reach it.');
+  else if (!isLoopbackHost(values.host!))
+    console.log('WARNING: --insecure-no-auth: no access keys, the API is open to everyone who can reach it.');
   if (!isLoopbackHost(values.host!) && allowedHosts.length === 0) {
-    console.log(`Host names answered: loopback, ${/^(0\.0\.0\.0|::|\[::\])$/.test(values.host!) ? 'any IP address' : values.host}; add the names clients use with --allowed-hosts.`);
+    console.log(
+      `Host names answered: loopback, ${/^(0\.0\.0\.0|::|\[::\])$/.test(values.host!) ? 'any IP address' : values.host}; add the names clients use with --allowed-hosts.`,
+    );
   }
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
-      app.close().then(() => process.exit(0), () => process.exit(1));
+      app.close().then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
     });
   }
 }

@@ -9,20 +9,36 @@ import { startServer, tempDir, type TestServer } from './helpers';
 
 const ACCESS = 'ANALYST1';
 const SECRET = 'Sup3r-Secret-Value-4821';
-const keys = new Map([[ACCESS, SECRET], ['OTHER', 'another-secret-99']]);
+const keys = new Map([
+  [ACCESS, SECRET],
+  ['OTHER', 'another-secret-99'],
+]);
 const basic = (access: string, secret: string) => `Basic ${Buffer.from(`${access}:${secret}`).toString('base64')}`;
 
 async function login(server: TestServer, authorization?: string, body: object = {}) {
   const reply = await server.app.inject({
-    method: 'POST', url: '/api/auth.login', payload: body, headers: authorization ? { authorization } : {},
+    method: 'POST',
+    url: '/api/auth.login',
+    payload: body,
+    headers: authorization ? { authorization } : {},
   });
   return { status: reply.statusCode, json: reply.json(), body: reply.body };
 }
 
 test('keys parse from env text and files; errors never show a secret', () => {
-  assert.deepEqual([...parseApiKeys('a:secret-one1, b:sec:ret:two2\n# comment\n')], [['a', 'secret-one1'], ['b', 'sec:ret:two2']]);
+  assert.deepEqual(
+    [...parseApiKeys('a:secret-one1, b:sec:ret:two2\n# comment\n')],
+    [
+      ['a', 'secret-one1'],
+      ['b', 'sec:ret:two2'],
+    ],
+  );
   for (const bad of ['nokey', 'a:tiny', 'a:secret-one1,a:secret-two2', ':secret-xyz12']) {
-    assert.throws(() => parseApiKeys(bad), (error: Error) => !error.message.includes('secret-') && !error.message.includes('tiny'), bad);
+    assert.throws(
+      () => parseApiKeys(bad),
+      (error: Error) => !error.message.includes('secret-') && !error.message.includes('tiny'),
+      bad,
+    );
   }
   const dir = tempDir();
   writeFileSync(join(dir, 'keys'), `# keys\n${ACCESS}:${SECRET}\n`);
@@ -33,7 +49,7 @@ test('keys parse from env text and files; errors never show a secret', () => {
   assert.ok(!isLoopbackHost('0.0.0.0') && !isLoopbackHost('::') && !isLoopbackHost('192.168.1.5'));
 });
 
-test('tokens expire and must carry this server\'s signature', () => {
+test("tokens expire and must carry this server's signature", () => {
   let now = 1_000_000;
   const signer = new TokenSigner(Buffer.alloc(32, 1), () => now);
   const token = signer.sign('me', 3600);
@@ -55,7 +71,11 @@ test('with keys: auth.login checks Basic credentials; every API and file call ne
   writeFileSync(join(server.filesDir, 'img.png'), 'png');
   try {
     const tried: string[] = [];
-    for (const [label, auth] of [['no header', undefined], ['wrong secret', basic(ACCESS, 'wrong')], ['unknown key', basic('NOPE', SECRET)]] as const) {
+    for (const [label, auth] of [
+      ['no header', undefined],
+      ['wrong secret', basic(ACCESS, 'wrong')],
+      ['unknown key', basic('NOPE', SECRET)],
+    ] as const) {
       const reply = await login(server, auth);
       assert.equal(reply.status, 401, label);
       assert.equal(reply.json.meta.result_code, 401);
@@ -71,10 +91,24 @@ test('with keys: auth.login checks Basic credentials; every API and file call ne
     assert.equal(claims.api_version, '2.31');
     assert.equal(claims.exp - claims.iat, 600);
     // the SDK's path: /api/auth.login without a version, GET with a JSON body
-    const sdk = await server.app.inject({ method: 'GET', url: '/api/auth.login', headers: { authorization: basic(ACCESS, SECRET), 'content-type': 'application/json' }, payload: '{}' });
+    const sdk = await server.app.inject({
+      method: 'GET',
+      url: '/api/auth.login',
+      headers: { authorization: basic(ACCESS, SECRET), 'content-type': 'application/json' },
+      payload: '{}',
+    });
     assert.equal(sdk.statusCode, 200);
 
-    const protectedUrls = ['/api/v2.31/tasks.get_all', '/api/projects.get_all', '/api/v2.23/server.info', '/api/no.such', '/%61pi/tasks.get_all', '//api/tasks.get_all', '/files/img.png', '/files/missing.png'];
+    const protectedUrls = [
+      '/api/v2.31/tasks.get_all',
+      '/api/projects.get_all',
+      '/api/v2.23/server.info',
+      '/api/no.such',
+      '/%61pi/tasks.get_all',
+      '//api/tasks.get_all',
+      '/files/img.png',
+      '/files/missing.png',
+    ];
     for (const url of protectedUrls) {
       const reply = await server.app.inject({ method: 'POST', url, payload: {} });
       if (url === '//api/tasks.get_all' && reply.statusCode === 404) continue;
@@ -84,16 +118,40 @@ test('with keys: auth.login checks Basic credentials; every API and file call ne
     }
     tried.push(`${protectedUrls.length} URLs without a token: 401`);
     const bearer = { authorization: `Bearer ${token}` };
-    assert.equal((await server.app.inject({ method: 'POST', url: '/api/v2.31/tasks.get_all', payload: {}, headers: bearer })).statusCode, 200);
-    assert.equal((await server.app.inject({ method: 'POST', url: '/api/tasks.get_all', payload: {}, headers: { authorization: basic(ACCESS, SECRET) } })).statusCode, 200);
+    assert.equal(
+      (await server.app.inject({ method: 'POST', url: '/api/v2.31/tasks.get_all', payload: {}, headers: bearer })).statusCode,
+      200,
+    );
+    assert.equal(
+      (
+        await server.app.inject({
+          method: 'POST',
+          url: '/api/tasks.get_all',
+          payload: {},
+          headers: { authorization: basic(ACCESS, SECRET) },
+        })
+      ).statusCode,
+      200,
+    );
     assert.equal((await server.app.inject({ method: 'GET', url: '/files/img.png', headers: bearer })).statusCode, 200);
-    assert.equal((await server.app.inject({ method: 'GET', url: '/files/img.png', headers: { cookie: `x=1; compare_token=${token}` } })).statusCode, 200);
+    assert.equal(
+      (await server.app.inject({ method: 'GET', url: '/files/img.png', headers: { cookie: `x=1; compare_token=${token}` } })).statusCode,
+      200,
+    );
     assert.equal((await server.app.inject({ method: 'GET', url: `/files/img.png?token=${token}` })).statusCode, 200);
     // the cookie and ?token= are for files only
-    assert.equal((await server.app.inject({ method: 'POST', url: '/api/tasks.get_all', payload: {}, headers: { cookie: `compare_token=${token}` } })).statusCode, 401);
+    assert.equal(
+      (await server.app.inject({ method: 'POST', url: '/api/tasks.get_all', payload: {}, headers: { cookie: `compare_token=${token}` } }))
+        .statusCode,
+      401,
+    );
     assert.equal((await server.app.inject({ method: 'POST', url: `/api/tasks.get_all?token=${token}`, payload: {} })).statusCode, 401);
     // a bad or expired token
-    assert.equal((await server.app.inject({ method: 'POST', url: '/api/tasks.get_all', payload: {}, headers: { authorization: `Bearer ${token}x` } })).statusCode, 401);
+    assert.equal(
+      (await server.app.inject({ method: 'POST', url: '/api/tasks.get_all', payload: {}, headers: { authorization: `Bearer ${token}x` } }))
+        .statusCode,
+      401,
+    );
     now += 601;
     const expired = await server.app.inject({ method: 'POST', url: '/api/tasks.get_all', payload: {}, headers: bearer });
     assert.equal(expired.statusCode, 401);
@@ -109,7 +167,7 @@ test('with keys: auth.login checks Basic credentials; every API and file call ne
 
 // clearml-server: apiserver/config/default/apiserver.conf (auth.session_auth_cookie_name) and
 // apiserver/server_init/request_handlers.py (_create_api_call: the cookie is a Bearer token, a header wins).
-test('with keys: ClearML\'s session cookie clearml_token_basic signs in API and file calls, a header taking precedence (request_handlers.py)', async () => {
+test("with keys: ClearML's session cookie clearml_token_basic signs in API and file calls, a header taking precedence (request_handlers.py)", async () => {
   let now = 3_000_000;
   const server = await startServer({ apiKeys: keys, tokenSigner: new TokenSigner(undefined, () => now) });
   writeFileSync(join(server.filesDir, 'img.png'), 'png');
@@ -127,7 +185,10 @@ test('with keys: ClearML\'s session cookie clearml_token_basic signs in API and 
     assert.equal((await post('/api/tasks.get_all', { cookie: session, authorization: `Bearer ${token}x` })).statusCode, 401);
     assert.equal((await post('/api/tasks.get_all', { cookie: session, authorization: basic(ACCESS, 'wrong') })).statusCode, 401);
     // a valid header with a stale cookie: the header is what counts
-    assert.equal((await post('/api/tasks.get_all', { cookie: `clearml_token_basic=${token}x`, authorization: `Bearer ${token}` })).statusCode, 200);
+    assert.equal(
+      (await post('/api/tasks.get_all', { cookie: `clearml_token_basic=${token}x`, authorization: `Bearer ${token}` })).statusCode,
+      200,
+    );
     now += 601;
     const expired = await post('/api/tasks.get_all', { cookie: session });
     assert.equal(expired.statusCode, 401);
@@ -173,9 +234,26 @@ test('secrets and tokens never reach the request log', async () => {
 function runMain(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; output: string }> {
   return new Promise((resolveRun) => {
     const dir = tempDir();
-    const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts', '--db', join(dir, 'c.db'), '--files', join(dir, 'files'), '--no-demo', '--port', '0', ...args], {
-      env: { ...process.env, COMPARE_API_KEYS: '', COMPARE_KEYS_FILE: '', ...env }, stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        'server/src/main.ts',
+        '--db',
+        join(dir, 'c.db'),
+        '--files',
+        join(dir, 'files'),
+        '--no-demo',
+        '--port',
+        '0',
+        ...args,
+      ],
+      {
+        env: { ...process.env, COMPARE_API_KEYS: '', COMPARE_KEYS_FILE: '', ...env },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let output = '';
     child.stdout.on('data', (chunk) => {
       output += chunk;

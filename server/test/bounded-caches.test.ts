@@ -36,7 +36,10 @@ test('a thousand distinct order_by and only_fields spellings keep the statement 
     assert.equal(server.app.repos.tasks.cachedStatements, STATEMENT_CACHE_SIZE);
     // Answers stay right after their statements were dropped and prepared again.
     const byComment = await server.call('tasks.get_all_ex', { order_by: ['comment'], only_fields: ['name'] });
-    assert.deepEqual(byComment.data.tasks.map((t: { name: string }) => t.name), ['run 2', 'run 1', 'run 0']);
+    assert.deepEqual(
+      byComment.data.tasks.map((t: { name: string }) => t.name),
+      ['run 2', 'run 1', 'run 0'],
+    );
 
     for (let n = 0; n < 1000; n++) {
       const reply = await server.call('tasks.get_all_ex', { only_fields: ['name', `script.key${n}`, `execution.k${n % 7}`] });
@@ -45,7 +48,11 @@ test('a thousand distinct order_by and only_fields spellings keep the statement 
     assert.equal(server.app.repos.tasks.cachedStatements, STATEMENT_CACHE_SIZE);
 
     for (let n = 0; n < 1000; n++) {
-      const reply = await server.call('projects.get_all_ex', { order_by: orderBy(n).map((t) => t.replace(/comment|type|status|started|completed|last_change/, 'name')), page: 0, page_size: 1 + (n % 200) });
+      const reply = await server.call('projects.get_all_ex', {
+        order_by: orderBy(n).map((t) => t.replace(/comment|type|status|started|completed|last_change/, 'name')),
+        page: 0,
+        page_size: 1 + (n % 200),
+      });
       assert.equal(reply.status, 200, reply.meta.result_msg);
     }
     assert.ok(server.app.repos.projects.cachedStatements <= STATEMENT_CACHE_SIZE, `${server.app.repos.projects.cachedStatements}`);

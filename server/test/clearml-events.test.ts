@@ -3,7 +3,13 @@ import { test } from 'node:test';
 import { addEvents, createProject, createTask, scalar, startServer } from './helpers';
 
 const single = (task: string, metric: string, variant: string, value: number) => ({
-  type: 'training_stats_scalar', task, metric, variant, iter: -(2 ** 31), value, timestamp: 1_700_000_000_000,
+  type: 'training_stats_scalar',
+  task,
+  metric,
+  variant,
+  iter: -(2 ** 31),
+  value,
+  timestamp: 1_700_000_000_000,
 });
 
 test('events.get_multi_task_metrics (schema/services/events.conf): single-value metrics are listed with the scalars; no event_type lists every type', async () => {
@@ -23,7 +29,10 @@ test('events.get_multi_task_metrics (schema/services/events.conf): single-value 
       { metric: 'loss', variants: ['train'] },
     ]);
     const all = await server.call('events.get_multi_task_metrics', { tasks: [a, b] });
-    assert.deepEqual(all.data.metrics.map((m: { metric: string }) => m.metric), ['Summary', 'loss', 'samples']);
+    assert.deepEqual(
+      all.data.metrics.map((m: { metric: string }) => m.metric),
+      ['Summary', 'loss', 'samples'],
+    );
   } finally {
     await server.close();
   }

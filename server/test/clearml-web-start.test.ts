@@ -12,8 +12,11 @@ test('server.info (schema/services/server.conf): plain mode answers version, bui
     assert.equal(info.api_version, '2.31');
     const extended = (await full.call('server.info')).data;
     assert.deepEqual(extended.capabilities, {
-      scalar_histogram_envelope: true, scalar_histogram_x_range: true, debug_images_iteration: true,
-      max_tasks_per_call: 100, max_histogram_samples: 6000,
+      scalar_histogram_envelope: true,
+      scalar_histogram_x_range: true,
+      debug_images_iteration: true,
+      max_tasks_per_call: 100,
+      max_histogram_samples: 6000,
     });
   } finally {
     await plain.close();
@@ -60,10 +63,15 @@ test('users.get_preferences / users.set_preferences (schema/services/users.conf)
     const same = await server.call('users.set_preferences', { preferences: { theme: 'dark' } });
     assert.deepEqual(same.data, { updated: 0, fields: {} });
     await server.call('users.set_preferences', { preferences: { theme: 'light' } });
-    assert.deepEqual((await server.call('users.get_preferences')).data.preferences, { views: { tasks: { cols: ['name'] } }, theme: 'light' });
+    assert.deepEqual((await server.call('users.get_preferences')).data.preferences, {
+      views: { tasks: { cols: ['name'] } },
+      theme: 'light',
+    });
     // Another user (another access key) has its own.
     const other = await server.app.inject({
-      method: 'POST', url: '/api/v2.31/users.get_preferences', payload: {},
+      method: 'POST',
+      url: '/api/v2.31/users.get_preferences',
+      payload: {},
       headers: { authorization: `Basic ${Buffer.from('someone:secret').toString('base64')}` },
     });
     assert.deepEqual(other.json().data.preferences, {});

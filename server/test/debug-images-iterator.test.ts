@@ -2,11 +2,26 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { addEvents, createProject, createTask, startServer, type TestServer } from './helpers';
 
-const image = (task: string, metric: string, variant: string, iter: number, url = `http://images.example/${metric}/${variant}/${iter}.png`) => ({
-  type: 'training_debug_image', task, metric, variant, iter, url, timestamp: 1_700_000_000_000 + iter,
+const image = (
+  task: string,
+  metric: string,
+  variant: string,
+  iter: number,
+  url = `http://images.example/${metric}/${variant}/${iter}.png`,
+) => ({
+  type: 'training_debug_image',
+  task,
+  metric,
+  variant,
+  iter,
+  url,
+  timestamp: 1_700_000_000_000 + iter,
 });
 
-type Page = { metrics: { task: string; iterations: { iter: number; events: { metric: string; variant: string; iter: number; url: string }[] }[] }[]; scroll_id?: string };
+type Page = {
+  metrics: { task: string; iterations: { iter: number; events: { metric: string; variant: string; iter: number; url: string }[] }[] }[];
+  scroll_id?: string;
+};
 
 async function page(server: TestServer, body: object): Promise<Page> {
   const reply = await server.call('events.debug_images', body);
@@ -39,7 +54,11 @@ for (const plainClearml of [false, true]) {
           assert.ok(it.iter < last, 'newest first, each page older than the one before');
           last = it.iter;
           seen.add(it.iter);
-          assert.deepEqual(it.events.map((e) => e.metric), metrics, 'every metric at every iteration');
+          assert.deepEqual(
+            it.events.map((e) => e.metric),
+            metrics,
+            'every metric at every iteration',
+          );
         }
         scrollId = answer.scroll_id!;
       }
@@ -50,7 +69,10 @@ for (const plainClearml of [false, true]) {
       // The pages were 1999-1400, 1399-800, 799-200, 199-0, then an empty one that keeps the scroll where it was.
       assert.deepEqual([newer.metrics[0].iterations[0].iter, newer.metrics[0].iterations.at(-1)!.iter], [799, 200]);
       const refreshed = await page(server, { metrics: [{ task }], iters: 2, scroll_id: scrollId, refresh: true });
-      assert.deepEqual(refreshed.metrics[0].iterations.map((i) => i.iter), [1999, 1998]);
+      assert.deepEqual(
+        refreshed.metrics[0].iterations.map((i) => i.iter),
+        [1999, 1998],
+      );
     } finally {
       await server.close();
     }
@@ -62,17 +84,29 @@ test('events.debug_images (bll/event/metric_events_iterator.py): 8000 / (metrics
   try {
     const task = await createTask(server, await createProject(server));
     const variants = ['a', 'b', 'c', 'd'];
-    await addEvents(server, ['m1', 'm2', 'm3'].flatMap((metric) => variants.flatMap((variant) => [1, 2].map((iter) => image(task, metric, variant, iter)))));
+    await addEvents(
+      server,
+      ['m1', 'm2', 'm3'].flatMap((metric) => variants.flatMap((variant) => [1, 2].map((iter) => image(task, metric, variant, iter)))),
+    );
     // 3 metrics x 1000 iters: int(8000 / 3000) = 2 variants a metric, the first two by name.
     const capped = await page(server, { metrics: [{ task }], iters: 1000 });
-    assert.deepEqual(capped.metrics[0].iterations.map((i) => i.iter), [2, 1]);
-    assert.deepEqual(capped.metrics[0].iterations[0].events.map((e) => `${e.metric}/${e.variant}`), ['m1/a', 'm1/b', 'm2/a', 'm2/b', 'm3/a', 'm3/b']);
+    assert.deepEqual(
+      capped.metrics[0].iterations.map((i) => i.iter),
+      [2, 1],
+    );
+    assert.deepEqual(
+      capped.metrics[0].iterations[0].events.map((e) => `${e.metric}/${e.variant}`),
+      ['m1/a', 'm1/b', 'm2/a', 'm2/b', 'm3/a', 'm3/b'],
+    );
     const all = await page(server, { metrics: [{ task }], iters: 2 });
     assert.equal(all.metrics[0].iterations[0].events.length, 12);
 
     // 9 metrics x 1000 iters: int(8000 / 9000) = 0, which clearml-server's Elasticsearch query refuses.
     const nine = await createTask(server, await createProject(server, 'nine'));
-    await addEvents(server, Array.from({ length: 9 }, (_, i) => image(nine, `m${i}`, 'v', 1)));
+    await addEvents(
+      server,
+      Array.from({ length: 9 }, (_, i) => image(nine, `m${i}`, 'v', 1)),
+    );
     const failed = await server.call('events.debug_images', { metrics: [{ task: nine }], iters: 1000 });
     assert.equal(failed.status, 400);
     assert.match(failed.meta.result_msg, /x_content_parse_exception.*\[terms\] failed to parse field \[size\]/);
@@ -95,20 +129,36 @@ test('events.debug_images (schema/services/events.conf): scroll_id null accepted
         ...[1, 2, 3, 4].map((iter) => image(task, 'r', 'reused', iter, `http://images.example/slot${iter % 2}.png`)),
       ]);
       const first = await page(server, { metrics: [{ task, metric: 'm' }], iters: 2, scroll_id: null });
-      assert.deepEqual(first.metrics[0].iterations.map((i) => i.iter), [4, 3]);
+      assert.deepEqual(
+        first.metrics[0].iterations.map((i) => i.iter),
+        [4, 3],
+      );
       const cats = await page(server, { metrics: [{ task, metric: 'm', variants: ['cat'] }], iters: 1 });
-      assert.deepEqual(cats.metrics[0].iterations[0].events.map((e) => e.variant), ['cat']);
+      assert.deepEqual(
+        cats.metrics[0].iterations[0].events.map((e) => e.variant),
+        ['cat'],
+      );
       const reused = await page(server, { metrics: [{ task, metric: 'r' }], iters: 10 });
-      assert.deepEqual(reused.metrics[0].iterations.map((i) => i.iter), [4, 3], 'iterations up to the newest URL\'s previous use are left out');
+      assert.deepEqual(
+        reused.metrics[0].iterations.map((i) => i.iter),
+        [4, 3],
+        "iterations up to the newest URL's previous use are left out",
+      );
       // A metric reported after a scroll started joins it with refresh, as clearml-server's state does.
       const started = await page(server, { metrics: [{ task }], iters: 1 });
       await addEvents(server, [image(task, 'late', 'x', 5)]);
       const next = await page(server, { metrics: [{ task }], iters: 1, scroll_id: started.scroll_id, navigate_earlier: false });
       assert.deepEqual(next.metrics[0].iterations, []);
       const refreshed = await page(server, { metrics: [{ task }], iters: 1, scroll_id: started.scroll_id, refresh: true });
-      assert.deepEqual(refreshed.metrics[0].iterations.map((i) => [i.iter, i.events.map((e) => e.metric)]), [[5, ['late']]]);
+      assert.deepEqual(
+        refreshed.metrics[0].iterations.map((i) => [i.iter, i.events.map((e) => e.metric)]),
+        [[5, ['late']]],
+      );
       const jump = await page(server, { metrics: [{ task, metric: 'm', iteration: 2 }], iters: 1 });
-      assert.deepEqual(jump.metrics[0].iterations.map((i) => i.iter), server === full ? [2] : [4]);
+      assert.deepEqual(
+        jump.metrics[0].iterations.map((i) => i.iter),
+        server === full ? [2] : [4],
+      );
     }
     // Before any debug sample exists, clearml-server answers no metrics and no scroll id.
     const empty = await startServer();

@@ -11,7 +11,10 @@ test('add_batch stores json-lines and arrays, and keeps last_metrics at ingest',
   try {
     const task = await createTask(server, await createProject(server));
     const values = [5, 3, 7, 4];
-    const lines = await addEvents(server, values.slice(0, 2).map((v, i) => scalar(task, 'loss', 'train', i * 10, v)));
+    const lines = await addEvents(
+      server,
+      values.slice(0, 2).map((v, i) => scalar(task, 'loss', 'train', i * 10, v)),
+    );
     assert.equal(lines.status, 200);
     assert.deepEqual(lines.data, { added: 2, errors: 0, errors_info: {} });
     const array = await server.app.inject({
@@ -46,7 +49,10 @@ test('out-of-order and repeated iterations are folded in correctly', async () =>
   const server = await startServer();
   try {
     const task = await createTask(server, await createProject(server));
-    await addEvents(server, [10, 20, 30].map((iter) => scalar(task, 'm', 'v', iter, iter)));
+    await addEvents(
+      server,
+      [10, 20, 30].map((iter) => scalar(task, 'm', 'v', iter, iter)),
+    );
     await addEvents(server, [scalar(task, 'm', 'v', 20, 100), scalar(task, 'm', 'v', 5, -1)]);
     const doc = (await server.call('tasks.get_by_id', { task })).data.task;
     const entry = Object.values(Object.values(doc.last_metrics)[0] as object)[0];
@@ -146,7 +152,10 @@ test('a batch that fails in the database stores nothing', async () => {
     const doc = (await server.call('tasks.get_by_id', { task })).data.task;
     assert.deepEqual(doc.last_metrics, {});
     assert.equal(doc.last_iteration, 0);
-    const count = server.app.repos.db.prepare('SELECT (SELECT count(*) FROM scalars) + (SELECT count(*) FROM logs) + (SELECT count(*) FROM scalar_rollups)').pluck().get();
+    const count = server.app.repos.db
+      .prepare('SELECT (SELECT count(*) FROM scalars) + (SELECT count(*) FROM logs) + (SELECT count(*) FROM scalar_rollups)')
+      .pluck()
+      .get();
     assert.equal(count, 0);
     // The next good batch still works.
     assert.equal((await addEvents(server, [scalar(task, 'loss', 'train', 1, 1)])).data.added, 1);
@@ -178,10 +187,7 @@ test('single values go to get_task_single_value_metrics and never to histograms'
   const server = await startServer();
   try {
     const task = await createTask(server, await createProject(server), { name: 'single' });
-    await addEvents(server, [
-      scalar(task, 'Summary', 'test_accuracy', -2147483648, 0.93),
-      scalar(task, 'loss', 'train', 1, 2),
-    ]);
+    await addEvents(server, [scalar(task, 'Summary', 'test_accuracy', -2147483648, 0.93), scalar(task, 'loss', 'train', 1, 2)]);
     const singles = await server.call('events.get_task_single_value_metrics', { tasks: [task] });
     assert.equal(singles.data.tasks.length, 1);
     assert.equal(singles.data.tasks[0].task_name, 'single');
@@ -198,7 +204,7 @@ test('single values go to get_task_single_value_metrics and never to histograms'
   }
 });
 
-test('get_multi_task_metrics lists the union of the tasks\' scalar variants, each once, sorted', async () => {
+test("get_multi_task_metrics lists the union of the tasks' scalar variants, each once, sorted", async () => {
   const server = await startServer();
   try {
     const project = await createProject(server);
@@ -215,7 +221,10 @@ test('get_multi_task_metrics lists the union of the tasks\' scalar variants, eac
       { metric: 'loss', variants: ['train', 'val'] },
     ]);
     const perTask = await server.call('events.get_task_metrics', { tasks: [a, b] });
-    assert.deepEqual(perTask.data.metrics, [{ task: a, metrics: ['loss'] }, { task: b, metrics: ['accuracy', 'loss'] }]);
+    assert.deepEqual(perTask.data.metrics, [
+      { task: a, metrics: ['loss'] },
+      { task: b, metrics: ['accuracy', 'loss'] },
+    ]);
   } finally {
     await server.close();
   }
@@ -227,17 +236,26 @@ test('get_all_ex gives every task its own last_metrics, keyed by the md5 of the 
     const project = await createProject(server);
     const [a, b] = [await createTask(server, project), await createTask(server, project)];
     await addEvents(server, [
-      scalar(a, 'loss', 'train', 1, 3), scalar(a, 'loss', 'train', 2, 1), scalar(a, 'acc', 'val', 2, 0.5),
+      scalar(a, 'loss', 'train', 1, 3),
+      scalar(a, 'loss', 'train', 2, 1),
+      scalar(a, 'acc', 'val', 2, 0.5),
       scalar(b, 'loss', 'train', 5, 9),
       { ...scalar(b, 'Summary', 'test_accuracy', -2147483648, 0.91) },
     ]);
     const { tasks } = (await server.call('tasks.get_all_ex', { id: [b, a], only_fields: ['id', 'last_metrics'] })).data;
     const md5 = (text: string) => createHash('md5').update(text).digest('hex');
-    const [docB, docA] = tasks as { id: string; last_metrics: Record<string, Record<string, { value: number; min_value: number; count: number }>> }[];
+    const [docB, docA] = tasks as {
+      id: string;
+      last_metrics: Record<string, Record<string, { value: number; min_value: number; count: number }>>;
+    }[];
     assert.deepEqual([docB.id, docA.id], [b, a]);
     assert.deepEqual(Object.keys(docA.last_metrics).sort(), [md5('acc'), md5('loss')].sort());
     assert.deepEqual(
-      [docA.last_metrics[md5('loss')][md5('train')].value, docA.last_metrics[md5('loss')][md5('train')].min_value, docA.last_metrics[md5('loss')][md5('train')].count],
+      [
+        docA.last_metrics[md5('loss')][md5('train')].value,
+        docA.last_metrics[md5('loss')][md5('train')].min_value,
+        docA.last_metrics[md5('loss')][md5('train')].count,
+      ],
       [1, 1, 2],
     );
     assert.equal(docB.last_metrics[md5('loss')][md5('train')].value, 9);

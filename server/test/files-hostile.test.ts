@@ -16,7 +16,9 @@ function raw(port: number, method: string, path: string, headers: Record<string,
     const request = http.request({ host: '127.0.0.1', port, method, path, headers, agent: false }, (response) => {
       const chunks: Buffer[] = [];
       response.on('data', (c) => chunks.push(c));
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString(), headers: response.headers }));
+      response.on('end', () =>
+        resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString(), headers: response.headers }),
+      );
     });
     request.on('error', reject);
     request.end(body);
@@ -64,7 +66,13 @@ test('traversal in any spelling never leaves the files folder', async () => {
     const seen: string[] = [];
     for (const path of paths) {
       for (const method of ['GET', 'PUT']) {
-        const response = await raw(port, method, path, method === 'PUT' ? { 'content-type': 'text/plain' } : {}, method === 'PUT' ? 'x' : undefined);
+        const response = await raw(
+          port,
+          method,
+          path,
+          method === 'PUT' ? { 'content-type': 'text/plain' } : {},
+          method === 'PUT' ? 'x' : undefined,
+        );
         assert.ok([400, 403, 404].includes(response.status), `${method} ${path}: ${response.status}`);
         assert.ok(!response.body.includes(SECRET), `${method} ${path} leaked the secret`);
         assert.equal(JSON.parse(response.body).meta.result_code, response.status, `${method} ${path}: envelope`);
@@ -79,7 +87,9 @@ test('traversal in any spelling never leaves the files folder', async () => {
     }
     const inside = await raw(port, 'GET', '/files/inside/ok.txt');
     assert.equal(inside.body, 'inside');
-    console.log(`traversal: ${paths.length} spellings x GET/PUT refused (${[...new Set(seen)].sort().join('/')}), no secret served, a PUT onto a folder or through a file 409, a normal file still served`);
+    console.log(
+      `traversal: ${paths.length} spellings x GET/PUT refused (${[...new Set(seen)].sort().join('/')}), no secret served, a PUT onto a folder or through a file 409, a normal file still served`,
+    );
   } finally {
     await server.close();
   }
@@ -104,7 +114,9 @@ test('symbolic links that lead out of the folder are refused (403), links inside
     const alias = await raw(port, 'GET', '/files/alias.txt');
     assert.equal(alias.status, 200);
     assert.equal(alias.body, 'inside');
-    console.log('symlinks: file and folder links out of the folder refused for GET and PUT (nothing written outside); a link inside served');
+    console.log(
+      'symlinks: file and folder links out of the folder refused for GET and PUT (nothing written outside); a link inside served',
+    );
   } finally {
     await server.close();
   }
@@ -114,7 +126,12 @@ test('Range headers: one range served, several/malformed/past the end/huge refus
   const { server, port } = await hostileSetup();
   try {
     const bytes = Buffer.from(Array.from({ length: 1000 }, (_, i) => 65 + (i % 26)));
-    await server.app.inject({ method: 'PUT', url: '/files/inside/data.bin', headers: { 'content-type': 'application/octet-stream' }, payload: bytes });
+    await server.app.inject({
+      method: 'PUT',
+      url: '/files/inside/data.bin',
+      headers: { 'content-type': 'application/octet-stream' },
+      payload: bytes,
+    });
     const get = (range: string) => server.app.inject({ method: 'GET', url: '/files/inside/data.bin', headers: { range } });
     const one = await get('bytes=10-19');
     assert.equal(one.statusCode, 206);
@@ -148,7 +165,9 @@ test('Range headers: one range served, several/malformed/past the end/huge refus
     // A header beyond Node's header size limit never reaches the server code.
     const huge = await raw(port, 'GET', '/files/inside/data.bin', { range: `bytes=${'0-0,'.repeat(6000)}0-1` });
     assert.equal(huge.status, 431);
-    console.log(`ranges: 4 valid forms served (206/200), ${refused.length} hostile ones answered 416 with Content-Range bytes */size, a 24 kB header 431`);
+    console.log(
+      `ranges: 4 valid forms served (206/200), ${refused.length} hostile ones answered 416 with Content-Range bytes */size, a 24 kB header 431`,
+    );
   } finally {
     await server.close();
   }
@@ -157,25 +176,64 @@ test('Range headers: one range served, several/malformed/past the end/huge refus
 test('random paths built from hostile pieces: never a 500, never a byte read or written outside', async () => {
   const { server, parent, port } = await hostileSetup();
   try {
-    const pieces = ['..', '.', '%2e%2e', '%2E.', '%252e%252e', '%5c', '\\', '/', '//', '%2f', 'inside', 'ok.txt', 'out', 'leak.txt', 'alias.txt', '%00', '%c0%ae', 'ü', '~', 'C:', '%', '?x=1', '#'];
+    const pieces = [
+      '..',
+      '.',
+      '%2e%2e',
+      '%2E.',
+      '%252e%252e',
+      '%5c',
+      '\\',
+      '/',
+      '//',
+      '%2f',
+      'inside',
+      'ok.txt',
+      'out',
+      'leak.txt',
+      'alias.txt',
+      '%00',
+      '%c0%ae',
+      'ü',
+      '~',
+      'C:',
+      '%',
+      '?x=1',
+      '#',
+    ];
     const outsideBefore = readdirSync(parent).sort().join(',') + '|' + readdirSync(join(parent, 'outside')).sort().join(',');
     const statuses = new Map<number, number>();
     let runs = 0;
     const result = await fc.check(
-      fc.asyncProperty(fc.array(fc.constantFrom(...pieces), { minLength: 1, maxLength: 7 }), fc.constantFrom('GET', 'PUT'), async (parts, method) => {
-        runs++;
-        const path = `/files/${parts.join('')}`;
-        const response = await raw(port, method, path, method === 'PUT' ? { 'content-type': 'text/plain' } : {}, method === 'PUT' ? 'fuzz' : undefined);
-        statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
-        assert.ok([200, 400, 403, 404, 409].includes(response.status), `${method} ${path}: ${response.status} ${response.body.slice(0, 200)}`);
-        assert.ok(!response.body.includes(SECRET), `${method} ${path} leaked the secret`);
-      }),
+      fc.asyncProperty(
+        fc.array(fc.constantFrom(...pieces), { minLength: 1, maxLength: 7 }),
+        fc.constantFrom('GET', 'PUT'),
+        async (parts, method) => {
+          runs++;
+          const path = `/files/${parts.join('')}`;
+          const response = await raw(
+            port,
+            method,
+            path,
+            method === 'PUT' ? { 'content-type': 'text/plain' } : {},
+            method === 'PUT' ? 'fuzz' : undefined,
+          );
+          statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
+          assert.ok(
+            [200, 400, 403, 404, 409].includes(response.status),
+            `${method} ${path}: ${response.status} ${response.body.slice(0, 200)}`,
+          );
+          assert.ok(!response.body.includes(SECRET), `${method} ${path} leaked the secret`);
+        },
+      ),
       { numRuns: Number(process.env.FUZZ_RUNS ?? 30) * 5 },
     );
     if (result.failed) assert.fail(`${JSON.stringify(result.counterexample)}: ${(result.errorInstance as Error)?.message}`);
     const outsideAfter = readdirSync(parent).sort().join(',') + '|' + readdirSync(join(parent, 'outside')).sort().join(',');
     assert.equal(outsideAfter, outsideBefore, 'something was written outside the files folder');
-    console.log(`random file paths: ${runs} GET/PUT requests, statuses ${[...statuses].map(([s, n]) => `${s}×${n}`).join(' ')}; nothing read or written outside`);
+    console.log(
+      `random file paths: ${runs} GET/PUT requests, statuses ${[...statuses].map(([s, n]) => `${s}×${n}`).join(' ')}; nothing read or written outside`,
+    );
   } finally {
     await server.close();
   }

@@ -15,10 +15,12 @@ const HTML = Buffer.from('<!doctype html><script>alert(document.cookie)</script>
 const SVG = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><script>alert(2)</script></svg>');
 
 function directives(csp: string): Map<string, string[]> {
-  return new Map(csp.split(';').map((part) => {
-    const [name, ...values] = part.trim().split(/\s+/);
-    return [name, values] as [string, string[]];
-  }));
+  return new Map(
+    csp.split(';').map((part) => {
+      const [name, ...values] = part.trim().split(/\s+/);
+      return [name, values] as [string, string[]];
+    }),
+  );
 }
 
 function multipart(field: string, content: Buffer) {
@@ -32,7 +34,8 @@ function multipart(field: string, content: Buffer) {
 
 test('active files are downloads, media inline only for their real type, every /files answer sandboxed', async () => {
   const server = await startServer();
-  const put = (path: string, bytes: Buffer) => server.app.inject({ method: 'PUT', url: `/files/${path}`, headers: { 'content-type': 'application/octet-stream' }, payload: bytes });
+  const put = (path: string, bytes: Buffer) =>
+    server.app.inject({ method: 'PUT', url: `/files/${path}`, headers: { 'content-type': 'application/octet-stream' }, payload: bytes });
   try {
     const cases: [string, Buffer, string, 'inline' | 'attachment'][] = [
       ['s/good.png', PNG, 'image/png', 'inline'],
@@ -75,8 +78,18 @@ test('active files are downloads, media inline only for their real type, every /
     assert.equal(range.statusCode, 206);
     assert.equal(range.headers['content-type'], 'application/octet-stream');
     // Errors and uploads under /files are sandboxed too; the app's pages are not.
-    for (const [method, url] of [['GET', '/files/s/missing.html'], ['GET', '/files/a/%2e%2e/x'], ['PUT', '/files/s/new.html'], ['DELETE', '/files/s/page.html']]) {
-      const reply = await server.app.inject({ method: method as 'GET', url, headers: { 'content-type': 'application/octet-stream' }, payload: method === 'PUT' ? 'x' : undefined });
+    for (const [method, url] of [
+      ['GET', '/files/s/missing.html'],
+      ['GET', '/files/a/%2e%2e/x'],
+      ['PUT', '/files/s/new.html'],
+      ['DELETE', '/files/s/page.html'],
+    ]) {
+      const reply = await server.app.inject({
+        method: method as 'GET',
+        url,
+        headers: { 'content-type': 'application/octet-stream' },
+        payload: method === 'PUT' ? 'x' : undefined,
+      });
       assert.ok(directives(String(reply.headers['content-security-policy'])).has('sandbox'), `${method} ${url}`);
     }
     const api = await server.app.inject({ method: 'GET', url: '/api/server.info' });
@@ -85,7 +98,9 @@ test('active files are downloads, media inline only for their real type, every /
     await put(`s/${encodeURIComponent('we"i\'rd\u00e9.bin')}`, Buffer.from('x'));
     const odd = await server.app.inject({ method: 'GET', url: `/files/s/${encodeURIComponent('we"i\'rd\u00e9.bin')}` });
     assert.equal(odd.headers['content-disposition'], `attachment; filename="we_i'rd_.bin"; filename*=UTF-8''we%22i%27rd%C3%A9.bin`);
-    console.log(`${cases.length} files: images/audio/text inline only when their bytes match, html/svg/xml/js/pdf/unknown and disguised ones attachment; CSP sandbox on every /files answer`);
+    console.log(
+      `${cases.length} files: images/audio/text inline only when their bytes match, html/svg/xml/js/pdf/unknown and disguised ones attachment; CSP sandbox on every /files answer`,
+    );
   } finally {
     await server.close();
   }
@@ -100,8 +115,26 @@ test('one size limit for raw PUT, raw POST and multipart; too large is a 413 and
     const exact = Buffer.alloc(limit, 5);
     const over = Buffer.alloc(limit + 1, 6);
     const attempts: [string, () => Promise<{ statusCode: number; json(): any; headers: Record<string, unknown> }>][] = [
-      ['PUT', () => server.app.inject({ method: 'PUT', url: '/files/big/f.bin', headers: { 'content-type': 'application/octet-stream' }, payload: over })],
-      ['POST', () => server.app.inject({ method: 'POST', url: '/files/big/f.bin', headers: { 'content-type': 'application/octet-stream' }, payload: over })],
+      [
+        'PUT',
+        () =>
+          server.app.inject({
+            method: 'PUT',
+            url: '/files/big/f.bin',
+            headers: { 'content-type': 'application/octet-stream' },
+            payload: over,
+          }),
+      ],
+      [
+        'POST',
+        () =>
+          server.app.inject({
+            method: 'POST',
+            url: '/files/big/f.bin',
+            headers: { 'content-type': 'application/octet-stream' },
+            payload: over,
+          }),
+      ],
       ['multipart', () => server.app.inject({ method: 'POST', url: '/files/', ...multipart('/big/f.bin', over) })],
       ['multipart at a path', () => server.app.inject({ method: 'POST', url: '/files/big/f.bin', ...multipart('file', over) })],
     ];
@@ -115,7 +148,16 @@ test('one size limit for raw PUT, raw POST and multipart; too large is a 413 and
       assert.deepEqual(readdirSync(join(server.filesDir, 'big')), ['f.bin'], `${how}: a temporary file was left`);
     }
     for (const [how, send] of [
-      ['PUT', () => server.app.inject({ method: 'PUT', url: '/files/big/f.bin', headers: { 'content-type': 'application/octet-stream' }, payload: exact })],
+      [
+        'PUT',
+        () =>
+          server.app.inject({
+            method: 'PUT',
+            url: '/files/big/f.bin',
+            headers: { 'content-type': 'application/octet-stream' },
+            payload: exact,
+          }),
+      ],
       ['multipart', () => server.app.inject({ method: 'POST', url: '/files/', ...multipart('/big/f.bin', exact) })],
     ] as const) {
       writeFileSync(join(server.filesDir, 'big/f.bin'), old);
@@ -123,7 +165,9 @@ test('one size limit for raw PUT, raw POST and multipart; too large is a 413 and
       assert.equal(reply.statusCode, 200, how);
       assert.deepEqual(readFileSync(join(server.filesDir, 'big/f.bin')), exact, how);
     }
-    console.log(`limit ${limit} bytes: ${attempts.length} upload paths answer 413 at ${limit + 1} bytes and keep the old file; exactly ${limit} bytes stored`);
+    console.log(
+      `limit ${limit} bytes: ${attempts.length} upload paths answer 413 at ${limit + 1} bytes and keep the old file; exactly ${limit} bytes stored`,
+    );
   } finally {
     await server.close();
   }
@@ -140,10 +184,19 @@ test('a body without a length is counted while it streams; an upload cut off kee
     writeFileSync(target, old);
     // Chunked, 64 KiB at a time: the server answers 413 once the limit is passed, before the end.
     const status = await new Promise<number>((resolve, reject) => {
-      const request = http.request({ host: '127.0.0.1', port, method: 'PUT', path: '/files/f.bin', headers: { 'content-type': 'application/octet-stream', 'transfer-encoding': 'chunked' } }, (response) => {
-        response.resume();
-        resolve(response.statusCode ?? 0);
-      });
+      const request = http.request(
+        {
+          host: '127.0.0.1',
+          port,
+          method: 'PUT',
+          path: '/files/f.bin',
+          headers: { 'content-type': 'application/octet-stream', 'transfer-encoding': 'chunked' },
+        },
+        (response) => {
+          response.resume();
+          resolve(response.statusCode ?? 0);
+        },
+      );
       // The server may close while the client still writes; the answer came first.
       request.on('error', (error) => setTimeout(() => reject(error), 200));
       let sent = 0;
@@ -160,14 +213,30 @@ test('a body without a length is counted while it streams; an upload cut off kee
     assert.deepEqual(readFileSync(target), old);
     // Cut off half way: the connection closes, the old file stays, no temporary file is left.
     await new Promise<void>((resolve) => {
-      const request = http.request({ host: '127.0.0.1', port, method: 'PUT', path: '/files/f.bin', headers: { 'content-type': 'application/octet-stream', 'content-length': '500000' } });
+      const request = http.request({
+        host: '127.0.0.1',
+        port,
+        method: 'PUT',
+        path: '/files/f.bin',
+        headers: { 'content-type': 'application/octet-stream', 'content-length': '500000' },
+      });
       request.on('error', () => resolve());
-      request.write(Buffer.alloc(100_000, 2), () => setTimeout(() => { request.destroy(); resolve(); }, 100));
+      request.write(Buffer.alloc(100_000, 2), () =>
+        setTimeout(() => {
+          request.destroy();
+          resolve();
+        }, 100),
+      );
     });
     for (let i = 0; i < 50 && readdirSync(server.filesDir).length > 1; i++) await new Promise((r) => setTimeout(r, 20));
     assert.deepEqual(readdirSync(server.filesDir), ['f.bin']);
     assert.deepEqual(readFileSync(target), old);
-    const declared = await server.app.inject({ method: 'PUT', url: '/files/f.bin', headers: { 'content-type': 'application/octet-stream', 'content-length': String(10 * limit) }, payload: Buffer.alloc(10) });
+    const declared = await server.app.inject({
+      method: 'PUT',
+      url: '/files/f.bin',
+      headers: { 'content-type': 'application/octet-stream', 'content-length': String(10 * limit) },
+      payload: Buffer.alloc(10),
+    });
     assert.equal(declared.statusCode, 413);
     console.log('chunked upload past the limit 413 before its end; an upload cut off half way left the old file and no temporary file');
   } finally {

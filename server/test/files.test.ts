@@ -14,7 +14,12 @@ test('PUT then GET a file: content type, ETag, conditional and range requests', 
   const server = await startServer();
   try {
     const bytes = Buffer.from(Array.from({ length: 1000 }, (_, i) => i % 256));
-    const put = await server.app.inject({ method: 'PUT', url: '/files/demo/task/audio/clip.wav', headers: { 'content-type': 'application/octet-stream' }, payload: bytes });
+    const put = await server.app.inject({
+      method: 'PUT',
+      url: '/files/demo/task/audio/clip.wav',
+      headers: { 'content-type': 'application/octet-stream' },
+      payload: bytes,
+    });
     assert.equal(put.statusCode, 200);
     assert.equal(put.json().data.path, 'demo/task/audio/clip.wav');
     assert.deepEqual(readFileSync(join(server.filesDir, 'demo/task/audio/clip.wav')), bytes);
@@ -23,7 +28,11 @@ test('PUT then GET a file: content type, ETag, conditional and range requests', 
     assert.match(String(get.headers['content-type']), /^audio\/(x-)?wav/);
     assert.ok(get.headers.etag);
     assert.deepEqual(get.rawPayload, bytes);
-    const cached = await server.app.inject({ method: 'GET', url: '/files/demo/task/audio/clip.wav', headers: { 'if-none-match': String(get.headers.etag) } });
+    const cached = await server.app.inject({
+      method: 'GET',
+      url: '/files/demo/task/audio/clip.wav',
+      headers: { 'if-none-match': String(get.headers.etag) },
+    });
     assert.equal(cached.statusCode, 304);
     const range = await server.app.inject({ method: 'GET', url: '/files/demo/task/audio/clip.wav', headers: { range: 'bytes=100-199' } });
     assert.equal(range.statusCode, 206);
@@ -72,11 +81,14 @@ test('POST /files/ multipart stores the part under its field name, as the ClearM
 /** A raw HTTP request: unlike inject(), nothing normalises `..` in the path on the way. */
 function rawRequest(port: number, method: string, path: string, body?: string): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
-    const request = http.request({ host: '127.0.0.1', port, method, path, headers: body === undefined ? {} : { 'content-type': 'text/plain' } }, (response) => {
-      const chunks: Buffer[] = [];
-      response.on('data', (c) => chunks.push(c));
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString() }));
-    });
+    const request = http.request(
+      { host: '127.0.0.1', port, method, path, headers: body === undefined ? {} : { 'content-type': 'text/plain' } },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (c) => chunks.push(c));
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString() }));
+      },
+    );
     request.on('error', reject);
     request.end(body);
   });

@@ -29,7 +29,8 @@ async function send(name: string, method: 'GET' | 'POST', type: string, payload:
   bodiesSent++;
   if (response.statusCode >= 500) serverErrors++;
   if (ms > 1000) overOneSecond++;
-  if (ms > slowest.ms) Object.assign(slowest, { ms, what: `${name} (${payload.length.toLocaleString('en-US')} bytes: ${payload.slice(0, 80)})` });
+  if (ms > slowest.ms)
+    Object.assign(slowest, { ms, what: `${name} (${payload.length.toLocaleString('en-US')} bytes: ${payload.slice(0, 80)})` });
   return response;
 }
 
@@ -54,7 +55,9 @@ before(async () => {
   console.log(`fuzz seed ${SEED} (FUZZ_SEED=${SEED} repeats this run), ${BODIES} bodies`);
 });
 after(() => {
-  console.log(`${bodiesSent.toLocaleString('en-US')} bodies sent in all, ${serverErrors} answered 5xx; slowest answer ${slowest.ms.toFixed(0)} ms: ${slowest.what}; ${overOneSecond} over 1 s`);
+  console.log(
+    `${bodiesSent.toLocaleString('en-US')} bodies sent in all, ${serverErrors} answered 5xx; slowest answer ${slowest.ms.toFixed(0)} ms: ${slowest.what}; ${overOneSecond} over 1 s`,
+  );
   return server.close();
 });
 
@@ -133,9 +136,8 @@ const DEEP = '\u0001deep';
 const HUGE = '\u0001huge';
 const DEEP_JSON = '{"a":['.repeat(5000) + '1' + ']}'.repeat(5000);
 const HUGE_JSON = JSON.stringify('ü'.repeat(300_000));
-const serialize = (body: unknown) => (JSON.stringify(body) ?? 'undefined')
-    .replaceAll(JSON.stringify(DEEP), DEEP_JSON)
-    .replaceAll(JSON.stringify(HUGE), HUGE_JSON);
+const serialize = (body: unknown) =>
+  (JSON.stringify(body) ?? 'undefined').replaceAll(JSON.stringify(DEEP), DEEP_JSON).replaceAll(JSON.stringify(HUGE), HUGE_JSON);
 
 /** Values that do not belong: wrong types, huge and odd strings, deep nesting, odd numbers. */
 const hostile: fc.Arbitrary<unknown> = fc.oneof(
@@ -148,18 +150,40 @@ const hostile: fc.Arbitrary<unknown> = fc.oneof(
   fc.array(fc.string({ maxLength: 8 }), { maxLength: 120 }),
   // Shapes a map field must not take (a section as a string, a list of null) and scroll ids that
   // decode to a cursor of the wrong shape.
-  fc.constantFrom({ General: 'abc' }, { General: null }, { General: { lr: '1' } }, { artifacts: 'a' }, { artifacts: [null] }, { output: [null] }),
-  fc.constantFrom('debug_image_sample', 'debug_images', 'plots').chain((kind) =>
-    fc.constantFrom(null, 1, 'x', [], {}, { a: [1] }, { task: 1, iter: 'x' }, { done: 'yes' }).map((cursor) => encodeScrollId(kind, cursor)),
+  fc.constantFrom(
+    { General: 'abc' },
+    { General: null },
+    { General: { lr: '1' } },
+    { artifacts: 'a' },
+    { artifacts: [null] },
+    { output: [null] },
   ),
+  fc
+    .constantFrom('debug_image_sample', 'debug_images', 'plots')
+    .chain((kind) =>
+      fc
+        .constantFrom(null, 1, 'x', [], {}, { a: [1] }, { task: 1, iter: 'x' }, { done: 'yes' })
+        .map((cursor) => encodeScrollId(kind, cursor)),
+    ),
 );
 
 /** Odd shapes an older database may hold in a task's JSON columns (written with SQL before a body). */
 const oddStored = fc.option(
   fc.record({
     column: fc.constantFrom('hyperparams', 'execution', 'models', 'configuration', 'script'),
-    value: fc.constantFrom('"text"', 'null', '[null]', '{"General":"abc"}', '{"General":null}', '{"artifacts":"abc"}', '{"artifacts":[null]}',
-      '{"output":"abc"}', '{"output":[null]}', '{"input":[null],"output":[1]}', '{"cfg":null}'),
+    value: fc.constantFrom(
+      '"text"',
+      'null',
+      '[null]',
+      '{"General":"abc"}',
+      '{"General":null}',
+      '{"artifacts":"abc"}',
+      '{"artifacts":[null]}',
+      '{"output":"abc"}',
+      '{"output":[null]}',
+      '{"input":[null],"output":[1]}',
+      '{"cfg":null}',
+    ),
   }),
   { freq: 4 },
 );
@@ -168,7 +192,9 @@ const oddStored = fc.option(
 const shapeStatements = new Map<string, { run(...params: unknown[]): unknown }>();
 function storeShape(shape: { column: string; value: string } | null) {
   const statement = (sql: string) => shapeStatements.get(sql) ?? shapeStatements.set(sql, server.app.repos.db.prepare(sql)).get(sql)!;
-  statement("UPDATE tasks SET hyperparams = '{}', execution = '{}', models = '{}', configuration = '{}', script = '{}' WHERE id IN (?, ?)").run(ids.task, ids.other);
+  statement(
+    "UPDATE tasks SET hyperparams = '{}', execution = '{}', models = '{}', configuration = '{}', script = '{}' WHERE id IN (?, ?)",
+  ).run(ids.task, ids.other);
   if (shape) statement(`UPDATE tasks SET ${shape.column} = ? WHERE id IN (?, ?)`).run(shape.value, ids.task, ids.other);
 }
 
@@ -177,7 +203,10 @@ function bodies(name: string): fc.Arbitrary<{ body: unknown; field: string | nul
   const valid = validBody(name);
   const keys = Object.keys(valid);
   const mutated = fc
-    .record({ key: keys.length ? fc.oneof(fc.constantFrom(...keys), fc.string({ maxLength: 12 })) : fc.string({ maxLength: 12 }), value: hostile })
+    .record({
+      key: keys.length ? fc.oneof(fc.constantFrom(...keys), fc.string({ maxLength: 12 })) : fc.string({ maxLength: 12 }),
+      value: hostile,
+    })
     .map(({ key, value }) => ({ body: { ...valid, [key]: value } as unknown, field: key }));
   const dropped = keys.length
     ? fc.constantFrom(...keys).map((key) => {
@@ -226,7 +255,9 @@ test('every API endpoint answers random and malformed bodies, on tasks holding o
     const result = await details;
     if (result.failed) {
       const cause = result.errorInstance instanceof Error ? result.errorInstance.message : String(result.errorInstance);
-      assert.fail(`${name}, FUZZ_SEED=${SEED} (property seed ${result.seed}, path ${result.counterexamplePath}), body ${JSON.stringify(result.counterexample).slice(0, 300)}: ${cause.slice(0, 500)}`);
+      assert.fail(
+        `${name}, FUZZ_SEED=${SEED} (property seed ${result.seed}, path ${result.counterexamplePath}), body ${JSON.stringify(result.counterexample).slice(0, 300)}: ${cause.slice(0, 500)}`,
+      );
     }
     counts.push(`${name} ${runs}`);
   }
@@ -238,7 +269,7 @@ test('raw bodies that are not JSON, not an object, or empty are refused with the
   let runs = 0;
   const raw = fc.oneof(
     fc.string({ unit: 'binary', maxLength: 200 }),
-    fc.constantFrom('{', '[1,', '{"task": NaN}', '{"a":1}{"b":2}', 'null', '"text"', '[' .repeat(100_000), '{"a":'.repeat(50_000)),
+    fc.constantFrom('{', '[1,', '{"task": NaN}', '{"a":1}{"b":2}', 'null', '"text"', '['.repeat(100_000), '{"a":'.repeat(50_000)),
   );
   const types = fc.constantFrom('application/json', 'text/plain', 'application/x-www-form-urlencoded', 'application/json-lines');
   await fc.assert(
@@ -284,12 +315,20 @@ test('add_batch: valid events among malformed ones are all stored, the malformed
     iter: fc.oneof(fc.integer({ min: -5, max: 50 }), fc.constantFrom(0, 2 ** 31, 2 ** 40, -(2 ** 31) + 1)),
     value: fc.double({ noNaN: true, noDefaultInfinity: true }),
     // Fields the server does not know are ignored, as the SDK sends some (allow_locked, worker...).
-    extra: fc.dictionary(fc.constantFrom('worker', 'allow_locked', 'x', 'ünknown', 'model_event'), fc.jsonValue({ maxDepth: 2 }), { maxKeys: 2 }),
+    extra: fc.dictionary(fc.constantFrom('worker', 'allow_locked', 'x', 'ünknown', 'model_event'), fc.jsonValue({ maxDepth: 2 }), {
+      maxKeys: 2,
+    }),
   });
-  const entries = fc.array(fc.oneof({ weight: 3, arbitrary: validEvent.map((v) => ({ valid: v })) }, junkEvent.map((junk) => ({ junk }))), {
-    minLength: 1,
-    maxLength: 40,
-  });
+  const entries = fc.array(
+    fc.oneof(
+      { weight: 3, arbitrary: validEvent.map((v) => ({ valid: v })) },
+      junkEvent.map((junk) => ({ junk })),
+    ),
+    {
+      minLength: 1,
+      maxLength: 40,
+    },
+  );
   await fc.assert(
     fc.asyncProperty(entries, async (list) => {
       // A body that is one JSON array is a list of events, not one bad line.
@@ -297,7 +336,9 @@ test('add_batch: valid events among malformed ones are all stored, the malformed
       runs++;
       const task = await createTask(server, project);
       const lines = list.map((e) =>
-        'valid' in e ? JSON.stringify({ ...e.valid.extra, type: 'training_stats_scalar', task, ...e.valid, extra: undefined }) : e.junk.replaceAll('"T"', JSON.stringify(task)),
+        'valid' in e
+          ? JSON.stringify({ ...e.valid.extra, type: 'training_stats_scalar', task, ...e.valid, extra: undefined })
+          : e.junk.replaceAll('"T"', JSON.stringify(task)),
       );
       const response = await server.app.inject({
         method: 'POST',

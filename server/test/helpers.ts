@@ -63,6 +63,13 @@ export async function addEvents(server: TestServer, events: object[]): Promise<A
   return { status: response.statusCode, meta: parsed.meta, data: parsed.data };
 }
 
-export function scalar(task: string, metric: string, variant: string, iter: number, value: number, timestamp = 1_700_000_000_000 + iter * 1000) {
+export function scalar(
+  task: string,
+  metric: string,
+  variant: string,
+  iter: number,
+  value: number,
+  timestamp = 1_700_000_000_000 + iter * 1000,
+) {
   return { type: 'training_stats_scalar', task, metric, variant, iter, value, timestamp };
 }

@@ -68,8 +68,16 @@ test('a short series comes back exact', async () => {
   const server = await startServer();
   try {
     const task = await createTask(server, await createProject(server));
-    const points = [[0, 1.5], [3, 2.25], [7, -4], [100, 0.125]];
-    await addEvents(server, points.map(([iter, v]) => scalar(task, 'acc', 'val', iter, v)));
+    const points = [
+      [0, 1.5],
+      [3, 2.25],
+      [7, -4],
+      [100, 0.125],
+    ];
+    await addEvents(
+      server,
+      points.map(([iter, v]) => scalar(task, 'acc', 'val', iter, v)),
+    );
     const reply = await server.call(HISTOGRAM, { envelope: true, tasks: [task] });
     const series = reply.data.metrics.acc.val[task];
     assert.deepEqual(series.x, [0, 3, 7, 100]);
@@ -78,7 +86,10 @@ test('a short series comes back exact', async () => {
     assert.deepEqual(series.y_max, series.y);
     assert.equal(series.total, 4);
     const timestamps = await server.call(HISTOGRAM, { envelope: true, tasks: [task], key: 'timestamp' });
-    assert.deepEqual(timestamps.data.metrics.acc.val[task].x, points.map(([iter]) => 1_700_000_000_000 + iter * 1000));
+    assert.deepEqual(
+      timestamps.data.metrics.acc.val[task].x,
+      points.map(([iter]) => 1_700_000_000_000 + iter * 1000),
+    );
     const iso = await server.call(HISTOGRAM, { envelope: true, tasks: [task], key: 'iso_time' });
     assert.equal(iso.data.metrics.acc.val[task].x[0], new Date(1_700_000_000_000).toISOString());
   } finally {
@@ -128,7 +139,10 @@ test('metrics filter, several tasks, unknown ids and more than 100 tasks', async
     const a = await createTask(server, project, { name: 'a' });
     const b = await createTask(server, project, { name: 'b' });
     await addEvents(server, [
-      scalar(a, 'loss', 'train', 1, 1), scalar(a, 'loss', 'val', 1, 2), scalar(b, 'loss', 'train', 1, 3), scalar(b, 'acc', 'val', 1, 4),
+      scalar(a, 'loss', 'train', 1, 1),
+      scalar(a, 'loss', 'val', 1, 2),
+      scalar(b, 'loss', 'train', 1, 3),
+      scalar(b, 'acc', 'val', 1, 4),
     ]);
     const reply = await server.call(HISTOGRAM, { envelope: true, tasks: [a, b], metrics: [{ metric: 'loss', variants: ['train'] }] });
     assert.deepEqual(Object.keys(reply.data.metrics), ['loss']);
@@ -157,7 +171,11 @@ test('a repeated histogram query follows every change to the series and the task
     const task = await createTask(server, project, { name: 'before' });
     await longSeries(server, task, 5000);
     const ask = async () => {
-      const reply = await server.app.inject({ method: 'POST', url: '/api/v2.31/' + HISTOGRAM, payload: { envelope: true, tasks: [task], samples: 100 } });
+      const reply = await server.app.inject({
+        method: 'POST',
+        url: '/api/v2.31/' + HISTOGRAM,
+        payload: { envelope: true, tasks: [task], samples: 100 },
+      });
       assert.equal(reply.statusCode, 200);
       assert.match(reply.headers['content-type'] as string, /^application\/json/);
       assert.equal(Number(reply.headers['content-length']), reply.rawPayload.length);
@@ -230,7 +248,11 @@ test('a bucket whose sum overflows comes back as null, and the answer stays JSON
     const task = await createTask(server, await createProject(server), { name: 'huge' });
     const events = Array.from({ length: 4000 }, (_, iter) => scalar(task, 'loss', 'train', iter, iter < 8 ? 1.7e308 : 1));
     await addEvents(server, events);
-    const reply = await server.app.inject({ method: 'POST', url: '/api/v2.31/' + HISTOGRAM, payload: { envelope: true, tasks: [task], samples: 100 } });
+    const reply = await server.app.inject({
+      method: 'POST',
+      url: '/api/v2.31/' + HISTOGRAM,
+      payload: { envelope: true, tasks: [task], samples: 100 },
+    });
     assert.equal(reply.statusCode, 200);
     const series = JSON.parse(reply.body).data.metrics.loss.train[task];
     assert.equal(series.y[0], null, 'the mean of two 1.7e308 values is not a finite number');
@@ -242,17 +264,25 @@ test('a bucket whose sum overflows comes back as null, and the answer stays JSON
   }
 });
 
-
 test('events.multi_task_scalar_metrics_iter_histogram (schema/services/events.conf): {name, x, y} per series; y_min/y_max/total only with envelope: true, never in plain mode', async () => {
   const full = await startServer();
   const plain = await startServer({ plainClearml: true });
   try {
     for (const server of [full, plain]) {
       const task = await createTask(server, await createProject(server));
-      await addEvents(server, [1, 2, 3].map((i) => scalar(task, 'loss', 'train', i, i * 2)));
+      await addEvents(
+        server,
+        [1, 2, 3].map((i) => scalar(task, 'loss', 'train', i, i * 2)),
+      );
       const bare = (await server.call(HISTOGRAM, { tasks: [task] })).data.metrics.loss.train[task];
       assert.deepEqual(Object.keys(bare).sort(), ['name', 'x', 'y']);
-      assert.deepEqual([bare.x, bare.y], [[1, 2, 3], [2, 4, 6]]);
+      assert.deepEqual(
+        [bare.x, bare.y],
+        [
+          [1, 2, 3],
+          [2, 4, 6],
+        ],
+      );
       const asked = (await server.call(HISTOGRAM, { tasks: [task], envelope: true })).data.metrics.loss.train[task];
       if (server === full) assert.deepEqual([asked.y_min, asked.y_max, asked.total], [[2, 4, 6], [2, 4, 6], 3]);
       else assert.deepEqual(Object.keys(asked).sort(), ['name', 'x', 'y']);

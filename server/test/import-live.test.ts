@@ -23,9 +23,18 @@ async function waitFor<T>(what: string, read: () => Promise<T>, done: (value: T)
 }
 
 async function tasksOf(server: TestServer) {
-  const reply = await server.call('tasks.get_all_ex', { only_fields: ['name', 'status', 'last_iteration', 'last_metrics'], order_by: ['name'] });
+  const reply = await server.call('tasks.get_all_ex', {
+    only_fields: ['name', 'status', 'last_iteration', 'last_metrics'],
+    order_by: ['name'],
+  });
   assert.equal(reply.status, 200);
-  return reply.data.tasks as { id: string; name: string; status: string; last_iteration: number; last_metrics: Record<string, Record<string, { value: number; count?: number }>> }[];
+  return reply.data.tasks as {
+    id: string;
+    name: string;
+    status: string;
+    last_iteration: number;
+    last_metrics: Record<string, Record<string, { value: number; count?: number }>>;
+  }[];
 }
 
 async function trainPoints(server: TestServer, task: string): Promise<number> {
@@ -69,10 +78,14 @@ test('a running server on the same database shows imported runs and appended ste
   repos.db.close();
 
   // --watch: records appended while the CLI runs reach the server; the run is in progress meanwhile.
-  const cli = spawn(process.execPath, ['--import', 'tsx', 'server/src/import/cli.ts', 'tensorboard', logs, '--db', db, '--files', files, '--watch', '--interval', '0.2'], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const cli = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'server/src/import/cli.ts', 'tensorboard', logs, '--db', db, '--files', files, '--watch', '--interval', '0.2'],
+    {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let output = '';
   cli.stdout.on('data', (d) => (output += d));
   cli.stderr.on('data', (d) => (output += d));
@@ -80,10 +93,18 @@ test('a running server on the same database shows imported runs and appended ste
   t.after(() => {
     if (cli.exitCode === null) cli.kill('SIGKILL');
   });
-  await waitFor('the watch to start', async () => output, (o) => o.includes('Watching'));
+  await waitFor(
+    'the watch to start',
+    async () => output,
+    (o) => o.includes('Watching'),
+  );
   for (let step = 104; step <= 110; step += 2) {
     appendFileSync(file, scalarRecord(step, 1.8e9 + step, { 'loss/train': 0.005 }));
-    await waitFor(`step ${step} on the server`, () => tasksOf(server), (tasks) => tasks[0].last_iteration === step);
+    await waitFor(
+      `step ${step} on the server`,
+      () => tasksOf(server),
+      (tasks) => tasks[0].last_iteration === step,
+    );
   }
   assert.equal(await trainPoints(server, task.id), 56);
   assert.equal((await tasksOf(server))[0].status, 'in_progress');

@@ -35,18 +35,24 @@ function byName(repos: Repositories): Record<string, Partial<TaskRow>> {
 
 test('the file store is read as MLflow writes it: experiments, run meta.yaml, params, metrics, tags, artifacts', () => {
   const experiments = listExperiments(MLRUNS);
-  assert.deepEqual(experiments.map((e) => [e.id, e.name, e.deleted, e.runDirs.length]), [
-    ['0', 'Default', false, 0],
-    ['1', 'cifar-sweep', false, 3],
-    ['2', 'scratch', true, 0],
-  ]);
+  assert.deepEqual(
+    experiments.map((e) => [e.id, e.name, e.deleted, e.runDirs.length]),
+    [
+      ['0', 'Default', false, 0],
+      ['1', 'cifar-sweep', false, 3],
+      ['2', 'scratch', true, 0],
+    ],
+  );
   const run = readRun(join(MLRUNS, '1', ADAM));
   assert.equal(run.runId, ADAM);
   assert.equal(run.status, 'FINISHED');
   assert.equal(run.startTime, Date.parse('2026-01-01T00:00:00Z'));
   assert.deepEqual(Object.fromEntries(run.params), { batch_size: '128', lr: '0.001', optimizer: 'adam' });
   assert.deepEqual([...run.metrics.keys()].sort(), ['accuracy', 'loss/train', 'loss/val']);
-  assert.deepEqual(run.metrics.get('loss/val')!.map((p) => p.step), [4, 9, 14, 19]);
+  assert.deepEqual(
+    run.metrics.get('loss/val')!.map((p) => p.step),
+    [4, 9, 14, 19],
+  );
   assert.equal(run.tags.get('mlflow.runName'), 'adam-lr-0.001');
   assert.ok(run.artifacts.some((a) => a.path === 'model/requirements.txt'));
 });
@@ -55,14 +61,26 @@ test('runs become tasks: name, status, times, params, metrics, tags, source, pac
   const { repos } = openRepositories(':memory:');
   const server = await startServer();
   const summary = importStore(MLRUNS, repos, server.filesDir);
-  assert.deepEqual(summary.lines().filter((l) => l.startsWith('skipped')), ['skipped 1x: deleted experiment']);
+  assert.deepEqual(
+    summary.lines().filter((l) => l.startsWith('skipped')),
+    ['skipped 1x: deleted experiment'],
+  );
   const tasks = byName(repos);
   assert.deepEqual(Object.keys(tasks).sort(), ['adam-lr-0.001', 'adamw-running', 'sgd-lr-0.1']);
   assert.deepEqual(
-    Object.values(tasks).map((t) => [t.name, t.status]).sort(),
-    [['adam-lr-0.001', 'completed'], ['adamw-running', 'in_progress'], ['sgd-lr-0.1', 'failed']],
+    Object.values(tasks)
+      .map((t) => [t.name, t.status])
+      .sort(),
+    [
+      ['adam-lr-0.001', 'completed'],
+      ['adamw-running', 'in_progress'],
+      ['sgd-lr-0.1', 'failed'],
+    ],
   );
-  assert.deepEqual(repos.projects.query({}).map((p) => p.name), ['cifar-sweep']);
+  assert.deepEqual(
+    repos.projects.query({}).map((p) => p.name),
+    ['cifar-sweep'],
+  );
   const adam = tasks['adam-lr-0.001'];
   assert.equal(adam.started, '2026-01-01T00:00:00.000Z');
   assert.equal(adam.completed, '2026-01-01T01:00:00.000Z');
@@ -99,13 +117,20 @@ test('importing a store again duplicates nothing; appended metric lines are adde
   const db = join(dir, 'c.db');
   const { repos } = openRepositories(db);
   importStore(root, repos, join(dir, 'files'), 'All runs');
-  const counts = () => repos.scalars.seriesOfTasks(repos.tasks.query({})).map((s) => `${s.task}:${s.metric}/${s.variant}:${s.count}`).sort();
+  const counts = () =>
+    repos.scalars
+      .seriesOfTasks(repos.tasks.query({}))
+      .map((s) => `${s.task}:${s.metric}/${s.variant}:${s.count}`)
+      .sort();
   const before = counts();
   const second = importStore(root, openRepositories(db).repos, join(dir, 'files'), 'All runs');
   assert.equal(second.tasksCreated, 0);
   assert.equal(second.points, 0);
   assert.deepEqual(counts(), before);
-  assert.deepEqual(repos.projects.query({}).map((p) => p.name), ['All runs']);
+  assert.deepEqual(
+    repos.projects.query({}).map((p) => p.name),
+    ['All runs'],
+  );
 
   appendFileSync(join(root, '1', ADAM, 'metrics', 'loss', 'train'), '1767229300000 0.150000 20\n1767229360000 0.140000 21\n');
   const third = importStore(root, openRepositories(db).repos, join(dir, 'files'), 'All runs');

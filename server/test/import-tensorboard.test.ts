@@ -22,7 +22,11 @@ after(() => {
 });
 
 const LOGS = join(__dirname, 'fixtures/tensorboard/logs');
-const eventFile = (dir: string) => join(dir, readdirSync(dir).find((f) => f.includes('tfevents'))!);
+const eventFile = (dir: string) =>
+  join(
+    dir,
+    readdirSync(dir).find((f) => f.includes('tfevents'))!,
+  );
 
 /** Offsets of the records of a TFRecord file, walked by their length fields. */
 function recordOffsets(bytes: Buffer): number[] {
@@ -56,13 +60,19 @@ test('the TFRecord reader skips a record failing its data CRC and reports a trun
   reader.reportTail();
   // The generator corrupted the 11th record (step 9) and cut the last one (step 29) in half.
   assert.equal(reader.issues.length, 2);
-  assert.deepEqual(reader.issues.map((i) => i.file), [path, path]);
+  assert.deepEqual(
+    reader.issues.map((i) => i.file),
+    [path, path],
+  );
   assert.equal(reader.issues[0].offset, offsets[10]);
   assert.match(reader.issues[0].problem, /CRC/);
   assert.equal(reader.issues[1].offset, offsets[offsets.length - 1]);
   assert.match(reader.issues[1].problem, /truncated/);
   assert.ok(!steps.includes(9) && !steps.includes(29));
-  assert.deepEqual(steps.filter((s) => s >= 0), [...Array(29).keys()].filter((s) => s !== 9));
+  assert.deepEqual(
+    steps.filter((s) => s >= 0),
+    [...Array(29).keys()].filter((s) => s !== 9),
+  );
 });
 
 test('a length failing its CRC ends the file; a record appended after a truncated tail is read on the next pass', () => {
@@ -86,7 +96,10 @@ test('a length failing its CRC ends the file; a record appended after a truncate
   assert.equal(tailing.tailBytes, 10);
   appendFileSync(path2, next.subarray(10));
   const items = [...tailing.records()].flatMap((d) => decodeEvent(d));
-  assert.deepEqual(items.map((i) => i.kind === 'scalar' && i.value), [5]);
+  assert.deepEqual(
+    items.map((i) => i.kind === 'scalar' && i.value),
+    [5],
+  );
   assert.equal(tailing.tailBytes, 0);
 });
 
@@ -98,14 +111,21 @@ test('events decode into scalars (simple and tensor forms), images, audio, histo
   for (const p of scalars('lr')) assert.ok(Math.abs(p.value - 0.1 * 0.95 ** p.step) < 1e-6, `lr at ${p.step}: ${p.value}`);
   assert.deepEqual(new Set(scalars('momentum').map((p) => Math.round(p.value * 1e6) / 1e6)), new Set([0.9]));
   const images = items.filter((i) => i.kind === 'image');
-  assert.deepEqual(images.map((i) => i.kind === 'image' && i.step), [0, 10, 20, 30, 40]);
+  assert.deepEqual(
+    images.map((i) => i.kind === 'image' && i.step),
+    [0, 10, 20, 30, 40],
+  );
   for (const i of images) if (i.kind === 'image') assert.deepEqual([...i.bytes.subarray(1, 4)], [...Buffer.from('PNG')]);
   const audio = items.filter((i) => i.kind === 'audio');
   assert.equal(audio.length, 2);
   for (const a of audio) if (a.kind === 'audio') assert.equal(Buffer.from(a.bytes.subarray(0, 4)).toString(), 'RIFF');
   const histograms = items.filter((i): i is Extract<TbItem, { kind: 'histogram' }> => i.kind === 'histogram');
   assert.equal(histograms.length, 5);
-  for (const h of histograms) assert.equal(h.buckets.reduce((n, b) => n + b.count, 0), 500);
+  for (const h of histograms)
+    assert.equal(
+      h.buckets.reduce((n, b) => n + b.count, 0),
+      500,
+    );
   const texts = items.filter((i) => i.kind === 'text');
   assert.ok(texts.every((t) => t.kind === 'text' && /^step \d+: \*\*ok\*\* <b>not html<\/b>$/.test(t.text)));
 
@@ -159,7 +179,10 @@ test('a log dir imports one task per run (nested names, hparams session attached
   assert.ok(samples.some((s) => s.url.endsWith('.wav')) && samples.some((s) => s.url.endsWith('.png')));
 
   const histogram = repos.events.lastPlots(baseline, 'weights', 'fc1', 10);
-  assert.deepEqual(histogram.map((p) => p.iter), [40]);
+  assert.deepEqual(
+    histogram.map((p) => p.iter),
+    [40],
+  );
   assert.equal(JSON.parse(histogram[0].plot_str).data[0].type, 'bar');
   const text = repos.events.lastPlots(baseline, 'notes', 'text_summary', 1)[0];
   const cell = JSON.parse(text.plot_str).data[0].cells.values[0][0] as string;
@@ -168,12 +191,18 @@ test('a log dir imports one task per run (nested names, hparams session attached
   const lr = byName['lr-0.01'];
   const hp = JSON.parse(lr.hyperparams!).hparams;
   assert.deepEqual(Object.fromEntries(Object.entries(hp).map(([k, v]) => [k, (v as { value: string }).value])), {
-    augment: 'true', batch_size: '64', lr: '0.01', optimizer: 'adam',
+    augment: 'true',
+    batch_size: '64',
+    lr: '0.01',
+    optimizer: 'adam',
   });
-  assert.deepEqual(repos.events.singleValues(lr.id!).map((v) => [v.metric, v.variant, Math.round(v.value * 100) / 100]), [
-    ['Summary', 'hparam/accuracy', 0.91],
-    ['Summary', 'hparam/loss', 0.2],
-  ]);
+  assert.deepEqual(
+    repos.events.singleValues(lr.id!).map((v) => [v.metric, v.variant, Math.round(v.value * 100) / 100]),
+    [
+      ['Summary', 'hparam/accuracy', 0.91],
+      ['Summary', 'hparam/loss', 0.2],
+    ],
+  );
   assert.deepEqual(Object.keys(seriesOf(repos, lr.id!)), ['loss/train']);
 });
 
@@ -184,12 +213,23 @@ test('--project names the project; importing again updates the same tasks and du
   const first = importLogs(LOGS, repos, join(dir, 'files'), 'Vision');
   const snapshot = () => ({
     tasks: repos.tasks.query({}).sort(),
-    series: repos.scalars.seriesOfTasks(repos.tasks.query({})).map((s) => `${s.task}:${s.metric}/${s.variant}:${s.count}:${s.sum}`).sort(),
+    series: repos.scalars
+      .seriesOfTasks(repos.tasks.query({}))
+      .map((s) => `${s.task}:${s.metric}/${s.variant}:${s.count}:${s.sum}`)
+      .sort(),
     samples: repos.tasks.query({}).flatMap((t) => repos.events.debugSamples(t, null)).length,
-    plots: repos.tasks.query({}).flatMap((t) => repos.events.plotVariants(t).flatMap((v) => repos.events.plots(t, v.metric, v.variant, 100))).length,
+    plots: repos.tasks
+      .query({})
+      .flatMap((t) => repos.events.plotVariants(t).flatMap((v) => repos.events.plots(t, v.metric, v.variant, 100))).length,
   });
   const before = snapshot();
-  assert.equal(repos.projects.query({}).map((p) => p.name).join(), 'Vision');
+  assert.equal(
+    repos.projects
+      .query({})
+      .map((p) => p.name)
+      .join(),
+    'Vision',
+  );
   assert.ok(first.summary.points > 0);
   // A new process: nothing of the first import is remembered but what the database holds.
   const { repos: again } = openRepositories(db);
@@ -210,7 +250,10 @@ test('steps appended to a run after an import are added by the next import', () 
   assert.equal(seriesOf(repos, task)['loss/train'].count, 50);
   const file = eventFile(join(logs, 'seed-1'));
   const base = Date.parse('2026-01-02T00:00:00Z') / 1000;
-  appendFileSync(file, Buffer.concat([100, 102, 104].map((step) => scalarRecord(step, base + step, { 'loss/train': 0.1, 'loss/new': step }))));
+  appendFileSync(
+    file,
+    Buffer.concat([100, 102, 104].map((step) => scalarRecord(step, base + step, { 'loss/train': 0.1, 'loss/new': step }))),
+  );
   const { summary } = importLogs(logs, repos, join(dir, 'files'));
   assert.equal(summary.points, 6);
   const series = seriesOf(repos, task);

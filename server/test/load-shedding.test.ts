@@ -75,7 +75,11 @@ test('identical histogram and task list requests in flight are computed once; ev
     // The task table's query likewise.
     const query = { order_by: ['-name'], only_fields: ['name', 'status'], page: 0, page_size: 50 };
     const lists = await Promise.all(Array.from({ length: 10 }, () => inject(server, 'tasks.get_all_ex', query)));
-    for (const reply of lists) assert.deepEqual(reply.json().data.tasks.map((t: { name: string }) => t.name), ['run 4', 'run 3', 'run 2', 'run 1', 'run 0']);
+    for (const reply of lists)
+      assert.deepEqual(
+        reply.json().data.tasks.map((t: { name: string }) => t.name),
+        ['run 4', 'run 3', 'run 2', 'run 1', 'run 0'],
+      );
     assert.equal(server.app.reads.computations - before, 5);
 
     // An error is every caller's answer too.
@@ -185,7 +189,10 @@ test('clients sending their bodies slowly hold no place', async () => {
     const before = started;
     const slow = Array.from({ length: 5 }, (_, i) => {
       const body = JSON.stringify({ tasks, samples: 500 + i });
-      const client = httpRequest(url, { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } });
+      const client = httpRequest(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+      });
       client.on('error', () => {});
       client.write(body.slice(0, body.length / 2));
       return client;
@@ -208,7 +215,11 @@ test('server.info answers between the slices of a long histogram computation; a 
     const base = await listening(server);
     const post = async (name: string, body: unknown) => {
       const started = performance.now();
-      const response = await fetch(`${base}/api/v2.31/${name}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      const response = await fetch(`${base}/api/v2.31/${name}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
       await response.arrayBuffer();
       return { status: response.status, ms: performance.now() - started, at: performance.now() };
     };

@@ -7,7 +7,10 @@ import { startServer } from './helpers';
 
 const ACCESS = 'ANALYST1';
 const SECRET = 'Sup3r-Secret-Value-4821';
-const keys = new Map([[ACCESS, SECRET], ['OTHER', 'another-secret-99']]);
+const keys = new Map([
+  [ACCESS, SECRET],
+  ['OTHER', 'another-secret-99'],
+]);
 const basic = (access: string, secret: string) => `Basic ${Buffer.from(`${access}:${secret}`).toString('base64')}`;
 
 test('auth.login and Basic calls: 10 wrong secrets from an address, then 429 with Retry-After until the minute ends', async () => {
@@ -24,7 +27,11 @@ test('auth.login and Basic calls: 10 wrong secrets from an address, then 429 wit
       assert.equal(wrong.headers['retry-after'], undefined);
     }
     now += 10_000;
-    for (const reply of [await login(basic(ACCESS, 'guess-11')), await login(basic(ACCESS, SECRET)), await basicCall(basic('OTHER', 'another-secret-99'), '10.0.0.1')]) {
+    for (const reply of [
+      await login(basic(ACCESS, 'guess-11')),
+      await login(basic(ACCESS, SECRET)),
+      await basicCall(basic('OTHER', 'another-secret-99'), '10.0.0.1'),
+    ]) {
       assert.equal(reply.statusCode, 429, 'the address waits, whatever it sends');
       assert.equal(reply.headers['retry-after'], '50');
       assert.equal(reply.json().meta.result_code, 429);
@@ -37,12 +44,20 @@ test('auth.login and Basic calls: 10 wrong secrets from an address, then 429 wit
     assert.ok(other.json().data.token);
     assert.equal((await basicCall(basic(ACCESS, SECRET), '10.0.0.3')).statusCode, 200);
     // A token already handed out keeps working from the held address.
-    const bearer = await server.app.inject({ method: 'POST', url: '/api/projects.get_all', payload: {}, headers: { authorization: `Bearer ${other.json().data.token}` }, remoteAddress: '10.0.0.1' });
+    const bearer = await server.app.inject({
+      method: 'POST',
+      url: '/api/projects.get_all',
+      payload: {},
+      headers: { authorization: `Bearer ${other.json().data.token}` },
+      remoteAddress: '10.0.0.1',
+    });
     assert.equal(bearer.statusCode, 200);
     now += 50_000;
     const after = await login(basic(ACCESS, SECRET));
     assert.equal(after.statusCode, 200, 'the window ended');
-    console.log('10 wrong secrets -> 429 Retry-After 50 for that address (right secret too); other addresses with the right secret 200; after the minute 200');
+    console.log(
+      '10 wrong secrets -> 429 Retry-After 50 for that address (right secret too); other addresses with the right secret 200; after the minute 200',
+    );
   } finally {
     await server.close();
   }
@@ -52,7 +67,13 @@ test('an access key guessed from many addresses is held for new addresses, not f
   let now = 5_000_000;
   const server = await startServer({ apiKeys: keys, loginLimit: { now: () => now } });
   const login = (access: string, secret: string, remoteAddress: string) =>
-    server.app.inject({ method: 'POST', url: '/api/auth.login', payload: {}, headers: { authorization: basic(access, secret) }, remoteAddress });
+    server.app.inject({
+      method: 'POST',
+      url: '/api/auth.login',
+      payload: {},
+      headers: { authorization: basic(access, secret) },
+      remoteAddress,
+    });
   try {
     assert.equal((await login(ACCESS, SECRET, '10.1.0.1')).statusCode, 200, 'a user signs in before the attack');
     for (let a = 0; a < 5; a++) {

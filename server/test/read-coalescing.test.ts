@@ -44,7 +44,10 @@ test('a failed computation fails every caller and is not kept', async () => {
   };
   const key = readKey('events.x', 'Bearer t', {});
   const results = await Promise.allSettled([reads.run(key, fail), reads.run(key, fail)]);
-  assert.deepEqual(results.map((r) => r.status), ['rejected', 'rejected']);
+  assert.deepEqual(
+    results.map((r) => r.status),
+    ['rejected', 'rejected'],
+  );
   assert.equal(runs, 1);
   assert.equal(reads.size, 0);
   await assert.rejects(reads.run(key, fail), /no such task/);

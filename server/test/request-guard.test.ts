@@ -29,8 +29,18 @@ test('Host: loopback names, the --host address and --allowed-hosts names are ans
 
   const server = await startServer({ allowedHosts: ['compare.lan'] });
   try {
-    for (const [url, method] of [['/api/server.info', 'GET'], ['/files/x.png', 'GET'], ['/', 'GET'], ['/api/projects.create', 'POST']] as const) {
-      const refused = await server.app.inject({ method, url, headers: { host: 'rebound.example.com:8080' }, payload: method === 'POST' ? { name: 'p' } : undefined });
+    for (const [url, method] of [
+      ['/api/server.info', 'GET'],
+      ['/files/x.png', 'GET'],
+      ['/', 'GET'],
+      ['/api/projects.create', 'POST'],
+    ] as const) {
+      const refused = await server.app.inject({
+        method,
+        url,
+        headers: { host: 'rebound.example.com:8080' },
+        payload: method === 'POST' ? { name: 'p' } : undefined,
+      });
       assert.equal(refused.statusCode, 421, url);
       assert.equal(refused.json().meta.result_code, 421, url);
       assert.match(refused.json().meta.result_msg, /does not answer to the host "rebound\.example\.com:8080".*--allowed-hosts/);
@@ -50,7 +60,12 @@ test('writes from another site or origin are refused (403); same-origin pages an
   try {
     const host = '127.0.0.1:8080';
     const create = (headers: Record<string, string>, name: string) =>
-      server.app.inject({ method: 'POST', url: '/api/v2.31/projects.create', headers: { host, 'content-type': 'application/json', ...headers }, payload: JSON.stringify({ name }) });
+      server.app.inject({
+        method: 'POST',
+        url: '/api/v2.31/projects.create',
+        headers: { host, 'content-type': 'application/json', ...headers },
+        payload: JSON.stringify({ name }),
+      });
     const refused: [string, Record<string, string>][] = [
       ['cross-site fetch', { 'sec-fetch-site': 'cross-site', origin: 'https://evil.example.com' }],
       ['another port of the same host', { 'sec-fetch-site': 'same-site', origin: 'http://127.0.0.1:9999' }],
@@ -78,24 +93,45 @@ test('writes from another site or origin are refused (403); same-origin pages an
     assert.deepEqual(names, accepted.map(([what]) => what).sort());
 
     // Uploads: refused from another site whatever the body; reading a file from anywhere is fine.
-    const upload = await server.app.inject({ method: 'POST', url: '/files/evil.html', headers: { host, 'content-type': 'text/plain', 'sec-fetch-site': 'cross-site', origin: 'https://evil.example.com' }, payload: '<script>alert(1)</script>' });
+    const upload = await server.app.inject({
+      method: 'POST',
+      url: '/files/evil.html',
+      headers: { host, 'content-type': 'text/plain', 'sec-fetch-site': 'cross-site', origin: 'https://evil.example.com' },
+      payload: '<script>alert(1)</script>',
+    });
     assert.equal(upload.statusCode, 403);
-    const form = await server.app.inject({ method: 'POST', url: '/files/', headers: { host, origin: 'https://evil.example.com', 'content-type': 'multipart/form-data; boundary=b' }, payload: '--b\r\nContent-Disposition: form-data; name="/evil.html"; filename="x"\r\n\r\n<script></script>\r\n--b--\r\n' });
+    const form = await server.app.inject({
+      method: 'POST',
+      url: '/files/',
+      headers: { host, origin: 'https://evil.example.com', 'content-type': 'multipart/form-data; boundary=b' },
+      payload: '--b\r\nContent-Disposition: form-data; name="/evil.html"; filename="x"\r\n\r\n<script></script>\r\n--b--\r\n',
+    });
     assert.equal(form.statusCode, 403);
     assert.deepEqual(readdirSync(server.filesDir), []);
-    await server.app.inject({ method: 'PUT', url: '/files/ok.png', headers: { host, 'content-type': 'image/png' }, payload: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]) });
+    await server.app.inject({
+      method: 'PUT',
+      url: '/files/ok.png',
+      headers: { host, 'content-type': 'image/png' },
+      payload: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    });
     const image = await server.app.inject({ method: 'GET', url: '/files/ok.png', headers: { host, 'sec-fetch-site': 'cross-site' } });
     assert.equal(image.statusCode, 200);
     // A cross-site read of the API is refused too (its answer is never for another site).
-    const read = await server.app.inject({ method: 'GET', url: '/api/projects.get_all', headers: { host, 'sec-fetch-site': 'cross-site' } });
+    const read = await server.app.inject({
+      method: 'GET',
+      url: '/api/projects.get_all',
+      headers: { host, 'sec-fetch-site': 'cross-site' },
+    });
     assert.equal(read.statusCode, 403);
-    console.log(`${refused.length} cross-origin spellings refused with 403, ${accepted.length} same-origin/non-browser callers accepted; cross-site uploads refused, images readable`);
+    console.log(
+      `${refused.length} cross-origin spellings refused with 403, ${accepted.length} same-origin/non-browser callers accepted; cross-site uploads refused, images readable`,
+    );
   } finally {
     await server.close();
   }
 });
 
-test('API bodies must be JSON: text/plain, forms and untyped bodies are 415; the SDK\'s GET with a JSON body works', async () => {
+test("API bodies must be JSON: text/plain, forms and untyped bodies are 415; the SDK's GET with a JSON body works", async () => {
   const server = await startServer();
   try {
     const project = await createProject(server, 'kept');
@@ -116,7 +152,12 @@ test('API bodies must be JSON: text/plain, forms and untyped bodies are 415; the
       assert.match(reply.json().meta.result_msg, /API calls send their body as application\/json/, what);
     }
     assert.equal((await server.call('projects.get_by_id', { project })).data.project.name, 'kept');
-    const sdk = await server.app.inject({ method: 'GET', url: '/api/v2.23/projects.get_by_id', headers: { 'content-type': 'application/json' }, payload: JSON.stringify({ project }) });
+    const sdk = await server.app.inject({
+      method: 'GET',
+      url: '/api/v2.23/projects.get_by_id',
+      headers: { 'content-type': 'application/json' },
+      payload: JSON.stringify({ project }),
+    });
     assert.equal(sdk.statusCode, 200);
     const bare = await server.app.inject({ method: 'POST', url: '/api/server.info' });
     assert.equal(bare.statusCode, 200, 'a call without a body needs no type');
@@ -137,7 +178,14 @@ test('random Host, Origin, Sec-Fetch-Site and body types: never a 5xx, and nothi
         fc.constantFrom('127.0.0.1:8080', 'localhost', 'compare.lan:80', 'evil.example.com', '10.0.0.1', '[::1]:8080', ''),
         fc.constantFrom(undefined, 'same-origin', 'none', 'same-site', 'cross-site', 'garbage'),
         fc.constantFrom(undefined, 'http://127.0.0.1:8080', 'http://evil.example.com', 'null', '::not a url::', 'http://127.0.0.1:9'),
-        fc.constantFrom('application/json', 'application/json-lines', 'text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', undefined),
+        fc.constantFrom(
+          'application/json',
+          'application/json-lines',
+          'text/plain',
+          'application/x-www-form-urlencoded',
+          'multipart/form-data; boundary=x',
+          undefined,
+        ),
         fc.constantFrom('POST', 'GET', 'PUT'),
         fc.constantFrom('/api/v2.31/projects.create', '/files/fuzz.txt'),
         async (host, site, origin, type, method, url) => {
@@ -152,10 +200,14 @@ test('random Host, Origin, Sec-Fetch-Site and body types: never a 5xx, and nothi
           assert.ok(reply.statusCode < 500, `${reply.statusCode} ${reply.body.slice(0, 200)}`);
           const servedFile = method === 'GET' && url.startsWith('/files') && reply.statusCode === 200;
           if (!servedFile) assert.equal(reply.json().meta.result_code, reply.statusCode);
-          const hostOk = host === '' || !host.startsWith('evil') && host !== '10.0.0.1';
+          const hostOk = host === '' || (!host.startsWith('evil') && host !== '10.0.0.1');
           if (!hostOk) assert.equal(reply.statusCode, 421, host);
-          const marked = site === 'cross-site' || site === 'same-site' || (site !== 'same-origin' && site !== 'none' && origin !== undefined && origin !== `http://${host}`);
-          if (hostOk && marked && (url.startsWith('/api') || method !== 'GET')) assert.equal(reply.statusCode, 403, JSON.stringify(headers));
+          const marked =
+            site === 'cross-site' ||
+            site === 'same-site' ||
+            (site !== 'same-origin' && site !== 'none' && origin !== undefined && origin !== `http://${host}`);
+          if (hostOk && marked && (url.startsWith('/api') || method !== 'GET'))
+            assert.equal(reply.statusCode, 403, JSON.stringify(headers));
           if (reply.statusCode === 200 && url.startsWith('/api')) created.push(name);
         },
       ),
@@ -163,7 +215,12 @@ test('random Host, Origin, Sec-Fetch-Site and body types: never a 5xx, and nothi
     );
     const stored = (await server.call('projects.get_all', {})).data.projects.map((p: { name: string }) => p.name).sort();
     assert.deepEqual(stored, created.sort(), 'only the answered creates are stored');
-    console.log(`guard fuzz: ${runs} requests, statuses ${[...statuses].sort().map(([s, n]) => `${s}×${n}`).join(' ')}; ${created.length} creates stored, all answered 200`);
+    console.log(
+      `guard fuzz: ${runs} requests, statuses ${[...statuses]
+        .sort()
+        .map(([s, n]) => `${s}×${n}`)
+        .join(' ')}; ${created.length} creates stored, all answered 200`,
+    );
   } finally {
     await server.close();
   }

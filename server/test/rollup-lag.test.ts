@@ -14,7 +14,12 @@ function store(batches: number[][]): ReturnType<typeof openRepositories>['repos'
   const { repos } = openRepositories(':memory:');
   for (const batch of batches) {
     repos.transaction(() =>
-      repos.scalars.addSeriesPoints('t', 'loss', 'train', batch.map((iter) => ({ iter, value: Math.sin(iter) * 10 + (iter % 97 === 0 ? 500 : 0), ts: 1e12 + iter * 10 }))),
+      repos.scalars.addSeriesPoints(
+        't',
+        'loss',
+        'train',
+        batch.map((iter) => ({ iter, value: Math.sin(iter) * 10 + (iter % 97 === 0 ? 500 : 0), ts: 1e12 + iter * 10 })),
+      ),
     );
   }
   return repos;
@@ -67,13 +72,25 @@ test('a histogram is the same whether recent points are rolled up or still pendi
 test('small appends leave at most ROLLUP_LAG points pending, and a rewrite rolls everything up', () => {
   const { repos } = openRepositories(':memory:');
   const add = (iters: number[]) =>
-    repos.transaction(() => repos.scalars.addSeriesPoints('t', 'loss', 'train', iters.map((iter) => ({ iter, value: iter, ts: iter }))));
+    repos.transaction(() =>
+      repos.scalars.addSeriesPoints(
+        't',
+        'loss',
+        'train',
+        iters.map((iter) => ({ iter, value: iter, ts: iter })),
+      ),
+    );
   const pending = () => repos.scalars.seriesOfTasks(['t'])[0].rollup_pending;
   for (let i = 0; i < 100; i++) {
     add(Array.from({ length: 10 }, (_, j) => i * 10 + j));
     assert.ok(pending() < ROLLUP_LAG, `${pending()} pending after batch ${i}`);
   }
-  assert.equal(pending(), 1000 % ROLLUP_LAG === 0 ? 0 : 1000 - Math.floor(1000 / ROLLUP_LAG) * ROLLUP_LAG - ((1000 - Math.floor(1000 / ROLLUP_LAG) * ROLLUP_LAG) % 10));
+  assert.equal(
+    pending(),
+    1000 % ROLLUP_LAG === 0
+      ? 0
+      : 1000 - Math.floor(1000 / ROLLUP_LAG) * ROLLUP_LAG - ((1000 - Math.floor(1000 / ROLLUP_LAG) * ROLLUP_LAG) % 10),
+  );
   add([5]);
   assert.equal(pending(), 0, 'an out-of-order point rebuilds the series and its rollups');
   const rolled = repos.db.prepare('SELECT count(*) FROM scalar_rollups').pluck().get() as number;

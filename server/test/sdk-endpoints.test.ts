@@ -23,15 +23,22 @@ test('the settings to export name the API, web and files hosts, and a key pair',
   assert.equal(sdkEnvironment('0.0.0.0', 9000).CLEARML_API_HOST, 'http://127.0.0.1:9000/api', 'a wildcard address is reached on loopback');
   assert.equal(sdkEnvironment('::1', 80).CLEARML_WEB_HOST, 'http://[::1]:80');
   assert.match(sdkEnvironment('127.0.0.1', 1, true).CLEARML_API_ACCESS_KEY, /one of your access keys/);
-  assert.match(sdkSettingsText('127.0.0.1', 8080), /^To log from a training script.*\n {2}export CLEARML_API_HOST=http:\/\/127\.0\.0\.1:8080\/api\n/);
+  assert.match(
+    sdkSettingsText('127.0.0.1', 8080),
+    /^To log from a training script.*\n {2}export CLEARML_API_HOST=http:\/\/127\.0\.0\.1:8080\/api\n/,
+  );
 });
 
 test('the server prints the settings after its "running at" line', async () => {
   const dir = tempDir();
   const output = await new Promise<string>((done) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts', '--db', join(dir, 'c.db'), '--files', join(dir, 'f'), '--no-demo', '--port', '0'], {
-      env: { ...process.env, COMPARE_API_KEYS: '', COMPARE_KEYS_FILE: '' },
-    });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'server/src/main.ts', '--db', join(dir, 'c.db'), '--files', join(dir, 'f'), '--no-demo', '--port', '0'],
+      {
+        env: { ...process.env, COMPARE_API_KEYS: '', COMPARE_KEYS_FILE: '' },
+      },
+    );
     let text = '';
     child.stdout.on('data', (chunk) => {
       text += chunk;
@@ -43,23 +50,38 @@ test('the server prints the settings after its "running at" line', async () => {
   assert.match(lines[0], /^Compare tasks is running at http:\/\/127\.0\.0\.1:(\d+)\/$/);
   const port = /:(\d+)\/$/.exec(lines[0])![1];
   for (const name of ['CLEARML_API_HOST', 'CLEARML_WEB_HOST', 'CLEARML_FILES_HOST', 'CLEARML_API_ACCESS_KEY', 'CLEARML_API_SECRET_KEY']) {
-    assert.ok(lines.some((l) => l.startsWith(`  export ${name}=`)), name);
+    assert.ok(
+      lines.some((l) => l.startsWith(`  export ${name}=`)),
+      name,
+    );
   }
   assert.ok(output.includes(`export CLEARML_FILES_HOST=http://127.0.0.1:${port}/files`));
 });
 
 test('sdkTaskShape: references become ids, the rest is kept', () => {
   const doc = {
-    id: 't', name: 'n', project: { id: 'p', name: 'P' }, user: { id: 'u', name: 'U' }, parent: null,
+    id: 't',
+    name: 'n',
+    project: { id: 'p', name: 'P' },
+    user: { id: 'u', name: 'U' },
+    parent: null,
     execution: { queue: { id: 'q', name: 'Q' }, artifacts: [{ key: 'a' }] },
     models: { input: [{ name: 'in', model: { id: 'm1', name: 'M' } }], output: [] },
   };
   assert.deepEqual(sdkTaskShape(doc), {
-    id: 't', name: 'n', project: 'p', user: 'u', parent: null,
+    id: 't',
+    name: 'n',
+    project: 'p',
+    user: 'u',
+    parent: null,
     execution: { queue: 'q', artifacts: [{ key: 'a' }] },
     models: { input: [{ name: 'in', model: 'm1' }], output: [] },
   });
-  assert.deepEqual(sdkTaskShape({ id: 't', status: 'created' }), { id: 't', status: 'created' }, 'only_fields projections stay as they are');
+  assert.deepEqual(
+    sdkTaskShape({ id: 't', status: 'created' }),
+    { id: 't', status: 'created' },
+    'only_fields projections stay as they are',
+  );
 });
 
 test('hyperparameter edits: none, section and all replace modes; deletes by name or section', () => {
@@ -98,19 +120,40 @@ test('the other calls a script may make: parameters, configuration, artifacts, m
   try {
     const sdk = new SdkClient(injectTransport(server.app));
     const { task } = await runScript(sdk, trainingScript('calls', 0.01, { artifactCsv: Buffer.from('a\n'), modelBytes: Buffer.from('w') }));
-    await sdk.call('tasks.edit_hyper_params', { task, hyperparams: [{ section: 'properties', name: 'owner', value: 'ml-team', type: 'str' }] });
+    await sdk.call('tasks.edit_hyper_params', {
+      task,
+      hyperparams: [{ section: 'properties', name: 'owner', value: 'ml-team', type: 'str' }],
+    });
     await sdk.call('tasks.delete_hyper_params', { task, hyperparams: [{ section: 'General', name: 'dropout' }] });
     await sdk.call('tasks.edit_configuration', { task, configuration: [{ name: 'extra', value: 'a: 1', type: 'yaml' }] });
     assert.equal((await sdk.call('tasks.delete_configuration', { task, configuration: ['model config', 'nope'] })).deleted, 1);
     assert.equal((await sdk.call('tasks.delete_artifacts', { task, artifacts: [{ key: 'predictions', mode: 'output' }] })).deleted, 1);
-    const params = (await sdk.call('tasks.get_hyper_params', { tasks: [task] })).params as { hyperparams: { section: string; name: string }[] }[];
-    assert.deepEqual(params[0].hyperparams.map((p) => `${p.section}/${p.name}`).sort(), ['Args/augment', 'Args/batch_size', 'Args/lr', 'Args/optimizer', 'General/layers', 'properties/owner']);
-    const configs = (await sdk.call('tasks.get_configurations', { tasks: [task] })).configurations as { configuration: { name: string }[] }[];
-    assert.deepEqual(configs[0].configuration.map((c) => c.name), ['extra']);
+    const params = (await sdk.call('tasks.get_hyper_params', { tasks: [task] })).params as {
+      hyperparams: { section: string; name: string }[];
+    }[];
+    assert.deepEqual(params[0].hyperparams.map((p) => `${p.section}/${p.name}`).sort(), [
+      'Args/augment',
+      'Args/batch_size',
+      'Args/lr',
+      'Args/optimizer',
+      'General/layers',
+      'properties/owner',
+    ]);
+    const configs = (await sdk.call('tasks.get_configurations', { tasks: [task] })).configurations as {
+      configuration: { name: string }[];
+    }[];
+    assert.deepEqual(
+      configs[0].configuration.map((c) => c.name),
+      ['extra'],
+    );
     const [doc] = (await server.call('tasks.get_all_ex', { id: [task] })).data.tasks;
     assert.equal(doc.hyperparams.properties.owner.value, 'ml-team');
     assert.deepEqual(doc.execution.artifacts, []);
-    const sorted = await server.call('tasks.get_all_ex', { id: [task], order_by: ['hyperparams.properties.owner.value'], only_fields: ['id'] });
+    const sorted = await server.call('tasks.get_all_ex', {
+      id: [task],
+      order_by: ['hyperparams.properties.owner.value'],
+      only_fields: ['id'],
+    });
     assert.equal(sorted.status, 200, 'edited parameters are indexed for sorting');
 
     const models = (await sdk.call('models.get_all', { task: [task] })).models as { id: string; uri: string; design: { design: string } }[];
@@ -119,12 +162,18 @@ test('the other calls a script may make: parameters, configuration, artifacts, m
     assert.deepEqual(models[0].design, { design: 'Linear(16, 2)' });
     assert.equal(((await sdk.call('models.get_by_id', { model: models[0].id })).model as { id: string }).id, models[0].id);
 
-    const scalars = (await sdk.call('events.scalar_metrics_iter_histogram', { task })) as Record<string, Record<string, { x: number[]; y: number[] }>>;
+    const scalars = (await sdk.call('events.scalar_metrics_iter_histogram', { task })) as Record<
+      string,
+      Record<string, { x: number[]; y: number[] }>
+    >;
     assert.equal(scalars.loss.train.x.length, 20);
     const variants = (await sdk.call('events.get_scalar_metrics_and_variants', { task })).metrics as Record<string, unknown>;
     assert.deepEqual(Object.keys(variants).sort(), ['accuracy', 'loss']);
     const plots = (await sdk.call('events.get_task_plots', { task, iters: 1 })).plots as { metric: string }[];
-    assert.deepEqual(plots.map((p) => p.metric), ['confusion']);
+    assert.deepEqual(
+      plots.map((p) => p.metric),
+      ['confusion'],
+    );
 
     await sdk.call('tasks.update', { task, comment: 'final' });
     await sdk.call('tasks.publish', { task, force: true });

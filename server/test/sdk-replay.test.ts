@@ -35,7 +35,10 @@ test('a fresh run: Task.init, reporting and close answer everything the SDK read
   const server = await startServer();
   try {
     const sdk = client(server);
-    const spec = trainingScript('fresh run', 0.01, { artifactCsv: Buffer.from('id,label\n1,cat\n2,dog\n'), modelBytes: Buffer.from('weights') });
+    const spec = trainingScript('fresh run', 0.01, {
+      artifactCsv: Buffer.from('id,label\n1,cat\n2,dog\n'),
+      modelBytes: Buffer.from('weights'),
+    });
     const run = await runScript(sdk, spec);
 
     const claims = sdk.claims!;
@@ -50,15 +53,35 @@ test('a fresh run: Task.init, reporting and close answer everything the SDK read
     }
     assert.ok(
       isSubsequence(
-        ['auth.login', 'projects.get_all', 'projects.create', 'tasks.create', 'tasks.get_by_id', 'tasks.started', 'projects.get_by_id',
-          'events.add_batch', 'tasks.edit', 'tasks.set_requirements', 'tasks.get_all', 'files.upload', 'events.add_batch', 'tasks.ping',
+        [
+          'auth.login',
+          'projects.get_all',
+          'projects.create',
+          'tasks.create',
+          'tasks.get_by_id',
+          'tasks.started',
+          'projects.get_by_id',
+          'events.add_batch',
+          'tasks.edit',
+          'tasks.set_requirements',
+          'tasks.get_all',
+          'files.upload',
+          'events.add_batch',
+          'tasks.ping',
           'tasks.add_or_update_artifacts',
-          'models.create', 'models.edit', 'tasks.add_or_update_model', 'tasks.completed'],
+          'models.create',
+          'models.edit',
+          'tasks.add_or_update_model',
+          'tasks.completed',
+        ],
         sdk.names(),
       ),
       sdk.names().join(' '),
     );
-    assert.ok(sdk.calls.some((c) => c.name === 'tasks.edit'), 'GET bodies reached the server');
+    assert.ok(
+      sdk.calls.some((c) => c.name === 'tasks.edit'),
+      'GET bodies reached the server',
+    );
 
     const project = answer(sdk, 'projects.get_by_id').project;
     assert.deepEqual([typeof project.id, project.name], ['string', 'SDK replay']);
@@ -67,7 +90,8 @@ test('a fresh run: Task.init, reporting and close answer everything the SDK read
     assert.equal(task.project, run.project, 'project is an id string');
     assert.equal(typeof task.user, 'string');
     assert.deepEqual(task.output, {});
-    for (const field of ['script', 'execution', 'runtime', 'hyperparams', 'configuration', 'system_tags', 'models']) assert.ok(field in task, field);
+    for (const field of ['script', 'execution', 'runtime', 'hyperparams', 'configuration', 'system_tags', 'models'])
+      assert.ok(field in task, field);
     assert.deepEqual(task.system_tags, ['development']);
     assert.equal(answer(sdk, 'tasks.completed').fields.status, 'completed');
     const polled = await read(server, 'tasks.get_all', { id: [run.task], only_fields: ['status', 'status_message'] });
@@ -82,7 +106,18 @@ test('a fresh run: Task.init, reporting and close answer everything the SDK read
     const [doc] = (
       await read(server, 'tasks.get_all_ex', {
         id: [run.task],
-        only_fields: ['status', 'project.name', 'hyperparams', 'configuration', 'script', 'execution', 'models.output.name', 'models.output.model.uri', 'models.output.model.design', 'last_iteration'],
+        only_fields: [
+          'status',
+          'project.name',
+          'hyperparams',
+          'configuration',
+          'script',
+          'execution',
+          'models.output.name',
+          'models.output.model.uri',
+          'models.output.model.design',
+          'last_iteration',
+        ],
       })
     ).tasks;
     assert.equal(doc.status, 'completed');
@@ -121,10 +156,16 @@ test('a re-run of the same script reuses its task: tasks.reset clears it, the sa
   try {
     const first = await runScript(client(server), trainingScript('rerun', 0.01, { iterations: 30 }));
     const sdk = client(server);
-    const second = await runScript(sdk, trainingScript('rerun', 0.02, { iterations: 10, images: [pngImage(4, 4, [0, 0, 255])] }), first.task);
+    const second = await runScript(
+      sdk,
+      trainingScript('rerun', 0.02, { iterations: 10, images: [pngImage(4, 4, [0, 0, 255])] }),
+      first.task,
+    );
     assert.equal(second.task, first.task);
     assert.equal(second.reused, true);
-    assert.ok(isSubsequence(['tasks.get_all', 'projects.get_by_id', 'tasks.get_by_id', 'tasks.reset', 'tasks.edit', 'tasks.started'], sdk.names()));
+    assert.ok(
+      isSubsequence(['tasks.get_all', 'projects.get_by_id', 'tasks.get_by_id', 'tasks.reset', 'tasks.edit', 'tasks.started'], sdk.names()),
+    );
     const reset = answer(sdk, 'tasks.reset');
     assert.equal(reset.fields.status, 'created');
     const afterReset = sdk.calls.findIndex((c) => c.name === 'tasks.reset');
@@ -134,12 +175,14 @@ test('a re-run of the same script reuses its task: tasks.reset clears it, the sa
     const [doc] = (await read(server, 'tasks.get_all_ex', { id: [first.task] })).tasks;
     assert.equal(doc.status, 'completed');
     assert.equal(doc.hyperparams.Args.lr.value, '0.02');
-    assert.equal(doc.last_iteration, 9, 'the first run\'s 30 iterations are gone');
+    assert.equal(doc.last_iteration, 9, "the first run's 30 iterations are gone");
     const scalars = await read(server, 'events.multi_task_scalar_metrics_iter_histogram', { tasks: [first.task] });
     assert.equal(scalars.metrics.loss.train[first.task].x.length, 10);
-    const samples = JSON.stringify(await read(server, 'events.debug_images', { metrics: [{ task: first.task, metric: 'samples' }], iters: 5 }));
+    const samples = JSON.stringify(
+      await read(server, 'events.debug_images', { metrics: [{ task: first.task, metric: 'samples' }], iters: 5 }),
+    );
     assert.ok(samples.includes(second.imageUrls[0]));
-    assert.ok(!samples.includes(first.imageUrls[1]), 'the first run\'s samples are gone');
+    assert.ok(!samples.includes(first.imageUrls[1]), "the first run's samples are gone");
     const tasks = await read(server, 'tasks.get_all_ex', { only_fields: ['id'] });
     assert.equal(tasks.tasks.length, 1, 'no second task');
   } finally {
@@ -193,8 +236,15 @@ test('with access keys configured, the SDK logs in with its key pair and then se
   const server = await startServer({ apiKeys: new Map([['TRAINER', 'trainer-secret-1']]) });
   try {
     const run = await runScript(client(server, { accessKey: 'TRAINER', secretKey: 'trainer-secret-1' }), trainingScript('keys', 0.01));
-    assert.equal((await server.app.inject({ method: 'GET', url: `/api/v${CLIENT_API_VERSION}/tasks.get_by_id`, payload: { task: run.task } })).statusCode, 401);
-    await assert.rejects(runScript(client(server, { accessKey: 'TRAINER', secretKey: 'wrong-secret' }), trainingScript('keys', 0.01)), /auth\.login: 401/);
+    assert.equal(
+      (await server.app.inject({ method: 'GET', url: `/api/v${CLIENT_API_VERSION}/tasks.get_by_id`, payload: { task: run.task } }))
+        .statusCode,
+      401,
+    );
+    await assert.rejects(
+      runScript(client(server, { accessKey: 'TRAINER', secretKey: 'wrong-secret' }), trainingScript('keys', 0.01)),
+      /auth\.login: 401/,
+    );
   } finally {
     await server.close();
   }
@@ -202,7 +252,10 @@ test('with access keys configured, the SDK logs in with its key pair and then se
 
 test('an expired token: the call answers 401, the SDK logs in again once and the call goes through', async () => {
   let now = 1_800_000_000;
-  const server = await startServer({ apiKeys: new Map([['TRAINER', 'trainer-secret-1']]), tokenSigner: new TokenSigner(undefined, () => now) });
+  const server = await startServer({
+    apiKeys: new Map([['TRAINER', 'trainer-secret-1']]),
+    tokenSigner: new TokenSigner(undefined, () => now),
+  });
   try {
     const sdk = client(server, { accessKey: 'TRAINER', secretKey: 'trainer-secret-1' });
     const run = await runScript(sdk, trainingScript('expiry', 0.01, { images: [] }));

@@ -6,10 +6,12 @@ import { contentSecurityPolicy, parseFrameAncestors, sourceHash, STYLESHEET_ONLO
 import { startServer, tempDir } from './helpers';
 
 function directives(csp: string): Map<string, string[]> {
-  return new Map(csp.split(';').map((part) => {
-    const [name, ...values] = part.trim().split(/\s+/);
-    return [name, values] as [string, string[]];
-  }));
+  return new Map(
+    csp.split(';').map((part) => {
+      const [name, ...values] = part.trim().split(/\s+/);
+      return [name, values] as [string, string[]];
+    }),
+  );
 }
 
 test('every kind of response carries the security headers', async () => {
@@ -27,7 +29,12 @@ test('every kind of response carries the security headers', async () => {
       assert.deepEqual(csp.get('frame-ancestors'), ["'self'"], url);
       assert.deepEqual(csp.get('object-src'), ["'none'"], url);
     }
-    const bad = await server.app.inject({ method: 'POST', url: '/api/tasks.get_all', payload: '{not json', headers: { 'content-type': 'application/json' } });
+    const bad = await server.app.inject({
+      method: 'POST',
+      url: '/api/tasks.get_all',
+      payload: '{not json',
+      headers: { 'content-type': 'application/json' },
+    });
     assert.equal(bad.statusCode, 400);
     assert.equal(bad.headers['x-content-type-options'], 'nosniff');
     console.log(`checked headers on ${urls.length + 1} responses (app, API, errors, files)`);
@@ -52,17 +59,24 @@ test('the policy allows scripts from the server and only the stylesheet onload h
 test('frame-ancestors is configurable and rejects what is not an origin', async () => {
   assert.deepEqual(parseFrameAncestors(undefined), ["'self'"]);
   assert.deepEqual(parseFrameAncestors(''), ["'self'"]);
-  assert.deepEqual(parseFrameAncestors('https://a.example.com, http://localhost:3000'), ["'self'", 'https://a.example.com', 'http://localhost:3000']);
+  assert.deepEqual(parseFrameAncestors('https://a.example.com, http://localhost:3000'), [
+    "'self'",
+    'https://a.example.com',
+    'http://localhost:3000',
+  ]);
   assert.deepEqual(parseFrameAncestors("'self' https://*.example.org"), ["'self'", 'https://*.example.org']);
   assert.deepEqual(parseFrameAncestors('none'), ["'none'"]);
   assert.deepEqual(parseFrameAncestors('http://[::1]:8080'), ["'self'", 'http://[::1]:8080']);
-  for (const bad of ['example.com', "https://a.com; script-src *", 'javascript:alert(1)', 'https://a.com/path', "none https://a.com"]) {
+  for (const bad of ['example.com', 'https://a.com; script-src *', 'javascript:alert(1)', 'https://a.com/path', 'none https://a.com']) {
     assert.throws(() => parseFrameAncestors(bad), /frame-ancestors/, bad);
   }
   const server = await startServer({ frameAncestors: parseFrameAncestors('https://dash.example.com') });
   try {
     const reply = await server.app.inject({ method: 'GET', url: '/api/server.info' });
-    assert.deepEqual(directives(String(reply.headers['content-security-policy'])).get('frame-ancestors'), ["'self'", 'https://dash.example.com']);
+    assert.deepEqual(directives(String(reply.headers['content-security-policy'])).get('frame-ancestors'), [
+      "'self'",
+      'https://dash.example.com',
+    ]);
   } finally {
     await server.close();
   }

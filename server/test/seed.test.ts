@@ -11,7 +11,9 @@ test('the demo seed gives the app what it needs', async () => {
     const cifar = projects.find((p: { name: string }) => p.name === 'CIFAR-10 sweep');
     const speech = projects.find((p: { name: string }) => p.name === 'Speech commands');
     assert.ok(cifar && speech);
-    const tasks = (await server.call('tasks.get_all_ex', { project: [cifar.id], only_fields: ['name', 'status', 'hyperparams', 'last_iteration'] })).data.tasks;
+    const tasks = (
+      await server.call('tasks.get_all_ex', { project: [cifar.id], only_fields: ['name', 'status', 'hyperparams', 'last_iteration'] })
+    ).data.tasks;
     assert.ok(tasks.length >= 12, `${tasks.length} CIFAR tasks`);
     assert.ok(tasks.every((t: { hyperparams: object }) => 'Args' in t.hyperparams));
     const statuses = new Set(tasks.map((t: { status: string }) => t.status));
@@ -21,7 +23,11 @@ test('the demo seed gives the app what it needs', async () => {
     const scalars = await server.call('events.get_multi_task_metrics', { tasks: ids, event_type: 'training_stats_scalar' });
     const names = scalars.data.metrics.map((m: { metric: string }) => m.metric);
     for (const metric of ['loss', 'accuracy', 'learning_rate']) assert.ok(names.includes(metric), metric);
-    const hist = await server.call('events.multi_task_scalar_metrics_iter_histogram', { envelope: true, tasks: ids, metrics: [{ metric: 'loss', variants: ['train'] }] });
+    const hist = await server.call('events.multi_task_scalar_metrics_iter_histogram', {
+      envelope: true,
+      tasks: ids,
+      metrics: [{ metric: 'loss', variants: ['train'] }],
+    });
     const series = Object.values(hist.data.metrics.loss.train) as { x: number[]; total: number }[];
     assert.equal(series.length, 12);
     assert.ok(series.some((s) => s.total >= 2000));
@@ -45,7 +51,9 @@ test('the demo seed gives the app what it needs', async () => {
     const speechTasks = (await server.call('tasks.get_all_ex', { project: [speech.id], only_fields: ['id'] })).data.tasks;
     assert.ok(speechTasks.length >= 2);
     const audio = await server.call('events.debug_images', { metrics: speechTasks.map((t: { id: string }) => ({ task: t.id })), iters: 1 });
-    const urls = audio.data.metrics.flatMap((m: { iterations: { events: { url: string }[] }[] }) => m.iterations.flatMap((i) => i.events.map((e) => e.url)));
+    const urls = audio.data.metrics.flatMap((m: { iterations: { events: { url: string }[] }[] }) =>
+      m.iterations.flatMap((i) => i.events.map((e) => e.url)),
+    );
     assert.ok(urls.some((u: string) => u.endsWith('.wav')));
   } finally {
     await server.close();

@@ -33,7 +33,7 @@ test('zero, infinities and NaN pass through, and the magnitude is found again af
 test('rounding keeps order, so a bucket mean stays inside its envelope', () => {
   const rounder = new SignificantRounder();
   let seed = 7;
-  const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+  const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
   for (let i = 0; i < 20_000; i++) {
     const scale = 10 ** Math.floor(random() * 12 - 6);
     const a = (random() - 0.5) * scale;

@@ -50,7 +50,13 @@ test('migration 3: an older file gets task_light filled in, and the triggers kee
     for (const sql of migrations.slice(0, 2)) old.exec(sql);
     const insert = `INSERT INTO tasks (id, name, type, status, created, last_update, last_change, script, container, runtime)
       VALUES (?, 'n', 'training', 'created', 'x', 'x', 'x', ?, ?, '{"gpus":"2"}')`;
-    old.prepare(insert).run('a', JSON.stringify({ branch: 'main', diff: 'long', requirements: { pip: 'numpy' } }), JSON.stringify({ image: 'py', setup_shell_script: 'apt' }));
+    old
+      .prepare(insert)
+      .run(
+        'a',
+        JSON.stringify({ branch: 'main', diff: 'long', requirements: { pip: 'numpy' } }),
+        JSON.stringify({ image: 'py', setup_shell_script: 'apt' }),
+      );
     old.close();
 
     const { db } = openDatabase(path);
@@ -77,13 +83,20 @@ test('migration 4: rollup chunks move to a rowid table with every chunk kept, an
     for (const sql of migrations.slice(0, 3)) old.exec(sql);
     const put = old.prepare('INSERT INTO scalar_rollups (series, level, chunk, buckets) VALUES (?, ?, ?, ?)');
     // Series ids above those the repository gives below, so its new series starts empty.
-    for (const [series, level, chunk] of [[92, 4, 1], [91, 2, 0], [91, 2, 1], [92, 4, 0]]) put.run(series, level, chunk, Buffer.from([series, level, chunk]));
+    for (const [series, level, chunk] of [
+      [92, 4, 1],
+      [91, 2, 0],
+      [91, 2, 1],
+      [92, 4, 0],
+    ])
+      put.run(series, level, chunk, Buffer.from([series, level, chunk]));
     old.close();
 
     const { db } = openDatabase(path);
     const sql = db.prepare(`SELECT sql FROM sqlite_schema WHERE name = 'scalar_rollups'`).pluck().get() as string;
     assert.doesNotMatch(sql, /WITHOUT ROWID/i);
-    const rows = () => db.prepare('SELECT series, level, chunk, hex(buckets) AS hex FROM scalar_rollups ORDER BY series, level, chunk').all();
+    const rows = () =>
+      db.prepare('SELECT series, level, chunk, hex(buckets) AS hex FROM scalar_rollups ORDER BY series, level, chunk').all();
     assert.deepEqual(rows(), [
       { series: 91, level: 2, chunk: 0, hex: '5B0200' },
       { series: 91, level: 2, chunk: 1, hex: '5B0201' },
@@ -95,12 +108,22 @@ test('migration 4: rollup chunks move to a rowid table with every chunk kept, an
     // Through the repository: points rolled up into the migrated table, then appended to.
     const { repos } = openRepositories(path);
     const points = (from: number, to: number) =>
-      Array.from({ length: to - from }, (_, i) => ({ task: 't', metric: 'm', variant: 'v', iter: from + i, value: from + i, ts: 1000 + i }));
+      Array.from({ length: to - from }, (_, i) => ({
+        task: 't',
+        metric: 'm',
+        variant: 'v',
+        iter: from + i,
+        value: from + i,
+        ts: 1000 + i,
+      }));
     repos.scalars.addPoints(points(0, 3000));
     repos.scalars.addPoints(points(3000, 6000));
     const series = repos.scalars.seriesOfTasks(['t'])[0];
     const buckets = repos.scalars.rollupBuckets(series, 10, 0, 5);
-    assert.deepEqual(buckets.map((b) => b.count), [1024, 1024, 1024, 1024, 1024, 880]);
+    assert.deepEqual(
+      buckets.map((b) => b.count),
+      [1024, 1024, 1024, 1024, 1024, 880],
+    );
     assert.equal(buckets[5].max, 5999);
     repos.db.close();
   } finally {

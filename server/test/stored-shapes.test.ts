@@ -11,14 +11,24 @@ function column(server: TestServer, task: string, name: string): unknown {
 
 function paramCount(server: TestServer, task?: string): number {
   const db = server.app.repos.db;
-  return (task ? db.prepare('SELECT count(*) FROM task_params WHERE task = ?').pluck().get(task) : db.prepare('SELECT count(*) FROM task_params').pluck().get()) as number;
+  return (
+    task
+      ? db.prepare('SELECT count(*) FROM task_params WHERE task = ?').pluck().get(task)
+      : db.prepare('SELECT count(*) FROM task_params').pluck().get()
+  ) as number;
 }
 
 test('a 100,000-character section sent as a string is a 400 naming it, stores nothing, and server.info answers meanwhile', async () => {
   const server = await startServer();
   try {
-    const task = await createTask(server, await createProject(server), { hyperparams: { Args: { lr: { section: 'Args', name: 'lr', value: '0.1' } } } });
-    const before = { hyperparams: column(server, task, 'hyperparams'), last_change: column(server, task, 'last_change'), params: paramCount(server) };
+    const task = await createTask(server, await createProject(server), {
+      hyperparams: { Args: { lr: { section: 'Args', name: 'lr', value: '0.1' } } },
+    });
+    const before = {
+      hyperparams: column(server, task, 'hyperparams'),
+      last_change: column(server, task, 'last_change'),
+      params: paramCount(server),
+    };
     await server.app.listen({ host: '127.0.0.1', port: 0 });
     const address = server.app.server.address() as { port: number };
     const url = (name: string) => `http://127.0.0.1:${address.port}/api/v2.31/${name}`;
@@ -46,7 +56,9 @@ test('a 100,000-character section sent as a string is a 400 naming it, stores no
     assert.equal(column(server, task, 'hyperparams'), before.hyperparams);
     assert.equal(column(server, task, 'last_change'), before.last_change);
     assert.equal(paramCount(server), before.params);
-    console.log(`100,000-character string section: 400 in ${edit.ms.toFixed(1)} ms; concurrent server.info in ${answered.ms.toFixed(1)} ms (alone before: ${alone.toFixed(1)} ms); answered in the order ${order.join(', ')}`);
+    console.log(
+      `100,000-character string section: 400 in ${edit.ms.toFixed(1)} ms; concurrent server.info in ${answered.ms.toFixed(1)} ms (alone before: ${alone.toFixed(1)} ms); answered in the order ${order.join(', ')}`,
+    );
   } finally {
     await server.close();
   }
@@ -66,7 +78,11 @@ test('every map- and list-shaped field in a wrong shape is a 400 naming it, on c
       ['configuration item as a string', { configuration: { cfg: 'text' } }, /configuration\/cfg must be object/],
       ['artifacts as a string', { execution: { artifacts: 'a' } }, /execution\/artifacts must be array/],
       ['artifacts as [null]', { execution: { artifacts: [null] } }, /execution\/artifacts\/0 must be object/],
-      ['artifact without a key', { execution: { artifacts: [{ type: 'json' }] } }, /execution\/artifacts\/0 must have required property 'key'/],
+      [
+        'artifact without a key',
+        { execution: { artifacts: [{ type: 'json' }] } },
+        /execution\/artifacts\/0 must have required property 'key'/,
+      ],
       ['output models as a string', { models: { output: 'm' } }, /models\/output must be array/],
       ['output models as [null]', { models: { output: [null] } }, /models\/output\/0 must be object/],
       ['requirements as a string', { script: { requirements: 'numpy' } }, /script\/requirements must be object/],
@@ -106,11 +122,19 @@ test('an edit whose parameter index fails to be written leaves the task as it wa
     const task = await createTask(server, await createProject(server), { comment: 'before', hyperparams: { A: { x: { value: '1' } } } });
     const rowBefore = server.app.repos.db.prepare('SELECT * FROM tasks WHERE id = ?').get(task);
     // The index write fails on its second parameter: the row written just before must not stay.
-    server.app.repos.db.exec("CREATE TEMP TRIGGER fail_index BEFORE INSERT ON task_params WHEN NEW.name = 'boom' BEGIN SELECT RAISE(ABORT, 'index write failed'); END");
-    const edit = await server.call('tasks.edit', { task, comment: 'after', hyperparams: { A: { y: { value: '2' }, boom: { value: '3' } } } });
+    server.app.repos.db.exec(
+      "CREATE TEMP TRIGGER fail_index BEFORE INSERT ON task_params WHEN NEW.name = 'boom' BEGIN SELECT RAISE(ABORT, 'index write failed'); END",
+    );
+    const edit = await server.call('tasks.edit', {
+      task,
+      comment: 'after',
+      hyperparams: { A: { y: { value: '2' }, boom: { value: '3' } } },
+    });
     assert.notEqual(edit.status, 200);
     assert.deepEqual(server.app.repos.db.prepare('SELECT * FROM tasks WHERE id = ?').get(task), rowBefore);
-    assert.deepEqual(server.app.repos.db.prepare('SELECT name, value FROM task_params WHERE task = ?').all(task), [{ name: 'x', value: '1' }]);
+    assert.deepEqual(server.app.repos.db.prepare('SELECT name, value FROM task_params WHERE task = ?').all(task), [
+      { name: 'x', value: '1' },
+    ]);
   } finally {
     await server.close();
   }
@@ -118,8 +142,24 @@ test('an edit whose parameter index fails to be written leaves the task as it wa
 
 /** Odd shapes an older database may hold, per column. */
 const ODD: Record<string, string[]> = {
-  hyperparams: ['"text"', 'null', '[1]', '{"General":"abc"}', '{"General":null}', '{"General":{"lr":"0.1"}}', '{"General":{"lr":null}}', 'not json'],
-  execution: ['"text"', 'null', '{"artifacts":"abc"}', '{"artifacts":[null]}', '{"artifacts":[1,"a",{"key":"k","mode":"input","type":"t"}]}', 'not json'],
+  hyperparams: [
+    '"text"',
+    'null',
+    '[1]',
+    '{"General":"abc"}',
+    '{"General":null}',
+    '{"General":{"lr":"0.1"}}',
+    '{"General":{"lr":null}}',
+    'not json',
+  ],
+  execution: [
+    '"text"',
+    'null',
+    '{"artifacts":"abc"}',
+    '{"artifacts":[null]}',
+    '{"artifacts":[1,"a",{"key":"k","mode":"input","type":"t"}]}',
+    'not json',
+  ],
   models: ['"text"', 'null', '{"output":"abc"}', '{"output":[null]}', '{"input":[null,{"name":"i","model":null}],"output":[1]}', '[]'],
   configuration: ['"text"', 'null', '{"cfg":"abc"}', '{"cfg":null}'],
   script: ['"text"', 'null', '[]'],
@@ -164,8 +204,13 @@ test('stored fields in odd shapes (strings, null, [null], bad JSON) are read as 
         // What the writes made of it has the right shape again.
         const hp = (await server.call('tasks.get_hyper_params', { tasks: [task] })).data.params[0].hyperparams;
         assert.ok(Array.isArray(hp) && hp.every((p: unknown) => p !== null && typeof p === 'object'));
-        const execution = JSON.parse(column === 'execution' ? (server.app.repos.db.prepare('SELECT execution FROM tasks WHERE id = ?').pluck().get(task) as string) : '{}');
-        if (column === 'execution') assert.ok(Array.isArray(execution.artifacts) && execution.artifacts.every((a: unknown) => a !== null && typeof a === 'object'));
+        const execution = JSON.parse(
+          column === 'execution'
+            ? (server.app.repos.db.prepare('SELECT execution FROM tasks WHERE id = ?').pluck().get(task) as string)
+            : '{}',
+        );
+        if (column === 'execution')
+          assert.ok(Array.isArray(execution.artifacts) && execution.artifacts.every((a: unknown) => a !== null && typeof a === 'object'));
       }
     }
     console.log(`${checked} calls on tasks holding odd stored shapes: none answered 500`);
@@ -184,7 +229,10 @@ test('the hyperparameter list of a task with an odd stored section keeps its wel
     const reply = await server.call('tasks.get_hyper_params', { tasks: [task] });
     assert.equal(reply.status, 200);
     assert.deepEqual(reply.data.params[0].hyperparams, [{ section: 'Args', name: 'lr', value: '0.1' }]);
-    const deleted = await server.call('tasks.delete_hyper_params', { task, hyperparams: [{ section: 'Broken' }, { section: 'Args', name: 'lr' }] });
+    const deleted = await server.call('tasks.delete_hyper_params', {
+      task,
+      hyperparams: [{ section: 'Broken' }, { section: 'Args', name: 'lr' }],
+    });
     assert.equal(deleted.status, 200);
     assert.equal(deleted.data.deleted, 1);
   } finally {
@@ -203,8 +251,24 @@ test('a scroll id whose cursor is null or of another shape is a 400 naming scrol
     ]);
     const raw = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
     const cursors: Record<string, unknown[]> = {
-      debug_image_sample: [null, 1, 'x', [], {}, { task, metric: 'img', variant: 'v' }, { task, metric: 'img', variant: 'v', iter: '1', current_metric: true }],
-      debug_images: [null, 1, [], [null], [{ task, metrics: 1, min: null, max: null }], [{ task, metrics: null, min: 'a', max: null }], { [`${task}|img`]: [1] }],
+      debug_image_sample: [
+        null,
+        1,
+        'x',
+        [],
+        {},
+        { task, metric: 'img', variant: 'v' },
+        { task, metric: 'img', variant: 'v', iter: '1', current_metric: true },
+      ],
+      debug_images: [
+        null,
+        1,
+        [],
+        [null],
+        [{ task, metrics: 1, min: null, max: null }],
+        [{ task, metrics: null, min: 'a', max: null }],
+        { [`${task}|img`]: [1] },
+      ],
       plots: [null, 'x', {}, { done: 'yes', total: 1 }, { done: true }],
     };
     const calls: Record<string, (scroll: string) => [string, object]> = {
@@ -221,7 +285,10 @@ test('a scroll id whose cursor is null or of another shape is a 400 naming scrol
         if (kind === 'debug_images') {
           // As clearml-server makes a new state for a scroll id it does not hold, the page starts anew.
           assert.equal(reply.status, 200, `${name} with ${scroll}: ${reply.status} ${reply.meta.result_msg}`);
-          assert.deepEqual(reply.data.metrics.map((m: { iterations: { iter: number }[] }) => m.iterations.map((i) => i.iter)), [[1]]);
+          assert.deepEqual(
+            reply.data.metrics.map((m: { iterations: { iter: number }[] }) => m.iterations.map((i) => i.iter)),
+            [[1]],
+          );
           checked++;
           continue;
         }
@@ -234,7 +301,10 @@ test('a scroll id whose cursor is null or of another shape is a 400 naming scrol
     const sample = await server.call('events.get_debug_image_sample', { task, metric: 'img', variant: 'v' });
     assert.equal((await server.call('events.next_debug_image_sample', { task, scroll_id: sample.data.scroll_id })).status, 200);
     const page = await server.call('events.debug_images', { metrics: [{ task, metric: 'img' }] });
-    assert.equal((await server.call('events.debug_images', { metrics: [{ task, metric: 'img' }], scroll_id: page.data.scroll_id })).status, 200);
+    assert.equal(
+      (await server.call('events.debug_images', { metrics: [{ task, metric: 'img' }], scroll_id: page.data.scroll_id })).status,
+      200,
+    );
     const plots = await server.call('events.get_multi_task_plots', { tasks: [task] });
     assert.equal((await server.call('events.get_multi_task_plots', { tasks: [task], scroll_id: plots.data.scroll_id })).status, 200);
     console.log(`${checked} malformed scroll ids: each a 400 naming scroll_id`);
@@ -255,10 +325,15 @@ test('20,000 parameters of one section edited then deleted in one call each: all
     assert.equal(paramCount(server, task), 20_000);
     assert.equal((await server.call('tasks.get_hyper_params', { tasks: [task] })).data.params[0].hyperparams.length, 20_000);
     started = performance.now();
-    const removed = await server.call('tasks.delete_hyper_params', { task, hyperparams: items.slice(0, 19_999).map(({ section, name }) => ({ section, name })) });
+    const removed = await server.call('tasks.delete_hyper_params', {
+      task,
+      hyperparams: items.slice(0, 19_999).map(({ section, name }) => ({ section, name })),
+    });
     const deleteMs = performance.now() - started;
     assert.equal(removed.data.deleted, 19_999);
-    assert.deepEqual((await server.call('tasks.get_hyper_params', { tasks: [task] })).data.params[0].hyperparams, [{ section: 'S', name: 'p19999', value: '19999' }]);
+    assert.deepEqual((await server.call('tasks.get_hyper_params', { tasks: [task] })).data.params[0].hyperparams, [
+      { section: 'S', name: 'p19999', value: '19999' },
+    ]);
     assert.equal(paramCount(server, task), 1);
     console.log(`20,000 parameters of one section: edit ${editMs.toFixed(0)} ms, delete ${deleteMs.toFixed(0)} ms`);
   } finally {

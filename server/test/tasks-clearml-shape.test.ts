@@ -10,8 +10,15 @@ function insertTasks(server: TestServer, project: string, count: number, prefix 
       const id = `${prefix}${String(i).padStart(4, '0')}`.padEnd(32, '0');
       const created = new Date(Date.UTC(2024, 0, 1) + i * 1000).toISOString();
       server.app.repos.tasks.insert(id, {
-        project, name: `${prefix} ${i}`, type: 'training', status: 'completed', user: { id: 'u1', name: 'Ada' },
-        created, last_update: created, last_change: created, status_changed: created,
+        project,
+        name: `${prefix} ${i}`,
+        type: 'training',
+        status: 'completed',
+        user: { id: 'u1', name: 'Ada' },
+        created,
+        last_update: created,
+        last_change: created,
+        status_changed: created,
       });
       ids.push(id);
     }
@@ -39,9 +46,17 @@ for (const plainClearml of [false, true]) {
         // No parent: no parent key (MongoDB keeps no empty references).
         { id: parent, name: 'parent run', project: { id: project }, user: { id: 'local' } },
       ]);
-      const named = await server.call('tasks.get_all_ex', { id: [child], only_fields: ['project.name', 'user.name', 'parent.name', 'parent.status'] });
+      const named = await server.call('tasks.get_all_ex', {
+        id: [child],
+        only_fields: ['project.name', 'user.name', 'parent.name', 'parent.status'],
+      });
       assert.deepEqual(named.data.tasks, [
-        { id: child, project: { id: project, name: 'Vision' }, user: { id: 'local', name: 'local' }, parent: { id: parent, name: 'parent run', status: 'created' } },
+        {
+          id: child,
+          project: { id: project, name: 'Vision' },
+          user: { id: 'local', name: 'local' },
+          parent: { id: parent, name: 'parent run', status: 'created' },
+        },
       ]);
       // tasks.get_all (the SDK's call) keeps references as ids.
       const sdk = await server.call('tasks.get_all', { id: [child], only_fields: ['project', 'parent'] });
@@ -59,7 +74,13 @@ for (const plainClearml of [false, true]) {
       const seen: string[] = [];
       let scrollId: string | null = null;
       for (let call = 0; call < 20; call++) {
-        const reply = await server.call('tasks.get_all_ex', { project: [project], order_by: ['name'], only_fields: ['name'], size: 64, scroll_id: scrollId });
+        const reply = await server.call('tasks.get_all_ex', {
+          project: [project],
+          order_by: ['name'],
+          only_fields: ['name'],
+          size: 64,
+          scroll_id: scrollId,
+        });
         assert.equal(reply.status, 200);
         assert.ok(!('total' in reply.data));
         assert.equal(typeof reply.data.scroll_id, 'string');
@@ -71,22 +92,46 @@ for (const plainClearml of [false, true]) {
       assert.deepEqual([...seen].sort(), [...ids].sort());
       assert.equal(new Set(seen).size, 300);
       // refresh_scroll brings everything up to the scroll's position again.
-      const refreshed = await server.call('tasks.get_all_ex', { project: [project], order_by: ['name'], only_fields: ['id'], size: 10, scroll_id: scrollId, refresh_scroll: true });
+      const refreshed = await server.call('tasks.get_all_ex', {
+        project: [project],
+        order_by: ['name'],
+        only_fields: ['id'],
+        size: 10,
+        scroll_id: scrollId,
+        refresh_scroll: true,
+      });
       assert.equal(refreshed.data.tasks.length, 300);
       // An unknown scroll id starts a new scroll; a scroll needs a size.
-      const unknown = await server.call('tasks.get_all_ex', { project: [project], only_fields: ['id'], size: 5, scroll_id: 'no-such-scroll' });
+      const unknown = await server.call('tasks.get_all_ex', {
+        project: [project],
+        only_fields: ['id'],
+        size: 5,
+        scroll_id: 'no-such-scroll',
+      });
       assert.equal(unknown.data.tasks.length, 5);
       const noSize = await server.call('tasks.get_all_ex', { project: [project], scroll_id: null });
       assert.equal(noSize.status, 400);
       assert.match(noSize.meta.result_msg, /Integer size parameter/);
       // page + page_size: the page after the last is empty; no paging at all answers 500 at most.
-      const last = await server.call('tasks.get_all_ex', { project: [project], order_by: ['name'], only_fields: ['id'], page: 11, page_size: 25 });
+      const last = await server.call('tasks.get_all_ex', {
+        project: [project],
+        order_by: ['name'],
+        only_fields: ['id'],
+        page: 11,
+        page_size: 25,
+      });
       assert.equal(last.data.tasks.length, 25);
       assert.ok(!('scroll_id' in last.data));
-      assert.equal((await server.call('tasks.get_all_ex', { project: [project], only_fields: ['id'], page: 12, page_size: 25 })).data.tasks.length, 0);
+      assert.equal(
+        (await server.call('tasks.get_all_ex', { project: [project], only_fields: ['id'], page: 12, page_size: 25 })).data.tasks.length,
+        0,
+      );
       insertTasks(server, project, 300, 'more');
       assert.equal((await server.call('tasks.get_all_ex', { project: [project], only_fields: ['id'] })).data.tasks.length, 500);
-      assert.equal((await server.call('tasks.get_all_ex', { project: [project], only_fields: ['id'], page_size: 600 })).data.tasks.length, 500);
+      assert.equal(
+        (await server.call('tasks.get_all_ex', { project: [project], only_fields: ['id'], page_size: 600 })).data.tasks.length,
+        500,
+      );
     } finally {
       await server.close();
     }
@@ -98,7 +143,16 @@ test('tasks.get_all_ex (schema/services/tasks.conf, database/model/task/task.py)
   try {
     const project = await createProject(server);
     const task = await createTask(server, project);
-    const model = (await server.call('models.create', { name: 'resnet', uri: 'file:///m.pt', framework: 'PyTorch', labels: { cat: 0 }, design: 'Linear', project })).data.id;
+    const model = (
+      await server.call('models.create', {
+        name: 'resnet',
+        uri: 'file:///m.pt',
+        framework: 'PyTorch',
+        labels: { cat: 0 },
+        design: 'Linear',
+        project,
+      })
+    ).data.id;
     await server.call('tasks.add_or_update_model', { task, name: 'pretrained', model, type: 'input' });
     await server.call('tasks.add_or_update_model', { task, name: 'best', model, type: 'output' });
     const names = await server.call('tasks.get_all_ex', { id: [task], only_fields: ['models.input.name', 'models.output.model'] });
@@ -106,19 +160,42 @@ test('tasks.get_all_ex (schema/services/tasks.conf, database/model/task/task.py)
     // As ClearML's web app asks for a task's models.
     const joined = await server.call('tasks.get_all_ex', {
       id: [task],
-      only_fields: ['models.input.name', 'models.input.model.name', 'models.output.name', 'models.output.model.uri', 'models.output.model.framework', 'models.output.model.design', 'models.output.model.labels'],
+      only_fields: [
+        'models.input.name',
+        'models.input.model.name',
+        'models.output.name',
+        'models.output.model.uri',
+        'models.output.model.framework',
+        'models.output.model.design',
+        'models.output.model.labels',
+      ],
     });
     assert.deepEqual(joined.data.tasks[0].models, {
       input: [{ name: 'pretrained', model: { id: model, name: 'resnet' } }],
-      output: [{ name: 'best', model: { id: model, uri: 'file:///m.pt', framework: 'PyTorch', design: { design: 'Linear' }, labels: { cat: 0 } } }],
+      output: [
+        { name: 'best', model: { id: model, uri: 'file:///m.pt', framework: 'PyTorch', design: { design: 'Linear' }, labels: { cat: 0 } } },
+      ],
     });
     const sdk = (await server.call('tasks.get_all', { id: [task], only_fields: ['models'] })).data.tasks[0];
     assert.deepEqual(sdk.models.input, [{ name: 'pretrained', model }]);
 
     // models.get_all_ex (schema/services/models.conf): the details of several models in one call.
-    const models = await server.call('models.get_all_ex', { id: [model, 'f'.repeat(32)], only_fields: ['name', 'uri', 'framework', 'labels', 'design', 'project.name', 'task'] });
+    const models = await server.call('models.get_all_ex', {
+      id: [model, 'f'.repeat(32)],
+      only_fields: ['name', 'uri', 'framework', 'labels', 'design', 'project.name', 'task'],
+    });
     assert.deepEqual(models.data, {
-      models: [{ id: model, name: 'resnet', uri: 'file:///m.pt', framework: 'PyTorch', labels: { cat: 0 }, design: { design: 'Linear' }, project: { id: project, name: 'Project' } }],
+      models: [
+        {
+          id: model,
+          name: 'resnet',
+          uri: 'file:///m.pt',
+          framework: 'PyTorch',
+          labels: { cat: 0 },
+          design: { design: 'Linear' },
+          project: { id: project, name: 'Project' },
+        },
+      ],
     });
     const whole = (await server.call('models.get_all_ex', { id: [model] })).data.models[0];
     assert.deepEqual(whole.project, { id: project });
@@ -204,7 +281,8 @@ test('tasks.get_all_ex (services/tasks.py _hidden_query): hidden tasks only with
     const project = await createProject(server);
     const shown = await createTask(server, project);
     const hidden = await createTask(server, project, { system_tags: ['hidden'] });
-    const list = async (body: object) => (await server.call('tasks.get_all_ex', { ...body, only_fields: ['id'] })).data.tasks.map((t: { id: string }) => t.id).sort();
+    const list = async (body: object) =>
+      (await server.call('tasks.get_all_ex', { ...body, only_fields: ['id'] })).data.tasks.map((t: { id: string }) => t.id).sort();
     assert.deepEqual(await list({ project: [project] }), [shown]);
     assert.deepEqual(await list({ project: [project], search_hidden: true }), [shown, hidden].sort());
     assert.deepEqual(await list({ id: [hidden] }), [hidden]);

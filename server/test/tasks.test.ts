@@ -9,9 +9,15 @@ test('projects: create, get_all_ex by name regex, get_by_id, unknown id', async 
     await createProject(server, 'Speech commands');
     assert.match(a, /^[0-9a-f]{32}$/);
     const all = await server.call('projects.get_all_ex', {});
-    assert.deepEqual(all.data.projects.map((p: { name: string }) => p.name), ['CIFAR-10 sweep', 'Speech commands']);
+    assert.deepEqual(
+      all.data.projects.map((p: { name: string }) => p.name),
+      ['CIFAR-10 sweep', 'Speech commands'],
+    );
     const byName = await server.call('projects.get_all', { name: '^cifar' });
-    assert.deepEqual(byName.data.projects.map((p: { id: string }) => p.id), [a]);
+    assert.deepEqual(
+      byName.data.projects.map((p: { id: string }) => p.id),
+      [a],
+    );
     const byId = await server.call('projects.get_by_id', { project: a });
     assert.equal(byId.data.project.name, 'CIFAR-10 sweep');
     const unknown = await server.call('projects.get_by_id', { project: 'f'.repeat(32) });
@@ -43,7 +49,12 @@ test('tasks: create, edit, status changes, get_by_id returns the whole task', as
     for (const field of ['script', 'execution', 'runtime', 'configuration', 'system_tags', 'last_metrics']) {
       assert.ok(field in task, field);
     }
-    const edited = await server.call('tasks.edit', { task: id, force: true, comment: 'hello', configuration: { cfg: { name: 'cfg', value: 'a: 1', type: 'yaml' } } });
+    const edited = await server.call('tasks.edit', {
+      task: id,
+      force: true,
+      comment: 'hello',
+      configuration: { cfg: { name: 'cfg', value: 'a: 1', type: 'yaml' } },
+    });
     assert.equal(edited.data.updated, 1);
     assert.equal(edited.data.fields.comment, 'hello');
     const started = await server.call('tasks.started', { task: id, force: true });
@@ -125,7 +136,10 @@ test('tasks.get_all_ex: filters, numeric sorts, paging, only_fields and id order
         }),
       );
     }
-    await addEvents(server, ids.map((id, i) => scalar(id, 'loss', 'val', 10, [5, 3, 40, 1, 2][i])));
+    await addEvents(
+      server,
+      ids.map((id, i) => scalar(id, 'loss', 'val', 10, [5, 3, 40, 1, 2][i])),
+    );
     await server.call('tasks.started', { task: ids[2] });
 
     const names = (reply: { data: { tasks: { name: string }[] } }) => reply.data.tasks.map((t) => t.name);
@@ -160,7 +174,12 @@ test('tasks.get_all_ex: filters, numeric sorts, paging, only_fields and id order
     const byLoss = await server.call('tasks.get_all_ex', { order_by: [`-last_metrics.${mh}.${vh}.value`] });
     assert.deepEqual(names(byLoss), ['Run 2', 'Run 0', 'Run 1', 'Run 4', 'Run 3']);
 
-    const page = await server.call('tasks.get_all_ex', { order_by: ['name'], page: 1, page_size: 2, only_fields: ['name', 'project.name'] });
+    const page = await server.call('tasks.get_all_ex', {
+      order_by: ['name'],
+      page: 1,
+      page_size: 2,
+      only_fields: ['name', 'project.name'],
+    });
     assert.ok(!('total' in page.data));
     assert.deepEqual(page.data.tasks, [
       { id: ids[2], name: 'Run 2', project: { id: p1, name: 'one' } },
@@ -170,14 +189,22 @@ test('tasks.get_all_ex: filters, numeric sorts, paging, only_fields and id order
     assert.deepEqual(onlyMetric.data.tasks, [{ id: ids[0], last_metrics: { [mh]: { [vh]: { value: 5 } } } }]);
 
     // Paths inside JSON columns: only those keys, missing keys left out, whole column when also asked.
-    await server.call('tasks.edit', { task: ids[1], script: { branch: 'main', diff: 'x'.repeat(1000), requirements: { pip: 'numpy==2.0\n' } } });
+    await server.call('tasks.edit', {
+      task: ids[1],
+      script: { branch: 'main', diff: 'x'.repeat(1000), requirements: { pip: 'numpy==2.0\n' } },
+    });
     const inside = await server.call('tasks.get_all_ex', {
       id: [ids[1], ids[0]],
       only_fields: ['script.branch', 'script.requirements.pip', 'script.tag', 'hyperparams.Args.lr.value', 'execution.queue.name'],
     });
     // execution.queue is a reference: a task without a queue keeps an empty execution, as MongoDB projects it.
     assert.deepEqual(inside.data.tasks, [
-      { id: ids[1], script: { branch: 'main', requirements: { pip: 'numpy==2.0\n' } }, hyperparams: { Args: { lr: { value: '0.01' } } }, execution: {} },
+      {
+        id: ids[1],
+        script: { branch: 'main', requirements: { pip: 'numpy==2.0\n' } },
+        hyperparams: { Args: { lr: { value: '0.01' } } },
+        execution: {},
+      },
       { id: ids[0], hyperparams: { Args: { lr: { value: '0.1' } } }, execution: {} },
     ]);
     const whole = await server.call('tasks.get_all_ex', { id: [ids[1]], only_fields: ['script.branch', 'script'] });
@@ -185,7 +212,10 @@ test('tasks.get_all_ex: filters, numeric sorts, paging, only_fields and id order
 
     const order = [ids[3], ids[0], ids[4]];
     const inIdOrder = await server.call('tasks.get_all_ex', { id: order, only_fields: ['id'] });
-    assert.deepEqual(inIdOrder.data.tasks.map((t: { id: string }) => t.id), order);
+    assert.deepEqual(
+      inIdOrder.data.tasks.map((t: { id: string }) => t.id),
+      order,
+    );
 
     const tags = await server.call('projects.get_task_tags', { projects: [p1] });
     assert.deepEqual(tags.data, { tags: ['even', 'odd'], system_tags: [] });
@@ -218,7 +248,9 @@ test('artifacts and models attach to a task', async () => {
     // tasks.get_all_ex expands the reference to {id}; its fields come when asked for by path.
     const expanded = (await server.call('tasks.get_all_ex', { id: [task] })).data.tasks[0];
     assert.deepEqual(expanded.models.output[0], { name: 'best', model: { id: model.data.id } });
-    const joined = (await server.call('tasks.get_all_ex', { id: [task], only_fields: ['models.output.name', 'models.output.model.labels'] })).data.tasks[0];
+    const joined = (
+      await server.call('tasks.get_all_ex', { id: [task], only_fields: ['models.output.name', 'models.output.model.labels'] })
+    ).data.tasks[0];
     assert.deepEqual(joined.models.output, [{ name: 'best', model: { id: model.data.id, labels: { cat: 0 } } }]);
     const reset = await server.call('tasks.reset', { task, force: true });
     assert.equal(reset.data.fields.status, 'created');

@@ -56,13 +56,23 @@ test('index.html preloads the code of the page and tab its URL opens, from the b
   const dist = tempDir();
   const appDir = join(dist, 'browser');
   mkdirSync(appDir);
-  writeFileSync(join(appDir, 'index.html'), '<html><head></head><body><link rel="modulepreload" href="chunk-CORE.js"><script src="main-M.js" type="module"></script></body></html>');
-  const out = (entryPoint: string | undefined, ...imports: string[]) => ({ entryPoint, imports: imports.map((path) => ({ path, kind: 'import-statement' })) });
+  writeFileSync(
+    join(appDir, 'index.html'),
+    '<html><head></head><body><link rel="modulepreload" href="chunk-CORE.js"><script src="main-M.js" type="module"></script></body></html>',
+  );
+  const out = (entryPoint: string | undefined, ...imports: string[]) => ({
+    entryPoint,
+    imports: imports.map((path) => ({ path, kind: 'import-statement' })),
+  });
   const stats = {
     outputs: {
       'main-M.js': {
         ...out('src/main.ts'),
-        imports: [{ path: 'chunk-CORE.js', kind: 'import-statement' }, { path: 'chunk-RX.js', kind: 'import-statement' }, { path: 'chunk-TASKS.js', kind: 'dynamic-import' }],
+        imports: [
+          { path: 'chunk-CORE.js', kind: 'import-statement' },
+          { path: 'chunk-RX.js', kind: 'import-statement' },
+          { path: 'chunk-TASKS.js', kind: 'dynamic-import' },
+        ],
       },
       'chunk-CORE.js': out(undefined),
       // Initial code that index.html does not preload (Angular writes ten tags at most).
@@ -97,8 +107,19 @@ test('index.html preloads the code of the page and tab its URL opens, from the b
     // the page itself (a dynamic import) is not preloaded.
     assert.deepEqual(await preloads('/tasks'), ['chunk-RX.js', 'chunk-TASKS.js', 'chunk-TABLE.js']);
     assert.deepEqual(await preloads('/'), ['chunk-RX.js', 'chunk-TASKS.js', 'chunk-TABLE.js']);
-    assert.deepEqual((await preloads('/compare-tasks;ids=a,b/scalars/graph')).sort(), ['chunk-COMPARE.js', 'chunk-GRAPH.js', 'chunk-RX.js', 'chunk-SCALARS.js', 'chunk-SHELL.js']);
-    assert.deepEqual((await preloads('/compare-tasks;ids=a,b')).sort(), ['chunk-COMPARE.js', 'chunk-DETAILS.js', 'chunk-RX.js', 'chunk-SHELL.js']);
+    assert.deepEqual((await preloads('/compare-tasks;ids=a,b/scalars/graph')).sort(), [
+      'chunk-COMPARE.js',
+      'chunk-GRAPH.js',
+      'chunk-RX.js',
+      'chunk-SCALARS.js',
+      'chunk-SHELL.js',
+    ]);
+    assert.deepEqual((await preloads('/compare-tasks;ids=a,b')).sort(), [
+      'chunk-COMPARE.js',
+      'chunk-DETAILS.js',
+      'chunk-RX.js',
+      'chunk-SHELL.js',
+    ]);
     assert.deepEqual(await preloads('/no-such-page'), ['chunk-RX.js']);
     // The preloaded tags come before the app's first script, which must find them.
     const page = (await server.app.inject({ method: 'GET', url: '/tasks' })).body;
@@ -109,7 +130,7 @@ test('index.html preloads the code of the page and tab its URL opens, from the b
   }
 });
 
-test('base paths: /compare, compare/ and /compare/ are one path; anything not a plain URL path, or the API\'s or files\' own, is refused', () => {
+test("base paths: /compare, compare/ and /compare/ are one path; anything not a plain URL path, or the API's or files' own, is refused", () => {
   for (const raw of ['compare', '/compare', '/compare/', ' /compare/ ']) assert.equal(parseBasePath(raw), '/compare/', raw);
   assert.equal(parseBasePath('/tools/compare.v2/'), '/tools/compare.v2/');
   for (const raw of [undefined, '', '/']) assert.equal(parseBasePath(raw), '/');
@@ -125,13 +146,21 @@ test('under a base path: the app, its files and deep links below it; / redirects
   const appDir = join(dist, 'browser');
   mkdirSync(join(appDir, 'plotly'), { recursive: true });
   // As `ng build` writes it (base href /), and as `ng build --base-href /compare/` does.
-  writeFileSync(join(appDir, 'index.html'), '<html><head><base href="/"></head><body>app shell<script src="main-M.js" type="module"></script></body></html>');
+  writeFileSync(
+    join(appDir, 'index.html'),
+    '<html><head><base href="/"></head><body>app shell<script src="main-M.js" type="module"></script></body></html>',
+  );
   writeFileSync(join(appDir, 'chunk-Q4VG3M2Y.js'), 'console.log(2)');
   writeFileSync(join(appDir, 'plotly', 'plotly-basic.min.js'), 'window.Plotly={}');
   writeFileSync(join(appDir, 'config.json'), '{"apiBaseUrl": "/api"}');
   writeFileSync(
     join(dist, 'stats.json'),
-    JSON.stringify({ outputs: { 'main-M.js': { entryPoint: 'src/main.ts', imports: [] }, 'chunk-T.js': { entryPoint: 'src/app/tasks/tasks.routes.ts', imports: [] } } }),
+    JSON.stringify({
+      outputs: {
+        'main-M.js': { entryPoint: 'src/main.ts', imports: [] },
+        'chunk-T.js': { entryPoint: 'src/app/tasks/tasks.routes.ts', imports: [] },
+      },
+    }),
   );
   const server = await startServer({ appDir, basePath: '/compare/' });
   writeFileSync(join(server.filesDir, 'img.png'), 'png');
@@ -151,7 +180,11 @@ test('under a base path: the app, its files and deep links below it; / redirects
     assert.equal((await get('/compare/chunk-Q4VG3M2Y.js')).headers['cache-control'], 'public, max-age=31536000, immutable');
     assert.equal((await get('/compare/plotly/plotly-basic.min.js')).body, 'window.Plotly={}');
     assert.equal((await get('/compare/config.json')).json().apiBaseUrl, '/api');
-    for (const [url, location] of [['/', '/compare/'], ['/compare', '/compare/'], ['/compare?x=1', '/compare/?x=1']]) {
+    for (const [url, location] of [
+      ['/', '/compare/'],
+      ['/compare', '/compare/'],
+      ['/compare?x=1', '/compare/?x=1'],
+    ]) {
       const reply = await get(url);
       assert.equal(reply.statusCode, 302, url);
       assert.equal(reply.headers.location, location, url);
@@ -174,7 +207,7 @@ test('under a base path: the app, its files and deep links below it; / redirects
   }
 });
 
-test('a build made with another base href is served with the server\'s own', async () => {
+test("a build made with another base href is served with the server's own", async () => {
   const appDir = tempDir();
   writeFileSync(join(appDir, 'index.html'), '<html><head><base href="/compare/"></head><body>app shell</body></html>');
   const server = await startServer({ appDir });

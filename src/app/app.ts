@@ -15,28 +15,48 @@ import { Theme } from './core/theme/theme';
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @if (!embedded()) {
-    <mat-toolbar class="app-bar">
-      <a class="brand" routerLink="/tasks">Compare tasks</a>
-      <span class="spacer"></span>
-      <button mat-icon-button type="button" (click)="theme.toggle()"
-              [title]="theme.isDark() ? 'Switch to light theme' : 'Switch to dark theme'"
-              [attr.aria-label]="theme.isDark() ? 'Switch to light theme' : 'Switch to dark theme'">
-        <mat-icon>{{ theme.isDark() ? 'light_mode' : 'dark_mode' }}</mat-icon>
-      </button>
-      @if (session.token()) {
-        <button mat-icon-button type="button" (click)="signOut()" title="Sign out" aria-label="Sign out">
-          <mat-icon>logout</mat-icon>
+      <mat-toolbar class="app-bar">
+        <a class="brand" routerLink="/tasks">Compare tasks</a>
+        <span class="spacer"></span>
+        <button
+          mat-icon-button
+          type="button"
+          (click)="theme.toggle()"
+          [title]="theme.isDark() ? 'Switch to light theme' : 'Switch to dark theme'"
+          [attr.aria-label]="theme.isDark() ? 'Switch to light theme' : 'Switch to dark theme'"
+        >
+          <mat-icon>{{ theme.isDark() ? 'light_mode' : 'dark_mode' }}</mat-icon>
         </button>
-      }
-    </mat-toolbar>
+        @if (session.token()) {
+          <button mat-icon-button type="button" (click)="signOut()" title="Sign out" aria-label="Sign out">
+            <mat-icon>logout</mat-icon>
+          </button>
+        }
+      </mat-toolbar>
     }
     <main class="app-main"><router-outlet /></main>
   `,
   styles: `
-    :host { display: flex; flex-direction: column; height: 100vh; }
-    .app-bar { flex: 0 0 auto; height: 48px; border-bottom: 1px solid var(--mat-sys-outline-variant); }
-    .brand { font: var(--mat-sys-title-medium); color: inherit; text-decoration: none; }
-    .app-main { flex: 1 1 auto; min-height: 0; overflow: auto; }
+    :host {
+      display: flex;
+      flex-direction: column;
+      height: 100vh;
+    }
+    .app-bar {
+      flex: 0 0 auto;
+      height: 48px;
+      border-bottom: 1px solid var(--mat-sys-outline-variant);
+    }
+    .brand {
+      font: var(--mat-sys-title-medium);
+      color: inherit;
+      text-decoration: none;
+    }
+    .app-main {
+      flex: 1 1 auto;
+      min-height: 0;
+      overflow: auto;
+    }
   `,
 })
 export class App {

@@ -125,7 +125,9 @@ function isFilesPath(path: string): boolean {
 function decodedPath(url: string): string {
   const path = url.split('?')[0];
   try {
-    return decodeURIComponent(path).replace(/\/{2,}/g, '/').toLowerCase();
+    return decodeURIComponent(path)
+      .replace(/\/{2,}/g, '/')
+      .toLowerCase();
   } catch {
     return path.toLowerCase();
   }

@@ -18,7 +18,9 @@ export function parseApiKeys(text: string, source = 'keys'): Map<string, string>
     const access = colon < 0 ? entry : entry.slice(0, colon).trim();
     const secret = colon < 0 ? '' : entry.slice(colon + 1).trim();
     if (!access || !secret) {
-      throw new Error(`${source}: entry ${index + 1} must be "access_key:secret_key"${access ? ` (access key ${access} has no secret)` : ''}`);
+      throw new Error(
+        `${source}: entry ${index + 1} must be "access_key:secret_key"${access ? ` (access key ${access} has no secret)` : ''}`,
+      );
     }
     if (/\s/.test(access)) throw new Error(`${source}: entry ${index + 1}: an access key cannot contain spaces`);
     if (secret.length < 8) throw new Error(`${source}: the secret of access key ${access} is shorter than 8 characters`);
@@ -68,6 +70,11 @@ export function checkKey(keys: ApiKeys, access: string, secret: string): boolean
 
 /** Host names and addresses that only this machine can reach. */
 export function isLoopbackHost(host: string): boolean {
-  const h = host.trim().toLowerCase().replace(/^\[(.*)\]$/, '$1');
-  return h === 'localhost' || h === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h) || /^::ffff:127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h);
+  const h = host
+    .trim()
+    .toLowerCase()
+    .replace(/^\[(.*)\]$/, '$1');
+  return (
+    h === 'localhost' || h === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h) || /^::ffff:127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h)
+  );
 }

@@ -23,7 +23,10 @@ const MAX_ADDRESSES = 10_000;
 const TRUSTED_MS = 30 * 24 * 3600 * 1000;
 
 export class TooManyAttempts extends ApiError {
-  constructor(readonly retryAfterSec: number, what: string) {
+  constructor(
+    readonly retryAfterSec: number,
+    what: string,
+  ) {
     super(429, 0, `Too many failed sign-ins ${what}: try again in ${retryAfterSec} s`, { retry_after_sec: retryAfterSec });
   }
 }

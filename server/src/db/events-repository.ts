@@ -51,9 +51,7 @@ export function createEventsRepository(db: Db) {
   const insertSample = db.prepare(
     'INSERT OR REPLACE INTO debug_samples (task, metric, variant, iter, ts, url, key) VALUES (@task, @metric, @variant, @iter, @ts, @url, @key)',
   );
-  const insertLog = db.prepare(
-    'INSERT INTO logs (task, iter, ts, level, msg, worker) VALUES (@task, @iter, @ts, @level, @msg, @worker)',
-  );
+  const insertLog = db.prepare('INSERT INTO logs (task, iter, ts, level, msg, worker) VALUES (@task, @iter, @ts, @level, @msg, @worker)');
   const insertSingle = db.prepare(
     'INSERT OR REPLACE INTO single_values (task, metric, variant, value, ts) VALUES (@task, @metric, @variant, @value, @ts)',
   );
@@ -61,27 +59,17 @@ export function createEventsRepository(db: Db) {
     'SELECT task, metric, variant, value, ts FROM single_values WHERE task = ? ORDER BY metric, variant',
   );
   const plotVariants = db.prepare('SELECT DISTINCT metric, variant FROM plots WHERE task = ? ORDER BY metric, variant');
-  const sampleVariants = db.prepare(
-    'SELECT DISTINCT metric, variant FROM debug_samples WHERE task = ? ORDER BY metric, variant',
-  );
+  const sampleVariants = db.prepare('SELECT DISTINCT metric, variant FROM debug_samples WHERE task = ? ORDER BY metric, variant');
   const lastPlotIters = db
     .prepare('SELECT DISTINCT iter FROM plots WHERE task = ? AND metric = ? AND variant = ? ORDER BY iter DESC LIMIT ?')
     .pluck();
   const plotsAt = db.prepare('SELECT * FROM plots WHERE task = ? AND metric = ? AND variant = ? AND iter = ?');
-  const plotsOfVariant = db.prepare(
-    'SELECT * FROM plots WHERE task = ? AND metric = ? AND variant = ? ORDER BY iter DESC LIMIT ?',
-  );
+  const plotsOfVariant = db.prepare('SELECT * FROM plots WHERE task = ? AND metric = ? AND variant = ? ORDER BY iter DESC LIMIT ?');
   const samplesOfTask = db.prepare('SELECT * FROM debug_samples WHERE task = ? ORDER BY iter DESC, metric, variant');
-  const samplesOfMetric = db.prepare(
-    'SELECT * FROM debug_samples WHERE task = ? AND metric = ? ORDER BY iter DESC, metric, variant',
-  );
+  const samplesOfMetric = db.prepare('SELECT * FROM debug_samples WHERE task = ? AND metric = ? ORDER BY iter DESC, metric, variant');
   const anySample = db.prepare('SELECT 1 FROM debug_samples LIMIT 1').pluck();
-  const sampleAt = db.prepare(
-    'SELECT * FROM debug_samples WHERE task = ? AND metric = ? AND variant = ? AND iter = ?',
-  );
-  const latestSample = db.prepare(
-    'SELECT * FROM debug_samples WHERE task = ? AND metric = ? AND variant = ? ORDER BY iter DESC LIMIT 1',
-  );
+  const sampleAt = db.prepare('SELECT * FROM debug_samples WHERE task = ? AND metric = ? AND variant = ? AND iter = ?');
+  const latestSample = db.prepare('SELECT * FROM debug_samples WHERE task = ? AND metric = ? AND variant = ? ORDER BY iter DESC LIMIT 1');
   const sampleIterRange = db.prepare(
     'SELECT min(iter) AS min_iteration, max(iter) AS max_iteration FROM debug_samples WHERE task = ? AND metric = ? AND variant = ?',
   );
@@ -90,9 +78,7 @@ export function createEventsRepository(db: Db) {
   );
   const deletePlotsOfVariant = db.prepare('DELETE FROM plots WHERE task = ? AND metric = ? AND variant = ?');
   const logsOfTask = db.prepare('SELECT * FROM logs WHERE task = ? ORDER BY ts, id LIMIT ?');
-  const deletions = ['plots', 'debug_samples', 'logs', 'single_values'].map((table) =>
-    db.prepare(`DELETE FROM ${table} WHERE task = ?`),
-  );
+  const deletions = ['plots', 'debug_samples', 'logs', 'single_values'].map((table) => db.prepare(`DELETE FROM ${table} WHERE task = ?`));
 
   return {
     addPlots(events: readonly PlotEvent[]): void {

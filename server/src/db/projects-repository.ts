@@ -35,21 +35,23 @@ export function createProjectsRepository(db: Db) {
     'INSERT INTO projects (id, name, description, created, last_update) VALUES (@id, @name, @description, @created, @last_update)',
   );
   const byId = db.prepare('SELECT * FROM projects WHERE id = ?');
-  const taskTags = db.prepare(
-    `SELECT DISTINCT j.value FROM tasks t, json_each(t.tags) j
+  const taskTags = db
+    .prepare(
+      `SELECT DISTINCT j.value FROM tasks t, json_each(t.tags) j
      WHERE (? IS NULL OR t.project IN (SELECT value FROM json_each(?))) ORDER BY j.value`,
-  ).pluck();
-  const taskSystemTags = db.prepare(
-    `SELECT DISTINCT j.value FROM tasks t, json_each(t.system_tags) j
+    )
+    .pluck();
+  const taskSystemTags = db
+    .prepare(
+      `SELECT DISTINCT j.value FROM tasks t, json_each(t.system_tags) j
      WHERE (? IS NULL OR t.project IN (SELECT value FROM json_each(?))) ORDER BY j.value`,
-  ).pluck();
+    )
+    .pluck();
   const userNames = db.prepare(
     `SELECT DISTINCT user_id AS id, coalesce(user_name, '') AS name FROM tasks
      WHERE user_id IS NOT NULL AND (? IS NULL OR project IN (SELECT value FROM json_each(?))) ORDER BY name, id`,
   );
-  const taskCounts = db.prepare(
-    'SELECT status, count(*) AS n FROM tasks WHERE project = ? AND archived = 0 GROUP BY status',
-  );
+  const taskCounts = db.prepare('SELECT status, count(*) AS n FROM tasks WHERE project = ? AND archived = 0 GROUP BY status');
   const queries = statementCache(db);
 
   return {

@@ -69,9 +69,10 @@ export type BucketVisitor = (bucket: number, count: number, sum: number, min: nu
 /** Visits the buckets of one chunk whose index lies in [fromBucket, toBucket], in order. */
 export function visitChunk(blob: Buffer, chunk: number, fromBucket: number, toBucket: number, visit: BucketVisitor): void {
   // SQLite's BLOBs usually arrive 8-byte aligned and are read in place; otherwise copied once.
-  const fields = blob.byteOffset % 8 === 0
-    ? new Float64Array(blob.buffer, blob.byteOffset, blob.byteLength / 8)
-    : new Float64Array(Uint8Array.from(blob).buffer);
+  const fields =
+    blob.byteOffset % 8 === 0
+      ? new Float64Array(blob.buffer, blob.byteOffset, blob.byteLength / 8)
+      : new Float64Array(Uint8Array.from(blob).buffer);
   const base = chunk * CHUNK_BUCKETS;
   for (let o = 0; o < fields.length; o += FIELDS) {
     const bucket = base + fields[o];

@@ -52,9 +52,23 @@ export type SeriesExtent = Pick<SeriesRow, 'id' | 'count' | 'sum' | 'first_iter'
 export type ChartSeries = SeriesExtent & Pick<SeriesRow, 'task' | 'metric' | 'variant' | 'x_axis_label'>;
 
 /** The statistics of a series that `last_metrics` reports. */
-export type SeriesSummary = Pick<SeriesRow,
-  'task' | 'metric' | 'variant' | 'metric_hash' | 'variant_hash' | 'count' | 'sum' | 'value' | 'first_value' | 'min_value' | 'min_iter' |
-  'max_value' | 'max_iter' | 'x_axis_label'>;
+export type SeriesSummary = Pick<
+  SeriesRow,
+  | 'task'
+  | 'metric'
+  | 'variant'
+  | 'metric_hash'
+  | 'variant_hash'
+  | 'count'
+  | 'sum'
+  | 'value'
+  | 'first_value'
+  | 'min_value'
+  | 'min_iter'
+  | 'max_value'
+  | 'max_iter'
+  | 'x_axis_label'
+>;
 
 /**
  * Points a series may hold outside its rollups. Small appends (an SDK batch carries a few dozen
@@ -68,9 +82,7 @@ export type ScalarsRepository = ReturnType<typeof createScalarsRepository>;
 
 export function createScalarsRepository(db: Db) {
   const findSeries = db.prepare('SELECT * FROM scalar_series WHERE task = ? AND metric = ? AND variant = ?');
-  const insertSeries = db.prepare(
-    'INSERT INTO scalar_series (task, metric, variant, metric_hash, variant_hash) VALUES (?, ?, ?, ?, ?)',
-  );
+  const insertSeries = db.prepare('INSERT INTO scalar_series (task, metric, variant, metric_hash, variant_hash) VALUES (?, ?, ?, ?, ?)');
   const updateSeries = db.prepare(`UPDATE scalar_series SET count = @count, sum = @sum, value = @value,
     first_value = @first_value, first_iter = @first_iter, last_iter = @last_iter, min_value = @min_value,
     min_iter = @min_iter, max_value = @max_value, max_iter = @max_iter, first_ts = @first_ts, last_ts = @last_ts,
@@ -91,11 +103,19 @@ export function createScalarsRepository(db: Db) {
   const minPoint = db.prepare('SELECT iter, value FROM scalars WHERE series = ? ORDER BY value ASC, iter ASC LIMIT 1');
   const maxPoint = db.prepare('SELECT iter, value FROM scalars WHERE series = ? ORDER BY value DESC, iter ASC LIMIT 1');
   const seriesOfTask = db.prepare('SELECT * FROM scalar_series WHERE task = ? AND count > 0 ORDER BY metric, variant');
-  const summariesOfTasks = db.prepare(`SELECT task, metric, variant, metric_hash, variant_hash, count, sum, value, first_value,
+  const summariesOfTasks = db
+    .prepare(
+      `SELECT task, metric, variant, metric_hash, variant_hash, count, sum, value, first_value,
     min_value, min_iter, max_value, max_iter, x_axis_label FROM scalar_series
-    WHERE task IN (SELECT value FROM json_each(?)) AND count > 0 ORDER BY task, metric, variant`).raw(true);
-  const chartSeriesOfTasks = db.prepare(`SELECT id, task, metric, variant, count, sum, first_iter, last_iter, rollup_pending,
-    x_axis_label FROM scalar_series WHERE task IN (SELECT value FROM json_each(?)) AND count > 0 ORDER BY task, metric, variant`).raw(true);
+    WHERE task IN (SELECT value FROM json_each(?)) AND count > 0 ORDER BY task, metric, variant`,
+    )
+    .raw(true);
+  const chartSeriesOfTasks = db
+    .prepare(
+      `SELECT id, task, metric, variant, count, sum, first_iter, last_iter, rollup_pending,
+    x_axis_label FROM scalar_series WHERE task IN (SELECT value FROM json_each(?)) AND count > 0 ORDER BY task, metric, variant`,
+    )
+    .raw(true);
   const variantsOfTask = db.prepare('SELECT metric, variant FROM scalar_series WHERE task = ? AND count > 0 ORDER BY metric, variant');
   const pointsInRange = db
     .prepare('SELECT iter, value, ts FROM scalars WHERE series = ? AND iter BETWEEN ? AND ? ORDER BY iter LIMIT ?')
@@ -105,9 +125,7 @@ export function createScalarsRepository(db: Db) {
     .raw(true);
   const deleteTaskSeries = db.prepare('DELETE FROM scalar_series WHERE task = ?');
   const deleteTaskPoints = db.prepare('DELETE FROM scalars WHERE series IN (SELECT id FROM scalar_series WHERE task = ?)');
-  const deleteTaskRollups = db.prepare(
-    'DELETE FROM scalar_rollups WHERE series IN (SELECT id FROM scalar_series WHERE task = ?)',
-  );
+  const deleteTaskRollups = db.prepare('DELETE FROM scalar_rollups WHERE series IN (SELECT id FROM scalar_series WHERE task = ?)');
 
   function seriesFor(task: string, metric: string, variant: string): SeriesRow {
     const found = findSeries.get(task, metric, variant) as SeriesRow | undefined;
@@ -150,7 +168,7 @@ export function createScalarsRepository(db: Db) {
     // Read in blocks, each read whole before its rollups are written: a statement still iterating
     // would keep the connection busy, and writing on it then fails.
     const BLOCK = 65536;
-    for (let after = -Infinity; ; ) {
+    for (let after = -Infinity; ;) {
       const block = rawPointsAfter.all(series.id, after, BLOCK) as RawPoint[];
       if (block.length) appendRollups(series.id, block);
       if (block.length < BLOCK) break;
@@ -307,8 +325,16 @@ export function createScalarsRepository(db: Db) {
         type Raw = [number, string, string, string, number, number, number | null, number | null, number, string | null];
         for (const r of chartSeriesOfTasks.all(JSON.stringify(missing)) as Raw[]) {
           read.get(r[1])!.push({
-            id: r[0], task: r[1], metric: r[2], variant: r[3], count: r[4], sum: r[5], first_iter: r[6], last_iter: r[7],
-            rollup_pending: r[8], x_axis_label: r[9],
+            id: r[0],
+            task: r[1],
+            metric: r[2],
+            variant: r[3],
+            count: r[4],
+            sum: r[5],
+            first_iter: r[6],
+            last_iter: r[7],
+            rollup_pending: r[8],
+            x_axis_label: r[9],
           });
         }
         for (const [task, list] of read) chartSeries.set(task, list);
@@ -332,13 +358,39 @@ export function createScalarsRepository(db: Db) {
       if (!missing.length) return out;
       const read = new Map<string, SeriesSummary[]>(missing.map((task) => [task, []]));
       // Rows as arrays: objects made here, in one shape, cost half of better-sqlite3's named rows.
-      type Raw = [string, string, string, string, string, number, number, number | null, number | null, number | null, number | null,
-        number | null, number | null, string | null];
+      type Raw = [
+        string,
+        string,
+        string,
+        string,
+        string,
+        number,
+        number,
+        number | null,
+        number | null,
+        number | null,
+        number | null,
+        number | null,
+        number | null,
+        string | null,
+      ];
       for (const r of summariesOfTasks.all(JSON.stringify(missing)) as Raw[]) {
         const list = read.get(r[0])!;
         list.push({
-          task: r[0], metric: r[1], variant: r[2], metric_hash: r[3], variant_hash: r[4], count: r[5], sum: r[6], value: r[7],
-          first_value: r[8], min_value: r[9], min_iter: r[10], max_value: r[11], max_iter: r[12], x_axis_label: r[13],
+          task: r[0],
+          metric: r[1],
+          variant: r[2],
+          metric_hash: r[3],
+          variant_hash: r[4],
+          count: r[5],
+          sum: r[6],
+          value: r[7],
+          first_value: r[8],
+          min_value: r[9],
+          min_iter: r[10],
+          max_value: r[11],
+          max_iter: r[12],
+          x_axis_label: r[13],
         });
       }
       for (const [task, list] of read) {
@@ -370,7 +422,8 @@ export function createScalarsRepository(db: Db) {
       }
       // Pending points may fall in the last stored bucket: merge them as buckets, then visit.
       const stored: Bucket[] = [];
-      const keep: BucketVisitor = (bucket, count, sum, min, max, sumIter, sumTs) => stored.push({ bucket, count, sum, min, max, sumIter, sumTs });
+      const keep: BucketVisitor = (bucket, count, sum, min, max, sumIter, sumTs) =>
+        stored.push({ bucket, count, sum, min, max, sumIter, sumTs });
       for (const [chunk, blob] of rows) visitChunk(blob, chunk, fromBucket, toBucket, keep);
       const width = 2 ** level;
       const from = fromBucket * width;
@@ -385,7 +438,8 @@ export function createScalarsRepository(db: Db) {
     rollupBuckets(series: SeriesExtent, level: number, fromBucket: number, toBucket: number): Bucket[] {
       const out: Bucket[] = [];
       repository.visitRollupBuckets(series, level, fromBucket, toBucket, (bucket, count, sum, min, max, sumIter, sumTs) =>
-        out.push({ bucket, count, sum, min, max, sumIter, sumTs }));
+        out.push({ bucket, count, sum, min, max, sumIter, sumTs }),
+      );
       return out;
     },
 

@@ -75,8 +75,16 @@ const TEXT_INDEX_SQL = [
 
 /** Plain text columns a pattern (`_any_`, `_all_`) may name, by field. */
 const PATTERN_COLUMNS: Record<string, string> = {
-  id: 't.id', name: 't.name', comment: 't.comment', status: 't.status', type: 't.type', project: 't.project',
-  user: 't.user_id', parent: 't.parent', last_worker: 't.last_worker', status_message: 't.status_message',
+  id: 't.id',
+  name: 't.name',
+  comment: 't.comment',
+  status: 't.status',
+  type: 't.type',
+  project: 't.project',
+  user: 't.user_id',
+  parent: 't.parent',
+  last_worker: 't.last_worker',
+  status_message: 't.status_message',
   status_reason: 't.status_reason',
 };
 
@@ -86,7 +94,10 @@ function patternCondition(field: string): string {
   if (field === 'tags' || field === 'system_tags') return `EXISTS (SELECT 1 FROM json_each(t.${field}) j WHERE regexp_i(?, j.value))`;
   const list = /^models\.(input|output)\.(model|name)$/.exec(field);
   if (list) {
-    const value = list[2] === 'model' ? "coalesce(json_extract(j.value, '$.model.id'), json_extract(j.value, '$.model'))" : "json_extract(j.value, '$.name')";
+    const value =
+      list[2] === 'model'
+        ? "coalesce(json_extract(j.value, '$.model.id'), json_extract(j.value, '$.model'))"
+        : "json_extract(j.value, '$.name')";
     return `EXISTS (SELECT 1 FROM json_each(t.models, '$.${list[1]}') j WHERE regexp_i(?, ${value}))`;
   }
   const [top, ...rest] = field.split('.');
@@ -100,9 +111,26 @@ function patternCondition(field: string): string {
 export type TasksRepository = ReturnType<typeof createTasksRepository>;
 
 const WRITABLE = new Set([
-  'project', 'name', 'type', 'status', 'comment', 'tags', 'system_tags', 'parent', 'created', 'started',
-  'completed', 'last_update', 'last_change', 'status_changed', 'active_duration', 'status_message',
-  'status_reason', 'last_iteration', 'last_worker', ...JSON_COLUMNS,
+  'project',
+  'name',
+  'type',
+  'status',
+  'comment',
+  'tags',
+  'system_tags',
+  'parent',
+  'created',
+  'started',
+  'completed',
+  'last_update',
+  'last_change',
+  'status_changed',
+  'active_duration',
+  'status_message',
+  'status_reason',
+  'last_iteration',
+  'last_worker',
+  ...JSON_COLUMNS,
 ]);
 
 function toColumns(fields: TaskFields): Record<string, unknown> {
@@ -142,9 +170,7 @@ export function createTasksRepository(db: Db) {
   const namesOf = db.prepare('SELECT id, name FROM tasks WHERE id IN (SELECT value FROM json_each(?))').raw(true);
   // One statement for a whole list, rather than a lookup per id from JS (100 ids a call).
   const missingOf = db.prepare('SELECT j.value FROM json_each(?) j WHERE NOT EXISTS (SELECT 1 FROM tasks t WHERE t.id = j.value)').pluck();
-  const touchStatement = db.prepare(
-    'UPDATE tasks SET last_iteration = max(last_iteration, ?), last_update = ? WHERE id = ?',
-  );
+  const touchStatement = db.prepare('UPDATE tasks SET last_iteration = max(last_iteration, ?), last_update = ? WHERE id = ?');
   const deleteStatement = db.prepare('DELETE FROM tasks WHERE id = ?');
   // Inserts and updates vary with the fields sent, selects with the fields asked for and the sort.
   const statements = statementCache(db);
@@ -240,7 +266,8 @@ export function createTasksRepository(db: Db) {
       }
       // Each path read on its own is a result column and a bound variable: past MAX_PATHS, whole
       // columns are read instead (SQLite takes 2,000 columns at most).
-      if (new Set(paths).size > MAX_PATHS) for (const path of paths) for (const c of FIELD_COLUMNS[path.split('.')[0]] ?? []) columns.add(c);
+      if (new Set(paths).size > MAX_PATHS)
+        for (const path of paths) for (const c of FIELD_COLUMNS[path.split('.')[0]] ?? []) columns.add(c);
       const wanted = [...new Set(paths)].filter((path) => !columns.has(path.split('.')[0]));
       const light = (column: string) => `coalesce(l.${column}, t.${column})`;
       const source = (path: string) => {
@@ -311,7 +338,9 @@ export function createTasksRepository(db: Db) {
         limitParams.push(query.limit, query.offset ?? 0);
       }
       const sql = `SELECT t.id FROM tasks t ${whereSql} ${orderSql} ${limitSql}`;
-      return statement(sql).pluck().all(...whereParams, ...orderParams, ...limitParams) as string[];
+      return statement(sql)
+        .pluck()
+        .all(...whereParams, ...orderParams, ...limitParams) as string[];
     },
 
     /** The name each given user id has on its tasks. */
@@ -358,12 +387,14 @@ function orderClause(orderBy: string[] | undefined, searchText: boolean): { orde
     let expr: string;
     let exprParams: unknown[] = [];
     if (field === '@text_score' || field === '$text_score') {
-      if (!searchText) throw new ApiError(400, 16, 'invalid value for fields (text score cannot be used in order_by when search text is not used)');
+      if (!searchText)
+        throw new ApiError(400, 16, 'invalid value for fields (text score cannot be used in order_by when search text is not used)');
       continue;
     }
     const reference = [...REFERENCE_FIELDS].find((r) => field.startsWith(`${r}.`));
     if (reference) {
-      if (!descending) throw lookupError(`Cannot resolve subfield or operator ${field.slice(reference.length + 1)} on the field ${reference}`);
+      if (!descending)
+        throw lookupError(`Cannot resolve subfield or operator ${field.slice(reference.length + 1)} on the field ${reference}`);
       first = false;
       continue;
     }

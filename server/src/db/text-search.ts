@@ -15,7 +15,10 @@ export interface TextQuery {
 }
 
 function fold(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase();
 }
 
 /** A word as the index keeps it: folded, a plural `s` dropped. */
@@ -25,7 +28,10 @@ function stem(word: string): string {
 
 /** Words are runs of letters, digits and `_` (MongoDB splits on spaces, dashes and punctuation). */
 export function textWords(text: string): string[] {
-  return fold(text).split(/[^\p{L}\p{N}_]+/u).filter(Boolean).map(stem);
+  return fold(text)
+    .split(/[^\p{L}\p{N}_]+/u)
+    .filter(Boolean)
+    .map(stem);
 }
 
 export function parseTextQuery(query: string): TextQuery {

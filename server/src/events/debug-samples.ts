@@ -65,7 +65,9 @@ function readScroll(scrollId: string | null | undefined): TaskScroll[] | null {
   if (!scrollId) return null;
   try {
     const decoded = JSON.parse(Buffer.from(scrollId, 'base64url').toString('utf8'));
-    return decoded?.k === 'debug_images' && Array.isArray(decoded.c) && decoded.c.length > 0 && decoded.c.every(isTaskScroll) ? (decoded.c as TaskScroll[]) : null;
+    return decoded?.k === 'debug_images' && Array.isArray(decoded.c) && decoded.c.length > 0 && decoded.c.every(isTaskScroll)
+      ? (decoded.c as TaskScroll[])
+      : null;
   } catch {
     return null; // an unknown scroll starts anew, as clearml-server makes a new state for it
   }
@@ -98,12 +100,11 @@ function recycledUpTo(samples: readonly DebugSampleEvent[]): Map<string, number>
 
 /** clearml-server's answer when the budget leaves no variant per metric and iteration (Elasticsearch refuses a terms size of 0). */
 function budgetExceeded(metrics: number, iters: number): ApiError {
-  return new ApiError(
-    400,
-    0,
-    "BadRequestError(400, 'x_content_parse_exception', '[terms] failed to parse field [size]')",
-    { reason: `${DEBUG_IMAGES_BUCKETS} / (${metrics} metrics x ${iters} iters) leaves no variant per metric and iteration`, metrics, iters },
-  );
+  return new ApiError(400, 0, "BadRequestError(400, 'x_content_parse_exception', '[terms] failed to parse field [size]')", {
+    reason: `${DEBUG_IMAGES_BUCKETS} / (${metrics} metrics x ${iters} iters) leaves no variant per metric and iteration`,
+    metrics,
+    iters,
+  });
 }
 
 /** One task's page of iterations, newest first, and its scroll moved on. */
@@ -115,8 +116,7 @@ function taskPage(repos: Repositories, scroll: TaskScroll, request: DebugImagesR
   const inMetrics = new Set(metricNames);
   const samples = all.filter((s) => inMetrics.has(s.metric));
   const earlier = scroll.max === null ? true : request.navigate_earlier;
-  const inRange = (iter: number) =>
-    earlier ? scroll.min === null || iter < scroll.min : scroll.max === null || iter > scroll.max;
+  const inRange = (iter: number) => (earlier ? scroll.min === null || iter < scroll.min : scroll.max === null || iter > scroll.max);
   const maxVariants = Math.floor(DEBUG_IMAGES_BUCKETS / (metricNames.length * request.iters));
   if (maxVariants < 1) throw budgetExceeded(metricNames.length, request.iters);
   const iterations = [...new Set(samples.filter((s) => inRange(s.iter)).map((s) => s.iter))]
@@ -168,7 +168,8 @@ export function debugImages(repos: Repositories, request: DebugImagesRequest, it
   // A scroll keeps the metrics the task had when it started; `refresh` takes in metrics added since.
   const known = (task: string, metrics: Record<string, string[] | null> | null) => {
     const out: Record<string, string[] | null> = {};
-    for (const { metric } of repos.events.debugSampleVariants(task)) if (metrics === null || metric in metrics) out[metric] = metrics?.[metric] ?? null;
+    for (const { metric } of repos.events.debugSampleVariants(task))
+      if (metrics === null || metric in metrics) out[metric] = metrics?.[metric] ?? null;
     return out;
   };
   let state = readScroll(request.scroll_id);
@@ -231,13 +232,18 @@ export function debugImageSample(
     const all = repos.events.debugSamples(body.task, body.metric).filter((s) => s.variant === body.variant);
     sample = all.find((s) => s.iter <= body.iteration!) ?? all[all.length - 1] ?? null;
   }
-  return sampleResponse(repos, sample, {
-    task: body.task,
-    metric: body.metric,
-    variant: body.variant,
-    iter: sample?.iter ?? body.iteration ?? 0,
-    current_metric: body.navigate_current_metric ?? true,
-  }, resolve);
+  return sampleResponse(
+    repos,
+    sample,
+    {
+      task: body.task,
+      metric: body.metric,
+      variant: body.variant,
+      iter: sample?.iter ?? body.iteration ?? 0,
+      current_metric: body.navigate_current_metric ?? true,
+    },
+    resolve,
+  );
 }
 
 /** `events.next_debug_image_sample`: the neighbour variant at the same iteration, or the neighbour iteration. */
@@ -255,9 +261,7 @@ export function nextDebugImageSample(
   if (body.next_iteration) samples = samples.filter((s) => s.metric === cursor.metric && s.variant === cursor.variant);
   const compare = (s: DebugSampleEvent) =>
     s.iter - cursor.iter || s.metric.localeCompare(cursor.metric) || s.variant.localeCompare(cursor.variant);
-  const found = earlier
-    ? [...samples].reverse().find((s) => compare(s) < 0)
-    : samples.find((s) => compare(s) > 0);
+  const found = earlier ? [...samples].reverse().find((s) => compare(s) < 0) : samples.find((s) => compare(s) > 0);
   if (!found) return sampleResponse(repos, null, { ...cursor, task }, resolve);
   return sampleResponse(repos, found, { ...cursor, task, metric: found.metric, variant: found.variant, iter: found.iter }, resolve);
 }

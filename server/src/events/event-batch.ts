@@ -44,7 +44,9 @@ export function parseBatchBody(body: unknown): ParsedBatch {
         try {
           items.push({ index, event: JSON.parse(line) });
         } catch {
-          const reason = /\b(NaN|Infinity)\b/.test(line) ? 'malformed JSON line (NaN and Infinity are not JSON numbers)' : 'malformed JSON line';
+          const reason = /\b(NaN|Infinity)\b/.test(line)
+            ? 'malformed JSON line (NaN and Infinity are not JSON numbers)'
+            : 'malformed JSON line';
           failures.push({ index, reason });
         }
         index++;
@@ -117,13 +119,28 @@ export function validateEvent(raw: unknown, now: number): Valid {
     case 'plot':
       return {
         kind: 'plot',
-        plot: { task, metric: text(e, 'metric'), variant: text(e, 'variant'), iter: iteration(e, false) ?? 0, ts, plot_str: text(e, 'plot_str', Infinity) },
+        plot: {
+          task,
+          metric: text(e, 'metric'),
+          variant: text(e, 'variant'),
+          iter: iteration(e, false) ?? 0,
+          ts,
+          plot_str: text(e, 'plot_str', Infinity),
+        },
       };
     case 'training_debug_image': {
       const key = e.key === undefined || e.key === null ? null : text(e, 'key');
       return {
         kind: 'sample',
-        sample: { task, metric: text(e, 'metric'), variant: text(e, 'variant'), iter: iteration(e, false) ?? 0, ts, url: text(e, 'url', Infinity), key },
+        sample: {
+          task,
+          metric: text(e, 'metric'),
+          variant: text(e, 'variant'),
+          iter: iteration(e, false) ?? 0,
+          ts,
+          url: text(e, 'url', Infinity),
+          key,
+        },
       };
     }
     case 'log': {
@@ -165,14 +182,24 @@ export function addEventBatch(repos: Repositories, body: unknown, unsupported?: 
     }
   }
   const taskOf = (v: Valid) =>
-    v.kind === 'scalar' ? v.point.task : v.kind === 'single' ? v.value.task : v.kind === 'plot' ? v.plot.task : v.kind === 'sample' ? v.sample.task : v.log.task;
+    v.kind === 'scalar'
+      ? v.point.task
+      : v.kind === 'single'
+        ? v.value.task
+        : v.kind === 'plot'
+          ? v.plot.task
+          : v.kind === 'sample'
+            ? v.sample.task
+            : v.log.task;
   const tasks = [...new Set(valid.map(taskOf))];
   const missing = new Set(repos.tasks.missing(tasks));
-  const stored = missing.size ? valid.filter((v, i) => {
-    if (!missing.has(taskOf(v))) return true;
-    failures.push({ index: validIndex[i], reason: `invalid task id ${taskOf(v)}` });
-    return false;
-  }) : valid;
+  const stored = missing.size
+    ? valid.filter((v, i) => {
+        if (!missing.has(taskOf(v))) return true;
+        failures.push({ index: validIndex[i], reason: `invalid task id ${taskOf(v)}` });
+        return false;
+      })
+    : valid;
 
   repos.transaction(() => {
     const scalars: ScalarPoint[] = [];
@@ -188,11 +215,22 @@ export function addEventBatch(repos: Repositories, body: unknown, unsupported?: 
       } else if (previous === undefined || iter > previous) lastIter.set(task, iter);
     };
     for (const v of stored) {
-      if (v.kind === 'scalar') { scalars.push(v.point); progress(v.point.task, v.point.iter); }
-      else if (v.kind === 'single') { singles.push(v.value); progress(v.value.task, null); }
-      else if (v.kind === 'plot') { plots.push(v.plot); progress(v.plot.task, v.plot.iter); }
-      else if (v.kind === 'sample') { samples.push(v.sample); progress(v.sample.task, v.sample.iter); }
-      else { logs.push(v.log); progress(v.log.task, v.log.iter); }
+      if (v.kind === 'scalar') {
+        scalars.push(v.point);
+        progress(v.point.task, v.point.iter);
+      } else if (v.kind === 'single') {
+        singles.push(v.value);
+        progress(v.value.task, null);
+      } else if (v.kind === 'plot') {
+        plots.push(v.plot);
+        progress(v.plot.task, v.plot.iter);
+      } else if (v.kind === 'sample') {
+        samples.push(v.sample);
+        progress(v.sample.task, v.sample.iter);
+      } else {
+        logs.push(v.log);
+        progress(v.log.task, v.log.iter);
+      }
     }
     repos.scalars.addPoints(scalars);
     repos.events.addSingleValues(singles);

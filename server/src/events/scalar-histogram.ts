@@ -115,7 +115,10 @@ class HistogramWriter {
   private sumIter = 0;
   private sumTs = 0;
 
-  constructor(private readonly key: HistogramKey, capacity: number) {
+  constructor(
+    private readonly key: HistogramKey,
+    capacity: number,
+  ) {
     this.columns = {
       x: key === 'iso_time' ? [] : new Float64Array(capacity),
       y: new Float64Array(capacity),
@@ -167,7 +170,14 @@ class HistogramWriter {
     const ts = Math.round(this.sumTs / count);
     if (this.tsWindow && (ts < this.tsWindow[0] || ts > this.tsWindow[1])) return;
     const rounder = this.rounder;
-    this.write(Math.round(this.sumIter / count), ts, rounder.round(this.sum / count), rounder.round(this.min), rounder.round(this.max), count);
+    this.write(
+      Math.round(this.sumIter / count),
+      ts,
+      rounder.round(this.sum / count),
+      rounder.round(this.min),
+      rounder.round(this.max),
+      count,
+    );
   }
 
   private write(iter: number, ts: number, y: number, min: number, max: number, count: number): void {

@@ -16,7 +16,9 @@ import { resolveStoragePath } from './storage-path';
 export const DEFAULT_MAX_FILE_BYTES = 2 * 1024 * 1024 * 1024;
 
 export function fileTooLarge(maxBytes: number): ApiError {
-  return new ApiError(413, 0, `Request body is too large: a file may hold at most ${maxBytes} bytes (--max-file-size)`, { max_bytes: maxBytes });
+  return new ApiError(413, 0, `Request body is too large: a file may hold at most ${maxBytes} bytes (--max-file-size)`, {
+    max_bytes: maxBytes,
+  });
 }
 
 /** Passes bytes through until more than `maxBytes` went by, then fails with a 413. */

@@ -22,9 +22,18 @@ export interface ServedType {
 const DOWNLOAD: ServedType = { contentType: 'application/octet-stream', disposition: 'attachment' };
 
 type Magic = (head: Buffer) => boolean;
-const starts = (...bytes: number[]): Magic => (head) => bytes.every((b, i) => head[i] === b);
-const ascii = (text: string, at = 0): Magic => (head) => head.subarray(at, at + text.length).toString('latin1') === text;
-const isoMedia = (brands: string[]): Magic => (head) => ascii('ftyp', 4)(head) && brands.includes(head.subarray(8, 12).toString('latin1'));
+const starts =
+  (...bytes: number[]): Magic =>
+  (head) =>
+    bytes.every((b, i) => head[i] === b);
+const ascii =
+  (text: string, at = 0): Magic =>
+  (head) =>
+    head.subarray(at, at + text.length).toString('latin1') === text;
+const isoMedia =
+  (brands: string[]): Magic =>
+  (head) =>
+    ascii('ftyp', 4)(head) && brands.includes(head.subarray(8, 12).toString('latin1'));
 
 /** Images: type and how the format's first bytes look. */
 const IMAGES: Record<string, { type: string; magic: Magic }> = {
@@ -41,8 +50,15 @@ const IMAGES: Record<string, { type: string; magic: Magic }> = {
 };
 
 const AUDIO: Record<string, string> = {
-  wav: 'audio/wav', mp3: 'audio/mpeg', ogg: 'audio/ogg', oga: 'audio/ogg', opus: 'audio/ogg', flac: 'audio/flac',
-  m4a: 'audio/mp4', aac: 'audio/aac', weba: 'audio/webm',
+  wav: 'audio/wav',
+  mp3: 'audio/mpeg',
+  ogg: 'audio/ogg',
+  oga: 'audio/ogg',
+  opus: 'audio/ogg',
+  flac: 'audio/flac',
+  m4a: 'audio/mp4',
+  aac: 'audio/aac',
+  weba: 'audio/webm',
 };
 const VIDEO: Record<string, string> = { mp4: 'video/mp4', m4v: 'video/mp4', webm: 'video/webm', ogv: 'video/ogg', mov: 'video/quicktime' };
 const TEXT = new Set(['txt', 'log']);
@@ -52,7 +68,10 @@ export const SNIFF_BYTES = 64;
 
 /** Markup or script at the start (after a byte-order mark and white space): never shown inline. */
 function looksActive(head: Buffer): boolean {
-  const text = head.toString('latin1').replace(/^(\xef\xbb\xbf|\xfe\xff|\xff\xfe)/, '').trimStart();
+  const text = head
+    .toString('latin1')
+    .replace(/^(\xef\xbb\xbf|\xfe\xff|\xff\xfe)/, '')
+    .trimStart();
   return text.startsWith('<') || /^(\0<|<\0)/.test(text);
 }
 

@@ -44,7 +44,9 @@ export interface Endpoint {
  * handler's signature: there, the compiler would expand FromSchema over every possible schema
  * while inferring the schema, and give up ("instantiation excessively deep").
  */
-export function endpoint<const BodySchema extends JSONSchema, Body = FromSchema<BodySchema>>(definition: TypedEndpoint<BodySchema, Body>): Endpoint {
+export function endpoint<const BodySchema extends JSONSchema, Body = FromSchema<BodySchema>>(
+  definition: TypedEndpoint<BodySchema, Body>,
+): Endpoint {
   return definition as unknown as Endpoint;
 }
 
@@ -58,11 +60,7 @@ declare module 'fastify' {
  * Serves each endpoint at `/api/<name>` and `/api/v<major>.<minor>/<name>`, by POST or by GET with
  * a JSON body (as the ClearML SDK sends it).
  */
-export function registerEndpoints(
-  app: FastifyInstance,
-  endpoints: readonly Endpoint[],
-  context: Omit<EndpointContext, 'request'>,
-) {
+export function registerEndpoints(app: FastifyInstance, endpoints: readonly Endpoint[], context: Omit<EndpointContext, 'request'>) {
   const reads = new ReadCoalescer(() => context.repos.dataVersion());
   app.decorate('reads', reads);
   for (const e of endpoints) {
@@ -107,9 +105,9 @@ export const stringArray = { type: 'array', items: { type: 'string', maxLength: 
 /** A filter given as one value or a list of them. */
 export const oneOrMany = { anyOf: [stringArray, { type: 'string' }] } as const;
 export const taskIdList = { type: 'array', items: idString, minItems: 1 } as const;
-export function object<const Properties extends Record<string, JSONSchema>, const Required extends readonly (keyof Properties & string)[] = []>(
-  properties: Properties,
-  required?: Required,
-) {
+export function object<
+  const Properties extends Record<string, JSONSchema>,
+  const Required extends readonly (keyof Properties & string)[] = [],
+>(properties: Properties, required?: Required) {
   return { type: 'object', properties, required: required ?? ([] as const) } as const;
 }

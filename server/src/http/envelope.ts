@@ -98,9 +98,20 @@ export function errorHandler(error: FastifyError | ApiError, request: FastifyReq
   if (status === 413) {
     const limit = request.routeOptions.bodyLimit;
     const most = limit ? ` (at most ${limit} bytes)` : '';
-    return sendError(request, reply, 413, 0, `Request body is too large${most}: ${fastifyError.message}`, limit ? { max_bytes: limit } : {});
+    return sendError(
+      request,
+      reply,
+      413,
+      0,
+      `Request body is too large${most}: ${fastifyError.message}`,
+      limit ? { max_bytes: limit } : {},
+    );
   }
-  if (fastifyError.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || fastifyError.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || error instanceof SyntaxError) {
+  if (
+    fastifyError.code === 'FST_ERR_CTP_INVALID_JSON_BODY' ||
+    fastifyError.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' ||
+    error instanceof SyntaxError
+  ) {
     return sendError(request, reply, 400, 12, `Validation error: body is not valid JSON (${fastifyError.message})`);
   }
   if (status >= 400 && status < 500) {

@@ -40,10 +40,17 @@ export function registerLoadShedding(app: FastifyInstance, maxQueue = DEFAULT_MA
   const refuse = (request: FastifyRequest, reply: FastifyReply) => {
     load.shed++;
     reply.header('retry-after', String(RETRY_AFTER_SEC));
-    return sendError(request, reply, 503, 0, `Server busy: ${load.inFlight} requests in progress (at most ${maxQueue}); retry after ${RETRY_AFTER_SEC} s`, {
-      max_queue: maxQueue,
-      retry_after: RETRY_AFTER_SEC,
-    });
+    return sendError(
+      request,
+      reply,
+      503,
+      0,
+      `Server busy: ${load.inFlight} requests in progress (at most ${maxQueue}); retry after ${RETRY_AFTER_SEC} s`,
+      {
+        max_queue: maxQueue,
+        retry_after: RETRY_AFTER_SEC,
+      },
+    );
   };
   app.addHook('onRequest', async (request, reply) => {
     if (sheddable(request) && load.inFlight >= maxQueue) return refuse(request, reply);

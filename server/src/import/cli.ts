@@ -93,8 +93,10 @@ async function main(): Promise<number> {
   importer.pass(summary, { watching: values.watch!, onProgress: showProgress ? progressBar(start, summary) : undefined });
   if (showProgress) process.stderr.write('\n');
   const seconds = (Date.now() - start) / 1000;
-  console.log(`Imported ${dir} into project "${importer.projectName}" of ${dbPath} in ${seconds.toFixed(1)} s ` +
-    `(${Math.round(summary.points / Math.max(seconds, 0.001)).toLocaleString('en-US')} points/s)`);
+  console.log(
+    `Imported ${dir} into project "${importer.projectName}" of ${dbPath} in ${seconds.toFixed(1)} s ` +
+      `(${Math.round(summary.points / Math.max(seconds, 0.001)).toLocaleString('en-US')} points/s)`,
+  );
   for (const line of summary.lines()) console.log(`  ${line}`);
   if (!values.watch) {
     repos.db.close();

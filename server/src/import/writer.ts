@@ -66,7 +66,11 @@ export function ensureProject(target: ImportTarget, name: string, description: s
 }
 
 /** Creates the task, or updates the one an earlier import of the same run made. */
-export function upsertTask(target: ImportTarget, id: string, fields: TaskFields & { name: string; created: string }): 'created' | 'updated' {
+export function upsertTask(
+  target: ImportTarget,
+  id: string,
+  fields: TaskFields & { name: string; created: string },
+): 'created' | 'updated' {
   const { repos } = target;
   if (repos.tasks.exists(id)) {
     repos.tasks.update(id, fields);
@@ -99,7 +103,11 @@ export class SeriesWriter {
   private buffered = 0;
   lastIteration = 0;
 
-  constructor(private readonly target: ImportTarget, private readonly task: string, private readonly summary: ImportSummary) {
+  constructor(
+    private readonly target: ImportTarget,
+    private readonly task: string,
+    private readonly summary: ImportSummary,
+  ) {
     for (const s of target.repos.scalars.seriesOfTasks([task])) {
       this.known.set(`${s.metric}\u0000${s.variant}`, s.last_iter ?? -Infinity);
       if ((s.last_iter ?? 0) > this.lastIteration) this.lastIteration = s.last_iter!;

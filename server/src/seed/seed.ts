@@ -106,8 +106,12 @@ function seedTask(
   }
   const when = Date.parse(lastUpdate);
   repos.events.addSingleValues(task.singleValues.map((v) => ({ task: task.id, ...v, ts: when })));
-  repos.events.addPlots(task.plots.map((p) => ({ task: task.id, metric: p.metric, variant: p.variant, iter: p.iter, ts: p.timestamp, plot_str: p.plot_str })));
-  repos.events.addLogs(task.logs.map((l) => ({ task: task.id, iter: l.iter, ts: l.timestamp, level: l.level, msg: l.msg, worker: task.last_worker })));
+  repos.events.addPlots(
+    task.plots.map((p) => ({ task: task.id, metric: p.metric, variant: p.variant, iter: p.iter, ts: p.timestamp, plot_str: p.plot_str })),
+  );
+  repos.events.addLogs(
+    task.logs.map((l) => ({ task: task.id, iter: l.iter, ts: l.timestamp, level: l.level, msg: l.msg, worker: task.last_worker })),
+  );
   for (const sample of task.samples) {
     const { relative, absolute } = resolveStoragePath(filesDir, sample.path);
     mkdirSync(dirname(absolute), { recursive: true });

@@ -23,4 +23,3 @@ export const apiEndpoints: readonly Endpoint[] = [
   ...modelEndpoints,
   ...workerEndpoints,
 ];
-

@@ -50,7 +50,11 @@ export function appRoutes(app: FastifyInstance, appDir: string | null, basePath 
     }
     // The app's own path, as if it were served at /.
     const appPath = path.slice(basePath.length - 1);
-    if (!built) return reply.code(appPath === '/' ? 200 : 404).type('text/html; charset=utf-8').send(NOT_BUILT_PAGE);
+    if (!built)
+      return reply
+        .code(appPath === '/' ? 200 : 404)
+        .type('text/html; charset=utf-8')
+        .send(NOT_BUILT_PAGE);
     let file = 'index.html';
     try {
       const candidate = resolve(root!, '.' + decodeURIComponent(appPath));

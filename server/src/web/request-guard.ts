@@ -43,13 +43,18 @@ const HOST_NAME = /^(\*|[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0
 export function parseAllowedHosts(raw: string | undefined | null): string[] {
   const entries = (raw ?? '').split(/[\s,]+/).filter((entry) => entry !== '');
   for (const entry of entries) {
-    if (!HOST_NAME.test(entry)) throw new Error(`--allowed-hosts: "${entry}" is not a host name (expected e.g. compare.example.com, or * for any)`);
+    if (!HOST_NAME.test(entry))
+      throw new Error(`--allowed-hosts: "${entry}" is not a host name (expected e.g. compare.example.com, or * for any)`);
   }
   return entries.map(normalHost);
 }
 
 function normalHost(host: string): string {
-  return host.trim().toLowerCase().replace(/\.$/, '').replace(/^\[(.*)\]$/, '$1');
+  return host
+    .trim()
+    .toLowerCase()
+    .replace(/\.$/, '')
+    .replace(/^\[(.*)\]$/, '$1');
 }
 
 /** The host name of a Host header, without its port. */
@@ -111,7 +116,11 @@ export function registerRequestGuard(app: FastifyInstance, options: RequestGuard
     if (!hostAllowed(request.headers.host)) {
       reply.header('connection', 'close');
       const shown = String(request.headers.host).slice(0, 100);
-      throw new ApiError(421, 0, `Misdirected request: this server does not answer to the host "${shown}"; start it with --allowed-hosts to add a name`);
+      throw new ApiError(
+        421,
+        0,
+        `Misdirected request: this server does not answer to the host "${shown}"; start it with --allowed-hosts to add a name`,
+      );
     }
     const api = isApiCall(request);
     if (api || !SAFE_METHODS.has(request.method)) {
@@ -119,7 +128,10 @@ export function registerRequestGuard(app: FastifyInstance, options: RequestGuard
       if (reason) throw new ApiError(403, 0, `Forbidden: a request from another site is refused (${reason})`);
     }
     if (api && hasBody(request)) {
-      const type = String(request.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+      const type = String(request.headers['content-type'] ?? '')
+        .split(';')[0]
+        .trim()
+        .toLowerCase();
       if (!API_BODY_TYPES.has(type)) {
         throw new ApiError(
           415,

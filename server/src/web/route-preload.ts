@@ -97,8 +97,9 @@ export function createIndexPage(appDir: string, basePath = '/'): (path: string) 
       const named = new Set([...html.matchAll(/\b(?:href|src)="([^"]+)"/g)].map((m) => m[1]));
       cached = { key, html, chunks, named };
     }
-    const files = [...new Set([MAIN_ENTRY, ...entriesFor(path)].flatMap((entry) => cached!.chunks.get(entry) ?? []))]
-      .filter((f) => CHUNK_NAME.test(f) && !cached!.named.has(f));
+    const files = [...new Set([MAIN_ENTRY, ...entriesFor(path)].flatMap((entry) => cached!.chunks.get(entry) ?? []))].filter(
+      (f) => CHUNK_NAME.test(f) && !cached!.named.has(f),
+    );
     if (!files.length) return cached.html;
     const tags = files.map((file) => `<link rel="modulepreload" href="${file}">`).join('');
     const at = cached.html.search(/<script\b[^>]*\btype="module"/);

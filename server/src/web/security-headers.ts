@@ -104,7 +104,10 @@ export function filesContentSecurityPolicy(options: SecurityHeaderOptions = {}):
 /** Whether an answer is for /files (a stored file, or an error about one). */
 function isFilesRequest(request: FastifyRequest): boolean {
   if (request.routeOptions.config?.endpoint === 'files') return true;
-  const path = request.url.split('?')[0].replace(/\/{2,}/g, '/').toLowerCase();
+  const path = request.url
+    .split('?')[0]
+    .replace(/\/{2,}/g, '/')
+    .toLowerCase();
   return path === '/files' || path.startsWith('/files/') || path.startsWith('/files%2f');
 }
 

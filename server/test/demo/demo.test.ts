@@ -86,7 +86,11 @@ function checkUnifiedDiff(diff: string): number {
       const body = lines[i++];
       assert.ok(body !== undefined, 'hunk ended early');
       const c = body[0];
-      if (c === ' ') { oldN--; newN--; } else if (c === '-') oldN--; else if (c === '+') newN--;
+      if (c === ' ') {
+        oldN--;
+        newN--;
+      } else if (c === '-') oldN--;
+      else if (c === '+') newN--;
       else assert.fail(`bad hunk line ${JSON.stringify(body)}`);
     }
     assert.equal(oldN, 0);
@@ -99,7 +103,10 @@ describe('demo data set', () => {
   it('is deterministic across calls', () => {
     assert.equal(fingerprint(demoDataset()), fingerprint(demoDataset()));
     const again = demoDataset();
-    assert.deepEqual(again.flatMap((p) => p.tasks.map((t) => t.id)), allTasks.map((t) => t.id));
+    assert.deepEqual(
+      again.flatMap((p) => p.tasks.map((t) => t.id)),
+      allTasks.map((t) => t.id),
+    );
   });
 
   it('has unique 32-hex ids for projects and tasks, consistent model ids', () => {
@@ -156,7 +163,14 @@ describe('demo data set', () => {
     for (const t of cifar.tasks) {
       const train = series(t, 'loss', 'train');
       const val = series(t, 'accuracy', 'val');
-      for (const [m, v] of [['loss', 'val'], ['accuracy', 'train'], ['learning_rate', 'lr'], [':monitor:gpu', 'gpu_0_utilization'], [':monitor:gpu', 'gpu_0_mem_usage']]) series(t, m, v);
+      for (const [m, v] of [
+        ['loss', 'val'],
+        ['accuracy', 'train'],
+        ['learning_rate', 'lr'],
+        [':monitor:gpu', 'gpu_0_utilization'],
+        [':monitor:gpu', 'gpu_0_mem_usage'],
+      ])
+        series(t, m, v);
       for (let k = 1; k < train.length; k++) {
         assert.equal(train[k][0], train[k - 1][0] + 1);
         assert.ok(train[k][2] >= train[k - 1][2]);
@@ -191,7 +205,10 @@ describe('demo data set', () => {
 
   it('has single values in Summary, missing for unfinished runs', () => {
     for (const t of cifar.tasks) {
-      const names = t.singleValues.filter((v) => v.metric === 'Summary').map((v) => v.variant).sort();
+      const names = t.singleValues
+        .filter((v) => v.metric === 'Summary')
+        .map((v) => v.variant)
+        .sort();
       if (t.status === 'completed') assert.deepEqual(names, ['params_millions', 'test_accuracy', 'train_hours']);
       else assert.deepEqual(names, ['params_millions']);
     }
@@ -212,11 +229,24 @@ describe('demo data set', () => {
       }
     }
     for (const ty of ['heatmap', 'scatter', 'bar', 'table', 'box']) assert.ok(traceTypes.has(ty), `no ${ty} trace`);
-    assert.ok(allTasks.some((t) => t.plots.some((p) => JSON.parse(p.plot_str).data.some((tr: { mode?: string }) => tr.mode === 'markers'))), 'no marker scatter');
-    for (const n of ['Confusion Matrix/test', 'ROC/test', 'Precision-Recall/test', 'Weights/conv1', 'Per-class metrics/test', 'Batch loss/distribution']) assert.ok(names.has(n), n);
+    assert.ok(
+      allTasks.some((t) => t.plots.some((p) => JSON.parse(p.plot_str).data.some((tr: { mode?: string }) => tr.mode === 'markers'))),
+      'no marker scatter',
+    );
+    for (const n of [
+      'Confusion Matrix/test',
+      'ROC/test',
+      'Precision-Recall/test',
+      'Weights/conv1',
+      'Per-class metrics/test',
+      'Batch loss/distribution',
+    ])
+      assert.ok(names.has(n), n);
     const completed = cifar.tasks.find((t) => t.status === 'completed')!;
     assert.ok(new Set(completed.plots.map((p) => p.iter)).size >= 3);
-    const cms = cifar.tasks.filter((t) => t.status === 'completed').map((t) => t.plots.find((p) => p.metric === 'Confusion Matrix')!.plot_str);
+    const cms = cifar.tasks
+      .filter((t) => t.status === 'completed')
+      .map((t) => t.plots.find((p) => p.metric === 'Confusion Matrix')!.plot_str);
     assert.equal(new Set(cms).size, cms.length, 'confusion matrices must differ between tasks');
     const cm = JSON.parse(cms[0]).data[0];
     assert.equal(cm.z.length, 10);
@@ -247,10 +277,11 @@ describe('demo data set', () => {
     const variants = new Set(a.samples.filter((s) => s.metric === 'predictions').map((s) => s.variant));
     assert.ok(variants.size >= 4);
     assert.deepEqual([...new Set(a.samples.filter((s) => s.metric === 'predictions').map((s) => s.iter))].slice(0, 3), [250, 500, 750]);
-    for (const t of allTasks) for (const s of t.samples) {
-      assert.ok(s.path.startsWith(`demo/${t.id}/`));
-      assert.ok(s.timestamp! > Date.parse(t.started!), `${s.path}: timestamp`);
-    }
+    for (const t of allTasks)
+      for (const s of t.samples) {
+        assert.ok(s.path.startsWith(`demo/${t.id}/`));
+        assert.ok(s.timestamp! > Date.parse(t.started!), `${s.path}: timestamp`);
+      }
     const paths = allTasks.flatMap((t) => t.samples.map((s) => s.path));
     assert.equal(new Set(paths).size, paths.length);
   });
@@ -263,12 +294,23 @@ describe('demo data set', () => {
       for (const x of l) assert.match(x, /^[A-Za-z0-9._-]+==[0-9][0-9A-Za-z.+-]*$/);
     }
     const base = new Set(lines(cifar.tasks[0]));
-    const diffs = cifar.tasks.map((t) => lines(t).filter((x) => !base.has(x)).length + [...base].filter((x) => !lines(t).includes(x)).length);
-    assert.ok(diffs.some((d) => d >= 2 && d <= 12), `diff sizes ${diffs}`);
+    const diffs = cifar.tasks.map(
+      (t) => lines(t).filter((x) => !base.has(x)).length + [...base].filter((x) => !lines(t).includes(x)).length,
+    );
+    assert.ok(
+      diffs.some((d) => d >= 2 && d <= 12),
+      `diff sizes ${diffs}`,
+    );
     assert.ok(diffs.filter((d) => d === 0).length >= 3, 'most tasks should share requirements');
     const names = (t: DemoTask) => new Set(lines(t).map((x) => x.split('==')[0]));
-    assert.ok(cifar.tasks.some((t) => [...names(t)].some((n) => !names(cifar.tasks[0]).has(n))), 'one task adds a package');
-    assert.ok(cifar.tasks.some((t) => [...names(cifar.tasks[0])].some((n) => !names(t).has(n))), 'one task lacks a package');
+    assert.ok(
+      cifar.tasks.some((t) => [...names(t)].some((n) => !names(cifar.tasks[0]).has(n))),
+      'one task adds a package',
+    );
+    assert.ok(
+      cifar.tasks.some((t) => [...names(cifar.tasks[0])].some((n) => !names(t).has(n))),
+      'one task lacks a package',
+    );
   });
 
   it('has valid uncommitted diffs, different per task, some empty', () => {
@@ -297,24 +339,31 @@ describe('demo data set', () => {
     const argNames = cifar.tasks.map((t) => Object.keys(t.hyperparams.Args).sort().join(','));
     assert.ok(new Set(argNames).size >= 2, 'some task misses a parameter');
     for (const p of ['lr', 'batch_size', 'optimizer', 'dropout', 'weight_decay', 'epochs', 'seed'])
-      assert.ok(cifar.tasks.some((t) => p in t.hyperparams.Args), p);
+      assert.ok(
+        cifar.tasks.some((t) => p in t.hyperparams.Args),
+        p,
+      );
     const seeds = new Map<string, number>();
     for (const t of cifar.tasks) {
       const a = t.hyperparams.Args;
       const key = ['lr', 'batch_size', 'optimizer', 'dropout', 'weight_decay'].map((k) => a[k]?.value).join('|');
       seeds.set(key, (seeds.get(key) ?? 0) + 1);
     }
-    assert.ok([...seeds.values()].some((n) => n >= 3), 'one config repeated with 3 seeds');
+    assert.ok(
+      [...seeds.values()].some((n) => n >= 3),
+      'one config repeated with 3 seeds',
+    );
     const yamls = new Set(cifar.tasks.map((t) => t.configuration['config.yaml'].value));
     assert.ok(yamls.size >= 5);
   });
 
   it('has artifacts, models and details that differ between tasks', () => {
     const keys = ['content_size', 'display_data', 'hash', 'key', 'mode', 'timestamp', 'type', 'type_data', 'uri'];
-    for (const t of allTasks) for (const a of t.execution.artifacts) {
-      assert.deepEqual(Object.keys(a).sort(), keys);
-      assert.match(a.hash, /^[0-9a-f]{64}$/);
-    }
+    for (const t of allTasks)
+      for (const a of t.execution.artifacts) {
+        assert.deepEqual(Object.keys(a).sort(), keys);
+        assert.match(a.hash, /^[0-9a-f]{64}$/);
+      }
     assert.ok(new Set(cifar.tasks.map((t) => t.script.repository)).size >= 2);
     assert.ok(new Set(cifar.tasks.map((t) => t.script.branch)).size >= 3);
     assert.ok(new Set(cifar.tasks.map((t) => t.container.image)).size >= 3);
@@ -327,7 +376,12 @@ describe('demo data set', () => {
   });
 
   it('has speech tasks with uneven metrics and valid WAV samples', () => {
-    const metricSets = speech.tasks.map((t) => t.scalars.map((s) => `${s.metric}/${s.variant}`).sort().join(','));
+    const metricSets = speech.tasks.map((t) =>
+      t.scalars
+        .map((s) => `${s.metric}/${s.variant}`)
+        .sort()
+        .join(','),
+    );
     assert.ok(new Set(metricSets).size >= 3);
     assert.ok(speech.tasks.some((t) => !t.scalars.some((s) => s.metric === 'accuracy')));
     const wavs = speech.tasks.flatMap((t) => t.samples.filter((s) => s.path.endsWith('.wav')));

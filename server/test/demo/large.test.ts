@@ -35,7 +35,10 @@ describe('large data set', () => {
   it('is deterministic', () => {
     const a = largeDataset({ tasks: 3, iterations: 500, metrics: 4 });
     const b = largeDataset({ tasks: 3, iterations: 500, metrics: 4 });
-    assert.deepEqual(a[0].tasks.map((t) => t.id), b[0].tasks.map((t) => t.id));
+    assert.deepEqual(
+      a[0].tasks.map((t) => t.id),
+      b[0].tasks.map((t) => t.id),
+    );
     assert.deepEqual([...a[0].tasks[2].scalars[3].points()], [...b[0].tasks[2].scalars[3].points()]);
     assert.notDeepEqual([...a[0].tasks[0].scalars[0].points()], [...a[0].tasks[1].scalars[0].points()]);
   });
@@ -68,7 +71,7 @@ describe('large data set', () => {
     assert.equal(n, LONG_SERIES_POINTS);
     assert.ok(spikes > 10, `spikes: ${spikes}`);
     // Target is > 5M points/s; the bound here leaves room for a busy machine.
-    assert.ok(n / ms > 1500, `${((n / ms) / 1000).toFixed(1)}M points/s`);
+    assert.ok(n / ms > 1500, `${(n / ms / 1000).toFixed(1)}M points/s`);
     const [small] = largeDataset({ tasks: 2, iterations: 99_999, metrics: 1 });
     assert.equal(small.tasks.length, 2);
   });

@@ -79,7 +79,10 @@ export class SdkClient {
   private readonly access: string;
   private readonly secret: string;
 
-  constructor(private readonly transport: Transport, options: SdkClientOptions = {}) {
+  constructor(
+    private readonly transport: Transport,
+    options: SdkClientOptions = {},
+  ) {
     this.apiPath = options.apiPath ?? '/api';
     this.filesPath = options.filesPath ?? '/files';
     this.filesHost = options.filesHost ?? `http://127.0.0.1:8080${this.filesPath}`;
@@ -160,7 +163,12 @@ export class SdkClient {
       headers: this.headers({ authorization: `Bearer ${this.token}`, 'content-type': type }),
       body,
     });
-    this.calls.push({ name: 'files.upload', request: storagePath, status: response.status, response: { meta: { result_code: response.status, result_msg: '' }, data: {} } });
+    this.calls.push({
+      name: 'files.upload',
+      request: storagePath,
+      status: response.status,
+      response: { meta: { result_code: response.status, result_msg: '' }, data: {} },
+    });
     if (response.status !== 200) throw new Error(`upload ${storagePath}: HTTP ${response.status} ${response.body.toString('utf8')}`);
     return `${this.filesHost}${encodeURI(storagePath)}`;
   }

@@ -5,14 +5,28 @@ import { ComparePage } from './compare-page';
 import { COMPARE_TABS } from '../url/compare-url';
 import { ComparePageActions, CompareViewActions } from '../state/compare/compare.actions';
 import {
-  ComparedTask, compareFeature, selectAnyTaskRunning, selectCompareTab, selectComparedTaskIds, selectComparedTasks, selectIdsProblem,
-  selectLivePoll, selectLiveSettings, selectMissingTaskIds,
+  ComparedTask,
+  compareFeature,
+  selectAnyTaskRunning,
+  selectCompareTab,
+  selectComparedTaskIds,
+  selectComparedTasks,
+  selectIdsProblem,
+  selectLivePoll,
+  selectLiveSettings,
+  selectMissingTaskIds,
 } from '../state/compare/compare.feature';
 
 const A = 'a'.repeat(32);
 const B = 'b'.repeat(32);
 const compared: ComparedTask[] = [
-  { id: A, isBase: true, color: '#111', displayName: 'base task', task: { id: A, name: 'base task', status: 'completed', type: 'training' } },
+  {
+    id: A,
+    isBase: true,
+    color: '#111',
+    displayName: 'base task',
+    task: { id: A, name: 'base task', status: 'completed', type: 'training' },
+  },
   { id: B, isBase: false, color: '#222', displayName: 'other', task: null },
 ];
 

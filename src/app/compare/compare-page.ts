@@ -19,8 +19,17 @@ import type { AddTasksDialogData } from './shell/add-tasks-dialog';
 import { TaskStrip } from './shell/task-strip';
 import { ComparePageActions, CompareViewActions } from '../state/compare/compare.actions';
 import {
-  compareFeature, selectAnyTaskRunning, selectCompareTab, selectCompareView, selectComparedTaskIds, selectComparedTasks, selectIdsProblem,
-  selectLivePoll, selectLiveSettings, selectMissingTaskIds, selectTaskSlots,
+  compareFeature,
+  selectAnyTaskRunning,
+  selectCompareTab,
+  selectCompareView,
+  selectComparedTaskIds,
+  selectComparedTasks,
+  selectIdsProblem,
+  selectLivePoll,
+  selectLiveSettings,
+  selectMissingTaskIds,
+  selectTaskSlots,
 } from '../state/compare/compare.feature';
 import { Toggle } from '../shared/toggle/toggle';
 

@@ -6,9 +6,7 @@ import { RouterLink } from '@angular/router';
   imports: [RouterLink],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <div class="page-message" role="alert">
-      This address does not match a page. <a routerLink="/tasks">Go to the task table</a>.
-    </div>
+    <div class="page-message" role="alert"> This address does not match a page. <a routerLink="/tasks">Go to the task table</a>. </div>
   `,
 })
 export class NotFoundPage {}

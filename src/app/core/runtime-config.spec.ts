@@ -2,10 +2,12 @@ import { DEFAULT_RUNTIME_CONFIG, loadRuntimeConfig, parseRuntimeConfig } from '.
 
 describe('runtime config', () => {
   it('reads apiBaseUrl, trimming trailing slashes', () => {
-    expect(parseRuntimeConfig({ apiBaseUrl: 'https://clearml.example.com/api/' })).toEqual({ apiBaseUrl: 'https://clearml.example.com/api' });
+    expect(parseRuntimeConfig({ apiBaseUrl: 'https://clearml.example.com/api/' })).toEqual({
+      apiBaseUrl: 'https://clearml.example.com/api',
+    });
   });
 
-  it('keeps a relative or root-relative base as it is (the browser resolves it against the app\'s base href)', () => {
+  it("keeps a relative or root-relative base as it is (the browser resolves it against the app's base href)", () => {
     expect(parseRuntimeConfig({ apiBaseUrl: '/api/' })).toEqual({ apiBaseUrl: '/api' });
     expect(parseRuntimeConfig({ apiBaseUrl: 'api' })).toEqual({ apiBaseUrl: 'api' });
   });

@@ -25,8 +25,14 @@ import { compareFeature, selectIdsProblem } from '../state/compare/compare.featu
     <router-outlet />
   `,
   styles: `
-    :host { display: block; padding: 4px; }
-    .message { margin: 16px; color: var(--mat-sys-error); }
+    :host {
+      display: block;
+      padding: 4px;
+    }
+    .message {
+      margin: 16px;
+      color: var(--mat-sys-error);
+    }
   `,
 })
 export class EmbedPage {

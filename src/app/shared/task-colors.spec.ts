@@ -1,5 +1,14 @@
 import {
-  TASK_DASHES, TASK_PALETTE, TASK_SLOTS, assignSlots, displayNames, formatSlots, nextSlots, parseSlots, slotLook, svgDashArray,
+  TASK_DASHES,
+  TASK_PALETTE,
+  TASK_SLOTS,
+  assignSlots,
+  displayNames,
+  formatSlots,
+  nextSlots,
+  parseSlots,
+  slotLook,
+  svgDashArray,
 } from './task-colors';
 
 /** CIELAB (D65) of a `#rrggbb` colour. */
@@ -59,7 +68,7 @@ describe('task colours: slots', () => {
     expect(new Set(hundred.map((l) => `${l.color}|${l.dash}|${l.symbol}`)).size).toBe(100);
   });
 
-  it('keeps a task\'s slot when another is removed, and a new task takes the first free slot', () => {
+  it("keeps a task's slot when another is removed, and a new task takes the first free slot", () => {
     const [a, b, c, d] = ids(4);
     const start = assignSlots([a, b, c]);
     const removed = nextSlots([a, b, c], start, [a, c]);

@@ -13,8 +13,26 @@
  * all before it (as Glasbey's palettes are made), with a bounded chroma.
  */
 export const TASK_PALETTE: readonly string[] = [
-  '#1f77b4', '#ff7f0e', '#2ca02c', '#d62728', '#9467bd', '#8c564b', '#e377c2', '#7f7f7f', '#bcbd22', '#17becf',
-  '#966900', '#f00f78', '#3c875a', '#0078ff', '#ff8787', '#a5a55a', '#e178ff', '#c31ea5', '#d29669', '#87a5ff',
+  '#1f77b4',
+  '#ff7f0e',
+  '#2ca02c',
+  '#d62728',
+  '#9467bd',
+  '#8c564b',
+  '#e377c2',
+  '#7f7f7f',
+  '#bcbd22',
+  '#17becf',
+  '#966900',
+  '#f00f78',
+  '#3c875a',
+  '#0078ff',
+  '#ff8787',
+  '#a5a55a',
+  '#e178ff',
+  '#c31ea5',
+  '#d29669',
+  '#87a5ff',
 ];
 
 /** Line dashes (Plotly's names) of the palette's rounds: slots 0–19 solid, 20–39 dashed… */
@@ -45,11 +63,16 @@ export function slotLook(slot: number): TaskLook {
 export function svgDashArray(dash: TaskDash, width = 1.5): string | null {
   const w = Math.max(1, width);
   switch (dash) {
-    case 'dash': return `${5 * w} ${3 * w}`;
-    case 'dot': return `${w} ${2 * w}`;
-    case 'dashdot': return `${5 * w} ${2 * w} ${w} ${2 * w}`;
-    case 'longdash': return `${9 * w} ${3 * w}`;
-    default: return null;
+    case 'dash':
+      return `${5 * w} ${3 * w}`;
+    case 'dot':
+      return `${w} ${2 * w}`;
+    case 'dashdot':
+      return `${5 * w} ${2 * w} ${w} ${2 * w}`;
+    case 'longdash':
+      return `${9 * w} ${3 * w}`;
+    default:
+      return null;
   }
 }
 
@@ -77,7 +100,10 @@ export function assignSlots(ids: readonly string[], requested: readonly (number 
 /** Slots after the comparison changed from `ids` to `nextIds`: a task keeps its slot, a new one takes the first free. */
 export function nextSlots(ids: readonly string[], slots: readonly number[], nextIds: readonly string[]): number[] {
   const byId = new Map(ids.map((id, i) => [id, slots[i]] as const));
-  return assignSlots(nextIds, nextIds.map((id) => byId.get(id) ?? null));
+  return assignSlots(
+    nextIds,
+    nextIds.map((id) => byId.get(id) ?? null),
+  );
 }
 
 /** Slots from the URL (`0,3,1`); entries that are not slot numbers are null. */
@@ -98,7 +124,5 @@ export function formatSlots(slots: readonly number[]): string | null {
 export function displayNames(tasks: readonly { id: string; name: string }[]): Map<string, string> {
   const counts = new Map<string, number>();
   for (const task of tasks) counts.set(task.name, (counts.get(task.name) ?? 0) + 1);
-  return new Map(
-    tasks.map((task) => [task.id, (counts.get(task.name) ?? 0) > 1 ? `${task.name} · ${task.id.slice(0, 5)}` : task.name]),
-  );
+  return new Map(tasks.map((task) => [task.id, (counts.get(task.name) ?? 0) > 1 ? `${task.name} · ${task.id.slice(0, 5)}` : task.name]));
 }

@@ -10,7 +10,15 @@ import { TaskDash, svgDashArray } from './task-colors';
       <line x1="1" y1="4" x2="17" y2="4" [attr.stroke]="color()" stroke-width="3" [attr.stroke-dasharray]="dashArray()" />
     </svg>
   `,
-  styles: `:host { display: inline-flex; flex: none; } svg { display: block; }`,
+  styles: `
+    :host {
+      display: inline-flex;
+      flex: none;
+    }
+    svg {
+      display: block;
+    }
+  `,
 })
 export class TaskSwatch {
   readonly color = input.required<string>();

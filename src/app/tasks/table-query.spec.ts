@@ -1,5 +1,13 @@
 import {
-  DEFAULT_TABLE_QUERY, escapeRegex, pagedLength, parseTableQuery, patchTableQuery, rangeLabel, searchFilter, tableQueryToParams, toTaskQuery,
+  DEFAULT_TABLE_QUERY,
+  escapeRegex,
+  pagedLength,
+  parseTableQuery,
+  patchTableQuery,
+  rangeLabel,
+  searchFilter,
+  tableQueryToParams,
+  toTaskQuery,
 } from './table-query';
 
 describe('table query', () => {
@@ -23,8 +31,15 @@ describe('table query', () => {
     };
     const params = tableQueryToParams(query);
     expect(params).toEqual({
-      project: 'p1,p2', q: 'resnet, 50 & co', sort: 'name', status: 'failed,in_progress', type: 'training',
-      tag: 'best,sweep', archived: '1', page: '4', size: '100',
+      project: 'p1,p2',
+      q: 'resnet, 50 & co',
+      sort: 'name',
+      status: 'failed,in_progress',
+      type: 'training',
+      tag: 'best,sweep',
+      archived: '1',
+      page: '4',
+      size: '100',
     });
     expect(parseTableQuery(params)).toEqual(query);
   });

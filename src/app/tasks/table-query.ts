@@ -53,7 +53,14 @@ export function searchFilter(search: string): { pattern: string; fields: string[
 
 function list(value: unknown): string[] {
   const raw = Array.isArray(value) ? value.join(',') : typeof value === 'string' ? value : '';
-  return [...new Set(raw.split(',').map((item) => item.trim()).filter(Boolean))];
+  return [
+    ...new Set(
+      raw
+        .split(',')
+        .map((item) => item.trim())
+        .filter(Boolean),
+    ),
+  ];
 }
 
 function positiveInt(value: unknown): number | null {

@@ -11,7 +11,9 @@ describe('TasksPage', () => {
 
   beforeEach(async () => {
     await TestBed.configureTestingModule({
-      imports: [TasksPage], providers: [provideMockStore()], deferBlockBehavior: DeferBlockBehavior.Manual,
+      imports: [TasksPage],
+      providers: [provideMockStore()],
+      deferBlockBehavior: DeferBlockBehavior.Manual,
     }).compileComponents();
     store = TestBed.inject(MockStore);
     store.overrideSelector(selectTableQuery, DEFAULT_TABLE_QUERY);
@@ -34,7 +36,10 @@ describe('TasksPage', () => {
   it('counts the tasks up to this page, with "+" while more follow, and the server\'s count where it gives one', async () => {
     const task = (i: number) => ({ id: String(i), name: `t${i}`, status: 'completed' as const, type: 'training' });
     store.overrideSelector(selectTableQuery, { ...DEFAULT_TABLE_QUERY, pageIndex: 2, pageSize: 25 });
-    store.overrideSelector(tasksFeature.selectTasks, Array.from({ length: 25 }, (_, i) => task(i)));
+    store.overrideSelector(
+      tasksFeature.selectTasks,
+      Array.from({ length: 25 }, (_, i) => task(i)),
+    );
     store.overrideSelector(tasksFeature.selectHasMore, true);
     store.refreshState();
     await fixture.whenStable();

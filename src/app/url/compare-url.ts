@@ -70,7 +70,11 @@ export function compareViewFromSegments(segments: readonly string[]): string {
  */
 export function compareUrlCommands(ids: readonly string[], view: string, slots: readonly number[] = []): unknown[] {
   const written = slots.length === ids.length ? formatSlots(slots) : null;
-  return ['/compare-tasks', { ids: ids.join(','), ...(written ? { slots: written } : {}) }, ...(view || 'details').split('/').filter(Boolean)];
+  return [
+    '/compare-tasks',
+    { ids: ids.join(','), ...(written ? { slots: written } : {}) },
+    ...(view || 'details').split('/').filter(Boolean),
+  ];
 }
 
 /** Moves `id` to the front: the new base task. */

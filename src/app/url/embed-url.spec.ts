@@ -20,7 +20,7 @@ describe('embedPath', () => {
     expect(embedPath([A], 'debug-images', {}, {})).toBe(`/embed;ids=${A}/debug-images`);
   });
 
-  it('carries the tasks\' colour slots when they are not 0, 1, 2…', () => {
+  it("carries the tasks' colour slots when they are not 0, 1, 2…", () => {
     expect(embedPath([A, B], 'scalars/graph', {}, {}, [0, 1])).toBe(`/embed;ids=${A},${B}/scalars/graph`);
     expect(embedPath([A, B], 'scalars/graph', {}, {}, [0, 2])).toBe(`/embed;ids=${A},${B};slots=0,2/scalars/graph`);
   });

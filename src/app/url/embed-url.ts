@@ -11,7 +11,11 @@ export type QueryOptions = Record<string, string | string[] | undefined>;
  * the embedded chart looks like the one it was copied from.
  */
 export function embedPath(
-  ids: readonly string[], view: string, query: QueryOptions, item: Record<string, string | null>, slots: readonly number[] = [],
+  ids: readonly string[],
+  view: string,
+  query: QueryOptions,
+  item: Record<string, string | null>,
+  slots: readonly number[] = [],
 ): string {
   const params = new URLSearchParams();
   const merged: QueryOptions = { ...query };

@@ -53,7 +53,10 @@ function parseOptions<M extends OptionMap>(map: M, raws: readonly (string | null
 
 /** The options of `map` read from plain query values (`{ smooth: '0.6' }`): for code outside the store. */
 export function readOptions<M extends OptionMap>(map: M, query: Readonly<Record<string, string | null | undefined>>): OptionValues<M> {
-  return parseOptions(map, Object.values(map).map((option) => query[option.name] ?? null));
+  return parseOptions(
+    map,
+    Object.values(map).map((option) => query[option.name] ?? null),
+  );
 }
 
 /** The query changes that write `values` (a default removes its parameter). */
@@ -134,7 +137,12 @@ export function numberOption(name: string, min: number, max: number, fallbackVal
 }
 
 /** Any other value: the view's own parse and format (absent reads as `parse(null)`). */
-export function customOption<T>(name: string, parse: (raw: string | null) => T, format: (value: T) => string | null, check?: UrlOption<T>['check']): UrlOption<T> {
+export function customOption<T>(
+  name: string,
+  parse: (raw: string | null) => T,
+  format: (value: T) => string | null,
+  check?: UrlOption<T>['check'],
+): UrlOption<T> {
   return { name, default: parse(null), parse, format, ...(check ? { check } : {}) };
 }
 

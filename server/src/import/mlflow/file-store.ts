@@ -67,7 +67,12 @@ export function listExperiments(root: string): MlflowExperiment[] {
       .filter((e) => e.isDirectory() && existsSync(join(dir, e.name, 'meta.yaml')))
       .map((e) => join(dir, e.name))
       .sort();
-    out.push({ id: String(meta.experiment_id ?? entry.name), name: String(meta.name ?? entry.name), deleted: meta.lifecycle_stage === 'deleted', runDirs });
+    out.push({
+      id: String(meta.experiment_id ?? entry.name),
+      name: String(meta.name ?? entry.name),
+      deleted: meta.lifecycle_stage === 'deleted',
+      runDirs,
+    });
   }
   return out.sort((a, b) => a.id.localeCompare(b.id, 'en', { numeric: true }));
 }
@@ -111,7 +116,12 @@ export function readRun(dir: string): MlflowRun {
       // MLflow writes NaN and ±inf as `nan`, `inf`, `-inf`.
       if (/^[-+]?nan$/i.test(value ?? '')) point.value = NaN;
       else if (/^[-+]?inf(inity)?$/i.test(value ?? '')) point.value = value.startsWith('-') ? -Infinity : Infinity;
-      if (!Number.isFinite(point.timestamp) || !Number.isInteger(point.step) || value === undefined || (Number.isNaN(point.value) && !/nan/i.test(value))) {
+      if (
+        !Number.isFinite(point.timestamp) ||
+        !Number.isInteger(point.step) ||
+        value === undefined ||
+        (Number.isNaN(point.value) && !/nan/i.test(value))
+      ) {
         badLines.push(`${join(dir, 'metrics', file.path)} line ${i + 1}: '${line.slice(0, 80)}' is not 'timestamp value step'`);
         return;
       }

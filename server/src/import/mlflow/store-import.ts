@@ -2,11 +2,27 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join, posix, resolve } from 'node:path';
 import type { TaskFields } from '../../db/tasks-repository';
-import { ensureProject, iso, metricVariant, SeriesWriter, stableId, storeFile, upsertTask, type ImportSummary, type ImportTarget } from '../writer';
+import {
+  ensureProject,
+  iso,
+  metricVariant,
+  SeriesWriter,
+  stableId,
+  storeFile,
+  upsertTask,
+  type ImportSummary,
+  type ImportTarget,
+} from '../writer';
 import { listExperiments, readRun, runSignature, type MlflowRun } from './file-store';
 
 /** RunStatus → task status. */
-const STATUS: Record<string, string> = { RUNNING: 'in_progress', SCHEDULED: 'queued', FINISHED: 'completed', FAILED: 'failed', KILLED: 'stopped' };
+const STATUS: Record<string, string> = {
+  RUNNING: 'in_progress',
+  SCHEDULED: 'queued',
+  FINISHED: 'completed',
+  FAILED: 'failed',
+  KILLED: 'stopped',
+};
 
 /** Artifacts larger than this are listed with their path in the store instead of being copied. */
 const MAX_COPIED_BYTES = 64 << 20;
@@ -20,7 +36,11 @@ export class MlflowStore {
   private readonly signatures = new Map<string, string>();
   private readonly projects = new Map<string, string>();
 
-  constructor(private readonly target: ImportTarget, root: string, private readonly project?: string) {
+  constructor(
+    private readonly target: ImportTarget,
+    root: string,
+    private readonly project?: string,
+  ) {
     this.root = resolve(root);
   }
 
@@ -28,7 +48,10 @@ export class MlflowStore {
     return this.project || 'one per experiment';
   }
 
-  pass(summary: ImportSummary, options: { onProgress?: (p: { runsDone: number; runs: number; bytesDone: number; bytes: number }) => void }): number {
+  pass(
+    summary: ImportSummary,
+    options: { onProgress?: (p: { runsDone: number; runs: number; bytesDone: number; bytes: number }) => void },
+  ): number {
     const experiments = listExperiments(this.root);
     const runs = experiments.reduce((n, e) => n + e.runDirs.length, 0);
     let done = 0;
@@ -77,7 +100,10 @@ export class MlflowStore {
   private importRun(run: MlflowRun, project: string, summary: ImportSummary): void {
     const task = stableId('mlflow', run.runId);
     const tags = run.tags;
-    const lastMetricTs = Math.max(0, ...[...run.metrics.values()].map((points) => (points.length ? points[points.length - 1].timestamp : 0)));
+    const lastMetricTs = Math.max(
+      0,
+      ...[...run.metrics.values()].map((points) => (points.length ? points[points.length - 1].timestamp : 0)),
+    );
     const start = run.startTime ?? (lastMetricTs || Date.now());
     const end = run.endTime ?? null;
     const last = Math.max(start, end ?? 0, lastMetricTs);
@@ -98,9 +124,20 @@ export class MlflowStore {
       last_update: iso(last),
       last_change: iso(last),
       active_duration: end !== null ? Math.round((end - start) / 1000) : null,
-      hyperparams: { mlflow: Object.fromEntries([...run.params].map(([name, value]) => [name, { section: 'mlflow', name, value, type: '', description: '' }])) },
+      hyperparams: {
+        mlflow: Object.fromEntries(
+          [...run.params].map(([name, value]) => [name, { section: 'mlflow', name, value, type: '', description: '' }]),
+        ),
+      },
       configuration: tags.size
-        ? { 'MLflow tags': { name: 'MLflow tags', type: 'json', description: 'tags of the MLflow run', value: JSON.stringify(Object.fromEntries(tags), null, 2) } }
+        ? {
+            'MLflow tags': {
+              name: 'MLflow tags',
+              type: 'json',
+              description: 'tags of the MLflow run',
+              value: JSON.stringify(Object.fromEntries(tags), null, 2),
+            },
+          }
         : {},
       script: this.script(run),
     };
@@ -181,8 +218,16 @@ export class MlflowStore {
 function contentType(path: string): string {
   const ext = posix.extname(path).toLowerCase();
   const types: Record<string, string> = {
-    '.txt': 'text/plain', '.json': 'application/json', '.yaml': 'text/yaml', '.yml': 'text/yaml', '.csv': 'text/csv',
-    '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.html': 'text/html', '.pkl': 'application/octet-stream',
+    '.txt': 'text/plain',
+    '.json': 'application/json',
+    '.yaml': 'text/yaml',
+    '.yml': 'text/yaml',
+    '.csv': 'text/csv',
+    '.png': 'image/png',
+    '.jpg': 'image/jpeg',
+    '.jpeg': 'image/jpeg',
+    '.html': 'text/html',
+    '.pkl': 'application/octet-stream',
   };
   return types[ext] ?? 'application/octet-stream';
 }

@@ -139,7 +139,16 @@ function decodeValue(v: ValueMsg, step: number, wallTime: number, out: TbItem[])
       out.push({ kind: 'image', tag, step, wallTime, bytes: v.image!.encodedImageString, index: 0, count: 1 });
       return;
     case 'audio':
-      out.push({ kind: 'audio', tag, step, wallTime, bytes: v.audio!.encodedAudioString, contentType: v.audio!.contentType, index: 0, count: 1 });
+      out.push({
+        kind: 'audio',
+        tag,
+        step,
+        wallTime,
+        bytes: v.audio!.encodedAudioString,
+        contentType: v.audio!.contentType,
+        index: 0,
+        count: 1,
+      });
       return;
     case 'histo':
       out.push({ kind: 'histogram', tag, step, wallTime, buckets: histoBuckets(v.histo!) });
@@ -187,10 +196,16 @@ function decodeTensorValue(v: ValueMsg, plugin: string, step: number, wallTime: 
     // TF2: a string tensor [k, 2] of (encoded audio, label), or [k] of encoded audio.
     const stride = shape.length === 2 ? shape[1] : 1;
     const clips = t.stringVal.filter((_, i) => i % stride === 0);
-    clips.forEach((bytes, index) => out.push({ kind: 'audio', tag, step, wallTime, bytes, contentType: 'audio/wav', index, count: clips.length }));
+    clips.forEach((bytes, index) =>
+      out.push({ kind: 'audio', tag, step, wallTime, bytes, contentType: 'audio/wav', index, count: clips.length }),
+    );
     return;
   }
-  out.push({ kind: 'skipped', tag, reason: plugin ? `${plugin} summaries are not imported` : 'tensor summaries without a plugin are not imported' });
+  out.push({
+    kind: 'skipped',
+    tag,
+    reason: plugin ? `${plugin} summaries are not imported` : 'tensor summaries without a plugin are not imported',
+  });
 }
 
 /** The numbers of a numeric tensor, from its typed fields or its packed little-endian content. */
@@ -245,7 +260,10 @@ function histoBuckets(h: NonNullable<ValueMsg['histo']>): HistogramBucket[] {
 
 interface HParamsMsg {
   experiment?: { metricInfos: { name?: { group: string; tag: string } | null }[] } | null;
-  sessionStartInfo?: { hparams: Record<string, { kind?: string; numberValue?: number; stringValue?: string; boolValue?: boolean }>; startTimeSecs: number } | null;
+  sessionStartInfo?: {
+    hparams: Record<string, { kind?: string; numberValue?: number; stringValue?: string; boolValue?: boolean }>;
+    startTimeSecs: number;
+  } | null;
 }
 
 function decodeHParams(v: ValueMsg, wallTime: number, out: TbItem[]): void {

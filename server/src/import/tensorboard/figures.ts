@@ -12,14 +12,26 @@ export function histogramFigure(title: string, step: number, buckets: readonly H
   const y = buckets.map((b) => b.count);
   return JSON.stringify({
     data: [{ type: 'bar', name: plainText(title), x, y, width }],
-    layout: { title: { text: `${plainText(title)} (step ${step})` }, xaxis: { title: { text: 'value' } }, yaxis: { title: { text: 'count' } }, bargap: 0, showlegend: false },
+    layout: {
+      title: { text: `${plainText(title)} (step ${step})` },
+      xaxis: { title: { text: 'value' } },
+      yaxis: { title: { text: 'count' } },
+      bargap: 0,
+      showlegend: false,
+    },
   });
 }
 
 /** A text summary as a one-cell table. */
 export function textFigure(title: string, step: number, text: string): string {
   return JSON.stringify({
-    data: [{ type: 'table', header: { values: [`step ${step}`], align: 'left' }, cells: { values: [[plainText(text).replace(/\n/g, '<br>')]], align: 'left' } }],
+    data: [
+      {
+        type: 'table',
+        header: { values: [`step ${step}`], align: 'left' },
+        cells: { values: [[plainText(text).replace(/\n/g, '<br>')]], align: 'left' },
+      },
+    ],
     layout: { title: { text: plainText(title) } },
   });
 }

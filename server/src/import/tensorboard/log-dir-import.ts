@@ -24,7 +24,11 @@ export class TensorBoardLogDir {
   private projectId: string | null = null;
   private passes = 0;
 
-  constructor(private readonly target: ImportTarget, logDir: string, project?: string) {
+  constructor(
+    private readonly target: ImportTarget,
+    logDir: string,
+    project?: string,
+  ) {
     this.logDir = resolve(logDir);
     this.projectName = project || basename(this.logDir);
   }
@@ -73,7 +77,12 @@ export class TensorBoardLogDir {
       this.active.delete(task);
       this.target.repos.transaction(() => {
         const row = this.target.repos.tasks.rows([task], ['last_update'])[0];
-        this.target.repos.tasks.update(task, { status: 'completed', completed: row?.last_update, status_changed: iso(now), last_change: iso(now) });
+        this.target.repos.tasks.update(task, {
+          status: 'completed',
+          completed: row?.last_update,
+          status_changed: iso(now),
+          last_change: iso(now),
+        });
       });
     }
   }

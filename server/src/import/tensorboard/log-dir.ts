@@ -36,7 +36,10 @@ export function findRuns(logDir: string): RunFiles[] {
     } catch {
       return;
     }
-    const events = entries.filter((e) => e.isFile() && isEventFile(e.name)).map((e) => join(dir, e.name)).sort();
+    const events = entries
+      .filter((e) => e.isFile() && isEventFile(e.name))
+      .map((e) => join(dir, e.name))
+      .sort();
     if (events.length) {
       const parent = join(dir, '..');
       if (dir !== logDir && HPARAMS_FOLDER.test(basename(dir))) runOf(parent).hparamsFiles.push(...events);

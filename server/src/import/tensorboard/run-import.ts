@@ -3,7 +3,18 @@ import { decodeEvent, decodeScalarEvent, type HistogramBucket, type ScalarVisito
 import { histogramFigure, textFigure } from './figures';
 import type { RunFiles } from './log-dir';
 import { TfRecordReader } from './tfrecord';
-import { iso, metricVariant, safeSegment, SeriesWriter, type SeriesHandle, stableId, storeFile, upsertTask, type ImportSummary, type ImportTarget } from '../writer';
+import {
+  iso,
+  metricVariant,
+  safeSegment,
+  SeriesWriter,
+  type SeriesHandle,
+  stableId,
+  storeFile,
+  upsertTask,
+  type ImportSummary,
+  type ImportTarget,
+} from '../writer';
 
 export interface RunImportOptions {
   /** The log dir's project (its id). */
@@ -27,7 +38,10 @@ export class TensorBoardRun {
   readonly taskId: string;
   private readonly readers = new Map<string, TfRecordReader>();
 
-  constructor(readonly projectName: string, public files: RunFiles) {
+  constructor(
+    readonly projectName: string,
+    public files: RunFiles,
+  ) {
     this.taskId = stableId('tensorboard', projectName, files.name);
   }
 
@@ -87,7 +101,9 @@ export class TensorBoardRun {
           const ext = item.kind === 'audio' ? audioExtension(item.contentType) : imageExtension(item.bytes);
           const path = `tensorboard/${task}/${safeSegment(metric)}/${safeSegment(variant)}/${item.step}.${ext}`;
           const url = storeFile(target, path, item.bytes);
-          target.repos.events.addDebugSamples([{ task, metric, variant, iter: item.step, ts: Math.round(item.wallTime * 1000), url, key: null }]);
+          target.repos.events.addDebugSamples([
+            { task, metric, variant, iter: item.step, ts: Math.round(item.wallTime * 1000), url, key: null },
+          ]);
           summary.samples++;
           return;
         }
@@ -98,7 +114,16 @@ export class TensorBoardRun {
         }
         case 'text': {
           const { metric, variant } = metricVariant(item.tag);
-          target.repos.events.addPlots([{ task, metric, variant, iter: item.step, ts: Math.round(item.wallTime * 1000), plot_str: textFigure(item.tag, item.step, item.text) }]);
+          target.repos.events.addPlots([
+            {
+              task,
+              metric,
+              variant,
+              iter: item.step,
+              ts: Math.round(item.wallTime * 1000),
+              plot_str: textFigure(item.tag, item.step, item.text),
+            },
+          ]);
           summary.plots++;
           return;
         }
@@ -141,7 +166,9 @@ export class TensorBoardRun {
             // Only reads: the scalars it visits are buffered (written by flushIfFull below).
             if (inHparams || !decodeScalarEvent(data, scalar)) items = decodeEvent(data);
           } catch (error) {
-            summary.problems.push(`${path} before offset ${reader.offset}: record does not decode as an Event (${(error as Error).message}); skipped`);
+            summary.problems.push(
+              `${path} before offset ${reader.offset}: record does not decode as an Event (${(error as Error).message}); skipped`,
+            );
             continue;
           }
           for (const item of items) visit(item, inHparams);
@@ -160,12 +187,16 @@ export class TensorBoardRun {
     for (const [tag, { step, buckets }] of histograms) {
       const { metric, variant } = metricVariant(tag);
       target.repos.events.deletePlots(task, metric, variant);
-      target.repos.events.addPlots([{ task, metric, variant, iter: step, ts: Math.round(lastWall * 1000), plot_str: histogramFigure(tag, step, buckets) }]);
+      target.repos.events.addPlots([
+        { task, metric, variant, iter: step, ts: Math.round(lastWall * 1000), plot_str: histogramFigure(tag, step, buckets) },
+      ]);
       summary.plots++;
     }
     // The HParams plugin's metrics, written once into the session folder, are single values; other scalars there are series.
     const singles = hparamsScalars.filter((s) => hparamsMetrics.has(s.tag));
-    target.repos.events.addSingleValues(singles.map((s) => ({ task, metric: 'Summary', variant: s.tag, value: s.value, ts: Math.round(s.wallTime * 1000) })));
+    target.repos.events.addSingleValues(
+      singles.map((s) => ({ task, metric: 'Summary', variant: s.tag, value: s.value, ts: Math.round(s.wallTime * 1000) })),
+    );
     for (const s of hparamsScalars.filter((x) => !hparamsMetrics.has(x.tag))) {
       const { metric, variant } = metricVariant(s.tag);
       writer.add(metric, variant, 0, s.value, Math.round(s.wallTime * 1000));

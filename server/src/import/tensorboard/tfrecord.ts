@@ -37,7 +37,10 @@ export class TfRecordReader {
   /** Set once the framing broke: nothing after `offset` can be read. */
   broken = false;
 
-  constructor(readonly path: string, offset = 0) {
+  constructor(
+    readonly path: string,
+    offset = 0,
+  ) {
     this.offset = offset;
   }
 

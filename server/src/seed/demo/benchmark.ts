@@ -30,15 +30,34 @@ export function benchSeriesName(k: number): { metric: string; variant: string } 
  * Lazy series with a per-point cost of one mulberry32 step and a few multiplications:
  * a decaying (or saturating) trend, uniform noise and rare x5-x10 spikes.
  */
-export function benchSeries(metric: string, variant: string, kind: Kind, seed: number, count: number, startMs: number, msPerIter: number, firstIter = 1): DemoScalarSeries {
+export function benchSeries(
+  metric: string,
+  variant: string,
+  kind: Kind,
+  seed: number,
+  count: number,
+  startMs: number,
+  msPerIter: number,
+  firstIter = 1,
+): DemoScalarSeries {
   return {
     metric,
     variant,
     *points() {
       let a = seed >>> 0;
       const sr = new Rng(seed ^ 0x5bd1e995);
-      const floor = kind === 'loss' ? 0.05 + 0.3 * sr.next() : kind === 'accuracy' ? 0.7 + 0.25 * sr.next() : kind === 'grad_norm' ? 0.4 + sr.next() : kind === 'throughput' ? 1500 + 1500 * sr.next() : 1e-3 * (0.5 + sr.next());
-      const start = kind === 'loss' ? 2.3 : kind === 'accuracy' ? 0.1 : kind === 'grad_norm' ? 5 : kind === 'throughput' ? floor * 0.6 : floor;
+      const floor =
+        kind === 'loss'
+          ? 0.05 + 0.3 * sr.next()
+          : kind === 'accuracy'
+            ? 0.7 + 0.25 * sr.next()
+            : kind === 'grad_norm'
+              ? 0.4 + sr.next()
+              : kind === 'throughput'
+                ? 1500 + 1500 * sr.next()
+                : 1e-3 * (0.5 + sr.next());
+      const start =
+        kind === 'loss' ? 2.3 : kind === 'accuracy' ? 0.1 : kind === 'grad_norm' ? 5 : kind === 'throughput' ? floor * 0.6 : floor;
       const noiseAmp = kind === 'throughput' ? floor * 0.08 : kind === 'lr' ? 0 : kind === 'accuracy' ? 0.03 : floor * 0.3;
       // Trend: floor + (start - floor) * r^i, with r chosen so the trend has mostly settled after 30% of the run.
       const r = Math.exp(-5 / Math.max(10, count * 0.3));
@@ -136,21 +155,33 @@ function benchTask(index: number, opts: LargeDatasetOptions, kind: 'normal' | 'l
   const msPerIter = kind === 'long' ? 50 : 250;
   const count = kind === 'long' ? LONG_SERIES_POINTS : opts.iterations;
   const seed = hash32(id);
-  const scalars: DemoScalarSeries[] = kind === 'long'
-    ? [benchSeries('loss', 'long', 'loss', seed, count, startedMs, msPerIter)]
-    : Array.from({ length: opts.metrics }, (_, k) => {
-        const { metric, variant } = benchSeriesName(k);
-        return benchSeries(metric, variant, metric as Kind, (seed + Math.imul(k + 1, 0x9e3779b1)) >>> 0, count, startedMs, msPerIter);
-      });
+  const scalars: DemoScalarSeries[] =
+    kind === 'long'
+      ? [benchSeries('loss', 'long', 'loss', seed, count, startedMs, msPerIter)]
+      : Array.from({ length: opts.metrics }, (_, k) => {
+          const { metric, variant } = benchSeriesName(k);
+          return benchSeries(metric, variant, metric as Kind, (seed + Math.imul(k + 1, 0x9e3779b1)) >>> 0, count, startedMs, msPerIter);
+        });
   const endMs = startedMs + count * msPerIter + 30_000;
   const hunkNames = Object.keys(HUNKS);
   const chosen = index % 4 === 3 ? [] : hunkNames.filter((_, h) => (hash32(`${id}:${h}`) & 3) === 0).slice(0, 4);
   const user = [USERS.alice, USERS.bruno, USERS.priya][index % 3];
-  const plots = kind === 'normal' && index < 2 ? (() => {
-    const r = new Rng(`${id}:cm`);
-    const classes = ['cls_0', 'cls_1', 'cls_2', 'cls_3', 'cls_4', 'cls_5', 'cls_6', 'cls_7'];
-    return [{ metric: 'Confusion Matrix', variant: 'val', iter: count, timestamp: endMs - 20_000, plot_str: confusionMatrixPlot('Confusion Matrix - val', classes, confusionCounts(perClassAccuracy(0.8, classes, r), 200, r)) }];
-  })() : [];
+  const plots =
+    kind === 'normal' && index < 2
+      ? (() => {
+          const r = new Rng(`${id}:cm`);
+          const classes = ['cls_0', 'cls_1', 'cls_2', 'cls_3', 'cls_4', 'cls_5', 'cls_6', 'cls_7'];
+          return [
+            {
+              metric: 'Confusion Matrix',
+              variant: 'val',
+              iter: count,
+              timestamp: endMs - 20_000,
+              plot_str: confusionMatrixPlot('Confusion Matrix - val', classes, confusionCounts(perClassAccuracy(0.8, classes, r), 200, r)),
+            },
+          ];
+        })()
+      : [];
   return {
     id,
     name,
@@ -177,15 +208,29 @@ function benchTask(index: number, opts: LargeDatasetOptions, kind: 'normal' | 'l
       version_num: commitHash('bench', index % 6 === 0 ? 'perf' : 'main', Math.floor(index / 10)),
       entry_point: 'bench/train.py',
       working_dir: '.',
-      requirements: { pip: requirementsText(index % 7 === 0 ? { versions: { torch: '2.3.0', triton: '2.3.0' } } : index % 11 === 0 ? { add: [['deepspeed', '0.13.1']] } : {}) },
+      requirements: {
+        pip: requirementsText(
+          index % 7 === 0 ? { versions: { torch: '2.3.0', triton: '2.3.0' } } : index % 11 === 0 ? { add: [['deepspeed', '0.13.1']] } : {},
+        ),
+      },
       diff: buildDiff(chosen, id),
     },
     container: { image: 'nvcr.io/nvidia/pytorch:24.05-py3', arguments: '--ipc=host --shm-size=16g', setup_shell_script: '' },
     hyperparams: benchHyperparams(index, rng),
     configuration: {
-      'config.yaml': configItem('config.yaml', `run:\n  index: ${index}\n  iterations: ${count}\ndata:\n  image_size: ${[160, 192, 224][index % 3]}\n`, 'yaml', 'run configuration'),
+      'config.yaml': configItem(
+        'config.yaml',
+        `run:\n  index: ${index}\n  iterations: ${count}\ndata:\n  image_size: ${[160, 192, 224][index % 3]}\n`,
+        'yaml',
+        'run configuration',
+      ),
     },
-    runtime: { gpu_type: 'NVIDIA H100 80GB HBM3', gpu_count: index % 4 === 0 ? 4 : 1, cpu_cores: 32, hostname: `bench-node-${String(index % 8).padStart(2, '0')}` },
+    runtime: {
+      gpu_type: 'NVIDIA H100 80GB HBM3',
+      gpu_count: index % 4 === 0 ? 4 : 1,
+      cpu_cores: 32,
+      hostname: `bench-node-${String(index % 8).padStart(2, '0')}`,
+    },
     execution: { queue: queue('benchmark'), framework: 'PyTorch', artifacts: [] },
     models: { input: [], output: [] },
     scalars,
@@ -207,11 +252,13 @@ export function largeDataset(opts: LargeDatasetOptions): DemoProject[] {
   if (!(opts.tasks >= 0 && opts.iterations >= 0 && opts.metrics >= 0)) throw new RangeError('tasks, iterations and metrics must be >= 0');
   const tasks = Array.from({ length: opts.tasks }, (_, i) => benchTask(i, opts, 'normal'));
   if (opts.iterations >= 100_000) tasks.push(benchTask(opts.tasks, opts, 'long'));
-  return [{
-    id: demoId('project', PROJECT),
-    name: PROJECT,
-    description: `Synthetic load: ${opts.tasks} tasks x ${opts.metrics} series x ${opts.iterations} iterations.`,
-    created: iso(BASE_TIME + 29 * DAY),
-    tasks,
-  }];
+  return [
+    {
+      id: demoId('project', PROJECT),
+      name: PROJECT,
+      description: `Synthetic load: ${opts.tasks} tasks x ${opts.metrics} series x ${opts.iterations} iterations.`,
+      created: iso(BASE_TIME + 29 * DAY),
+      tasks,
+    },
+  ];
 }

@@ -34,8 +34,16 @@ export function configItem(name: string, value: string, type: string, descriptio
 }
 
 export function artifact(opts: {
-  key: string; type: string; mode: 'input' | 'output'; uri: string; size: number; content: string; timestamp: number;
-  preview: string; contentType: string; display?: [string, string][];
+  key: string;
+  type: string;
+  mode: 'input' | 'output';
+  uri: string;
+  size: number;
+  content: string;
+  timestamp: number;
+  preview: string;
+  contentType: string;
+  display?: [string, string][];
 }): DemoArtifact {
   return {
     key: opts.key,
@@ -50,8 +58,22 @@ export function artifact(opts: {
   };
 }
 
-export function model(opts: { key: string; name: string; uri: string; design: string; labels: Record<string, number>; framework?: string }): DemoModel {
-  return { id: demoId('model', opts.key), name: opts.name, uri: opts.uri, framework: opts.framework ?? 'PyTorch', design: opts.design, labels: opts.labels };
+export function model(opts: {
+  key: string;
+  name: string;
+  uri: string;
+  design: string;
+  labels: Record<string, number>;
+  framework?: string;
+}): DemoModel {
+  return {
+    id: demoId('model', opts.key),
+    name: opts.name,
+    uri: opts.uri,
+    framework: opts.framework ?? 'PyTorch',
+    design: opts.design,
+    labels: opts.labels,
+  };
 }
 
 export function labelsOf(classes: string[]): Record<string, number> {

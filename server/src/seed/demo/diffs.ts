@@ -152,27 +152,14 @@ export const HUNKS: Record<string, { path: string; hunk: Hunk }> = {
     path: 'configs/default.yaml',
     hunk: {
       start: 12,
-      lines: [
-        ' data:',
-        '   root: /datasets/cifar10',
-        '-  num_workers: 4',
-        '+  num_workers: 8',
-        '   pin_memory: true',
-      ],
+      lines: [' data:', '   root: /datasets/cifar10', '-  num_workers: 4', '+  num_workers: 8', '   pin_memory: true'],
     },
   },
   'config.sched': {
     path: 'configs/default.yaml',
     hunk: {
       start: 27,
-      lines: [
-        ' scheduler:',
-        '-  name: step',
-        '-  milestones: [25, 37]',
-        '+  name: cosine',
-        '+  warmup_iters: 100',
-        '   gamma: 0.1',
-      ],
+      lines: [' scheduler:', '-  name: step', '-  milestones: [25, 37]', '+  name: cosine', '+  warmup_iters: 100', '   gamma: 0.1'],
     },
   },
   'kws.specaug': {

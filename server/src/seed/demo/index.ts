@@ -11,8 +11,19 @@ import { speechProject } from './speech.js';
 import type { DemoProject } from './types.js';
 
 export type {
-  DemoArtifact, DemoConfigItem, DemoContainer, DemoHyperParam, DemoLog, DemoModel, DemoModelRef, DemoPlot,
-  DemoProject, DemoSample, DemoScalarSeries, DemoScript, DemoTask,
+  DemoArtifact,
+  DemoConfigItem,
+  DemoContainer,
+  DemoHyperParam,
+  DemoLog,
+  DemoModel,
+  DemoModelRef,
+  DemoPlot,
+  DemoProject,
+  DemoSample,
+  DemoScalarSeries,
+  DemoScript,
+  DemoTask,
 } from './types.js';
 export { largeDataset, LONG_SERIES_POINTS, type LargeDatasetOptions } from './benchmark.js';
 

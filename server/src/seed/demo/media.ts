@@ -7,7 +7,9 @@ export function hsv(h: number, s: number, v: number): [number, number, number] {
   const c = v * s;
   const x = c * (1 - Math.abs(((h / 60) % 2) - 1));
   const m = v - c;
-  let r = 0, g = 0, b = 0;
+  let r = 0,
+    g = 0,
+    b = 0;
   if (h < 60) [r, g, b] = [c, x, 0];
   else if (h < 120) [r, g, b] = [x, c, 0];
   else if (h < 180) [r, g, b] = [0, c, x];
@@ -19,7 +21,10 @@ export function hsv(h: number, s: number, v: number): [number, number, number] {
 
 class Canvas {
   readonly data: Buffer;
-  constructor(readonly width: number, readonly height: number) {
+  constructor(
+    readonly width: number,
+    readonly height: number,
+  ) {
     this.data = Buffer.alloc(width * height * 4, 255);
   }
   set(x: number, y: number, rgb: readonly number[], alpha = 1): void {
@@ -175,7 +180,7 @@ export function spectrogramPng(opts: { f0: number; f1: number; seed: number; wid
     const row = H - 1 - Math.round((f / 4000) * (H - 1));
     for (let y = 0; y < H; y++) {
       const dist = Math.min(Math.abs(y - row), Math.abs(y - (row - (H - 1 - row))) + 3);
-      const energy = Math.exp(-dist * dist / 6) + 0.15 * rng.next();
+      const energy = Math.exp((-dist * dist) / 6) + 0.15 * rng.next();
       c.set(x, y, hsv(260 - 220 * Math.min(1, energy), 0.9, 0.15 + 0.85 * Math.min(1, energy)));
     }
   }

@@ -13,12 +13,23 @@ function r4(x: number): number {
 
 /** Typical class pairs a CIFAR-10 classifier confuses, by index. */
 const CONFUSABLE: Record<number, number[]> = {
-  0: [8, 2], 1: [9, 8], 2: [4, 6, 0], 3: [5, 6, 4], 4: [2, 7, 5], 5: [3, 7], 6: [3, 2], 7: [4, 5], 8: [0, 1], 9: [1, 8],
+  0: [8, 2],
+  1: [9, 8],
+  2: [4, 6, 0],
+  3: [5, 6, 4],
+  4: [2, 7, 5],
+  5: [3, 7],
+  6: [3, 2],
+  7: [4, 5],
+  8: [0, 1],
+  9: [1, 8],
 };
 
 /** Per-class accuracies around `acc`, hard classes (cat, dog, bird) lower. */
 export function perClassAccuracy(acc: number, classes: string[], rng: Rng): number[] {
-  const difficulty = classes.map((c) => (c === 'cat' ? 1.9 : c === 'dog' ? 1.5 : c === 'bird' ? 1.3 : c === 'automobile' || c === 'truck' ? 0.55 : 0.8));
+  const difficulty = classes.map((c) =>
+    c === 'cat' ? 1.9 : c === 'dog' ? 1.5 : c === 'bird' ? 1.3 : c === 'automobile' || c === 'truck' ? 0.55 : 0.8,
+  );
   const mean = difficulty.reduce((a, b) => a + b, 0) / difficulty.length;
   return difficulty.map((d) => Math.max(0.05, Math.min(0.995, 1 - (1 - acc) * (d / mean) * (0.9 + 0.2 * rng.next()))));
 }
@@ -49,15 +60,12 @@ export function confusionCounts(accs: number[], perClass: number, rng: Rng): num
 }
 
 export function confusionMatrixPlot(title: string, classes: string[], counts: number[][]): string {
-  return fig(
-    [{ type: 'heatmap', z: counts, x: classes, y: classes, colorscale: 'Viridis', name: 'confusion', hoverongaps: false }],
-    {
-      title: { text: title },
-      xaxis: { title: { text: 'Predicted' }, type: 'category' },
-      yaxis: { title: { text: 'Actual' }, type: 'category', autorange: 'reversed' },
-      showlegend: false,
-    },
-  );
+  return fig([{ type: 'heatmap', z: counts, x: classes, y: classes, colorscale: 'Viridis', name: 'confusion', hoverongaps: false }], {
+    title: { text: title },
+    xaxis: { title: { text: 'Predicted' }, type: 'category' },
+    yaxis: { title: { text: 'Actual' }, type: 'category', autorange: 'reversed' },
+    showlegend: false,
+  });
 }
 
 /** ROC curves from class AUCs: TPR = FPR^k with k = (1 - auc) / auc. */
@@ -65,7 +73,13 @@ export function rocPlot(title: string, classes: string[], aucs: number[]): strin
   const xs = Array.from({ length: 41 }, (_, i) => (i / 40) ** 2);
   const data: object[] = classes.map((c, i) => {
     const k = (1 - aucs[i]) / aucs[i];
-    return { type: 'scatter', mode: 'lines', name: `${c} (AUC=${aucs[i].toFixed(3)})`, x: xs.map(r4), y: xs.map((x) => r4(x === 0 ? 0 : x ** k)) };
+    return {
+      type: 'scatter',
+      mode: 'lines',
+      name: `${c} (AUC=${aucs[i].toFixed(3)})`,
+      x: xs.map(r4),
+      y: xs.map((x) => r4(x === 0 ? 0 : x ** k)),
+    };
   });
   data.push({ type: 'scatter', mode: 'lines', name: 'chance', x: [0, 1], y: [0, 1], line: { dash: 'dash', color: 'grey' } });
   return fig(data, {
@@ -82,7 +96,10 @@ export function prPlot(title: string, classes: string[], aps: number[]): string 
   const data = classes.map((c, i) => {
     const k = 1 + 14 * aps[i] ** 3;
     return {
-      type: 'scatter', mode: 'lines', name: `${c} (AP=${aps[i].toFixed(3)})`, x: rs.map(r4),
+      type: 'scatter',
+      mode: 'lines',
+      name: `${c} (AP=${aps[i].toFixed(3)})`,
+      x: rs.map(r4),
       y: rs.map((r) => r4(Math.max(0.1, 1 - (1 - 0.1) * r ** k))),
     };
   });
@@ -100,7 +117,9 @@ export function weightHistogramPlot(title: string, std: number, count: number, r
   const lo = -4 * std;
   const width = (8 * std) / (bins - 1);
   const centers = Array.from({ length: bins }, (_, i) => lo + i * width);
-  const ys = centers.map((x) => Math.round(count * width * Math.exp(-(x * x) / (2 * std * std)) / (std * Math.sqrt(2 * Math.PI)) * (0.92 + 0.16 * rng.next())));
+  const ys = centers.map((x) =>
+    Math.round(((count * width * Math.exp(-(x * x) / (2 * std * std))) / (std * Math.sqrt(2 * Math.PI))) * (0.92 + 0.16 * rng.next())),
+  );
   return fig([{ type: 'bar', name: series, x: centers.map((x) => Number(x.toPrecision(4))), y: ys }], {
     title: { text: title },
     xaxis: { title: { text: 'weight value' } },
@@ -114,11 +133,13 @@ export function weightHistogramPlot(title: string, std: number, count: number, r
 export function tablePlot(title: string, header: string[], rows: (string | number)[][]): string {
   const columns = header.map((_, j) => rows.map((r) => r[j]));
   return fig(
-    [{
-      type: 'table',
-      header: { values: header.map((h) => `<b>${h}</b>`), align: 'left', fill: { color: '#2b3a55' }, font: { color: 'white' } },
-      cells: { values: columns, align: 'left' },
-    }],
+    [
+      {
+        type: 'table',
+        header: { values: header.map((h) => `<b>${h}</b>`), align: 'left', fill: { color: '#2b3a55' }, font: { color: 'white' } },
+        cells: { values: columns, align: 'left' },
+      },
+    ],
     { title: { text: title } },
   );
 }
@@ -146,5 +167,10 @@ export function embeddingPlot(title: string, classes: string[], acc: number, rng
     }
     return { type: 'scatter', mode: 'markers', name: c, x: xs, y: ys, marker: { size: 5 } };
   });
-  return fig(data, { title: { text: title }, xaxis: { title: { text: 't-SNE 1' } }, yaxis: { title: { text: 't-SNE 2' } }, showlegend: true });
+  return fig(data, {
+    title: { text: title },
+    xaxis: { title: { text: 't-SNE 1' } },
+    yaxis: { title: { text: 't-SNE 2' } },
+    showlegend: true,
+  });
 }

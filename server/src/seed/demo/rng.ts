@@ -47,7 +47,10 @@ export class Rng {
   }
   hex(chars: number): string {
     let s = '';
-    while (s.length < chars) s += Math.floor(this.next() * 0x100000000).toString(16).padStart(8, '0');
+    while (s.length < chars)
+      s += Math.floor(this.next() * 0x100000000)
+        .toString(16)
+        .padStart(8, '0');
     return s.slice(0, chars);
   }
   shuffle<T>(items: T[]): T[] {
@@ -61,12 +64,16 @@ export class Rng {
 
 /** Stable 32-hex id derived from the given parts. */
 export function demoId(...parts: (string | number)[]): string {
-  return createHash('md5').update('compare-demo\u0000' + parts.join('\u0000')).digest('hex');
+  return createHash('md5')
+    .update('compare-demo\u0000' + parts.join('\u0000'))
+    .digest('hex');
 }
 
 /** Stable 40-hex (git-like) commit hash derived from the given parts. */
 export function commitHash(...parts: (string | number)[]): string {
-  return createHash('sha1').update('commit\u0000' + parts.join('\u0000')).digest('hex');
+  return createHash('sha1')
+    .update('commit\u0000' + parts.join('\u0000'))
+    .digest('hex');
 }
 
 export function sha256(data: string | Buffer): string {

@@ -51,7 +51,6 @@ const plotsBody = object(
 );
 type PlotsBody = FromSchema<typeof plotsBody>;
 
-
 function matches(filter: MetricsFilter, metric: string, variant: string): boolean {
   if (!filter?.length) return true;
   return filter.some((f) => f.metric === metric && (!f.variants?.length || f.variants.includes(variant)));
@@ -107,7 +106,11 @@ async function histogram(repos: Repositories, body: HistogramBody, plainClearml:
       if (!matches(body.metrics, series.metric, series.variant)) continue;
       if (slice.due()) await slice.yield();
       const label = series.x_axis_label ? `,"x_axis_label":${JSON.stringify(series.x_axis_label)}` : '';
-      ((metrics[series.metric] ??= {})[series.variant] ??= {})[task] = [`{"name":${name},`, seriesHistogramJson(repos.scalars, series, options), `${label}}`];
+      ((metrics[series.metric] ??= {})[series.variant] ??= {})[task] = [
+        `{"name":${name},`,
+        seriesHistogramJson(repos.scalars, series, options),
+        `${label}}`,
+      ];
     }
   }
   const parts: (string | Buffer)[] = ['{"metrics":'];
@@ -134,10 +137,7 @@ const PLOTS_LIMIT = 10000;
 const isPlotsCursor = (value: unknown): value is { done: boolean; total: number } =>
   isRecord(value) && typeof value.done === 'boolean' && isFiniteNumber(value.total);
 
-function multiTaskPlots(
-  repos: Repositories,
-  body: PlotsBody,
-) {
+function multiTaskPlots(repos: Repositories, body: PlotsBody) {
   const tasks = requireTasks(repos, body.tasks);
   if (body.scroll_id) {
     const cursor = decodeScrollId('plots', body.scroll_id, isPlotsCursor);
@@ -164,7 +164,6 @@ function multiTaskPlots(
   return { plots, returned, total: returned, scroll_id: encodeScrollId('plots', { done: true, total: returned }) };
 }
 
-
 /** `events.*` (schema/services/events.conf); the SDK's read-backs are in readback-endpoints.ts. */
 export const eventEndpoints = [
   endpoint({
@@ -172,14 +171,18 @@ export const eventEndpoints = [
     body: { anyOf: [{ type: 'string' }, { type: 'array' }, { type: 'object' }] },
     bodyLimit: BATCH_BODY_LIMIT,
     handler: (body, { repos, notices }) =>
-      addEventBatch(repos, body, (type) => notices.once(`event type ${type}`, `events of type '${type}' are accepted and ignored (reported in errors_info)`)),
+      addEventBatch(repos, body, (type) =>
+        notices.once(`event type ${type}`, `events of type '${type}' are accepted and ignored (reported in errors_info)`),
+      ),
   }),
   // One event per call (older SDKs, and `Logger` fallbacks); stored like a batch of one.
   endpoint({
     name: 'events.add',
     body: { type: 'object' },
     handler: (body, { repos, notices }) =>
-      addEventBatch(repos, body, (type) => notices.once(`event type ${type}`, `events of type '${type}' are accepted and ignored (reported in errors_info)`)),
+      addEventBatch(repos, body, (type) =>
+        notices.once(`event type ${type}`, `events of type '${type}' are accepted and ignored (reported in errors_info)`),
+      ),
   }),
   endpoint({
     name: 'events.get_multi_task_metrics',
@@ -208,7 +211,8 @@ export const eventEndpoints = [
   }),
   endpoint({
     name: 'events.multi_task_scalar_metrics_iter_histogram',
-    body: histogramBody,    coalesce: true,
+    body: histogramBody,
+    coalesce: true,
     handler: (body, { repos, plainClearml }) => histogram(repos, body, plainClearml),
   }),
   endpoint({
@@ -232,13 +236,17 @@ export const eventEndpoints = [
   endpoint({
     name: 'events.get_multi_task_plots',
     coalesce: true,
-    body: plotsBody,    handler: (body, { repos }) => multiTaskPlots(repos, body),
+    body: plotsBody,
+    handler: (body, { repos }) => multiTaskPlots(repos, body),
   }),
   endpoint({
     name: 'events.debug_images',
     body: debugImagesBody,
     handler: (body, { repos, request, plainClearml }) => {
-      requireTasks(repos, body.metrics.map((m) => m.task));
+      requireTasks(
+        repos,
+        body.metrics.map((m) => m.task),
+      );
       return debugImages(repos, body, !plainClearml, filesUrlResolver(request));
     },
   }),
@@ -257,7 +265,8 @@ export const eventEndpoints = [
       },
       ['task', 'metric', 'variant'],
     ),
-    handler: (body, { repos, request }) => debugImageSample(repos, { ...body, task: requireTask(repos, body.task) }, filesUrlResolver(request)),
+    handler: (body, { repos, request }) =>
+      debugImageSample(repos, { ...body, task: requireTask(repos, body.task) }, filesUrlResolver(request)),
   }),
   endpoint({
     name: 'events.next_debug_image_sample',
@@ -265,14 +274,21 @@ export const eventEndpoints = [
       { task: idString, scroll_id: { type: 'string' }, navigate_earlier: { type: 'boolean' }, next_iteration: { type: 'boolean' } },
       ['task', 'scroll_id'],
     ),
-    handler: (body, { repos, request }) => nextDebugImageSample(repos, { ...body, task: requireTask(repos, body.task) }, filesUrlResolver(request)),
+    handler: (body, { repos, request }) =>
+      nextDebugImageSample(repos, { ...body, task: requireTask(repos, body.task) }, filesUrlResolver(request)),
   }),
   endpoint({
     name: 'events.get_task_log',
     body: object({ task: idString, batch_size: { type: 'integer', minimum: 1, maximum: 10000 } }, ['task']),
     handler: ({ task, batch_size }, { repos }) => {
       const events = repos.events.logs(requireTask(repos, task), batch_size ?? 500).map((l) => ({
-        type: 'log', task: l.task, iter: l.iter, timestamp: l.ts, level: l.level, msg: l.msg, worker: l.worker,
+        type: 'log',
+        task: l.task,
+        iter: l.iter,
+        timestamp: l.ts,
+        level: l.level,
+        msg: l.msg,
+        worker: l.worker,
       }));
       return { events, returned: events.length, total: events.length, scroll_id: null };
     },

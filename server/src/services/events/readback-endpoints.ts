@@ -16,7 +16,11 @@ function scalarsOfTask(repos: Repositories, task: string, key: HistogramKey, sam
 }
 
 const histogramBody = object(
-  { task: idString, key: { type: 'string', enum: ['iter', 'timestamp', 'iso_time'] }, samples: { type: 'integer', minimum: 1, maximum: 6000 } },
+  {
+    task: idString,
+    key: { type: 'string', enum: ['iter', 'timestamp', 'iso_time'] },
+    samples: { type: 'integer', minimum: 1, maximum: 6000 },
+  },
   ['task'],
 );
 
@@ -35,20 +39,37 @@ export const readbackEndpoints = [
     body: object({ task: idString }, ['task']),
     handler: ({ task }, { repos }) => {
       const metrics: Record<string, Record<string, { metric: string; variant: string }>> = {};
-      for (const { metric, variant } of repos.scalars.seriesOfTasks([requireTask(repos, task)])) (metrics[metric] ??= {})[variant] = { metric, variant };
+      for (const { metric, variant } of repos.scalars.seriesOfTasks([requireTask(repos, task)]))
+        (metrics[metric] ??= {})[variant] = { metric, variant };
       return { metrics };
     },
   }),
   endpoint({
     name: 'events.get_task_plots',
-    body: object({ task: idString, iters: { type: 'integer', minimum: 1, maximum: 1000 }, scroll_id: { type: 'string' }, no_scroll: { type: 'boolean' } }, ['task']),
+    body: object(
+      {
+        task: idString,
+        iters: { type: 'integer', minimum: 1, maximum: 1000 },
+        scroll_id: { type: 'string' },
+        no_scroll: { type: 'boolean' },
+      },
+      ['task'],
+    ),
     handler: ({ task, iters }, { repos }) => {
       requireTask(repos, task);
       const plots = repos.events
         .plotVariants(task)
         .flatMap(({ metric, variant }) => repos.events.lastPlots(task, metric, variant, iters ?? 1))
         .slice(0, PLOTS_CAP)
-        .map((p) => ({ type: 'plot', task: p.task, metric: p.metric, variant: p.variant, iter: p.iter, timestamp: p.ts, plot_str: p.plot_str }));
+        .map((p) => ({
+          type: 'plot',
+          task: p.task,
+          metric: p.metric,
+          variant: p.variant,
+          iter: p.iter,
+          timestamp: p.ts,
+          plot_str: p.plot_str,
+        }));
       return { plots, returned: plots.length, total: plots.length, scroll_id: null };
     },
   }),

@@ -6,7 +6,8 @@ import { modelListsOf, objectColumn } from '../../db/stored-json';
 export function designText(design: unknown): string {
   if (design === undefined || design === null) return '';
   if (typeof design === 'string') return design;
-  if (typeof design === 'object' && typeof (design as { design?: unknown }).design === 'string') return (design as { design: string }).design;
+  if (typeof design === 'object' && typeof (design as { design?: unknown }).design === 'string')
+    return (design as { design: string }).design;
   return JSON.stringify(design);
 }
 

@@ -60,8 +60,15 @@ export const modelEndpoints = [
       const id = newId();
       const design = designText(body.design);
       repos.models.insert({
-        id, name: body.name, uri: body.uri, framework: body.framework ?? '', design: design as string,
-        labels: JSON.stringify(body.labels ?? {}), project: body.project ?? null, task: body.task ?? null, created: nowIso(),
+        id,
+        name: body.name,
+        uri: body.uri,
+        framework: body.framework ?? '',
+        design: design as string,
+        labels: JSON.stringify(body.labels ?? {}),
+        project: body.project ?? null,
+        task: body.task ?? null,
+        created: nowIso(),
       });
       return { id };
     },

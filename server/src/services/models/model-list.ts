@@ -27,7 +27,8 @@ const MODEL_REFERENCES = ['project', 'task', 'user', 'parent'] as const;
 
 function referenceName(repos: Repositories, reference: string, id: string): string | null {
   if (reference === 'project') return repos.projects.get(id)?.name ?? null;
-  if (reference === 'task' || reference === 'parent') return (reference === 'task' ? repos.tasks.name(id) : repos.models.get(id)?.name) ?? null;
+  if (reference === 'task' || reference === 'parent')
+    return (reference === 'task' ? repos.tasks.name(id) : repos.models.get(id)?.name) ?? null;
   return repos.tasks.userNames([id]).get(id) ?? null;
 }
 
@@ -42,7 +43,9 @@ export function listModels(repos: Repositories, body: ModelListBody) {
   const tasks = list(body.task);
   const projects = list(body.project);
   const pattern = body.name ? clientPattern('name', body.name) : null;
-  const rows = (ids ? [...ids].map((id) => repos.models.get(id)).filter((m) => m !== null) : repos.models.list(tasks?.size === 1 ? [...tasks][0] : null)).filter(
+  const rows = (
+    ids ? [...ids].map((id) => repos.models.get(id)).filter((m) => m !== null) : repos.models.list(tasks?.size === 1 ? [...tasks][0] : null)
+  ).filter(
     (m) =>
       (!tasks || (m.task !== null && tasks.has(m.task))) &&
       (!projects || (m.project !== null && projects.has(m.project))) &&
@@ -53,7 +56,9 @@ export function listModels(repos: Repositories, body: ModelListBody) {
   let limit: number;
   if (scrolling) {
     if (!Number.isInteger(body.size) || body.size! < 1) {
-      throw new ApiError(400, 12, 'Validation error: Integer size parameter greater than 1 should be provided when working with scroll', { field: 'size' });
+      throw new ApiError(400, 12, 'Validation error: Integer size parameter greater than 1 should be provided when working with scroll', {
+        field: 'size',
+      });
     }
     limit = body.size!;
     try {

@@ -6,7 +6,10 @@ export const organizationEndpoints = [
     name: 'organization.get_tags',
     body: object({
       include_system: { type: 'boolean' },
-      filter: object({ tags: { type: 'array', items: { type: ['string', 'null'] } }, system_tags: { type: 'array', items: { type: ['string', 'null'] } } }),
+      filter: object({
+        tags: { type: 'array', items: { type: ['string', 'null'] } },
+        system_tags: { type: 'array', items: { type: ['string', 'null'] } },
+      }),
     }),
     handler: ({ include_system }, { repos }) => {
       const { tags, system_tags } = repos.projects.taskTags(null);

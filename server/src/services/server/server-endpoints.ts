@@ -19,7 +19,14 @@ export const serverEndpoints = [
     handler: (_body, { plainClearml }) =>
       plainClearml
         ? { version: SERVER_VERSION, build: '', commit: '', api_version: API_VERSION }
-        : { version: SERVER_VERSION, api_version: API_VERSION, server_version: SERVER_VERSION, build: '', commit: '', capabilities: CAPABILITIES },
+        : {
+            version: SERVER_VERSION,
+            api_version: API_VERSION,
+            server_version: SERVER_VERSION,
+            build: '',
+            commit: '',
+            capabilities: CAPABILITIES,
+          },
   }),
   endpoint({
     name: 'server.report_stats_option',

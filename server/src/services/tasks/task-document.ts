@@ -21,7 +21,11 @@ export interface LastMetricsEntry {
 }
 
 /** `last_metrics` of a task, from the statistics kept at ingest (`series`: its series summaries). */
-export function lastMetrics(repos: Repositories, task: string, series: readonly SeriesSummary[]): Record<string, Record<string, LastMetricsEntry>> {
+export function lastMetrics(
+  repos: Repositories,
+  task: string,
+  series: readonly SeriesSummary[],
+): Record<string, Record<string, LastMetricsEntry>> {
   const out: Record<string, Record<string, LastMetricsEntry>> = {};
   for (const s of series) (out[s.metric_hash] ??= {})[s.variant_hash] = seriesEntry(s);
   for (const v of repos.events.singleValues(task)) {
@@ -92,7 +96,8 @@ export function taskDocuments(repos: Repositories, ids: readonly string[], onlyF
 /** The id of a model reference as a task keeps it: an id, or (older data) a copy of the model. */
 export function modelRefId(model: unknown): string | null {
   if (typeof model === 'string') return model;
-  if (model !== null && typeof model === 'object' && typeof (model as { id?: unknown }).id === 'string') return (model as { id: string }).id;
+  if (model !== null && typeof model === 'object' && typeof (model as { id?: unknown }).id === 'string')
+    return (model as { id: string }).id;
   return null;
 }
 
@@ -165,7 +170,8 @@ export function projectionTree(paths: readonly string[]): ProjectionTree {
  */
 function project(value: unknown, tree: ProjectionTree | true): unknown {
   if (tree === true) return value;
-  if (Array.isArray(value)) return value.filter((v) => v !== null && typeof v === 'object' && !Array.isArray(v)).map((v) => project(v, tree));
+  if (Array.isArray(value))
+    return value.filter((v) => v !== null && typeof v === 'object' && !Array.isArray(v)).map((v) => project(v, tree));
   if (value === null || typeof value !== 'object') return undefined;
   const out: Record<string, unknown> = {};
   for (const [key, sub] of Object.entries(tree)) {

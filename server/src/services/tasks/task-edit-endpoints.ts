@@ -26,13 +26,22 @@ function touch(repos: Repositories, task: string, fields: Parameters<Repositorie
 }
 
 const paramItem = object(
-  { section: { type: 'string', maxLength: NAME_LENGTH }, name: { type: 'string', maxLength: NAME_LENGTH }, value: {}, type: { type: 'string' }, description: { type: 'string' } },
+  {
+    section: { type: 'string', maxLength: NAME_LENGTH },
+    name: { type: 'string', maxLength: NAME_LENGTH },
+    value: {},
+    type: { type: 'string' },
+    description: { type: 'string' },
+  },
   ['section'],
 );
 /** One hyperparameter as `tasks.edit_hyper_params` sends it. */
 type ParamItem = FromSchema<typeof paramItem>;
 
-const configItem = object({ name: { type: 'string', maxLength: NAME_LENGTH }, value: {}, type: { type: 'string' }, description: { type: 'string' } }, ['name']);
+const configItem = object(
+  { name: { type: 'string', maxLength: NAME_LENGTH }, value: {}, type: { type: 'string' }, description: { type: 'string' } },
+  ['name'],
+);
 
 /**
  * Pure: hyperparameter sections after `tasks.edit_hyper_params` (replace: none | section | all).
@@ -82,12 +91,21 @@ export function deleteHyperParams(current: Sections, items: { section: string; n
 const statusChange = (name: string, status: string) =>
   endpoint({
     name,
-    body: object({ task: idString, force: { type: 'boolean' }, status_reason: { type: 'string' }, status_message: { type: 'string' } }, ['task']),
+    body: object({ task: idString, force: { type: 'boolean' }, status_reason: { type: 'string' }, status_message: { type: 'string' } }, [
+      'task',
+    ]),
     handler: ({ task, status_reason, status_message }, { repos }) =>
       repos.transaction(() => {
         requireTask(repos, task);
         const now = nowIso();
-        const fields = { status, status_changed: now, last_update: now, last_change: now, status_reason: status_reason ?? '', status_message: status_message ?? '' };
+        const fields = {
+          status,
+          status_changed: now,
+          last_update: now,
+          last_change: now,
+          status_reason: status_reason ?? '',
+          status_message: status_message ?? '',
+        };
         repos.tasks.update(task, fields);
         return { updated: 1, fields };
       }),
@@ -97,13 +115,21 @@ const statusChange = (name: string, status: string) =>
 export const taskEditEndpoints = [
   endpoint({
     name: 'tasks.delete_artifacts',
-    body: object({ task: idString, force: { type: 'boolean' }, artifacts: { type: 'array', items: object({ key: { type: 'string' }, mode: { type: 'string' } }, ['key']) } }, ['task', 'artifacts']),
+    body: object(
+      {
+        task: idString,
+        force: { type: 'boolean' },
+        artifacts: { type: 'array', items: object({ key: { type: 'string' }, mode: { type: 'string' } }, ['key']) },
+      },
+      ['task', 'artifacts'],
+    ),
     handler: ({ task, artifacts }, { repos }) =>
       repos.transaction(() => {
         requireTask(repos, task);
         const execution = read(repos, task, 'execution');
         const list = objectList(execution.artifacts) as { key: string; mode?: string }[];
-        const gone = (a: { key: string; mode?: string }) => artifacts.some((d) => d.key === a.key && (d.mode ?? 'output') === (a.mode ?? 'output'));
+        const gone = (a: { key: string; mode?: string }) =>
+          artifacts.some((d) => d.key === a.key && (d.mode ?? 'output') === (a.mode ?? 'output'));
         const kept = list.filter((a) => !gone(a));
         touch(repos, task, { execution: { ...execution, artifacts: kept } });
         return { deleted: list.length - kept.length };
@@ -111,7 +137,15 @@ export const taskEditEndpoints = [
   }),
   endpoint({
     name: 'tasks.edit_hyper_params',
-    body: object({ task: idString, force: { type: 'boolean' }, hyperparams: { type: 'array', items: paramItem }, replace_hyperparams: { type: 'string', enum: ['none', 'section', 'all'] } }, ['task', 'hyperparams']),
+    body: object(
+      {
+        task: idString,
+        force: { type: 'boolean' },
+        hyperparams: { type: 'array', items: paramItem },
+        replace_hyperparams: { type: 'string', enum: ['none', 'section', 'all'] },
+      },
+      ['task', 'hyperparams'],
+    ),
     handler: ({ task, hyperparams, replace_hyperparams }, { repos }) =>
       repos.transaction(() => {
         requireTask(repos, task);
@@ -132,12 +166,21 @@ export const taskEditEndpoints = [
   }),
   endpoint({
     name: 'tasks.edit_configuration',
-    body: object({ task: idString, force: { type: 'boolean' }, configuration: { type: 'array', items: configItem }, replace_configuration: { type: 'boolean' } }, ['task', 'configuration']),
+    body: object(
+      {
+        task: idString,
+        force: { type: 'boolean' },
+        configuration: { type: 'array', items: configItem },
+        replace_configuration: { type: 'boolean' },
+      },
+      ['task', 'configuration'],
+    ),
     handler: ({ task, configuration, replace_configuration }, { repos }) =>
       repos.transaction(() => {
         requireTask(repos, task);
         const next: Json = replace_configuration ? {} : read(repos, task, 'configuration');
-        for (const item of configuration) next[item.name] = { ...item, value: item.value === undefined || item.value === null ? '' : String(item.value) };
+        for (const item of configuration)
+          next[item.name] = { ...item, value: item.value === undefined || item.value === null ? '' : String(item.value) };
         touch(repos, task, { configuration: next });
         return { updated: 1 };
       }),
@@ -181,7 +224,17 @@ export const taskEditEndpoints = [
   statusChange('tasks.close', 'closed'),
   endpoint({
     name: 'tasks.update',
-    body: object({ task: idString, force: { type: 'boolean' }, name: { type: 'string', minLength: 1, maxLength: NAME_LENGTH }, comment: { type: 'string' }, tags: stringArray, system_tags: stringArray }, ['task']),
+    body: object(
+      {
+        task: idString,
+        force: { type: 'boolean' },
+        name: { type: 'string', minLength: 1, maxLength: NAME_LENGTH },
+        comment: { type: 'string' },
+        tags: stringArray,
+        system_tags: stringArray,
+      },
+      ['task'],
+    ),
     handler: ({ task, name, comment, tags, system_tags }, { repos }) =>
       repos.transaction(() => {
         requireTask(repos, task);

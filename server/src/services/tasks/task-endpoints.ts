@@ -15,8 +15,17 @@ import { iterationNumber, LIMITS } from '../../http/limits';
 import { listQuery, listTasks } from './task-list';
 
 const TASK_TYPES = [
-  'training', 'testing', 'inference', 'data_processing', 'application', 'monitor', 'controller',
-  'optimizer', 'service', 'qc', 'custom',
+  'training',
+  'testing',
+  'inference',
+  'data_processing',
+  'application',
+  'monitor',
+  'controller',
+  'optimizer',
+  'service',
+  'qc',
+  'custom',
 ] as const;
 const editableFields = {
   name: { type: 'string', minLength: 1, maxLength: LIMITS.nameLength },
@@ -68,7 +77,13 @@ function changeStatus(repos: Repositories, task: string, status: string, body: {
 }
 
 const statusBody = object(
-  { task: idString, status_reason: { type: 'string' }, status_message: { type: 'string' }, force: { type: 'boolean' }, publish: { type: 'boolean' } },
+  {
+    task: idString,
+    status_reason: { type: 'string' },
+    status_message: { type: 'string' },
+    force: { type: 'boolean' },
+    publish: { type: 'boolean' },
+  },
   ['task'],
 );
 
@@ -92,7 +107,12 @@ const statusEndpoints = (
 /** `tasks.*` (schema/services/tasks.conf). */
 export const taskEndpoints = [
   // References expanded to {id} and joined with the fields asked of them (see task-references.ts).
-  endpoint({ name: 'tasks.get_all_ex', body: listQuery, coalesce: true, handler: (body, { repos }) => listTasks(repos, body, 'get_all_ex') }),
+  endpoint({
+    name: 'tasks.get_all_ex',
+    body: listQuery,
+    coalesce: true,
+    handler: (body, { repos }) => listTasks(repos, body, 'get_all_ex'),
+  }),
   // The SDK's reading of a task: references as plain ids (see sdkTaskShape).
   endpoint({ name: 'tasks.get_all', body: listQuery, handler: (body, { repos }) => listTasks(repos, body, 'get_all') }),
   endpoint({
@@ -183,7 +203,10 @@ export const taskEndpoints = [
         force: { type: 'boolean' },
         artifacts: {
           type: 'array',
-          items: object({ key: { type: 'string' }, type: { type: 'string' }, mode: { type: 'string', enum: ['input', 'output'] } }, ['key', 'type']),
+          items: object({ key: { type: 'string' }, type: { type: 'string' }, mode: { type: 'string', enum: ['input', 'output'] } }, [
+            'key',
+            'type',
+          ]),
         },
       },
       ['task', 'artifacts'],
@@ -208,7 +231,13 @@ export const taskEndpoints = [
   endpoint({
     name: 'tasks.add_or_update_model',
     body: object(
-      { task: idString, name: { type: 'string' }, model: idString, type: { type: 'string', enum: ['input', 'output'] }, iteration: iterationNumber },
+      {
+        task: idString,
+        name: { type: 'string' },
+        model: idString,
+        type: { type: 'string', enum: ['input', 'output'] },
+        iteration: iterationNumber,
+      },
       ['task', 'name', 'model', 'type'],
     ),
     handler: ({ task, name, model, type }, { repos }) =>
@@ -221,7 +250,11 @@ export const taskEndpoints = [
         const entry = {
           name,
           model: {
-            id: found.id, name: found.name, uri: found.uri, framework: found.framework, design: found.design,
+            id: found.id,
+            name: found.name,
+            uri: found.uri,
+            framework: found.framework,
+            design: found.design,
             labels: JSON.parse(found.labels),
           },
         };

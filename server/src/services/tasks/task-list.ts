@@ -86,7 +86,9 @@ export function listTasks(repos: Repositories, body: ListBody, shape: 'get_all_e
   let position = 0;
   if (scrolling) {
     if (!Number.isInteger(body.size) || body.size! < 1) {
-      throw new ApiError(400, 12, 'Validation error: Integer size parameter greater than 1 should be provided when working with scroll', { field: 'size' });
+      throw new ApiError(400, 12, 'Validation error: Integer size parameter greater than 1 should be provided when working with scroll', {
+        field: 'size',
+      });
     }
     position = scrollPosition(body.scroll_id);
     limit = body.refresh_scroll ? Math.max(position, body.size!) : body.size!;
@@ -120,4 +122,3 @@ export function listTasks(repos: Repositories, body: ListBody, shape: 'get_all_e
   const tasks = shape === 'get_all_ex' ? tasksWithReferences(repos, ids, fields) : taskDocuments(repos, ids, fields).map(sdkTaskShape);
   return scrolling ? { tasks, scroll_id: scrollId((body.refresh_scroll ? 0 : position) + ids.length) } : { tasks };
 }
-

@@ -59,7 +59,12 @@ function idsAsReferences(doc: Record<string, unknown>, fields: readonly string[]
 }
 
 /** The referenced documents, by id, with the asked fields. */
-function referencedDocuments(repos: Repositories, reference: Reference, ids: string[], fields: string[]): Map<string, Record<string, unknown>> {
+function referencedDocuments(
+  repos: Repositories,
+  reference: Reference,
+  ids: string[],
+  fields: string[],
+): Map<string, Record<string, unknown>> {
   const wanted = fields.filter((f) => f !== '*' && f !== '');
   const tree = wanted.length && !fields.includes('*') ? projectionTree(wanted) : null;
   const cut = (doc: Record<string, unknown>) => (tree ? pickTree(doc as TaskDocument, tree) : doc);

@@ -28,7 +28,11 @@ export function sdkTaskShape(doc: TaskDocument): TaskDocument {
   const models = out.models;
   if (models !== null && typeof models === 'object') {
     const m = models as Json;
-    out.models = { ...m, ...('input' in m ? { input: modelRefs(m.input) } : {}), ...('output' in m ? { output: modelRefs(m.output) } : {}) };
+    out.models = {
+      ...m,
+      ...('input' in m ? { input: modelRefs(m.input) } : {}),
+      ...('output' in m ? { output: modelRefs(m.output) } : {}),
+    };
   }
   return out;
 }

@@ -6,12 +6,20 @@ import { columnPosition } from './sample-navigation';
 import { parseSampleOptions } from './sample-view-options';
 import { DebugSamplesPageActions } from './state/debug-samples.actions';
 import {
-  SampleColumnView, debugSamplesFeature, initialDebugSamplesState, selectIterationRange, selectSampleColumns, selectSampleOptions,
+  SampleColumnView,
+  debugSamplesFeature,
+  initialDebugSamplesState,
+  selectIterationRange,
+  selectSampleColumns,
+  selectSampleOptions,
   selectViewerIterations,
 } from './state/debug-samples.feature';
 
 const ids = Array.from({ length: 100 }, (_, i) => i.toString(16).padStart(32, '0'));
-const iterations = [{ iter: 20, events: [] }, { iter: 10, events: [] }];
+const iterations = [
+  { iter: 20, events: [] },
+  { iter: 10, events: [] },
+];
 const columns: SampleColumnView[] = ids.map((id) => ({
   task: { id, isBase: false, color: '#000', displayName: id.slice(-3), task: null },
   metrics: [],
@@ -45,7 +53,9 @@ describe('DebugSamplesTab', () => {
     const rendered = fixture.nativeElement.querySelectorAll('app-sample-column').length;
     expect(rendered).toBeGreaterThan(0);
     expect(rendered).toBeLessThan(20);
-    const visible = dispatched.calls.allArgs().map(([a]) => a as unknown as { type: string; taskIds: string[] })
+    const visible = dispatched.calls
+      .allArgs()
+      .map(([a]) => a as unknown as { type: string; taskIds: string[] })
       .filter((a) => a.type === DebugSamplesPageActions.visibleColumnsChanged.type);
     expect(visible.at(-1)?.taskIds).toEqual(ids.slice(0, rendered));
     fixture.nativeElement.remove();

@@ -1,5 +1,15 @@
 import { ScrollingModule, CdkVirtualScrollViewport } from '@angular/cdk/scrolling';
-import { ChangeDetectionStrategy, Component, DestroyRef, afterNextRender, computed, effect, inject, signal, viewChild } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  afterNextRender,
+  computed,
+  effect,
+  inject,
+  signal,
+  viewChild,
+} from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { MatTooltipModule } from '@angular/material/tooltip';
@@ -15,7 +25,12 @@ import { SampleViewer } from './sample-viewer';
 import { ViewOptionPatch, columnMoved, jumpedTo, metricChosen, sampleOpened, syncToggled } from './sample-view-options';
 import { DebugSamplesPageActions, ViewerStep } from './state/debug-samples.actions';
 import {
-  SampleColumnView, debugSamplesFeature, selectIterationRange, selectSampleColumns, selectSampleOptions, selectViewerIterations,
+  SampleColumnView,
+  debugSamplesFeature,
+  selectIterationRange,
+  selectSampleColumns,
+  selectSampleOptions,
+  selectViewerIterations,
 } from './state/debug-samples.feature';
 import { Toggle } from '../../shared/toggle/toggle';
 
@@ -62,7 +77,10 @@ export class DebugSamplesTab {
   private readonly viewport = viewChild(CdkVirtualScrollViewport);
   private readonly rendered = signal({ start: 0, end: 0 });
   private readonly renderedIds = computed(
-    () => this.columns().slice(this.rendered().start, this.rendered().end).map((c) => c.task.id),
+    () =>
+      this.columns()
+        .slice(this.rendered().start, this.rendered().end)
+        .map((c) => c.task.id),
     { equal: (a, b) => a.join() === b.join() },
   );
 
@@ -94,7 +112,9 @@ export class DebugSamplesTab {
     const iters = iterationNumbers(column.samples?.iterations ?? []);
     const next = moveIteration(iters, column.position.shown?.iter ?? null, move);
     if (next === null && move === 'older' && column.samples && !column.samples.complete && iters.length) {
-      this.store.dispatch(DebugSamplesPageActions.olderIterationsRequested({ task: column.task.id, metric: column.metric, before: iters.at(-1)! }));
+      this.store.dispatch(
+        DebugSamplesPageActions.olderIterationsRequested({ task: column.task.id, metric: column.metric, before: iters.at(-1)! }),
+      );
       return;
     }
     if (next === null) return;
@@ -139,4 +159,3 @@ export class DebugSamplesTab {
     if (open) this.change(sampleOpened({ ...open, iter }));
   }
 }
-

@@ -16,7 +16,9 @@ import { ZoomPan } from './zoom-pan';
         <span class="dot" [style.background]="taskColor()"></span>
         <span class="task">{{ taskName() }}</span>
         <span class="what" data-testid="embed-sample-title">{{ open().metric }} / {{ open().variant }}</span>
-        <span class="iter" data-testid="embed-sample-iter">iteration {{ sample()?.iter ?? open().iter }}{{ following() ? ' (newest)' : '' }}</span>
+        <span class="iter" data-testid="embed-sample-iter"
+          >iteration {{ sample()?.iter ?? open().iter }}{{ following() ? ' (newest)' : '' }}</span
+        >
       </figcaption>
       <div class="media">
         @if (sample(); as s) {
@@ -24,9 +26,15 @@ import { ZoomPan } from './zoom-pan';
             <p class="message">This file cannot be shown: {{ s.url || '(no URL)' }}</p>
           } @else {
             @switch (kind()) {
-              @case ('audio') { <audio controls preload="metadata" [src]="src()" (error)="broken.set(true)"></audio> }
-              @case ('video') { <video controls preload="metadata" [src]="src()" (error)="broken.set(true)"></video> }
-              @default { <app-zoom-pan [src]="src()!" [alt]="s.metric + ' / ' + s.variant" (failed)="broken.set(true)" /> }
+              @case ('audio') {
+                <audio controls preload="metadata" [src]="src()" (error)="broken.set(true)"></audio>
+              }
+              @case ('video') {
+                <video controls preload="metadata" [src]="src()" (error)="broken.set(true)"></video>
+              }
+              @default {
+                <app-zoom-pan [src]="src()!" [alt]="s.metric + ' / ' + s.variant" (failed)="broken.set(true)" />
+              }
             }
           }
         } @else if (viewer().status === 'loaded' || viewer().status === 'error') {
@@ -38,15 +46,50 @@ import { ZoomPan } from './zoom-pan';
     </figure>
   `,
   styles: `
-    :host { display: block; height: calc(100vh - 8px); }
-    .sample { display: flex; flex-direction: column; height: 100%; margin: 0; }
-    .caption { display: flex; align-items: center; gap: 8px; padding: 4px 8px; font-size: 13px; }
-    .dot { width: 10px; height: 10px; border-radius: 50%; }
-    .task { font-weight: 500; }
-    .iter, .what { color: var(--mat-sys-on-surface-variant); }
-    .media { flex: 1 1 auto; min-height: 0; display: flex; align-items: center; justify-content: center; }
-    .media app-zoom-pan, video { width: 100%; height: 100%; }
-    .message { color: var(--mat-sys-on-surface-variant); }
+    :host {
+      display: block;
+      height: calc(100vh - 8px);
+    }
+    .sample {
+      display: flex;
+      flex-direction: column;
+      height: 100%;
+      margin: 0;
+    }
+    .caption {
+      display: flex;
+      align-items: center;
+      gap: 8px;
+      padding: 4px 8px;
+      font-size: 13px;
+    }
+    .dot {
+      width: 10px;
+      height: 10px;
+      border-radius: 50%;
+    }
+    .task {
+      font-weight: 500;
+    }
+    .iter,
+    .what {
+      color: var(--mat-sys-on-surface-variant);
+    }
+    .media {
+      flex: 1 1 auto;
+      min-height: 0;
+      display: flex;
+      align-items: center;
+      justify-content: center;
+    }
+    .media app-zoom-pan,
+    video {
+      width: 100%;
+      height: 100%;
+    }
+    .message {
+      color: var(--mat-sys-on-surface-variant);
+    }
   `,
 })
 export class EmbedSample {

@@ -5,10 +5,30 @@ import { SampleColumn } from './sample-column';
 import { SampleColumnView } from './state/debug-samples.feature';
 
 const A = 'a'.repeat(32);
-const ev = (iter: number, variant: string): DebugSampleEvent => ({ task: A, metric: 'm', variant, iter, url: `/files/${variant}/${iter}.png` });
-const iterations: SampleIteration[] = [{ iter: 20, events: [ev(20, 'x'), ev(20, 'y')] }, { iter: 10, events: [ev(10, 'x')] }];
+const ev = (iter: number, variant: string): DebugSampleEvent => ({
+  task: A,
+  metric: 'm',
+  variant,
+  iter,
+  url: `/files/${variant}/${iter}.png`,
+});
+const iterations: SampleIteration[] = [
+  { iter: 20, events: [ev(20, 'x'), ev(20, 'y')] },
+  { iter: 10, events: [ev(10, 'x')] },
+];
 
-function view(target: number | null, samples: SampleColumnView['samples'] = { status: 'loaded', iterations, error: null, complete: true, loadingOlder: false, scrollId: null, iters: 20 }): SampleColumnView {
+function view(
+  target: number | null,
+  samples: SampleColumnView['samples'] = {
+    status: 'loaded',
+    iterations,
+    error: null,
+    complete: true,
+    loadingOlder: false,
+    scrollId: null,
+    iters: 20,
+  },
+): SampleColumnView {
   return {
     task: { id: A, isBase: true, color: '#ff0000', displayName: 'run <b>1</b>', task: null },
     metrics: ['m'],
@@ -57,11 +77,17 @@ describe('SampleColumn', () => {
   });
 
   it('says so when loading, failing or empty', async () => {
-    await render(view(null, { status: 'loading', iterations: [], error: null, complete: true, loadingOlder: false, scrollId: null, iters: 20 }));
+    await render(
+      view(null, { status: 'loading', iterations: [], error: null, complete: true, loadingOlder: false, scrollId: null, iters: 20 }),
+    );
     expect(button('column-loading')).toBeTruthy();
-    await render(view(null, { status: 'error', iterations: [], error: 'boom', complete: true, loadingOlder: false, scrollId: null, iters: 20 }));
+    await render(
+      view(null, { status: 'error', iterations: [], error: 'boom', complete: true, loadingOlder: false, scrollId: null, iters: 20 }),
+    );
     expect(button('column-error').textContent).toContain('boom');
-    await render(view(null, { status: 'loaded', iterations: [], error: null, complete: true, loadingOlder: false, scrollId: null, iters: 20 }));
+    await render(
+      view(null, { status: 'loaded', iterations: [], error: null, complete: true, loadingOlder: false, scrollId: null, iters: 20 }),
+    );
     expect(button('column-empty').textContent).toContain('no debug samples');
   });
 });

@@ -1,6 +1,13 @@
 import { DebugSampleEvent } from '../../core/api/events-api';
 import {
-  SampleIteration, columnPosition, iterationNumbers, iterationRange, moveIteration, nearestIteration, sortSamples, variantIterations,
+  SampleIteration,
+  columnPosition,
+  iterationNumbers,
+  iterationRange,
+  moveIteration,
+  nearestIteration,
+  sortSamples,
+  variantIterations,
 } from './sample-navigation';
 
 function sample(iter: number, metric = 'm', variant = 'v'): DebugSampleEvent {
@@ -50,7 +57,14 @@ describe('sample navigation', () => {
       expect(p.hasNewer && p.hasOlder).toBeTrue();
     });
     it('shows nothing and disables every move without samples', () => {
-      expect(columnPosition([], 300)).toEqual({ shown: null, target: 300, isNearest: false, hasOlder: false, hasNewer: false, atNewest: true });
+      expect(columnPosition([], 300)).toEqual({
+        shown: null,
+        target: 300,
+        isNearest: false,
+        hasOlder: false,
+        hasNewer: false,
+        atNewest: true,
+      });
     });
   });
 

@@ -13,9 +13,16 @@ export const THUMB_SIZE = 140;
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [MatIconModule],
   template: `
-    <button type="button" class="thumb" (click)="opened.emit()" data-testid="sample-thumb"
-            [attr.data-metric]="sample().metric" [attr.data-variant]="sample().variant" [attr.data-iter]="sample().iter"
-            [attr.aria-label]="'Open ' + sample().metric + ' / ' + sample().variant + ' at iteration ' + sample().iter">
+    <button
+      type="button"
+      class="thumb"
+      (click)="opened.emit()"
+      data-testid="sample-thumb"
+      [attr.data-metric]="sample().metric"
+      [attr.data-variant]="sample().variant"
+      [attr.data-iter]="sample().iter"
+      [attr.aria-label]="'Open ' + sample().metric + ' / ' + sample().variant + ' at iteration ' + sample().iter"
+    >
       <span class="media" [style.width.px]="size" [style.height.px]="size">
         @if (!src() || broken()) {
           <span class="broken" data-testid="sample-broken">
@@ -25,8 +32,15 @@ export const THUMB_SIZE = 140;
         } @else {
           @switch (kind()) {
             @case ('image') {
-              <img [src]="src()" loading="lazy" decoding="async" [width]="size" [height]="size"
-                   [alt]="sample().metric + ' / ' + sample().variant" (error)="broken.set(true)" />
+              <img
+                [src]="src()"
+                loading="lazy"
+                decoding="async"
+                [width]="size"
+                [height]="size"
+                [alt]="sample().metric + ' / ' + sample().variant"
+                (error)="broken.set(true)"
+              />
             }
             @case ('video') {
               <video [src]="src()" preload="metadata" muted [width]="size" [height]="size" (error)="broken.set(true)"></video>
@@ -47,19 +61,74 @@ export const THUMB_SIZE = 140;
     </button>
   `,
   styles: `
-    .thumb { display: flex; flex-direction: column; gap: 4px; padding: 4px; border: 1px solid var(--mat-sys-outline-variant);
-      border-radius: 6px; background: var(--mat-sys-surface-container-low); color: inherit; cursor: pointer; text-align: left; }
-    .thumb:hover, .thumb:focus-visible { border-color: var(--mat-sys-primary); outline: none; }
-    .media { position: relative; display: flex; align-items: center; justify-content: center; overflow: hidden;
-      background: var(--mat-sys-surface-container-highest); border-radius: 4px; }
-    img, video { object-fit: contain; width: 100%; height: 100%; }
-    .badge { position: absolute; color: white; opacity: 0.85; }
-    .broken, .audio-tile { display: flex; flex-direction: column; align-items: center; gap: 4px; padding: 6px;
-      color: var(--mat-sys-on-surface-variant); font-size: 11px; overflow: hidden; }
-    .url { word-break: break-all; max-height: 64px; overflow: hidden; }
-    .caption { display: flex; flex-direction: column; font-size: 12px; line-height: 16px; width: 140px; }
-    .name { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
-    .iter { color: var(--mat-sys-on-surface-variant); }
+    .thumb {
+      display: flex;
+      flex-direction: column;
+      gap: 4px;
+      padding: 4px;
+      border: 1px solid var(--mat-sys-outline-variant);
+      border-radius: 6px;
+      background: var(--mat-sys-surface-container-low);
+      color: inherit;
+      cursor: pointer;
+      text-align: left;
+    }
+    .thumb:hover,
+    .thumb:focus-visible {
+      border-color: var(--mat-sys-primary);
+      outline: none;
+    }
+    .media {
+      position: relative;
+      display: flex;
+      align-items: center;
+      justify-content: center;
+      overflow: hidden;
+      background: var(--mat-sys-surface-container-highest);
+      border-radius: 4px;
+    }
+    img,
+    video {
+      object-fit: contain;
+      width: 100%;
+      height: 100%;
+    }
+    .badge {
+      position: absolute;
+      color: white;
+      opacity: 0.85;
+    }
+    .broken,
+    .audio-tile {
+      display: flex;
+      flex-direction: column;
+      align-items: center;
+      gap: 4px;
+      padding: 6px;
+      color: var(--mat-sys-on-surface-variant);
+      font-size: 11px;
+      overflow: hidden;
+    }
+    .url {
+      word-break: break-all;
+      max-height: 64px;
+      overflow: hidden;
+    }
+    .caption {
+      display: flex;
+      flex-direction: column;
+      font-size: 12px;
+      line-height: 16px;
+      width: 140px;
+    }
+    .name {
+      overflow: hidden;
+      text-overflow: ellipsis;
+      white-space: nowrap;
+    }
+    .iter {
+      color: var(--mat-sys-on-surface-variant);
+    }
   `,
 })
 export class SampleThumb {

@@ -1,6 +1,15 @@
 import {
-  SampleViewOptions, columnMoved, columnTarget, formatColumns, formatSample, jumpedTo, metricChosen, parseColumns, parseSample,
-  parseSampleOptions, syncToggled,
+  SampleViewOptions,
+  columnMoved,
+  columnTarget,
+  formatColumns,
+  formatSample,
+  jumpedTo,
+  metricChosen,
+  parseColumns,
+  parseSample,
+  parseSampleOptions,
+  syncToggled,
 } from './sample-view-options';
 
 const A = 'a'.repeat(32);

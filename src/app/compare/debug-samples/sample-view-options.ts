@@ -40,7 +40,13 @@ export interface SampleViewOptions {
 export const SAMPLE_OPTION_NAMES = ['metric', 'iter', 'sync', 'cols', 'sample', 'follow'] as const;
 export type SampleOptionName = (typeof SAMPLE_OPTION_NAMES)[number];
 
-const raw = (name: SampleOptionName, check?: UrlOption<string | null>['check']) => customOption(name, (value) => value, (value: string | null) => value, check);
+const raw = (name: SampleOptionName, check?: UrlOption<string | null>['check']) =>
+  customOption(
+    name,
+    (value) => value,
+    (value: string | null) => value,
+    check,
+  );
 
 /**
  * Debug samples' URL options, as written (`parseSampleOptions` reads them together: `cols` depends

@@ -5,7 +5,12 @@ import { SampleViewer } from './sample-viewer';
 
 const open = { task: 't', iter: 20, metric: 'm', variant: 'v' };
 const viewer = (url: string): ViewerState => ({
-  status: 'loaded', sample: { ...open, url }, scrollId: 'c', minIteration: 10, maxIteration: 30, message: null,
+  status: 'loaded',
+  sample: { ...open, url },
+  scrollId: 'c',
+  minIteration: 10,
+  maxIteration: 30,
+  message: null,
 });
 
 describe('SampleViewer', () => {

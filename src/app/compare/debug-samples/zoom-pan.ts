@@ -26,11 +26,26 @@ const FIT: ZoomState = { scale: 1, x: 0, y: 0 };
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [MatButtonModule, MatIconModule],
   template: `
-    <div class="stage" data-testid="zoom-stage" (wheel)="onWheel($event)" (pointerdown)="onPointerDown($event)"
-         (pointermove)="onPointerMove($event)" (pointerup)="dragFrom.set(null)" (pointercancel)="dragFrom.set(null)"
-         (dblclick)="onDoubleClick($event)" [class.dragging]="dragFrom() !== null">
-      <img #image [src]="src()" [alt]="alt()" draggable="false" data-testid="viewer-image" (error)="failed.emit()"
-           [style.transform]="'translate(' + zoom().x + 'px,' + zoom().y + 'px) scale(' + zoom().scale + ')'" />
+    <div
+      class="stage"
+      data-testid="zoom-stage"
+      (wheel)="onWheel($event)"
+      (pointerdown)="onPointerDown($event)"
+      (pointermove)="onPointerMove($event)"
+      (pointerup)="dragFrom.set(null)"
+      (pointercancel)="dragFrom.set(null)"
+      (dblclick)="onDoubleClick($event)"
+      [class.dragging]="dragFrom() !== null"
+    >
+      <img
+        #image
+        [src]="src()"
+        [alt]="alt()"
+        draggable="false"
+        data-testid="viewer-image"
+        (error)="failed.emit()"
+        [style.transform]="'translate(' + zoom().x + 'px,' + zoom().y + 'px) scale(' + zoom().scale + ')'"
+      />
     </div>
     <div class="zoom-bar">
       <button mat-icon-button type="button" (click)="zoomBy(1 / 1.5)" aria-label="Zoom out"><mat-icon>zoom_out</mat-icon></button>
@@ -40,13 +55,46 @@ const FIT: ZoomState = { scale: 1, x: 0, y: 0 };
     </div>
   `,
   styles: `
-    :host { display: flex; flex-direction: column; width: 100%; height: 100%; min-height: 0; }
-    .stage { flex: 1 1 auto; min-height: 0; overflow: hidden; cursor: grab; position: relative; touch-action: none;
-      display: flex; align-items: center; justify-content: center; }
-    .stage.dragging { cursor: grabbing; }
-    img { width: 100%; height: 100%; object-fit: contain; transform-origin: 0 0; image-rendering: pixelated; user-select: none; }
-    .zoom-bar { display: flex; align-items: center; justify-content: center; gap: 4px; }
-    .level { min-width: 48px; text-align: center; font-size: 12px; }
+    :host {
+      display: flex;
+      flex-direction: column;
+      width: 100%;
+      height: 100%;
+      min-height: 0;
+    }
+    .stage {
+      flex: 1 1 auto;
+      min-height: 0;
+      overflow: hidden;
+      cursor: grab;
+      position: relative;
+      touch-action: none;
+      display: flex;
+      align-items: center;
+      justify-content: center;
+    }
+    .stage.dragging {
+      cursor: grabbing;
+    }
+    img {
+      width: 100%;
+      height: 100%;
+      object-fit: contain;
+      transform-origin: 0 0;
+      image-rendering: pixelated;
+      user-select: none;
+    }
+    .zoom-bar {
+      display: flex;
+      align-items: center;
+      justify-content: center;
+      gap: 4px;
+    }
+    .level {
+      min-width: 48px;
+      text-align: center;
+      font-size: 12px;
+    }
   `,
 })
 export class ZoomPan {

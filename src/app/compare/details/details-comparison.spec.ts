@@ -32,7 +32,10 @@ describe('details comparison', () => {
     const tables = new Set(sections.flatMap((s) => s.rows.map((r) => r.table)));
     expect(transferables(sections).length).toBe(tables.size * 2);
     const packages = sections.find((s) => s.id === 'execution')!.rows.filter((r) => r.id.startsWith('packages:'));
-    expect(packages.map((r) => [r.id, r.differs])).toEqual([['packages:x', true], ['packages:y', false]]);
+    expect(packages.map((r) => [r.id, r.differs])).toEqual([
+      ['packages:x', true],
+      ['packages:y', false],
+    ]);
   });
 
   it('while long texts are still coming, leaves every text out and says they are loading', () => {

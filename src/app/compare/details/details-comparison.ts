@@ -27,7 +27,12 @@ export type DetailsWorkerAnswer =
   | { kind: 'compare'; requestId: number; sections: ComparisonSection[] };
 
 /** The Details comparison (on this thread for small comparisons, or where workers are missing). */
-export function compareDetails(tasks: (Task | null)[], rawConfig: boolean, textsPending = false, models: ModelsById = {}): ComparisonSection[] {
+export function compareDetails(
+  tasks: (Task | null)[],
+  rawConfig: boolean,
+  textsPending = false,
+  models: ModelsById = {},
+): ComparisonSection[] {
   return detailsSections(tasks, rawConfig, textsPending, models).map(alignSection);
 }
 
@@ -38,7 +43,8 @@ export function withTexts(task: Task, texts: Task): Task {
   if (texts.script?.diff !== undefined) script.diff = texts.script.diff;
   if (texts.script?.requirements !== undefined) script.requirements = texts.script.requirements;
   if (task.script || Object.keys(script).length) out.script = script;
-  if (texts.container?.setup_shell_script !== undefined) out.container = { ...task.container, setup_shell_script: texts.container.setup_shell_script };
+  if (texts.container?.setup_shell_script !== undefined)
+    out.container = { ...task.container, setup_shell_script: texts.container.setup_shell_script };
   if (texts.configuration !== undefined) out.configuration = texts.configuration;
   return out;
 }
@@ -96,6 +102,9 @@ export class TaskCache {
     const wanted = new Set(request.ids);
     for (const map of [this.tasks, this.texts]) for (const id of map.keys()) if (!wanted.has(id)) map.delete(id);
     const tasks = request.ids.map((id) => (id === null ? null : (this.tasks.get(id) ?? null)));
-    return mergeTexts(tasks, request.ids.map((id) => (id === null ? null : this.texts.get(id))));
+    return mergeTexts(
+      tasks,
+      request.ids.map((id) => (id === null ? null : this.texts.get(id))),
+    );
   }
 }

@@ -34,7 +34,12 @@ async function fetchTexts({ textsId, ids, request }: Extract<DetailsWorkerReques
   let response: Response;
   let bytes: ArrayBuffer;
   try {
-    response = await fetch(request.url, { method: 'POST', headers: request.headers, body: request.body, credentials: request.credentials ?? 'same-origin' });
+    response = await fetch(request.url, {
+      method: 'POST',
+      headers: request.headers,
+      body: request.body,
+      credentials: request.credentials ?? 'same-origin',
+    });
     bytes = await response.arrayBuffer();
   } catch (err) {
     reply({ kind: 'texts', textsId, error: errorMessage(err), askAgain: true });
@@ -45,7 +50,11 @@ async function fetchTexts({ textsId, ids, request }: Extract<DetailsWorkerReques
     return;
   }
   if (!response.ok) {
-    reply({ kind: 'texts', textsId, error: errorFromAnswer('tasks.get_all_ex', response.status, response.statusText, parseBytes(bytes)).message });
+    reply({
+      kind: 'texts',
+      textsId,
+      error: errorFromAnswer('tasks.get_all_ex', response.status, response.statusText, parseBytes(bytes)).message,
+    });
     return;
   }
   keepTexts(textsId, ids, bytes);

@@ -38,7 +38,12 @@ export function formatDuration(seconds: number | null | undefined): FieldValue {
 function formatTime(value: string | null | undefined): FieldValue {
   if (!value) return null;
   const date = new Date(value);
-  return Number.isNaN(date.getTime()) ? value : date.toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' UTC');
+  return Number.isNaN(date.getTime())
+    ? value
+    : date
+        .toISOString()
+        .replace('T', ' ')
+        .replace(/\.\d+Z$/, ' UTC');
 }
 
 function general(task: Task): FieldEntry[] {
@@ -85,7 +90,9 @@ function execution(task: Task, textsPending = false): FieldEntry[] {
     field('source.working_dir', 'Working dir', script?.working_dir, 1),
     field('source.binary', 'Binary', script?.binary, 1),
     ...(textsPending ? [group('texts-loading', TEXTS_LOADING_LABEL)] : []),
-    ...(diff ? [group('diff', 'Uncommitted changes'), ...diffFiles(diff).map((f) => longText(`diff:${f.file}`, f.file, f.text, 1, f.lines))] : []),
+    ...(diff
+      ? [group('diff', 'Uncommitted changes'), ...diffFiles(diff).map((f) => longText(`diff:${f.file}`, f.file, f.text, 1, f.lines))]
+      : []),
     ...(pip ? [group('packages', 'Python packages'), ...requirementEntries(pip, 'packages', 1)] : []),
     group('container', 'Container'),
     field('container.image', 'Image', container?.image, 1),
@@ -98,7 +105,8 @@ function execution(task: Task, textsPending = false): FieldEntry[] {
 export function designText(design: unknown): string | null {
   if (design === undefined || design === null || design === '') return null;
   if (typeof design === 'string') return design;
-  if (typeof design === 'object' && typeof (design as { design?: unknown }).design === 'string') return (design as { design: string }).design;
+  if (typeof design === 'object' && typeof (design as { design?: unknown }).design === 'string')
+    return (design as { design: string }).design;
   return JSON.stringify(design, null, 2);
 }
 
@@ -114,9 +122,12 @@ function models(task: Task, byId: ModelsById): FieldEntry[] {
         const key = `${mode}:${ref.name}`;
         const id = modelRefId(ref);
         const model: ModelInfo | undefined = id ? byId[id] : undefined;
-        const labels = model?.labels && typeof model.labels === 'object'
-          ? Object.entries(model.labels).map(([k, v]) => `${k}: ${v}`).join(', ') || null
-          : null;
+        const labels =
+          model?.labels && typeof model.labels === 'object'
+            ? Object.entries(model.labels)
+                .map(([k, v]) => `${k}: ${v}`)
+                .join(', ') || null
+            : null;
         return [
           group(key, ref.name, 1),
           field(`${key}.name`, 'Model name', model?.name, 2),
@@ -170,7 +181,12 @@ function configuration(tasks: (Task | null)[], rawConfig: boolean): FieldEntry[]
  * fields. While `textsPending` (the long texts are still being fetched) the texts are left out,
  * even those already fetched, and one row in Execution and Configuration says they are loading.
  */
-export function detailsSections(tasks: (Task | null)[], rawConfig: boolean, textsPending = false, modelsById: ModelsById = {}): SectionInput[] {
+export function detailsSections(
+  tasks: (Task | null)[],
+  rawConfig: boolean,
+  textsPending = false,
+  modelsById: ModelsById = {},
+): SectionInput[] {
   const per = (fn: (t: Task) => FieldEntry[]) => tasks.map((t) => (t ? fn(t) : []));
   return [
     { ...DETAILS_SECTIONS[0], entries: per(general) },

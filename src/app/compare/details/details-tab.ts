@@ -5,7 +5,13 @@ import { CompareViewActions, ComparePageActions } from '../../state/compare/comp
 import { selectComparedTasks } from '../../state/compare/compare.feature';
 import { ComparisonSection } from '../side-by-side/comparison-model';
 import { SideBySideView } from '../side-by-side/side-by-side-view';
-import { hideIdenticalPatch, rawPatch, searchPatch, sectionTogglePatch, selectSideBySideOptions } from '../side-by-side/side-by-side-options';
+import {
+  hideIdenticalPatch,
+  rawPatch,
+  searchPatch,
+  sectionTogglePatch,
+  selectSideBySideOptions,
+} from '../side-by-side/side-by-side-options';
 import { TaskDetailsPageActions } from '../../state/task-details/task-details.actions';
 import { selectDetailedTasks, selectDetailsPending, taskDetailsFeature } from '../../state/task-details/task-details.feature';
 import { DetailsTexts } from './details-texts';
@@ -20,28 +26,53 @@ import { Toggle } from '../../shared/toggle/toggle';
   imports: [MatButtonModule, Toggle, SideBySideView],
   template: `
     @if (error(); as message) {
-      <p class="message" role="alert">Could not load the task details: {{ message }}
-        <button mat-button type="button" (click)="retry()">Try again</button></p>
+      <p class="message" role="alert"
+        >Could not load the task details: {{ message }} <button mat-button type="button" (click)="retry()">Try again</button></p
+      >
     } @else if (compareError(); as message) {
       <p class="message" role="alert">Could not compare the tasks: {{ message }}</p>
     } @else if ((pending() && !hasTasks()) || !sections()) {
       <p class="message muted" data-testid="details-loading">{{ pending() ? 'Loading task details…' : 'Comparing…' }}</p>
     } @else {
       @if (textsError(); as message) {
-        <p class="message" role="alert" data-testid="details-texts-error">Could not load the long texts: {{ message }}
-          <button mat-button type="button" (click)="retryTexts()">Try again</button></p>
+        <p class="message" role="alert" data-testid="details-texts-error"
+          >Could not load the long texts: {{ message }} <button mat-button type="button" (click)="retryTexts()">Try again</button></p
+        >
       } @else if (textsToCome().waiting.length) {
         <p class="comparing muted" data-testid="details-texts-loading">
-          Loading long texts… {{ textsToCome().total - textsToCome().waiting.length }} of {{ textsToCome().total }} tasks</p>
-      } @else if (comparing()) { <p class="comparing muted" data-testid="details-comparing">Comparing…</p> }
-      <app-side-by-side-view [tasks]="tasks()" [sections]="sections()!" [options]="options()"
-                             (hideIdenticalChange)="change(hidePatch($event))" (searchChange)="change(searchPatch($event))"
-                             (sectionToggled)="change(togglePatch($event))" (baseChosen)="setBase($event)">
+          Loading long texts… {{ textsToCome().total - textsToCome().waiting.length }} of {{ textsToCome().total }} tasks</p
+        >
+      } @else if (comparing()) {
+        <p class="comparing muted" data-testid="details-comparing">Comparing…</p>
+      }
+      <app-side-by-side-view
+        [tasks]="tasks()"
+        [sections]="sections()!"
+        [options]="options()"
+        (hideIdenticalChange)="change(hidePatch($event))"
+        (searchChange)="change(searchPatch($event))"
+        (sectionToggled)="change(togglePatch($event))"
+        (baseChosen)="setBase($event)"
+      >
         <app-toggle [checked]="options().rawConfig" (changed)="change(rawPatch($event))" label="Configuration as raw text" />
       </app-side-by-side-view>
     }
   `,
-  styles: `:host { display: block; position: relative; } .message { padding: 16px; } .comparing { position: absolute; right: 16px; top: -28px; margin: 0; }`,
+  styles: `
+    :host {
+      display: block;
+      position: relative;
+    }
+    .message {
+      padding: 16px;
+    }
+    .comparing {
+      position: absolute;
+      right: 16px;
+      top: -28px;
+      margin: 0;
+    }
+  `,
 })
 export class DetailsTab {
   private readonly store = inject(Store);
@@ -54,7 +85,9 @@ export class DetailsTab {
   protected readonly textsError = this.texts.error;
   /** The compared tasks' long texts still to come (loaded by `state/details-texts.effects.ts`). */
   protected readonly textsToCome = computed(() => {
-    const ids = this.detailedTasks().filter((t) => t !== null).map((t) => t.id);
+    const ids = this.detailedTasks()
+      .filter((t) => t !== null)
+      .map((t) => t.id);
     const loaded = this.texts.loaded();
     return { waiting: ids.filter((id) => !loaded.has(id)), total: ids.length };
   });

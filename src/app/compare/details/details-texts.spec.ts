@@ -21,12 +21,20 @@ describe('DetailsTexts (where workers are missing)', () => {
 
   it('fetches texts in chunks of the text fields only, keeps them, and compares with them once asked', () => {
     const ids = ['a', 'b', 'c', 'd', 'e', 'f', 'g'];
-    const getByIdsBytes = jasmine.createSpy('getByIdsBytes').and.callFake((chunk: string[]) =>
-      chunk.includes('g') ? throwError(() => new Error('down')) : of(bytesOf(chunk.map((id) => ({ id, script: { requirements: { pip: `x==${id === 'a' ? 1 : 2}\n` } } })))));
+    const getByIdsBytes = jasmine
+      .createSpy('getByIdsBytes')
+      .and.callFake((chunk: string[]) =>
+        chunk.includes('g')
+          ? throwError(() => new Error('down'))
+          : of(bytesOf(chunk.map((id) => ({ id, script: { requirements: { pip: `x==${id === 'a' ? 1 : 2}\n` } } })))),
+      );
     TestBed.configureTestingModule({ providers: [DetailsTexts, { provide: TasksApi, useValue: { getByIdsBytes } }] });
     const texts = TestBed.inject(DetailsTexts);
     texts.load(ids);
-    expect(getByIdsBytes.calls.allArgs()).toEqual([[ids.slice(0, 5), TEXT_FIELDS], [['f', 'g'], TEXT_FIELDS]]);
+    expect(getByIdsBytes.calls.allArgs()).toEqual([
+      [ids.slice(0, 5), TEXT_FIELDS],
+      [['f', 'g'], TEXT_FIELDS],
+    ]);
     expect([...texts.loaded()]).toEqual(ids.slice(0, 5));
     expect([...texts.loading()]).toEqual([]);
     expect(texts.error()).toBe('down');
@@ -44,13 +52,19 @@ describe('DetailsTexts (where workers are missing)', () => {
   });
 
   it('asks only for texts neither kept nor under way, and after a failure only on retry', () => {
-    const getByIdsBytes = jasmine.createSpy('getByIdsBytes').and.callFake((chunk: string[]) =>
-      chunk.includes('c') ? throwError(() => new Error('down')) : of(bytesOf(chunk.map((id) => ({ id })))));
+    const getByIdsBytes = jasmine
+      .createSpy('getByIdsBytes')
+      .and.callFake((chunk: string[]) =>
+        chunk.includes('c') ? throwError(() => new Error('down')) : of(bytesOf(chunk.map((id) => ({ id })))),
+      );
     TestBed.configureTestingModule({ providers: [DetailsTexts, { provide: TasksApi, useValue: { getByIdsBytes } }] });
     const texts = TestBed.inject(DetailsTexts);
     texts.loadMissing(['a']);
     texts.loadMissing(['a', 'b']);
-    expect(getByIdsBytes.calls.allArgs()).toEqual([[['a'], TEXT_FIELDS], [['b'], TEXT_FIELDS]]);
+    expect(getByIdsBytes.calls.allArgs()).toEqual([
+      [['a'], TEXT_FIELDS],
+      [['b'], TEXT_FIELDS],
+    ]);
     texts.loadMissing(['a', 'b', 'c']);
     expect(texts.error()).toBe('down');
     texts.loadMissing(['a', 'b', 'c', 'd']);
@@ -75,9 +89,14 @@ describe('DetailsTexts (with its worker)', () => {
   it('asks again through the HTTP client when the worker gets no answer, and keeps what comes back', async () => {
     // The worker's own request goes to a port nothing listens on: it gets no answer, and the
     // texts come through the app's HTTP client instead (as after a 401).
-    const forCall = jasmine.createSpy('forCall').and.returnValue({ url: 'http://127.0.0.1:9/api/v2.31/tasks.get_all_ex', headers: {}, body: '{}' });
-    const getByIdsBytes = jasmine.createSpy('getByIdsBytes').and.callFake((chunk: string[]) =>
-      of(bytesOf(chunk.map((id) => ({ id, script: { requirements: { pip: `x==${id === 'a' ? 1 : 2}\n` } } })))));
+    const forCall = jasmine
+      .createSpy('forCall')
+      .and.returnValue({ url: 'http://127.0.0.1:9/api/v2.31/tasks.get_all_ex', headers: {}, body: '{}' });
+    const getByIdsBytes = jasmine
+      .createSpy('getByIdsBytes')
+      .and.callFake((chunk: string[]) =>
+        of(bytesOf(chunk.map((id) => ({ id, script: { requirements: { pip: `x==${id === 'a' ? 1 : 2}\n` } } })))),
+      );
     TestBed.configureTestingModule({
       providers: [
         DetailsTexts,
@@ -93,19 +112,24 @@ describe('DetailsTexts (with its worker)', () => {
     expect(texts.error()).toBeNull();
 
     const light = (id: string) => ({ id, name: id, script: { branch: 'main' } }) as Task;
-    const done = await new Promise<ComparisonSection[]>((resolve, reject) => texts.compare([light('a'), light('b')], false, false, resolve, reject));
+    const done = await new Promise<ComparisonSection[]>((resolve, reject) =>
+      texts.compare([light('a'), light('b')], false, false, resolve, reject),
+    );
     expect(done.find((s) => s.id === 'execution')!.rows.find((r) => r.id === 'packages:x')?.differs).toBeTrue();
     texts.ngOnDestroy();
   });
 
-  it('shows a server\'s error from the worker\'s own fetch as it is, without asking again', async () => {
+  it("shows a server's error from the worker's own fetch as it is, without asking again", async () => {
     // This test server answers the worker's request with a 404.
     const getByIdsBytes = jasmine.createSpy('getByIdsBytes');
     TestBed.configureTestingModule({
       providers: [
         DetailsTexts,
         { provide: TasksApi, useValue: { getByIdsBytes, byIdsQuery: (ids: string[]) => ({ id: ids }) } },
-        { provide: PlainRequests, useValue: { forCall: () => ({ url: new URL('/no-such-api', location.href).href, headers: {}, body: '{}' }) } },
+        {
+          provide: PlainRequests,
+          useValue: { forCall: () => ({ url: new URL('/no-such-api', location.href).href, headers: {}, body: '{}' }) },
+        },
       ],
     });
     const texts = TestBed.inject(DetailsTexts);

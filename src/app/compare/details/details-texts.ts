@@ -84,16 +84,27 @@ export class DetailsTexts implements OnDestroy {
    * otherwise with the texts kept (in the worker). A new request supersedes one in flight.
    */
   compare(
-    tasks: (Task | null)[], rawConfig: boolean, textsPending: boolean, done: (sections: ComparisonSection[]) => void, failed: (message: string) => void,
+    tasks: (Task | null)[],
+    rawConfig: boolean,
+    textsPending: boolean,
+    done: (sections: ComparisonSection[]) => void,
+    failed: (message: string) => void,
     models: ModelsById = {},
   ): void {
     const requestId = ++this.lastRequest;
     const worker = textsPending ? null : this.ensureWorker();
     if (!worker) {
       try {
-        done(textsPending
-          ? compareDetails(tasks, rawConfig, true, models)
-          : compareDetails(this.local.resolve({ ids: tasks.map((t) => t?.id ?? null), fresh: tasks.filter((t): t is Task => !!t) }), rawConfig, false, models));
+        done(
+          textsPending
+            ? compareDetails(tasks, rawConfig, true, models)
+            : compareDetails(
+                this.local.resolve({ ids: tasks.map((t) => t?.id ?? null), fresh: tasks.filter((t): t is Task => !!t) }),
+                rawConfig,
+                false,
+                models,
+              ),
+        );
       } catch (err) {
         failed(errorMessage(err));
       }
@@ -171,7 +182,8 @@ export class DetailsTexts implements OnDestroy {
   private ensureWorker(): Worker | null {
     if (this.worker !== undefined) return this.worker;
     try {
-      this.worker = typeof Worker === 'undefined' ? null : new Worker(new URL('./details-comparison.worker', import.meta.url), { type: 'module' });
+      this.worker =
+        typeof Worker === 'undefined' ? null : new Worker(new URL('./details-comparison.worker', import.meta.url), { type: 'module' });
     } catch {
       this.worker = null;
     }

@@ -14,7 +14,10 @@ export const DETAILS_ROUTES: Routes = [
     path: '',
     component: DetailsTab,
     providers: [
-      provideState(taskDetailsFeature), provideState(taskModelsFeature), provideEffects(taskDetailsEffects, taskModelsEffects, detailsTextsEffects), DetailsTexts,
+      provideState(taskDetailsFeature),
+      provideState(taskModelsFeature),
+      provideEffects(taskDetailsEffects, taskModelsEffects, detailsTextsEffects),
+      DetailsTexts,
     ],
   },
 ];

@@ -22,7 +22,8 @@ export function diffFiles(diff: string): DiffFile[] {
     }
     const git = /^diff --git a\/(.+?) b\/(.+)$/.exec(line);
     // A bare "--- / +++" pair starts a file unless it belongs to the "diff --git" header just read.
-    const bare = !git && line.startsWith('--- ') && !!lines[i + 1]?.startsWith('+++ ') && (!current || current.lines.some((l) => l.startsWith('@@')));
+    const bare =
+      !git && line.startsWith('--- ') && !!lines[i + 1]?.startsWith('+++ ') && (!current || current.lines.some((l) => l.startsWith('@@')));
     if (git || bare) {
       const file = git ? git[2] : lines[i + 1].slice(4).replace(/^b\//, '').replace(/\t.*$/, '');
       if (current) files.push(diffFile(current.file, current.lines));
@@ -36,7 +37,13 @@ export function diffFiles(diff: string): DiffFile[] {
 }
 
 function diffFile(file: string, lines: string[]): DiffFile {
-  return { file, lines, get text() { return lines.join('\n'); } };
+  return {
+    file,
+    lines,
+    get text() {
+      return lines.join('\n');
+    },
+  };
 }
 
 const NAME = /^\s*([A-Za-z0-9][A-Za-z0-9._-]*)/;

@@ -17,9 +17,15 @@ import { InViewport } from '../../shared/in-viewport/in-viewport';
   host: { '[class.fullscreen]': 'fullscreen()', '(document:keydown.escape)': 'fullscreen.set(false)' },
   template: `
     <div class="frame embed-hover" (appInViewport)="visible.set($event)" [attr.data-drawn]="visible() ? 'yes' : 'no'">
-      @if (embedPath(); as path) { <app-embed-button [path]="path" [label]="label()" /> }
-      <button type="button" class="fs-button" (click)="fullscreen.set(!fullscreen())"
-              [attr.aria-label]="fullscreen() ? 'Leave full screen' : 'Show full screen'">
+      @if (embedPath(); as path) {
+        <app-embed-button [path]="path" [label]="label()" />
+      }
+      <button
+        type="button"
+        class="fs-button"
+        (click)="fullscreen.set(!fullscreen())"
+        [attr.aria-label]="fullscreen() ? 'Leave full screen' : 'Show full screen'"
+      >
         <mat-icon>{{ fullscreen() ? 'close_fullscreen' : 'open_in_full' }}</mat-icon>
       </button>
       @if (visible() || fullscreen()) {
@@ -30,14 +36,41 @@ import { InViewport } from '../../shared/in-viewport/in-viewport';
     </div>
   `,
   styles: `
-    :host { display: block; }
-    .frame { position: relative; height: 380px; }
-:host-context(.embedded) .frame { height: calc(100vh - 48px); }
-    :host(.fullscreen) .frame { position: fixed; inset: 16px; height: auto; z-index: 1000; background: var(--mat-sys-surface);
-      box-shadow: 0 8px 32px rgba(0,0,0,.4); }
-    .plot { height: 100%; }
-    .fs-button { position: absolute; top: 4px; left: 4px; z-index: 2; border: none; background: transparent; color: inherit; cursor: pointer; }
-    .waiting { margin: 16px; color: var(--mat-sys-on-surface-variant); }
+    :host {
+      display: block;
+    }
+    .frame {
+      position: relative;
+      height: 380px;
+    }
+    :host-context(.embedded) .frame {
+      height: calc(100vh - 48px);
+    }
+    :host(.fullscreen) .frame {
+      position: fixed;
+      inset: 16px;
+      height: auto;
+      z-index: 1000;
+      background: var(--mat-sys-surface);
+      box-shadow: 0 8px 32px rgba(0, 0, 0, 0.4);
+    }
+    .plot {
+      height: 100%;
+    }
+    .fs-button {
+      position: absolute;
+      top: 4px;
+      left: 4px;
+      z-index: 2;
+      border: none;
+      background: transparent;
+      color: inherit;
+      cursor: pointer;
+    }
+    .waiting {
+      margin: 16px;
+      color: var(--mat-sys-on-surface-variant);
+    }
   `,
 })
 export class LazyPlot {

@@ -33,7 +33,10 @@ export function differenceFigure(figure: PlotFigure, base: PlotFigure): PlotFigu
     if (!za || !zb || !sameShape(za, zb)) return null;
     const z = za.map((row, i) => row.map((v, j) => (isNum(v) && isNum(zb[i][j]) ? Number(v) - Number(zb[i][j]) : null)));
     const max = Math.max(1e-12, ...z.flat().map((v) => Math.abs(v ?? 0)));
-    return { ...figure, data: [{ ...a, z, colorscale: 'RdBu', reversescale: true, zmin: -max, zmax: max, zmid: 0 } as PlotFigure['data'][number]] };
+    return {
+      ...figure,
+      data: [{ ...a, z, colorscale: 'RdBu', reversescale: true, zmin: -max, zmax: max, zmid: 0 } as PlotFigure['data'][number]],
+    };
   }
   if (traceType(a) === 'table') {
     const ca = matrix((a['cells'] as { values?: unknown } | undefined)?.values);

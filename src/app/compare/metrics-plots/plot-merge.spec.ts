@@ -18,12 +18,20 @@ function page(rows: Row[]): MultiTaskPlots {
   return out;
 }
 
-const roc = (name: string) => ({ data: [{ type: 'scattergl', mode: 'lines', name, x: [0, 1], y: [0, 1] }], layout: { title: { text: 'ROC' } } });
+const roc = (name: string) => ({
+  data: [{ type: 'scattergl', mode: 'lines', name, x: [0, 1], y: [0, 1] }],
+  layout: { title: { text: 'ROC' } },
+});
 const heat = (z: number[][]) => ({ data: [{ type: 'heatmap', z }], layout: { title: 'CM' } });
 
 describe('plot merge', () => {
   it('overlays line plots of all tasks, coloured and named by task, scattergl as SVG scatter', () => {
-    const index = indexPlots([page([['ROC', 'test', 'a', 5, roc('cat')], ['ROC', 'test', 'b', 5, roc('cat')]])]);
+    const index = indexPlots([
+      page([
+        ['ROC', 'test', 'a', 5, roc('cat')],
+        ['ROC', 'test', 'b', 5, roc('cat')],
+      ]),
+    ]);
     const [card] = buildCards(index, plotKeys(index), [A, B], 'variant', false);
     expect(card.kind).toBe('overlay');
     if (card.kind !== 'overlay') return;
@@ -34,7 +42,12 @@ describe('plot merge', () => {
   });
 
   it('adds the iteration to names when tasks differ, and lists a task lacking the plot as missing', () => {
-    const index = indexPlots([page([['ROC', 'test', 'a', 5, roc('cat')], ['ROC', 'test', 'b', 9, roc('cat')]])]);
+    const index = indexPlots([
+      page([
+        ['ROC', 'test', 'a', 5, roc('cat')],
+        ['ROC', 'test', 'b', 9, roc('cat')],
+      ]),
+    ]);
     const [card] = buildCards(index, plotKeys(index), [A, B, C], 'variant', false);
     if (card.kind !== 'overlay') return fail('expected overlay');
     const names = (card.figure.data as Record<string, unknown>[]).map((t) => t['name']);
@@ -48,7 +61,12 @@ describe('plot merge', () => {
   });
 
   it('shows heatmaps side by side, one panel per task titled with its name', () => {
-    const index = indexPlots([page([['CM', 'test', 'a', 1, heat([[1, 2]])], ['CM', 'test', 'b', 1, heat([[3, 4]])]])]);
+    const index = indexPlots([
+      page([
+        ['CM', 'test', 'a', 1, heat([[1, 2]])],
+        ['CM', 'test', 'b', 1, heat([[3, 4]])],
+      ]),
+    ]);
     const [card] = buildCards(index, plotKeys(index), [A, B, C], 'variant', false);
     if (card.kind !== 'tasks') return fail('expected per-task card');
     expect(card.panels.map((p) => p.title)).toEqual(['Task A — iteration 1', 'Task B — iteration 1', 'Task C']);
@@ -57,14 +75,18 @@ describe('plot merge', () => {
   });
 
   it('cuts the cards at a number of pieces: an overlay is one, a side-by-side card one per panel', () => {
-    const index = indexPlots([page([
-      ['CM', 'test', 'a', 1, heat([[1]])], ['CM', 'test', 'b', 1, heat([[2]])],
-      ['ROC', 'test', 'a', 1, roc('r')],
-      ['CM', 'val', 'a', 1, heat([[3]])],
-    ])]);
+    const index = indexPlots([
+      page([
+        ['CM', 'test', 'a', 1, heat([[1]])],
+        ['CM', 'test', 'b', 1, heat([[2]])],
+        ['ROC', 'test', 'a', 1, roc('r')],
+        ['CM', 'val', 'a', 1, heat([[3]])],
+      ]),
+    ]);
     const cards = buildCards(index, plotKeys(index), [A, B, C], 'variant', false);
     expect(cards.map((c) => `${c.kind} ${c.key}`)).toEqual(['tasks CM/test', 'tasks CM/val', 'overlay ROC/test']);
-    const shape = (count: number) => firstPieces(cards, count).map((c) => (c.kind === 'tasks' ? c.panels.map((p) => p.task.id).join('') : 'overlay'));
+    const shape = (count: number) =>
+      firstPieces(cards, count).map((c) => (c.kind === 'tasks' ? c.panels.map((p) => p.task.id).join('') : 'overlay'));
     expect(shape(0)).toEqual([]);
     expect(shape(2)).toEqual(['ab']);
     expect(shape(4)).toEqual(['abc', 'a']);
@@ -76,7 +98,13 @@ describe('plot merge', () => {
   });
 
   it('groups overlaid variants of a metric in one chart when grouped by metric', () => {
-    const index = indexPlots([page([['W', 'fc', 'a', 1, roc('w')], ['W', 'conv', 'a', 1, roc('w')], ['W', 'conv', 'b', 1, roc('w')]])]);
+    const index = indexPlots([
+      page([
+        ['W', 'fc', 'a', 1, roc('w')],
+        ['W', 'conv', 'a', 1, roc('w')],
+        ['W', 'conv', 'b', 1, roc('w')],
+      ]),
+    ]);
     const byVariant = buildCards(index, plotKeys(index), [A, B], 'variant', false);
     expect(byVariant.length).toBe(2);
     const [card] = buildCards(index, plotKeys(index), [A, B], 'metric', false);
@@ -86,7 +114,13 @@ describe('plot merge', () => {
   });
 
   it('turns a broken plot_str into an error for that task only', () => {
-    const index = indexPlots([page([['ROC', 'test', 'a', 1, roc('x')], ['ROC', 'test', 'b', 1, '{not json'], ['CM', 't', 'a', 1, '[]']])]);
+    const index = indexPlots([
+      page([
+        ['ROC', 'test', 'a', 1, roc('x')],
+        ['ROC', 'test', 'b', 1, '{not json'],
+        ['CM', 't', 'a', 1, '[]'],
+      ]),
+    ]);
     const cards = buildCards(index, plotKeys(index), [A, B], 'variant', false);
     const cm = cards.find((c) => c.key === 'CM/t')!;
     const rocCard = cards.find((c) => c.key === 'ROC/test')!;
@@ -97,22 +131,53 @@ describe('plot merge', () => {
   });
 
   it('shows the heatmap difference from base when shapes match, and the plain plot when not', () => {
-    const index = indexPlots([page([['CM', 't', 'a', 1, heat([[1, 2], [3, 4]])], ['CM', 't', 'b', 1, heat([[2, 2], [3, 0]])], ['CM', 't', 'c', 1, heat([[1]])]])]);
+    const index = indexPlots([
+      page([
+        [
+          'CM',
+          't',
+          'a',
+          1,
+          heat([
+            [1, 2],
+            [3, 4],
+          ]),
+        ],
+        [
+          'CM',
+          't',
+          'b',
+          1,
+          heat([
+            [2, 2],
+            [3, 0],
+          ]),
+        ],
+        ['CM', 't', 'c', 1, heat([[1]])],
+      ]),
+    ]);
     const [card] = buildCards(index, plotKeys(index), [A, B, C], 'variant', true);
     if (card.kind !== 'tasks') return fail('expected per-task card');
     expect(card.panels.map((p) => p.difference)).toEqual([false, true, false]);
-    expect((card.panels[1].figure!.data[0] as { z: number[][] }).z).toEqual([[1, 0], [0, -4]]);
+    expect((card.panels[1].figure!.data[0] as { z: number[][] }).z).toEqual([
+      [1, 0],
+      [0, -4],
+    ]);
     expect((card.panels[2].figure!.data[0] as { z: number[][] }).z).toEqual([[1]]);
   });
 
   it('differences numeric table cells and keeps labels', () => {
     const table = (v: unknown[][]) => ({ data: [{ type: 'table', header: { values: ['c', 'p'] }, cells: { values: v } }] });
-    const fig = (v: unknown[][]) => { const r = parsePlot(JSON.stringify(table(v))); if (!r.ok) throw new Error(r.error); return r.figure; };
+    const fig = (v: unknown[][]) => {
+      const r = parsePlot(JSON.stringify(table(v)));
+      if (!r.ok) throw new Error(r.error);
+      return r.figure;
+    };
     const diff = differenceFigure(fig([['cat'], ['0.5']]), fig([['cat'], ['0.25']]));
     expect((diff!.data[0] as { cells: { values: unknown[][] } }).cells.values).toEqual([['cat'], ['+0.25']]);
   });
 
-  it('escapes HTML in plot text except Plotly\'s small subset', () => {
+  it("escapes HTML in plot text except Plotly's small subset", () => {
     expect(sanitizeText('a<br>b <img src=x onerror=alert(1)> <b>c</b>')).toBe('a<br>b &lt;img src=x onerror=alert(1)> <b>c</b>');
     const parsed = parsePlot(JSON.stringify({ data: [{ name: '<script>x</script>' }], layout: { title: '<a href="javascript:1">t</a>' } }));
     if (!parsed.ok) return fail('should parse');
@@ -137,7 +202,12 @@ describe('plot merge: task text', () => {
   it('escapes task names in trace names and titles given to Plotly, and shows the card title as plain text', () => {
     const evil: PlotTask = { id: 'a', name: '<img src=x onerror=alert(1)>', color: '#f00', isBase: true };
     const fig = { data: [{ type: 'scatter', name: 's', x: [1], y: [1] }], layout: { title: '<i>x</i> &lt;y' } };
-    const index = indexPlots([page([['M', 'v', 'a', 1, fig], ['H', 'v', 'a', 1, { data: [{ type: 'heatmap', z: [[1]] }] }]])]);
+    const index = indexPlots([
+      page([
+        ['M', 'v', 'a', 1, fig],
+        ['H', 'v', 'a', 1, { data: [{ type: 'heatmap', z: [[1]] }] }],
+      ]),
+    ]);
     const cards = buildCards(index, plotKeys(index), [evil], 'variant', false);
     const overlay = cards.find((c) => c.kind === 'overlay')!;
     const tasks = cards.find((c) => c.kind === 'tasks')!;

@@ -98,7 +98,13 @@ export function plotKeys(index: PlotIndex): string[] {
  * line/scatter/bar/box/histogram traces, else one panel per task. Group by metric puts the overlaid
  * variants of a metric in one chart; side-by-side plots stay one card per variant.
  */
-export function buildCards(index: PlotIndex, keys: readonly string[], tasks: readonly PlotTask[], groupBy: PlotGrouping, difference: boolean): PlotCard[] {
+export function buildCards(
+  index: PlotIndex,
+  keys: readonly string[],
+  tasks: readonly PlotTask[],
+  groupBy: PlotGrouping,
+  difference: boolean,
+): PlotCard[] {
   const cards: PlotCard[] = [];
   const byMetric = new Map<string, PlotCard & { kind: 'overlay' }>();
   for (const key of keys) {
@@ -153,8 +159,15 @@ function appendMissing(card: PlotCard & { kind: 'overlay' }, tasks: readonly Plo
   for (const label of card.missing) {
     const task = tasks.find((t) => label === t.name || label.startsWith(`${t.name} (`));
     card.figure.data.push({
-      type: 'scatter', x: [null], y: [null], mode: 'lines', name: `${sanitizeText(label)} — missing`, showlegend: true,
-      visible: 'legendonly', hoverinfo: 'skip', line: { color: task?.color ?? '#888', dash: 'dot' },
+      type: 'scatter',
+      x: [null],
+      y: [null],
+      mode: 'lines',
+      name: `${sanitizeText(label)} — missing`,
+      showlegend: true,
+      visible: 'legendonly',
+      hoverinfo: 'skip',
+      line: { color: task?.color ?? '#888', dash: 'dot' },
     } as unknown as PlotFigure['data'][number]);
   }
 }
@@ -173,7 +186,11 @@ export function taskTraces(figure: PlotFigure, task: PlotTask, iteration: number
     const marker = { ...(trace['marker'] as object | undefined), color: task.color, ...(styled ? { symbol: task.symbol } : {}) };
     const line = { ...(trace['line'] as object | undefined), color: task.color, ...(styled ? { dash: task.dash } : {}) };
     return {
-      ...trace, type, name: series ? `${label} · ${series}` : label, legendgroup: task.id, marker,
+      ...trace,
+      type,
+      name: series ? `${label} · ${series}` : label,
+      legendgroup: task.id,
+      marker,
       ...(type === 'scatter' || type === 'box' ? { line } : {}),
       ...(type === 'histogram' || type === 'bar' ? { opacity: 0.6 } : {}),
     };
@@ -184,19 +201,26 @@ function overlayLayout(figure: PlotFigure, title: string): PlotFigure['layout'] 
   const layout = (figure.layout ?? {}) as Record<string, unknown>;
   const type = traceType((figure.data[0] ?? {}) as Trace);
   return {
-    xaxis: layout['xaxis'], yaxis: layout['yaxis'], title: { text: title }, showlegend: true,
+    xaxis: layout['xaxis'],
+    yaxis: layout['yaxis'],
+    title: { text: title },
+    showlegend: true,
     ...(type === 'histogram' || type === 'bar' ? { barmode: type === 'histogram' ? 'overlay' : 'group' } : {}),
     ...(type === 'box' ? { boxmode: 'group' } : {}),
   } as PlotFigure['layout'];
 }
 
-function taskPanels(parsed: { task: PlotTask; event: PlotEvent | undefined; parsed: ReturnType<typeof parsePlot> | null }[], difference: boolean): TaskPanel[] {
+function taskPanels(
+  parsed: { task: PlotTask; event: PlotEvent | undefined; parsed: ReturnType<typeof parsePlot> | null }[],
+  difference: boolean,
+): TaskPanel[] {
   const base = parsed.find((p) => p.task.isBase);
   const baseFigure = base?.parsed?.ok ? base.parsed.figure : null;
   return parsed.map(({ task, event, parsed: result }) => {
     const title = task.name + (event ? ` — iteration ${event.iter}` : '');
     if (!event) return { task, title, figure: null, error: null, missing: true, difference: false };
-    if (!result || !result.ok) return { task, title, figure: null, error: result?.error ?? 'unreadable', missing: false, difference: false };
+    if (!result || !result.ok)
+      return { task, title, figure: null, error: result?.error ?? 'unreadable', missing: false, difference: false };
     const diff = difference && !task.isBase && baseFigure ? differenceFigure(result.figure, baseFigure) : null;
     const figure = diff ?? result.figure;
     const plotTitle = layoutTitle(result.figure);

@@ -24,7 +24,10 @@ export function sanitizeText(text: string): string {
 
 /** Sanitised plot text as plain text for the page (Angular escapes it): tags dropped, '&lt;' back to '<'. */
 export function plainText(text: string): string {
-  return text.replace(/<br\s*\/?>/gi, ' ').replace(/<\/?(b|i|em|sub|sup)>/gi, '').replace(/&lt;/g, '<');
+  return text
+    .replace(/<br\s*\/?>/gi, ' ')
+    .replace(/<\/?(b|i|em|sub|sup)>/gi, '')
+    .replace(/&lt;/g, '<');
 }
 
 /** Deep copy of a parsed JSON value with every string sanitised; `__proto__`-like keys dropped. */

@@ -5,7 +5,10 @@ import type { PlotGrouping } from './plot-merge';
 export function parseSelection(value: string | null): string[] | null {
   if (value === null) return null;
   if (value === '') return [];
-  return value.split('|').map((k) => k.trim()).filter(Boolean);
+  return value
+    .split('|')
+    .map((k) => k.trim())
+    .filter(Boolean);
 }
 
 /** The URL value of an empty selection: a lone separator (an empty value would remove the option, showing all). */
@@ -27,11 +30,17 @@ export function searchKeys(keys: readonly string[], search: string): string[] {
 /** The Plots tab's URL options (query names kept as shared links hold them). */
 export const PLOTS_OPTIONS = {
   /** The plots ticked in the list (null: all). */
-  selected: customOption('plots', parseSelection, (keys: string[] | null) => (keys === null ? null : keys.length ? keys.join('|') : NO_PLOTS)),
+  selected: customOption('plots', parseSelection, (keys: string[] | null) =>
+    keys === null ? null : keys.length ? keys.join('|') : NO_PLOTS,
+  ),
   groupBy: choiceOption<PlotGrouping>('plotsGroup', ['variant', 'metric'], 'variant', 'grouped by variant'),
   difference: flagOption('plotsDiff'),
   /** The list's search text: only matching plots are listed and drawn. */
   search: textOption('plotsSearch'),
   /** On an embed: the one card drawn. */
-  plot: customOption('plot', (raw) => raw, (key: string | null) => key),
+  plot: customOption(
+    'plot',
+    (raw) => raw,
+    (key: string | null) => key,
+  ),
 };

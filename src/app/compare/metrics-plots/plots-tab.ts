@@ -68,7 +68,18 @@ export class PlotsTab {
   private readonly slots = this.store.selectSignal(selectTaskSlots);
   protected readonly embedPaths = computed(() => {
     if (this.embedded()) return new Map<string, string>();
-    return new Map(this.cards().map((card) => [card.key, embedPath(this.taskIds(), 'metrics-plots', embedQuery(this.query(), PLOTS_OPTIONS), { ...optionsPatch(PLOTS_OPTIONS, { plot: card.key, selected: null, search: '' }) }, this.slots())]));
+    return new Map(
+      this.cards().map((card) => [
+        card.key,
+        embedPath(
+          this.taskIds(),
+          'metrics-plots',
+          embedQuery(this.query(), PLOTS_OPTIONS),
+          { ...optionsPatch(PLOTS_OPTIONS, { plot: card.key, selected: null, search: '' }) },
+          this.slots(),
+        ),
+      ]),
+    );
   });
 
   protected isSelected(key: string): boolean {
@@ -87,7 +98,9 @@ export class PlotsTab {
   }
 
   private setSelection(keys: string[]): void {
-    this.store.dispatch(CompareViewActions.optionsChanged({ options: { [PLOTS_OPTIONS.selected.name]: formatSelection(keys, this.allKeys()) } }));
+    this.store.dispatch(
+      CompareViewActions.optionsChanged({ options: { [PLOTS_OPTIONS.selected.name]: formatSelection(keys, this.allKeys()) } }),
+    );
   }
 
   protected setSearch(text: string): void {

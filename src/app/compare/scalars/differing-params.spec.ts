@@ -1,6 +1,11 @@
 import { Task } from '../../core/api/models';
 import {
-  LEGEND_PARAMS_CHARS, differingParams, formatLegendParams, paramVariation, parseLegendParams, rankDifferingParams,
+  LEGEND_PARAMS_CHARS,
+  differingParams,
+  formatLegendParams,
+  paramVariation,
+  parseLegendParams,
+  rankDifferingParams,
 } from './differing-params';
 
 function task(id: string, params: Record<string, Record<string, string>>): Task {
@@ -29,11 +34,37 @@ describe('differingParams', () => {
 
   it('ranks what varies most first: more distinct values, then a wider spread for the magnitude', () => {
     const cifar = [
-      task('a', { Args: { amp: 'False', augment: 'standard', batch_size: '128', dropout: '0', lr: '0.03', optimizer: 'sgd', weight_decay: '0.0005' } }),
-      task('b', { Args: { amp: 'True', augment: 'randaugment', batch_size: '256', dropout: '0.2', lr: '0.003', optimizer: 'adamw', weight_decay: '0.05' } }),
-      task('c', { Args: { amp: 'True', augment: 'standard', batch_size: '128', dropout: '0.1', lr: '0.1', optimizer: 'adam', weight_decay: '0' } }),
-      task('d', { Args: { amp: 'True', augment: 'standard', batch_size: '128', dropout: '0.1', lr: '0.001', optimizer: 'adamw', weight_decay: '0.05' } }),
-      task('e', { Args: { amp: 'True', augment: 'standard', batch_size: '128', dropout: '0.1', lr: '0.0003', optimizer: 'adam', weight_decay: '0' } }),
+      task('a', {
+        Args: { amp: 'False', augment: 'standard', batch_size: '128', dropout: '0', lr: '0.03', optimizer: 'sgd', weight_decay: '0.0005' },
+      }),
+      task('b', {
+        Args: {
+          amp: 'True',
+          augment: 'randaugment',
+          batch_size: '256',
+          dropout: '0.2',
+          lr: '0.003',
+          optimizer: 'adamw',
+          weight_decay: '0.05',
+        },
+      }),
+      task('c', {
+        Args: { amp: 'True', augment: 'standard', batch_size: '128', dropout: '0.1', lr: '0.1', optimizer: 'adam', weight_decay: '0' },
+      }),
+      task('d', {
+        Args: {
+          amp: 'True',
+          augment: 'standard',
+          batch_size: '128',
+          dropout: '0.1',
+          lr: '0.001',
+          optimizer: 'adamw',
+          weight_decay: '0.05',
+        },
+      }),
+      task('e', {
+        Args: { amp: 'True', augment: 'standard', batch_size: '128', dropout: '0.1', lr: '0.0003', optimizer: 'adam', weight_decay: '0' },
+      }),
     ];
     const ranked = rankDifferingParams(cifar).map((k) => k.name);
     expect(ranked[0]).toBe('lr');

@@ -53,7 +53,9 @@ export function rankDifferingParams(tasks: readonly Task[]): ParamKey[] {
   return allParams(tasks)
     .map((key) => ({ key, variation: paramVariation(tasks.map((t) => valueOf(t, key.section, key.name))) }))
     .filter(({ variation }) => variation.distinct > 1)
-    .sort((a, b) => b.variation.distinct - a.variation.distinct || b.variation.spread - a.variation.spread || a.key.id.localeCompare(b.key.id))
+    .sort(
+      (a, b) => b.variation.distinct - a.variation.distinct || b.variation.spread - a.variation.spread || a.key.id.localeCompare(b.key.id),
+    )
     .map(({ key }) => key);
 }
 
@@ -70,7 +72,9 @@ function shortValue(value: string): string {
 export function differingParams(tasks: readonly Task[], picked: readonly string[] | null = null): Map<string, string> {
   const known = new Map(allParams(tasks).map((key) => [key.id, key]));
   const shown = picked ? picked.map((id) => known.get(id)).filter((key): key is ParamKey => !!key) : autoLegendParams(tasks);
-  return new Map(tasks.map((task) => [task.id, shown.map((key) => `${key.label}=${shortValue(valueOf(task, key.section, key.name))}`).join(', ')]));
+  return new Map(
+    tasks.map((task) => [task.id, shown.map((key) => `${key.label}=${shortValue(valueOf(task, key.section, key.name))}`).join(', ')]),
+  );
 }
 
 /** The parameters the legend shows unless some are picked: the most varying, while they fit its room for every task. */
@@ -79,7 +83,9 @@ export function autoLegendParams(tasks: readonly Task[]): ParamKey[] {
   const shown: ParamKey[] = [];
   const lengths = tasks.map(() => 0);
   for (const key of ranked) {
-    const next = tasks.map((task, i) => lengths[i] + (shown.length ? 2 : 0) + `${key.label}=${shortValue(valueOf(task, key.section, key.name))}`.length);
+    const next = tasks.map(
+      (task, i) => lengths[i] + (shown.length ? 2 : 0) + `${key.label}=${shortValue(valueOf(task, key.section, key.name))}`.length,
+    );
     if (shown.length && next.some((length) => length > LEGEND_PARAMS_CHARS)) break;
     shown.push(key);
     next.forEach((length, i) => (lengths[i] = length));
@@ -91,7 +97,12 @@ export function autoLegendParams(tasks: readonly Task[]): ParamKey[] {
 export function legendParamChoices(tasks: readonly Task[]): ParamKey[] {
   const ranked = rankDifferingParams(tasks);
   const differing = new Set(ranked.map((key) => key.id));
-  return [...ranked, ...allParams(tasks).filter((key) => !differing.has(key.id)).sort((a, b) => a.id.localeCompare(b.id))];
+  return [
+    ...ranked,
+    ...allParams(tasks)
+      .filter((key) => !differing.has(key.id))
+      .sort((a, b) => a.id.localeCompare(b.id)),
+  ];
 }
 
 /** The URL value of picked legend parameters (`Args/lr|Args/optimizer`); null: automatic. */
@@ -101,5 +112,8 @@ export function formatLegendParams(picked: readonly string[] | null): string | n
 
 export function parseLegendParams(value: string | null): string[] | null {
   if (value === null) return null;
-  return value.split('|').map((id) => id.trim()).filter(Boolean);
+  return value
+    .split('|')
+    .map((id) => id.trim())
+    .filter(Boolean);
 }

@@ -20,8 +20,13 @@ import { ParamKey } from './differing-params';
     </button>
     <mat-menu #menu="matMenu" class="legend-params-menu">
       <ng-template matMenuContent>
-        <div class="panel" (click)="$event.stopPropagation()" (keydown)="$event.key === 'Escape' || $event.stopPropagation()"
-             role="group" aria-label="Parameters shown in the legend">
+        <div
+          class="panel"
+          (click)="$event.stopPropagation()"
+          (keydown)="$event.key === 'Escape' || $event.stopPropagation()"
+          role="group"
+          aria-label="Parameters shown in the legend"
+        >
           <div class="actions">
             <button mat-button type="button" (click)="pickedChange.emit(null)" [disabled]="picked() === null">Automatic</button>
             <button mat-button type="button" (click)="pickedChange.emit([])">None</button>
@@ -38,10 +43,24 @@ import { ParamKey } from './differing-params';
     </mat-menu>
   `,
   styles: `
-    .panel { padding: 8px 12px; min-width: 240px; }
-    .actions { display: flex; gap: 4px; margin-bottom: 4px; }
-    .list { display: flex; flex-direction: column; max-height: 360px; overflow: auto; }
-    .none { color: var(--mat-sys-on-surface-variant); }
+    .panel {
+      padding: 8px 12px;
+      min-width: 240px;
+    }
+    .actions {
+      display: flex;
+      gap: 4px;
+      margin-bottom: 4px;
+    }
+    .list {
+      display: flex;
+      flex-direction: column;
+      max-height: 360px;
+      overflow: auto;
+    }
+    .none {
+      color: var(--mat-sys-on-surface-variant);
+    }
   `,
 })
 export class LegendParamsPicker {
@@ -57,6 +76,10 @@ export class LegendParamsPicker {
   protected toggle(id: string, on: boolean): void {
     const current = this.shown();
     // Ids in the list's order: the legend shows them as ranked.
-    this.pickedChange.emit(this.params().map((p) => p.id).filter((p) => (p === id ? on : current.has(p))));
+    this.pickedChange.emit(
+      this.params()
+        .map((p) => p.id)
+        .filter((p) => (p === id ? on : current.has(p))),
+    );
   }
 }

@@ -22,13 +22,21 @@ export interface MetricChoice {
   template: `
     <button mat-stroked-button type="button" [matMenuTriggerFor]="menu">
       <mat-icon>filter_list</mat-icon> Metrics {{ shownCount() }}/{{ choices().length }}
-      @if (query()) { <span class="searching" data-testid="metric-filter-active-search">· “{{ query() }}”</span> }
+      @if (query()) {
+        <span class="searching" data-testid="metric-filter-active-search">· “{{ query() }}”</span>
+      }
     </button>
     <mat-menu #menu="matMenu" class="metric-filter-menu">
       <ng-template matMenuContent>
         <div class="panel" (click)="$event.stopPropagation()" (keydown)="keepKey($event)" data-testid="metric-filter">
-          <input class="search" type="search" placeholder="Search metrics" aria-label="Search metrics"
-                 [value]="query()" (input)="searchTyped($any($event.target).value)" />
+          <input
+            class="search"
+            type="search"
+            placeholder="Search metrics"
+            aria-label="Search metrics"
+            [value]="query()"
+            (input)="searchTyped($any($event.target).value)"
+          />
           <div class="actions">
             <button mat-button type="button" (click)="setAll(true)">All</button>
             <button mat-button type="button" (click)="setAll(false)">None</button>
@@ -39,8 +47,13 @@ export interface MetricChoice {
           </div>
           <div class="list" role="list">
             @for (choice of matching(); track choice.key) {
-              <mat-checkbox role="listitem" [checked]="isChosen(choice.key)" (change)="toggle(choice.key, $event.checked)"
-                            [attr.data-key]="choice.key">{{ choice.label }}</mat-checkbox>
+              <mat-checkbox
+                role="listitem"
+                [checked]="isChosen(choice.key)"
+                (change)="toggle(choice.key, $event.checked)"
+                [attr.data-key]="choice.key"
+                >{{ choice.label }}</mat-checkbox
+              >
             } @empty {
               <p class="none">No metric matches.</p>
             }
@@ -50,13 +63,41 @@ export interface MetricChoice {
     </mat-menu>
   `,
   styles: `
-    .panel { padding: 8px 12px; min-width: 260px; }
-    .search { width: 100%; box-sizing: border-box; padding: 6px 8px; font: inherit; border: 1px solid var(--mat-sys-outline); border-radius: 4px;
-      background: transparent; color: inherit; }
-    .actions { display: flex; gap: 4px; margin: 4px 0; }
-    .list { display: flex; flex-direction: column; max-height: 360px; overflow: auto; }
-    .none { color: var(--mat-sys-on-surface-variant); }
-    .searching { margin-left: 4px; max-width: 160px; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+    .panel {
+      padding: 8px 12px;
+      min-width: 260px;
+    }
+    .search {
+      width: 100%;
+      box-sizing: border-box;
+      padding: 6px 8px;
+      font: inherit;
+      border: 1px solid var(--mat-sys-outline);
+      border-radius: 4px;
+      background: transparent;
+      color: inherit;
+    }
+    .actions {
+      display: flex;
+      gap: 4px;
+      margin: 4px 0;
+    }
+    .list {
+      display: flex;
+      flex-direction: column;
+      max-height: 360px;
+      overflow: auto;
+    }
+    .none {
+      color: var(--mat-sys-on-surface-variant);
+    }
+    .searching {
+      margin-left: 4px;
+      max-width: 160px;
+      overflow: hidden;
+      text-overflow: ellipsis;
+      white-space: nowrap;
+    }
   `,
 })
 export class MetricFilter {
@@ -103,7 +144,9 @@ export class MetricFilter {
   }
 
   private emit(chosen: Set<string>): void {
-    const keys = this.choices().map((c) => c.key).filter((key) => chosen.has(key));
+    const keys = this.choices()
+      .map((c) => c.key)
+      .filter((key) => chosen.has(key));
     this.selectedChange.emit(keys.length === this.choices().length ? null : keys);
   }
 }

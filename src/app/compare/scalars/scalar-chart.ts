@@ -34,22 +34,43 @@ export interface ZoomEvent {
   imports: [Plot, MatIconModule, InViewport, EmbedButton],
   host: { '[class.fullscreen]': 'fullscreen()', '(document:keydown.escape)': 'fullscreen.set(false)' },
   template: `
-    <div class="frame embed-hover" (appInViewport)="onVisible($event)" data-testid="scalar-chart" [attr.data-chart-key]="chart().chartKey"
-         [attr.data-status]="series()?.status ?? 'waiting'">
-      @if (embedPath(); as path) { <app-embed-button [path]="path" [label]="chart().title" /> }
-      <button type="button" class="fs-button" (click)="fullscreen.set(!fullscreen())"
-              [attr.aria-label]="fullscreen() ? 'Leave full screen' : 'Show full screen'" [title]="fullscreen() ? 'Leave full screen' : 'Full screen'">
+    <div
+      class="frame embed-hover"
+      (appInViewport)="onVisible($event)"
+      data-testid="scalar-chart"
+      [attr.data-chart-key]="chart().chartKey"
+      [attr.data-status]="series()?.status ?? 'waiting'"
+    >
+      @if (embedPath(); as path) {
+        <app-embed-button [path]="path" [label]="chart().title" />
+      }
+      <button
+        type="button"
+        class="fs-button"
+        (click)="fullscreen.set(!fullscreen())"
+        [attr.aria-label]="fullscreen() ? 'Leave full screen' : 'Show full screen'"
+        [title]="fullscreen() ? 'Leave full screen' : 'Full screen'"
+      >
         <mat-icon>{{ fullscreen() ? 'close_fullscreen' : 'open_in_full' }}</mat-icon>
       </button>
       @if (series()?.error; as error) {
         <p class="chart-message error" role="alert">{{ chart().title }}: the series could not be loaded: {{ error }}</p>
       } @else if (built(); as built) {
         @if (built.seriesCount) {
-          <app-plot class="plot" [figure]="built.figure" [legendToggles]="false" (relayout)="onRelayout($event)" (drawn)="onDrawn()"
-                    (legendClick)="onLegendClick($event.curveNumber)" />
-          @if (built.pointsLabel) { <span class="points" data-testid="points-label">{{ built.pointsLabel }}</span> }
+          <app-plot
+            class="plot"
+            [figure]="built.figure"
+            [legendToggles]="false"
+            (relayout)="onRelayout($event)"
+            (drawn)="onDrawn()"
+            (legendClick)="onLegendClick($event.curveNumber)"
+          />
+          @if (built.pointsLabel) {
+            <span class="points" data-testid="points-label">{{ built.pointsLabel }}</span>
+          }
         } @else {
-          <p class="chart-message">{{ chart().title }}: no values in this range.
+          <p class="chart-message"
+            >{{ chart().title }}: no values in this range.
             @if (zoom()) {
               <button type="button" class="link" (click)="zoomed.emit({ range: null })">Show the whole run</button>
             }
@@ -61,18 +82,71 @@ export interface ZoomEvent {
     </div>
   `,
   styles: `
-    :host { display: block; }
-    .frame { position: relative; height: 360px; border: 1px solid var(--mat-sys-outline-variant); border-radius: 6px; padding: 4px; }
-    :host-context(.embedded) .frame { height: calc(100vh - 8px); border: none; }
-    :host(.fullscreen) .frame { position: fixed; inset: 16px; height: auto; z-index: 1000; background: var(--mat-sys-surface); box-shadow: 0 8px 32px rgba(0,0,0,.4); }
-    .plot { height: 100%; }
-    .fs-button { position: absolute; top: 4px; left: 4px; z-index: 2; border: none; background: transparent; color: inherit; cursor: pointer;
-      opacity: 0; transition: opacity .15s; }
-    .frame:hover .fs-button, :host(.fullscreen) .fs-button, .fs-button:focus-visible { opacity: 1; }
-    .points { position: absolute; right: 12px; bottom: 6px; font-size: 11px; color: var(--mat-sys-on-surface-variant); }
-    .chart-message { margin: 16px; color: var(--mat-sys-on-surface-variant); }
-    .chart-message.error { color: var(--mat-sys-error); }
-    .link { border: none; background: none; padding: 0; color: var(--mat-sys-primary); cursor: pointer; font: inherit; text-decoration: underline; }
+    :host {
+      display: block;
+    }
+    .frame {
+      position: relative;
+      height: 360px;
+      border: 1px solid var(--mat-sys-outline-variant);
+      border-radius: 6px;
+      padding: 4px;
+    }
+    :host-context(.embedded) .frame {
+      height: calc(100vh - 8px);
+      border: none;
+    }
+    :host(.fullscreen) .frame {
+      position: fixed;
+      inset: 16px;
+      height: auto;
+      z-index: 1000;
+      background: var(--mat-sys-surface);
+      box-shadow: 0 8px 32px rgba(0, 0, 0, 0.4);
+    }
+    .plot {
+      height: 100%;
+    }
+    .fs-button {
+      position: absolute;
+      top: 4px;
+      left: 4px;
+      z-index: 2;
+      border: none;
+      background: transparent;
+      color: inherit;
+      cursor: pointer;
+      opacity: 0;
+      transition: opacity 0.15s;
+    }
+    .frame:hover .fs-button,
+    :host(.fullscreen) .fs-button,
+    .fs-button:focus-visible {
+      opacity: 1;
+    }
+    .points {
+      position: absolute;
+      right: 12px;
+      bottom: 6px;
+      font-size: 11px;
+      color: var(--mat-sys-on-surface-variant);
+    }
+    .chart-message {
+      margin: 16px;
+      color: var(--mat-sys-on-surface-variant);
+    }
+    .chart-message.error {
+      color: var(--mat-sys-error);
+    }
+    .link {
+      border: none;
+      background: none;
+      padding: 0;
+      color: var(--mat-sys-primary);
+      cursor: pointer;
+      font: inherit;
+      text-decoration: underline;
+    }
   `,
 })
 export class ScalarChart {
@@ -93,7 +167,15 @@ export class ScalarChart {
   protected readonly built = computed(() => {
     const series = this.series();
     if (!series || (series.status === 'loading' && !Object.keys(series.histogram).length)) return null;
-    return buildChartFigure(this.chart(), series.histogram, this.tasks(), this.options(), this.zoom(), this.fullscreen(), chartDrawnOnPage());
+    return buildChartFigure(
+      this.chart(),
+      series.histogram,
+      this.tasks(),
+      this.options(),
+      this.zoom(),
+      this.fullscreen(),
+      chartDrawnOnPage(),
+    );
   });
 
   protected onDrawn(): void {

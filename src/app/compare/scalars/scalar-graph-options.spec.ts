@@ -53,7 +53,14 @@ describe('selectWantedChartRequests', () => {
     fetchChartSeries(api, { chartKey: 'k', metrics: [], key: 'iter', range: null }, ['t']).subscribe();
     fetchChartSeries(api, { chartKey: 'k', metrics: [], key: 'iter', range: [1, 2], envelope: true }, ['t']).subscribe();
     expect(scalarHistogram.calls.argsFor(0)[0]).toEqual({ metrics: [], key: 'iter', samples: jasmine.any(Number), tasks: ['t'] });
-    expect(scalarHistogram.calls.argsFor(1)[0]).toEqual({ metrics: [], key: 'iter', samples: jasmine.any(Number), envelope: true, tasks: ['t'], x_range: [1, 2] });
+    expect(scalarHistogram.calls.argsFor(1)[0]).toEqual({
+      metrics: [],
+      key: 'iter',
+      samples: jasmine.any(Number),
+      envelope: true,
+      tasks: ['t'],
+      x_range: [1, 2],
+    });
   });
 });
 
@@ -67,7 +74,10 @@ describe('zoom in the URL', () => {
   });
 
   it('writes what it reads, nothing for no zoom', () => {
-    const zooms = { 'mv:loss:train': { xAxis: 'iter' as const, range: [10, 50] as [number, number] }, 'm:acc': { xAxis: 'wall' as const, range: [1, 2] as [number, number] } };
+    const zooms = {
+      'mv:loss:train': { xAxis: 'iter' as const, range: [10, 50] as [number, number] },
+      'm:acc': { xAxis: 'wall' as const, range: [1, 2] as [number, number] },
+    };
     expect(parseZooms(formatZooms(zooms))).toEqual(zooms);
     expect(formatZooms({})).toBeNull();
   });

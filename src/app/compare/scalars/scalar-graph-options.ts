@@ -39,17 +39,28 @@ export interface ChartDef {
  * variants, in the order the server lists metrics. `shown` (metric/variant keys, null: all) and
  * the filter's `search` text hide the others.
  */
-export function chartDefs(metrics: readonly MetricVariants[], groupBy: ScalarChartGrouping, shown: readonly string[] | null, search = ''): ChartDef[] {
+export function chartDefs(
+  metrics: readonly MetricVariants[],
+  groupBy: ScalarChartGrouping,
+  shown: readonly string[] | null,
+  search = '',
+): ChartDef[] {
   const chosen = shown ? new Set(shown) : null;
   const charts: ChartDef[] = [];
   for (const { metric, variants } of metrics) {
-    const visible = variants.filter((variant) => (!chosen || chosen.has(metricKey({ metric, variant }))) && metricMatches({ metric, variant }, search));
+    const visible = variants.filter(
+      (variant) => (!chosen || chosen.has(metricKey({ metric, variant }))) && metricMatches({ metric, variant }, search),
+    );
     if (!visible.length) continue;
     if (groupBy === 'metric') {
       charts.push({ chartKey: `m:${encodeURIComponent(metric)}`, title: metric, metrics: [{ metric, variants: visible }] });
     } else {
       for (const variant of visible) {
-        charts.push({ chartKey: `mv:${metricKey({ metric, variant })}`, title: `${metric} / ${variant}`, metrics: [{ metric, variants: [variant] }] });
+        charts.push({
+          chartKey: `mv:${metricKey({ metric, variant })}`,
+          title: `${metric} / ${variant}`,
+          metrics: [{ metric, variants: [variant] }],
+        });
       }
     }
   }
@@ -71,14 +82,21 @@ export function currentZoom(zoom: ChartZoom | undefined, xAxis: XAxis): ChartZoo
  * the zoom window. Nothing until the server's capabilities are known: they shape the request.
  */
 export const selectWantedChartRequests = createSelector(
-  selectChartDefs, selectScalarGraphOptions, scalarsFeature.selectZoom, selectCapabilities,
+  selectChartDefs,
+  selectScalarGraphOptions,
+  scalarsFeature.selectZoom,
+  selectCapabilities,
   (charts, options, zoom, capabilities): ChartRequest[] => {
     if (!capabilities) return [];
     return charts.map((chart) => {
       const key = histogramKey(options.xAxis);
       const window = capabilities.histogramXRange ? currentZoom(zoom[chart.chartKey], options.xAxis) : null;
       return {
-        chartKey: chart.chartKey, metrics: chart.metrics, key, range: window?.range ?? null, ...(window?.origins ? { origins: window.origins } : {}),
+        chartKey: chart.chartKey,
+        metrics: chart.metrics,
+        key,
+        range: window?.range ?? null,
+        ...(window?.origins ? { origins: window.origins } : {}),
         ...(capabilities.histogramEnvelope ? { envelope: true } : {}),
       };
     });
@@ -95,8 +113,12 @@ export const EAGER_CHARTS = 4;
  * (the values table shares the Scalars state but draws no chart).
  */
 export const selectChartsInView = createSelector(
-  selectWantedChartRequests, scalarsFeature.selectVisibleCharts, scalarsFeature.selectVisibilityReported, selectEmbedded,
-  selectEmbeddedChart, selectCompareView,
+  selectWantedChartRequests,
+  scalarsFeature.selectVisibleCharts,
+  scalarsFeature.selectVisibilityReported,
+  selectEmbedded,
+  selectEmbeddedChart,
+  selectCompareView,
   (wanted, visible, reported, embedded, embeddedChart, view): string[] => {
     if (view !== 'scalars/graph') return [];
     if (reported) return visible;
@@ -106,7 +128,10 @@ export const selectChartsInView = createSelector(
 );
 
 export const selectStaleChartRequests = createSelector(
-  selectWantedChartRequests, selectChartsInView, scalarsFeature.selectSeries, selectComparedTaskIds,
+  selectWantedChartRequests,
+  selectChartsInView,
+  scalarsFeature.selectSeries,
+  selectComparedTaskIds,
   compareFeature.selectDataRevision,
   (wanted, visible, series, taskIds, revision) => ({ requests: staleRequests(wanted, visible, series, taskIds, revision) }),
 );

@@ -13,7 +13,14 @@ import { OptionValues, optionsPatch } from '../../url/view-options';
 import { autoLegendParams, differingParams, legendParamChoices } from './differing-params';
 import { LegendParamsPicker } from './legend-params-picker';
 import { selectCapabilities } from '../../core/server/server-info.feature';
-import { ChartDef, currentZoom, histogramKey, selectChartDefs, selectScalarChartOptions, selectScalarGraphOptions } from './scalar-graph-options';
+import {
+  ChartDef,
+  currentZoom,
+  histogramKey,
+  selectChartDefs,
+  selectScalarChartOptions,
+  selectScalarGraphOptions,
+} from './scalar-graph-options';
 import { SCALAR_CHART_OPTIONS, SCALAR_GRAPH_OPTIONS, UrlZoom, formatZooms } from './scalars-options';
 import { MetricFilter } from './metric-filter';
 import { metricKey } from './metric-keys';
@@ -28,7 +35,17 @@ import { Toggle } from '../../shared/toggle/toggle';
 @Component({
   selector: 'app-scalar-graphs-tab',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [MatButtonToggleModule, MatIconModule, Toggle, MatSliderModule, MetricFilter, LegendParamsPicker, ScalarChart, ScalarLegend, SummaryChart],
+  imports: [
+    MatButtonToggleModule,
+    MatIconModule,
+    Toggle,
+    MatSliderModule,
+    MetricFilter,
+    LegendParamsPicker,
+    ScalarChart,
+    ScalarLegend,
+    SummaryChart,
+  ],
   templateUrl: './scalar-graphs-tab.html',
   styleUrl: './scalar-graphs-tab.scss',
 })
@@ -52,10 +69,19 @@ export class ScalarGraphsTab {
   protected readonly autoLegendParams = computed(() => autoLegendParams(this.scalarTasks() ?? []).map((key) => key.id));
   protected readonly traceTasks = computed<TraceTask[]>(() => {
     const params = differingParams(this.scalarTasks() ?? [], this.legendParams());
-    return this.compared().map(({ id, displayName, color, dash, symbol }) => ({ id, displayName, color, dash, symbol, params: params.get(id) ?? '' }));
+    return this.compared().map(({ id, displayName, color, dash, symbol }) => ({
+      id,
+      displayName,
+      color,
+      dash,
+      symbol,
+      params: params.get(id) ?? '',
+    }));
   });
   protected readonly choices = computed(() =>
-    this.metrics().flatMap(({ metric, variants }) => variants.map((variant) => ({ key: metricKey({ metric, variant }), label: `${metric} / ${variant}` }))),
+    this.metrics().flatMap(({ metric, variants }) =>
+      variants.map((variant) => ({ key: metricKey({ metric, variant }), label: `${metric} / ${variant}` })),
+    ),
   );
   protected readonly hiddenCount = computed(() => this.options().hiddenTasks.length);
   /** On an `/embed` URL only the chart named by `chart` is drawn, without the settings. */
@@ -75,7 +101,12 @@ export class ScalarGraphsTab {
   private readonly embedQuery = computed(() => embedQuery(this.query(), SCALAR_GRAPH_OPTIONS, SCALAR_CHART_OPTIONS));
   protected readonly embedPaths = computed(() => {
     if (this.embedded()) return new Map<string, string>();
-    return new Map(this.charts().map((chart) => [chart.chartKey, embedPath(this.ids(), 'scalars/graph', this.embedQuery(), { chart: chart.chartKey }, this.slots())]));
+    return new Map(
+      this.charts().map((chart) => [
+        chart.chartKey,
+        embedPath(this.ids(), 'scalars/graph', this.embedQuery(), { chart: chart.chartKey }, this.slots()),
+      ]),
+    );
   });
 
   constructor() {
@@ -107,15 +138,19 @@ export class ScalarGraphsTab {
       }
       const key = histogramKey(wanted.xAxis);
       const relative = wanted.xAxis === 'relative';
-      if (held && held.key === key && held.range[0] === wanted.range[0] && held.range[1] === wanted.range[1] && relative === !!held.origins) continue;
+      if (held && held.key === key && held.range[0] === wanted.range[0] && held.range[1] === wanted.range[1] && relative === !!held.origins)
+        continue;
       let origins: Record<string, number> | undefined;
       if (relative) {
         // Seconds from each task's start: the starts of the whole run, once its series are here.
         const drawn = series[chart.chartKey];
-        origins = this.zoomOrigins.get(chart.chartKey) ?? held?.origins ?? (drawn && !held ? taskOrigins(chart, drawn.histogram) : undefined);
+        origins =
+          this.zoomOrigins.get(chart.chartKey) ?? held?.origins ?? (drawn && !held ? taskOrigins(chart, drawn.histogram) : undefined);
         if (!origins || !Object.keys(origins).length) continue;
       }
-      this.store.dispatch(ScalarsPageActions.chartZoomed({ chartKey: chart.chartKey, key, range: wanted.range, ...(origins ? { origins } : {}) }));
+      this.store.dispatch(
+        ScalarsPageActions.chartZoomed({ chartKey: chart.chartKey, key, range: wanted.range, ...(origins ? { origins } : {}) }),
+      );
     }
   }
 

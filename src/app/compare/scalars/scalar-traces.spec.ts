@@ -99,7 +99,13 @@ describe('buildChartFigure', () => {
   });
 
   it('works without the envelope and total extensions', () => {
-    const { figure, pointsLabel } = buildChartFigure(chart, { loss: { train: { b: { name: 'B', x: [1], y: [2] } } } }, tasks, options, null);
+    const { figure, pointsLabel } = buildChartFigure(
+      chart,
+      { loss: { train: { b: { name: 'B', x: [1], y: [2] } } } },
+      tasks,
+      options,
+      null,
+    );
     expect(figure.data.length).toBe(1);
     expect(pointsLabel).toBeNull();
   });
@@ -107,7 +113,11 @@ describe('buildChartFigure', () => {
   it('names variants in the legend when grouped by metric', () => {
     const [byMetric] = chartDefs([{ metric: 'loss', variants: ['train', 'val'] }], 'metric', null);
     const { figure } = buildChartFigure(byMetric, histogram, tasks, { ...options, groupBy: 'metric' }, null);
-    expect((figure.data as Trace[]).filter((t) => t.name).map((t) => t.name)).toEqual(['A · train (lr=0.1)', 'B · train (lr=0.01)', 'A · val (lr=0.1)']);
+    expect((figure.data as Trace[]).filter((t) => t.name).map((t) => t.name)).toEqual([
+      'A · train (lr=0.1)',
+      'B · train (lr=0.01)',
+      'A · val (lr=0.1)',
+    ]);
   });
 });
 
@@ -119,19 +129,30 @@ describe('relative time', () => {
     const relative = { ...options, xAxis: 'relative' as const };
     expect(taskOrigins(chart, timed)).toEqual({ a: 5000, b: 1000 });
     const whole = buildChartFigure(chart, timed, tasks, relative, null).figure.data as Trace[];
-    expect(whole.map((t) => t.x)).toEqual([[0, 2], [0, 3]]);
+    expect(whole.map((t) => t.x)).toEqual([
+      [0, 2],
+      [0, 3],
+    ]);
     const zoomed = buildChartFigure(chart, timed, tasks, relative, { range: [1, 3], origins: { a: 3000, b: 0 } }).figure;
-    expect((zoomed.data as Trace[]).map((t) => t.x)).toEqual([[2, 4], [1, 4]]);
+    expect((zoomed.data as Trace[]).map((t) => t.x)).toEqual([
+      [2, 4],
+      [1, 4],
+    ]);
     expect(zoomed.layout?.xaxis?.range).toEqual([1, 3]);
   });
 });
 
 describe('chartDefs', () => {
-  const metrics = [{ metric: 'loss', variants: ['train', 'val'] }, { metric: 'acc', variants: ['val'] }];
+  const metrics = [
+    { metric: 'loss', variants: ['train', 'val'] },
+    { metric: 'acc', variants: ['val'] },
+  ];
   it('makes a chart per metric/variant or per metric, and leaves out unselected ones', () => {
     expect(chartDefs(metrics, 'metric-variant', null).length).toBe(3);
     expect(chartDefs(metrics, 'metric', null).length).toBe(2);
-    expect(chartDefs(metrics, 'metric', ['loss:val'])).toEqual([{ chartKey: 'm:loss', title: 'loss', metrics: [{ metric: 'loss', variants: ['val'] }] }]);
+    expect(chartDefs(metrics, 'metric', ['loss:val'])).toEqual([
+      { chartKey: 'm:loss', title: 'loss', metrics: [{ metric: 'loss', variants: ['val'] }] },
+    ]);
   });
 });
 
@@ -148,12 +169,21 @@ describe('legend, x values and zoom', () => {
     expect(zoomFromRelayout({ 'xaxis.autorange': true }, 'iter')).toBeNull();
     expect(zoomFromRelayout({ 'yaxis.range[0]': 1, 'yaxis.range[1]': 2 }, 'iter')).toBeUndefined();
     expect(zoomFromRelayout({ 'xaxis.range': ['2026-01-01 00:00:00', '2026-01-01 00:00:01'] }, 'wall')).toEqual([
-      Date.UTC(2026, 0, 1), Date.UTC(2026, 0, 1, 0, 0, 1),
+      Date.UTC(2026, 0, 1),
+      Date.UTC(2026, 0, 1, 0, 0, 1),
     ]);
   });
   it('parses options from the URL with defaults', () => {
     expect(parseScalarGraphOptions({ smooth: '5', group: 'metric', x: 'wall', log: '1', hide: 'a,b' })).toEqual({
-      groupBy: 'metric', smoothing: 0.999, xAxis: 'wall', logY: true, hover: 'x', hiddenTasks: ['a', 'b'], shown: null, search: '', legendParams: null,
+      groupBy: 'metric',
+      smoothing: 0.999,
+      xAxis: 'wall',
+      logY: true,
+      hover: 'x',
+      hiddenTasks: ['a', 'b'],
+      shown: null,
+      search: '',
+      legendParams: null,
     });
   });
 });

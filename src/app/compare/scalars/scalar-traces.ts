@@ -107,8 +107,14 @@ function joinBands(histogram: ScalarHistogram, group: BandGroup): { x: (number |
   if (!joined) {
     joined = { x: [], y: [] };
     for (const band of group.bands) {
-      if (joined.x.length) { joined.x.push(null); joined.y.push(null); }
-      for (let i = 0; i < band.x.length; i++) { joined.x.push(band.x[i]); joined.y.push(band.y[i]); }
+      if (joined.x.length) {
+        joined.x.push(null);
+        joined.y.push(null);
+      }
+      for (let i = 0; i < band.x.length; i++) {
+        joined.x.push(band.x[i]);
+        joined.y.push(band.y[i]);
+      }
     }
     if (byKey.size >= 64) byKey.clear(); // task toggles make new combinations; keep a few
     byKey.set(group.key, joined);
@@ -181,9 +187,17 @@ export function buildChartFigure(
           const fillcolor = translucent(task.color, 0.18);
           if (inChartLegend) {
             data.push({
-              type: 'scatter', mode: 'lines', x: band.x, y: band.y,
-              fill: 'toself', fillcolor, line: { width: 0, color: task.color },
-              hoverinfo: 'skip', showlegend: false, legendgroup: task.id, visible,
+              type: 'scatter',
+              mode: 'lines',
+              x: band.x,
+              y: band.y,
+              fill: 'toself',
+              fillcolor,
+              line: { width: 0, color: task.color },
+              hoverinfo: 'skip',
+              showlegend: false,
+              legendgroup: task.id,
+              visible,
             } as Data);
             traceTaskIds.push(task.id);
           } else {
@@ -200,10 +214,16 @@ export function buildChartFigure(
         const styled = !!task.dash && task.dash !== 'solid';
         const dash = chart.metrics.some((m) => m.variants.length > 1) || !styled ? DASHES[variantIndex % DASHES.length] : task.dash;
         data.push({
-          type: 'scatter', mode: styled ? 'lines+markers' : 'lines', name, x, y: options.smoothing > 0 ? smooth(series.y, options.smoothing) : series.y,
+          type: 'scatter',
+          mode: styled ? 'lines+markers' : 'lines',
+          name,
+          x,
+          y: options.smoothing > 0 ? smooth(series.y, options.smoothing) : series.y,
           line: { color: task.color, width: 1.5, dash },
           ...(styled ? { marker: { color: task.color, symbol: task.symbol, size: 7, maxdisplayed: 12 } } : {}),
-          legendgroup: task.id, visible, hovertemplate: `%{y:.6g}<extra>${name}</extra>`,
+          legendgroup: task.id,
+          visible,
+          hovertemplate: `%{y:.6g}<extra>${name}</extra>`,
         } as Data);
         traceTaskIds.push(task.id);
       }
@@ -211,13 +231,22 @@ export function buildChartFigure(
   }
   if (bandGroups.size) {
     const bands = [...bandGroups.values()];
-    data.unshift(...bands.map((group) => {
-      const { x, y } = joinBands(histogram, group);
-      return {
-        type: 'scatter', mode: 'lines', x, y, fill: 'toself', fillcolor: group.fillcolor, line: { width: 0 },
-        hoverinfo: 'skip', showlegend: false,
-      } as Data;
-    }));
+    data.unshift(
+      ...bands.map((group) => {
+        const { x, y } = joinBands(histogram, group);
+        return {
+          type: 'scatter',
+          mode: 'lines',
+          x,
+          y,
+          fill: 'toself',
+          fillcolor: group.fillcolor,
+          line: { width: 0 },
+          hoverinfo: 'skip',
+          showlegend: false,
+        } as Data;
+      }),
+    );
     // A band trace of one task maps to it; a shared one to none (its legend entry does not exist anyway).
     traceTaskIds.unshift(...bands.map((group) => (group.taskIds.size === 1 ? [...group.taskIds][0] : '')));
   }
@@ -227,7 +256,10 @@ export function buildChartFigure(
     hovermode: options.hover === 'x' ? 'x unified' : 'closest',
     showlegend: inChartLegend,
     // Many tasks: a vertical legend at the side, which Plotly scrolls, instead of rows eating the plot.
-    legend: tasks.length > 6 ? { orientation: 'v', x: 1.02, y: 1, yanchor: 'top', font: { size: 10 } } : { orientation: 'h', y: -0.25, yanchor: 'top' },
+    legend:
+      tasks.length > 6
+        ? { orientation: 'v', x: 1.02, y: 1, yanchor: 'top', font: { size: 10 } }
+        : { orientation: 'h', y: -0.25, yanchor: 'top' },
     uirevision: `${chart.chartKey}|${options.xAxis}|${options.logY}`,
     // A zoom or its reset recomputes the axes even when the series stay the same (a server without
     // `x_range`): otherwise Plotly autoranges a reset without the points' extent.
@@ -248,9 +280,12 @@ export function buildChartFigure(
  */
 export function zoomFromRelayout(event: Record<string, unknown>, xAxis: XAxis): [number, number] | null | undefined {
   if (event['xaxis.autorange'] === true) return null;
-  const pair = Array.isArray(event['xaxis.range']) ? (event['xaxis.range'] as unknown[]) : [event['xaxis.range[0]'], event['xaxis.range[1]']];
+  const pair = Array.isArray(event['xaxis.range'])
+    ? (event['xaxis.range'] as unknown[])
+    : [event['xaxis.range[0]'], event['xaxis.range[1]']];
   if (pair[0] === undefined || pair[1] === undefined) return undefined;
-  const toNumber = (v: unknown) => (typeof v === 'number' ? v : typeof v === 'string' && xAxis === 'wall' ? Date.parse(`${v.replace(' ', 'T')}Z`) : Number(v));
+  const toNumber = (v: unknown) =>
+    typeof v === 'number' ? v : typeof v === 'string' && xAxis === 'wall' ? Date.parse(`${v.replace(' ', 'T')}Z`) : Number(v);
   const [a, b] = pair.map(toNumber);
   if (!Number.isFinite(a) || !Number.isFinite(b)) return undefined;
   const from = Math.min(a, b);

@@ -8,8 +8,20 @@ import { ScalarValuesTab, selectScalarValuesOptions } from './scalar-values-tab'
 import { scalarsFeature, selectScalarTasks } from './state/scalars.feature';
 
 const tasks: Task[] = [
-  { id: 'a', name: 'A', status: 'completed', type: 'training', last_metrics: { h: { v: { metric: 'loss', variant: 'train', value: 1, min_value: 0.5, max_value: 2 } } } },
-  { id: 'b', name: 'B', status: 'completed', type: 'training', last_metrics: { h: { v: { metric: 'loss', variant: 'train', value: 3, min_value: 0.2, max_value: 4 } } } },
+  {
+    id: 'a',
+    name: 'A',
+    status: 'completed',
+    type: 'training',
+    last_metrics: { h: { v: { metric: 'loss', variant: 'train', value: 1, min_value: 0.5, max_value: 2 } } },
+  },
+  {
+    id: 'b',
+    name: 'B',
+    status: 'completed',
+    type: 'training',
+    last_metrics: { h: { v: { metric: 'loss', variant: 'train', value: 3, min_value: 0.2, max_value: 4 } } },
+  },
 ];
 
 async function render(view: string) {
@@ -22,7 +34,10 @@ async function render(view: string) {
           { selector: selectCompareView, value: view },
           { selector: selectScalarTasks, value: tasks },
           { selector: scalarsFeature.selectTasksError, value: null },
-          { selector: selectComparedTasks, value: tasks.map((t, i) => ({ id: t.id, isBase: i === 0, color: '#000', displayName: t.name, task: null })) },
+          {
+            selector: selectComparedTasks,
+            value: tasks.map((t, i) => ({ id: t.id, isBase: i === 0, color: '#000', displayName: t.name, task: null })),
+          },
         ],
       }),
     ],

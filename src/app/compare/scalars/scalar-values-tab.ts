@@ -51,7 +51,11 @@ export class ScalarValuesTab {
   }
 
   protected download(): void {
-    const rows = valueTableCsvRows(this.rows(), this.columns().map((c) => c.displayName), this.showDelta());
+    const rows = valueTableCsvRows(
+      this.rows(),
+      this.columns().map((c) => c.displayName),
+      this.showDelta(),
+    );
     const suffix = this.showDelta() ? '-diff-from-base' : '';
     downloadCsv(`scalars-${this.valueType()}-values${suffix}.csv`, toCsv(rows));
   }

@@ -63,7 +63,11 @@ export function formatZooms(zooms: Readonly<Record<string, UrlZoom>>): string | 
 /** Scalars › Graph's zoomed charts, and the one chart an embed draws. */
 export const SCALAR_CHART_OPTIONS = {
   zoom: customOption('zoom', parseZooms, formatZooms),
-  chart: customOption('chart', (raw) => raw, (key: string | null) => key),
+  chart: customOption(
+    'chart',
+    (raw) => raw,
+    (key: string | null) => key,
+  ),
 };
 
 /** Scalars › Last, Min and Max values' URL options. */

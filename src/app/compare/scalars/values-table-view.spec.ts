@@ -15,7 +15,10 @@ describe('visibleRows', () => {
 describe('ValuesTableView', () => {
   const cell = (value: number) => ({ value, iteration: null, isMax: false, isMin: false, delta: null, deltaPercent: null });
   const rows: ValueRow[] = Array.from({ length: 200 }, (_, i) => ({
-    key: `m${i}`, metric: `metric ${i}`, variant: 'v', cells: [cell(i), cell(i + 0.5)],
+    key: `m${i}`,
+    metric: `metric ${i}`,
+    variant: 'v',
+    cells: [cell(i), cell(i + 0.5)],
   }));
 
   /** The table on these rows and columns (`showDelta` as given), its host a block. */
@@ -32,7 +35,8 @@ describe('ValuesTableView', () => {
 
   it('keeps only the rows in view in the page, with the full scroll height, and follows the scroll', async () => {
     const { fixture, el } = render(rows, [
-      { id: 'a', displayName: 'A', color: '#000', isBase: true }, { id: 'b', displayName: 'B', color: '#111', isBase: false },
+      { id: 'a', displayName: 'A', color: '#000', isBase: true },
+      { id: 'b', displayName: 'B', color: '#111', isBase: false },
     ]);
     fixture.detectChanges();
     await fixture.whenStable();
@@ -84,7 +88,10 @@ describe('ValuesTableView', () => {
     // The cell sits under its task's header and holds that task's value, shown as a difference from the base.
     expect(cellEl.getAttribute('data-value')).toBe('82');
     expect(cellEl.getBoundingClientRect().left).toBeCloseTo(header.getBoundingClientRect().left, 0);
-    expect(header.getBoundingClientRect().left - scroller.getBoundingClientRect().left).toBeCloseTo(320 + 82 * TASK_COLUMN_WIDTH - scroller.scrollLeft + 1, -1);
+    expect(header.getBoundingClientRect().left - scroller.getBoundingClientRect().left).toBeCloseTo(
+      320 + 82 * TASK_COLUMN_WIDTH - scroller.scrollLeft + 1,
+      -1,
+    );
     el.remove();
   });
 });

@@ -1,4 +1,15 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, ElementRef, afterNextRender, computed, inject, input, signal, viewChild } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  ElementRef,
+  afterNextRender,
+  computed,
+  inject,
+  input,
+  signal,
+  viewChild,
+} from '@angular/core';
 import { ValueCell, ValueRow, ValueType, formatDelta, formatValue } from './values-table';
 
 export interface ValueColumn {
@@ -33,11 +44,15 @@ const OVERSCAN_COLUMNS = 3;
           <tr>
             <th class="frozen metric" scope="col">Metric</th>
             <th class="frozen variant" scope="col">Variant</th>
-            @if (columnWindow().start > 0) { <th class="col-spacer" aria-hidden="true" [style.width.px]="columnWindow().start * columnWidth"></th> }
+            @if (columnWindow().start > 0) {
+              <th class="col-spacer" aria-hidden="true" [style.width.px]="columnWindow().start * columnWidth"></th>
+            }
             @for (column of shownColumns(); track column.id) {
               <th scope="col" class="task" [attr.data-task-id]="column.id" [title]="column.displayName">
                 <span class="dot" [style.background]="column.color"></span>{{ column.displayName }}
-                @if (column.isBase) { <span class="base">BASE</span> }
+                @if (column.isBase) {
+                  <span class="base">BASE</span>
+                }
               </th>
             }
             @if (columnWindow().end < columns().length) {
@@ -46,16 +61,26 @@ const OVERSCAN_COLUMNS = 3;
           </tr>
         </thead>
         <tbody>
-          @if (window().start > 0) { <tr class="spacer" aria-hidden="true" [style.height.px]="window().start * rowHeight"></tr> }
+          @if (window().start > 0) {
+            <tr class="spacer" aria-hidden="true" [style.height.px]="window().start * rowHeight"></tr>
+          }
           @for (shown of shownRows(); track shown.row.key) {
             @let row = shown.row;
             <tr [attr.data-metric]="row.metric" [attr.data-variant]="row.variant" data-testid="values-row">
               <th class="frozen metric" scope="row" [title]="row.metric">{{ row.metric }}</th>
               <td class="frozen variant" [title]="row.variant">{{ row.variant }}</td>
-              @if (columnWindow().start > 0) { <td class="col-spacer" aria-hidden="true"></td> }
+              @if (columnWindow().start > 0) {
+                <td class="col-spacer" aria-hidden="true"></td>
+              }
               @for (cell of shown.cells; track $index) {
-                <td class="value" [class.max]="cell.isMax" [class.min]="cell.isMin" [title]="tooltip(cell)"
-                    [attr.data-value]="cell.value" data-testid="value-cell">
+                <td
+                  class="value"
+                  [class.max]="cell.isMax"
+                  [class.min]="cell.isMin"
+                  [title]="tooltip(cell)"
+                  [attr.data-value]="cell.value"
+                  data-testid="value-cell"
+                >
                   @if (showDelta() && shown.firstColumn + $index > 0) {
                     <span class="delta" [class.up]="(cell.delta ?? 0) > 0" [class.down]="(cell.delta ?? 0) < 0">{{ delta(cell) }}</span>
                   } @else {
@@ -63,7 +88,9 @@ const OVERSCAN_COLUMNS = 3;
                   }
                 </td>
               }
-              @if (columnWindow().end < columns().length) { <td class="col-spacer" aria-hidden="true"></td> }
+              @if (columnWindow().end < columns().length) {
+                <td class="col-spacer" aria-hidden="true"></td>
+              }
             </tr>
           }
           @if (window().end < rows().length) {
@@ -90,17 +117,22 @@ export class ValuesTableView {
   private readonly viewportWidth = signal(1600);
   private readonly scroller = viewChild.required<ElementRef<HTMLElement>>('scroller');
   /** The rows drawn: those in view, with a margin, as [start, end). */
-  protected readonly window = computed(() => visibleRows(this.rows().length, this.scrollTop(), this.viewportHeight(), VALUE_ROW_HEIGHT, OVERSCAN_ROWS),
-    { equal: sameRange });
+  protected readonly window = computed(
+    () => visibleRows(this.rows().length, this.scrollTop(), this.viewportHeight(), VALUE_ROW_HEIGHT, OVERSCAN_ROWS),
+    { equal: sameRange },
+  );
   /** The task columns drawn, as [start, end), the same way (the frozen columns always are). */
-  protected readonly columnWindow = computed(() =>
-    visibleRows(this.columns().length, this.scrollLeft(), this.viewportWidth() - FROZEN_WIDTH, TASK_COLUMN_WIDTH, OVERSCAN_COLUMNS),
-  { equal: sameRange });
+  protected readonly columnWindow = computed(
+    () => visibleRows(this.columns().length, this.scrollLeft(), this.viewportWidth() - FROZEN_WIDTH, TASK_COLUMN_WIDTH, OVERSCAN_COLUMNS),
+    { equal: sameRange },
+  );
   protected readonly shownColumns = computed(() => this.columns().slice(this.columnWindow().start, this.columnWindow().end));
   /** The rows drawn, each with the cells of the columns drawn (`firstColumn`: the index of the first). */
   protected readonly shownRows = computed(() => {
     const { start, end } = this.columnWindow();
-    return this.rows().slice(this.window().start, this.window().end).map((row) => ({ row, cells: row.cells.slice(start, end), firstColumn: start }));
+    return this.rows()
+      .slice(this.window().start, this.window().end)
+      .map((row) => ({ row, cells: row.cells.slice(start, end), firstColumn: start }));
   });
 
   constructor() {
@@ -140,7 +172,13 @@ export class ValuesTableView {
 const sameRange = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start === b.start && a.end === b.end;
 
 /** The rows (or columns) to draw for a scroll position: the visible ones plus `overscan` on each side. */
-export function visibleRows(count: number, scrollTop: number, height: number, rowHeight: number, overscan: number): { start: number; end: number } {
+export function visibleRows(
+  count: number,
+  scrollTop: number,
+  height: number,
+  rowHeight: number,
+  overscan: number,
+): { start: number; end: number } {
   const first = Math.floor(Math.max(0, scrollTop) / rowHeight);
   const start = Math.max(0, Math.min(count, first - overscan));
   const end = Math.min(count, first + Math.ceil(Math.max(height, rowHeight) / rowHeight) + overscan);

@@ -1,11 +1,22 @@
 import { Task } from '../../core/api/models';
 import { buildValueRows, filterRows, formatDelta, shortestDifference, valueTableCsvRows } from './values-table';
 
-function task(id: string, metrics: { metric: string; variant: string; value: number; min: number; minIt: number; max: number; maxIt: number }[]): Task {
+function task(
+  id: string,
+  metrics: { metric: string; variant: string; value: number; min: number; minIt: number; max: number; maxIt: number }[],
+): Task {
   const last_metrics: Task['last_metrics'] = {};
   metrics.forEach((m, i) => {
     last_metrics[`h${i}${m.metric}`] = {
-      [`v${i}`]: { metric: m.metric, variant: m.variant, value: m.value, min_value: m.min, min_value_iteration: m.minIt, max_value: m.max, max_value_iteration: m.maxIt },
+      [`v${i}`]: {
+        metric: m.metric,
+        variant: m.variant,
+        value: m.value,
+        min_value: m.min,
+        min_value_iteration: m.minIt,
+        max_value: m.max,
+        max_value_iteration: m.maxIt,
+      },
     };
   });
   return { id, name: id, status: 'completed', type: 'training', last_metrics };
@@ -31,9 +42,15 @@ describe('buildValueRows', () => {
 
   it('reads min and max values with the iteration they were reached at', () => {
     const min = buildValueRows([base, other], 'min')[1];
-    expect(min.cells.map((c) => [c.value, c.iteration])).toEqual([[0.4, 90], [0.2, 95]]);
+    expect(min.cells.map((c) => [c.value, c.iteration])).toEqual([
+      [0.4, 90],
+      [0.2, 95],
+    ]);
     const max = buildValueRows([base, other], 'max')[0];
-    expect(max.cells.map((c) => [c.value, c.iteration])).toEqual([[0.85, 80], [0.9, 99]]);
+    expect(max.cells.map((c) => [c.value, c.iteration])).toEqual([
+      [0.85, 80],
+      [0.9, 99],
+    ]);
   });
 
   it('marks row extremes, every tied cell, and none when all values are equal', () => {
@@ -91,7 +108,13 @@ describe('shortestDifference', () => {
 
   it('keeps every digit a tiny difference needs and stays within rounding of the float difference', () => {
     expect(shortestDifference(1.0000000000009095, 1)).toBe(9.095e-13);
-    for (const [a, b] of [[1 + 2 ** -40, 1], [0.123456789012, 0.1], [123456.789, 0.001], [0.5, 0.25], [-3.3e-7, 1.1e-7]]) {
+    for (const [a, b] of [
+      [1 + 2 ** -40, 1],
+      [0.123456789012, 0.1],
+      [123456.789, 0.001],
+      [0.5, 0.25],
+      [-3.3e-7, 1.1e-7],
+    ]) {
       const delta = shortestDifference(a, b)!;
       expect(Math.abs(delta - (a - b))).toBeLessThanOrEqual(Math.max(Math.abs(a), Math.abs(b)) * 1e-15);
       expect(String(delta).length).toBeLessThanOrEqual(String(a - b).length);

@@ -49,9 +49,7 @@ export function buildValueRows(tasks: readonly Task[], type: ValueType): ValueRo
   const perTask = tasks.map(metricEntries);
   const names = new Map<string, MetricVariant>();
   for (const entries of perTask) for (const [key, entry] of entries) names.set(key, { metric: entry.metric, variant: entry.variant });
-  const sorted = [...names.entries()].sort(
-    ([, a], [, b]) => a.metric.localeCompare(b.metric) || a.variant.localeCompare(b.variant),
-  );
+  const sorted = [...names.entries()].sort(([, a], [, b]) => a.metric.localeCompare(b.metric) || a.variant.localeCompare(b.variant));
   return sorted.map(([key, name]) => {
     const picked = perTask.map((entries) => pick(entries.get(key), type));
     const values = picked.map((p) => p.value).filter((v): v is number => v !== null);
@@ -74,7 +72,11 @@ export function buildValueRows(tasks: readonly Task[], type: ValueType): ValueRo
 }
 
 /** Rows a person chose to see: those whose key is selected (null: all) and whose name matches the search. */
-export function filterRows<T extends MetricVariant & { key: string }>(rows: readonly T[], selected: readonly string[] | null, search: string): T[] {
+export function filterRows<T extends MetricVariant & { key: string }>(
+  rows: readonly T[],
+  selected: readonly string[] | null,
+  search: string,
+): T[] {
   const chosen = selected ? new Set(selected) : null;
   return rows.filter((row) => (!chosen || chosen.has(row.key)) && metricMatches(row, search));
 }
@@ -99,7 +101,11 @@ export function formatDelta(cell: ValueCell): string {
  * display name) and a row per shown metric with full-precision numbers (or deltas when the
  * table shows differences from the base).
  */
-export function valueTableCsvRows(rows: readonly ValueRow[], taskNames: readonly string[], showDelta: boolean): (string | number | null)[][] {
+export function valueTableCsvRows(
+  rows: readonly ValueRow[],
+  taskNames: readonly string[],
+  showDelta: boolean,
+): (string | number | null)[][] {
   return [
     ['metric', 'variant', ...taskNames],
     ...rows.map((row) => [

@@ -49,11 +49,31 @@ export function openAddTasksDialog(injector: Injector, data: AddTasksDialogData)
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './add-tasks-dialog.html',
   styles: `
-    :host { display: flex; flex-direction: column; height: 100%; }
-    .content { display: flex; flex-direction: column; gap: 8px; flex: 1 1 auto; min-height: 0; max-height: none; }
-    .search { width: 340px; }
-    app-task-table { flex: 1 1 auto; min-height: 0; }
-    .blocked { color: var(--mat-sys-error); margin-right: auto; padding-left: 16px; }
+    :host {
+      display: flex;
+      flex-direction: column;
+      height: 100%;
+    }
+    .content {
+      display: flex;
+      flex-direction: column;
+      gap: 8px;
+      flex: 1 1 auto;
+      min-height: 0;
+      max-height: none;
+    }
+    .search {
+      width: 340px;
+    }
+    app-task-table {
+      flex: 1 1 auto;
+      min-height: 0;
+    }
+    .blocked {
+      color: var(--mat-sys-error);
+      margin-right: auto;
+      padding-left: 16px;
+    }
   `,
 })
 export class AddTasksDialog {
@@ -66,22 +86,31 @@ export class AddTasksDialog {
   protected readonly maxTasks = MAX_COMPARED_TASKS;
 
   private readonly options = toSignal(
-    inject(ProjectsApi).getTaskTags().pipe(catchError(() => of({ tags: [] as string[], system_tags: [] }))),
+    inject(ProjectsApi)
+      .getTaskTags()
+      .pipe(catchError(() => of({ tags: [] as string[], system_tags: [] }))),
     { initialValue: { tags: [] as string[], system_tags: [] } },
   );
   protected readonly tags = computed(() => this.options().tags);
   protected readonly projects = toSignal(
-    inject(ProjectsApi).getAllEx().pipe(map(({ projects }) => projects), catchError(() => of([]))),
+    inject(ProjectsApi)
+      .getAllEx()
+      .pipe(
+        map(({ projects }) => projects),
+        catchError(() => of([])),
+      ),
     { initialValue: [] },
   );
 
   /** The compared tasks, shown above the others on the first page. */
   private readonly comparedTasks = toSignal(
     this.data.comparedIds.length
-      ? this.tasksApi.getAllEx({ id: this.data.comparedIds, only_fields: TASK_SUMMARY_FIELDS, page_size: this.data.comparedIds.length }).pipe(
-          map(({ tasks }) => tasks),
-          catchError(() => of([] as TaskSummary[])),
-        )
+      ? this.tasksApi
+          .getAllEx({ id: this.data.comparedIds, only_fields: TASK_SUMMARY_FIELDS, page_size: this.data.comparedIds.length })
+          .pipe(
+            map(({ tasks }) => tasks),
+            catchError(() => of([] as TaskSummary[])),
+          )
       : of([] as TaskSummary[]),
     { initialValue: [] as TaskSummary[] },
   );

@@ -1,5 +1,18 @@
 import { CdkDrag, CdkDragDrop, CdkDragHandle, CdkDropList } from '@angular/cdk/drag-drop';
-import { ChangeDetectionStrategy, Component, Directive, ElementRef, OnDestroy, OnInit, afterNextRender, computed, inject, input, output, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  Directive,
+  ElementRef,
+  OnDestroy,
+  OnInit,
+  afterNextRender,
+  computed,
+  inject,
+  input,
+  output,
+  signal,
+} from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { MatMenuModule } from '@angular/material/menu';
@@ -36,33 +49,87 @@ export class StripHeader implements OnInit, OnDestroy {
  */
 @Component({
   selector: 'app-task-strip',
-  imports: [CdkDropList, CdkDrag, CdkDragHandle, StripHeader, MatButtonModule, MatIconModule, MatMenuModule, MatTooltipModule, RouterLink, StatusChip],
+  imports: [
+    CdkDropList,
+    CdkDrag,
+    CdkDragHandle,
+    StripHeader,
+    MatButtonModule,
+    MatIconModule,
+    MatMenuModule,
+    MatTooltipModule,
+    RouterLink,
+    StatusChip,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <div class="strip" cdkDropList cdkDropListOrientation="horizontal" (cdkDropListDropped)="onDrop($event)"
-         role="list" aria-label="Compared tasks">
+    <div
+      class="strip"
+      cdkDropList
+      cdkDropListOrientation="horizontal"
+      (cdkDropListDropped)="onDrop($event)"
+      role="list"
+      aria-label="Compared tasks"
+    >
       @for (task of shownTasks(); track task.id) {
-        <div class="header" cdkDrag cdkDragLockAxis="x" appStripHeader role="listitem" [class.base]="task.isBase"
-             [style.--task-color]="task.color" [attr.data-dash]="task.dash" [attr.data-task-id]="task.id" data-testid="task-header">
+        <div
+          class="header"
+          cdkDrag
+          cdkDragLockAxis="x"
+          appStripHeader
+          role="listitem"
+          [class.base]="task.isBase"
+          [style.--task-color]="task.color"
+          [attr.data-dash]="task.dash"
+          [attr.data-task-id]="task.id"
+          data-testid="task-header"
+        >
           @if (seen().has(task.id)) {
             <div class="top">
-              <mat-icon class="drag-handle" cdkDragHandle aria-hidden="true" matTooltip="Drag to reorder; leftmost is the base task">drag_indicator</mat-icon>
-              <button type="button" class="swatch" [style.background]="task.color" [matMenuTriggerFor]="colorMenu"
-                      [matMenuTriggerData]="{ taskId: task.id }" [attr.aria-label]="'Colour of ' + task.displayName"
-                      matTooltip="Change this task's colour" data-testid="task-color"></button>
-              <a class="name" [routerLink]="['/tasks']" [queryParams]="{ q: task.id, archived: 1 }" [title]="task.displayName"
-                 data-testid="task-name">{{ task.displayName }}</a>
+              <mat-icon class="drag-handle" cdkDragHandle aria-hidden="true" matTooltip="Drag to reorder; leftmost is the base task"
+                >drag_indicator</mat-icon
+              >
+              <button
+                type="button"
+                class="swatch"
+                [style.background]="task.color"
+                [matMenuTriggerFor]="colorMenu"
+                [matMenuTriggerData]="{ taskId: task.id }"
+                [attr.aria-label]="'Colour of ' + task.displayName"
+                matTooltip="Change this task's colour"
+                data-testid="task-color"
+              ></button>
+              <a
+                class="name"
+                [routerLink]="['/tasks']"
+                [queryParams]="{ q: task.id, archived: 1 }"
+                [title]="task.displayName"
+                data-testid="task-name"
+                >{{ task.displayName }}</a
+              >
               @if (task.isBase) {
                 <span class="base-badge" data-testid="base-badge">BASE</span>
               } @else {
-                <button mat-icon-button type="button" class="small" (click)="baseSet.emit(task.id)"
-                        matTooltip="Set as base task" [attr.aria-label]="'Set ' + task.displayName + ' as base task'"
-                        data-testid="set-base">
+                <button
+                  mat-icon-button
+                  type="button"
+                  class="small"
+                  (click)="baseSet.emit(task.id)"
+                  matTooltip="Set as base task"
+                  [attr.aria-label]="'Set ' + task.displayName + ' as base task'"
+                  data-testid="set-base"
+                >
                   <mat-icon>first_page</mat-icon>
                 </button>
               }
-              <button mat-icon-button type="button" class="small" (click)="removed.emit(task.id)"
-                      [attr.aria-label]="'Remove ' + task.displayName" matTooltip="Remove from the comparison">
+              <button
+                mat-icon-button
+                type="button"
+                class="small"
+                (click)="removed.emit(task.id)"
+                [attr.aria-label]="'Remove ' + task.displayName"
+                matTooltip="Remove from the comparison"
+              >
                 <mat-icon>close</mat-icon>
               </button>
             </div>
@@ -73,7 +140,9 @@ export class StripHeader implements OnInit, OnDestroy {
               </div>
               @if (t.tags?.length) {
                 <div class="tags">
-                  @for (tag of t.tags; track tag) { <span class="tag">{{ tag }}</span> }
+                  @for (tag of t.tags; track tag) {
+                    <span class="tag">{{ tag }}</span>
+                  }
                 </div>
               }
             } @else {
@@ -92,8 +161,13 @@ export class StripHeader implements OnInit, OnDestroy {
       <ng-template matMenuContent let-taskId="taskId">
         <div class="palette" role="group" aria-label="Task colours">
           @for (color of palette; track color) {
-            <button type="button" class="swatch large" [style.background]="color" [attr.aria-label]="'Use colour ' + color"
-                    (click)="colorChange.emit({ taskId, color })"></button>
+            <button
+              type="button"
+              class="swatch large"
+              [style.background]="color"
+              [attr.aria-label]="'Use colour ' + color"
+              (click)="colorChange.emit({ taskId, color })"
+            ></button>
           }
         </div>
         <button mat-menu-item type="button" (click)="colorChange.emit({ taskId, color: null })">Default colour</button>

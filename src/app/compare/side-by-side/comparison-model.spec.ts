@@ -14,7 +14,13 @@ describe('comparison model', () => {
   });
 
   it('orders keys by the base task, inserting others after the key they follow', () => {
-    expect(unionKeys([['a', 'b', 'c'], ['a', 'x', 'y', 'c'], ['z', 'b']])).toEqual(['z', 'a', 'x', 'y', 'b', 'c']);
+    expect(
+      unionKeys([
+        ['a', 'b', 'c'],
+        ['a', 'x', 'y', 'c'],
+        ['z', 'b'],
+      ]),
+    ).toEqual(['z', 'a', 'x', 'y', 'b', 'c']);
   });
 
   it('matches fields by identity, not position: a changed version is one changed row', () => {
@@ -50,13 +56,20 @@ describe('comparison model', () => {
 
   it('keeps cells in one table per section and marks words only when a cell is read', () => {
     const text = (v: string): FieldEntry => ({ key: 'req', label: 'req', depth: 0, kind: 'text', value: v });
-    const section = alignSection({ id: 's', title: 'S', entries: [[text('torch==2.2\nnumpy==1.26\n')], [text('torch==2.3\nnumpy==1.26\n')]] });
+    const section = alignSection({
+      id: 's',
+      title: 'S',
+      entries: [[text('torch==2.2\nnumpy==1.26\n')], [text('torch==2.3\nnumpy==1.26\n')]],
+    });
     const [, torch, numpy] = section.rows;
     expect(torch.table).toBe(numpy.table);
     expect(torch.table.values.length).toBe(section.rows.length * 2);
     // An equal cell shares the base's text.
     expect(numpy.table.values[numpy.at * 2 + 1]).toBe(numpy.table.values[numpy.at * 2]);
-    expect(cellAt(torch, 1).parts).toEqual([{ text: 'torch==', changed: false }, { text: '2.3', changed: true }]);
+    expect(cellAt(torch, 1).parts).toEqual([
+      { text: 'torch==', changed: false },
+      { text: '2.3', changed: true },
+    ]);
     expect(cellAt(torch, 1).parts).toBe(cellAt(torch, 1).parts);
     expect(cellAt(numpy, 1)).toEqual({ value: 'numpy==1.26', changed: false, parts: null });
     expect(cellAt(numpy, 5)).toEqual({ value: null, changed: false, parts: null });

@@ -107,7 +107,10 @@ export class CellTableBuilder {
   private changed: Uint8Array;
   rows = 0;
 
-  constructor(readonly width: number, expectedRows = 64) {
+  constructor(
+    readonly width: number,
+    expectedRows = 64,
+  ) {
     this.values = new Int32Array(Math.max(1, expectedRows) * width);
     this.changed = new Uint8Array(Math.max(1, expectedRows) * width);
   }
@@ -134,7 +137,12 @@ export class CellTableBuilder {
   }
 
   table(): CellTable {
-    return { width: this.width, strings: this.strings, values: this.values.slice(0, this.rows * this.width), changed: this.changed.slice(0, this.rows * this.width) };
+    return {
+      width: this.width,
+      strings: this.strings,
+      values: this.values.slice(0, this.rows * this.width),
+      changed: this.changed.slice(0, this.rows * this.width),
+    };
   }
 
   private push(value: FieldValue): number {
@@ -205,12 +213,32 @@ export function unionKeys(lists: string[][]): string[] {
   return order;
 }
 
-function textRows(rows: ComparisonRow[], table: CellTableBuilder, sectionId: string, key: string, depth: number, texts: (string[] | null)[]): void {
+function textRows(
+  rows: ComparisonRow[],
+  table: CellTableBuilder,
+  sectionId: string,
+  key: string,
+  depth: number,
+  texts: (string[] | null)[],
+): void {
   const aligned = alignLines(texts);
   const { width, index } = aligned;
   if (aligned.unaligned.some(Boolean)) {
-    const [at] = table.add(aligned.unaligned.map((u) => (u ? 'Too different to align: shown line by line as is' : null)), (t) => aligned.unaligned[t]);
-    rows.push({ id: `${key}#unaligned`, sectionId, label: '', depth: depth + 1, kind: 'note', table: null!, at, differs: true, tooltip: null });
+    const [at] = table.add(
+      aligned.unaligned.map((u) => (u ? 'Too different to align: shown line by line as is' : null)),
+      (t) => aligned.unaligned[t],
+    );
+    rows.push({
+      id: `${key}#unaligned`,
+      sectionId,
+      label: '',
+      depth: depth + 1,
+      kind: 'note',
+      table: null!,
+      at,
+      differs: true,
+      tooltip: null,
+    });
   }
   const line: FieldValue[] = new Array(width);
   for (let r = 0; r < aligned.rows; r++) {
@@ -270,9 +298,22 @@ export function alignSection(input: SectionInput): ComparisonSection {
     }
     const group = head.kind === 'group';
     const [at, differs] = group
-      ? table.add(found.map((e) => (e ? '' : null)), (t) => (found[t] === null) !== (found[0] === null))
+      ? table.add(
+          found.map((e) => (e ? '' : null)),
+          (t) => (found[t] === null) !== (found[0] === null),
+        )
       : table.add(values);
-    rows.push({ id: key, sectionId: input.id, label: head.label, depth: head.depth, kind: group ? 'group' : 'value', table: null!, at, differs, tooltip });
+    rows.push({
+      id: key,
+      sectionId: input.id,
+      label: head.label,
+      depth: head.depth,
+      kind: group ? 'group' : 'value',
+      table: null!,
+      at,
+      differs,
+      tooltip,
+    });
   }
   const cells = table.table();
   for (const row of rows) row.table = cells;

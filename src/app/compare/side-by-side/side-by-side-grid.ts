@@ -1,4 +1,16 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, ElementRef, afterNextRender, computed, inject, input, output, signal, viewChild } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  ElementRef,
+  afterNextRender,
+  computed,
+  inject,
+  input,
+  output,
+  signal,
+  viewChild,
+} from '@angular/core';
 import { MatIconModule } from '@angular/material/icon';
 import { MatTooltipModule } from '@angular/material/tooltip';
 import { StatusChip } from '../../shared/status-chip';
@@ -63,7 +75,9 @@ export class SideBySideGrid {
   });
   protected readonly visibleRows = computed(() => {
     const { start, end } = this.rowRange();
-    return this.items().slice(start, end).map((item, i) => ({ item, index: start + i }));
+    return this.items()
+      .slice(start, end)
+      .map((item, i) => ({ item, index: start + i }));
   });
   protected readonly visibleCards = computed(() => {
     const { left, width } = this.scroll();

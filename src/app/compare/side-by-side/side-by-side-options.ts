@@ -5,7 +5,11 @@ import { ViewOptions } from './visible-rows';
 export const SIDE_BY_SIDE_OPTIONS = {
   hideIdentical: flagOption('hide'),
   search: textOption('q'),
-  collapsed: customOption('collapsed', (raw) => new Set((raw ?? '').split(',').filter(Boolean)), (ids: ReadonlySet<string>) => (ids.size ? [...ids].join(',') : null)),
+  collapsed: customOption(
+    'collapsed',
+    (raw) => new Set((raw ?? '').split(',').filter(Boolean)),
+    (ids: ReadonlySet<string>) => (ids.size ? [...ids].join(',') : null),
+  ),
   rawConfig: flagOption('raw'),
 };
 
@@ -13,7 +17,12 @@ export interface SideBySideOptions extends ViewOptions {
   rawConfig: boolean;
 }
 
-export function readSideBySideOptions(hide: string | null, search: string | null, collapsed: string | null, raw: string | null): SideBySideOptions {
+export function readSideBySideOptions(
+  hide: string | null,
+  search: string | null,
+  collapsed: string | null,
+  raw: string | null,
+): SideBySideOptions {
   return readOptions(SIDE_BY_SIDE_OPTIONS, { hide, q: search, collapsed, raw });
 }
 

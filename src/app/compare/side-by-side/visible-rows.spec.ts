@@ -1,7 +1,13 @@
 import { CellTableBuilder, ComparisonRow, ComparisonSection } from './comparison-model';
 import { differenceStops, searchMatches, stepStop, visibleItems } from './visible-rows';
 
-function row(id: string, differs: boolean, depth = 0, kind: ComparisonRow['kind'] = 'value', values = ['a', differs ? 'b' : 'a']): ComparisonRow {
+function row(
+  id: string,
+  differs: boolean,
+  depth = 0,
+  kind: ComparisonRow['kind'] = 'value',
+  values = ['a', differs ? 'b' : 'a'],
+): ComparisonRow {
   const table = new CellTableBuilder(values.length);
   const [at] = table.add(values, (t) => t > 0 && differs);
   return { id, sectionId: 's', label: id, depth, kind, differs, tooltip: null, table: table.table(), at };
@@ -12,7 +18,13 @@ const section = (id: string, rows: ComparisonRow[]): ComparisonSection => ({ id,
 describe('visible rows', () => {
   const sections = [
     section('general', [row('name', true), row('type', false)]),
-    section('source', [row('source', false, 0, 'group'), row('branch', true, 1), row('tag', false, 1), row('container', false, 0, 'group'), row('image', false, 1)]),
+    section('source', [
+      row('source', false, 0, 'group'),
+      row('branch', true, 1),
+      row('tag', false, 1),
+      row('container', false, 0, 'group'),
+      row('image', false, 1),
+    ]),
     section('same', [row('x', false)]),
   ];
   const none = { hideIdentical: false, collapsed: new Set<string>(), search: '' };

@@ -48,7 +48,15 @@ export function visibleItems(sections: ComparisonSection[], options: ViewOptions
   for (const section of sections) {
     const foldedIdentical = options.hideIdentical && !section.differs;
     const collapsed = options.collapsed.has(section.id) || foldedIdentical;
-    items.push({ kind: 'section', id: `section:${section.id}`, sectionId: section.id, title: section.title, collapsed, differs: section.differs, foldedIdentical });
+    items.push({
+      kind: 'section',
+      id: `section:${section.id}`,
+      sectionId: section.id,
+      title: section.title,
+      collapsed,
+      differs: section.differs,
+      foldedIdentical,
+    });
     if (collapsed) continue;
     const keep = options.hideIdentical ? differsWithin(section.rows) : null;
     section.rows.forEach((row, index) => {
@@ -68,7 +76,13 @@ export function differenceStops(items: VisibleItem[]): number[] {
     if (item.kind !== 'row' || !item.row.differs) return;
     if (item.row.kind === 'group') {
       const next = items[index + 1];
-      if (next?.kind === 'row' && next.row.depth > item.row.depth && next.row.sectionId === item.row.sectionId && hasDifferingChild(items, index)) return;
+      if (
+        next?.kind === 'row' &&
+        next.row.depth > item.row.depth &&
+        next.row.sectionId === item.row.sectionId &&
+        hasDifferingChild(items, index)
+      )
+        return;
     }
     stops.push(index);
   });

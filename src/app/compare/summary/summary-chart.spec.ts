@@ -2,7 +2,13 @@ import { TestBed } from '@angular/core/testing';
 import { MockStore, provideMockStore } from '@ngrx/store/testing';
 import { Observable, of, throwError } from 'rxjs';
 import { EventsApi, SingleValueMetrics } from '../../core/api/events-api';
-import { compareFeature, selectCompareView, selectComparedTaskIds, selectComparedTasks, selectEmbedded } from '../../state/compare/compare.feature';
+import {
+  compareFeature,
+  selectCompareView,
+  selectComparedTaskIds,
+  selectComparedTasks,
+  selectEmbedded,
+} from '../../state/compare/compare.feature';
 import { loadSummary } from './state/summary.effects';
 import { summaryFeature } from './state/summary.feature';
 import { SummaryChart } from './summary-chart';
@@ -45,7 +51,9 @@ async function render(api: Partial<EventsApi>) {
 
 describe('SummaryChart', () => {
   it('asks for the single values of the compared tasks and draws the chart', async () => {
-    const response: SingleValueMetrics = { tasks: [{ task: 'a', task_name: 'A', values: [{ metric: 'Summary', variant: 's', value: 1, timestamp: 0 }] }] };
+    const response: SingleValueMetrics = {
+      tasks: [{ task: 'a', task_name: 'A', values: [{ metric: 'Summary', variant: 's', value: 1, timestamp: 0 }] }],
+    };
     const singleValueMetrics = jasmine.createSpy().and.returnValue(of(response));
     const el = await render({ singleValueMetrics });
     expect(singleValueMetrics).toHaveBeenCalledWith(['a', 'b']);

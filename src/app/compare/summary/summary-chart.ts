@@ -31,8 +31,13 @@ import { SummaryTask, buildSummaryFigure, summaryLabels, summaryRows } from './s
     }
   `,
   styles: `
-    :host { display: block; }
-    .summary-empty { color: var(--mat-sys-on-surface-variant); margin: 8px 0; }
+    :host {
+      display: block;
+    }
+    .summary-empty {
+      color: var(--mat-sys-on-surface-variant);
+      margin: 8px 0;
+    }
   `,
 })
 export class SummaryChartView {
@@ -58,9 +63,15 @@ export class SummaryChartView {
     </section>
   `,
   styles: `
-    :host { display: block; }
-    .summary-error { color: var(--mat-sys-error); }
-    .summary-loading { color: var(--mat-sys-on-surface-variant); }
+    :host {
+      display: block;
+    }
+    .summary-error {
+      color: var(--mat-sys-error);
+    }
+    .summary-loading {
+      color: var(--mat-sys-on-surface-variant);
+    }
   `,
 })
 export class SummaryChart {
@@ -70,6 +81,8 @@ export class SummaryChart {
   protected readonly summary = this.store.selectSignal(summaryFeature.selectComparedSummaryState);
   protected readonly shownTasks = computed(() => {
     const hidden = new Set(this.hiddenTaskIds());
-    return this.compared().filter((t) => !hidden.has(t.id)).map(({ id, displayName, color, dash }) => ({ id, displayName, color, dash }));
+    return this.compared()
+      .filter((t) => !hidden.has(t.id))
+      .map(({ id, displayName, color, dash }) => ({ id, displayName, color, dash }));
   });
 }

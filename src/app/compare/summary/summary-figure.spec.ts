@@ -3,10 +3,14 @@ import { buildSummaryFigure, plotText, summaryLabel, summaryLabels, summaryRows 
 
 const response: SingleValueMetrics = {
   tasks: [
-    { task: 'a', task_name: 'A', values: [
-      { metric: 'Summary', variant: 'test_accuracy', value: 0.9, timestamp: 1 },
-      { metric: 'Summary', variant: 'params_millions', value: 11.2, timestamp: 1 },
-    ] },
+    {
+      task: 'a',
+      task_name: 'A',
+      values: [
+        { metric: 'Summary', variant: 'test_accuracy', value: 0.9, timestamp: 1 },
+        { metric: 'Summary', variant: 'params_millions', value: 11.2, timestamp: 1 },
+      ],
+    },
     { task: 'b', task_name: 'B', values: [{ metric: 'Summary', variant: 'params_millions', value: 36.5, timestamp: 1 }] },
   ],
 };
@@ -28,12 +32,23 @@ describe('buildSummaryFigure', () => {
   it('makes a panel per metric with a bar per task, in comparison order and colour', () => {
     const figure = buildSummaryFigure(response, tasks)!;
     expect(summaryLabels(response)).toEqual(['params_millions', 'test_accuracy']);
-    type Bar = { x: string[]; y: (number | null)[]; marker: { color: string }; name: string; type: string; xaxis: string; yaxis: string; showlegend: boolean };
+    type Bar = {
+      x: string[];
+      y: (number | null)[];
+      marker: { color: string };
+      name: string;
+      type: string;
+      xaxis: string;
+      yaxis: string;
+      showlegend: boolean;
+    };
     const bars = figure.data as Bar[];
     expect(bars.length).toBe(4);
     expect(bars.map((b) => [b.xaxis, b.yaxis, b.x[0], b.y[0]])).toEqual([
-      ['x', 'y', 'params_millions', 36.5], ['x', 'y', 'params_millions', 11.2],
-      ['x2', 'y2', 'test_accuracy', null], ['x2', 'y2', 'test_accuracy', 0.9],
+      ['x', 'y', 'params_millions', 36.5],
+      ['x', 'y', 'params_millions', 11.2],
+      ['x2', 'y2', 'test_accuracy', null],
+      ['x2', 'y2', 'test_accuracy', 0.9],
     ]);
     expect(bars.map((b) => b.marker.color)).toEqual(['#111111', '#222222', '#111111', '#222222']);
     expect(bars[0].name).toBe('B &lt;b&gt;x&lt;/b&gt;');
@@ -47,8 +62,15 @@ describe('buildSummaryFigure', () => {
     expect(summaryRows(1)).toBe(1);
     expect(summaryRows(6)).toBe(1);
     expect(summaryRows(7)).toBe(2);
-    const many: SingleValueMetrics = { tasks: [{ task: 'a', task_name: 'A', values: Array.from({ length: 8 }, (_, i) => (
-      { metric: 'Summary', variant: `m${i}`, value: i, timestamp: 1 })) }] };
+    const many: SingleValueMetrics = {
+      tasks: [
+        {
+          task: 'a',
+          task_name: 'A',
+          values: Array.from({ length: 8 }, (_, i) => ({ metric: 'Summary', variant: `m${i}`, value: i, timestamp: 1 })),
+        },
+      ],
+    };
     const figure = buildSummaryFigure(many, tasks)!;
     expect(figure.layout?.grid).toEqual(jasmine.objectContaining({ rows: 2, columns: 6 }));
   });

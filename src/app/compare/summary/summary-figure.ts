@@ -46,8 +46,9 @@ export function buildSummaryFigure(response: SingleValueMetrics, tasks: readonly
   const labels = summaryLabels(response);
   if (!labels.length) return null;
   const byTask = new Map((response.tasks ?? []).map((t) => [t.task, t]));
-  const valuesByTask = tasks.map((task) =>
-    new Map((byTask.get(task.id)?.values ?? []).map((v) => [summaryLabel(v.metric, v.variant), Number(v.value)])));
+  const valuesByTask = tasks.map(
+    (task) => new Map((byTask.get(task.id)?.values ?? []).map((v) => [summaryLabel(v.metric, v.variant), Number(v.value)])),
+  );
   const rows = summaryRows(labels.length);
   const columns = Math.min(labels.length, SUMMARY_COLUMNS);
   const data: Data[] = [];

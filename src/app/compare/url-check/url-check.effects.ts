@@ -27,7 +27,10 @@ export const noticeUnreadableUrl = createEffect(
       mergeMap(async (problems) => {
         const options = optionsToClear(problems);
         const clean = Object.keys(options).length > 0;
-        const notice = await notices.show(describeProblems(problems), clean ? 'Clean up link' : 'OK', { duration: 15000, panelClass: 'url-notice' });
+        const notice = await notices.show(describeProblems(problems), clean ? 'Clean up link' : 'OK', {
+          duration: 15000,
+          panelClass: 'url-notice',
+        });
         notice.onAction().subscribe(() => {
           if (clean) store.dispatch(CompareViewActions.optionsChanged({ options }));
         });

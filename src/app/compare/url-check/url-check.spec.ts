@@ -5,10 +5,16 @@ const IDS = 'compare-tasks;ids=0123456789abcdef0123456789abcdef,fedcba9876543210
 describe('compare URL check', () => {
   it('accepts every known view and the values the app writes', () => {
     for (const url of [
-      `/${IDS}`, `/${IDS}/details?hide=1&raw=1`, `/${IDS}/hyper-params/values?hide=true`, `/${IDS}/hyper-params/graph?pcMetrics=a`,
-      `/${IDS}/hyper-params/scatter?scLog=on`, `/${IDS}/scalars/graph?smooth=0.6&x=wall&log=1&hover=closest&group=metric`,
-      `/${IDS}/scalars/graph?hide=0123456789abcdef0123456789abcdef`, `/${IDS}/scalars/max-values?extremes=1&diff=0`,
-      `/${IDS}/metrics-plots?plotsGroup=metric&plotsDiff=1`, `/${IDS}/debug-images?iter=-1&sync=1&metric=anything`,
+      `/${IDS}`,
+      `/${IDS}/details?hide=1&raw=1`,
+      `/${IDS}/hyper-params/values?hide=true`,
+      `/${IDS}/hyper-params/graph?pcMetrics=a`,
+      `/${IDS}/hyper-params/scatter?scLog=on`,
+      `/${IDS}/scalars/graph?smooth=0.6&x=wall&log=1&hover=closest&group=metric`,
+      `/${IDS}/scalars/graph?hide=0123456789abcdef0123456789abcdef`,
+      `/${IDS}/scalars/max-values?extremes=1&diff=0`,
+      `/${IDS}/metrics-plots?plotsGroup=metric&plotsDiff=1`,
+      `/${IDS}/debug-images?iter=-1&sync=1&metric=anything`,
       `/${IDS}/scalars?live=off&refresh=30`,
     ]) {
       expect(checkCompareUrl(url)).withContext(url).toEqual([]);
@@ -25,7 +31,9 @@ describe('compare URL check', () => {
   });
 
   it('reports garbage in every fixed-form option of the view', () => {
-    const problems = checkCompareUrl(`/${IDS}/scalars/graph?smooth=abc&x=sideways&log=maybe&hover=%00&group=&hide=not-an-id&live=perhaps&refresh=-5`);
+    const problems = checkCompareUrl(
+      `/${IDS}/scalars/graph?smooth=abc&x=sideways&log=maybe&hover=%00&group=&hide=not-an-id&live=perhaps&refresh=-5`,
+    );
     expect(problems.map((p) => p.name).sort()).toEqual(['group', 'hide', 'hover', 'live', 'log', 'refresh', 'smooth', 'x']);
     expect(problems.find((p) => p.name === 'smooth')).toEqual({ name: 'smooth', value: 'abc', fallback: 'no smoothing' });
     expect(checkCompareUrl(`/${IDS}/scalars/graph?smooth=2`)[0].name).toBe('smooth');

@@ -19,7 +19,10 @@ export function splitCompareUrl(url: string): { root: string; view: string[]; qu
   } catch {
     return null;
   }
-  const segments = parsed.pathname.split('/').filter(Boolean).map((s) => s.split(';')[0]);
+  const segments = parsed.pathname
+    .split('/')
+    .filter(Boolean)
+    .map((s) => s.split(';')[0]);
   if (!segments.length) return null;
   return { root: decodeSafe(segments[0]), view: segments.slice(1).map(decodeSafe), query: parsed.searchParams };
 }
@@ -47,7 +50,10 @@ export function checkView(segments: readonly string[]): { view: string; problem:
   const view = tab.views.find((v) => v.path === viewPath);
   if (viewPath === undefined) return { view: `${tab.path}/${first.path}`, problem: null };
   if (!view || rest.length) {
-    return { view: `${tab.path}/${first.path}`, problem: { name: 'view', value: segments.join('/'), fallback: `${tab.label}: ${first.label}` } };
+    return {
+      view: `${tab.path}/${first.path}`,
+      problem: { name: 'view', value: segments.join('/'), fallback: `${tab.label}: ${first.label}` },
+    };
   }
   return { view: `${tab.path}/${view.path}`, problem: null };
 }
@@ -69,7 +75,11 @@ export function checkCompareUrl(url: string): UrlProblem[] {
 /** One sentence for the notice, the values cut so a huge link stays readable. */
 export function describeProblems(problems: readonly UrlProblem[]): string {
   const cut = (text: string) => (text.length > 40 ? `${text.slice(0, 37)}…` : text);
-  const parts = problems.slice(0, 4).map((p) => (p.name === 'view' ? `view "${cut(p.value)}" (showing ${p.fallback})` : `${p.name}="${cut(p.value)}" (using ${p.fallback})`));
+  const parts = problems
+    .slice(0, 4)
+    .map((p) =>
+      p.name === 'view' ? `view "${cut(p.value)}" (showing ${p.fallback})` : `${p.name}="${cut(p.value)}" (using ${p.fallback})`,
+    );
   const more = problems.length > 4 ? ` and ${problems.length - 4} more` : '';
   return `Parts of this link could not be read and were replaced by defaults: ${parts.join(', ')}${more}.`;
 }

@@ -30,10 +30,12 @@ describe('ApiClient', () => {
 
   it('turns an error envelope into an ApiError with the server message', async () => {
     const result = firstValueFrom(api.call('tasks.get_all_ex', {}));
-    http.expectOne('/srv/api/v2.31/tasks.get_all_ex').flush(
-      { meta: { result_code: 400, result_subcode: 1001, result_msg: 'Too many tasks: 101 > 100' }, data: {} },
-      { status: 400, statusText: 'Bad Request' },
-    );
+    http
+      .expectOne('/srv/api/v2.31/tasks.get_all_ex')
+      .flush(
+        { meta: { result_code: 400, result_subcode: 1001, result_msg: 'Too many tasks: 101 > 100' }, data: {} },
+        { status: 400, statusText: 'Bad Request' },
+      );
     const err = await result.catch((e: unknown) => e);
     expect(err).toEqual(jasmine.any(ApiError));
     expect((err as ApiError).message).toBe('Too many tasks: 101 > 100');

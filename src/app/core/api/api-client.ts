@@ -39,6 +39,8 @@ export class ApiClient {
    */
   callBytes(endpoint: string, body: object = {}): Observable<ArrayBuffer> {
     const url = `${this.config.apiBaseUrl}/v${API_VERSION}/${endpoint}`;
-    return this.http.post(url, body, { responseType: 'arraybuffer' }).pipe(catchError((err: unknown) => throwError(() => toApiError(endpoint, err))));
+    return this.http
+      .post(url, body, { responseType: 'arraybuffer' })
+      .pipe(catchError((err: unknown) => throwError(() => toApiError(endpoint, err))));
   }
 }

@@ -1,15 +1,31 @@
 /** Shapes of the ClearML API that the app reads (see docs/api.md). */
 
-export type TaskStatus =
-  | 'created' | 'queued' | 'in_progress' | 'stopped' | 'published' | 'closed' | 'failed' | 'completed' | 'unknown';
+export type TaskStatus = 'created' | 'queued' | 'in_progress' | 'stopped' | 'published' | 'closed' | 'failed' | 'completed' | 'unknown';
 
 export const TASK_STATUSES: readonly TaskStatus[] = [
-  'created', 'queued', 'in_progress', 'stopped', 'published', 'closed', 'failed', 'completed', 'unknown',
+  'created',
+  'queued',
+  'in_progress',
+  'stopped',
+  'published',
+  'closed',
+  'failed',
+  'completed',
+  'unknown',
 ];
 
 export const TASK_TYPES: readonly string[] = [
-  'training', 'testing', 'inference', 'data_processing', 'application', 'monitor', 'controller',
-  'optimizer', 'service', 'qc', 'custom',
+  'training',
+  'testing',
+  'inference',
+  'data_processing',
+  'application',
+  'monitor',
+  'controller',
+  'optimizer',
+  'service',
+  'qc',
+  'custom',
 ];
 
 /**
@@ -61,7 +77,17 @@ export interface TaskQuery {
 
 /** Reference names come through dotted `only_fields` (`project.name`), as clearml-server gives them. */
 export const TASK_SUMMARY_FIELDS = [
-  'id', 'name', 'status', 'type', 'tags', 'system_tags', 'project.name', 'user.name', 'started', 'last_update', 'last_change',
+  'id',
+  'name',
+  'status',
+  'type',
+  'tags',
+  'system_tags',
+  'project.name',
+  'user.name',
+  'started',
+  'last_update',
+  'last_change',
   'last_iteration',
 ];
 
@@ -152,8 +178,15 @@ export interface Task extends TaskSummary {
   last_worker?: string | null;
   parent?: Ref | null;
   script?: {
-    binary?: string; repository?: string; branch?: string; tag?: string; version_num?: string; entry_point?: string;
-    working_dir?: string; requirements?: { pip?: string; conda?: string }; diff?: string;
+    binary?: string;
+    repository?: string;
+    branch?: string;
+    tag?: string;
+    version_num?: string;
+    entry_point?: string;
+    working_dir?: string;
+    requirements?: { pip?: string; conda?: string };
+    diff?: string;
   };
   container?: { image?: string; arguments?: string; setup_shell_script?: string };
   hyperparams?: Record<string, Record<string, HyperParam>>;

@@ -42,13 +42,12 @@ export class AuthSession {
   signIn(): Observable<void> {
     const data: SignInData = { login: (access, secret) => this.login(access, secret) };
     // The form (and Material's dialog) load only when a server asks for them.
-    this.pending ??= from(import('./sign-in-dialog'))
-      .pipe(
-        switchMap(({ openSignInDialog }) => openSignInDialog(this.injector, data)),
-        map(() => undefined),
-        finalize(() => (this.pending = null)),
-        share(),
-      );
+    this.pending ??= from(import('./sign-in-dialog')).pipe(
+      switchMap(({ openSignInDialog }) => openSignInDialog(this.injector, data)),
+      map(() => undefined),
+      finalize(() => (this.pending = null)),
+      share(),
+    );
     return this.pending;
   }
 

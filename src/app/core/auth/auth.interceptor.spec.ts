@@ -40,7 +40,7 @@ describe('authInterceptor', () => {
     expect(backend.expectOne('config.json').request.headers.has('Authorization')).toBeFalse();
   });
 
-  it('sends API requests with the browser\'s cookies (ClearML\'s web session), and no Authorization header without a token', () => {
+  it("sends API requests with the browser's cookies (ClearML's web session), and no Authorization header without a token", () => {
     http.post('/api/v2.31/tasks.get_all', {}).subscribe();
     http.get('config.json').subscribe();
     const api = backend.expectOne('/api/v2.31/tasks.get_all').request;
@@ -82,7 +82,7 @@ describe('authInterceptor', () => {
     expect(session.signIn).not.toHaveBeenCalled();
   });
 
-  it('when its own token is refused, forgets it and tries the browser\'s session before asking', async () => {
+  it("when its own token is refused, forgets it and tries the browser's session before asking", async () => {
     session.token.set('expired');
     const viaCookie = firstValueFrom(http.post('/api/v2.31/tasks.get_all', {}));
     backend.expectOne('/api/v2.31/tasks.get_all').flush({}, { status: 401, statusText: 'Unauthorized' });

@@ -4,7 +4,6 @@ import { PlainRequest } from '../api/plain-request';
 import { RUNTIME_CONFIG } from '../runtime-config';
 import { AuthSession } from './auth-session';
 
-
 /**
  * Builds the request the app's HTTP client would send for an API call, with the session's token,
  * so that a worker can fetch a large answer itself (its bytes then never reach the page's thread).

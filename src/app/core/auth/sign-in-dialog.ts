@@ -37,9 +37,17 @@ export interface SignInData {
     </form>
   `,
   styles: `
-    mat-form-field { display: block; }
-    .hint { margin-top: 0; color: var(--mat-sys-on-surface-variant); }
-    .error { color: var(--mat-sys-error); margin: 0; }
+    mat-form-field {
+      display: block;
+    }
+    .hint {
+      margin-top: 0;
+      color: var(--mat-sys-on-surface-variant);
+    }
+    .error {
+      color: var(--mat-sys-error);
+      margin: 0;
+    }
   `,
 })
 export class SignInDialog {

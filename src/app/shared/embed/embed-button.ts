@@ -13,17 +13,43 @@ import { embedSnippet } from './embed-snippet';
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [MatIconModule],
   template: `
-    <button type="button" class="embed" (click)="copy($event)" [title]="'Copy embed code: ' + label()"
-            [attr.aria-label]="'Copy embed code for ' + label()" [attr.data-embed-path]="path()">
+    <button
+      type="button"
+      class="embed"
+      (click)="copy($event)"
+      [title]="'Copy embed code: ' + label()"
+      [attr.aria-label]="'Copy embed code for ' + label()"
+      [attr.data-embed-path]="path()"
+    >
       <mat-icon>code</mat-icon>
     </button>
   `,
   styles: `
-    :host { position: absolute; top: 4px; left: 36px; z-index: 3; opacity: 0; transition: opacity .15s; }
-    :host-context(.embed-hover:hover), :host(:focus-within) { opacity: 1; }
-    .embed { border: none; background: var(--mat-sys-surface); color: inherit; cursor: pointer; border-radius: 4px; padding: 2px;
-      display: flex; align-items: center; }
-    .embed:hover { color: var(--mat-sys-primary); }
+    :host {
+      position: absolute;
+      top: 4px;
+      left: 36px;
+      z-index: 3;
+      opacity: 0;
+      transition: opacity 0.15s;
+    }
+    :host-context(.embed-hover:hover),
+    :host(:focus-within) {
+      opacity: 1;
+    }
+    .embed {
+      border: none;
+      background: var(--mat-sys-surface);
+      color: inherit;
+      cursor: pointer;
+      border-radius: 4px;
+      padding: 2px;
+      display: flex;
+      align-items: center;
+    }
+    .embed:hover {
+      color: var(--mat-sys-primary);
+    }
   `,
 })
 export class EmbedButton {

@@ -47,10 +47,13 @@ describe('queueDraw', () => {
   it('starts a first draw asked for afterPaint once a frame has been painted', async () => {
     const log: string[] = [];
     const done = new Promise<void>((resolve) => {
-      queueDraw(() => {
-        log.push('draw');
-        resolve();
-      }, { afterPaint: true });
+      queueDraw(
+        () => {
+          log.push('draw');
+          resolve();
+        },
+        { afterPaint: true },
+      );
       requestAnimationFrame(() => log.push('frame'));
     });
     await done;

@@ -2,7 +2,8 @@ import { Data } from 'plotly.js-dist-min';
 import { appendedPoints } from './plot-append';
 import { PlotFigure } from './plot-figure';
 
-const line = (x: number[], y: number[], extra: Record<string, unknown> = {}) => ({ type: 'scatter', mode: 'lines', x, y, ...extra }) as Data;
+const line = (x: number[], y: number[], extra: Record<string, unknown> = {}) =>
+  ({ type: 'scatter', mode: 'lines', x, y, ...extra }) as Data;
 const figure = (data: Data[], title = 'loss'): PlotFigure => ({ data, layout: { title: { text: title } } });
 
 describe('appendedPoints', () => {

@@ -51,7 +51,9 @@ describe('PlotlyLoader', () => {
     const frame = await frameAt('/no-such-folder/');
     try {
       const loader = new PlotlyLoader(frame.contentDocument!);
-      await expectAsync(loader.load('cartesian')).toBeRejectedWithError(/cartesian build\) could not be loaded from .*\/no-such-folder\/plotly\/plotly-cartesian\.min\.js/);
+      await expectAsync(loader.load('cartesian')).toBeRejectedWithError(
+        /cartesian build\) could not be loaded from .*\/no-such-folder\/plotly\/plotly-cartesian\.min\.js/,
+      );
       await expectAsync(loader.load('basic')).toBeRejectedWithError(/basic build/);
       await expectAsync(loader.load('cartesian')).toBeRejected();
       expect(frame.contentDocument!.querySelectorAll('script').length).toBe(3);
@@ -101,7 +103,10 @@ describe('Plot', () => {
   it('draws the figure with Plotly and says when it is drawn', async () => {
     const fixture = TestBed.createComponent(Plot);
     fixture.componentRef.setInput('figure', {
-      data: [{ type: 'scatter', x: [1, 2, 3], y: [3, 1, 2], name: '<b>bold?</b>' }, { type: 'scatter', x: [1], y: [1] }],
+      data: [
+        { type: 'scatter', x: [1, 2, 3], y: [3, 1, 2], name: '<b>bold?</b>' },
+        { type: 'scatter', x: [1], y: [1] },
+      ],
       layout: { height: 200, title: { text: '<img src=x onerror=alert(1)>' } },
     });
     const drawn = new Promise<HTMLElement>((resolve) => fixture.componentInstance.drawn.subscribe(resolve));
@@ -146,7 +151,15 @@ describe('Plot', () => {
     expect(el.querySelectorAll('.barlayer .trace').length).toBe(1);
     const basic = await loadPlotly('basic');
     expect(drawsBundle(basic, 'basic')).toBeTrue();
-    el = await draw([{ type: 'heatmap', z: [[1, 2], [3, 4]] }]);
+    el = await draw([
+      {
+        type: 'heatmap',
+        z: [
+          [1, 2],
+          [3, 4],
+        ],
+      },
+    ]);
     expect(el.querySelector('.heatmaplayer image, .hm image')).not.toBeNull();
     expect(el.querySelectorAll('.barlayer .trace').length).toBe(0);
     const cartesian = await loadPlotly('cartesian');

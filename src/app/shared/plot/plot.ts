@@ -1,5 +1,14 @@
 import {
-  ChangeDetectionStrategy, Component, DestroyRef, ElementRef, effect, inject, input, output, signal, viewChild,
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  ElementRef,
+  effect,
+  inject,
+  input,
+  output,
+  signal,
+  viewChild,
 } from '@angular/core';
 import { Theme } from '../../core/theme/theme';
 import { cancelDraw, queueDraw } from './draw-queue';
@@ -8,7 +17,10 @@ import { DEFAULT_PLOT_CONFIG, PlotFigure, themedLayout } from './plot-figure';
 import { Plotly, PlotlyBundle, bundleFor, drawsBundle, loadPlotly } from './plotly-loader';
 import { errorMessage } from '../../core/error-message';
 
-type PlotlyElement = HTMLElement & { on(event: string, handler: (event: unknown) => unknown): void; removeAllListeners?(event: string): void };
+type PlotlyElement = HTMLElement & {
+  on(event: string, handler: (event: unknown) => unknown): void;
+  removeAllListeners?(event: string): void;
+};
 
 /** The build a figure needs; a figure that cannot even be read gets the full one (and its error when drawn). */
 function bundleOf(figure: PlotFigure): PlotlyBundle {
@@ -36,10 +48,26 @@ function bundleOf(figure: PlotFigure): PlotlyBundle {
     }
   `,
   styles: `
-    :host { display: block; position: relative; min-height: 120px; }
-    .chart { width: 100%; height: 100%; }
-    .plot-error { position: absolute; inset: 0; display: flex; align-items: center; justify-content: center; padding: 16px;
-      text-align: center; color: var(--mat-sys-error); background: var(--mat-sys-surface); }
+    :host {
+      display: block;
+      position: relative;
+      min-height: 120px;
+    }
+    .chart {
+      width: 100%;
+      height: 100%;
+    }
+    .plot-error {
+      position: absolute;
+      inset: 0;
+      display: flex;
+      align-items: center;
+      justify-content: center;
+      padding: 16px;
+      text-align: center;
+      color: var(--mat-sys-error);
+      background: var(--mat-sys-surface);
+    }
   `,
 })
 export class Plot {

@@ -13,8 +13,18 @@ export type PlotlyBundle = 'basic' | 'cartesian' | 'full';
 /** Trace types in plotly.js-basic-dist-min and plotly.js-cartesian-dist-min (see their READMEs). */
 const BASIC_TRACES = new Set(['bar', 'pie', 'scatter']);
 const CARTESIAN_TRACES = new Set([
-  'bar', 'box', 'contour', 'heatmap', 'histogram', 'histogram2d', 'histogram2dcontour', 'image', 'pie', 'scatter',
-  'scatterternary', 'violin',
+  'bar',
+  'box',
+  'contour',
+  'heatmap',
+  'histogram',
+  'histogram2d',
+  'histogram2dcontour',
+  'image',
+  'pie',
+  'scatter',
+  'scatterternary',
+  'violin',
 ]);
 const RANK: Record<PlotlyBundle, number> = { basic: 0, cartesian: 1, full: 2 };
 const LARGEST_FIRST: PlotlyBundle[] = ['full', 'cartesian', 'basic'];

@@ -13,7 +13,12 @@ export function whenIdle(work: () => void): void {
  * lists updated in place, where starting over would shrink the page under the reader). Call in an
  * injection context.
  */
-export function drawnInSteps<T>(items: Signal<readonly T[]>, first: number, step: number, options: { keep?: boolean } = {}): Signal<readonly T[]> {
+export function drawnInSteps<T>(
+  items: Signal<readonly T[]>,
+  first: number,
+  step: number,
+  options: { keep?: boolean } = {},
+): Signal<readonly T[]> {
   const count = signal(first);
   let timer: ReturnType<typeof setTimeout> | undefined;
   let lastLength = 0;

@@ -36,7 +36,10 @@ describe('text-diff', () => {
   });
 
   it('marks changed words only', () => {
-    expect(wordParts('torch==2.2.0', 'torch==2.3.0')).toEqual([{ text: 'torch==', changed: false }, { text: '2.3.0', changed: true }]);
+    expect(wordParts('torch==2.2.0', 'torch==2.3.0')).toEqual([
+      { text: 'torch==', changed: false },
+      { text: '2.3.0', changed: true },
+    ]);
     expect(wordParts('lr: 0.1 momentum', 'lr: 0.2 momentum')).toEqual([
       { text: 'lr: ', changed: false },
       { text: '0.2', changed: true },

@@ -158,10 +158,12 @@ export function alignTexts(texts: (string | null)[], options: AlignOptions = {})
   const aligned = alignLines(split, options);
   const lines: AlignedLine[] = [];
   for (let row = 0; row < aligned.rows; row++) {
-    lines.push(split.map((own, t) => {
-      const at = aligned.index[row * aligned.width + t];
-      return own && at >= 0 ? own[at] : null;
-    }));
+    lines.push(
+      split.map((own, t) => {
+        const at = aligned.index[row * aligned.width + t];
+        return own && at >= 0 ? own[at] : null;
+      }),
+    );
   }
   return { lines, unaligned: aligned.unaligned };
 }

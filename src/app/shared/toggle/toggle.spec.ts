@@ -32,12 +32,12 @@ describe('Toggle', () => {
     await fixture.whenStable();
   });
 
-  it('shows its state and takes clicks before Material\'s toggle has loaded', async () => {
+  it("shows its state and takes clicks before Material's toggle has loaded", async () => {
     expect(fixture.nativeElement.querySelector('mat-slide-toggle')).toBeNull();
     await expectLabelledSwitchThatFlips();
   });
 
-  it('is Material\'s slide toggle once loaded, with the same state, test id and label', async () => {
+  it("is Material's slide toggle once loaded, with the same state, test id and label", async () => {
     const [block] = await fixture.getDeferBlocks();
     await block.render(DeferBlockState.Complete);
     expect(root().tagName.toLowerCase()).toBe('mat-slide-toggle');

@@ -41,7 +41,10 @@ describe('compare effects', () => {
   });
 
   it('maps an API error to a failure action and keeps working', () => {
-    const getAllEx = jasmine.createSpy('getAllEx').and.returnValues(throwError(() => new Error('down')), of({ tasks: [] }));
+    const getAllEx = jasmine.createSpy('getAllEx').and.returnValues(
+      throwError(() => new Error('down')),
+      of({ tasks: [] }),
+    );
     const out: Action[] = [];
     TestBed.runInInjectionContext(() =>
       loadTaskHeaders(actions$ as never, store, { getAllEx } as unknown as TasksApi).subscribe((a) => out.push(a)),
@@ -62,7 +65,7 @@ describe('compare effects', () => {
     expect(getAllEx).not.toHaveBeenCalled();
   });
 
-  it('writes a new base task to the URL, keeping the view, its options and each task\'s colour slot', () => {
+  it("writes a new base task to the URL, keeping the view, its options and each task's colour slot", () => {
     const router = jasmine.createSpyObj<Router>('Router', ['navigate']);
     router.navigate.and.resolveTo(true);
     TestBed.runInInjectionContext(() => writeComparedIdsToUrl(actions$ as never, store, router).subscribe());
@@ -72,7 +75,7 @@ describe('compare effects', () => {
     });
   });
 
-  it('keeps the other tasks\' colour slots when one is removed', () => {
+  it("keeps the other tasks' colour slots when one is removed", () => {
     const C = 'c'.repeat(32);
     store.overrideSelector(selectComparedTaskIds, [A, B, C]);
     store.overrideSelector(selectTaskSlots, [0, 1, 2]);

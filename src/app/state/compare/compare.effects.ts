@@ -10,7 +10,14 @@ import { MAX_COMPARED_TASKS, compareUrlCommands, mergeQueryParams } from '../../
 import { nextComparedIds } from './compared-ids';
 import { CompareApiActions, ComparePageActions, ComparePreferencesActions, CompareViewActions } from './compare.actions';
 import { TaskColorStorage } from './task-color-storage';
-import { compareFeature, selectCompareView, selectComparedTaskIds, selectMissingTaskIds, selectOnComparePage, selectTaskSlots } from './compare.feature';
+import {
+  compareFeature,
+  selectCompareView,
+  selectComparedTaskIds,
+  selectMissingTaskIds,
+  selectOnComparePage,
+  selectTaskSlots,
+} from './compare.feature';
 import { nextSlots } from '../../shared/task-colors';
 
 /**
@@ -55,7 +62,10 @@ export const writeComparedIdsToUrl = createEffect(
         ComparePageActions.missingTasksRemoved,
       ),
       withLatestFrom(
-        store.select(selectComparedTaskIds), store.select(selectMissingTaskIds), store.select(selectCompareView), store.select(selectTaskSlots),
+        store.select(selectComparedTaskIds),
+        store.select(selectMissingTaskIds),
+        store.select(selectCompareView),
+        store.select(selectTaskSlots),
       ),
       tap(([action, ids, missingIds, view, slots]) => {
         const next = nextComparedIds(action, ids, missingIds);

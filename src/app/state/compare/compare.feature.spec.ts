@@ -1,9 +1,7 @@
 import { TaskSummary } from '../../core/api/models';
 import { TASK_PALETTE, slotLook } from '../../shared/task-colors';
 import { CompareApiActions, CompareLiveActions, ComparePageActions, ComparePreferencesActions } from './compare.actions';
-import {
-  compareFeature, initialCompareState, selectComparedTasks, selectIdsProblem, selectMissingTaskIds,
-} from './compare.feature';
+import { compareFeature, initialCompareState, selectComparedTasks, selectIdsProblem, selectMissingTaskIds } from './compare.feature';
 
 const A = 'a'.repeat(32);
 const B = 'b'.repeat(32);
@@ -77,7 +75,10 @@ describe('compare feature', () => {
     expect(same).toBe(state);
     state = reducer(state, CompareLiveActions.changesChecked({ taskIds: [A], tasks: [{ ...marks, last_update: 't2' }] }));
     expect(state.dataRevision).toBe(1);
-    state = reducer(state, CompareLiveActions.changesChecked({ taskIds: [A], tasks: [{ ...marks, last_update: 't2', status: 'completed' }] }));
+    state = reducer(
+      state,
+      CompareLiveActions.changesChecked({ taskIds: [A], tasks: [{ ...marks, last_update: 't2', status: 'completed' }] }),
+    );
     expect(state.dataRevision).toBe(2);
     expect(state.tasksById[A].status).toBe('completed');
     expect(state.tasksById[A].name).toBe('x');
@@ -86,7 +87,10 @@ describe('compare feature', () => {
   it('names the tasks whose marks moved at each revision', () => {
     const marks = (id: string, last_update: string) => ({ id, status: 'in_progress', last_update, last_change: 'c' });
     const running = (id: string) => ({ ...task(id, id), status: 'in_progress' as const, last_update: 't1', last_change: 'c' });
-    let state = reducer(initialCompareState, CompareApiActions.taskHeadersLoaded({ requestedIds: [A, B], tasks: [running(A), running(B)] }));
+    let state = reducer(
+      initialCompareState,
+      CompareApiActions.taskHeadersLoaded({ requestedIds: [A, B], tasks: [running(A), running(B)] }),
+    );
     state = reducer(state, CompareLiveActions.changesChecked({ taskIds: [A, B], tasks: [marks(A, 't1'), marks(B, 't2')] }));
     expect(state.changedTaskIds).toEqual([B]);
     state = reducer(state, CompareLiveActions.changesChecked({ taskIds: [A, B], tasks: [marks(A, 't3'), marks(B, 't3')] }));

@@ -24,7 +24,13 @@ export interface CompareState {
 }
 
 export const initialCompareState: CompareState = {
-  tasksById: {}, loadedIds: null, error: null, taskColors: {}, changeStamp: null, dataRevision: 0, changedTaskIds: [],
+  tasksById: {},
+  loadedIds: null,
+  error: null,
+  taskColors: {},
+  changeStamp: null,
+  dataRevision: 0,
+  changedTaskIds: [],
 };
 
 /** A compared task as every tab shows it: in comparison order, with its colour and display name. */
@@ -143,8 +149,17 @@ export const selectLiveSettings = createSelector(selectOptions(PAGE_OPTIONS), ({
 
 /** Whether some compared task is queued or running (its comparison is kept current). */
 export const selectLivePoll = createSelector(
-  selectComparedTaskIds, compareFeature.selectTasksById, selectLiveSettings,
-  (ids, tasksById, { enabled, intervalMs }) => livePoll(ids, ids.map((id) => tasksById[id]?.status), enabled, intervalMs, MAX_COMPARED_TASKS),
+  selectComparedTaskIds,
+  compareFeature.selectTasksById,
+  selectLiveSettings,
+  (ids, tasksById, { enabled, intervalMs }) =>
+    livePoll(
+      ids,
+      ids.map((id) => tasksById[id]?.status),
+      enabled,
+      intervalMs,
+      MAX_COMPARED_TASKS,
+    ),
 );
 export const selectAnyTaskRunning = createSelector(selectComparedTaskIds, compareFeature.selectTasksById, (ids, tasksById) =>
   ids.some((id) => ['queued', 'in_progress'].includes(tasksById[id]?.status ?? '')),

@@ -25,7 +25,11 @@ describe('pollForChanges', () => {
       expectObservable(run(poll$, getAllEx)).toBe('10ms c 9ms c 9ms c', { c: checked });
       flush();
       expect(getAllEx).toHaveBeenCalledTimes(3);
-      expect(getAllEx.calls.argsFor(0)[0]).toEqual({ id: ['a'], only_fields: ['id', 'status', 'last_update', 'last_change'], page_size: 1 });
+      expect(getAllEx.calls.argsFor(0)[0]).toEqual({
+        id: ['a'],
+        only_fields: ['id', 'status', 'last_update', 'last_change'],
+        page_size: 1,
+      });
     });
   });
 

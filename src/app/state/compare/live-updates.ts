@@ -42,7 +42,11 @@ export interface LivePoll {
 
 /** What to poll, or null when nothing should be: auto-refresh off, no task running, or no valid comparison. */
 export function livePoll(
-  ids: readonly string[], statuses: readonly (string | null | undefined)[], enabled: boolean, intervalMs: number, maxTasks: number,
+  ids: readonly string[],
+  statuses: readonly (string | null | undefined)[],
+  enabled: boolean,
+  intervalMs: number,
+  maxTasks: number,
 ): LivePoll | null {
   if (!enabled || !ids.length || ids.length > maxTasks || !statuses.some(isRunning)) return null;
   return { ids: [...ids], intervalMs };

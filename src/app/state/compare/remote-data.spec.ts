@@ -2,7 +2,14 @@ import { Store } from '@ngrx/store';
 import { BehaviorSubject, Observable, Subject, of, throwError } from 'rxjs';
 import { compareFeature, selectCompareView, selectComparedTaskIds, selectEmbedded } from './compare.feature';
 import {
-  RemoteData, comparedIdsToLoad, initialRemoteData, loadRemoteData, remoteLoadFailed, remoteLoadStarted, remoteLoaded, sameTaskSet,
+  RemoteData,
+  comparedIdsToLoad,
+  initialRemoteData,
+  loadRemoteData,
+  remoteLoadFailed,
+  remoteLoadStarted,
+  remoteLoaded,
+  sameTaskSet,
 } from './remote-data';
 
 const A = 'a'.repeat(32);
@@ -18,10 +25,14 @@ function fakeStore(ids: string[], view: string, embedded = false) {
   };
   const store = {
     select: (selector: unknown): Observable<unknown> =>
-      selector === selectComparedTaskIds ? subjects.ids
-        : selector === selectCompareView ? subjects.view
-          : selector === selectEmbedded ? subjects.embedded
-            : selector === compareFeature.selectDataRevision ? subjects.revision
+      selector === selectComparedTaskIds
+        ? subjects.ids
+        : selector === selectCompareView
+          ? subjects.view
+          : selector === selectEmbedded
+            ? subjects.embedded
+            : selector === compareFeature.selectDataRevision
+              ? subjects.revision
               : of(null),
   } as unknown as Store;
   return { store, ...subjects };
@@ -41,7 +52,10 @@ describe('remote data', () => {
       ids.next([B, A]); // a new base task: the same set
       expect(out).toEqual([[A, B]]);
       ids.next([A, B, C]);
-      expect(out).toEqual([[A, B], [A, B, C]]);
+      expect(out).toEqual([
+        [A, B],
+        [A, B, C],
+      ]);
       sub.unsubscribe();
     });
 
@@ -129,14 +143,19 @@ describe('remote data', () => {
 
     it('says a load started, then its answer or its error, and goes on after an error', () => {
       const ids$ = new Subject<string[]>();
-      const fetch = jasmine.createSpy('fetch').and.returnValues(of('v'), throwError(() => new Error('down')));
+      const fetch = jasmine.createSpy('fetch').and.returnValues(
+        of('v'),
+        throwError(() => new Error('down')),
+      );
       const out: object[] = [];
       ids$.pipe(loadRemoteData<string>(fetch, actions)).subscribe((a) => out.push(a));
       ids$.next([A]);
       ids$.next([B]);
       expect(out).toEqual([
-        { type: 'started', taskIds: [A] }, { type: 'loaded', taskIds: [A], value: 'v' },
-        { type: 'started', taskIds: [B] }, { type: 'failed', taskIds: [B], message: 'down' },
+        { type: 'started', taskIds: [A] },
+        { type: 'loaded', taskIds: [A], value: 'v' },
+        { type: 'started', taskIds: [B] },
+        { type: 'failed', taskIds: [B], message: 'down' },
       ]);
     });
 

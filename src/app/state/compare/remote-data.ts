@@ -26,7 +26,9 @@ export function sameTaskSet(a: readonly string[] | null, b: readonly string[] | 
 
 /** A load starts: a refresh of the same tasks keeps the value shown until the answer; other tasks start from nothing. */
 export function remoteLoadStarted<T>(state: RemoteData<T>, taskIds: string[]): RemoteData<T> {
-  return sameTaskSet(state.taskIds, taskIds) ? { ...state, taskIds, loading: true, error: null } : { taskIds, value: null, loading: true, error: null };
+  return sameTaskSet(state.taskIds, taskIds)
+    ? { ...state, taskIds, loading: true, error: null }
+    : { taskIds, value: null, loading: true, error: null };
 }
 
 /** An answer for the tasks asked for last (an answer for others, superseded, is dropped). */
@@ -47,7 +49,10 @@ export function remoteLoadFailed<T>(state: RemoteData<T>, taskIds: string[], mes
  */
 export function comparedIdsToLoad(store: Store, shows: (view: string, embedded: boolean) => boolean): Observable<string[]> {
   return combineLatest([
-    store.select(selectComparedTaskIds), store.select(selectCompareView), store.select(selectEmbedded), store.select(compareFeature.selectDataRevision),
+    store.select(selectComparedTaskIds),
+    store.select(selectCompareView),
+    store.select(selectEmbedded),
+    store.select(compareFeature.selectDataRevision),
   ]).pipe(
     filter(([ids, view, embedded]) => shows(view, embedded) && ids.length > 0 && ids.length <= MAX_COMPARED_TASKS),
     map(([ids, , , revision]) => ({ ids, revision })),
@@ -64,7 +69,10 @@ export interface RemoteDataActions<T> {
 }
 
 /** Loads for each set of ids (a newer set cancels a load under way): started, then loaded or failed. */
-export function loadRemoteData<T>(fetch: (taskIds: string[]) => Observable<T>, actions: RemoteDataActions<T>): OperatorFunction<string[], Action> {
+export function loadRemoteData<T>(
+  fetch: (taskIds: string[]) => Observable<T>,
+  actions: RemoteDataActions<T>,
+): OperatorFunction<string[], Action> {
   return switchMap((taskIds) =>
     concat(
       of(actions.loadStarted({ taskIds })),

@@ -18,9 +18,12 @@ describe('refreshChangedTaskDetails', () => {
     const loaded = new BehaviorSubject<string[] | null>(['a', 'b']);
     const store = {
       select: (selector: unknown): Observable<unknown> =>
-        selector === compareFeature.selectDataRevision ? revision
-          : selector === compareFeature.selectChangedTaskIds ? changed
-            : selector === taskDetailsFeature.selectLoadedIds ? loaded
+        selector === compareFeature.selectDataRevision
+          ? revision
+          : selector === compareFeature.selectChangedTaskIds
+            ? changed
+            : selector === taskDetailsFeature.selectLoadedIds
+              ? loaded
               : of(null),
     } as unknown as Store;
     const emitted: unknown[] = [];
@@ -43,7 +46,10 @@ describe('refreshChangedTaskDetails', () => {
   });
 
   it('keeps what is shown when a refresh fails, and tries again at the next change', () => {
-    const getByIds = jasmine.createSpy('getByIds').and.returnValues(throwError(() => new Error('down')), of({ tasks: [task('a')] }));
+    const getByIds = jasmine.createSpy('getByIds').and.returnValues(
+      throwError(() => new Error('down')),
+      of({ tasks: [task('a')] }),
+    );
     const { revision, emitted, sub } = setUp(getByIds);
     revision.next(4);
     expect(emitted).toEqual([]);
@@ -70,7 +76,9 @@ describe('loadTaskDetails', () => {
   it('asks for every compared task in one request, with the fields only (no long texts)', () => {
     const fields = jasmine.createSpy('getByIds').and.returnValue(of({ tasks: [] }));
     const store = { select: (selector: unknown) => of(selector === selectCompareTab ? 'details' : ['a', 'b']) } as unknown as Store;
-    const sub = loadTaskDetails(new Subject<Action>() as unknown as Actions, store, { getByIds: fields } as unknown as TasksApi).subscribe();
+    const sub = loadTaskDetails(new Subject<Action>() as unknown as Actions, store, {
+      getByIds: fields,
+    } as unknown as TasksApi).subscribe();
     expect(fields).toHaveBeenCalledOnceWith(['a', 'b'], DETAIL_FIELDS);
     expect(DETAIL_FIELDS.some((f) => TEXT_FIELDS.some((t) => f === t || t.startsWith(`${f}.`) || f.startsWith(`${t}.`)))).toBeFalse();
     sub.unsubscribe();

@@ -1,7 +1,22 @@
 import { inject } from '@angular/core';
 import { Actions, createEffect, ofType } from '@ngrx/effects';
 import { Store } from '@ngrx/store';
-import { EMPTY, catchError, combineLatest, distinctUntilChanged, filter, from, map, merge, mergeMap, of, reduce, skip, switchMap, withLatestFrom } from 'rxjs';
+import {
+  EMPTY,
+  catchError,
+  combineLatest,
+  distinctUntilChanged,
+  filter,
+  from,
+  map,
+  merge,
+  mergeMap,
+  of,
+  reduce,
+  skip,
+  switchMap,
+  withLatestFrom,
+} from 'rxjs';
 import { Task } from '../../core/api/models';
 import { TasksApi } from '../../core/api/tasks-api';
 import { MAX_COMPARED_TASKS } from '../../url/compare-url';

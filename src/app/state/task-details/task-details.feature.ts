@@ -34,7 +34,11 @@ export const taskDetailsFeature = createFeature({
     on(TaskDetailsApiActions.taskDetailsRefreshed, (state, { tasks }): TaskDetailsState =>
       tasks.length ? { ...state, tasksById: { ...state.tasksById, ...byId(tasks) } } : state,
     ),
-    on(TaskDetailsApiActions.taskDetailsLoadFailed, (state, { message }): TaskDetailsState => ({ ...state, loading: false, error: message })),
+    on(TaskDetailsApiActions.taskDetailsLoadFailed, (state, { message }): TaskDetailsState => ({
+      ...state,
+      loading: false,
+      error: message,
+    })),
   ),
 });
 

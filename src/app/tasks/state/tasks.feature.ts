@@ -39,7 +39,12 @@ export const tasksFeature = createFeature({
       error: null,
     })),
     on(TasksApiActions.tasksLoaded, (state, { tasks, hasMore, total }): TasksState => ({
-      ...state, tasks, hasMore, total: total ?? null, loading: false, error: null,
+      ...state,
+      tasks,
+      hasMore,
+      total: total ?? null,
+      loading: false,
+      error: null,
     })),
     on(TasksApiActions.tasksLoadFailed, (state, { message }): TasksState => ({ ...state, loading: false, error: message })),
     on(TasksApiActions.filterOptionsLoaded, (state, { projects, tags }): TasksState => ({ ...state, projects, tags })),

@@ -21,7 +21,10 @@ describe('tasks page state', () => {
     it('is loading from open until tasks arrive, then holds them', () => {
       let state = reducer(initialTasksState, TasksPageActions.opened());
       expect(state.loading).toBeTrue();
-      state = reducer(state, TasksApiActions.tasksLoaded({ tasks: [{ id: 'a', name: 'a', status: 'failed', type: 'training' }], hasMore: true }));
+      state = reducer(
+        state,
+        TasksApiActions.tasksLoaded({ tasks: [{ id: 'a', name: 'a', status: 'failed', type: 'training' }], hasMore: true }),
+      );
       expect(state.loading).toBeFalse();
       expect(state.total).toBeNull();
       expect(state.hasMore).toBeTrue();
@@ -62,19 +65,31 @@ describe('tasks page state', () => {
     });
 
     it('loads the page the URL asks for on navigation, and reports failures', () => {
-      const getPage = jasmine.createSpy('getPage').and.returnValues(of({ tasks: [], hasMore: false }), throwError(() => new Error('down')));
+      const getPage = jasmine.createSpy('getPage').and.returnValues(
+        of({ tasks: [], hasMore: false }),
+        throwError(() => new Error('down')),
+      );
       const out: Action[] = [];
-      TestBed.runInInjectionContext(() => loadTasks(actions$ as never, store, { getPage } as unknown as TasksApi).subscribe((a) => out.push(a)));
+      TestBed.runInInjectionContext(() =>
+        loadTasks(actions$ as never, store, { getPage } as unknown as TasksApi).subscribe((a) => out.push(a)),
+      );
       actions$.next(navigated);
       actions$.next(TasksPageActions.retryClicked());
-      expect(getPage.calls.argsFor(0)[0]).toEqual(jasmine.objectContaining({ _any_: { pattern: 'lr', fields: ['name', 'id'] }, page: 2, page_size: 50 }));
-      expect(out).toEqual([TasksApiActions.tasksLoaded({ tasks: [], hasMore: false }), TasksApiActions.tasksLoadFailed({ message: 'down' })]);
+      expect(getPage.calls.argsFor(0)[0]).toEqual(
+        jasmine.objectContaining({ _any_: { pattern: 'lr', fields: ['name', 'id'] }, page: 2, page_size: 50 }),
+      );
+      expect(out).toEqual([
+        TasksApiActions.tasksLoaded({ tasks: [], hasMore: false }),
+        TasksApiActions.tasksLoadFailed({ message: 'down' }),
+      ]);
     });
 
     it('knows a next page exists from a one-task request after the page, on a server that answers no count', async () => {
       const page = Array.from({ length: 50 }, (_, i) => ({ id: `t${i}`, name: `t${i}`, status: 'completed' as const, type: 'training' }));
       const bodies: TaskQuery[] = [];
-      const api = { call: (_: string, body: TaskQuery) => (bodies.push(body), of(body.page_size === 1 ? { tasks: [{ id: 'next' }] } : { tasks: page })) };
+      const api = {
+        call: (_: string, body: TaskQuery) => (bodies.push(body), of(body.page_size === 1 ? { tasks: [{ id: 'next' }] } : { tasks: page })),
+      };
       TestBed.resetTestingModule();
       TestBed.configureTestingModule({ providers: [{ provide: ApiClient, useValue: api }] });
       const tasksApi = TestBed.inject(TasksApi);

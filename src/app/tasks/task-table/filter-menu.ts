@@ -19,17 +19,31 @@ export interface FilterOption {
   imports: [MatIconButton, MatButton, MatIcon, MatMenu, MatMenuTrigger, MatMenuContent, MatCheckbox],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <button mat-icon-button type="button" class="filter-button" [class.active]="selected().length > 0"
-            [matMenuTriggerFor]="menu" [attr.aria-label]="'Filter by ' + label()" [attr.data-testid]="'filter-' + key()">
+    <button
+      mat-icon-button
+      type="button"
+      class="filter-button"
+      [class.active]="selected().length > 0"
+      [matMenuTriggerFor]="menu"
+      [attr.aria-label]="'Filter by ' + label()"
+      [attr.data-testid]="'filter-' + key()"
+    >
       <mat-icon>filter_list</mat-icon>
     </button>
     <mat-menu #menu="matMenu" class="filter-menu">
       <ng-template matMenuContent>
         <!-- Keys stay with the checkboxes, except Escape, which closes the menu (and only the menu, in a dialog). -->
-        <div class="filter-panel" (click)="$event.stopPropagation()" (keydown)="$event.key === 'Escape' || $event.stopPropagation()" role="group"
-             [attr.aria-label]="'Filter by ' + label()">
+        <div
+          class="filter-panel"
+          (click)="$event.stopPropagation()"
+          (keydown)="$event.key === 'Escape' || $event.stopPropagation()"
+          role="group"
+          [attr.aria-label]="'Filter by ' + label()"
+        >
           @for (option of options(); track option.value) {
-            <mat-checkbox [checked]="chosen().has(option.value)" (change)="toggle(option.value, $event.checked)">{{ option.label }}</mat-checkbox>
+            <mat-checkbox [checked]="chosen().has(option.value)" (change)="toggle(option.value, $event.checked)">{{
+              option.label
+            }}</mat-checkbox>
           } @empty {
             <div class="muted">Nothing to filter by.</div>
           }

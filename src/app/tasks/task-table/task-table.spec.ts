@@ -9,8 +9,13 @@ import { DEFAULT_TABLE_QUERY } from '../table-query';
 import { TaskTable } from './task-table';
 
 const tasks: TaskSummary[] = ['a', 'b', 'c', 'd'].map((letter, i) => ({
-  id: letter.repeat(32), name: `task ${letter}`, status: i === 1 ? 'failed' : 'completed', type: 'training',
-  tags: i === 0 ? ['best'] : [], project: { id: 'p', name: 'CIFAR' }, last_iteration: 100 * i,
+  id: letter.repeat(32),
+  name: `task ${letter}`,
+  status: i === 1 ? 'failed' : 'completed',
+  type: 'training',
+  tags: i === 0 ? ['best'] : [],
+  project: { id: 'p', name: 'CIFAR' },
+  last_iteration: 100 * i,
 }));
 
 describe('TaskTable', () => {
@@ -52,7 +57,11 @@ describe('TaskTable', () => {
     await fixture.whenStable();
     const before = Array.from(fixture.nativeElement.querySelectorAll('tr[data-task-id]')) as HTMLElement[];
     const next: TaskSummary[] = ['e', 'f', 'g'].map((letter, i) => ({
-      id: letter.repeat(32), name: `task ${letter}`, status: i === 0 ? 'failed' : 'in_progress', type: 'testing', tags: ['sweep'],
+      id: letter.repeat(32),
+      name: `task ${letter}`,
+      status: i === 0 ? 'failed' : 'in_progress',
+      type: 'testing',
+      tags: ['sweep'],
     }));
     fixture.componentRef.setInput('tasks', next);
     await fixture.whenStable();
@@ -133,7 +142,7 @@ describe('TaskTable', () => {
     expect(next()).toBe('true');
   });
 
-  it('sorts by the task\'s own fields only: Project and User are not sort headers', async () => {
+  it("sorts by the task's own fields only: Project and User are not sort headers", async () => {
     const sort = await loader.getHarness(MatSortHarness);
     const labels = await Promise.all((await sort.getSortHeaders()).map((header) => header.getLabel()));
     expect(labels).toContain('Name');

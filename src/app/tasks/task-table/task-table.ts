@@ -30,10 +30,7 @@ export interface TableFilters {
  */
 @Component({
   selector: 'app-task-table',
-  imports: [
-    DatePipe, NgTemplateOutlet, MatSortModule, MatIconButton, MatIcon, MatPaginator, MatProgressBar, StatusChip,
-    TaskFilterMenu,
-  ],
+  imports: [DatePipe, NgTemplateOutlet, MatSortModule, MatIconButton, MatIcon, MatPaginator, MatProgressBar, StatusChip, TaskFilterMenu],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './task-table.html',
   styleUrls: ['./task-table.scss', './filter-button.scss'],
@@ -82,9 +79,7 @@ export class TaskTable {
     const ids = this.rowIds();
     return ids.length > 0 && ids.every((id) => this.selected().has(id));
   });
-  protected readonly someOnPageSelected = computed(
-    () => !this.allOnPageSelected() && this.rowIds().some((id) => this.selected().has(id)),
-  );
+  protected readonly someOnPageSelected = computed(() => !this.allOnPageSelected() && this.rowIds().some((id) => this.selected().has(id)));
   protected readonly filterOptions = computed<Record<FilterKey, FilterOption[]>>(() => ({
     projects: this.projects().map((project) => ({ value: project.id, label: project.name })),
     statuses: TASK_STATUSES.map((status) => ({ value: status, label: status.replace('_', ' ') })),

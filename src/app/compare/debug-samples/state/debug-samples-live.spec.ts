@@ -7,7 +7,15 @@ import { DebugSamplesApiActions } from './debug-samples.actions';
 import { followNewestSample, refreshColumnsOnNewData } from './debug-samples.effects';
 import { ColumnSamples, columnKey, debugSamplesFeature, selectSampleOptions } from './debug-samples.feature';
 
-const loaded: ColumnSamples = { status: 'loaded', iterations: [], error: null, complete: true, loadingOlder: false, scrollId: null, iters: 20 };
+const loaded: ColumnSamples = {
+  status: 'loaded',
+  iterations: [],
+  error: null,
+  complete: true,
+  loadingOlder: false,
+  scrollId: null,
+  iters: 20,
+};
 
 describe('refreshColumnsOnNewData', () => {
   it('fetches the loaded columns again when the data revision moves, not when the tab opens', () => {
@@ -18,7 +26,12 @@ describe('refreshColumnsOnNewData', () => {
       [columnKey({ task: 'c', metric: null })]: { ...loaded, status: 'loading' as const },
     };
     const store = {
-      select: (selector: unknown) => (selector === compareFeature.selectDataRevision ? revision$ : selector === debugSamplesFeature.selectColumns ? of(columns) : of(null)),
+      select: (selector: unknown) =>
+        selector === compareFeature.selectDataRevision
+          ? revision$
+          : selector === debugSamplesFeature.selectColumns
+            ? of(columns)
+            : of(null),
     } as unknown as Store;
     const out: unknown[] = [];
     refreshColumnsOnNewData(store).subscribe((action) => out.push(action));
@@ -26,7 +39,14 @@ describe('refreshColumnsOnNewData', () => {
     revision$.next(3);
     expect(out).toEqual([]);
     revision$.next(4);
-    expect(out).toEqual([DebugSamplesApiActions.columnsRefreshRequested({ keys: [{ task: 'a', metric: null }, { task: 'b', metric: 'img' }] })]);
+    expect(out).toEqual([
+      DebugSamplesApiActions.columnsRefreshRequested({
+        keys: [
+          { task: 'a', metric: null },
+          { task: 'b', metric: 'img' },
+        ],
+      }),
+    ]);
   });
 });
 
@@ -38,12 +58,20 @@ describe('followNewestSample', () => {
     const revision$ = new BehaviorSubject(1);
     const store = {
       select: (selector: unknown) =>
-        selector === compareFeature.selectDataRevision ? revision$
-          : selector === selectEmbedded ? of(embedded)
-            : selector === selectSampleOptions ? of(options(follow))
+        selector === compareFeature.selectDataRevision
+          ? revision$
+          : selector === selectEmbedded
+            ? of(embedded)
+            : selector === selectSampleOptions
+              ? of(options(follow))
               : of(null),
     } as unknown as Store;
-    const response = { event: { ...open, iter: newestIter, url: `/files/${newestIter}.png`, timestamp: 0 }, scroll_id: 's', min_iteration: 0, max_iteration: newestIter };
+    const response = {
+      event: { ...open, iter: newestIter, url: `/files/${newestIter}.png`, timestamp: 0 },
+      scroll_id: 's',
+      min_iteration: 0,
+      max_iteration: newestIter,
+    };
     const debugImageSample = jasmine.createSpy('debugImageSample').and.returnValue(of(response));
     const out: unknown[] = [];
     followNewestSample(store, { debugImageSample } as unknown as EventsApi).subscribe((action) => out.push(action));

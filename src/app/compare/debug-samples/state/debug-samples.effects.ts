@@ -2,7 +2,22 @@ import { inject } from '@angular/core';
 import { Actions, createEffect, ofType } from '@ngrx/effects';
 import { Store } from '@ngrx/store';
 import {
-  EMPTY, catchError, concat, defaultIfEmpty, distinctUntilChanged, expand, filter, from, map, merge, mergeMap, of, skip, switchMap, take, withLatestFrom,
+  EMPTY,
+  catchError,
+  concat,
+  defaultIfEmpty,
+  distinctUntilChanged,
+  expand,
+  filter,
+  from,
+  map,
+  merge,
+  mergeMap,
+  of,
+  skip,
+  switchMap,
+  take,
+  withLatestFrom,
 } from 'rxjs';
 import { EventsApi } from '../../../core/api/events-api';
 import { MAX_COMPARED_TASKS } from '../../../url/compare-url';
@@ -12,9 +27,14 @@ import { columnMoved, formatSample, sampleOpened } from '../sample-view-options'
 import { selectCapabilities } from '../../../core/server/server-info.feature';
 import { SampleIteration } from '../sample-navigation';
 import { ColumnKey, DebugSamplesApiActions, DebugSamplesPageActions } from './debug-samples.actions';
-import { columnKey, debugSamplesFeature, selectColumnsPagingToTarget, selectColumnsToLoad, selectSampleOptions } from './debug-samples.feature';
+import {
+  columnKey,
+  debugSamplesFeature,
+  selectColumnsPagingToTarget,
+  selectColumnsToLoad,
+  selectSampleOptions,
+} from './debug-samples.feature';
 import { MAX_CATCH_UP_PAGES, pageIterations } from './sample-paging';
-
 
 const sameKeys = (a: { task: string; metric: string | null }[], b: { task: string; metric: string | null }[]) =>
   JSON.stringify(a) === JSON.stringify(b);
@@ -28,7 +48,10 @@ export const loadSampleMetrics = createEffect(
       withLatestFrom(store.select(selectComparedTaskIds)),
       map(([, ids]) => ids),
     );
-    const newData$ = newDataRevisions(store).pipe(withLatestFrom(store.select(selectComparedTaskIds)), map(([, ids]) => ids));
+    const newData$ = newDataRevisions(store).pipe(
+      withLatestFrom(store.select(selectComparedTaskIds)),
+      map(([, ids]) => ids),
+    );
     return merge(ids$, refresh$, newData$).pipe(
       filter((ids) => ids.length > 0 && ids.length <= MAX_COMPARED_TASKS),
       switchMap((taskIds) =>
@@ -138,7 +161,15 @@ export const loadOlderIterations = createEffect(
         const iters = column?.iters ?? pageIterations(1);
         const item = metricsItem({ task, metric });
         const done = (iterations: SampleIteration[], scrollId: string | null) =>
-          DebugSamplesApiActions.olderIterationsLoaded({ task, metric, before, iterations, scrollId, iters, ...(toward !== undefined ? { toward } : {}) });
+          DebugSamplesApiActions.olderIterationsLoaded({
+            task,
+            metric,
+            before,
+            iterations,
+            scrollId,
+            iters,
+            ...(toward !== undefined ? { toward } : {}),
+          });
         const failed = (err: Error) => of(DebugSamplesApiActions.columnsLoadFailed({ keys: [{ task, metric }], message: err.message }));
         if (capabilities?.debugImagesIteration) {
           return eventsApi.debugImages({ metrics: [{ ...item, iteration: before - 1 }], iters, refresh: true }).pipe(
@@ -147,9 +178,9 @@ export const loadOlderIterations = createEffect(
           );
         }
         const page = (scrollId: string | null) =>
-          eventsApi.debugImages({ metrics: [item], iters, navigate_earlier: true, ...(scrollId ? { scroll_id: scrollId } : {}) }).pipe(
-            map(({ metrics, scroll_id }) => ({ iterations: metrics?.[0]?.iterations ?? [], scrollId: scroll_id ?? scrollId })),
-          );
+          eventsApi
+            .debugImages({ metrics: [item], iters, navigate_earlier: true, ...(scrollId ? { scroll_id: scrollId } : {}) })
+            .pipe(map(({ metrics, scroll_id }) => ({ iterations: metrics?.[0]?.iterations ?? [], scrollId: scroll_id ?? scrollId })));
         const holdsOlder = (iterations: SampleIteration[]) => iterations.length === 0 || iterations.some((i) => i.iter < before);
         return page(column?.scrollId ?? null).pipe(
           expand((answer, index) => (holdsOlder(answer.iterations) || index + 1 >= MAX_CATCH_UP_PAGES ? EMPTY : page(answer.scrollId))),
@@ -206,12 +237,10 @@ export const loadOpenSample = createEffect(
         if (shown && formatSample({ ...shown }) === formatSample(sample)) return EMPTY;
         return concat(
           of(DebugSamplesApiActions.sampleRequested()),
-          eventsApi
-            .debugImageSample({ task: sample.task, metric: sample.metric, variant: sample.variant, iteration: sample.iter })
-            .pipe(
-              map((response) => DebugSamplesApiActions.sampleLoaded({ response })),
-              catchError((err: Error) => of(DebugSamplesApiActions.sampleLoadFailed({ message: err.message }))),
-            ),
+          eventsApi.debugImageSample({ task: sample.task, metric: sample.metric, variant: sample.variant, iteration: sample.iter }).pipe(
+            map((response) => DebugSamplesApiActions.sampleLoaded({ response })),
+            catchError((err: Error) => of(DebugSamplesApiActions.sampleLoadFailed({ message: err.message }))),
+          ),
         );
       }),
     );

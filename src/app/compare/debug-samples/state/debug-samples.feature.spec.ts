@@ -3,7 +3,13 @@ import { ComparedTask } from '../../../state/compare/compare.feature';
 import { parseSampleOptions } from '../sample-view-options';
 import { DebugSamplesApiActions, DebugSamplesPageActions } from './debug-samples.actions';
 import {
-  DebugSamplesState, columnKey, debugSamplesFeature, initialDebugSamplesState, selectColumnsPagingToTarget, selectColumnsToLoad, selectSampleColumns,
+  DebugSamplesState,
+  columnKey,
+  debugSamplesFeature,
+  initialDebugSamplesState,
+  selectColumnsPagingToTarget,
+  selectColumnsToLoad,
+  selectSampleColumns,
   selectViewerIterations,
 } from './debug-samples.feature';
 
@@ -23,15 +29,29 @@ function response(ev: DebugSampleEvent | null): DebugSampleResponse {
 
 describe('debug samples state', () => {
   it('marks requested columns as loading, then loaded or failed', () => {
-    const keys = [{ task: A, metric: null }, { task: B, metric: 'm' }];
+    const keys = [
+      { task: A, metric: null },
+      { task: B, metric: 'm' },
+    ];
     let state = reducer(initialDebugSamplesState, DebugSamplesApiActions.columnsRequested({ keys }));
     expect(state.columns[columnKey(keys[0])].status).toBe('loading');
-    state = reducer(state, DebugSamplesApiActions.columnsLoaded({ columns: [{ ...keys[0], iterations: [{ iter: 1, events: [] }], scrollId: 's', iters: 20 }] }));
+    state = reducer(
+      state,
+      DebugSamplesApiActions.columnsLoaded({ columns: [{ ...keys[0], iterations: [{ iter: 1, events: [] }], scrollId: 's', iters: 20 }] }),
+    );
     expect(state.columns[columnKey(keys[0])]).toEqual({
-      status: 'loaded', iterations: [{ iter: 1, events: [] }], error: null, complete: true, loadingOlder: false, scrollId: 's', iters: 20,
+      status: 'loaded',
+      iterations: [{ iter: 1, events: [] }],
+      error: null,
+      complete: true,
+      loadingOlder: false,
+      scrollId: 's',
+      iters: 20,
     });
     state = reducer(state, DebugSamplesApiActions.columnsLoadFailed({ keys: [keys[1]], message: 'down' }));
-    expect(state.columns[columnKey(keys[1])]).toEqual(jasmine.objectContaining({ status: 'error', iterations: [], error: 'down', complete: true, loadingOlder: false }));
+    expect(state.columns[columnKey(keys[1])]).toEqual(
+      jasmine.objectContaining({ status: 'error', iterations: [], error: 'down', complete: true, loadingOlder: false }),
+    );
     state = reducer(state, DebugSamplesPageActions.refreshClicked());
     expect(state.columns).toEqual({});
   });
@@ -39,11 +59,17 @@ describe('debug samples state', () => {
   it('marks a full page as possibly incomplete and appends older iterations', () => {
     const key = { task: A, metric: null };
     const page = (from: number, count: number) => Array.from({ length: count }, (_, i) => ({ iter: from - i, events: [] }));
-    let state = reducer(initialDebugSamplesState, DebugSamplesApiActions.columnsLoaded({ columns: [{ ...key, iterations: page(1500, 1000), scrollId: 's1', iters: 1000 }] }));
+    let state = reducer(
+      initialDebugSamplesState,
+      DebugSamplesApiActions.columnsLoaded({ columns: [{ ...key, iterations: page(1500, 1000), scrollId: 's1', iters: 1000 }] }),
+    );
     expect(state.columns[columnKey(key)].complete).toBeFalse();
     state = reducer(state, DebugSamplesPageActions.olderIterationsRequested({ ...key, before: 501 }));
     expect(state.columns[columnKey(key)].loadingOlder).toBeTrue();
-    state = reducer(state, DebugSamplesApiActions.olderIterationsLoaded({ ...key, before: 501, iterations: page(500, 500), scrollId: 's2', iters: 1000 }));
+    state = reducer(
+      state,
+      DebugSamplesApiActions.olderIterationsLoaded({ ...key, before: 501, iterations: page(500, 500), scrollId: 's2', iters: 1000 }),
+    );
     const column = state.columns[columnKey(key)];
     expect(column.iterations.length).toBe(1500);
     expect(column.iterations.at(-1)?.iter).toBe(1);
@@ -55,9 +81,18 @@ describe('debug samples state', () => {
   it('a live refresh puts the newest page in front of the older pages held, which keep their scroll', () => {
     const key = { task: A, metric: null };
     const page = (from: number, count: number) => Array.from({ length: count }, (_, i) => ({ iter: from - i, events: [] }));
-    let state = reducer(initialDebugSamplesState, DebugSamplesApiActions.columnsLoaded({ columns: [{ ...key, iterations: page(20, 10), scrollId: 's1', iters: 10 }] }));
-    state = reducer(state, DebugSamplesApiActions.olderIterationsLoaded({ ...key, before: 11, iterations: page(10, 10), scrollId: 's1', iters: 10 }));
-    state = reducer(state, DebugSamplesApiActions.columnsLoaded({ columns: [{ ...key, iterations: page(25, 10), scrollId: 's9', iters: 10 }], refresh: true }));
+    let state = reducer(
+      initialDebugSamplesState,
+      DebugSamplesApiActions.columnsLoaded({ columns: [{ ...key, iterations: page(20, 10), scrollId: 's1', iters: 10 }] }),
+    );
+    state = reducer(
+      state,
+      DebugSamplesApiActions.olderIterationsLoaded({ ...key, before: 11, iterations: page(10, 10), scrollId: 's1', iters: 10 }),
+    );
+    state = reducer(
+      state,
+      DebugSamplesApiActions.columnsLoaded({ columns: [{ ...key, iterations: page(25, 10), scrollId: 's9', iters: 10 }], refresh: true }),
+    );
     const column = state.columns[columnKey(key)];
     expect(column.iterations.map((i) => i.iter)).toEqual([...page(25, 10), ...page(15, 15)].map((i) => i.iter));
     expect(column.scrollId).toBe('s1');
@@ -67,7 +102,18 @@ describe('debug samples state', () => {
   it('pages a column toward a jump target older than what it holds, until it is held or the pages end', () => {
     const tasks = [task(A)];
     const loaded = (complete: boolean, loadingOlder = false) => ({
-      [columnKey({ task: A, metric: null })]: { status: 'loaded' as const, iterations: [{ iter: 30, events: [event(30)] }, { iter: 20, events: [event(20)] }], error: null, complete, loadingOlder, scrollId: 's', iters: 2 },
+      [columnKey({ task: A, metric: null })]: {
+        status: 'loaded' as const,
+        iterations: [
+          { iter: 30, events: [event(30)] },
+          { iter: 20, events: [event(20)] },
+        ],
+        error: null,
+        complete,
+        loadingOlder,
+        scrollId: 's',
+        iters: 2,
+      },
     });
     const paging = selectColumnsPagingToTarget.projector;
     const columns = (iter: string | null, held: ReturnType<typeof loaded>) =>
@@ -95,7 +141,18 @@ describe('debug samples state', () => {
 
   it('gives each compared task a column at its metric and iteration, loaded or not', () => {
     const columns: DebugSamplesState['columns'] = {
-      [columnKey({ task: A, metric: 'm' })]: { status: 'loaded', iterations: [{ iter: 30, events: [event(30)] }, { iter: 10, events: [event(10)] }], error: null, complete: true, loadingOlder: false, scrollId: null, iters: 20 },
+      [columnKey({ task: A, metric: 'm' })]: {
+        status: 'loaded',
+        iterations: [
+          { iter: 30, events: [event(30)] },
+          { iter: 10, events: [event(10)] },
+        ],
+        error: null,
+        complete: true,
+        loadingOlder: false,
+        scrollId: null,
+        iters: 20,
+      },
     };
     const options = parseSampleOptions({ metric: 'm', iter: '12' });
     const result = selectSampleColumns.projector([task(A), task(B)], options, columns, { [A]: ['m', 'n'] });
@@ -109,9 +166,22 @@ describe('debug samples state', () => {
 
   it('asks for rendered columns that were never fetched', () => {
     const options = parseSampleOptions({});
-    const columns = selectSampleColumns.projector([task(A), task(B)], options, {
-      [columnKey({ task: A, metric: null })]: { status: 'loading', iterations: [], error: null, complete: true, loadingOlder: false, scrollId: null, iters: 20 },
-    }, {});
+    const columns = selectSampleColumns.projector(
+      [task(A), task(B)],
+      options,
+      {
+        [columnKey({ task: A, metric: null })]: {
+          status: 'loading',
+          iterations: [],
+          error: null,
+          complete: true,
+          loadingOlder: false,
+          scrollId: null,
+          iters: 20,
+        },
+      },
+      {},
+    );
     expect(selectColumnsToLoad.projector(columns, [A, B], [A, B])).toEqual([{ task: B, metric: null }]);
     expect(selectColumnsToLoad.projector(columns, [A], [A, B])).toEqual([]);
     // The task's metric list sets the page size: its column waits for it.
@@ -122,8 +192,17 @@ describe('debug samples state', () => {
     const viewer = { ...initialDebugSamplesState.viewer, sample: event(20, 'x') };
     const columns: DebugSamplesState['columns'] = {
       [columnKey({ task: A, metric: null })]: {
-        status: 'loaded', error: null, complete: true, loadingOlder: false, scrollId: null, iters: 3,
-        iterations: [{ iter: 30, events: [event(30, 'x')] }, { iter: 20, events: [event(20, 'x')] }, { iter: 10, events: [event(10, 'y')] }],
+        status: 'loaded',
+        error: null,
+        complete: true,
+        loadingOlder: false,
+        scrollId: null,
+        iters: 3,
+        iterations: [
+          { iter: 30, events: [event(30, 'x')] },
+          { iter: 20, events: [event(20, 'x')] },
+          { iter: 10, events: [event(10, 'y')] },
+        ],
       },
     };
     expect(selectViewerIterations.projector(viewer, columns)).toEqual([20, 30]);

@@ -56,7 +56,15 @@ export function columnKey({ task, metric }: ColumnKey): string {
   return JSON.stringify([task, metric]);
 }
 
-const emptyColumn: ColumnSamples = { status: 'loaded', iterations: [], error: null, complete: true, loadingOlder: false, scrollId: null, iters: 1 };
+const emptyColumn: ColumnSamples = {
+  status: 'loaded',
+  iterations: [],
+  error: null,
+  complete: true,
+  loadingOlder: false,
+  scrollId: null,
+  iters: 1,
+};
 
 function updateColumn(state: DebugSamplesState, key: ColumnKey, change: (column: ColumnSamples) => ColumnSamples): DebugSamplesState {
   const column = state.columns[columnKey(key)];
@@ -75,14 +83,23 @@ export const debugSamplesFeature = createFeature({
   reducer: createReducer(
     initialDebugSamplesState,
     on(DebugSamplesPageActions.visibleColumnsChanged, (state, { taskIds }): DebugSamplesState => ({ ...state, visibleTaskIds: taskIds })),
-    on(DebugSamplesPageActions.refreshClicked, (state): DebugSamplesState => ({ ...state, columns: {}, metricsFor: null, metricsError: null })),
+    on(DebugSamplesPageActions.refreshClicked, (state): DebugSamplesState => ({
+      ...state,
+      columns: {},
+      metricsFor: null,
+      metricsError: null,
+    })),
     on(DebugSamplesApiActions.metricsLoaded, (state, { taskIds, metricsByTask }): DebugSamplesState => ({
       ...state,
       metricsByTask: { ...state.metricsByTask, ...metricsByTask },
       metricsFor: taskIds,
       metricsError: null,
     })),
-    on(DebugSamplesApiActions.metricsLoadFailed, (state, { taskIds, message }): DebugSamplesState => ({ ...state, metricsFor: taskIds, metricsError: message })),
+    on(DebugSamplesApiActions.metricsLoadFailed, (state, { taskIds, message }): DebugSamplesState => ({
+      ...state,
+      metricsFor: taskIds,
+      metricsError: message,
+    })),
     on(DebugSamplesApiActions.columnsRequested, (state, { keys }): DebugSamplesState => {
       const columns = { ...state.columns };
       for (const key of keys) columns[columnKey(key)] = { ...emptyColumn, status: 'loading' };
@@ -106,7 +123,9 @@ export const debugSamplesFeature = createFeature({
       for (const key of keys) columns[columnKey(key)] = { ...emptyColumn, status: 'error', error: message };
       return { ...state, columns };
     }),
-    on(DebugSamplesPageActions.olderIterationsRequested, (state, key): DebugSamplesState => updateColumn(state, key, (c) => ({ ...c, loadingOlder: true }))),
+    on(DebugSamplesPageActions.olderIterationsRequested, (state, key): DebugSamplesState =>
+      updateColumn(state, key, (c) => ({ ...c, loadingOlder: true })),
+    ),
     on(DebugSamplesApiActions.olderIterationsLoaded, (state, { iterations, task, metric, scrollId, iters }): DebugSamplesState =>
       updateColumn(state, { task, metric }, (c) => {
         const oldest = c.iterations.at(-1)?.iter ?? Infinity;
@@ -120,7 +139,10 @@ export const debugSamplesFeature = createFeature({
         };
       }),
     ),
-    on(DebugSamplesApiActions.sampleRequested, (state): DebugSamplesState => ({ ...state, viewer: { ...state.viewer, status: 'loading' as const, message: null } })),
+    on(DebugSamplesApiActions.sampleRequested, (state): DebugSamplesState => ({
+      ...state,
+      viewer: { ...state.viewer, status: 'loading' as const, message: null },
+    })),
     on(DebugSamplesApiActions.sampleLoaded, (state, { response }): DebugSamplesState => ({
       ...state,
       viewer: {
@@ -194,8 +216,14 @@ export const selectColumnsPagingToTarget = createSelector(selectSampleColumns, (
     .filter((c) => {
       const samples = c.samples;
       const oldest = samples?.iterations.at(-1)?.iter;
-      return samples?.status === 'loaded' && !samples.complete && !samples.loadingOlder && c.position.target !== null
-        && oldest !== undefined && c.position.target < oldest;
+      return (
+        samples?.status === 'loaded' &&
+        !samples.complete &&
+        !samples.loadingOlder &&
+        c.position.target !== null &&
+        oldest !== undefined &&
+        c.position.target < oldest
+      );
     })
     .map((c) => ({ task: c.task.id, metric: c.metric, before: c.samples!.iterations.at(-1)!.iter, toward: c.position.target! })),
 );

@@ -30,7 +30,10 @@ export function oldestIteration(iterations: readonly SampleIteration[]): number 
  * A column after a fresh first page (a live refresh): the page's iterations, then the older ones
  * held before. `keepsOlder`: some held iterations are older than the page (their paging goes on).
  */
-export function mergeNewestPage(held: readonly SampleIteration[], page: readonly SampleIteration[]): { iterations: SampleIteration[]; keepsOlder: boolean } {
+export function mergeNewestPage(
+  held: readonly SampleIteration[],
+  page: readonly SampleIteration[],
+): { iterations: SampleIteration[]; keepsOlder: boolean } {
   const pageOldest = oldestIteration(page);
   if (pageOldest === null) return { iterations: [...page], keepsOlder: false };
   const older = held.filter((i) => i.iter < pageOldest);

@@ -11,8 +11,15 @@ import { loadTaskModels, requestTaskModels } from './task-models.effects';
 /** Tasks as clearml-server answers them: each model item names its model by id. */
 const task = (id: string, input: string[], output: string[]): Task =>
   ({
-    id, name: id, status: 'completed', type: 'training', project: { id: 'p', name: 'CIFAR' },
-    models: { input: input.map((m) => ({ name: `in ${m}`, model: m })), output: output.map((m, i) => ({ name: i ? `out ${i}` : 'final', model: m })) },
+    id,
+    name: id,
+    status: 'completed',
+    type: 'training',
+    project: { id: 'p', name: 'CIFAR' },
+    models: {
+      input: input.map((m) => ({ name: `in ${m}`, model: m })),
+      output: output.map((m, i) => ({ name: i ? `out ${i}` : 'final', model: m })),
+    },
   }) as Task;
 
 describe('Details models', () => {
@@ -20,7 +27,10 @@ describe('Details models', () => {
     expect(modelIdsOf([task('a', ['m1'], ['m2']), null, task('b', ['m1'], ['m3', 'm2'])])).toEqual(['m1', 'm2', 'm3']);
     expect(modelIdsOf([{ id: 'x', name: 'x', status: 'created', type: 'training' } as Task])).toEqual([]);
     // clearml-server's tasks.get_all_ex answers the reference as {id}.
-    const asRefs = { ...task('c', [], []), models: { input: [{ name: 'in', model: { id: 'm7' } }], output: [{ name: 'out', model: null }] } } as Task;
+    const asRefs = {
+      ...task('c', [], []),
+      models: { input: [{ name: 'in', model: { id: 'm7' } }], output: [{ name: 'out', model: null }] },
+    } as Task;
     expect(modelIdsOf([asRefs])).toEqual(['m7']);
   });
 
@@ -28,7 +38,8 @@ describe('Details models', () => {
     const tasks$ = new BehaviorSubject<(Task | null)[]>([task('a', ['m1'], ['m2']), task('b', [], ['m3'])]);
     const asked$ = new BehaviorSubject<string[]>([]);
     const store = {
-      select: (selector: unknown): Observable<unknown> => (selector === selectDetailedTasks ? tasks$ : selector === taskModelsFeature.selectAsked ? asked$ : of(null)),
+      select: (selector: unknown): Observable<unknown> =>
+        selector === selectDetailedTasks ? tasks$ : selector === taskModelsFeature.selectAsked ? asked$ : of(null),
     } as unknown as Store;
     const out: unknown[] = [];
     requestTaskModels(store).subscribe((a) => out.push(a));
@@ -38,7 +49,10 @@ describe('Details models', () => {
     expect(out[1]).toEqual(TaskModelsApiActions.modelsRequested({ ids: ['m4'] }));
 
     const actions$ = new Subject<{ type: string }>();
-    const getByIds = jasmine.createSpy('getByIds').and.returnValues(of({ models: [{ id: 'm1', name: 'resnet' }] }), throwError(() => new Error('down')));
+    const getByIds = jasmine.createSpy('getByIds').and.returnValues(
+      of({ models: [{ id: 'm1', name: 'resnet' }] }),
+      throwError(() => new Error('down')),
+    );
     const loaded: unknown[] = [];
     loadTaskModels(actions$ as unknown as Actions, { getByIds } as unknown as ModelsApi).subscribe((a) => loaded.push(a));
     actions$.next(TaskModelsApiActions.modelsRequested({ ids: ['m1', 'm2'] }));
@@ -60,9 +74,16 @@ describe('Details models', () => {
     expect(state.asked).toEqual(['m1']);
   });
 
-  it('shows each model\'s name, framework, URI, labels and design from models.get_all_ex; a model not returned shows as missing', () => {
+  it("shows each model's name, framework, URI, labels and design from models.get_all_ex; a model not returned shows as missing", () => {
     const models = {
-      m1: { id: 'm1', name: 'resnet18 final', framework: 'PyTorch', uri: 'file:///m1.pt', labels: { cat: 0, dog: 1 }, design: { design: 'Conv2d(3, 64)' } },
+      m1: {
+        id: 'm1',
+        name: 'resnet18 final',
+        framework: 'PyTorch',
+        uri: 'file:///m1.pt',
+        labels: { cat: 0, dog: 1 },
+        design: { design: 'Conv2d(3, 64)' },
+      },
     };
     const asRef = { ...task('a', [], []), models: { output: [{ name: 'final', model: { id: 'm1' } }] } } as Task;
     const [, , modelsSection] = detailsSections([asRef, task('b', [], ['gone'])], false, false, models);

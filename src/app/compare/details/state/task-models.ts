@@ -22,7 +22,10 @@ export const taskModelsFeature = createFeature({
   name: 'comparedTaskModels',
   reducer: createReducer<TaskModelsState>(
     { modelsById: {}, asked: [], error: null },
-    on(TaskModelsApiActions.modelsRequested, (state, { ids }): TaskModelsState => ({ ...state, asked: [...new Set([...state.asked, ...ids])] })),
+    on(TaskModelsApiActions.modelsRequested, (state, { ids }): TaskModelsState => ({
+      ...state,
+      asked: [...new Set([...state.asked, ...ids])],
+    })),
     on(TaskModelsApiActions.modelsLoaded, (state, { models }): TaskModelsState => ({
       ...state,
       modelsById: { ...state.modelsById, ...Object.fromEntries(models.map((m) => [m.id, m])) },
@@ -30,7 +33,9 @@ export const taskModelsFeature = createFeature({
     })),
     // Asked again with the next tasks that name them.
     on(TaskModelsApiActions.modelsLoadFailed, (state, { asked, message }): TaskModelsState => ({
-      ...state, asked: state.asked.filter((id) => !asked.includes(id)), error: message,
+      ...state,
+      asked: state.asked.filter((id) => !asked.includes(id)),
+      error: message,
     })),
   ),
 });

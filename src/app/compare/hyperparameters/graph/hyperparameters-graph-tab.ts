@@ -35,7 +35,11 @@ export class HyperparametersGraphTab {
   private readonly ids = this.store.selectSignal(selectComparedTaskIds);
   private readonly query = this.store.selectSignal(selectQueryParams);
   private readonly slots = this.store.selectSignal(selectTaskSlots);
-  protected readonly embedPath = computed(() => (this.embedded() ? null : embedPath(this.ids(), 'hyper-params/graph', embedQuery(this.query(), PARALLEL_COORDINATES_OPTIONS), {}, this.slots())));
+  protected readonly embedPath = computed(() =>
+    this.embedded()
+      ? null
+      : embedPath(this.ids(), 'hyper-params/graph', embedQuery(this.query(), PARALLEL_COORDINATES_OPTIONS), {}, this.slots()),
+  );
   protected readonly metricChoices = computed(() => listMetrics(this.tasks().map((t) => t.full)));
   protected readonly paramChoices = computed(() => listParams(this.tasks().map((t) => t.full)));
   protected readonly metrics = computed<MetricPick[]>(() => {
@@ -49,7 +53,9 @@ export class HyperparametersGraphTab {
     const hidden = new Set(this.options().hidden);
     return this.tasks().filter((t) => !hidden.has(t.id));
   });
-  protected readonly dims = computed(() => orderDimensions(buildDimensions(this.shownTasks(), this.params(), this.metrics()), this.options().order));
+  protected readonly dims = computed(() =>
+    orderDimensions(buildDimensions(this.shownTasks(), this.params(), this.metrics()), this.options().order),
+  );
   protected readonly highlight = signal<string | null>(null);
   /** Brushes by dimension id, from the URL, so that a redraw (new selection, highlight) or a shared link keeps them. */
   protected readonly brushes = computed<Record<string, Brush>>(() => this.options().brushes);
@@ -61,7 +67,9 @@ export class HyperparametersGraphTab {
   /** Tasks without a value for some chosen metric (drawn on the N/A tick). */
   protected readonly missing = computed(() =>
     this.metrics().flatMap((m) => {
-      const names = this.tasks().filter((t) => metricValue(t.full, m) === null).map((t) => t.displayName);
+      const names = this.tasks()
+        .filter((t) => metricValue(t.full, m) === null)
+        .map((t) => t.displayName);
       return names.length ? [{ label: `${m.metric}/${m.variant}`, names }] : [];
     }),
   );

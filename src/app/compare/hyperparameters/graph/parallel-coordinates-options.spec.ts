@@ -2,7 +2,13 @@ import { formatBrushes, formatOrder, parseBrushes, parseOrder } from './parallel
 
 describe('parallel coordinates brushes in the URL', () => {
   it('round-trips ranges on dimensions whose ids hold separators', () => {
-    const brushes = { 'p:Args\u0000lr': [[-3, -1.5] as [number, number]], 'm:accuracy\u0000val\u0000last': [[0.1, 0.2], [0.8, 0.95]] as [number, number][] };
+    const brushes = {
+      'p:Args\u0000lr': [[-3, -1.5] as [number, number]],
+      'm:accuracy\u0000val\u0000last': [
+        [0.1, 0.2],
+        [0.8, 0.95],
+      ] as [number, number][],
+    };
     expect(parseBrushes(formatBrushes(brushes))).toEqual(brushes);
   });
 

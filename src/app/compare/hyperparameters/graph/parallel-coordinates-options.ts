@@ -6,15 +6,39 @@ import type { Brush } from './parcoords-model';
 /** Parallel coordinates' URL options. */
 export const PARALLEL_COORDINATES_OPTIONS = {
   /** null: the default (accuracy/val LAST). */
-  metrics: customOption('pcMetrics', (raw) => parseList(raw, parseMetric), (picks: MetricPick[] | null) => (picks === null ? null : formatList(picks, formatMetric))),
+  metrics: customOption(
+    'pcMetrics',
+    (raw) => parseList(raw, parseMetric),
+    (picks: MetricPick[] | null) => (picks === null ? null : formatList(picks, formatMetric)),
+  ),
   /** null: the default (the parameters that differ). */
-  params: customOption('pcParams', (raw) => parseList(raw, parseParam), (params: ParamRef[] | null) => (params === null ? null : formatList(params, formatParam))),
-  hideIdentical: customOption('pcAll', (raw) => raw !== '1', (hide: boolean) => (hide ? null : '1')),
-  hidden: customOption('pcHidden', (raw) => parseList(raw, (id) => id || null) ?? [], (ids: string[]) => (ids.length ? ids.join(',') : null)),
+  params: customOption(
+    'pcParams',
+    (raw) => parseList(raw, parseParam),
+    (params: ParamRef[] | null) => (params === null ? null : formatList(params, formatParam)),
+  ),
+  hideIdentical: customOption(
+    'pcAll',
+    (raw) => raw !== '1',
+    (hide: boolean) => (hide ? null : '1'),
+  ),
+  hidden: customOption(
+    'pcHidden',
+    (raw) => parseList(raw, (id) => id || null) ?? [],
+    (ids: string[]) => (ids.length ? ids.join(',') : null),
+  ),
   /** Axis filters by dimension id. */
-  brushes: customOption('pcBrush', (raw) => parseBrushes(raw), (brushes: Record<string, Brush>) => formatBrushes(brushes)),
+  brushes: customOption(
+    'pcBrush',
+    (raw) => parseBrushes(raw),
+    (brushes: Record<string, Brush>) => formatBrushes(brushes),
+  ),
   /** Axis ids in the order the user dragged them to (axes not listed follow, in their default order). */
-  order: customOption('pcOrder', (raw) => parseOrder(raw), (ids: string[]) => formatOrder(ids)),
+  order: customOption(
+    'pcOrder',
+    (raw) => parseOrder(raw),
+    (ids: string[]) => formatOrder(ids),
+  ),
 };
 
 export type ParallelCoordinatesOptions = OptionValues<typeof PARALLEL_COORDINATES_OPTIONS>;

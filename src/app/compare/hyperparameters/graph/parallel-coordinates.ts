@@ -1,7 +1,29 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, ElementRef, computed, inject, input, output, signal, viewChild } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  ElementRef,
+  computed,
+  inject,
+  input,
+  output,
+  signal,
+  viewChild,
+} from '@angular/core';
 import { HyperparameterTask } from '../shared-axes/hyperparameters-tasks';
 import {
-  Brush, Dimension, Frame, addRange, chartWidth, drawAxes, drawLines, moveAxis, plotSpan, positionAt, removeAt, slotAt,
+  Brush,
+  Dimension,
+  Frame,
+  addRange,
+  chartWidth,
+  drawAxes,
+  drawLines,
+  moveAxis,
+  plotSpan,
+  positionAt,
+  removeAt,
+  slotAt,
 } from './parcoords-model';
 
 /** A drag in progress along one axis, in pixels from the chart's top. */
@@ -37,19 +59,37 @@ const CLICK_PX = 3;
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @if (frame(); as f) {
-      <svg #svg class="pc-chart" [attr.width]="f.width" [attr.height]="f.height" role="img"
-           [attr.aria-label]="'Parallel coordinates: ' + dims().length + ' axes, ' + tasks().length + ' tasks'">
+      <svg
+        #svg
+        class="pc-chart"
+        [attr.width]="f.width"
+        [attr.height]="f.height"
+        role="img"
+        [attr.aria-label]="'Parallel coordinates: ' + dims().length + ' axes, ' + tasks().length + ' tasks'"
+      >
         <g class="pc-lines" (pointerleave)="hovered.emit(null)">
           @for (line of lines(); track line.id) {
-            <path data-testid="pc-line" [attr.data-task-id]="line.id" [attr.data-state]="line.state" [attr.d]="line.d"
-                  [attr.stroke]="line.color" [attr.stroke-dasharray]="line.dashArray" (pointerenter)="hovered.emit(line.id)">
+            <path
+              data-testid="pc-line"
+              [attr.data-task-id]="line.id"
+              [attr.data-state]="line.state"
+              [attr.d]="line.d"
+              [attr.stroke]="line.color"
+              [attr.stroke-dasharray]="line.dashArray"
+              (pointerenter)="hovered.emit(line.id)"
+            >
               <title>{{ line.name }}</title>
             </path>
           }
         </g>
         @for (axis of axes(); track axis.id; let i = $index) {
-          <g class="pc-axis" data-testid="pc-axis" [attr.data-label]="axis.label" [class.pc-moving]="move()?.index === i"
-             [attr.transform]="'translate(' + (axis.x + (move()?.index === i ? move()!.dx : 0)) + ' 0)'">
+          <g
+            class="pc-axis"
+            data-testid="pc-axis"
+            [attr.data-label]="axis.label"
+            [class.pc-moving]="move()?.index === i"
+            [attr.transform]="'translate(' + (axis.x + (move()?.index === i ? move()!.dx : 0)) + ' 0)'"
+          >
             <line class="pc-axis-line" [attr.y1]="span().top" [attr.y2]="span().bottom" />
             <path class="pc-tick-mark" [attr.d]="axis.tickMarks" />
             @for (tick of axis.ticks; track $index) {
@@ -73,28 +113,85 @@ const CLICK_PX = 3;
                   (keydown.arrowleft)="nudge($event, i, -1)" (keydown.arrowright)="nudge($event, i, 1)">
               <title>{{ axis.label }}: drag sideways to move the axis</title>{{ axis.title }}
             </text>
-            <rect class="axis-brush" x="-10" width="20" [attr.y]="span().top - 4" [attr.height]="span().bottom - span().top + 8"
-                  (pointerdown)="startDrag($event, i)" (pointermove)="moveDrag($event)" (pointerup)="endDrag($event)"
-                  (pointercancel)="drag.set(null)"><title>Drag to filter {{ axis.label }}; click a filter to remove it</title></rect>
+            <rect
+              class="axis-brush"
+              x="-10"
+              width="20"
+              [attr.y]="span().top - 4"
+              [attr.height]="span().bottom - span().top + 8"
+              (pointerdown)="startDrag($event, i)"
+              (pointermove)="moveDrag($event)"
+              (pointerup)="endDrag($event)"
+              (pointercancel)="drag.set(null)"
+            >
+              <title>Drag to filter {{ axis.label }}; click a filter to remove it</title>
+            </rect>
           </g>
         }
       </svg>
     }
   `,
   styles: `
-    :host { display: block; position: relative; overflow: auto hidden; min-height: 0; }
-    svg { display: block; user-select: none; font-size: 10px; }
-    path { fill: none; stroke-width: 1.5; stroke-linejoin: round; }
-    path[data-state='highlight'] { stroke-width: 3; }
-    .pc-axis-line, .pc-tick-mark { fill: none; stroke: var(--mat-sys-on-surface-variant, #666); stroke-width: 1; }
-    .pc-tick { fill: var(--mat-sys-on-surface, #222); text-anchor: end; paint-order: stroke; stroke: var(--mat-sys-surface, #fff);
-      stroke-width: 3px; stroke-linejoin: round; }
-    .pc-label { fill: var(--mat-sys-on-surface, #222); font-size: 11px; font-weight: 500; cursor: grab; touch-action: none; }
-    .pc-label:focus-visible { outline: 2px solid var(--mat-sys-primary, #3f51b5); }
-    .pc-moving .pc-label { cursor: grabbing; }
-    .pc-moving { opacity: 0.7; }
-    .pc-brush { fill: var(--mat-sys-primary, #3f51b5); fill-opacity: 0.25; stroke: var(--mat-sys-primary, #3f51b5); stroke-width: 1; }
-    .axis-brush { fill: transparent; cursor: crosshair; touch-action: none; }
+    :host {
+      display: block;
+      position: relative;
+      overflow: auto hidden;
+      min-height: 0;
+    }
+    svg {
+      display: block;
+      user-select: none;
+      font-size: 10px;
+    }
+    path {
+      fill: none;
+      stroke-width: 1.5;
+      stroke-linejoin: round;
+    }
+    path[data-state='highlight'] {
+      stroke-width: 3;
+    }
+    .pc-axis-line,
+    .pc-tick-mark {
+      fill: none;
+      stroke: var(--mat-sys-on-surface-variant, #666);
+      stroke-width: 1;
+    }
+    .pc-tick {
+      fill: var(--mat-sys-on-surface, #222);
+      text-anchor: end;
+      paint-order: stroke;
+      stroke: var(--mat-sys-surface, #fff);
+      stroke-width: 3px;
+      stroke-linejoin: round;
+    }
+    .pc-label {
+      fill: var(--mat-sys-on-surface, #222);
+      font-size: 11px;
+      font-weight: 500;
+      cursor: grab;
+      touch-action: none;
+    }
+    .pc-label:focus-visible {
+      outline: 2px solid var(--mat-sys-primary, #3f51b5);
+    }
+    .pc-moving .pc-label {
+      cursor: grabbing;
+    }
+    .pc-moving {
+      opacity: 0.7;
+    }
+    .pc-brush {
+      fill: var(--mat-sys-primary, #3f51b5);
+      fill-opacity: 0.25;
+      stroke: var(--mat-sys-primary, #3f51b5);
+      stroke-width: 1;
+    }
+    .axis-brush {
+      fill: transparent;
+      cursor: crosshair;
+      touch-action: none;
+    }
   `,
 })
 export class ParallelCoordinates {
@@ -129,7 +226,9 @@ export class ParallelCoordinates {
   protected readonly lines = computed(() => {
     const frame = this.frame();
     const move = this.move();
-    return frame ? drawLines(this.tasks(), this.dims(), this.brushes(), this.highlight(), frame, move && { index: move.index, dx: move.dx }) : [];
+    return frame
+      ? drawLines(this.tasks(), this.dims(), this.brushes(), this.highlight(), frame, move && { index: move.index, dx: move.dx })
+      : [];
   });
   protected readonly min = Math.min;
   protected readonly abs = Math.abs;
@@ -195,7 +294,14 @@ export class ParallelCoordinates {
   }
 
   private reorder(from: number, to: number): void {
-    if (from !== to) this.orderChange.emit(moveAxis(this.dims().map((d) => d.id), from, to));
+    if (from !== to)
+      this.orderChange.emit(
+        moveAxis(
+          this.dims().map((d) => d.id),
+          from,
+          to,
+        ),
+      );
   }
 
   protected startDrag(event: PointerEvent, index: number): void {

@@ -2,14 +2,38 @@ import { Task } from '../../../core/api/models';
 import { NA } from '../shared-axes/axis';
 import { HyperparameterTask } from '../shared-axes/hyperparameters-tasks';
 import {
-  FADED, MARGIN, MIN_AXIS_SPACING, TICK_LABEL_GAP, TITLE_CHARS, addRange, buildDimensions, chartWidth, drawAxes, drawLines, moveAxis, orderDimensions,
-  placeTickLabels, positionAt, removeAt, shortTitle, slotAt, tasksPassing, yOf,
+  FADED,
+  MARGIN,
+  MIN_AXIS_SPACING,
+  TICK_LABEL_GAP,
+  TITLE_CHARS,
+  addRange,
+  buildDimensions,
+  chartWidth,
+  drawAxes,
+  drawLines,
+  moveAxis,
+  orderDimensions,
+  placeTickLabels,
+  positionAt,
+  removeAt,
+  shortTitle,
+  slotAt,
+  tasksPassing,
+  yOf,
 } from './parcoords-model';
 
 function hp(id: string, color: string, params: Record<string, string>, acc: number | null): HyperparameterTask {
   const hyperparams = { Args: Object.fromEntries(Object.entries(params).map(([name, value]) => [name, { section: 'Args', name, value }])) };
   const last_metrics = acc === null ? {} : { h: { v: { metric: 'accuracy', variant: 'val', value: acc, min_value: 0, max_value: acc } } };
-  return { id, color, isBase: false, displayName: id, task: null, full: { id, name: id, status: 'completed', type: 'training', hyperparams, last_metrics } as unknown as Task };
+  return {
+    id,
+    color,
+    isBase: false,
+    displayName: id,
+    task: null,
+    full: { id, name: id, status: 'completed', type: 'training', hyperparams, last_metrics } as unknown as Task,
+  };
 }
 
 describe('parallel coordinates model', () => {
@@ -19,7 +43,10 @@ describe('parallel coordinates model', () => {
     hp('t3', '#333333', { lr: '0.0001' }, null),
   ];
   const acc = { metric: 'accuracy', variant: 'val', type: 'last' as const };
-  const params = [{ section: 'Args', name: 'lr' }, { section: 'Args', name: 'optimizer' }];
+  const params = [
+    { section: 'Args', name: 'lr' },
+    { section: 'Args', name: 'optimizer' },
+  ];
   const frame = { width: 590, height: 394 }; // axes 200 px apart, from y 80 to 370
 
   /** Points of a path as [x, y] pairs. */
@@ -27,7 +54,7 @@ describe('parallel coordinates model', () => {
   /** The tick label drawn at a line's point on axis `j`. */
   const tickUnder = (axes: ReturnType<typeof drawAxes>, d: string, j: number) => axes[j].ticks.find((t) => t.y === points(d)[j][1])?.text;
 
-  it('has one axis per parameter and metric pick, each line through its task\'s own value', () => {
+  it("has one axis per parameter and metric pick, each line through its task's own value", () => {
     const dims = buildDimensions(tasks, params, [acc]);
     expect(dims.map((d) => d.label)).toEqual(['Args/lr', 'Args/optimizer', 'accuracy/val LAST']);
     expect(dims[0].axis.kind).toBe('log');
@@ -55,7 +82,11 @@ describe('parallel coordinates model', () => {
     expect(gapsOk(atBottom)).toBeTrue();
     expect(Math.max(...(atBottom as number[]))).toBeLessThanOrEqual(370);
     // More labels than the axis holds: a spread subset, the ends kept.
-    const many = placeTickLabels(Array.from({ length: 60 }, (_, i) => 90 + i * 4), 90, 370);
+    const many = placeTickLabels(
+      Array.from({ length: 60 }, (_, i) => 90 + i * 4),
+      90,
+      370,
+    );
     expect(gapsOk(many)).toBeTrue();
     expect(many[0]).toBe(90);
     expect(many[59]).not.toBeNull();
@@ -63,9 +94,16 @@ describe('parallel coordinates model', () => {
   });
 
   it('draws close values on an axis with labels that do not overlap', () => {
-    const close = [hp('a', '#111111', { wd: '0.0001' }, 0.5), hp('b', '#222222', { wd: '0.00011' }, 0.6), hp('c', '#333333', { wd: '0.05' }, 0.7)];
+    const close = [
+      hp('a', '#111111', { wd: '0.0001' }, 0.5),
+      hp('b', '#222222', { wd: '0.00011' }, 0.6),
+      hp('c', '#333333', { wd: '0.05' }, 0.7),
+    ];
     const [axis] = drawAxes(buildDimensions(close, [{ section: 'Args', name: 'wd' }], [acc]), {}, frame);
-    const labels = axis.ticks.map((t) => t.labelY).filter((y): y is number => y !== null).sort((a, b) => a - b);
+    const labels = axis.ticks
+      .map((t) => t.labelY)
+      .filter((y): y is number => y !== null)
+      .sort((a, b) => a - b);
     expect(labels.length).toBe(3);
     labels.forEach((y, k) => k && expect(y - labels[k - 1]).toBeGreaterThanOrEqual(TICK_LABEL_GAP - 0.1));
   });
@@ -94,7 +132,11 @@ describe('parallel coordinates model', () => {
     expect(tasksPassing(tasks, dims, brushes)).toEqual(['t2']);
     expect(tasksPassing(tasks, dims, {})).toEqual(['t1', 't2', 't3']);
     const lines = drawLines(tasks, dims, brushes, null, frame);
-    expect(lines.map((l) => [l.id, l.state])).toEqual([['t1', 'filtered'], ['t3', 'filtered'], ['t2', 'normal']]);
+    expect(lines.map((l) => [l.id, l.state])).toEqual([
+      ['t1', 'filtered'],
+      ['t3', 'filtered'],
+      ['t2', 'normal'],
+    ]);
     const axes = drawAxes(dims, brushes, frame);
     expect(axes[0].ranges).toEqual([]);
     const [range] = axes[2].ranges;
@@ -104,11 +146,41 @@ describe('parallel coordinates model', () => {
 
   it('adds ranges (merging the ones that overlap) and removes the one clicked, or all when none is hit', () => {
     expect(addRange(undefined, [3, 1])).toEqual([[1, 3]]);
-    expect(addRange([[1, 3]], [5, 6])).toEqual([[1, 3], [5, 6]]);
-    expect(addRange([[1, 3], [5, 6]], [2, 5.5])).toEqual([[1, 6]]);
-    expect(addRange([[5, 6]], [0, 1])).toEqual([[0, 1], [5, 6]]);
-    expect(removeAt([[1, 3], [5, 6]], 5.5)).toEqual([[1, 3]]);
-    expect(removeAt([[1, 3], [5, 6]], 4)).toEqual([]);
+    expect(addRange([[1, 3]], [5, 6])).toEqual([
+      [1, 3],
+      [5, 6],
+    ]);
+    expect(
+      addRange(
+        [
+          [1, 3],
+          [5, 6],
+        ],
+        [2, 5.5],
+      ),
+    ).toEqual([[1, 6]]);
+    expect(addRange([[5, 6]], [0, 1])).toEqual([
+      [0, 1],
+      [5, 6],
+    ]);
+    expect(
+      removeAt(
+        [
+          [1, 3],
+          [5, 6],
+        ],
+        5.5,
+      ),
+    ).toEqual([[1, 3]]);
+    expect(
+      removeAt(
+        [
+          [1, 3],
+          [5, 6],
+        ],
+        4,
+      ),
+    ).toEqual([]);
     expect(removeAt(undefined, 4)).toEqual([]);
   });
 
@@ -159,7 +231,11 @@ describe('parallel coordinates model', () => {
 
   it('writes long titles shortened, keeping the full label', () => {
     const label = (i: number) => `General/a_rather_long_parameter_name_${i}`;
-    const dims = [0, 1].map((i) => ({ id: `p:${i}`, label: label(i), axis: { range: [0, 1] as [number, number], tickvals: [], ticktext: [] } }));
+    const dims = [0, 1].map((i) => ({
+      id: `p:${i}`,
+      label: label(i),
+      axis: { range: [0, 1] as [number, number], tickvals: [], ticktext: [] },
+    }));
     const axes = drawAxes([...dims, { ...dims[0], id: 'p:short', label: 'Args/lr' }] as never, {}, { width: 1000, height: 400 });
     expect(axes[0].label).toBe(label(0));
     expect(axes[0].title).toBe(shortTitle(label(0), TITLE_CHARS));

@@ -1,6 +1,15 @@
 import { svgDashArray } from '../../../shared/task-colors';
 import { Axis, buildAxis } from '../shared-axes/axis';
-import { MetricPick, ParamRef, metricId, metricLabel, metricValue, paramId, paramLabel, paramValue } from '../shared-axes/hyperparameters-data';
+import {
+  MetricPick,
+  ParamRef,
+  metricId,
+  metricLabel,
+  metricValue,
+  paramId,
+  paramLabel,
+  paramValue,
+} from '../shared-axes/hyperparameters-data';
 import { HyperparameterTask } from '../shared-axes/hyperparameters-tasks';
 
 /** A brush on one axis: one or more [low, high] ranges in plotted positions. */
@@ -13,10 +22,21 @@ export interface Dimension {
 }
 
 /** The chart's axes, in order: parameters first, then the metric picks (as ClearML reads left to right). */
-export function buildDimensions(tasks: readonly HyperparameterTask[], params: readonly ParamRef[], metrics: readonly MetricPick[]): Dimension[] {
+export function buildDimensions(
+  tasks: readonly HyperparameterTask[],
+  params: readonly ParamRef[],
+  metrics: readonly MetricPick[],
+): Dimension[] {
   return [
     ...params.map((p) => ({ id: `p:${paramId(p)}`, label: paramLabel(p), axis: buildAxis(tasks.map((t) => paramValue(t.full, p))) })),
-    ...metrics.map((m) => ({ id: `m:${metricId(m)}`, label: metricLabel(m), axis: buildAxis(tasks.map((t) => metricValue(t.full, m)), 'off') })),
+    ...metrics.map((m) => ({
+      id: `m:${metricId(m)}`,
+      label: metricLabel(m),
+      axis: buildAxis(
+        tasks.map((t) => metricValue(t.full, m)),
+        'off',
+      ),
+    })),
   ];
 }
 
@@ -49,7 +69,11 @@ function inBrush(value: number, brush: Brush | undefined): boolean {
 }
 
 /** Ids of the tasks whose lines pass all brushes. */
-export function tasksPassing(tasks: readonly HyperparameterTask[], dims: readonly Dimension[], brushes: Readonly<Record<string, Brush>>): string[] {
+export function tasksPassing(
+  tasks: readonly HyperparameterTask[],
+  dims: readonly Dimension[],
+  brushes: Readonly<Record<string, Brush>>,
+): string[] {
   return tasks.filter((_, i) => dims.every((d) => inBrush(d.axis.positions[i], brushes[d.id]))).map((t) => t.id);
 }
 
@@ -82,7 +106,10 @@ export function placeTickLabels(ys: readonly number[], top: number, bottom: numb
   const room = Math.max(0, bottom - top);
   const fits = Math.max(1, Math.floor(room / gap) + 1);
   // Too many to fit: an evenly spread subset, the first and last among them.
-  const picks = order.length <= fits ? order.map((_, k) => k) : [...new Set(Array.from({ length: fits }, (_, j) => Math.round((j * (order.length - 1)) / Math.max(1, fits - 1))))];
+  const picks =
+    order.length <= fits
+      ? order.map((_, k) => k)
+      : [...new Set(Array.from({ length: fits }, (_, j) => Math.round((j * (order.length - 1)) / Math.max(1, fits - 1))))];
   const kept = picks.map((k) => order[k]);
   const placed = kept.map((o) => o.y);
   // Push down from the top, then up from the bottom: neighbours end up `gap` apart, all inside.
@@ -219,7 +246,10 @@ export function drawLines(
     return { id: t.id, name: t.displayName, color: state === 'normal' || state === 'highlight' ? t.color : FADED, dashArray, state, d };
   });
   const rank: Record<LineState, number> = { filtered: 0, faded: 1, normal: 1, highlight: 2 };
-  return lines.map((line, i) => ({ line, i })).sort((a, b) => rank[a.line.state] - rank[b.line.state] || a.i - b.i).map((x) => x.line);
+  return lines
+    .map((line, i) => ({ line, i }))
+    .sort((a, b) => rank[a.line.state] - rank[b.line.state] || a.i - b.i)
+    .map((x) => x.line);
 }
 
 /** A brush with one more range; ranges that overlap it merge into one. */

@@ -7,7 +7,18 @@ import { embedPath, embedQuery } from '../../../url/embed-url';
 import { CompareViewActions } from '../../../state/compare/compare.actions';
 import { selectComparedTaskIds, selectEmbedded, selectTaskSlots } from '../../../state/compare/compare.feature';
 import { LogMode } from '../shared-axes/axis';
-import { MetricPick, ParamRef, VALUE_TYPES, ValueType, defaultMetric, listMetrics, listParams, metricId, paramId, paramLabel } from '../shared-axes/hyperparameters-data';
+import {
+  MetricPick,
+  ParamRef,
+  VALUE_TYPES,
+  ValueType,
+  defaultMetric,
+  listMetrics,
+  listParams,
+  metricId,
+  paramId,
+  paramLabel,
+} from '../shared-axes/hyperparameters-data';
 import { ExtraField } from '../shared-axes/hyperparameters-url';
 import { injectHyperparameterTasks } from '../shared-axes/hyperparameters-tasks';
 import { MetricPicker } from '../shared-axes/metric-picker';
@@ -36,7 +47,9 @@ export class HyperparametersScatterTab {
   private readonly ids = this.store.selectSignal(selectComparedTaskIds);
   private readonly query = this.store.selectSignal(selectQueryParams);
   private readonly slots = this.store.selectSignal(selectTaskSlots);
-  protected readonly embedPath = computed(() => (this.embedded() ? null : embedPath(this.ids(), 'hyper-params/scatter', embedQuery(this.query(), SCATTER_OPTIONS), {}, this.slots())));
+  protected readonly embedPath = computed(() =>
+    this.embedded() ? null : embedPath(this.ids(), 'hyper-params/scatter', embedQuery(this.query(), SCATTER_OPTIONS), {}, this.slots()),
+  );
   protected readonly types = VALUE_TYPES;
   protected readonly metricChoices = computed(() => listMetrics(this.tasks().map((t) => t.full)));
   protected readonly paramChoices = computed(() => listParams(this.tasks().map((t) => t.full)));

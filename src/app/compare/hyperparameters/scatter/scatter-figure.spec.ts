@@ -2,17 +2,44 @@ import { Task } from '../../../core/api/models';
 import { HyperparameterTask } from '../shared-axes/hyperparameters-tasks';
 import { escapeMarkup, hoverText, scatterFigure, ScatterSpec } from './scatter-figure';
 
-interface Trace { name: string; x: number[]; y: number[]; customdata: string[]; text: string[]; showlegend: boolean; marker: { color: unknown; size: number[] } }
+interface Trace {
+  name: string;
+  x: number[];
+  y: number[];
+  customdata: string[];
+  text: string[];
+  showlegend: boolean;
+  marker: { color: unknown; size: number[] };
+}
 
 function hp(id: string, params: Record<string, string>, acc: number | null): HyperparameterTask {
   const hyperparams = { Args: Object.fromEntries(Object.entries(params).map(([name, value]) => [name, { section: 'Args', name, value }])) };
-  const last_metrics = acc === null ? {} : { h: { v: { metric: 'accuracy', variant: 'val', value: acc, min_value: 0.1, max_value: acc + 0.01 } } };
-  return { id, color: `#00000${id.length}`, isBase: false, displayName: `task ${id}`, task: null, full: { id, name: id, status: 'completed', type: 'training', hyperparams, last_metrics } as unknown as Task };
+  const last_metrics =
+    acc === null ? {} : { h: { v: { metric: 'accuracy', variant: 'val', value: acc, min_value: 0.1, max_value: acc + 0.01 } } };
+  return {
+    id,
+    color: `#00000${id.length}`,
+    isBase: false,
+    displayName: `task ${id}`,
+    task: null,
+    full: { id, name: id, status: 'completed', type: 'training', hyperparams, last_metrics } as unknown as Task,
+  };
 }
 
 describe('scatter figure', () => {
-  const tasks = [hp('a', { lr: '0.1', opt: 'sgd', bs: '64' }, 0.8), hp('b', { lr: '0.001', opt: 'adam', bs: '128' }, 0.9), hp('c', { lr: '0.01' }, null)];
-  const spec: ScatterSpec = { y: { metric: 'accuracy', variant: 'val', type: 'last' }, x: { section: 'Args', name: 'lr' }, log: 'auto', colorBy: null, extras: [], selected: null };
+  const tasks = [
+    hp('a', { lr: '0.1', opt: 'sgd', bs: '64' }, 0.8),
+    hp('b', { lr: '0.001', opt: 'adam', bs: '128' }, 0.9),
+    hp('c', { lr: '0.01' }, null),
+  ];
+  const spec: ScatterSpec = {
+    y: { metric: 'accuracy', variant: 'val', type: 'last' },
+    x: { section: 'Args', name: 'lr' },
+    log: 'auto',
+    colorBy: null,
+    extras: [],
+    selected: null,
+  };
 
   it('plots one point per task with the metric, lists tasks without it as missing', () => {
     const r = scatterFigure(tasks, spec);
@@ -35,7 +62,13 @@ describe('scatter figure', () => {
   });
 
   it('shows the additional fields in the hover text and escapes task text', () => {
-    const text = hoverText(tasks[0], { ...spec, extras: [{ kind: 'param', param: { section: 'Args', name: 'bs' } }, { kind: 'metric', metric: { ...spec.y, type: 'max' } }] });
+    const text = hoverText(tasks[0], {
+      ...spec,
+      extras: [
+        { kind: 'param', param: { section: 'Args', name: 'bs' } },
+        { kind: 'metric', metric: { ...spec.y, type: 'max' } },
+      ],
+    });
     expect(text).toContain('<b>task a</b>');
     expect(text).toContain('Args/bs: 64');
     expect(text).toContain('accuracy/val MAX: 0.81');
@@ -50,7 +83,7 @@ describe('scatter figure', () => {
     expect(traces[0].customdata).toEqual(['b']);
   });
 
-  it('enlarges the highlighted task\'s point', () => {
+  it("enlarges the highlighted task's point", () => {
     const [trace] = scatterFigure(tasks, { ...spec, selected: 'b' }).figure.data as unknown as Trace[];
     expect(trace.marker.size[1]).toBeGreaterThan(trace.marker.size[0]);
   });

@@ -61,11 +61,17 @@ function groups(tasks: HyperparameterTask[], colorBy: ParamRef | null): { groups
   const values = tasks.map((t) => paramValue(t.full, colorBy));
   const present = values.filter((v): v is string => v !== null);
   if (present.length > 0 && present.every(isNumeric) && new Set(present).size > 10) {
-    return { groups: [{ name: paramLabel(colorBy), tasks, color: '', legend: false }], numericColor: values.map((v) => (v === null ? NaN : Number(v))) };
+    return {
+      groups: [{ name: paramLabel(colorBy), tasks, color: '', legend: false }],
+      numericColor: values.map((v) => (v === null ? NaN : Number(v))),
+    };
   }
   const categories = [...new Set(present)].sort((a, b) => a.localeCompare(b, undefined, { numeric: true }));
   const result: Group[] = categories.map((c, i) => ({
-    name: c, tasks: tasks.filter((_, j) => values[j] === c), color: PALETTE[i % PALETTE.length], legend: true,
+    name: c,
+    tasks: tasks.filter((_, j) => values[j] === c),
+    color: PALETTE[i % PALETTE.length],
+    legend: true,
   }));
   const na = tasks.filter((_, j) => values[j] === null);
   if (na.length) result.push({ name: NA, tasks: na, color: '#9e9e9e', legend: true });
@@ -76,12 +82,19 @@ function groups(tasks: HyperparameterTask[], colorBy: ParamRef | null): { groups
 export function scatterFigure(all: readonly HyperparameterTask[], spec: ScatterSpec): ScatterResult {
   const plotted = all.filter((t) => metricValue(t.full, spec.y) !== null);
   const missing = all.filter((t) => metricValue(t.full, spec.y) === null);
-  const axis = buildAxis(plotted.map((t) => paramValue(t.full, spec.x)), spec.log);
+  const axis = buildAxis(
+    plotted.map((t) => paramValue(t.full, spec.x)),
+    spec.log,
+  );
   const xOf = new Map(plotted.map((t, i) => [t.id, axis.positions[i]]));
   const { groups: list, numericColor } = groups(plotted, spec.colorBy);
   const selected = spec.selected && plotted.some((t) => t.id === spec.selected) ? spec.selected : null;
   const data = list.map((g) => {
-    const colors = numericColor ? g.tasks.map((t) => numericColor[plotted.indexOf(t)]) : typeof g.color === 'string' ? g.color : g.tasks.map(g.color);
+    const colors = numericColor
+      ? g.tasks.map((t) => numericColor[plotted.indexOf(t)])
+      : typeof g.color === 'string'
+        ? g.color
+        : g.tasks.map(g.color);
     return {
       type: 'scatter',
       mode: 'markers',
@@ -99,7 +112,9 @@ export function scatterFigure(all: readonly HyperparameterTask[], spec: ScatterS
         size: g.tasks.map((t) => (t.id === selected ? 16 : 10)),
         opacity: g.tasks.map((t) => (selected && t.id !== selected ? 0.35 : 0.95)),
         line: { width: g.tasks.map((t) => (t.id === selected ? 2 : 0.5)), color: '#222' },
-        ...(numericColor ? { colorscale: 'Viridis', showscale: true, colorbar: { title: { text: paramLabel(spec.colorBy as ParamRef) } } } : {}),
+        ...(numericColor
+          ? { colorscale: 'Viridis', showscale: true, colorbar: { title: { text: paramLabel(spec.colorBy as ParamRef) } } }
+          : {}),
       },
     } as unknown as Data;
   });
@@ -114,7 +129,14 @@ export function scatterFigure(all: readonly HyperparameterTask[], spec: ScatterS
         hovermode: 'closest',
         showlegend: !!spec.colorBy && !numericColor,
         legend: { title: { text: spec.colorBy ? paramLabel(spec.colorBy) : '' } },
-        xaxis: { title: { text: xTitle }, tickmode: 'array', tickvals: axis.tickvals, ticktext: axis.ticktext, range: axis.range, zeroline: false },
+        xaxis: {
+          title: { text: xTitle },
+          tickmode: 'array',
+          tickvals: axis.tickvals,
+          ticktext: axis.ticktext,
+          range: axis.range,
+          zeroline: false,
+        },
         yaxis: { title: { text: metricLabel(spec.y) } },
         margin: { l: 64, r: 16, t: 16, b: 56 },
       },
@@ -122,4 +144,3 @@ export function scatterFigure(all: readonly HyperparameterTask[], spec: ScatterS
     },
   };
 }
-

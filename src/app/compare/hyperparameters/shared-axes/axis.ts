@@ -48,9 +48,13 @@ function numericTicks(min: number, max: number): number[] {
 /** Builds an axis from each task's raw value (text or number; null when missing). */
 export function buildAxis(raw: readonly (string | number | null)[], log: LogMode = 'auto'): Axis {
   const present = raw.filter((v): v is string | number => v !== null);
-  const numeric = present.length > 0 && present.every((v) => typeof v === 'number' ? Number.isFinite(v) : isNumeric(v));
+  const numeric = present.length > 0 && present.every((v) => (typeof v === 'number' ? Number.isFinite(v) : isNumeric(v)));
   const hasNa = present.length < raw.length;
-  if (!numeric) return categoricalAxis(raw.map((v) => (v === null ? null : String(v))), hasNa);
+  if (!numeric)
+    return categoricalAxis(
+      raw.map((v) => (v === null ? null : String(v))),
+      hasNa,
+    );
 
   const numbers = raw.map((v) => (v === null ? null : Number(v)));
   const values = numbers.filter((v): v is number => v !== null);
@@ -94,7 +98,9 @@ export function buildAxis(raw: readonly (string | number | null)[], log: LogMode
 }
 
 function categoricalAxis(raw: readonly (string | null)[], hasNa: boolean): Axis {
-  const categories = [...new Set(raw.filter((v): v is string => v !== null))].sort((a, b) => a.localeCompare(b, undefined, { numeric: true }));
+  const categories = [...new Set(raw.filter((v): v is string => v !== null))].sort((a, b) =>
+    a.localeCompare(b, undefined, { numeric: true }),
+  );
   const index = new Map(categories.map((c, i) => [c, i]));
   const naPosition = hasNa ? -1 : null;
   const tickvals = [...(hasNa ? [-1] : []), ...categories.map((_, i) => i)];

@@ -1,6 +1,16 @@
 import { Task } from '../../../core/api/models';
 import { defaultMetric, groupParams, listMetrics, listParams, metricValue, paramValue } from './hyperparameters-data';
-import { NONE, formatExtra, formatList, formatMetric, formatParam, parseExtra, parseList, parseMetric, parseParam } from './hyperparameters-url';
+import {
+  NONE,
+  formatExtra,
+  formatList,
+  formatMetric,
+  formatParam,
+  parseExtra,
+  parseList,
+  parseMetric,
+  parseParam,
+} from './hyperparameters-url';
 
 function task(id: string, params: Record<string, string>, metrics: Record<string, [number, number, number]> = {}): Task {
   const hyperparams: Task['hyperparams'] = {};
@@ -17,7 +27,11 @@ function task(id: string, params: Record<string, string>, metrics: Record<string
 }
 
 describe('hyperparameter data', () => {
-  const a = task('a', { 'Args/lr': '0.1', 'Args/epochs': '30', 'General/seed': '1' }, { 'accuracy/val': [0.8, 0.1, 0.85], 'loss/train': [0.3, 0.2, 2] });
+  const a = task(
+    'a',
+    { 'Args/lr': '0.1', 'Args/epochs': '30', 'General/seed': '1' },
+    { 'accuracy/val': [0.8, 0.1, 0.85], 'loss/train': [0.3, 0.2, 2] },
+  );
   const b = task('b', { 'Args/lr': '0.01', 'Args/epochs': '30' }, { 'accuracy/val': [0.7, 0.2, 0.72] });
 
   it('reads LAST / MIN / MAX by metric and variant name, not by hash key', () => {
@@ -28,7 +42,11 @@ describe('hyperparameter data', () => {
   });
 
   it('lists parameters by section and flags the ones that differ (a missing value differs)', () => {
-    expect(listParams([a, b]).map((p) => `${p.section}/${p.name}:${p.differs}`)).toEqual(['Args/epochs:false', 'Args/lr:true', 'General/seed:true']);
+    expect(listParams([a, b]).map((p) => `${p.section}/${p.name}:${p.differs}`)).toEqual([
+      'Args/epochs:false',
+      'Args/lr:true',
+      'General/seed:true',
+    ]);
     expect(paramValue(b, { section: 'General', name: 'seed' })).toBeNull();
   });
 
@@ -41,7 +59,10 @@ describe('hyperparameter data', () => {
 
   it('lists metrics and defaults to accuracy/val LAST', () => {
     const metrics = listMetrics([a, b]);
-    expect(metrics).toEqual([{ metric: 'accuracy', variant: 'val' }, { metric: 'loss', variant: 'train' }]);
+    expect(metrics).toEqual([
+      { metric: 'accuracy', variant: 'val' },
+      { metric: 'loss', variant: 'train' },
+    ]);
     expect(defaultMetric(metrics)).toEqual({ metric: 'accuracy', variant: 'val', type: 'last' });
     expect(defaultMetric([{ metric: 'loss', variant: 'train' }])?.metric).toBe('loss');
     expect(defaultMetric([])).toBeNull();
@@ -50,9 +71,15 @@ describe('hyperparameter data', () => {
 
 describe('hyperparameter URL options', () => {
   it('round-trips metric picks and parameters holding separators', () => {
-    const picks = [{ metric: ':monitor:gpu', variant: 'a,b/c', type: 'max' as const }, { metric: 'accuracy', variant: 'val', type: 'last' as const }];
+    const picks = [
+      { metric: ':monitor:gpu', variant: 'a,b/c', type: 'max' as const },
+      { metric: 'accuracy', variant: 'val', type: 'last' as const },
+    ];
     expect(parseList(formatList(picks, formatMetric), parseMetric)).toEqual(picks);
-    const params = [{ section: 'Args', name: 'lr' }, { section: 'a:b', name: 'x,y' }];
+    const params = [
+      { section: 'Args', name: 'lr' },
+      { section: 'a:b', name: 'x,y' },
+    ];
     expect(parseList(formatList(params, formatParam), parseParam)).toEqual(params);
   });
 

@@ -80,12 +80,18 @@ export function listMetrics(tasks: readonly Task[]): MetricChoice[] {
 
 /** The default metric: accuracy/val when the tasks report it, else the first one. */
 export function defaultMetric(metrics: readonly MetricChoice[]): MetricPick | null {
-  const preferred = metrics.find((m) => m.metric === 'accuracy' && m.variant === 'val') ?? metrics.find((m) => !m.metric.startsWith(':')) ?? metrics[0];
+  const preferred =
+    metrics.find((m) => m.metric === 'accuracy' && m.variant === 'val') ?? metrics.find((m) => !m.metric.startsWith(':')) ?? metrics[0];
   return preferred ? { ...preferred, type: 'last' } : null;
 }
 
 /** Parameters grouped by section for a picker, filtered by a search text and by "hide identical". */
-export function groupParams(params: readonly ParamChoice[], search: string, hideIdentical: boolean, keep: ReadonlySet<string>): { section: string; params: ParamChoice[] }[] {
+export function groupParams(
+  params: readonly ParamChoice[],
+  search: string,
+  hideIdentical: boolean,
+  keep: ReadonlySet<string>,
+): { section: string; params: ParamChoice[] }[] {
   const needle = search.trim().toLowerCase();
   const groups = new Map<string, ParamChoice[]>();
   for (const p of params) {

@@ -40,7 +40,10 @@ export function parseParam(text: string): ParamRef | null {
 export function parseList<T>(value: string | null, parse: (item: string) => T | null): T[] | null {
   if (value === null) return null;
   if (value === NONE || value === '') return [];
-  return value.split(',').map(parse).filter((v): v is T => v !== null);
+  return value
+    .split(',')
+    .map(parse)
+    .filter((v): v is T => v !== null);
 }
 
 export function formatList<T>(items: readonly T[], format: (item: T) => string): string {

@@ -6,13 +6,26 @@ import { MetricChoice, MetricPick, VALUE_TYPES, ValueType, metricId } from './hy
   selector: 'app-metric-picker',
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <input type="search" placeholder="Search metrics" aria-label="Search metrics" [value]="search()" (input)="search.set($any($event.target).value)" />
+    <input
+      type="search"
+      placeholder="Search metrics"
+      aria-label="Search metrics"
+      [value]="search()"
+      (input)="search.set($any($event.target).value)"
+    />
     <div class="list" role="group" aria-label="Performance metrics">
       @for (m of shown(); track id(m)) {
         <div class="row" [attr.data-metric]="m.metric + '/' + m.variant">
           <span class="name" [title]="m.metric + ' / ' + m.variant">{{ m.metric }} / {{ m.variant }}</span>
           @for (type of types; track type) {
-            <label class="type"><input type="checkbox" [attr.aria-label]="m.metric + ' / ' + m.variant + ' ' + type" [checked]="chosen().has(id({ metric: m.metric, variant: m.variant, type }))" (change)="toggle(m, type, $any($event.target).checked)" />{{ type.toUpperCase() }}</label>
+            <label class="type"
+              ><input
+                type="checkbox"
+                [attr.aria-label]="m.metric + ' / ' + m.variant + ' ' + type"
+                [checked]="chosen().has(id({ metric: m.metric, variant: m.variant, type }))"
+                (change)="toggle(m, type, $any($event.target).checked)"
+              />{{ type.toUpperCase() }}</label
+            >
           }
         </div>
       } @empty {
@@ -21,13 +34,45 @@ import { MetricChoice, MetricPick, VALUE_TYPES, ValueType, metricId } from './hy
     </div>
   `,
   styles: `
-    :host { display: flex; flex-direction: column; gap: 4px; min-height: 0; }
-    input[type=search] { padding: 4px 6px; font: inherit; }
-    .list { overflow: auto; max-height: 200px; border: 1px solid var(--mat-sys-outline-variant); border-radius: 4px; padding: 2px 6px; }
-    .row { display: flex; align-items: center; gap: 4px; font-size: 13px; }
-    .name { flex: 1; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
-    .type { font-size: 11px; display: flex; align-items: center; }
-    .empty { font-size: 12px; padding: 4px; color: var(--mat-sys-on-surface-variant); }
+    :host {
+      display: flex;
+      flex-direction: column;
+      gap: 4px;
+      min-height: 0;
+    }
+    input[type='search'] {
+      padding: 4px 6px;
+      font: inherit;
+    }
+    .list {
+      overflow: auto;
+      max-height: 200px;
+      border: 1px solid var(--mat-sys-outline-variant);
+      border-radius: 4px;
+      padding: 2px 6px;
+    }
+    .row {
+      display: flex;
+      align-items: center;
+      gap: 4px;
+      font-size: 13px;
+    }
+    .name {
+      flex: 1;
+      overflow: hidden;
+      text-overflow: ellipsis;
+      white-space: nowrap;
+    }
+    .type {
+      font-size: 11px;
+      display: flex;
+      align-items: center;
+    }
+    .empty {
+      font-size: 12px;
+      padding: 4px;
+      color: var(--mat-sys-on-surface-variant);
+    }
   `,
 })
 export class MetricPicker {

@@ -7,8 +7,17 @@ import { ParamChoice, ParamRef, groupParams, paramId } from './hyperparameters-d
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="tools">
-      <input type="search" placeholder="Search parameters" aria-label="Search parameters" [value]="search()" (input)="search.set($any($event.target).value)" />
-      <label class="hide"><input type="checkbox" [checked]="hideIdentical()" (change)="hideIdenticalChange.emit($any($event.target).checked)" /> Hide identical</label>
+      <input
+        type="search"
+        placeholder="Search parameters"
+        aria-label="Search parameters"
+        [value]="search()"
+        (input)="search.set($any($event.target).value)"
+      />
+      <label class="hide"
+        ><input type="checkbox" [checked]="hideIdentical()" (change)="hideIdenticalChange.emit($any($event.target).checked)" /> Hide
+        identical</label
+      >
     </div>
     <div class="list" role="group" [attr.aria-label]="label()">
       @for (group of groups(); track group.section) {
@@ -25,15 +34,56 @@ import { ParamChoice, ParamRef, groupParams, paramId } from './hyperparameters-d
     </div>
   `,
   styles: `
-    :host { display: flex; flex-direction: column; min-height: 0; gap: 4px; }
-    .tools { display: flex; flex-wrap: wrap; gap: 6px; align-items: center; }
-    .tools input[type=search] { flex: 1; min-width: 120px; padding: 4px 6px; font: inherit; }
-    .hide { font-size: 12px; white-space: nowrap; }
-    .list { overflow: auto; max-height: 260px; border: 1px solid var(--mat-sys-outline-variant); border-radius: 4px; padding: 2px 6px; }
-    .section { font-weight: 600; font-size: 12px; margin-top: 4px; color: var(--mat-sys-on-surface-variant); }
-    .item { display: flex; gap: 6px; align-items: center; font-size: 13px; padding-left: 6px; }
-    .item.same span { color: var(--mat-sys-on-surface-variant); }
-    .empty { font-size: 12px; padding: 4px; color: var(--mat-sys-on-surface-variant); }
+    :host {
+      display: flex;
+      flex-direction: column;
+      min-height: 0;
+      gap: 4px;
+    }
+    .tools {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 6px;
+      align-items: center;
+    }
+    .tools input[type='search'] {
+      flex: 1;
+      min-width: 120px;
+      padding: 4px 6px;
+      font: inherit;
+    }
+    .hide {
+      font-size: 12px;
+      white-space: nowrap;
+    }
+    .list {
+      overflow: auto;
+      max-height: 260px;
+      border: 1px solid var(--mat-sys-outline-variant);
+      border-radius: 4px;
+      padding: 2px 6px;
+    }
+    .section {
+      font-weight: 600;
+      font-size: 12px;
+      margin-top: 4px;
+      color: var(--mat-sys-on-surface-variant);
+    }
+    .item {
+      display: flex;
+      gap: 6px;
+      align-items: center;
+      font-size: 13px;
+      padding-left: 6px;
+    }
+    .item.same span {
+      color: var(--mat-sys-on-surface-variant);
+    }
+    .empty {
+      font-size: 12px;
+      padding: 4px;
+      color: var(--mat-sys-on-surface-variant);
+    }
   `,
 })
 export class ParamPicker {

@@ -18,10 +18,19 @@ export interface LegendTask {
     <ul role="list" aria-label="Tasks in the chart">
       @for (t of tasks(); track t.id) {
         <li>
-          <button type="button" data-testid="legend-task" [attr.data-task-id]="t.id" [class.off]="hiddenSet().has(t.id)"
-            [attr.aria-pressed]="!hiddenSet().has(t.id)" [title]="(hiddenSet().has(t.id) ? 'Show ' : 'Hide ') + t.displayName"
-            (mouseenter)="highlight.emit(t.id)" (mouseleave)="highlight.emit(null)" (focus)="highlight.emit(t.id)" (blur)="highlight.emit(null)"
-            (click)="taskToggled.emit(t.id)">
+          <button
+            type="button"
+            data-testid="legend-task"
+            [attr.data-task-id]="t.id"
+            [class.off]="hiddenSet().has(t.id)"
+            [attr.aria-pressed]="!hiddenSet().has(t.id)"
+            [title]="(hiddenSet().has(t.id) ? 'Show ' : 'Hide ') + t.displayName"
+            (mouseenter)="highlight.emit(t.id)"
+            (mouseleave)="highlight.emit(null)"
+            (focus)="highlight.emit(t.id)"
+            (blur)="highlight.emit(null)"
+            (click)="taskToggled.emit(t.id)"
+          >
             <app-task-swatch [color]="t.color" [dash]="t.dash" /><span class="name">{{ t.displayName }}</span>
           </button>
         </li>
@@ -29,12 +38,41 @@ export interface LegendTask {
     </ul>
   `,
   styles: `
-    ul { list-style: none; margin: 0; padding: 0; overflow: auto; max-height: 100%; }
-    button { display: flex; align-items: center; gap: 6px; width: 100%; border: 0; background: none; color: inherit; font: inherit;
-      font-size: 12px; padding: 2px 4px; cursor: pointer; text-align: left; border-radius: 3px; }
-    button:hover, button:focus-visible { background: var(--mat-sys-surface-container-high); }
-    button.off { opacity: 0.45; text-decoration: line-through; }
-    .name { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+    ul {
+      list-style: none;
+      margin: 0;
+      padding: 0;
+      overflow: auto;
+      max-height: 100%;
+    }
+    button {
+      display: flex;
+      align-items: center;
+      gap: 6px;
+      width: 100%;
+      border: 0;
+      background: none;
+      color: inherit;
+      font: inherit;
+      font-size: 12px;
+      padding: 2px 4px;
+      cursor: pointer;
+      text-align: left;
+      border-radius: 3px;
+    }
+    button:hover,
+    button:focus-visible {
+      background: var(--mat-sys-surface-container-high);
+    }
+    button.off {
+      opacity: 0.45;
+      text-decoration: line-through;
+    }
+    .name {
+      overflow: hidden;
+      text-overflow: ellipsis;
+      white-space: nowrap;
+    }
   `,
 })
 export class TaskLegend {

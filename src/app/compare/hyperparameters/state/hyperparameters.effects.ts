@@ -23,7 +23,10 @@ export const loadHyperparameters = createEffect(
       filter((ids) => ids.length > 0 && ids.length <= MAX_COMPARED_TASKS),
     );
     return merge(comparedIdsToLoad(store, showsHyperparameters), retry$).pipe(
-      loadRemoteData((ids) => tasksApi.getByIds(ids, HYPERPARAMETER_TASK_FIELDS).pipe(map(({ tasks }) => tasks)), HyperparametersApiActions),
+      loadRemoteData(
+        (ids) => tasksApi.getByIds(ids, HYPERPARAMETER_TASK_FIELDS).pipe(map(({ tasks }) => tasks)),
+        HyperparametersApiActions,
+      ),
     );
   },
   { functional: true },

@@ -1,7 +1,14 @@
 import { createFeature, createReducer, createSelector, createSelectorFactory, on, resultMemoize } from '@ngrx/store';
 import { Task } from '../../../core/api/models';
 import { selectComparedTaskIds, selectComparedTasks } from '../../../state/compare/compare.feature';
-import { RemoteData, initialRemoteData, remoteLoadFailed, remoteLoadStarted, remoteLoaded, sameTaskSet } from '../../../state/compare/remote-data';
+import {
+  RemoteData,
+  initialRemoteData,
+  remoteLoadFailed,
+  remoteLoadStarted,
+  remoteLoaded,
+  sameTaskSet,
+} from '../../../state/compare/remote-data';
 import { HyperparametersApiActions } from './hyperparameters.actions';
 
 /** The tasks' fields every Hyperparameters view reads: one request serves Values, parallel coordinates and scatter. */
@@ -18,7 +25,9 @@ export const hyperparametersFeature = createFeature({
     initialRemoteData,
     on(HyperparametersApiActions.loadStarted, (state, { taskIds }): HyperparametersState => remoteLoadStarted(state, taskIds)),
     on(HyperparametersApiActions.loaded, (state, { taskIds, value }): HyperparametersState => remoteLoaded(state, taskIds, value)),
-    on(HyperparametersApiActions.loadFailed, (state, { taskIds, message }): HyperparametersState => remoteLoadFailed(state, taskIds, message)),
+    on(HyperparametersApiActions.loadFailed, (state, { taskIds, message }): HyperparametersState =>
+      remoteLoadFailed(state, taskIds, message),
+    ),
   ),
 });
 
@@ -32,10 +41,10 @@ const sameElements = (a: unknown, b: unknown) =>
  * The same array while the tasks are the same: a view option written to the URL gives new compared
  * ids, and the Values comparison must not be built again for it.
  */
-export const selectHyperparameterFullTasks = createSelectorFactory<object, (Task | null)[]>((projector) => resultMemoize(projector, sameElements))(
-  selectComparedTaskIds,
-  selectTasksById,
-  (ids: string[], byId: Map<string, Task>): (Task | null)[] => ids.map((id) => byId.get(id) ?? null),
+export const selectHyperparameterFullTasks = createSelectorFactory<object, (Task | null)[]>((projector) =>
+  resultMemoize(projector, sameElements),
+)(selectComparedTaskIds, selectTasksById, (ids: string[], byId: Map<string, Task>): (Task | null)[] =>
+  ids.map((id) => byId.get(id) ?? null),
 );
 
 /** The compared tasks with their colours and names and their loaded fields, in comparison order; tasks not loaded are left out. */

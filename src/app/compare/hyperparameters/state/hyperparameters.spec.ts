@@ -6,7 +6,13 @@ import { TasksApi } from '../../../core/api/tasks-api';
 import { compareFeature, selectCompareView, selectComparedTaskIds, selectEmbedded } from '../../../state/compare/compare.feature';
 import { HyperparametersApiActions, HyperparametersPageActions } from './hyperparameters.actions';
 import { loadHyperparameters } from './hyperparameters.effects';
-import { HYPERPARAMETER_TASK_FIELDS, hyperparametersFeature, selectHyperparameterTasks, selectHyperparameterFullTasks, selectHyperparametersPending } from './hyperparameters.feature';
+import {
+  HYPERPARAMETER_TASK_FIELDS,
+  hyperparametersFeature,
+  selectHyperparameterTasks,
+  selectHyperparameterFullTasks,
+  selectHyperparametersPending,
+} from './hyperparameters.feature';
 
 const A = 'a'.repeat(32);
 const B = 'b'.repeat(32);
@@ -18,10 +24,14 @@ function setUp(getByIds: jasmine.Spy) {
   const revision = new BehaviorSubject(0);
   const store = {
     select: (selector: unknown): Observable<unknown> =>
-      selector === selectComparedTaskIds ? ids
-        : selector === selectCompareView ? view
-          : selector === selectEmbedded ? of(false)
-            : selector === compareFeature.selectDataRevision ? revision
+      selector === selectComparedTaskIds
+        ? ids
+        : selector === selectCompareView
+          ? view
+          : selector === selectEmbedded
+            ? of(false)
+            : selector === compareFeature.selectDataRevision
+              ? revision
               : of(null),
   } as unknown as Store;
   const actions$ = new Subject<Action>();
@@ -47,7 +57,9 @@ describe('hyperparameters state', () => {
 
   it('fetches them again when live updates find new data, and on retry after a failure', () => {
     const getByIds = jasmine.createSpy('getByIds').and.returnValues(
-      throwError(() => new Error('down')), of({ tasks: [task(A)] }), of({ tasks: [task(A), task(B)] }),
+      throwError(() => new Error('down')),
+      of({ tasks: [task(A)] }),
+      of({ tasks: [task(A), task(B)] }),
     );
     const { revision, actions$, out, sub } = setUp(getByIds);
     expect(out[1]).toEqual(HyperparametersApiActions.loadFailed({ taskIds: [A, B], message: 'down' }));

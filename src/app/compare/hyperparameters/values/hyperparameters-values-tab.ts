@@ -17,18 +17,32 @@ import { hyperparameterSections } from './hyperparameter-sections';
   imports: [MatButtonModule, SideBySideView],
   template: `
     @if (error(); as message) {
-      <p class="message" role="alert">Could not load the hyperparameters: {{ message }}
-        <button mat-button type="button" (click)="retry()">Try again</button></p>
+      <p class="message" role="alert"
+        >Could not load the hyperparameters: {{ message }} <button mat-button type="button" (click)="retry()">Try again</button></p
+      >
     } @else if (pending() && !hasTasks()) {
       <p class="message muted">Loading task details…</p>
     } @else {
-      <app-side-by-side-view [tasks]="tasks()" [sections]="sections()" [options]="options()"
-                             (hideIdenticalChange)="change(hidePatch($event))" (searchChange)="change(searchPatch($event))"
-                             (sectionToggled)="change(togglePatch($event))" (baseChosen)="setBase($event)">
+      <app-side-by-side-view
+        [tasks]="tasks()"
+        [sections]="sections()"
+        [options]="options()"
+        (hideIdenticalChange)="change(hidePatch($event))"
+        (searchChange)="change(searchPatch($event))"
+        (sectionToggled)="change(togglePatch($event))"
+        (baseChosen)="setBase($event)"
+      >
       </app-side-by-side-view>
     }
   `,
-  styles: `:host { display: block; } .message { padding: 16px; }`,
+  styles: `
+    :host {
+      display: block;
+    }
+    .message {
+      padding: 16px;
+    }
+  `,
 })
 export class HyperparametersValuesTab {
   private readonly store = inject(Store);

@@ -12,14 +12,20 @@ const plots = (name: string) => ({ [name]: {} }) as unknown as MultiTaskPlots;
 
 describe('plots state', () => {
   it('asks for every page while the server hands a scroll id and answers some', () => {
-    const multiTaskPlots = jasmine.createSpy('multiTaskPlots').and.returnValues(
-      of({ plots: plots('p1'), returned: 1, scroll_id: 's1' }),
-      of({ plots: plots('p2'), returned: 1, scroll_id: 's2' }),
-      of({ plots: {}, returned: 0, scroll_id: 's3' }),
-    );
+    const multiTaskPlots = jasmine
+      .createSpy('multiTaskPlots')
+      .and.returnValues(
+        of({ plots: plots('p1'), returned: 1, scroll_id: 's1' }),
+        of({ plots: plots('p2'), returned: 1, scroll_id: 's2' }),
+        of({ plots: {}, returned: 0, scroll_id: 's3' }),
+      );
     let pages: MultiTaskPlots[] = [];
     fetchPlotPages({ multiTaskPlots } as unknown as EventsApi, [A]).subscribe((p) => (pages = p));
-    expect(multiTaskPlots.calls.allArgs()).toEqual([[{ tasks: [A], iters: 1 }], [{ tasks: [A], iters: 1, scroll_id: 's1' }], [{ tasks: [A], iters: 1, scroll_id: 's2' }]]);
+    expect(multiTaskPlots.calls.allArgs()).toEqual([
+      [{ tasks: [A], iters: 1 }],
+      [{ tasks: [A], iters: 1, scroll_id: 's1' }],
+      [{ tasks: [A], iters: 1, scroll_id: 's2' }],
+    ]);
     expect(pages).toEqual([plots('p1'), plots('p2'), {}]);
   });
 
@@ -34,10 +40,14 @@ describe('plots state', () => {
     const revision = new BehaviorSubject(0);
     const store = {
       select: (selector: unknown): Observable<unknown> =>
-        selector === selectComparedTaskIds ? of([A])
-          : selector === selectCompareView ? view
-            : selector === selectEmbedded ? of(false)
-              : selector === compareFeature.selectDataRevision ? revision
+        selector === selectComparedTaskIds
+          ? of([A])
+          : selector === selectCompareView
+            ? view
+            : selector === selectEmbedded
+              ? of(false)
+              : selector === compareFeature.selectDataRevision
+                ? revision
                 : of(null),
     } as unknown as Store;
     const multiTaskPlots = jasmine.createSpy('multiTaskPlots').and.returnValue(of({ plots: plots('p'), returned: 1, scroll_id: null }));

@@ -13,7 +13,11 @@ export interface WindowGroup {
  * wall-clock window. Tasks whose windows lie close together (covered by at most twice one window,
  * e.g. a sweep started at once) share one request; a task far from the others gets its own.
  */
-export function relativeWindowGroups(taskIds: readonly string[], origins: Record<string, number>, [from, to]: [number, number]): WindowGroup[] {
+export function relativeWindowGroups(
+  taskIds: readonly string[],
+  origins: Record<string, number>,
+  [from, to]: [number, number],
+): WindowGroup[] {
   const span = Math.max(1, (to - from) * 1000);
   const windows = taskIds
     .filter((id) => Number.isFinite(origins[id]))

@@ -36,9 +36,13 @@ function setUp(requests: ChartRequest[]) {
   const fail = (key: string) => answers.get(key)!.error(new Error(`${key} failed`));
   const emitted: { type: string; request?: ChartRequest }[] = [];
   const actions = new Subject<{ type: string }>();
-  const effect = (loadChartSeries as unknown as (actions$: Actions, store: Store, eventsApi: EventsApi) => Observable<{ type: string; request?: ChartRequest }>)(
-    new Actions(actions), store, eventsApi,
-  );
+  const effect = (
+    loadChartSeries as unknown as (
+      actions$: Actions,
+      store: Store,
+      eventsApi: EventsApi,
+    ) => Observable<{ type: string; request?: ChartRequest }>
+  )(new Actions(actions), store, eventsApi);
   effect.subscribe((action) => emitted.push(action));
   const drawn = (chartKey: string) => actions.next(ScalarsPageActions.chartDrawn({ chartKey }));
   return { asked, answer, fail, emitted, drawn };

@@ -2,7 +2,22 @@ import { inject } from '@angular/core';
 import { Actions, createEffect, ofType } from '@ngrx/effects';
 import { Action, Store } from '@ngrx/store';
 import {
-  EMPTY, Observable, catchError, combineLatest, concat, distinctUntilChanged, filter, from, ignoreElements, map, mergeMap, of, race, switchMap, take, timer,
+  EMPTY,
+  Observable,
+  catchError,
+  combineLatest,
+  concat,
+  distinctUntilChanged,
+  filter,
+  from,
+  ignoreElements,
+  map,
+  mergeMap,
+  of,
+  race,
+  switchMap,
+  take,
+  timer,
   withLatestFrom,
 } from 'rxjs';
 import { EventsApi, ScalarHistogram } from '../../../core/api/events-api';
@@ -13,10 +28,13 @@ import { selectStaleChartRequests } from '../scalar-graph-options';
 import { fetchChartSeries } from './chart-series-fetch';
 import { ChartRequest, SCALAR_TASK_FIELDS, ScalarsApiActions, ScalarsPageActions, scalarTaskFieldsFor } from './scalars.actions';
 
-
 /** The compared ids while the Scalars tab shows, again each time live updates find new data. */
 function comparedIdsOnTab(store: Store) {
-  return combineLatest([store.select(selectComparedTaskIds), store.select(selectCompareTab), store.select(compareFeature.selectDataRevision)]).pipe(
+  return combineLatest([
+    store.select(selectComparedTaskIds),
+    store.select(selectCompareTab),
+    store.select(compareFeature.selectDataRevision),
+  ]).pipe(
     filter(([ids, tab]) => tab === 'scalars' && ids.length > 0 && ids.length <= MAX_COMPARED_TASKS),
     distinctUntilChanged(([a, , ra], [b, , rb]) => a.join() === b.join() && ra === rb),
     map(([ids]) => ids),
@@ -30,7 +48,9 @@ function comparedIdsOnTab(store: Store) {
 export const loadScalarTasks = createEffect(
   (store = inject(Store), tasksApi = inject(TasksApi)) => {
     return combineLatest([
-      store.select(selectComparedTaskIds), store.select(selectCompareView), store.select(compareFeature.selectDataRevision),
+      store.select(selectComparedTaskIds),
+      store.select(selectCompareView),
+      store.select(compareFeature.selectDataRevision),
     ]).pipe(
       filter(([ids, view]) => view.split('/')[0] === 'scalars' && ids.length > 0 && ids.length <= MAX_COMPARED_TASKS),
       map(([taskIds, view, revision]) => ({ taskIds, fields: scalarTaskFieldsFor(view), revision })),
@@ -71,14 +91,19 @@ function firstDrawn(actions$: Actions, answer: Action): Observable<unknown> {
   if (!hasPoints(loaded.histogram)) return EMPTY;
   const { chartKey } = loaded.request;
   return race(
-    actions$.pipe(ofType(ScalarsPageActions.chartDrawn), filter((drawn) => drawn.chartKey === chartKey), take(1)),
+    actions$.pipe(
+      ofType(ScalarsPageActions.chartDrawn),
+      filter((drawn) => drawn.chartKey === chartKey),
+      take(1),
+    ),
     timer(FIRST_DRAW_WAIT_MS),
   );
 }
 
 function hasPoints(histogram: ScalarHistogram): boolean {
   return Object.values(histogram).some((variants) =>
-    Object.values(variants).some((tasks) => Object.values(tasks).some((series) => (series?.x?.length ?? 0) > 0)));
+    Object.values(variants).some((tasks) => Object.values(tasks).some((series) => (series?.x?.length ?? 0) > 0)),
+  );
 }
 
 /**
@@ -103,9 +128,7 @@ export const loadChartSeries = createEffect(
           );
         return concat(
           of(ScalarsApiActions.seriesRequested({ requests, taskIds, revision })),
-          fetchOne(requests[0]).pipe(
-            mergeMap((answer) => concat(of(answer), firstDrawn(actions$, answer).pipe(ignoreElements()))),
-          ),
+          fetchOne(requests[0]).pipe(mergeMap((answer) => concat(of(answer), firstDrawn(actions$, answer).pipe(ignoreElements())))),
           from(requests.slice(1)).pipe(mergeMap(fetchOne, 4)),
         );
       }),

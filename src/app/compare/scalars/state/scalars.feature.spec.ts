@@ -79,7 +79,7 @@ describe('selectScalarTasks', () => {
     expect(selectScalarTasks.projector(['a'], [a], ['a'], 'values', 'scalars/max-values')).not.toBeNull();
   });
 
-  it('is null while the tasks hold another view\'s fields (the graph fetches no last_metrics)', () => {
+  it("is null while the tasks hold another view's fields (the graph fetches no last_metrics)", () => {
     const a = { id: 'a', name: 'A', status: 'completed' as const, type: 'training' };
     expect(selectScalarTasks.projector(['a'], [a], ['a'], 'graph', 'scalars/values')).toBeNull();
     expect(selectScalarTasks.projector(['a'], [a], ['a'], 'values', 'scalars/graph')).toBeNull();

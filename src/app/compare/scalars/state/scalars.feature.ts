@@ -34,18 +34,47 @@ export interface ScalarsState {
 }
 
 export const initialScalarsState: ScalarsState = {
-  tasks: [], tasksFor: null, tasksFields: null, tasksError: null, metrics: [], metricsFor: null, metricsError: null, visibleCharts: [], visibilityReported: false,
-  zoom: {}, series: {},
+  tasks: [],
+  tasksFor: null,
+  tasksFields: null,
+  tasksError: null,
+  metrics: [],
+  metricsFor: null,
+  metricsError: null,
+  visibleCharts: [],
+  visibilityReported: false,
+  zoom: {},
+  series: {},
 };
 
 export const scalarsFeature = createFeature({
   name: 'scalars',
   reducer: createReducer(
     initialScalarsState,
-    on(ScalarsApiActions.tasksLoaded, (state, { taskIds, fields, tasks }): ScalarsState => ({ ...state, tasks, tasksFor: taskIds, tasksFields: fields, tasksError: null })),
-    on(ScalarsApiActions.tasksLoadFailed, (state, { taskIds, fields, message }): ScalarsState => ({ ...state, tasksFor: taskIds, tasksFields: fields, tasksError: message })),
-    on(ScalarsApiActions.metricsLoaded, (state, { taskIds, metrics }): ScalarsState => ({ ...state, metrics, metricsFor: taskIds, metricsError: null })),
-    on(ScalarsApiActions.metricsLoadFailed, (state, { taskIds, message }): ScalarsState => ({ ...state, metricsFor: taskIds, metricsError: message })),
+    on(ScalarsApiActions.tasksLoaded, (state, { taskIds, fields, tasks }): ScalarsState => ({
+      ...state,
+      tasks,
+      tasksFor: taskIds,
+      tasksFields: fields,
+      tasksError: null,
+    })),
+    on(ScalarsApiActions.tasksLoadFailed, (state, { taskIds, fields, message }): ScalarsState => ({
+      ...state,
+      tasksFor: taskIds,
+      tasksFields: fields,
+      tasksError: message,
+    })),
+    on(ScalarsApiActions.metricsLoaded, (state, { taskIds, metrics }): ScalarsState => ({
+      ...state,
+      metrics,
+      metricsFor: taskIds,
+      metricsError: null,
+    })),
+    on(ScalarsApiActions.metricsLoadFailed, (state, { taskIds, message }): ScalarsState => ({
+      ...state,
+      metricsFor: taskIds,
+      metricsError: message,
+    })),
     on(ScalarsPageActions.chartVisibilityChanged, (state, { chartKey, visible }): ScalarsState => {
       const others = state.visibleCharts.filter((key) => key !== chartKey);
       return { ...state, visibleCharts: visible ? [...others, chartKey] : others, visibilityReported: true };
@@ -60,7 +89,12 @@ export const scalarsFeature = createFeature({
       const series = { ...state.series };
       for (const request of requests) {
         series[request.chartKey] = {
-          status: 'loading', request, taskIds, histogram: state.series[request.chartKey]?.histogram ?? {}, error: null, revision,
+          status: 'loading',
+          request,
+          taskIds,
+          histogram: state.series[request.chartKey]?.histogram ?? {},
+          error: null,
+          revision,
         };
       }
       return { ...state, series };
@@ -68,12 +102,21 @@ export const scalarsFeature = createFeature({
     on(ScalarsApiActions.seriesLoaded, (state, { request, taskIds, histogram, revision }): ScalarsState => {
       const entry = state.series[request.chartKey];
       return sameRequest(entry?.request, request) && (revision === undefined || revision === entry?.revision)
-        ? { ...state, series: { ...state.series, [request.chartKey]: { status: 'loaded' as const, request, taskIds, histogram, error: null, revision: entry?.revision } } }
+        ? {
+            ...state,
+            series: {
+              ...state.series,
+              [request.chartKey]: { status: 'loaded' as const, request, taskIds, histogram, error: null, revision: entry?.revision },
+            },
+          }
         : state;
     }),
     on(ScalarsApiActions.seriesLoadFailed, (state, { request, taskIds, message }): ScalarsState =>
       sameRequest(state.series[request.chartKey]?.request, request)
-        ? { ...state, series: { ...state.series, [request.chartKey]: { status: 'error', request, taskIds, histogram: {}, error: message } } }
+        ? {
+            ...state,
+            series: { ...state.series, [request.chartKey]: { status: 'error', request, taskIds, histogram: {}, error: message } },
+          }
         : state,
     ),
   ),
@@ -102,7 +145,10 @@ export const selectScalarTasks = createSelector(
  * from the metric list and the view options): requests whose answer is missing or stale.
  */
 export function staleRequests(
-  wanted: readonly ChartRequest[], visible: readonly string[], series: Record<string, ChartSeries>, taskIds: readonly string[],
+  wanted: readonly ChartRequest[],
+  visible: readonly string[],
+  series: Record<string, ChartSeries>,
+  taskIds: readonly string[],
   revision = 0,
 ): ChartRequest[] {
   const shown = new Set(visible);

@@ -4,7 +4,8 @@ import { RemoteData, initialRemoteData, remoteLoadFailed, remoteLoadStarted, rem
 import { SummaryApiActions } from './summary.actions';
 
 /** The views that draw the Summary chart: Scalars' graph and Plots, not on an embed (which draws one chart alone). */
-export const showsSummary = (view: string, embedded: boolean) => !embedded && (view === 'scalars/graph' || view.split('/')[0] === 'metrics-plots');
+export const showsSummary = (view: string, embedded: boolean) =>
+  !embedded && (view === 'scalars/graph' || view.split('/')[0] === 'metrics-plots');
 
 export type SummaryState = RemoteData<SingleValueMetrics>;
 

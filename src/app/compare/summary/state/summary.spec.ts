@@ -23,16 +23,24 @@ describe('summary state', () => {
     const revision = new BehaviorSubject(0);
     const store = {
       select: (selector: unknown): Observable<unknown> =>
-        selector === selectComparedTaskIds ? of([A])
-          : selector === selectCompareView ? view
-            : selector === selectEmbedded ? of(false)
-              : selector === compareFeature.selectDataRevision ? revision
+        selector === selectComparedTaskIds
+          ? of([A])
+          : selector === selectCompareView
+            ? view
+            : selector === selectEmbedded
+              ? of(false)
+              : selector === compareFeature.selectDataRevision
+                ? revision
                 : of(null),
     } as unknown as Store;
-    const response = (value: number): SingleValueMetrics => ({ tasks: [{ task: A, task_name: 'A', values: [{ metric: 'm', variant: 'v', value, timestamp: 0 }] }] });
+    const response = (value: number): SingleValueMetrics => ({
+      tasks: [{ task: A, task_name: 'A', values: [{ metric: 'm', variant: 'v', value, timestamp: 0 }] }],
+    });
     const singleValueMetrics = jasmine.createSpy('singleValueMetrics').and.returnValues(of(response(1)), of(response(2)));
     let state = summaryFeature.reducer(undefined, { type: 'init' });
-    const sub = loadSummary(store, { singleValueMetrics } as unknown as EventsApi).subscribe((a) => (state = summaryFeature.reducer(state, a)));
+    const sub = loadSummary(store, { singleValueMetrics } as unknown as EventsApi).subscribe(
+      (a) => (state = summaryFeature.reducer(state, a)),
+    );
     view.next('metrics-plots');
     expect(singleValueMetrics).toHaveBeenCalledOnceWith([A]);
     expect(state.value).toEqual(response(1));
