@@ -100,6 +100,7 @@ const lanes = [
       typecheck('bench'),
       { name: 'lint', command: ['npx', ['eslint', '.']], count: oneCheck },
       // Folders under src/app import only downward (ARCHITECTURE.md, "The URL"), and the check's own tests.
+      { name: 'format', command: ['npx', ['prettier', '--check', '.']], count: oneCheck },
       { name: 'layers', command: ['node', ['scripts/check-layers.mjs']], count: oneCheck },
       { name: 'layers-test', command: ['node', ['--test', 'scripts/check-layers.test.mjs']], count: oneCheck },
     ],
