@@ -1,6 +1,6 @@
 import { TestBed } from '@angular/core/testing';
+import { Action } from '@ngrx/store';
 import { MockStore, provideMockStore } from '@ngrx/store/testing';
-import { CompareViewActions } from '../../state/compare/compare.actions';
 import { DebugSamplesTab } from './debug-samples-tab';
 import { columnPosition } from './sample-navigation';
 import { parseSampleOptions } from './sample-view-options';
@@ -70,7 +70,8 @@ describe('DebugSamplesTab', () => {
     await new Promise((r) => setTimeout(r, 50));
     await fixture.whenStable();
     (fixture.nativeElement.querySelector('[data-testid="older-button"]') as HTMLButtonElement).click();
-    expect(dispatched).toHaveBeenCalledWith(CompareViewActions.optionsChanged({ options: { iter: '10', cols: null } }));
+    const chosen = dispatched.calls.allArgs().filter(([a]) => (a as unknown as Action).type === DebugSamplesPageActions.optionsChosen.type);
+    expect(chosen).toEqual([[DebugSamplesPageActions.optionsChosen({ options: { iter: '10', cols: null } })]]);
     fixture.nativeElement.remove();
   });
 });

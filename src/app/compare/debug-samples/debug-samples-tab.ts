@@ -16,13 +16,13 @@ import { MatTooltipModule } from '@angular/material/tooltip';
 import { Store } from '@ngrx/store';
 import { DebugSampleEvent } from '../../core/api/events-api';
 import { embedPath } from '../../url/embed-url';
-import { CompareViewActions } from '../../state/compare/compare.actions';
+import { optionsPatch } from '../../url/view-options';
 import { selectEmbedded } from '../../state/compare/compare.feature';
 import { EmbedSample } from './embed-sample';
 import { ColumnMove, iterationNumbers, moveIteration } from './sample-navigation';
 import { SampleColumn } from './sample-column';
 import { SampleViewer } from './sample-viewer';
-import { ViewOptionPatch, columnMoved, jumpedTo, metricChosen, sampleOpened, syncToggled } from './sample-view-options';
+import { SAMPLE_OPTIONS, ViewOptionPatch, columnMoved, jumpedTo, metricChosen, sampleOpened, syncToggled } from './sample-view-options';
 import { DebugSamplesPageActions, ViewerStep } from './state/debug-samples.actions';
 import {
   SampleColumnView,
@@ -58,7 +58,7 @@ export class DebugSamplesTab {
   protected readonly sampleEmbedPath = (s: DebugSampleEvent): string => {
     const following = this.columns().find((c) => c.task.id === s.task)?.position.target === null;
     const item = sampleOpened({ task: s.task, iter: s.iter, metric: s.metric, variant: s.variant });
-    return embedPath([s.task], 'debug-images', {}, following ? { ...item, follow: '1' } : item);
+    return embedPath([s.task], 'debug-images', {}, optionsPatch(SAMPLE_OPTIONS, following ? { ...item, follow: '1' } : item));
   };
   protected readonly columns = this.store.selectSignal(selectSampleColumns);
   protected readonly options = this.store.selectSignal(selectSampleOptions);
@@ -100,8 +100,9 @@ export class DebugSamplesTab {
     return column.task.id;
   }
 
+  /** The URL is written by one effect (`writeSampleOptions`), through `SAMPLE_OPTIONS`. */
   private change(options: ViewOptionPatch): void {
-    this.store.dispatch(CompareViewActions.optionsChanged({ options }));
+    this.store.dispatch(DebugSamplesPageActions.optionsChosen({ options }));
   }
 
   protected chooseMetric(column: SampleColumnView, metric: string | null): void {

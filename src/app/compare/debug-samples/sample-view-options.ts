@@ -1,4 +1,4 @@
-import { UrlOption, customOption, flagOption } from '../../url/view-options';
+import { OptionValues, UrlOption, customOption, flagOption } from '../../url/view-options';
 
 /**
  * The debug-sample view as URL query options, and the option changes each user action makes.
@@ -10,7 +10,6 @@ import { UrlOption, customOption, flagOption } from '../../url/view-options';
  *   `*` (All) or `=` followed by the URI-encoded metric.
  * - `sample`: the sample open in the viewer, `<taskId>:<iter>:<metric>:<variant>` (URI-encoded).
  */
-export type ViewOptionPatch = Record<string, string | null>;
 
 export interface ColumnChoice {
   /** null: the shared iteration; 'newest' or a number: this column's own. */
@@ -50,7 +49,8 @@ const raw = (name: SampleOptionName, check?: UrlOption<string | null>['check']) 
 
 /**
  * Debug samples' URL options, as written (`parseSampleOptions` reads them together: `cols` depends
- * on `sync`). The user actions below return patches of these names.
+ * on `sync`). The user actions below return patches by these keys; one effect writes them to the
+ * URL through this map (`writeSampleOptions`).
  */
 export const SAMPLE_OPTIONS = {
   metric: raw('metric'),
@@ -60,6 +60,9 @@ export const SAMPLE_OPTIONS = {
   sample: raw('sample'),
   follow: raw('follow', flagOption('follow').check),
 } satisfies Record<SampleOptionName, UrlOption<string | null>>;
+
+/** A change of Debug samples' options, by the keys of `SAMPLE_OPTIONS` (null: back to the default). */
+export type ViewOptionPatch = Partial<OptionValues<typeof SAMPLE_OPTIONS>>;
 
 function parseInteger(value: string | null | undefined): number | null {
   if (value == null || !/^-?\d{1,12}$/.test(value.trim())) return null;
@@ -74,7 +77,7 @@ function decode(value: string): string | null {
   }
 }
 
-export function parseColumns(value: string | null): Record<string, ColumnChoice> {
+export function parseColumns(value: string | null | undefined): Record<string, ColumnChoice> {
   const columns: Record<string, ColumnChoice> = {};
   for (const entry of (value ?? '').split(',')) {
     const parts = entry.split(':');
@@ -116,7 +119,8 @@ export function formatSample(sample: OpenSample | null): string | null {
   return [sample.task, sample.iter, encodeURIComponent(sample.metric), encodeURIComponent(sample.variant)].join(':');
 }
 
-export function parseSampleOptions(raw: Partial<Record<SampleOptionName, string | null>>): SampleViewOptions {
+/** The typed options from the raw values `SAMPLE_OPTIONS` read (`cols` counts only with sync off). */
+export function parseSampleOptions(raw: Partial<OptionValues<typeof SAMPLE_OPTIONS>>): SampleViewOptions {
   const sync = raw.sync === '1' || raw.sync === 'true';
   return {
     metric: raw.metric ? raw.metric : null,

@@ -1,6 +1,7 @@
 import { createActionGroup, emptyProps, props } from '@ngrx/store';
 import { DebugSampleResponse } from '../../../core/api/events-api';
 import { SampleIteration } from '../sample-navigation';
+import { ViewOptionPatch } from '../sample-view-options';
 
 /** A column's samples are fetched per task and metric (null: All metrics). */
 export interface ColumnKey {
@@ -25,6 +26,8 @@ export const DebugSamplesPageActions = createActionGroup({
     /** The columns rendered by the horizontal virtual scroll (with its buffer). */
     'Visible Columns Changed': props<{ taskIds: string[] }>(),
     'Refresh Clicked': emptyProps(),
+    /** A choice in the tab (metric, iteration, sync, jump, the sample opened or closed) changes these options. */
+    'Options Chosen': props<{ options: ViewOptionPatch }>(),
     'Viewer Step Clicked': props<{ step: ViewerStep }>(),
     /**
      * A column holds its newest pages; this asks for the page before `before` (its oldest iteration).

@@ -11,12 +11,11 @@ import {
   loadColumns,
   loadOlderIterations,
   loadOpenSample,
-  moveToOlderIterations,
   loadSampleMetrics,
   pageTowardTarget,
   requestVisibleColumns,
   stepViewer,
-  writeShownSampleToUrl,
+  writeSampleOptions,
 } from './debug-samples.effects';
 import {
   columnKey,
@@ -127,7 +126,7 @@ describe('debug samples effects', () => {
 
   it('writes a sample the server moved to into the URL, but not when it is already there or the viewer is closed', () => {
     store.overrideSelector(selectSampleOptions, parseSampleOptions({ sample: `${A}:20:m:v` }));
-    writeShownSampleToUrl(actions$ as never, store).subscribe((a) => out.push(a));
+    writeSampleOptions(actions$ as never, store).subscribe((a) => out.push(a));
     const loaded = (ev: DebugSampleEvent) =>
       DebugSamplesApiActions.sampleLoaded({ response: { scroll_id: 'c', event: ev, min_iteration: 0, max_iteration: 1 } });
     actions$.next(loaded(sample(20)));
@@ -137,6 +136,16 @@ describe('debug samples effects', () => {
     store.refreshState();
     actions$.next(loaded(sample(5)));
     expect(out.length).toBe(1);
+  });
+
+  it('writes a choice in the tab to the URL as one change, through the option map', () => {
+    writeSampleOptions(actions$ as never, store).subscribe((a) => out.push(a));
+    actions$.next(DebugSamplesPageActions.optionsChosen({ options: { iter: '10', cols: null } }));
+    actions$.next(DebugSamplesPageActions.optionsChosen({ options: { sample: null } }));
+    expect(out).toEqual([
+      CompareViewActions.optionsChanged({ options: { iter: '10', cols: null } }),
+      CompareViewActions.optionsChanged({ options: { sample: null } }),
+    ]);
   });
 
   it('requests columns once, and again once a refresh emptied the cache', () => {
@@ -173,7 +182,7 @@ describe('debug samples effects', () => {
     withColumn('s1');
     const debugImages = jasmine.createSpy().and.returnValue(page('s2', 7, 3));
     loadOlderIterations(actions$ as never, store, { debugImages } as unknown as EventsApi).subscribe((a) => out.push(a));
-    moveToOlderIterations(actions$ as never, store).subscribe((a) => out.push(a));
+    writeSampleOptions(actions$ as never, store).subscribe((a) => out.push(a));
     actions$.next(DebugSamplesPageActions.olderIterationsRequested({ task: A, metric: 'm', before: 10 }));
     expect(debugImages.calls.argsFor(0)[0]).toEqual({
       metrics: [{ task: A, metric: 'm' }],
@@ -247,7 +256,7 @@ describe('debug samples effects', () => {
     toward.setResult([]);
     store.refreshState();
     expect(out).toEqual([DebugSamplesPageActions.olderIterationsRequested({ task: A, metric: null, before: 50, toward: 3 })]);
-    moveToOlderIterations(actions$ as never, store).subscribe((a) => out.push(a));
+    writeSampleOptions(actions$ as never, store).subscribe((a) => out.push(a));
     actions$.next(
       DebugSamplesApiActions.olderIterationsLoaded({
         task: A,

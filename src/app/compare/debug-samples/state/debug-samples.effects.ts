@@ -19,14 +19,15 @@ import {
   take,
   withLatestFrom,
 } from 'rxjs';
-import { EventsApi } from '../../../core/api/events-api';
+import { DebugSampleResponse, EventsApi } from '../../../core/api/events-api';
 import { MAX_COMPARED_TASKS } from '../../../url/compare-url';
 import { CompareViewActions } from '../../../state/compare/compare.actions';
 import { compareFeature, selectComparedTaskIds, selectEmbedded } from '../../../state/compare/compare.feature';
-import { columnMoved, formatSample, sampleOpened } from '../sample-view-options';
+import { optionsPatch } from '../../../url/view-options';
+import { SAMPLE_OPTIONS, SampleViewOptions, columnMoved, formatSample, sampleOpened } from '../sample-view-options';
 import { selectCapabilities } from '../../../core/server/server-info.feature';
 import { SampleIteration } from '../sample-navigation';
-import { ColumnKey, DebugSamplesApiActions, DebugSamplesPageActions } from './debug-samples.actions';
+import { ColumnKey, ColumnPage, DebugSamplesApiActions, DebugSamplesPageActions } from './debug-samples.actions';
 import {
   columnKey,
   debugSamplesFeature,
@@ -207,23 +208,6 @@ export const pageTowardTarget = createEffect(
   { functional: true },
 );
 
-/** After older iterations arrived for an Older click, the column moves to the newest of them. */
-export const moveToOlderIterations = createEffect(
-  (actions$ = inject(Actions), store = inject(Store)) => {
-    return actions$.pipe(
-      ofType(DebugSamplesApiActions.olderIterationsLoaded),
-      filter(({ toward }) => toward === undefined),
-      withLatestFrom(store.select(selectSampleOptions)),
-      map(([{ task, before, iterations }, options]) => {
-        const older = iterations.map((i) => i.iter).filter((iter) => iter < before);
-        return older.length ? CompareViewActions.optionsChanged({ options: columnMoved(options, task, Math.max(...older)) }) : null;
-      }),
-      filter((action) => action !== null),
-    );
-  },
-  { functional: true },
-);
-
 /** The sample named in the URL is fetched, unless it is the one already shown. */
 export const loadOpenSample = createEffect(
   (store = inject(Store), eventsApi = inject(EventsApi)) => {
@@ -298,15 +282,43 @@ export const stepViewer = createEffect(
   { functional: true },
 );
 
-/** The sample shown in the viewer is written to the URL (after a step, or when the server chose a nearby one). */
-export const writeShownSampleToUrl = createEffect(
+/** After older iterations arrived for an Older click, the column moves to the newest of them. */
+function moveToOlder({ task, before, iterations, toward }: ColumnPage & { before: number; toward?: number }, options: SampleViewOptions) {
+  const older = iterations.map((i) => i.iter).filter((iter) => iter < before);
+  return toward === undefined && older.length ? columnMoved(options, task, Math.max(...older)) : null;
+}
+
+/** The sample the viewer shows, when it is not the open one (after a step, or when the server chose a nearby one). */
+function showSample({ response }: { response: DebugSampleResponse }, options: SampleViewOptions) {
+  const event = response.event;
+  return event && options.sample && formatSample(event) !== formatSample(options.sample) ? sampleOpened(event) : null;
+}
+
+/**
+ * The one place Debug samples' options reach the URL: a choice in the tab, a column moved to the
+ * older iterations an Older click brought, and the sample the viewer moved to. Each change is one
+ * navigation, written through `SAMPLE_OPTIONS`.
+ */
+export const writeSampleOptions = createEffect(
   (actions$ = inject(Actions), store = inject(Store)) => {
-    return actions$.pipe(
+    const options$ = store.select(selectSampleOptions);
+    const chosen$ = actions$.pipe(
+      ofType(DebugSamplesPageActions.optionsChosen),
+      map(({ options }) => options),
+    );
+    const movedOlder$ = actions$.pipe(
+      ofType(DebugSamplesApiActions.olderIterationsLoaded),
+      withLatestFrom(options$),
+      map(([action, options]) => moveToOlder(action, options)),
+    );
+    const shown$ = actions$.pipe(
       ofType(DebugSamplesApiActions.sampleLoaded),
-      withLatestFrom(store.select(selectSampleOptions)),
-      map(([{ response }, options]) => ({ event: response.event, open: options.sample })),
-      filter(({ event, open }) => !!event && !!open && formatSample(event) !== formatSample(open)),
-      map(({ event }) => CompareViewActions.optionsChanged({ options: sampleOpened(event) })),
+      withLatestFrom(options$),
+      map(([action, options]) => showSample(action, options)),
+    );
+    return merge(chosen$, movedOlder$, shown$).pipe(
+      filter((patch) => patch !== null),
+      map((patch) => CompareViewActions.optionsChanged({ options: optionsPatch(SAMPLE_OPTIONS, patch) })),
     );
   },
   { functional: true },
