@@ -51,14 +51,13 @@ describe('large data set', () => {
     assert.equal(first.value[0], 1);
   });
 
-  it('adds one task with a 1,000,000-point series for long runs, fast', () => {
+  it('adds one task with a 1,000,000-point series for long runs', () => {
     const [p] = largeDataset({ tasks: 2, iterations: 100_000, metrics: 1 });
     assert.equal(p.tasks.length, 3);
     const long = p.tasks.at(-1)!;
     assert.equal(long.scalars.length, 1);
     assert.equal(long.scalars[0].metric, 'loss');
     assert.equal(long.scalars[0].variant, 'long');
-    const t0 = performance.now();
     let n = 0;
     let spikes = 0;
     let prev = 0;
@@ -67,11 +66,8 @@ describe('large data set', () => {
       prev = v;
       n++;
     }
-    const ms = performance.now() - t0;
     assert.equal(n, LONG_SERIES_POINTS);
     assert.ok(spikes > 10, `spikes: ${spikes}`);
-    // Target is > 5M points/s; the bound here leaves room for a busy machine.
-    assert.ok(n / ms > 1500, `${(n / ms / 1000).toFixed(1)}M points/s`);
     const [small] = largeDataset({ tasks: 2, iterations: 99_999, metrics: 1 });
     assert.equal(small.tasks.length, 2);
   });
