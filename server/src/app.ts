@@ -59,6 +59,8 @@ export interface AppOptions {
   plainClearml?: boolean;
   /** API requests held at once before more are answered 503 (load-shedding.ts); default DEFAULT_MAX_QUEUE. */
   maxQueue?: number;
+  /** Serialise closed answers with their response schemas (fast-json-stringify); default true. */
+  responseSchemas?: boolean;
 }
 
 export const DEFAULT_APP_DIR = resolve(__dirname, '../../dist/compare-tasks/browser');
@@ -127,12 +129,17 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   await app.register(fastifyStatic, { root: filesDir, serve: false });
   const notices = createNotices(options.notice ?? ((line) => console.warn(line)));
-  registerEndpoints(app, apiEndpoints, {
-    repos,
-    filesDir,
-    notices,
-    plainClearml: options.plainClearml ?? false,
-  });
+  registerEndpoints(
+    app,
+    apiEndpoints,
+    {
+      repos,
+      filesDir,
+      notices,
+      plainClearml: options.plainClearml ?? false,
+    },
+    { responseSchemas: options.responseSchemas ?? true },
+  );
   await app.register(filesRoutes, { filesDir, maxFileBytes: options.maxFileBytes });
   const basePath = parseBasePath(options.basePath);
   sdkLinkRoutes(app, basePath);

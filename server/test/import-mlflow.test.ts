@@ -57,9 +57,10 @@ test('the file store is read as MLflow writes it: experiments, run meta.yaml, pa
   assert.ok(run.artifacts.some((a) => a.path === 'model/requirements.txt'));
 });
 
-test('runs become tasks: name, status, times, params, metrics, tags, source, packages and artifacts', async () => {
+test('runs become tasks: name, status, times, params, metrics, tags, source, packages and artifacts', async (t) => {
   const { repos } = openRepositories(':memory:');
   const server = await startServer();
+  t.after(() => server.close());
   const summary = importStore(MLRUNS, repos, server.filesDir);
   assert.deepEqual(
     summary.lines().filter((l) => l.startsWith('skipped')),
@@ -107,7 +108,6 @@ test('runs become tasks: name, status, times, params, metrics, tags, source, pac
   assert.equal(served.statusCode, 200);
   assert.equal(served.body, 'actual,cat,dog\ncat,90,10\ndog,12,88\n');
   assert.equal(csv.content_size, served.body.length);
-  await server.close();
 });
 
 test('importing a store again duplicates nothing; appended metric lines are added', () => {

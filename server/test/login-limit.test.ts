@@ -13,57 +13,54 @@ const keys = new Map([
 ]);
 const basic = (access: string, secret: string) => `Basic ${Buffer.from(`${access}:${secret}`).toString('base64')}`;
 
-test('auth.login and Basic calls: 10 wrong secrets from an address, then 429 with Retry-After until the minute ends', async () => {
+test('auth.login and Basic calls: 10 wrong secrets from an address, then 429 with Retry-After until the minute ends', async (t) => {
   let now = 1_000_000;
   const server = await startServer({ apiKeys: keys, loginLimit: { now: () => now } });
   const login = (authorization: string, remoteAddress = '10.0.0.1') =>
     server.app.inject({ method: 'POST', url: '/api/auth.login', payload: {}, headers: { authorization }, remoteAddress });
   const basicCall = (authorization: string, remoteAddress: string) =>
     server.app.inject({ method: 'POST', url: '/api/projects.get_all', payload: {}, headers: { authorization }, remoteAddress });
-  try {
-    for (let i = 0; i < 10; i++) {
-      const wrong = await (i % 2 ? login(basic(ACCESS, `guess-${i}`)) : basicCall(basic(ACCESS, `guess-${i}`), '10.0.0.1'));
-      assert.equal(wrong.statusCode, 401, `attempt ${i + 1}`);
-      assert.equal(wrong.headers['retry-after'], undefined);
-    }
-    now += 10_000;
-    for (const reply of [
-      await login(basic(ACCESS, 'guess-11')),
-      await login(basic(ACCESS, SECRET)),
-      await basicCall(basic('OTHER', 'another-secret-99'), '10.0.0.1'),
-    ]) {
-      assert.equal(reply.statusCode, 429, 'the address waits, whatever it sends');
-      assert.equal(reply.headers['retry-after'], '50');
-      assert.equal(reply.json().meta.result_code, 429);
-      assert.match(reply.json().meta.result_msg, /Too many failed sign-ins from this address: try again in 50 s/);
-      assert.equal(reply.json().data.token, undefined);
-    }
-    // Another client with the right secret for the same key is not held.
-    const other = await login(basic(ACCESS, SECRET), '10.0.0.2');
-    assert.equal(other.statusCode, 200);
-    assert.ok(other.json().data.token);
-    assert.equal((await basicCall(basic(ACCESS, SECRET), '10.0.0.3')).statusCode, 200);
-    // A token already handed out keeps working from the held address.
-    const bearer = await server.app.inject({
-      method: 'POST',
-      url: '/api/projects.get_all',
-      payload: {},
-      headers: { authorization: `Bearer ${other.json().data.token}` },
-      remoteAddress: '10.0.0.1',
-    });
-    assert.equal(bearer.statusCode, 200);
-    now += 50_000;
-    const after = await login(basic(ACCESS, SECRET));
-    assert.equal(after.statusCode, 200, 'the window ended');
-    console.log(
-      '10 wrong secrets -> 429 Retry-After 50 for that address (right secret too); other addresses with the right secret 200; after the minute 200',
-    );
-  } finally {
-    await server.close();
+  t.after(() => server.close());
+  for (let i = 0; i < 10; i++) {
+    const wrong = await (i % 2 ? login(basic(ACCESS, `guess-${i}`)) : basicCall(basic(ACCESS, `guess-${i}`), '10.0.0.1'));
+    assert.equal(wrong.statusCode, 401, `attempt ${i + 1}`);
+    assert.equal(wrong.headers['retry-after'], undefined);
   }
+  now += 10_000;
+  for (const reply of [
+    await login(basic(ACCESS, 'guess-11')),
+    await login(basic(ACCESS, SECRET)),
+    await basicCall(basic('OTHER', 'another-secret-99'), '10.0.0.1'),
+  ]) {
+    assert.equal(reply.statusCode, 429, 'the address waits, whatever it sends');
+    assert.equal(reply.headers['retry-after'], '50');
+    assert.equal(reply.json().meta.result_code, 429);
+    assert.match(reply.json().meta.result_msg, /Too many failed sign-ins from this address: try again in 50 s/);
+    assert.equal(reply.json().data.token, undefined);
+  }
+  // Another client with the right secret for the same key is not held.
+  const other = await login(basic(ACCESS, SECRET), '10.0.0.2');
+  assert.equal(other.statusCode, 200);
+  assert.ok(other.json().data.token);
+  assert.equal((await basicCall(basic(ACCESS, SECRET), '10.0.0.3')).statusCode, 200);
+  // A token already handed out keeps working from the held address.
+  const bearer = await server.app.inject({
+    method: 'POST',
+    url: '/api/projects.get_all',
+    payload: {},
+    headers: { authorization: `Bearer ${other.json().data.token}` },
+    remoteAddress: '10.0.0.1',
+  });
+  assert.equal(bearer.statusCode, 200);
+  now += 50_000;
+  const after = await login(basic(ACCESS, SECRET));
+  assert.equal(after.statusCode, 200, 'the window ended');
+  console.log(
+    '10 wrong secrets -> 429 Retry-After 50 for that address (right secret too); other addresses with the right secret 200; after the minute 200',
+  );
 });
 
-test('an access key guessed from many addresses is held for new addresses, not for those that signed in with it', async () => {
+test('an access key guessed from many addresses is held for new addresses, not for those that signed in with it', async (t) => {
   let now = 5_000_000;
   const server = await startServer({ apiKeys: keys, loginLimit: { now: () => now } });
   const login = (access: string, secret: string, remoteAddress: string) =>
@@ -74,22 +71,19 @@ test('an access key guessed from many addresses is held for new addresses, not f
       headers: { authorization: basic(access, secret) },
       remoteAddress,
     });
-  try {
-    assert.equal((await login(ACCESS, SECRET, '10.1.0.1')).statusCode, 200, 'a user signs in before the attack');
-    for (let a = 0; a < 5; a++) {
-      for (let i = 0; i < 10; i++) assert.equal((await login(ACCESS, `guess-${a}-${i}`, `10.2.0.${a}`)).statusCode, 401);
-    }
-    const fresh = await login(ACCESS, SECRET, '10.3.0.1');
-    assert.equal(fresh.statusCode, 429);
-    assert.match(fresh.json().meta.result_msg, /for this access key/);
-    assert.equal(fresh.headers['retry-after'], '60');
-    assert.equal((await login(ACCESS, SECRET, '10.1.0.1')).statusCode, 200, 'the address that signed in before goes on');
-    assert.equal((await login('OTHER', 'another-secret-99', '10.3.0.1')).statusCode, 200, 'other keys are not held');
-    now += 60_000;
-    assert.equal((await login(ACCESS, SECRET, '10.3.0.1')).statusCode, 200);
-  } finally {
-    await server.close();
+  t.after(() => server.close());
+  assert.equal((await login(ACCESS, SECRET, '10.1.0.1')).statusCode, 200, 'a user signs in before the attack');
+  for (let a = 0; a < 5; a++) {
+    for (let i = 0; i < 10; i++) assert.equal((await login(ACCESS, `guess-${a}-${i}`, `10.2.0.${a}`)).statusCode, 401);
   }
+  const fresh = await login(ACCESS, SECRET, '10.3.0.1');
+  assert.equal(fresh.statusCode, 429);
+  assert.match(fresh.json().meta.result_msg, /for this access key/);
+  assert.equal(fresh.headers['retry-after'], '60');
+  assert.equal((await login(ACCESS, SECRET, '10.1.0.1')).statusCode, 200, 'the address that signed in before goes on');
+  assert.equal((await login('OTHER', 'another-secret-99', '10.3.0.1')).statusCode, 200, 'other keys are not held');
+  now += 60_000;
+  assert.equal((await login(ACCESS, SECRET, '10.3.0.1')).statusCode, 200);
 });
 
 test('memory stays bounded under guesses from many addresses and unknown keys', () => {

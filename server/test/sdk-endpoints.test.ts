@@ -115,94 +115,88 @@ test('notices: one line per kind', () => {
   assert.match(lines[lines.length - 1], /no further ones are listed/);
 });
 
-test('the other calls a script may make: parameters, configuration, artifacts, models, status, read-backs', async () => {
+test('the other calls a script may make: parameters, configuration, artifacts, models, status, read-backs', async (t) => {
   const server = await startServer({ notice: () => {} });
-  try {
-    const sdk = new SdkClient(injectTransport(server.app));
-    const { task } = await runScript(sdk, trainingScript('calls', 0.01, { artifactCsv: Buffer.from('a\n'), modelBytes: Buffer.from('w') }));
-    await sdk.call('tasks.edit_hyper_params', {
-      task,
-      hyperparams: [{ section: 'properties', name: 'owner', value: 'ml-team', type: 'str' }],
-    });
-    await sdk.call('tasks.delete_hyper_params', { task, hyperparams: [{ section: 'General', name: 'dropout' }] });
-    await sdk.call('tasks.edit_configuration', { task, configuration: [{ name: 'extra', value: 'a: 1', type: 'yaml' }] });
-    assert.equal((await sdk.call('tasks.delete_configuration', { task, configuration: ['model config', 'nope'] })).deleted, 1);
-    assert.equal((await sdk.call('tasks.delete_artifacts', { task, artifacts: [{ key: 'predictions', mode: 'output' }] })).deleted, 1);
-    const params = (await sdk.call('tasks.get_hyper_params', { tasks: [task] })).params as {
-      hyperparams: { section: string; name: string }[];
-    }[];
-    assert.deepEqual(params[0].hyperparams.map((p) => `${p.section}/${p.name}`).sort(), [
-      'Args/augment',
-      'Args/batch_size',
-      'Args/lr',
-      'Args/optimizer',
-      'General/layers',
-      'properties/owner',
-    ]);
-    const configs = (await sdk.call('tasks.get_configurations', { tasks: [task] })).configurations as {
-      configuration: { name: string }[];
-    }[];
-    assert.deepEqual(
-      configs[0].configuration.map((c) => c.name),
-      ['extra'],
-    );
-    const [doc] = (await server.call('tasks.get_all_ex', { id: [task] })).data.tasks;
-    assert.equal(doc.hyperparams.properties.owner.value, 'ml-team');
-    assert.deepEqual(doc.execution.artifacts, []);
-    const sorted = await server.call('tasks.get_all_ex', {
-      id: [task],
-      order_by: ['hyperparams.properties.owner.value'],
-      only_fields: ['id'],
-    });
-    assert.equal(sorted.status, 200, 'edited parameters are indexed for sorting');
+  t.after(() => server.close());
+  const sdk = new SdkClient(injectTransport(server.app));
+  const { task } = await runScript(sdk, trainingScript('calls', 0.01, { artifactCsv: Buffer.from('a\n'), modelBytes: Buffer.from('w') }));
+  await sdk.call('tasks.edit_hyper_params', {
+    task,
+    hyperparams: [{ section: 'properties', name: 'owner', value: 'ml-team', type: 'str' }],
+  });
+  await sdk.call('tasks.delete_hyper_params', { task, hyperparams: [{ section: 'General', name: 'dropout' }] });
+  await sdk.call('tasks.edit_configuration', { task, configuration: [{ name: 'extra', value: 'a: 1', type: 'yaml' }] });
+  assert.equal((await sdk.call('tasks.delete_configuration', { task, configuration: ['model config', 'nope'] })).deleted, 1);
+  assert.equal((await sdk.call('tasks.delete_artifacts', { task, artifacts: [{ key: 'predictions', mode: 'output' }] })).deleted, 1);
+  const params = (await sdk.call('tasks.get_hyper_params', { tasks: [task] })).params as {
+    hyperparams: { section: string; name: string }[];
+  }[];
+  assert.deepEqual(params[0].hyperparams.map((p) => `${p.section}/${p.name}`).sort(), [
+    'Args/augment',
+    'Args/batch_size',
+    'Args/lr',
+    'Args/optimizer',
+    'General/layers',
+    'properties/owner',
+  ]);
+  const configs = (await sdk.call('tasks.get_configurations', { tasks: [task] })).configurations as {
+    configuration: { name: string }[];
+  }[];
+  assert.deepEqual(
+    configs[0].configuration.map((c) => c.name),
+    ['extra'],
+  );
+  const [doc] = (await server.call('tasks.get_all_ex', { id: [task] })).data.tasks;
+  assert.equal(doc.hyperparams.properties.owner.value, 'ml-team');
+  assert.deepEqual(doc.execution.artifacts, []);
+  const sorted = await server.call('tasks.get_all_ex', {
+    id: [task],
+    order_by: ['hyperparams.properties.owner.value'],
+    only_fields: ['id'],
+  });
+  assert.equal(sorted.status, 200, 'edited parameters are indexed for sorting');
 
-    const models = (await sdk.call('models.get_all', { task: [task] })).models as { id: string; uri: string; design: { design: string } }[];
-    assert.equal(models.length, 1);
-    assert.match(models[0].uri, /model_best\.pt$/);
-    assert.deepEqual(models[0].design, { design: 'Linear(16, 2)' });
-    assert.equal(((await sdk.call('models.get_by_id', { model: models[0].id })).model as { id: string }).id, models[0].id);
+  const models = (await sdk.call('models.get_all', { task: [task] })).models as { id: string; uri: string; design: { design: string } }[];
+  assert.equal(models.length, 1);
+  assert.match(models[0].uri, /model_best\.pt$/);
+  assert.deepEqual(models[0].design, { design: 'Linear(16, 2)' });
+  assert.equal(((await sdk.call('models.get_by_id', { model: models[0].id })).model as { id: string }).id, models[0].id);
 
-    const scalars = (await sdk.call('events.scalar_metrics_iter_histogram', { task })) as Record<
-      string,
-      Record<string, { x: number[]; y: number[] }>
-    >;
-    assert.equal(scalars.loss.train.x.length, 20);
-    const variants = (await sdk.call('events.get_scalar_metrics_and_variants', { task })).metrics as Record<string, unknown>;
-    assert.deepEqual(Object.keys(variants).sort(), ['accuracy', 'loss']);
-    const plots = (await sdk.call('events.get_task_plots', { task, iters: 1 })).plots as { metric: string }[];
-    assert.deepEqual(
-      plots.map((p) => p.metric),
-      ['confusion'],
-    );
+  const scalars = (await sdk.call('events.scalar_metrics_iter_histogram', { task })) as Record<
+    string,
+    Record<string, { x: number[]; y: number[] }>
+  >;
+  assert.equal(scalars.loss.train.x.length, 20);
+  const variants = (await sdk.call('events.get_scalar_metrics_and_variants', { task })).metrics as Record<string, unknown>;
+  assert.deepEqual(Object.keys(variants).sort(), ['accuracy', 'loss']);
+  const plots = (await sdk.call('events.get_task_plots', { task, iters: 1 })).plots as { metric: string }[];
+  assert.deepEqual(
+    plots.map((p) => p.metric),
+    ['confusion'],
+  );
 
-    await sdk.call('tasks.update', { task, comment: 'final' });
-    await sdk.call('tasks.publish', { task, force: true });
-    const [published] = (await server.call('tasks.get_all', { id: [task], only_fields: ['status', 'comment'] })).data.tasks;
-    assert.deepEqual(published, { id: task, status: 'published', comment: 'final' });
-    await sdk.call('tasks.close', { task });
-    assert.equal((await server.call('tasks.get_all', { id: [task], only_fields: ['status'] })).data.tasks[0].status, 'closed');
-    assert.equal((await sdk.call('users.get_vaults', { enabled: true, types: ['config'] })).vaults instanceof Array, true);
-    const unknown = await server.call('tasks.delete_artifacts', { task: 'f'.repeat(32), artifacts: [] });
-    assert.equal(unknown.status, 400);
-    assert.match(unknown.meta.result_msg, /Invalid task id/);
-  } finally {
-    await server.close();
-  }
+  await sdk.call('tasks.update', { task, comment: 'final' });
+  await sdk.call('tasks.publish', { task, force: true });
+  const [published] = (await server.call('tasks.get_all', { id: [task], only_fields: ['status', 'comment'] })).data.tasks;
+  assert.deepEqual(published, { id: task, status: 'published', comment: 'final' });
+  await sdk.call('tasks.close', { task });
+  assert.equal((await server.call('tasks.get_all', { id: [task], only_fields: ['status'] })).data.tasks[0].status, 'closed');
+  assert.equal((await sdk.call('users.get_vaults', { enabled: true, types: ['config'] })).vaults instanceof Array, true);
+  const unknown = await server.call('tasks.delete_artifacts', { task: 'f'.repeat(32), artifacts: [] });
+  assert.equal(unknown.status, 400);
+  assert.match(unknown.meta.result_msg, /Invalid task id/);
 });
 
-test('the results link Task.init prints opens the task on the compare page', async () => {
+test('the results link Task.init prints opens the task on the compare page', async (t) => {
   assert.equal(sdkLinkTarget(`/projects/p1/experiments/${'a'.repeat(32)}/output/log`), `/compare-tasks;ids=${'a'.repeat(32)}/details`);
   assert.equal(sdkLinkTarget(`/projects/*/experiments/${'b'.repeat(32)}`), `/compare-tasks;ids=${'b'.repeat(32)}/details`);
   assert.equal(sdkLinkTarget('/projects/p1/experiments'), '/tasks');
   assert.equal(sdkLinkTarget('/projects/p1/experiments/not-an-id/output'), null);
   const server = await startServer();
-  try {
-    const redirect = await server.app.inject({ method: 'GET', url: `/projects/p/experiments/${'c'.repeat(32)}/output/log` });
-    assert.equal(redirect.statusCode, 302);
-    assert.equal(redirect.headers.location, `/compare-tasks;ids=${'c'.repeat(32)}/details`);
-    const other = await server.app.inject({ method: 'GET', url: '/projects/p/experiments/x/y' });
-    assert.notEqual(other.statusCode, 302);
-  } finally {
-    await server.close();
-  }
+  t.after(() => server.close());
+  const redirect = await server.app.inject({ method: 'GET', url: `/projects/p/experiments/${'c'.repeat(32)}/output/log` });
+  assert.equal(redirect.statusCode, 302);
+  assert.equal(redirect.headers.location, `/compare-tasks;ids=${'c'.repeat(32)}/details`);
+  const other = await server.app.inject({ method: 'GET', url: '/projects/p/experiments/x/y' });
+  assert.notEqual(other.statusCode, 302);
 });

@@ -14,34 +14,33 @@ function directives(csp: string): Map<string, string[]> {
   );
 }
 
-test('every kind of response carries the security headers', async () => {
+test('every kind of response carries the security headers', async (t) => {
   const appDir = tempDir();
   writeFileSync(join(appDir, 'index.html'), '<html>app</html>');
   const server = await startServer({ appDir });
   writeFileSync(join(server.filesDir, 'a.txt'), 'file');
-  try {
-    const urls = ['/', '/compare-tasks;ids=a', '/api/v2.31/server.info', '/api/nothing.here', '/files/a.txt', '/files/missing.png'];
-    for (const url of urls) {
-      const reply = await server.app.inject({ method: 'GET', url });
-      assert.equal(reply.headers['x-content-type-options'], 'nosniff', url);
-      assert.equal(reply.headers['referrer-policy'], 'no-referrer', url);
-      const csp = directives(String(reply.headers['content-security-policy']));
-      assert.deepEqual(csp.get('frame-ancestors'), ["'self'"], url);
-      assert.deepEqual(csp.get('object-src'), ["'none'"], url);
-    }
-    const bad = await server.app.inject({
-      method: 'POST',
-      url: '/api/tasks.get_all',
-      payload: '{not json',
-      headers: { 'content-type': 'application/json' },
-    });
-    assert.equal(bad.statusCode, 400);
-    assert.equal(bad.headers['x-content-type-options'], 'nosniff');
-    console.log(`checked headers on ${urls.length + 1} responses (app, API, errors, files)`);
-  } finally {
+  t.after(async () => {
     await server.close();
     rmSync(appDir, { recursive: true, force: true });
+  });
+  const urls = ['/', '/compare-tasks;ids=a', '/api/v2.31/server.info', '/api/nothing.here', '/files/a.txt', '/files/missing.png'];
+  for (const url of urls) {
+    const reply = await server.app.inject({ method: 'GET', url });
+    assert.equal(reply.headers['x-content-type-options'], 'nosniff', url);
+    assert.equal(reply.headers['referrer-policy'], 'no-referrer', url);
+    const csp = directives(String(reply.headers['content-security-policy']));
+    assert.deepEqual(csp.get('frame-ancestors'), ["'self'"], url);
+    assert.deepEqual(csp.get('object-src'), ["'none'"], url);
   }
+  const bad = await server.app.inject({
+    method: 'POST',
+    url: '/api/tasks.get_all',
+    payload: '{not json',
+    headers: { 'content-type': 'application/json' },
+  });
+  assert.equal(bad.statusCode, 400);
+  assert.equal(bad.headers['x-content-type-options'], 'nosniff');
+  console.log(`checked headers on ${urls.length + 1} responses (app, API, errors, files)`);
 });
 
 test('the policy allows scripts from the server and only the stylesheet onload handler inline', () => {
@@ -56,7 +55,7 @@ test('the policy allows scripts from the server and only the stylesheet onload h
   assert.ok(!csp.get('img-src')!.includes('javascript:'));
 });
 
-test('frame-ancestors is configurable and rejects what is not an origin', async () => {
+test('frame-ancestors is configurable and rejects what is not an origin', async (t) => {
   assert.deepEqual(parseFrameAncestors(undefined), ["'self'"]);
   assert.deepEqual(parseFrameAncestors(''), ["'self'"]);
   assert.deepEqual(parseFrameAncestors('https://a.example.com, http://localhost:3000'), [
@@ -71,13 +70,10 @@ test('frame-ancestors is configurable and rejects what is not an origin', async 
     assert.throws(() => parseFrameAncestors(bad), /frame-ancestors/, bad);
   }
   const server = await startServer({ frameAncestors: parseFrameAncestors('https://dash.example.com') });
-  try {
-    const reply = await server.app.inject({ method: 'GET', url: '/api/server.info' });
-    assert.deepEqual(directives(String(reply.headers['content-security-policy'])).get('frame-ancestors'), [
-      "'self'",
-      'https://dash.example.com',
-    ]);
-  } finally {
-    await server.close();
-  }
+  t.after(() => server.close());
+  const reply = await server.app.inject({ method: 'GET', url: '/api/server.info' });
+  assert.deepEqual(directives(String(reply.headers['content-security-policy'])).get('frame-ancestors'), [
+    "'self'",
+    'https://dash.example.com',
+  ]);
 });

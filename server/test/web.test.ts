@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import { parseBasePath } from '../src/web/base-path';
 import { startServer, tempDir } from './helpers';
 
-test('serves the built app with a fallback to index.html for app routes', async () => {
+test('serves the built app with a fallback to index.html for app routes', async (t) => {
   const appDir = tempDir();
   writeFileSync(join(appDir, 'index.html'), '<html>app shell</html>');
   mkdirSync(join(appDir, 'media'));
@@ -13,46 +13,42 @@ test('serves the built app with a fallback to index.html for app routes', async 
   writeFileSync(join(appDir, 'chunk-Q4VG3M2Y.js'), 'console.log(2)');
   writeFileSync(join(appDir, 'config.json'), '{}');
   const server = await startServer({ appDir });
-  try {
-    const root = await server.app.inject({ method: 'GET', url: '/' });
-    assert.equal(root.statusCode, 200);
-    assert.match(root.body, /app shell/);
-    const deep = await server.app.inject({ method: 'GET', url: '/compare-tasks;ids=a,b/scalars/graph?smoothing=0.6' });
-    assert.equal(deep.statusCode, 200);
-    assert.match(deep.body, /app shell/);
-    const script = await server.app.inject({ method: 'GET', url: '/main-ABC.js' });
-    assert.equal(script.body, 'console.log(1)');
-    assert.match(String(script.headers['content-type']), /javascript/);
-    // Named by content: kept a year without revalidation. Anything else is asked again each time.
-    const chunk = await server.app.inject({ method: 'GET', url: '/chunk-Q4VG3M2Y.js' });
-    assert.equal(chunk.body, 'console.log(2)');
-    assert.equal(chunk.headers['cache-control'], 'public, max-age=31536000, immutable');
-    assert.equal(script.headers['cache-control'], 'public, max-age=0');
-    const config = await server.app.inject({ method: 'GET', url: '/config.json' });
-    assert.equal(config.headers['cache-control'], 'public, max-age=0');
-    assert.equal(root.headers['cache-control'], 'no-cache');
-    assert.equal(deep.headers['cache-control'], 'no-cache');
-    const api = await server.app.inject({ method: 'GET', url: '/api/nothing.here' });
-    assert.equal(api.statusCode, 404);
-    assert.equal(api.json().meta.result_code, 404);
-  } finally {
+  t.after(async () => {
     await server.close();
     rmSync(appDir, { recursive: true, force: true });
-  }
+  });
+  const root = await server.app.inject({ method: 'GET', url: '/' });
+  assert.equal(root.statusCode, 200);
+  assert.match(root.body, /app shell/);
+  const deep = await server.app.inject({ method: 'GET', url: '/compare-tasks;ids=a,b/scalars/graph?smoothing=0.6' });
+  assert.equal(deep.statusCode, 200);
+  assert.match(deep.body, /app shell/);
+  const script = await server.app.inject({ method: 'GET', url: '/main-ABC.js' });
+  assert.equal(script.body, 'console.log(1)');
+  assert.match(String(script.headers['content-type']), /javascript/);
+  // Named by content: kept a year without revalidation. Anything else is asked again each time.
+  const chunk = await server.app.inject({ method: 'GET', url: '/chunk-Q4VG3M2Y.js' });
+  assert.equal(chunk.body, 'console.log(2)');
+  assert.equal(chunk.headers['cache-control'], 'public, max-age=31536000, immutable');
+  assert.equal(script.headers['cache-control'], 'public, max-age=0');
+  const config = await server.app.inject({ method: 'GET', url: '/config.json' });
+  assert.equal(config.headers['cache-control'], 'public, max-age=0');
+  assert.equal(root.headers['cache-control'], 'no-cache');
+  assert.equal(deep.headers['cache-control'], 'no-cache');
+  const api = await server.app.inject({ method: 'GET', url: '/api/nothing.here' });
+  assert.equal(api.statusCode, 404);
+  assert.equal(api.json().meta.result_code, 404);
 });
 
-test('without a built app, / says how to build it', async () => {
+test('without a built app, / says how to build it', async (t) => {
   const server = await startServer({ appDir: join(tempDir(), 'missing') });
-  try {
-    const root = await server.app.inject({ method: 'GET', url: '/' });
-    assert.equal(root.statusCode, 200);
-    assert.match(root.body, /npm run build/);
-  } finally {
-    await server.close();
-  }
+  t.after(() => server.close());
+  const root = await server.app.inject({ method: 'GET', url: '/' });
+  assert.equal(root.statusCode, 200);
+  assert.match(root.body, /npm run build/);
 });
 
-test('index.html preloads the code of the page and tab its URL opens, from the build stats', async () => {
+test('index.html preloads the code of the page and tab its URL opens, from the build stats', async (t) => {
   const dist = tempDir();
   const appDir = join(dist, 'browser');
   mkdirSync(appDir);
@@ -99,35 +95,34 @@ test('index.html preloads the code of the page and tab its URL opens, from the b
     assert.ok(reply.body.indexOf('<script src="main-M.js"') > 0);
     return [...reply.body.matchAll(/rel="modulepreload" href="([^"]+)"/g)].map((m) => m[1]).filter((f) => f !== 'chunk-CORE.js');
   };
-  try {
-    // Without stats.json: index.html as built.
-    assert.deepEqual(await preloads('/tasks'), []);
-    writeFileSync(join(dist, 'stats.json'), JSON.stringify(stats));
-    // The app's first code index.html leaves out comes first, on every page; code loaded later by
-    // the page itself (a dynamic import) is not preloaded.
-    assert.deepEqual(await preloads('/tasks'), ['chunk-RX.js', 'chunk-TASKS.js', 'chunk-TABLE.js']);
-    assert.deepEqual(await preloads('/'), ['chunk-RX.js', 'chunk-TASKS.js', 'chunk-TABLE.js']);
-    assert.deepEqual((await preloads('/compare-tasks;ids=a,b/scalars/graph')).sort(), [
-      'chunk-COMPARE.js',
-      'chunk-GRAPH.js',
-      'chunk-RX.js',
-      'chunk-SCALARS.js',
-      'chunk-SHELL.js',
-    ]);
-    assert.deepEqual((await preloads('/compare-tasks;ids=a,b')).sort(), [
-      'chunk-COMPARE.js',
-      'chunk-DETAILS.js',
-      'chunk-RX.js',
-      'chunk-SHELL.js',
-    ]);
-    assert.deepEqual(await preloads('/no-such-page'), ['chunk-RX.js']);
-    // The preloaded tags come before the app's first script, which must find them.
-    const page = (await server.app.inject({ method: 'GET', url: '/tasks' })).body;
-    assert.ok(page.indexOf('href="chunk-TASKS.js"') < page.indexOf('<script src="main-M.js"'));
-  } finally {
+  t.after(async () => {
     await server.close();
     rmSync(dist, { recursive: true, force: true });
-  }
+  });
+  // Without stats.json: index.html as built.
+  assert.deepEqual(await preloads('/tasks'), []);
+  writeFileSync(join(dist, 'stats.json'), JSON.stringify(stats));
+  // The app's first code index.html leaves out comes first, on every page; code loaded later by
+  // the page itself (a dynamic import) is not preloaded.
+  assert.deepEqual(await preloads('/tasks'), ['chunk-RX.js', 'chunk-TASKS.js', 'chunk-TABLE.js']);
+  assert.deepEqual(await preloads('/'), ['chunk-RX.js', 'chunk-TASKS.js', 'chunk-TABLE.js']);
+  assert.deepEqual((await preloads('/compare-tasks;ids=a,b/scalars/graph')).sort(), [
+    'chunk-COMPARE.js',
+    'chunk-GRAPH.js',
+    'chunk-RX.js',
+    'chunk-SCALARS.js',
+    'chunk-SHELL.js',
+  ]);
+  assert.deepEqual((await preloads('/compare-tasks;ids=a,b')).sort(), [
+    'chunk-COMPARE.js',
+    'chunk-DETAILS.js',
+    'chunk-RX.js',
+    'chunk-SHELL.js',
+  ]);
+  assert.deepEqual(await preloads('/no-such-page'), ['chunk-RX.js']);
+  // The preloaded tags come before the app's first script, which must find them.
+  const page = (await server.app.inject({ method: 'GET', url: '/tasks' })).body;
+  assert.ok(page.indexOf('href="chunk-TASKS.js"') < page.indexOf('<script src="main-M.js"'));
 });
 
 test("base paths: /compare, compare/ and /compare/ are one path; anything not a plain URL path, or the API's or files' own, is refused", () => {
@@ -141,7 +136,7 @@ test("base paths: /compare, compare/ and /compare/ are one path; anything not a 
   assert.equal(parseBasePath('/apis/'), '/apis/');
 });
 
-test('under a base path: the app, its files and deep links below it; / redirects there; /api, /files and SDK links stay at the root', async () => {
+test('under a base path: the app, its files and deep links below it; / redirects there; /api, /files and SDK links stay at the root', async (t) => {
   const dist = tempDir();
   const appDir = join(dist, 'browser');
   mkdirSync(join(appDir, 'plotly'), { recursive: true });
@@ -164,58 +159,56 @@ test('under a base path: the app, its files and deep links below it; / redirects
   );
   const server = await startServer({ appDir, basePath: '/compare/' });
   writeFileSync(join(server.filesDir, 'img.png'), 'png');
-  try {
-    const get = (url: string) => server.app.inject({ method: 'GET', url });
-    const page = await get('/compare/');
-    assert.equal(page.statusCode, 200);
-    assert.match(page.body, /<base href="\/compare\/">/);
-    assert.match(page.body, /app shell/);
-    // The task table's code is preloaded for /compare/ and /compare/tasks, as for / and /tasks at the root.
-    assert.match(page.body, /<link rel="modulepreload" href="chunk-T.js">/);
-    const deep = await get('/compare/compare-tasks;ids=a,b/scalars/graph?smoothing=0.6');
-    assert.equal(deep.statusCode, 200);
-    assert.match(deep.body, /<base href="\/compare\/">/);
-    assert.doesNotMatch(deep.body, /chunk-T\.js/);
-    assert.match((await get('/compare/tasks')).body, /chunk-T\.js/);
-    assert.equal((await get('/compare/chunk-Q4VG3M2Y.js')).headers['cache-control'], 'public, max-age=31536000, immutable');
-    assert.equal((await get('/compare/plotly/plotly-basic.min.js')).body, 'window.Plotly={}');
-    assert.equal((await get('/compare/config.json')).json().apiBaseUrl, '/api');
-    for (const [url, location] of [
-      ['/', '/compare/'],
-      ['/compare', '/compare/'],
-      ['/compare?x=1', '/compare/?x=1'],
-    ]) {
-      const reply = await get(url);
-      assert.equal(reply.statusCode, 302, url);
-      assert.equal(reply.headers.location, location, url);
-    }
-    // Outside the base path: not the app (another web app owns the rest of the host).
-    for (const url of ['/tasks', '/main-M.js', '/compare-tasks;ids=a/details', '/comparex/']) {
-      const reply = await get(url);
-      assert.equal(reply.statusCode, 404, url);
-      assert.doesNotMatch(reply.body, /app shell/, url);
-    }
-    assert.equal((await server.call('server.info')).status, 200);
-    assert.equal((await get('/files/img.png')).body, 'png');
-    assert.equal((await server.app.inject({ method: 'POST', url: '/compare/api/v2.31/server.info', payload: {} })).statusCode, 404);
-    const link = await get('/projects/p1/experiments/0123456789abcdef0123456789abcdef/output/log');
-    assert.equal(link.statusCode, 302);
-    assert.equal(link.headers.location, '/compare/compare-tasks;ids=0123456789abcdef0123456789abcdef/details');
-  } finally {
+  t.after(async () => {
     await server.close();
     rmSync(dist, { recursive: true, force: true });
+  });
+  const get = (url: string) => server.app.inject({ method: 'GET', url });
+  const page = await get('/compare/');
+  assert.equal(page.statusCode, 200);
+  assert.match(page.body, /<base href="\/compare\/">/);
+  assert.match(page.body, /app shell/);
+  // The task table's code is preloaded for /compare/ and /compare/tasks, as for / and /tasks at the root.
+  assert.match(page.body, /<link rel="modulepreload" href="chunk-T.js">/);
+  const deep = await get('/compare/compare-tasks;ids=a,b/scalars/graph?smoothing=0.6');
+  assert.equal(deep.statusCode, 200);
+  assert.match(deep.body, /<base href="\/compare\/">/);
+  assert.doesNotMatch(deep.body, /chunk-T\.js/);
+  assert.match((await get('/compare/tasks')).body, /chunk-T\.js/);
+  assert.equal((await get('/compare/chunk-Q4VG3M2Y.js')).headers['cache-control'], 'public, max-age=31536000, immutable');
+  assert.equal((await get('/compare/plotly/plotly-basic.min.js')).body, 'window.Plotly={}');
+  assert.equal((await get('/compare/config.json')).json().apiBaseUrl, '/api');
+  for (const [url, location] of [
+    ['/', '/compare/'],
+    ['/compare', '/compare/'],
+    ['/compare?x=1', '/compare/?x=1'],
+  ]) {
+    const reply = await get(url);
+    assert.equal(reply.statusCode, 302, url);
+    assert.equal(reply.headers.location, location, url);
   }
+  // Outside the base path: not the app (another web app owns the rest of the host).
+  for (const url of ['/tasks', '/main-M.js', '/compare-tasks;ids=a/details', '/comparex/']) {
+    const reply = await get(url);
+    assert.equal(reply.statusCode, 404, url);
+    assert.doesNotMatch(reply.body, /app shell/, url);
+  }
+  assert.equal((await server.call('server.info')).status, 200);
+  assert.equal((await get('/files/img.png')).body, 'png');
+  assert.equal((await server.app.inject({ method: 'POST', url: '/compare/api/v2.31/server.info', payload: {} })).statusCode, 404);
+  const link = await get('/projects/p1/experiments/0123456789abcdef0123456789abcdef/output/log');
+  assert.equal(link.statusCode, 302);
+  assert.equal(link.headers.location, '/compare/compare-tasks;ids=0123456789abcdef0123456789abcdef/details');
 });
 
-test("a build made with another base href is served with the server's own", async () => {
+test("a build made with another base href is served with the server's own", async (t) => {
   const appDir = tempDir();
   writeFileSync(join(appDir, 'index.html'), '<html><head><base href="/compare/"></head><body>app shell</body></html>');
   const server = await startServer({ appDir });
-  try {
-    const page = await server.app.inject({ method: 'GET', url: '/tasks' });
-    assert.match(page.body, /<base href="\/">/);
-  } finally {
+  t.after(async () => {
     await server.close();
     rmSync(appDir, { recursive: true, force: true });
-  }
+  });
+  const page = await server.app.inject({ method: 'GET', url: '/tasks' });
+  assert.match(page.body, /<base href="\/">/);
 });

@@ -1,6 +1,6 @@
 import { LRUCache } from 'lru-cache';
 import { RE2JS } from 're2js';
-import { ApiError } from '../api-error';
+import { InvalidQueryError } from './db-errors';
 
 /**
  * A regular expression a client sent (a `name` filter, as in ClearML), compiled for RE2's
@@ -24,9 +24,9 @@ export const PATTERN_CACHE_SIZE = 256;
 const compiled = new LRUCache<string, ClientPattern>({ max: PATTERN_CACHE_SIZE });
 
 /**
- * Checks and compiles a client's pattern, once per distinct pattern (a bounded cache). Answers 400
- * naming `field` for a pattern RE2 cannot run: invalid syntax, backreferences (`\1`), lookaround
- * (`(?=`, `(?!`, `(?<=`), or a program larger than MAX_PATTERN_PROGRAM.
+ * Checks and compiles a client's pattern, once per distinct pattern (a bounded cache). Throws an
+ * InvalidQueryError naming `field` (answered 400) for a pattern RE2 cannot run: invalid syntax,
+ * backreferences (`\1`), lookaround (`(?=`, `(?!`, `(?<=`), or a program larger than MAX_PATTERN_PROGRAM.
  */
 export function clientPattern(field: string, pattern: string): ClientPattern {
   const cached = compiled.get(pattern);
@@ -67,7 +67,7 @@ function withoutNonAsciiEscapes(pattern: string): string {
   return out;
 }
 
-function patternError(field: string, pattern: string, reason: string): ApiError {
+function patternError(field: string, pattern: string, reason: string): InvalidQueryError {
   const shown = pattern.length > 200 ? `${pattern.slice(0, 197)}...` : pattern;
-  return new ApiError(400, 12, `Validation error: ${field} is not a regular expression the server can run: ${reason}: ${shown}`, { field });
+  return new InvalidQueryError(field, `${field} is not a regular expression the server can run: ${reason}: ${shown}`);
 }

@@ -1,5 +1,5 @@
 import type { Db } from './database';
-import { validationError } from '../api-error';
+import { InvalidQueryError } from './db-errors';
 import { clientPattern } from './name-pattern';
 import { statementCache } from './statement-cache';
 
@@ -79,7 +79,7 @@ export function createProjectsRepository(db: Db) {
       }
       const order = (query.order_by ?? []).filter(Boolean).map((raw) => {
         const field = raw.replace(/^-/, '');
-        if (!SORTABLE[field]) throw validationError(`order_by: cannot sort by '${field}'`);
+        if (!SORTABLE[field]) throw new InvalidQueryError('order_by', `order_by: cannot sort by '${field}'`);
         return `${SORTABLE[field]} ${raw.startsWith('-') ? 'DESC' : 'ASC'}`;
       });
       order.push('name COLLATE NOCASE ASC', 'id ASC');

@@ -1,6 +1,6 @@
 import type { Db } from './database';
 import { FIELD_COLUMNS, JSON_COLUMNS, METRIC_SORT_FIELDS, SCALAR_COLUMNS, SORTABLE_FIELDS, type TaskRow } from './task-record';
-import { ApiError, validationError } from '../api-error';
+import { InvalidFieldValueError, InvalidQueryError, UnknownFieldError } from './db-errors';
 import { clientPattern } from './name-pattern';
 import { statementCache } from './statement-cache';
 import { sectionsOf } from './stored-json';
@@ -55,11 +55,6 @@ export interface TaskQuery {
   limit?: number;
 }
 
-/** A lookup of a field that is not on the task document, as clearml-server answers it (database/errors.py). */
-export function lookupError(detail: string): ApiError {
-  return new ApiError(400, 14, `Lookup error (probably an invalid field name or unsupported nested field): err=${detail}`, { err: detail });
-}
-
 /** Text of the task fields clearml-server's text index holds (see text-search.ts). */
 const TEXT_INDEX_SQL = [
   't.name',
@@ -105,7 +100,7 @@ function patternCondition(field: string): string {
     // Keys only (SUB_PATH), so the path is safe inside the SQL text.
     return `regexp_i(?, json_extract(t.${top}, '$.${rest.join('.')}'))`;
   }
-  throw lookupError(`Cannot resolve field '${field}'`);
+  throw new UnknownFieldError(`Cannot resolve field '${field}'`);
 }
 
 export type TasksRepository = ReturnType<typeof createTasksRepository>;
@@ -387,14 +382,13 @@ function orderClause(orderBy: string[] | undefined, searchText: boolean): { orde
     let expr: string;
     let exprParams: unknown[] = [];
     if (field === '@text_score' || field === '$text_score') {
-      if (!searchText)
-        throw new ApiError(400, 16, 'invalid value for fields (text score cannot be used in order_by when search text is not used)');
+      if (!searchText) throw new InvalidFieldValueError('text score cannot be used in order_by when search text is not used');
       continue;
     }
     const reference = [...REFERENCE_FIELDS].find((r) => field.startsWith(`${r}.`));
     if (reference) {
       if (!descending)
-        throw lookupError(`Cannot resolve subfield or operator ${field.slice(reference.length + 1)} on the field ${reference}`);
+        throw new UnknownFieldError(`Cannot resolve subfield or operator ${field.slice(reference.length + 1)} on the field ${reference}`);
       first = false;
       continue;
     }
@@ -414,7 +408,7 @@ function orderClause(orderBy: string[] | undefined, searchText: boolean): { orde
       first = false;
       continue;
     } else {
-      throw validationError(`order_by: cannot sort by '${field}'`);
+      throw new InvalidQueryError('order_by', `order_by: cannot sort by '${field}'`);
     }
     if (first && !descending) {
       // Empty values last (clearml-server queries the non-empty ones first).

@@ -5,6 +5,7 @@ import type { Notices } from './notices';
 import { rawSuccess, RawJson, success } from './envelope';
 import { LIMITS } from './limits';
 import { ReadCoalescer, readKey } from './read-coalescing';
+import { envelopeSchema } from './response-schema';
 
 export interface EndpointContext {
   repos: Repositories;
@@ -23,6 +24,8 @@ export interface EndpointContext {
 export interface TypedEndpoint<BodySchema extends JSONSchema, Body> {
   name: string;
   body: BodySchema;
+  /** The schema of `data` in a 200 answer, only for closed answers (see response-schema.ts). */
+  response?: JSONSchema;
   bodyLimit?: number;
   /** An expensive read: identical calls in flight share one computation (read-coalescing.ts). */
   coalesce?: boolean;
@@ -33,6 +36,8 @@ export interface TypedEndpoint<BodySchema extends JSONSchema, Body> {
 export interface Endpoint {
   name: string;
   body: JSONSchema;
+  /** The schema of `data` in a 200 answer, only for closed answers (see response-schema.ts). */
+  response?: JSONSchema;
   bodyLimit?: number;
   coalesce?: boolean;
   handler(body: unknown, context: EndpointContext): unknown;
@@ -60,7 +65,12 @@ declare module 'fastify' {
  * Serves each endpoint at `/api/<name>` and `/api/v<major>.<minor>/<name>`, by POST or by GET with
  * a JSON body (as the ClearML SDK sends it).
  */
-export function registerEndpoints(app: FastifyInstance, endpoints: readonly Endpoint[], context: Omit<EndpointContext, 'request'>) {
+export function registerEndpoints(
+  app: FastifyInstance,
+  endpoints: readonly Endpoint[],
+  context: Omit<EndpointContext, 'request'>,
+  { responseSchemas = true }: { responseSchemas?: boolean } = {},
+) {
   const reads = new ReadCoalescer(() => context.repos.dataVersion());
   app.decorate('reads', reads);
   for (const e of endpoints) {
@@ -71,7 +81,7 @@ export function registerEndpoints(app: FastifyInstance, endpoints: readonly Endp
         url,
         bodyLimit: e.bodyLimit ?? LIMITS.bodyBytes,
         config: { endpoint: e.name },
-        schema: { body: e.body },
+        schema: { body: e.body, ...(responseSchemas && e.response ? { response: { 200: envelopeSchema(e.response) } } : {}) },
         preValidation: async (request: FastifyRequest) => {
           const version = (request.params as { version?: string }).version;
           if (version !== undefined && !/^v\d+(\.\d+)?$/.test(version)) {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { ApiError } from '../api-error';
+import { queryApiError } from './query-errors';
 
 export const API_VERSION = '2.31';
 export const SERVER_VERSION = '1.0.0';
@@ -85,6 +86,7 @@ export function sendError(
 
 /** The one place where errors become the ClearML envelope. */
 export function errorHandler(error: FastifyError | ApiError, request: FastifyRequest, reply: FastifyReply) {
+  error = queryApiError(error) ?? error;
   if (error instanceof ApiError) {
     return sendError(request, reply, error.statusCode, error.subcode, error.message, error.errorData);
   }

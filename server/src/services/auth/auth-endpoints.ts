@@ -5,6 +5,7 @@ export const authEndpoints = [
   endpoint({
     name: 'auth.login',
     body: object({ expiration_sec: { type: 'integer' } }),
+    response: object({ token: { type: 'string' } }),
     // With access keys configured, checks Basic access_key:secret_key; without, any pair is accepted.
     handler: (body, { request }) => request.server.auth.login(request.headers.authorization, body.expiration_sec, request),
   }),

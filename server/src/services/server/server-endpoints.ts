@@ -15,6 +15,20 @@ export const serverEndpoints = [
   endpoint({
     name: 'server.info',
     body: object({}),
+    response: object({
+      version: { type: 'string' },
+      api_version: { type: 'string' },
+      server_version: { type: 'string' },
+      build: { type: 'string' },
+      commit: { type: 'string' },
+      capabilities: object({
+        scalar_histogram_envelope: { type: 'boolean' },
+        scalar_histogram_x_range: { type: 'boolean' },
+        debug_images_iteration: { type: 'boolean' },
+        max_tasks_per_call: { type: 'integer' },
+        max_histogram_samples: { type: 'integer' },
+      }),
+    }),
     // clearml-server answers version, build, commit and api_version (services/server/__init__.py).
     handler: (_body, { plainClearml }) =>
       plainClearml
@@ -31,6 +45,7 @@ export const serverEndpoints = [
   endpoint({
     name: 'server.report_stats_option',
     body: object({ enabled: { type: ['boolean', 'null'] } }),
+    response: object({ supported: { type: 'boolean' } }),
     // This server reports no statistics anywhere (clearml-server answers so when its reporter is off).
     handler: () => ({ supported: false }),
   }),
