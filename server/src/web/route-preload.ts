@@ -17,14 +17,14 @@ import { withBaseHref } from './base-path';
 const PAGE_ENTRIES: Record<string, string> = {
   tasks: 'src/app/tasks/tasks.routes.ts',
   'compare-tasks': 'src/app/compare/compare.routes.ts',
-  embed: 'src/app/compare/embed/embed.routes.ts',
+  embed: 'src/app/embed/embed.routes.ts',
 };
 const TAB_ENTRIES: Record<string, string> = {
   details: 'src/app/compare/details/details.routes.ts',
-  'hyper-params': 'src/app/compare/hyper-params/hyper-params.routes.ts',
+  'hyper-params': 'src/app/compare/hyperparameters/hyperparameters.routes.ts',
   scalars: 'src/app/compare/scalars/scalars.routes.ts',
   'metrics-plots': 'src/app/compare/metrics-plots/metrics-plots.routes.ts',
-  'debug-images': 'src/app/compare/debug-images/debug-images.routes.ts',
+  'debug-images': 'src/app/compare/debug-samples/debug-samples.routes.ts',
 };
 const MAIN_ENTRY = 'src/main.ts';
 

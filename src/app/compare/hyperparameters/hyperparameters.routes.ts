@@ -1,18 +1,24 @@
 import { Routes } from '@angular/router';
 import { provideEffects } from '@ngrx/effects';
 import { provideState } from '@ngrx/store';
-import * as taskDetailsEffects from '../../state/task-details/task-details.effects';
-import { taskDetailsFeature } from '../../state/task-details/task-details.feature';
+import * as hyperparametersEffects from './state/hyperparameters.effects';
+import { hyperparametersFeature } from './state/hyperparameters.feature';
 import { HyperparametersValuesTab } from './values/hyperparameters-values-tab';
 
+/** Values, parallel coordinates and scatter read one state: the compared tasks' parameters, fetched once per set of tasks. */
 export const HYPERPARAMETERS_ROUTES: Routes = [
-  { path: '', pathMatch: 'full', redirectTo: 'values' },
   {
-    path: 'values',
-    component: HyperparametersValuesTab,
-    providers: [provideState(taskDetailsFeature), provideEffects(taskDetailsEffects)],
+    path: '',
+    providers: [provideState(hyperparametersFeature), provideEffects(hyperparametersEffects)],
+    children: [
+      { path: '', pathMatch: 'full', redirectTo: 'values' },
+      { path: 'values', component: HyperparametersValuesTab },
+      { path: 'graph', loadComponent: () => import('./graph/hyperparameters-graph-tab').then((m) => m.HyperparametersGraphTab) },
+      {
+        path: 'scatter',
+        loadComponent: () => import('./scatter/hyperparameters-scatter-tab').then((m) => m.HyperparametersScatterTab),
+      },
+      { path: '**', redirectTo: 'values' },
+    ],
   },
-  { path: 'graph', loadComponent: () => import('./graph/hyperparameters-graph-tab').then((m) => m.HyperparametersGraphTab) },
-  { path: 'scatter', loadComponent: () => import('./scatter/hyperparameters-scatter-tab').then((m) => m.HyperparametersScatterTab) },
-  { path: '**', redirectTo: 'values' },
 ];
