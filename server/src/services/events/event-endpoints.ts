@@ -14,6 +14,15 @@ import { requireTask, requireTasks } from '../tasks/task-ids';
 import { filesUrlResolver } from '../../files/file-urls';
 import { debugImagesBody } from './debug-images-body';
 import { readbackEndpoints } from './readback-endpoints';
+import {
+  debugImageSampleResponse,
+  debugImagesResponse,
+  multiTaskMetricsResponse,
+  multiTaskPlotsResponse,
+  singleValuesResponse,
+  taskLogResponse,
+  taskMetricsResponse,
+} from './event-response';
 
 export const EVENT_TYPES = ['training_stats_scalar', 'training_stats_vector', 'training_debug_image', 'plot', 'log'] as const;
 export const BATCH_BODY_LIMIT = LIMITS.batchBodyBytes;
@@ -188,6 +197,7 @@ export const eventEndpoints = [
     name: 'events.get_multi_task_metrics',
     coalesce: true,
     body: object({ tasks: taskIdList, event_type: { type: 'string', enum: [...EVENT_TYPES, '*'] } }, ['tasks']),
+    response: multiTaskMetricsResponse,
     handler: ({ tasks, event_type }, { repos }) => {
       const variants = new Map<string, Set<string>>();
       for (const task of requireTasks(repos, tasks)) {
@@ -202,6 +212,7 @@ export const eventEndpoints = [
   endpoint({
     name: 'events.get_task_metrics',
     body: object({ tasks: taskIdList, event_type: { type: 'string', enum: EVENT_TYPES } }, ['tasks']),
+    response: taskMetricsResponse,
     handler: ({ tasks, event_type }, { repos }) => ({
       metrics: requireTasks(repos, tasks).map((task) => ({
         task,
@@ -219,6 +230,7 @@ export const eventEndpoints = [
     name: 'events.get_task_single_value_metrics',
     coalesce: true,
     body: object({ tasks: taskIdList, metrics: metricsFilter }, ['tasks']),
+    response: singleValuesResponse,
     // A task without single values is left out, as clearml-server buckets the values it finds.
     handler: ({ tasks, metrics }, { repos }) => ({
       tasks: requireTasks(repos, tasks)
@@ -237,11 +249,13 @@ export const eventEndpoints = [
     name: 'events.get_multi_task_plots',
     coalesce: true,
     body: plotsBody,
+    response: multiTaskPlotsResponse,
     handler: (body, { repos }) => multiTaskPlots(repos, body),
   }),
   endpoint({
     name: 'events.debug_images',
     body: debugImagesBody,
+    response: debugImagesResponse,
     handler: (body, { repos, request, plainClearml }) => {
       requireTasks(
         repos,
@@ -265,6 +279,7 @@ export const eventEndpoints = [
       },
       ['task', 'metric', 'variant'],
     ),
+    response: debugImageSampleResponse,
     handler: (body, { repos, request }) =>
       debugImageSample(repos, { ...body, task: requireTask(repos, body.task) }, filesUrlResolver(request)),
   }),
@@ -274,12 +289,14 @@ export const eventEndpoints = [
       { task: idString, scroll_id: { type: 'string' }, navigate_earlier: { type: 'boolean' }, next_iteration: { type: 'boolean' } },
       ['task', 'scroll_id'],
     ),
+    response: debugImageSampleResponse,
     handler: (body, { repos, request }) =>
       nextDebugImageSample(repos, { ...body, task: requireTask(repos, body.task) }, filesUrlResolver(request)),
   }),
   endpoint({
     name: 'events.get_task_log',
     body: object({ task: idString, batch_size: { type: 'integer', minimum: 1, maximum: 10000 } }, ['task']),
+    response: taskLogResponse,
     handler: ({ task, batch_size }, { repos }) => {
       const events = repos.events.logs(requireTask(repos, task), batch_size ?? 500).map((l) => ({
         type: 'log',

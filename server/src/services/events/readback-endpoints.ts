@@ -2,6 +2,7 @@ import type { Repositories } from '../../db/repositories';
 import { seriesHistogram, type HistogramKey } from '../../events/scalar-histogram';
 import { endpoint, idString, object } from '../../http/endpoint';
 import { requireTask } from '../tasks/task-ids';
+import { metricsAndVariantsResponse, taskPlotsResponse } from './event-response';
 
 /** Cap on plots returned at once by `events.get_task_plots` (its caller pages no further). */
 const PLOTS_CAP = 10_000;
@@ -37,6 +38,7 @@ export const readbackEndpoints = [
   endpoint({
     name: 'events.get_scalar_metrics_and_variants',
     body: object({ task: idString }, ['task']),
+    response: metricsAndVariantsResponse,
     handler: ({ task }, { repos }) => {
       const metrics: Record<string, Record<string, { metric: string; variant: string }>> = {};
       for (const { metric, variant } of repos.scalars.seriesOfTasks([requireTask(repos, task)]))
@@ -55,6 +57,7 @@ export const readbackEndpoints = [
       },
       ['task'],
     ),
+    response: taskPlotsResponse,
     handler: ({ task, iters }, { repos }) => {
       requireTask(repos, task);
       const plots = repos.events

@@ -9,6 +9,7 @@ import { listModels, modelListQuery } from './model-list';
 import { requireTask } from '../tasks/task-ids';
 import { designText, modelDocument, refreshModelCopies } from './model-document';
 import { unkeptFields } from '../../http/notices';
+import { modelListResponse, modelResponse } from './model-response';
 
 /** Characters of a name the SDK sends (the API's name limit). */
 const NAME_LENGTH = 1024;
@@ -76,12 +77,14 @@ export const modelEndpoints = [
   endpoint({
     name: 'models.get_all_ex',
     body: modelListQuery,
+    response: modelListResponse,
     handler: (body, { repos }) => listModels(repos, body),
   }),
 
   endpoint({
     name: 'models.get_by_id',
     body: object({ model: idString }, ['model']),
+    response: modelResponse,
     handler: ({ model }, { repos }) => ({ model: modelDocument(requireModel(repos, model)) }),
   }),
   endpoint({
@@ -92,6 +95,7 @@ export const modelEndpoints = [
       name: nameString,
       only_fields: fieldList,
     }),
+    response: modelListResponse,
     handler: (body, { repos }) => {
       const list = (v: string[] | string | undefined) => (v === undefined ? null : new Set(typeof v === 'string' ? [v] : v));
       const ids = list(body.id);

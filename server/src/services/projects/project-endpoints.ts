@@ -6,6 +6,7 @@ import { newId, nowIso } from '../../ids';
 import { endpoint, idString, object, oneOrMany, stringArray } from '../../http/endpoint';
 import { ignoredEndpoint } from '../../http/ignored-endpoint';
 import { fieldList, LIMITS, nameString, orderByList, pageNumber } from '../../http/limits';
+import { projectListResponse, projectResponse } from './project-response';
 
 export function projectDocument(repos: Repositories, row: ProjectRow, withStats: boolean) {
   const doc: Record<string, unknown> = {
@@ -46,11 +47,22 @@ function listProjects(repos: Repositories, body: QueryBody) {
 
 /** `projects.*` (schema/services/projects.conf). */
 export const projectEndpoints = [
-  endpoint({ name: 'projects.get_all_ex', body: query, handler: (body, { repos }) => listProjects(repos, body) }),
-  endpoint({ name: 'projects.get_all', body: query, handler: (body, { repos }) => listProjects(repos, body) }),
+  endpoint({
+    name: 'projects.get_all_ex',
+    body: query,
+    response: projectListResponse,
+    handler: (body, { repos }) => listProjects(repos, body),
+  }),
+  endpoint({
+    name: 'projects.get_all',
+    body: query,
+    response: projectListResponse,
+    handler: (body, { repos }) => listProjects(repos, body),
+  }),
   endpoint({
     name: 'projects.get_by_id',
     body: object({ project: idString }, ['project']),
+    response: projectResponse,
     handler: ({ project }, { repos }) => {
       const row = repos.projects.get(project);
       if (!row) throw unknownProject(project);

@@ -13,6 +13,7 @@ import { taskEditEndpoints } from './task-edit-endpoints';
 import { requireTask } from './task-ids';
 import { iterationNumber, LIMITS } from '../../http/limits';
 import { listQuery, listTasks } from './task-list';
+import { taskListResponse, taskResponse } from './task-response';
 
 const TASK_TYPES = [
   'training',
@@ -110,14 +111,21 @@ export const taskEndpoints = [
   endpoint({
     name: 'tasks.get_all_ex',
     body: listQuery,
+    response: taskListResponse,
     coalesce: true,
     handler: (body, { repos }) => listTasks(repos, body, 'get_all_ex'),
   }),
   // The SDK's reading of a task: references as plain ids (see sdkTaskShape).
-  endpoint({ name: 'tasks.get_all', body: listQuery, handler: (body, { repos }) => listTasks(repos, body, 'get_all') }),
+  endpoint({
+    name: 'tasks.get_all',
+    body: listQuery,
+    response: taskListResponse,
+    handler: (body, { repos }) => listTasks(repos, body, 'get_all'),
+  }),
   endpoint({
     name: 'tasks.get_by_id',
     body: object({ task: idString }, ['task']),
+    response: taskResponse,
     handler: ({ task }, { repos }) => ({ task: sdkTaskShape(taskDocuments(repos, [requireTask(repos, task)], null)[0]) }),
   }),
   endpoint({
