@@ -7,7 +7,9 @@
  *   same load on a server that only sends the stored answer (the load client's ceiling on this machine);
  * - the scalar histogram for 1 task and for 100 tasks (p50 / p95 over HTTP), and the same answer
  *   computed by a naive full scan of the raw rows (the ratio);
- * - ingest through events.add_batch over HTTP, on a fresh database, in SDK-like batches.
+ * - ingest through events.add_batch over HTTP, on a fresh database, in SDK-like batches;
+ * - list answers (5,000 tasks, events lists) serialised with and without response schemas
+ *   (bench/lib/list-answers.ts), on a database of their own.
  * BENCH_RUNS (100: a p95 that is not just the second-slowest run) histogram runs per case; BENCH_TIMES=1 prints
  * every run's time; BENCH_TASKS / BENCH_SERIES / BENCH_ITERATIONS size the database.
  */
@@ -15,9 +17,10 @@ import Database from 'better-sqlite3';
 import { rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { largeDatabase } from './lib/data';
+import { DATA_DIR, largeDatabase } from './lib/data';
 import { median, percentile, postBytes } from './lib/http';
 import { INGEST_SHAPES, measureIngest } from './lib/ingest';
+import { benchListAnswers } from './lib/list-answers';
 import { load as loadOn } from './lib/load';
 import { result } from './lib/result';
 import { startBytesServer, startServer } from './lib/server';
@@ -273,8 +276,15 @@ async function benchIngest(dir: string) {
 }
 
 async function main() {
-  // Harness flags (--db, --files, --app) are ignored here; positional names pick parts: histogram, load, ingest.
+  // Harness flags (--db, --files, --app) are ignored here; positional names pick parts: histogram, load, ingest, lists.
   const only = process.argv.slice(2).filter((a, i, all) => !a.startsWith('--') && !all[i - 1]?.startsWith('--'));
+  if (!only.length || only.includes('lists')) {
+    // A schema that slows its answer down more than the noise of a busy machine fails here.
+    for (const { label, ratio, schema } of await benchListAnswers(join(DATA_DIR, 'lists'), Number(process.env['BENCH_LIST_RUNS'] ?? 5))) {
+      if (schema) result(`server: ${label} serialised, JSON.stringify / response schema`, ratio, 'x', 0.9, 'min');
+    }
+    if (only.length && only.every((part) => part === 'lists')) return;
+  }
   const large = largeDatabase();
   console.log(`Database: ${large.db} (${large.points.toLocaleString('en-US')} points)`);
   if (!only.length || only.includes('histogram') || only.includes('load')) {

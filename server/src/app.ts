@@ -10,7 +10,7 @@ import { validationError } from './api-error';
 import type { Durability } from './db/database';
 import { openRepositories, type Repositories } from './db/repositories';
 import { filesRoutes } from './files/files-routes';
-import { registerEndpoints } from './http/endpoint';
+import { registerEndpoints, type ResponseSchemas } from './http/endpoint';
 import { errorHandler, sendError } from './http/envelope';
 import { BATCH_BODY_LIMIT } from './services/events/event-endpoints';
 import { apiEndpoints } from './services/endpoints';
@@ -59,8 +59,11 @@ export interface AppOptions {
   plainClearml?: boolean;
   /** API requests held at once before more are answered 503 (load-shedding.ts); default DEFAULT_MAX_QUEUE. */
   maxQueue?: number;
-  /** Serialise closed answers with their response schemas (fast-json-stringify); default true. */
-  responseSchemas?: boolean;
+  /**
+   * Serialise answers with their response schemas (fast-json-stringify): true (the default) where
+   * that is faster than JSON.stringify, 'all' with every one (tests and benches), false with none.
+   */
+  responseSchemas?: ResponseSchemas;
 }
 
 export const DEFAULT_APP_DIR = resolve(__dirname, '../../dist/compare-tasks/browser');

@@ -120,7 +120,7 @@ test('answers with response schemas equal JSON.stringify of the same handler res
   const seeding = await startServer({ dbPath, filesDir, demo: true });
   const { varied, bare, model } = await addVariedData(seeding);
   await seeding.close();
-  const withSchemas = await startServer({ dbPath, filesDir });
+  const withSchemas = await startServer({ dbPath, filesDir, responseSchemas: 'all' });
   const without = await startServer({ dbPath, filesDir, responseSchemas: false });
   t.after(async () => {
     await withSchemas.close();

@@ -24,8 +24,14 @@ export interface EndpointContext {
 export interface TypedEndpoint<BodySchema extends JSONSchema, Body> {
   name: string;
   body: BodySchema;
-  /** The schema of `data` in a 200 answer, only for closed answers (see response-schema.ts). */
+  /** The schema of `data` in a 200 answer (see response-schema.ts). */
   response?: JSONSchema;
+  /**
+   * false where fast-json-stringify writes this answer slower than JSON.stringify
+   * (bench/lib/list-answers.ts): the schema still describes the answer, and is used only when the
+   * app is built with `responseSchemas: 'all'`.
+   */
+  serialiseBySchema?: boolean;
   bodyLimit?: number;
   /** An expensive read: identical calls in flight share one computation (read-coalescing.ts). */
   coalesce?: boolean;
@@ -36,8 +42,9 @@ export interface TypedEndpoint<BodySchema extends JSONSchema, Body> {
 export interface Endpoint {
   name: string;
   body: JSONSchema;
-  /** The schema of `data` in a 200 answer, only for closed answers (see response-schema.ts). */
+  /** The schema of `data` in a 200 answer (see response-schema.ts). */
   response?: JSONSchema;
+  serialiseBySchema?: boolean;
   bodyLimit?: number;
   coalesce?: boolean;
   handler(body: unknown, context: EndpointContext): unknown;
@@ -61,6 +68,9 @@ declare module 'fastify' {
   }
 }
 
+/** Which response schemas serialise answers: those that pay (true), every one ('all'), or none. */
+export type ResponseSchemas = boolean | 'all';
+
 /**
  * Serves each endpoint at `/api/<name>` and `/api/v<major>.<minor>/<name>`, by POST or by GET with
  * a JSON body (as the ClearML SDK sends it).
@@ -69,11 +79,12 @@ export function registerEndpoints(
   app: FastifyInstance,
   endpoints: readonly Endpoint[],
   context: Omit<EndpointContext, 'request'>,
-  { responseSchemas = true }: { responseSchemas?: boolean } = {},
+  { responseSchemas = true }: { responseSchemas?: ResponseSchemas } = {},
 ) {
   const reads = new ReadCoalescer(() => context.repos.dataVersion());
   app.decorate('reads', reads);
   for (const e of endpoints) {
+    const response = e.response && (responseSchemas === 'all' || (responseSchemas && e.serialiseBySchema !== false)) ? e.response : null;
     for (const url of [`/api/${e.name}`, `/api/:version/${e.name}`]) {
       app.route({
         method: ['GET', 'POST'],
@@ -81,7 +92,7 @@ export function registerEndpoints(
         url,
         bodyLimit: e.bodyLimit ?? LIMITS.bodyBytes,
         config: { endpoint: e.name },
-        schema: { body: e.body, ...(responseSchemas && e.response ? { response: { 200: envelopeSchema(e.response) } } : {}) },
+        schema: { body: e.body, ...(response ? { response: { 200: envelopeSchema(response) } } : {}) },
         preValidation: async (request: FastifyRequest) => {
           const version = (request.params as { version?: string }).version;
           if (version !== undefined && !/^v\d+(\.\d+)?$/.test(version)) {

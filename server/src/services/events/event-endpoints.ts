@@ -198,6 +198,7 @@ export const eventEndpoints = [
     coalesce: true,
     body: object({ tasks: taskIdList, event_type: { type: 'string', enum: [...EVENT_TYPES, '*'] } }, ['tasks']),
     response: multiTaskMetricsResponse,
+    serialiseBySchema: false,
     handler: ({ tasks, event_type }, { repos }) => {
       const variants = new Map<string, Set<string>>();
       for (const task of requireTasks(repos, tasks)) {
@@ -213,6 +214,7 @@ export const eventEndpoints = [
     name: 'events.get_task_metrics',
     body: object({ tasks: taskIdList, event_type: { type: 'string', enum: EVENT_TYPES } }, ['tasks']),
     response: taskMetricsResponse,
+    serialiseBySchema: false,
     handler: ({ tasks, event_type }, { repos }) => ({
       metrics: requireTasks(repos, tasks).map((task) => ({
         task,
@@ -231,6 +233,7 @@ export const eventEndpoints = [
     coalesce: true,
     body: object({ tasks: taskIdList, metrics: metricsFilter }, ['tasks']),
     response: singleValuesResponse,
+    serialiseBySchema: false,
     // A task without single values is left out, as clearml-server buckets the values it finds.
     handler: ({ tasks, metrics }, { repos }) => ({
       tasks: requireTasks(repos, tasks)
@@ -250,6 +253,7 @@ export const eventEndpoints = [
     coalesce: true,
     body: plotsBody,
     response: multiTaskPlotsResponse,
+    serialiseBySchema: false,
     handler: (body, { repos }) => multiTaskPlots(repos, body),
   }),
   endpoint({
@@ -297,6 +301,7 @@ export const eventEndpoints = [
     name: 'events.get_task_log',
     body: object({ task: idString, batch_size: { type: 'integer', minimum: 1, maximum: 10000 } }, ['task']),
     response: taskLogResponse,
+    serialiseBySchema: false,
     handler: ({ task, batch_size }, { repos }) => {
       const events = repos.events.logs(requireTask(repos, task), batch_size ?? 500).map((l) => ({
         type: 'log',

@@ -39,6 +39,7 @@ export const readbackEndpoints = [
     name: 'events.get_scalar_metrics_and_variants',
     body: object({ task: idString }, ['task']),
     response: metricsAndVariantsResponse,
+    serialiseBySchema: false,
     handler: ({ task }, { repos }) => {
       const metrics: Record<string, Record<string, { metric: string; variant: string }>> = {};
       for (const { metric, variant } of repos.scalars.seriesOfTasks([requireTask(repos, task)]))
@@ -58,6 +59,7 @@ export const readbackEndpoints = [
       ['task'],
     ),
     response: taskPlotsResponse,
+    serialiseBySchema: false,
     handler: ({ task, iters }, { repos }) => {
       requireTask(repos, task);
       const plots = repos.events

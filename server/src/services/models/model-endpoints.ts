@@ -78,6 +78,7 @@ export const modelEndpoints = [
     name: 'models.get_all_ex',
     body: modelListQuery,
     response: modelListResponse,
+    serialiseBySchema: false,
     handler: (body, { repos }) => listModels(repos, body),
   }),
 
@@ -85,6 +86,7 @@ export const modelEndpoints = [
     name: 'models.get_by_id',
     body: object({ model: idString }, ['model']),
     response: modelResponse,
+    serialiseBySchema: false,
     handler: ({ model }, { repos }) => ({ model: modelDocument(requireModel(repos, model)) }),
   }),
   endpoint({
@@ -96,6 +98,7 @@ export const modelEndpoints = [
       only_fields: fieldList,
     }),
     response: modelListResponse,
+    serialiseBySchema: false,
     handler: (body, { repos }) => {
       const list = (v: string[] | string | undefined) => (v === undefined ? null : new Set(typeof v === 'string' ? [v] : v));
       const ids = list(body.id);

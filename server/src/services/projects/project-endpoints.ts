@@ -51,18 +51,21 @@ export const projectEndpoints = [
     name: 'projects.get_all_ex',
     body: query,
     response: projectListResponse,
+    serialiseBySchema: false,
     handler: (body, { repos }) => listProjects(repos, body),
   }),
   endpoint({
     name: 'projects.get_all',
     body: query,
     response: projectListResponse,
+    serialiseBySchema: false,
     handler: (body, { repos }) => listProjects(repos, body),
   }),
   endpoint({
     name: 'projects.get_by_id',
     body: object({ project: idString }, ['project']),
     response: projectResponse,
+    serialiseBySchema: false,
     handler: ({ project }, { repos }) => {
       const row = repos.projects.get(project);
       if (!row) throw unknownProject(project);

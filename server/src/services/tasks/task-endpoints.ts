@@ -112,6 +112,7 @@ export const taskEndpoints = [
     name: 'tasks.get_all_ex',
     body: listQuery,
     response: taskListResponse,
+    serialiseBySchema: false,
     coalesce: true,
     handler: (body, { repos }) => listTasks(repos, body, 'get_all_ex'),
   }),
@@ -120,12 +121,14 @@ export const taskEndpoints = [
     name: 'tasks.get_all',
     body: listQuery,
     response: taskListResponse,
+    serialiseBySchema: false,
     handler: (body, { repos }) => listTasks(repos, body, 'get_all'),
   }),
   endpoint({
     name: 'tasks.get_by_id',
     body: object({ task: idString }, ['task']),
     response: taskResponse,
+    serialiseBySchema: false,
     handler: ({ task }, { repos }) => ({ task: sdkTaskShape(taskDocuments(repos, [requireTask(repos, task)], null)[0]) }),
   }),
   endpoint({
