@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Repositories } from '../db/repositories';
-import type { RawPoint } from '../db/scalar-rollups';
+import { PointColumns } from '../db/scalar-columns';
 import type { TaskFields } from '../db/tasks-repository';
 import { resolveStoragePath } from '../files/storage-path';
 
@@ -10,6 +10,10 @@ import { resolveStoragePath } from '../files/storage-path';
 export interface ImportTarget {
   repos: Repositories;
   filesDir: string;
+  /** Scalar points through `scalars.addSeriesPoints` instead of the bulk path (the reference the bulk path is compared with). */
+  pointByPoint?: boolean;
+  /** Points buffered before they are written (FLUSH_POINTS unless set). */
+  flushPoints?: number;
 }
 
 /** What an import did, for the summary printed at the end. */
@@ -89,7 +93,7 @@ export interface SeriesHandle {
   readonly variant: string;
   /** The last iteration the series held when the writer was made (-Infinity: none). */
   readonly last: number;
-  points: RawPoint[];
+  readonly points: PointColumns;
 }
 
 /**
@@ -121,7 +125,7 @@ export class SeriesWriter {
     if (!handle) {
       const last = this.known.get(key);
       if (last === undefined) this.summary.series++;
-      this.handles.set(key, (handle = { metric, variant, last: last ?? -Infinity, points: [] }));
+      this.handles.set(key, (handle = { metric, variant, last: last ?? -Infinity, points: new PointColumns() }));
     }
     return handle;
   }
@@ -132,7 +136,7 @@ export class SeriesWriter {
       this.summary.skip('scalar points that are NaN or infinite');
       return;
     }
-    series.points.push({ iter, value, ts });
+    series.points.push(iter, value, ts);
     if (iter > this.lastIteration) this.lastIteration = iter;
     this.buffered++;
   }
@@ -145,15 +149,17 @@ export class SeriesWriter {
 
   /** Writes the buffered points once enough gathered (`push` never writes: call this between records). */
   flushIfFull(): void {
-    if (this.buffered >= FLUSH_POINTS) this.flush();
+    if (this.buffered >= (this.target.flushPoints ?? FLUSH_POINTS)) this.flush();
   }
 
   flush(): void {
     for (const s of this.handles.values()) {
       if (!s.points.length) continue;
-      this.target.repos.scalars.addSeriesPoints(this.task, s.metric, s.variant, s.points);
+      const { scalars } = this.target.repos;
+      if (this.target.pointByPoint) scalars.addSeriesPoints(this.task, s.metric, s.variant, s.points.toPoints());
+      else scalars.appendSeriesColumns(this.task, s.metric, s.variant, s.points);
       this.summary.points += s.points.length;
-      s.points = [];
+      s.points.clear();
     }
     this.buffered = 0;
   }

@@ -155,7 +155,7 @@ export class TensorBoardRun {
       for (const path of paths) {
         const reader = this.reader(path);
         const start = reader.offset;
-        for (const data of reader.records()) {
+        reader.scan((buf, from, to) => {
           records++;
           if (records % PROGRESS_EVERY === 0) {
             options.onRecords?.(reader.offset - start - pendingBytes);
@@ -164,16 +164,16 @@ export class TensorBoardRun {
           let items: TbItem[] = [];
           try {
             // Only reads: the scalars it visits are buffered (written by flushIfFull below).
-            if (inHparams || !decodeScalarEvent(data, scalar)) items = decodeEvent(data);
+            if (inHparams || !decodeScalarEvent(buf, scalar, from, to)) items = decodeEvent(buf.subarray(from, to));
           } catch (error) {
             summary.problems.push(
               `${path} before offset ${reader.offset}: record does not decode as an Event (${(error as Error).message}); skipped`,
             );
-            continue;
+            return;
           }
           for (const item of items) visit(item, inHparams);
           writer.flushIfFull();
-        }
+        });
         options.onRecords?.(reader.offset - start - pendingBytes);
         pendingBytes = 0;
         if (options.reportTails) reader.reportTail();
