@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { closeSync, mkdirSync, openSync, rmSync, writeSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import * as crc32cLib from 'crc-32/crc32c';
@@ -8,10 +8,10 @@ import fc from 'fast-check';
 import { openRepositories, type Repositories } from '../src/db/repositories';
 import { PointColumns } from '../src/db/scalar-columns';
 import { crc32c } from '../src/import/tensorboard/crc32c';
-import { fileVersionRecord, scalarRecord } from '../src/import/tensorboard/event-writer';
 import { TensorBoardLogDir } from '../src/import/tensorboard/log-dir-import';
 import { ImportSummary } from '../src/import/writer';
 import { tempDir as newTempDir } from './helpers';
+import { writeRun } from './import-runs';
 
 const dirs: string[] = [];
 const tempDir = () => {
@@ -72,23 +72,6 @@ test('the bulk path stores the same rows, statistics and rollup bytes as addSeri
     { numRuns: 60 },
   );
 });
-
-/** A run of `steps` steps of `tags` scalars each, one event per scalar as PyTorch's writer writes them. */
-function writeRun(dir: string, steps: number, tags: number, from = 0): void {
-  mkdirSync(dir, { recursive: true });
-  const fd = openSync(join(dir, `events.out.tfevents.${1767225600 + from}.test`), 'w');
-  try {
-    writeSync(fd, fileVersionRecord(1767225600));
-    for (let step = from; step < from + steps; step++) {
-      const records = Array.from({ length: tags }, (_, t) =>
-        scalarRecord(step, 1767225600 + step * 0.25, { [t % 2 ? `loss/t${t}` : `acc${t}`]: Math.cos(step * (t + 1)) * 3 }),
-      );
-      writeSync(fd, Buffer.concat(records));
-    }
-  } finally {
-    closeSync(fd);
-  }
-}
 
 test('a TensorBoard run imported through the bulk path and through addSeriesPoints stores the same rows', () => {
   const dir = tempDir();

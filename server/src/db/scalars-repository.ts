@@ -13,7 +13,7 @@ import {
   type BucketVisitor,
   type RawPoint,
 } from './scalar-rollups';
-import { rollupColumns, type PointColumns } from './scalar-columns';
+import { PointColumns, rollupColumns } from './scalar-columns';
 
 export interface ScalarPoint extends RawPoint {
   task: string;
@@ -130,6 +130,10 @@ export function createScalarsRepository(db: Db) {
   const chunksInRange = db
     .prepare('SELECT chunk, buckets FROM scalar_rollups WHERE series = ? AND level = ? AND chunk BETWEEN ? AND ? ORDER BY chunk')
     .raw(true);
+  const seriesOfAnyCount = db.prepare('SELECT * FROM scalar_series WHERE task = ? ORDER BY id');
+  const renameSeries = db.prepare('UPDATE scalar_series SET task = ? WHERE id = ?');
+  const deleteSeriesRow = db.prepare('DELETE FROM scalar_series WHERE id = ?');
+  const deleteSeriesPoints = db.prepare('DELETE FROM scalars WHERE series = ?');
   const deleteTaskSeries = db.prepare('DELETE FROM scalar_series WHERE task = ?');
   const deleteTaskPoints = db.prepare('DELETE FROM scalars WHERE series IN (SELECT id FROM scalar_series WHERE task = ?)');
   const deleteTaskRollups = db.prepare('DELETE FROM scalar_rollups WHERE series IN (SELECT id FROM scalar_series WHERE task = ?)');
@@ -550,6 +554,35 @@ export function createScalarsRepository(db: Db) {
      */
     version(series: SeriesExtent): string {
       return `${epoch}.${generations.get(series.id) ?? 0}.${series.count}.${series.last_iter}.${series.sum}.${series.rollup_pending}`;
+    },
+
+    /**
+     * Gives the series written under task id `from` (a staging id) to task `to`: a series `to` does
+     * not have is handed over as it is (one row changes); one it has gets the staged points
+     * appended (they follow its last iteration). Call inside a transaction.
+     */
+    moveSeries(from: string, to: string): void {
+      for (const staged of seriesOfAnyCount.all(from) as SeriesRow[]) {
+        touch(staged.id);
+        if (!findSeries.get(to, staged.metric, staged.variant)) {
+          renameSeries.run(to, staged.id);
+          continue;
+        }
+        const BLOCK = 65536;
+        for (let after = -Infinity; ;) {
+          const block = rawPointsAfter.all(staged.id, after, BLOCK) as RawPoint[];
+          if (block.length) {
+            const columns = new PointColumns(block.length);
+            for (const p of block) columns.push(p.iter, p.value, p.ts);
+            repository.appendSeriesColumns(to, staged.metric, staged.variant, columns);
+          }
+          if (block.length < BLOCK) break;
+          after = block[block.length - 1].iter;
+        }
+        deleteRollups.run(staged.id);
+        deleteSeriesPoints.run(staged.id);
+        deleteSeriesRow.run(staged.id);
+      }
     },
 
     deleteTask(task: string): void {

@@ -84,8 +84,8 @@ export function upsertTask(
   return 'created';
 }
 
-/** Points buffered across series before they are written (bounds memory on large runs). */
-const FLUSH_POINTS = 400_000;
+/** Points buffered across series before they are written (bounds memory, and a write transaction, on large runs). */
+const FLUSH_POINTS = 100_000;
 
 /** One series of a SeriesWriter: what it held before, and its points not written yet. */
 export interface SeriesHandle {
@@ -99,7 +99,8 @@ export interface SeriesHandle {
 /**
  * Scalar points of one task, written in blocks. A series keeps only the points after the last
  * iteration it already held when the writer was made, so importing a run again adds only
- * appended steps (and duplicates nothing).
+ * appended steps (and duplicates nothing). The points are written under `writeTask` (the task
+ * itself unless a staging id is given: see TensorBoardRun).
  */
 export class SeriesWriter {
   private readonly known = new Map<string, number>();
@@ -111,6 +112,7 @@ export class SeriesWriter {
     private readonly target: ImportTarget,
     private readonly task: string,
     private readonly summary: ImportSummary,
+    private readonly writeTask = task,
   ) {
     for (const s of target.repos.scalars.seriesOfTasks([task])) {
       this.known.set(`${s.metric}\u0000${s.variant}`, s.last_iter ?? -Infinity);
@@ -149,15 +151,20 @@ export class SeriesWriter {
 
   /** Writes the buffered points once enough gathered (`push` never writes: call this between records). */
   flushIfFull(): void {
-    if (this.buffered >= (this.target.flushPoints ?? FLUSH_POINTS)) this.flush();
+    if (this.full) this.flush();
+  }
+
+  /** Whether enough points gathered to be written. */
+  get full(): boolean {
+    return this.buffered >= (this.target.flushPoints ?? FLUSH_POINTS);
   }
 
   flush(): void {
     for (const s of this.handles.values()) {
       if (!s.points.length) continue;
       const { scalars } = this.target.repos;
-      if (this.target.pointByPoint) scalars.addSeriesPoints(this.task, s.metric, s.variant, s.points.toPoints());
-      else scalars.appendSeriesColumns(this.task, s.metric, s.variant, s.points);
+      if (this.target.pointByPoint) scalars.addSeriesPoints(this.writeTask, s.metric, s.variant, s.points.toPoints());
+      else scalars.appendSeriesColumns(this.writeTask, s.metric, s.variant, s.points);
       this.summary.points += s.points.length;
       s.points.clear();
     }
