@@ -126,15 +126,23 @@ test('an import that fails part-way leaves nothing visible, and the next import 
   assert.deepEqual(repos.scalars.seriesOfTasks([stagingOf(failed)]), []);
   assert.deepEqual(repos.events.debugSampleVariants(stagingOf(failed)), []);
 
-  // Run again, the same object: it reads the failed run from where it was, and imports the rest.
-  const summary = new ImportSummary();
-  logDir.pass(summary, { watching: false });
+  // Again with the same importer: it reads the failed run from where it was, and imports the rest.
+  logDir.pass(new ImportSummary(), { watching: false });
+  assert.ok(repos.tasks.exists(failed));
+
+  // Rows staged by an import killed before its end (a process gone, nothing cleaned up)...
+  repos.transaction(() => repos.scalars.addSeriesPoints(stagingOf(failed), 'ghost', 'ghost', [{ iter: 1, value: 1, ts: 1 }]));
+  // ...are discarded when the run is imported next (by a new importer, as a new process makes it).
+  new TensorBoardLogDir(target, logs).pass(new ImportSummary(), { watching: false });
+  assert.deepEqual(repos.scalars.seriesOfTasks([stagingOf(failed)]), []);
   const clean = openRepositories(join(dir, 'clean.db')).repos;
-  new TensorBoardLogDir({ ...target, repos: clean }, logs).pass(new ImportSummary(), { watching: false });
+  const cleanLogDir = new TensorBoardLogDir({ ...target, repos: clean }, logs);
+  cleanLogDir.pass(new ImportSummary(), { watching: false });
   for (const table of ['scalars', 'scalar_series', 'scalar_rollups', 'plots', 'debug_samples', 'single_values']) {
     assert.equal(count(repos, table), count(clean, table), table);
   }
-  for (const task of logDir.taskIds) {
+  assert.equal(cleanLogDir.taskIds.length, 5);
+  for (const task of cleanLogDir.taskIds) {
     assert.deepEqual(
       repos.scalars.seriesOfTasks([task]).map((s) => [s.metric, s.variant, s.count, s.sum, s.last_iter]),
       clean.scalars.seriesOfTasks([task]).map((s) => [s.metric, s.variant, s.count, s.sum, s.last_iter]),

@@ -105,7 +105,8 @@ export interface SeriesHandle {
 export class SeriesWriter {
   private readonly known = new Map<string, number>();
   private readonly handles = new Map<string, SeriesHandle>();
-  private buffered = 0;
+  /** Points gathered and not written yet. */
+  buffered = 0;
   lastIteration = 0;
 
   constructor(

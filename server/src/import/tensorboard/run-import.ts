@@ -39,7 +39,7 @@ const FLUSH_EVENTS = 1000;
  * since the last call. Nothing of a run lands half-written, yet other writers (the server's SDK
  * ingest) are not held up by a large run: its points, plots and samples are written in short
  * transactions under a staging task id no reader asks for, then handed to the task in one short
- * transaction at the end (`publish`). A failed or killed import leaves only staged rows, which are
+ * transaction at the end. A failed or killed import leaves only staged rows, which are
  * discarded (at the failure, or when the run is imported next).
  */
 export class TensorBoardRun {
@@ -47,6 +47,8 @@ export class TensorBoardRun {
   /** The task id the run's rows are written under until they are published. */
   readonly stagingId: string;
   private readonly readers = new Map<string, TfRecordReader>();
+  /** Whether staged rows may exist (left by a killed import before this object's first call). */
+  private staged = true;
 
   constructor(
     readonly projectName: string,
@@ -72,6 +74,8 @@ export class TensorBoardRun {
 
   /** Removes what an unfinished import staged. */
   private discardStaged(target: ImportTarget): void {
+    if (!this.staged) return;
+    this.staged = false;
     target.repos.transaction(() => {
       target.repos.scalars.deleteTask(this.stagingId);
       target.repos.events.deleteTask(this.stagingId);
@@ -93,6 +97,8 @@ export class TensorBoardRun {
     let plots: PlotEvent[] = [];
     /** Writes what was gathered, in one short transaction, under the staging id. */
     const commit = () => {
+      if (!writer.buffered && !samples.length && !plots.length) return;
+      this.staged = true;
       target.repos.transaction(() => {
         writer.flush();
         target.repos.events.addDebugSamples(samples);
@@ -246,6 +252,7 @@ export class TensorBoardRun {
       );
       target.repos.tasks.touch(task, writer.lastIteration, fields.last_update!);
     });
+    this.staged = false;
     if (existed) summary.tasksUpdated++;
     else summary.tasksCreated++;
     return records;
