@@ -196,7 +196,7 @@ export class TensorBoardRun {
           }
           let items: TbItem[] = [];
           try {
-            // Only reads: the scalars it visits are buffered (written by flushIfFull below).
+            // Only reads: the scalars it visits are buffered (written by commit below).
             if (inHparams || !decodeScalarEvent(buf, scalar, from, to)) items = decodeEvent(buf.subarray(from, to));
           } catch (error) {
             summary.problems.push(
