@@ -78,6 +78,14 @@ export function createEventsRepository(db: Db) {
   );
   const deletePlotsOfVariant = db.prepare('DELETE FROM plots WHERE task = ? AND metric = ? AND variant = ?');
   const logsOfTask = db.prepare('SELECT * FROM logs WHERE task = ? ORDER BY ts, id LIMIT ?');
+  const moves = [
+    ['plots', 'metric, variant, iter, ts, plot_str'],
+    ['debug_samples', 'metric, variant, iter, ts, url, key'],
+    ['single_values', 'metric, variant, value, ts'],
+  ].map(([table, columns]) => ({
+    copy: db.prepare(`INSERT OR REPLACE INTO ${table} (task, ${columns}) SELECT ?, ${columns} FROM ${table} WHERE task = ?`),
+    remove: db.prepare(`DELETE FROM ${table} WHERE task = ?`),
+  }));
   const deletions = ['plots', 'debug_samples', 'logs', 'single_values'].map((table) => db.prepare(`DELETE FROM ${table} WHERE task = ?`));
 
   return {
@@ -137,6 +145,13 @@ export function createEventsRepository(db: Db) {
     },
     deleteTask(task: string): void {
       for (const statement of deletions) statement.run(task);
+    },
+    /** Moves the plots, debug samples and single values written under one task id to another (replacing equal keys). */
+    moveTask(from: string, to: string): void {
+      for (const { copy, remove } of moves) {
+        copy.run(to, from);
+        remove.run(from);
+      }
     },
   };
 }

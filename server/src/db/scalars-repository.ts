@@ -13,6 +13,7 @@ import {
   type BucketVisitor,
   type RawPoint,
 } from './scalar-rollups';
+import { PointColumns, rollupColumns } from './scalar-columns';
 
 export interface ScalarPoint extends RawPoint {
   task: string;
@@ -78,6 +79,9 @@ export type SeriesSummary = Pick<
  */
 export const ROLLUP_LAG = 512;
 
+/** Rows one multi-row INSERT of a bulk append writes. */
+const INSERT_ROWS = 128;
+
 export type ScalarsRepository = ReturnType<typeof createScalarsRepository>;
 
 export function createScalarsRepository(db: Db) {
@@ -88,6 +92,9 @@ export function createScalarsRepository(db: Db) {
     min_iter = @min_iter, max_value = @max_value, max_iter = @max_iter, first_ts = @first_ts, last_ts = @last_ts,
     rollup_pending = @rollup_pending WHERE id = @id`);
   const insertPoint = db.prepare('INSERT INTO scalars (series, iter, value, ts) VALUES (?, ?, ?, ?)');
+  const insertPoints = db.prepare(
+    `INSERT INTO scalars (series, iter, value, ts) VALUES ${Array.from({ length: INSERT_ROWS }, () => '(?, ?, ?, ?)').join(', ')}`,
+  );
   const upsertPoint = db.prepare('INSERT OR REPLACE INTO scalars (series, iter, value, ts) VALUES (?, ?, ?, ?)');
   const readChunk = db.prepare('SELECT buckets FROM scalar_rollups WHERE series = ? AND level = ? AND chunk = ?').pluck();
   // An upsert rewrites a chunk in its row (REPLACE would delete it and add a new row at the end).
@@ -123,6 +130,10 @@ export function createScalarsRepository(db: Db) {
   const chunksInRange = db
     .prepare('SELECT chunk, buckets FROM scalar_rollups WHERE series = ? AND level = ? AND chunk BETWEEN ? AND ? ORDER BY chunk')
     .raw(true);
+  const seriesOfAnyCount = db.prepare('SELECT * FROM scalar_series WHERE task = ? ORDER BY id');
+  const renameSeries = db.prepare('UPDATE scalar_series SET task = ? WHERE id = ?');
+  const deleteSeriesRow = db.prepare('DELETE FROM scalar_series WHERE id = ?');
+  const deleteSeriesPoints = db.prepare('DELETE FROM scalars WHERE series = ?');
   const deleteTaskSeries = db.prepare('DELETE FROM scalar_series WHERE task = ?');
   const deleteTaskPoints = db.prepare('DELETE FROM scalars WHERE series IN (SELECT id FROM scalar_series WHERE task = ?)');
   const deleteTaskRollups = db.prepare('DELETE FROM scalar_rollups WHERE series IN (SELECT id FROM scalar_series WHERE task = ?)');
@@ -233,6 +244,83 @@ export function createScalarsRepository(db: Db) {
     }
   }
 
+  /** Stores points appended after a series' last iteration: as appendToSeries, in multi-row INSERTs. */
+  function appendColumns(series: SeriesRow, points: PointColumns): void {
+    const n = points.length;
+    const { iter, value, ts } = points;
+    const pending = series.rollup_pending;
+    // The points still pending before these, when these make enough to roll up: flushPending's points.
+    const before = pending > 0 && pending + n >= ROLLUP_LAG ? (lastPoints.all(series.id, pending) as RawPoint[]).reverse() : [];
+    const params: number[] = new Array<number>(INSERT_ROWS * 4);
+    let i = 0;
+    for (; i + INSERT_ROWS <= n; i += INSERT_ROWS) {
+      for (let r = 0, o = 0; r < INSERT_ROWS; r++, o += 4) {
+        params[o] = series.id;
+        params[o + 1] = iter[i + r];
+        params[o + 2] = value[i + r];
+        params[o + 3] = ts[i + r];
+      }
+      insertPoints.run(params);
+    }
+    for (; i < n; i++) insertPoint.run(series.id, iter[i], value[i], ts[i]);
+    let { count, sum } = series;
+    let minValue = series.min_value!;
+    let minIter = series.min_iter!;
+    let maxValue = series.max_value!;
+    let maxIter = series.max_iter!;
+    for (let k = 0; k < n; k++) {
+      const v = value[k];
+      if (count === 0) {
+        series.first_value = v;
+        series.first_iter = iter[k];
+        series.first_ts = ts[k];
+        minValue = maxValue = v;
+        minIter = maxIter = iter[k];
+      } else {
+        if (v < minValue) {
+          minValue = v;
+          minIter = iter[k];
+        }
+        if (v > maxValue) {
+          maxValue = v;
+          maxIter = iter[k];
+        }
+      }
+      count++;
+      sum += v;
+    }
+    Object.assign(series, {
+      count,
+      sum,
+      min_value: minValue,
+      min_iter: minIter,
+      max_value: maxValue,
+      max_iter: maxIter,
+      value: value[n - 1],
+      last_iter: iter[n - 1],
+      last_ts: ts[n - 1],
+    });
+    series.rollup_pending += n;
+    if (series.rollup_pending >= ROLLUP_LAG) {
+      appendColumnRollups(series.id, before.length ? points.prependedWith(before) : points);
+      series.rollup_pending = 0;
+    }
+  }
+
+  /** appendRollups for points held in columns. */
+  function appendColumnRollups(seriesId: number, points: PointColumns): void {
+    for (const { level, chunks, blobs, first } of rollupColumns(points)) {
+      for (let c = 0; c < chunks.length; c++) {
+        let blob = blobs[c];
+        if (!blob) {
+          const stored = readChunk.get(seriesId, level, chunks[c]) as Buffer | undefined;
+          blob = encodeChunk(stored ? appendToChunk(decodeChunk(stored, chunks[c]), first) : first, chunks[c]);
+        }
+        writeChunk.run(seriesId, level, chunks[c], blob);
+      }
+    }
+  }
+
   /**
    * Each task's chart series, kept until a series is written here or another connection commits
    * (SQLite's data_version changes): a 100-task chart then reads no rows to find its series.
@@ -308,6 +396,23 @@ export function createScalarsRepository(db: Db) {
         for (const p of ordered) upsertPoint.run(series.id, p.iter, p.value, p.ts);
         rebuildSeries(series);
       }
+      updateSeries.run(series);
+    },
+
+    /**
+     * addSeriesPoints for points held in columns (the importers' bulk path): the same rows and
+     * statistics, written faster when the points are appended after the series' last iteration.
+     * Call inside a transaction.
+     */
+    appendSeriesColumns(task: string, metric: string, variant: string, points: PointColumns): void {
+      if (points.length === 0) return;
+      const series = seriesFor(task, metric, variant);
+      if (!points.increasing() || (series.count > 0 && points.iter[0] <= series.last_iter!)) {
+        repository.addSeriesPoints(task, metric, variant, points.toPoints());
+        return;
+      }
+      touch(series.id);
+      appendColumns(series, points);
       updateSeries.run(series);
     },
 
@@ -449,6 +554,35 @@ export function createScalarsRepository(db: Db) {
      */
     version(series: SeriesExtent): string {
       return `${epoch}.${generations.get(series.id) ?? 0}.${series.count}.${series.last_iter}.${series.sum}.${series.rollup_pending}`;
+    },
+
+    /**
+     * Gives the series written under task id `from` (a staging id) to task `to`: a series `to` does
+     * not have is handed over as it is (one row changes); one it has gets the staged points
+     * appended (they follow its last iteration). Call inside a transaction.
+     */
+    moveSeries(from: string, to: string): void {
+      for (const staged of seriesOfAnyCount.all(from) as SeriesRow[]) {
+        touch(staged.id);
+        if (!findSeries.get(to, staged.metric, staged.variant)) {
+          renameSeries.run(to, staged.id);
+          continue;
+        }
+        const BLOCK = 65536;
+        for (let after = -Infinity; ;) {
+          const block = rawPointsAfter.all(staged.id, after, BLOCK) as RawPoint[];
+          if (block.length) {
+            const columns = new PointColumns(block.length);
+            for (const p of block) columns.push(p.iter, p.value, p.ts);
+            repository.appendSeriesColumns(to, staged.metric, staged.variant, columns);
+          }
+          if (block.length < BLOCK) break;
+          after = block[block.length - 1].iter;
+        }
+        deleteRollups.run(staged.id);
+        deleteSeriesPoints.run(staged.id);
+        deleteSeriesRow.run(staged.id);
+      }
     },
 
     deleteTask(task: string): void {

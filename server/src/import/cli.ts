@@ -2,8 +2,9 @@
  * npm run import -- tensorboard LOG_DIR [--project NAME] [--db FILE] [--files DIR] [--watch] [--interval S]
  * npm run import -- mlflow MLRUNS_DIR   [--project NAME] [--db FILE] [--files DIR] [--watch] [--interval S]
  *
- * Writes through the server's repositories into its database (one transaction per run), so a
- * server running on the same file shows the runs without a restart. Importing again updates the
+ * Writes through the server's repositories into its database (a run lands whole: see
+ * TensorBoardRun; the server's own writes go on meanwhile), so a server running on the same file
+ * shows the runs without a restart. Importing again updates the
  * same tasks and adds appended steps; --watch keeps importing while runs are written.
  */
 import { existsSync, mkdirSync, statSync } from 'node:fs';

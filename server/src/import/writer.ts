@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Repositories } from '../db/repositories';
-import type { RawPoint } from '../db/scalar-rollups';
+import { PointColumns } from '../db/scalar-columns';
 import type { TaskFields } from '../db/tasks-repository';
 import { resolveStoragePath } from '../files/storage-path';
 
@@ -10,6 +10,10 @@ import { resolveStoragePath } from '../files/storage-path';
 export interface ImportTarget {
   repos: Repositories;
   filesDir: string;
+  /** Scalar points through `scalars.addSeriesPoints` instead of the bulk path (the reference the bulk path is compared with). */
+  pointByPoint?: boolean;
+  /** Points buffered before they are written (FLUSH_POINTS unless set). */
+  flushPoints?: number;
 }
 
 /** What an import did, for the summary printed at the end. */
@@ -80,8 +84,8 @@ export function upsertTask(
   return 'created';
 }
 
-/** Points buffered across series before they are written (bounds memory on large runs). */
-const FLUSH_POINTS = 400_000;
+/** Points buffered across series before they are written (bounds memory, and a write transaction, on large runs). */
+const FLUSH_POINTS = 100_000;
 
 /** One series of a SeriesWriter: what it held before, and its points not written yet. */
 export interface SeriesHandle {
@@ -89,24 +93,27 @@ export interface SeriesHandle {
   readonly variant: string;
   /** The last iteration the series held when the writer was made (-Infinity: none). */
   readonly last: number;
-  points: RawPoint[];
+  readonly points: PointColumns;
 }
 
 /**
  * Scalar points of one task, written in blocks. A series keeps only the points after the last
  * iteration it already held when the writer was made, so importing a run again adds only
- * appended steps (and duplicates nothing).
+ * appended steps (and duplicates nothing). The points are written under `writeTask` (the task
+ * itself unless a staging id is given: see TensorBoardRun).
  */
 export class SeriesWriter {
   private readonly known = new Map<string, number>();
   private readonly handles = new Map<string, SeriesHandle>();
-  private buffered = 0;
+  /** Points gathered and not written yet. */
+  buffered = 0;
   lastIteration = 0;
 
   constructor(
     private readonly target: ImportTarget,
     private readonly task: string,
     private readonly summary: ImportSummary,
+    private readonly writeTask = task,
   ) {
     for (const s of target.repos.scalars.seriesOfTasks([task])) {
       this.known.set(`${s.metric}\u0000${s.variant}`, s.last_iter ?? -Infinity);
@@ -121,7 +128,7 @@ export class SeriesWriter {
     if (!handle) {
       const last = this.known.get(key);
       if (last === undefined) this.summary.series++;
-      this.handles.set(key, (handle = { metric, variant, last: last ?? -Infinity, points: [] }));
+      this.handles.set(key, (handle = { metric, variant, last: last ?? -Infinity, points: new PointColumns() }));
     }
     return handle;
   }
@@ -132,7 +139,7 @@ export class SeriesWriter {
       this.summary.skip('scalar points that are NaN or infinite');
       return;
     }
-    series.points.push({ iter, value, ts });
+    series.points.push(iter, value, ts);
     if (iter > this.lastIteration) this.lastIteration = iter;
     this.buffered++;
   }
@@ -145,15 +152,22 @@ export class SeriesWriter {
 
   /** Writes the buffered points once enough gathered (`push` never writes: call this between records). */
   flushIfFull(): void {
-    if (this.buffered >= FLUSH_POINTS) this.flush();
+    if (this.full) this.flush();
+  }
+
+  /** Whether enough points gathered to be written. */
+  get full(): boolean {
+    return this.buffered >= (this.target.flushPoints ?? FLUSH_POINTS);
   }
 
   flush(): void {
     for (const s of this.handles.values()) {
       if (!s.points.length) continue;
-      this.target.repos.scalars.addSeriesPoints(this.task, s.metric, s.variant, s.points);
+      const { scalars } = this.target.repos;
+      if (this.target.pointByPoint) scalars.addSeriesPoints(this.writeTask, s.metric, s.variant, s.points.toPoints());
+      else scalars.appendSeriesColumns(this.writeTask, s.metric, s.variant, s.points);
       this.summary.points += s.points.length;
-      s.points = [];
+      s.points.clear();
     }
     this.buffered = 0;
   }

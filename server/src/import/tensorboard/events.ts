@@ -69,52 +69,120 @@ export function decodeEvent(data: Uint8Array): TbItem[] {
   return decodeScalarEvent(data, visit) ? scalars : decodeAnyEvent(data);
 }
 
+/* The fast path's read position and scratch (one decode at a time, no allocation per record). */
+let at = 0;
+const scratch = new DataView(new ArrayBuffer(8));
+const valueStarts: number[] = [];
+const valueEnds: number[] = [];
+const values: number[] = [];
+
+function varint32(b: Uint8Array): number {
+  let x = 0;
+  for (let shift = 0; shift < 35; shift += 7) {
+    const byte = b[at++];
+    x += (byte & 0x7f) * 2 ** shift;
+    if (byte < 0x80) return x;
+  }
+  return NaN;
+}
+
+/** A varint int64 as a number (two's complement for negatives, as protobufjs's Long.toNumber). */
+function varint64(b: Uint8Array): number {
+  let lo = 0;
+  let hi = 0;
+  for (let i = 0; i < 10; i++) {
+    const byte = b[at++];
+    if (i < 4) lo |= (byte & 0x7f) << (7 * i);
+    else if (i === 4) {
+      lo |= (byte & 0x0f) << 28;
+      hi |= (byte & 0x7f) >> 4;
+    } else hi |= (byte & 0x7f) << (7 * i - 32);
+    if (byte < 0x80) return (hi | 0) * 4294967296 + (lo >>> 0);
+  }
+  return NaN;
+}
+
+function uint32At(b: Uint8Array, o: number): number {
+  return (b[o] | (b[o + 1] << 8) | (b[o + 2] << 16) | (b[o + 3] << 24)) >>> 0;
+}
+
+/** Tags already seen, by a hash of their bytes: a repeated tag is not decoded again. */
+const tags = new Map<number, { bytes: Uint8Array; tag: string }[]>();
+
+function tagOf(b: Uint8Array, start: number, end: number): string {
+  let h = 0x811c9dc5;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ b[i], 0x01000193);
+  let list = tags.get(h);
+  if (list) {
+    outer: for (const entry of list) {
+      if (entry.bytes.length !== end - start) continue;
+      for (let i = 0; i < entry.bytes.length; i++) if (entry.bytes[i] !== b[start + i]) continue outer;
+      return entry.tag;
+    }
+  } else if (tags.size < 100_000) tags.set(h, (list = []));
+  const tag = Buffer.from(b.buffer, b.byteOffset + start, end - start).toString('utf8');
+  list?.push({ bytes: Uint8Array.from(b.subarray(start, end)), tag });
+  return tag;
+}
+
 /**
- * The common case read field by field with protobufjs's Reader, no message objects: an event
- * whose summary holds only `simple_value` scalars (one per add_scalar call), each given to
- * `visit`. Anything else in it answers false before visiting anything: decode it whole then.
+ * The common case read byte by byte, no message objects: an event whose summary holds only
+ * `simple_value` scalars (one per add_scalar call), each given to `visit`. Anything else in it
+ * answers false before visiting anything: decode it whole then. Reads `data[start, end)`.
  */
-export function decodeScalarEvent(data: Uint8Array, visit: ScalarVisitor): boolean {
-  const reader = protobuf.Reader.create(data);
+export function decodeScalarEvent(data: Uint8Array, visit: ScalarVisitor, start = 0, end = data.length): boolean {
   let wallTime = 0;
   let step = 0;
   let summaryStart = -1;
   let summaryEnd = -1;
-  while (reader.pos < reader.len) {
-    const key = reader.uint32();
-    const field = key >>> 3;
-    if (field === 1 && (key & 7) === 1) wallTime = reader.double();
-    else if (field === 2 && (key & 7) === 0) step = num(reader.int64() as unknown as number | Long);
-    else if (field === 5 && (key & 7) === 2) {
-      const length = reader.uint32();
-      summaryStart = reader.pos;
-      summaryEnd = reader.pos + length;
-      reader.skip(length);
+  at = start;
+  while (at < end) {
+    const key = data[at++];
+    if (key === ((1 << 3) | 1)) {
+      if (at + 8 > end) return false;
+      scratch.setUint32(0, uint32At(data, at), true);
+      scratch.setUint32(4, uint32At(data, at + 4), true);
+      wallTime = scratch.getFloat64(0, true);
+      at += 8;
+    } else if (key === ((2 << 3) | 0)) step = varint64(data);
+    else if (key === ((5 << 3) | 2)) {
+      const length = varint32(data);
+      summaryStart = at;
+      summaryEnd = at + length;
+      at = summaryEnd;
     } else return false;
   }
-  if (summaryStart < 0) return false;
+  if (summaryStart < 0 || at !== end || !Number.isFinite(step)) return false;
   // Checked whole before the first visit, so a fallback never repeats a scalar.
-  for (let pass = 0; pass < 2; pass++) {
-    reader.pos = summaryStart;
-    while (reader.pos < summaryEnd) {
-      if (reader.uint32() !== ((1 << 3) | 2)) return false;
-      const end = reader.uint32() + reader.pos;
-      let tag: string | null = null;
-      let value: number | null = null;
-      while (reader.pos < end) {
-        const key = reader.uint32();
-        if (key === ((1 << 3) | 2)) {
-          if (pass === 0) reader.skip(reader.uint32());
-          else tag = reader.string();
-          tag ??= '';
-        } else if (key === ((2 << 3) | 5)) value = reader.float();
-        else if (key === ((7 << 3) | 2)) reader.skip(reader.uint32());
-        else return false;
-      }
-      if (value === null) return false;
-      if (pass === 1) visit(tag ?? '', step, wallTime, value);
+  let count = 0;
+  at = summaryStart;
+  while (at < summaryEnd) {
+    if (data[at++] !== ((1 << 3) | 2)) return false;
+    const valueEnd = varint32(data) + at;
+    if (!(valueEnd <= summaryEnd)) return false;
+    let tagStart = -1;
+    let tagEnd = -1;
+    let value: number | null = null;
+    while (at < valueEnd) {
+      const key = data[at++];
+      if (key === ((1 << 3) | 2)) {
+        const length = varint32(data);
+        tagStart = at;
+        tagEnd = at += length;
+      } else if (key === ((2 << 3) | 5)) {
+        scratch.setUint32(0, uint32At(data, at), true);
+        value = scratch.getFloat32(0, true);
+        at += 4;
+      } else if (key === ((7 << 3) | 2)) at += varint32(data);
+      else return false;
     }
+    if (value === null || at !== valueEnd) return false;
+    valueStarts[count] = tagStart;
+    valueEnds[count] = tagEnd;
+    values[count++] = value;
   }
+  if (at !== summaryEnd) return false;
+  for (let i = 0; i < count; i++) visit(valueStarts[i] < 0 ? '' : tagOf(data, valueStarts[i], valueEnds[i]), step, wallTime, values[i]);
   return true;
 }
 

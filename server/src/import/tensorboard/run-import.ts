@@ -1,3 +1,4 @@
+import type { DebugSampleEvent, PlotEvent } from '../../db/events-repository';
 import type { TaskFields } from '../../db/tasks-repository';
 import { decodeEvent, decodeScalarEvent, type HistogramBucket, type ScalarVisitor, type TbItem } from './events';
 import { histogramFigure, textFigure } from './figures';
@@ -30,31 +31,55 @@ export interface RunImportOptions {
 
 const PROGRESS_EVERY = 4096;
 
+/** Plots and debug samples gathered before they are written with the next block of points. */
+const FLUSH_EVENTS = 1000;
+
 /**
  * One TensorBoard run and where its files were read up to. `importNew` reads what was appended
- * since the last call and writes it in one transaction: nothing of a run lands half-written.
+ * since the last call. Nothing of a run lands half-written, yet other writers (the server's SDK
+ * ingest) are not held up by a large run: its points, plots and samples are written in short
+ * transactions under a staging task id no reader asks for, then handed to the task in one short
+ * transaction at the end. A failed or killed import leaves only staged rows, which are
+ * discarded (at the failure, or when the run is imported next).
  */
 export class TensorBoardRun {
   readonly taskId: string;
+  /** The task id the run's rows are written under until they are published. */
+  readonly stagingId: string;
   private readonly readers = new Map<string, TfRecordReader>();
+  /** Whether staged rows may exist (left by a killed import before this object's first call). */
+  private staged = true;
 
   constructor(
     readonly projectName: string,
     public files: RunFiles,
   ) {
     this.taskId = stableId('tensorboard', projectName, files.name);
+    this.stagingId = stableId('tensorboard-staging', this.taskId);
   }
 
   /** Imports the records appended since the last call; returns how many were read. */
   importNew(target: ImportTarget, summary: ImportSummary, options: RunImportOptions): number {
     const saved = new Map([...this.readers].map(([path, r]) => [path, r.offset]));
     try {
-      return target.repos.transaction(() => this.importRecords(target, summary, options));
+      this.discardStaged(target);
+      return this.importRecords(target, summary, options);
     } catch (error) {
-      // Nothing was written: read the same records again next time.
+      // Nothing was published: read the same records again next time.
       for (const [path, reader] of this.readers) reader.offset = saved.get(path) ?? 0;
+      this.discardStaged(target);
       throw error;
     }
+  }
+
+  /** Removes what an unfinished import staged. */
+  private discardStaged(target: ImportTarget): void {
+    if (!this.staged) return;
+    this.staged = false;
+    target.repos.transaction(() => {
+      target.repos.scalars.deleteTask(this.stagingId);
+      target.repos.events.deleteTask(this.stagingId);
+    });
   }
 
   private reader(path: string): TfRecordReader {
@@ -66,7 +91,22 @@ export class TensorBoardRun {
   private importRecords(target: ImportTarget, summary: ImportSummary, options: RunImportOptions): number {
     const task = this.taskId;
     const existed = target.repos.tasks.exists(task);
-    const writer = new SeriesWriter(target, task, summary);
+    const staging = this.stagingId;
+    const writer = new SeriesWriter(target, task, summary, staging);
+    let samples: DebugSampleEvent[] = [];
+    let plots: PlotEvent[] = [];
+    /** Writes what was gathered, in one short transaction, under the staging id. */
+    const commit = () => {
+      if (!writer.buffered && !samples.length && !plots.length) return;
+      this.staged = true;
+      target.repos.transaction(() => {
+        writer.flush();
+        target.repos.events.addDebugSamples(samples);
+        target.repos.events.addPlots(plots);
+      });
+      samples = [];
+      plots = [];
+    };
     let records = 0;
     let firstWall = Infinity;
     let lastWall = -Infinity;
@@ -75,9 +115,6 @@ export class TensorBoardRun {
     const hparamsMetrics = new Set<string>();
     let hparams: Record<string, string | number | boolean> | null = null;
     let pendingBytes = 0;
-
-    // The task row first: debug samples and series refer to it.
-    if (!existed) upsertTask(target, task, this.taskFields(options, Date.now(), Date.now()));
 
     const visit = (item: TbItem, inHparams: boolean) => {
       if ('wallTime' in item) {
@@ -101,9 +138,7 @@ export class TensorBoardRun {
           const ext = item.kind === 'audio' ? audioExtension(item.contentType) : imageExtension(item.bytes);
           const path = `tensorboard/${task}/${safeSegment(metric)}/${safeSegment(variant)}/${item.step}.${ext}`;
           const url = storeFile(target, path, item.bytes);
-          target.repos.events.addDebugSamples([
-            { task, metric, variant, iter: item.step, ts: Math.round(item.wallTime * 1000), url, key: null },
-          ]);
+          samples.push({ task: staging, metric, variant, iter: item.step, ts: Math.round(item.wallTime * 1000), url, key: null });
           summary.samples++;
           return;
         }
@@ -114,16 +149,14 @@ export class TensorBoardRun {
         }
         case 'text': {
           const { metric, variant } = metricVariant(item.tag);
-          target.repos.events.addPlots([
-            {
-              task,
-              metric,
-              variant,
-              iter: item.step,
-              ts: Math.round(item.wallTime * 1000),
-              plot_str: textFigure(item.tag, item.step, item.text),
-            },
-          ]);
+          plots.push({
+            task: staging,
+            metric,
+            variant,
+            iter: item.step,
+            ts: Math.round(item.wallTime * 1000),
+            plot_str: textFigure(item.tag, item.step, item.text),
+          });
           summary.plots++;
           return;
         }
@@ -155,7 +188,7 @@ export class TensorBoardRun {
       for (const path of paths) {
         const reader = this.reader(path);
         const start = reader.offset;
-        for (const data of reader.records()) {
+        reader.scan((buf, from, to) => {
           records++;
           if (records % PROGRESS_EVERY === 0) {
             options.onRecords?.(reader.offset - start - pendingBytes);
@@ -163,17 +196,17 @@ export class TensorBoardRun {
           }
           let items: TbItem[] = [];
           try {
-            // Only reads: the scalars it visits are buffered (written by flushIfFull below).
-            if (inHparams || !decodeScalarEvent(data, scalar)) items = decodeEvent(data);
+            // Only reads: the scalars it visits are buffered (written by commit below).
+            if (inHparams || !decodeScalarEvent(buf, scalar, from, to)) items = decodeEvent(buf.subarray(from, to));
           } catch (error) {
             summary.problems.push(
               `${path} before offset ${reader.offset}: record does not decode as an Event (${(error as Error).message}); skipped`,
             );
-            continue;
+            return;
           }
           for (const item of items) visit(item, inHparams);
-          writer.flushIfFull();
-        }
+          if (writer.full || samples.length + plots.length >= FLUSH_EVENTS) commit();
+        });
         options.onRecords?.(reader.offset - start - pendingBytes);
         pendingBytes = 0;
         if (options.reportTails) reader.reportTail();
@@ -182,41 +215,46 @@ export class TensorBoardRun {
     };
     readFiles(this.files.files, false);
     readFiles(this.files.hparamsFiles, true);
-    writer.flush();
-
-    for (const [tag, { step, buckets }] of histograms) {
-      const { metric, variant } = metricVariant(tag);
-      target.repos.events.deletePlots(task, metric, variant);
-      target.repos.events.addPlots([
-        { task, metric, variant, iter: step, ts: Math.round(lastWall * 1000), plot_str: histogramFigure(tag, step, buckets) },
-      ]);
-      summary.plots++;
-    }
     // The HParams plugin's metrics, written once into the session folder, are single values; other scalars there are series.
     const singles = hparamsScalars.filter((s) => hparamsMetrics.has(s.tag));
-    target.repos.events.addSingleValues(
-      singles.map((s) => ({ task, metric: 'Summary', variant: s.tag, value: s.value, ts: Math.round(s.wallTime * 1000) })),
-    );
     for (const s of hparamsScalars.filter((x) => !hparamsMetrics.has(x.tag))) {
       const { metric, variant } = metricVariant(s.tag);
-      writer.add(metric, variant, 0, s.value, Math.round(s.wallTime * 1000));
+      writer.push(writer.series(metric, variant), 0, s.value, Math.round(s.wallTime * 1000));
     }
-    writer.flush();
+    commit();
 
     if (records === 0 && existed) return 0;
     const first = Number.isFinite(firstWall) ? firstWall * 1000 : Date.now();
     const last = Number.isFinite(lastWall) ? lastWall * 1000 : first;
     const fields = this.taskFields(options, first, last);
-    if (existed) {
-      const row = target.repos.tasks.rows([task], ['created'])[0];
-      fields.created = row?.created ?? fields.created;
-      fields.started = fields.created;
-    }
     if (hparams) fields.hyperparams = { hparams: hyperparamSection(hparams) };
-    upsertTask(target, task, fields);
+    // Publish: the task row and everything staged, in one short transaction.
+    target.repos.transaction(() => {
+      const { events } = target.repos;
+      if (existed) {
+        const row = target.repos.tasks.rows([task], ['created'])[0];
+        fields.created = row?.created ?? fields.created;
+        fields.started = fields.created;
+      }
+      upsertTask(target, task, fields);
+      target.repos.scalars.moveSeries(staging, task);
+      events.moveTask(staging, task);
+      for (const [tag, { step, buckets }] of histograms) {
+        const { metric, variant } = metricVariant(tag);
+        events.deletePlots(task, metric, variant);
+        events.addPlots([
+          { task, metric, variant, iter: step, ts: Math.round(lastWall * 1000), plot_str: histogramFigure(tag, step, buckets) },
+        ]);
+        summary.plots++;
+      }
+      events.addSingleValues(
+        singles.map((s) => ({ task, metric: 'Summary', variant: s.tag, value: s.value, ts: Math.round(s.wallTime * 1000) })),
+      );
+      target.repos.tasks.touch(task, writer.lastIteration, fields.last_update!);
+    });
+    this.staged = false;
     if (existed) summary.tasksUpdated++;
     else summary.tasksCreated++;
-    target.repos.tasks.touch(task, writer.lastIteration, fields.last_update!);
     return records;
   }
 

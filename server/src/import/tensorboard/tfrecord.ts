@@ -1,5 +1,5 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
-import * as crc32c from 'crc-32/crc32c';
+import { crc32c } from './crc32c';
 
 /** TFRecord framing: u64 length, u32 masked CRC32C of the length, the data, u32 masked CRC32C of the data. */
 const HEADER = 12;
@@ -11,10 +11,13 @@ const CHUNK = 4 << 20;
 const MAX_RECORD = 1 << 30;
 
 /** TensorFlow's masked CRC32C (tensorflow/core/lib/hash/crc32c.h: Mask). */
-export function maskedCrc32c(data: Uint8Array): number {
-  const crc = crc32c.buf(data) >>> 0;
+export function maskedCrc32c(data: Uint8Array, start = 0, end = data.length): number {
+  const crc = crc32c(data, start, end);
   return ((((crc >>> 15) | (crc << 17)) >>> 0) + MASK_DELTA) >>> 0;
 }
+
+/** Receives one record: its data is `buf[start, end)` (valid only during the call). */
+export type RecordVisitor = (buf: Buffer, start: number, end: number) => void;
 
 export interface RecordIssue {
   file: string;
@@ -45,7 +48,17 @@ export class TfRecordReader {
   }
 
   /** The complete records from `offset` to the file's current end; each buffer is the record's own. */
-  *records(): Generator<Buffer> {
+  records(): Buffer[] {
+    const out: Buffer[] = [];
+    this.scan((buf, start, end) => out.push(Buffer.from(buf.subarray(start, end))));
+    return out;
+  }
+
+  /**
+   * Visits the complete records from `offset` to the file's current end, in order, without a
+   * buffer per record (`offset` moves past each record before it is visited).
+   */
+  scan(visit: RecordVisitor): void {
     if (this.broken) return;
     const fd = openSync(this.path, 'r');
     try {
@@ -79,12 +92,12 @@ export class TfRecordReader {
           return;
         }
         const lengthCrc = buf.readUInt32LE(pos + 8);
-        if (maskedCrc32c(buf.subarray(pos, pos + 8)) !== lengthCrc) {
+        if (maskedCrc32c(buf, pos, pos + 8) !== lengthCrc) {
           this.report(this.offset, 'record length fails its CRC; the rest of the file is skipped');
           this.broken = true;
           return;
         }
-        const length = Number(buf.readBigUInt64LE(pos));
+        const length = buf.readUInt32LE(pos) + buf.readUInt32LE(pos + 4) * 2 ** 32;
         if (length > MAX_RECORD) {
           this.report(this.offset, `record length ${length} is implausible; the rest of the file is skipped`);
           this.broken = true;
@@ -94,16 +107,17 @@ export class TfRecordReader {
           this.tailBytes = size - this.offset;
           return;
         }
-        const data = buf.subarray(pos + HEADER, pos + HEADER + length);
-        const dataCrc = buf.readUInt32LE(pos + HEADER + length);
+        const start = pos + HEADER;
+        const end = start + length;
+        const dataCrc = buf.readUInt32LE(end);
         const at = this.offset;
-        pos += HEADER + length + FOOTER;
+        pos = end + FOOTER;
         this.offset += HEADER + length + FOOTER;
-        if (maskedCrc32c(data) !== dataCrc) {
+        if (maskedCrc32c(buf, start, end) !== dataCrc) {
           this.report(at, 'record data fails its CRC; the record is skipped');
           continue;
         }
-        yield data;
+        visit(buf, start, end);
       }
     } finally {
       closeSync(fd);
