@@ -8,7 +8,9 @@ module.exports = function (config) {
   config.set({
     frameworks: ['jasmine'],
     plugins: [require('karma-jasmine'), require('karma-chrome-launcher')],
-    client: { jasmine: { random: true }, clearContext: false },
+    // Specs wait for states, not for time; the timeout only bounds a spec that never gets there, so it
+    // is long enough for a busy machine (Plotly's first evaluation alone takes seconds there).
+    client: { jasmine: { random: true, timeoutInterval: 60_000 }, clearContext: false },
     reporters: ['dots'],
     browsers: ['ChromeHeadlessCI'],
     customLaunchers: {
