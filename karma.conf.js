@@ -20,6 +20,12 @@ module.exports = function (config) {
       },
     },
     browserNoActivityTimeout: 120000,
+    // On a busy machine the browser can miss the 5 s socket ping (and is then dropped with nothing
+    // run) or take more than a minute to start: these only bound a browser that is really gone.
+    pingTimeout: 60000,
+    browserDisconnectTimeout: 60000,
+    browserDisconnectTolerance: 1,
+    captureTimeout: 300000,
     singleRun: true,
     restartOnFileChange: false,
   });
