@@ -4,13 +4,15 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CHROMIUM_PATH, TEST_FLAGS } from './scripts/chromium.cjs';
+import { copyDemo, demoTemplate } from './e2e/demo-template';
 
 /**
- * e2e tests run against the real embedded server, on a free port, with a freshly seeded database
- * in a temporary folder, and Debian's Chromium (never a downloaded browser). The `full` project
- * runs every suite against the server with its extensions; the `plain` project runs the suites
- * that show data against a second server started with `--plain-clearml` (answers as clearml-server
- * gives them, no extension advertised). Each project only starts the servers it needs.
+ * e2e tests run against the real embedded server, on a free port, with a copy of the demo database
+ * (seeded once: e2e/demo-template.ts) in a temporary folder, and Debian's Chromium (never a
+ * downloaded browser). The `full` project runs every suite against the server with its extensions;
+ * the `plain` project runs the suites whose views differ (PLAIN_SUITES) against a second server
+ * started with `--plain-clearml` (answers as clearml-server gives them, no extension advertised).
+ * Each project only starts the servers it needs.
  *
  * The config is evaluated in the runner and again in each worker; the ports and folders are chosen
  * once, in the runner, and handed to the workers through the environment.
@@ -23,28 +25,35 @@ function freePort(): string {
 }
 process.env['E2E_PORT'] ||= freePort();
 process.env['E2E_PLAIN_PORT'] ||= freePort();
-process.env['E2E_DATA_DIR'] ||= mkdtempSync(join(tmpdir(), 'compare-e2e-'));
-process.env['E2E_PLAIN_DATA_DIR'] ||= mkdtempSync(join(tmpdir(), 'compare-e2e-plain-'));
+if (!process.env['E2E_DEMO_TEMPLATE']) {
+  // In the runner only: the workers find the template and the copies through the environment.
+  const template = demoTemplate();
+  process.env['E2E_DEMO_TEMPLATE'] = template;
+  for (const [name, prefix] of [
+    ['E2E_DATA_DIR', 'compare-e2e-'],
+    ['E2E_PLAIN_DATA_DIR', 'compare-e2e-plain-'],
+  ] as const) {
+    if (process.env[name]) continue;
+    process.env[name] = mkdtempSync(join(tmpdir(), prefix));
+    copyDemo(template, process.env[name]);
+  }
+}
 const port = Number(process.env['E2E_PORT']);
-const dataDir = process.env['E2E_DATA_DIR'];
+const dataDir = process.env['E2E_DATA_DIR']!;
 const baseURL = `http://127.0.0.1:${port}`;
 const plainPort = Number(process.env['E2E_PLAIN_PORT']);
-const plainDataDir = process.env['E2E_PLAIN_DATA_DIR'];
+const plainDataDir = process.env['E2E_PLAIN_DATA_DIR']!;
 const plainBaseURL = `http://127.0.0.1:${plainPort}`;
 
-/** The suites run against the plain-mode server too: every tab that shows a task's data. */
-const PLAIN_SUITES = [
-  'task-table',
-  'compare-shell',
-  'details',
-  'hyper-params-charts',
-  'hyper-params-values',
-  'scalars',
-  'plots',
-  'debug-samples',
-  'live-updates',
-  'plain-clearml',
-];
+/**
+ * The suites run against the plain-mode server too: those whose answers or views differ there. The
+ * plain-mode server differs in three answers only (server.info without capabilities, the scalar
+ * histogram without envelope and x_range, debug_images without iteration), and the app reads the
+ * capabilities only in Scalars and Debug samples. The other views (task table, shell, Details,
+ * Hyperparameters, Plots) get the same answers in both modes (server/test/tasks-clearml-shape.test.ts
+ * checks the task answers in both), so `full` covers them; plain-clearml.spec.ts runs in both.
+ */
+const PLAIN_SUITES = ['scalars', 'debug-samples', 'live-updates', 'plain-clearml'];
 const asked = process.argv.slice(2);
 /** `--project=plain` (or `--project plain`) alone: the full-mode server is not started. */
 const onlyProject = (name: string) => asked.some((a, i) => a === `--project=${name}` || (a === '--project' && asked[i + 1] === name));
@@ -57,7 +66,7 @@ function server(at: number, dir: string, url: string, extra = '') {
     command: `node --import tsx server/src/main.ts --db "${join(dir, 'compare.db')}" --files "${join(dir, 'files')}" --port ${at}${extra}`,
     url: `${url}/api/server.info`,
     reuseExistingServer: false,
-    // Seeding the demo database can take minutes on a busy machine.
+    // A server started on a folder of its own (E2E_DATA_DIR) seeds the demo there: minutes on a busy machine.
     timeout: 300_000,
     stdout: 'pipe' as const,
     stderr: 'pipe' as const,

@@ -36,8 +36,8 @@ test.describe('served under a base path', () => {
   test.describe.configure({ mode: 'serial', timeout: 180_000 });
 
   test.beforeAll(async () => {
-    // May build the app for the base path first, then starts a server of its own.
-    test.setTimeout(900_000);
+    // Makes the app for the base path from the main build when needed, then starts a server of its own.
+    test.setTimeout(300_000);
     const appDir = baseBuild();
     server = await startOwnServer(['--base-path', BASE_PATH], { COMPARE_APP_DIR: appDir, COMPARE_API_KEYS: `${ACCESS}:${SECRET}` });
     app = `${server.baseURL}${BASE_PATH}`;

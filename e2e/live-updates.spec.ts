@@ -1,5 +1,5 @@
 import { APIRequestContext, Locator, Page, expect, test } from '@playwright/test';
-import { compareUrl } from './support';
+import { DRAWN, compareUrl, summaryBars } from './support';
 
 async function api<T>(request: APIRequestContext, endpoint: string, data: unknown): Promise<T> {
   const response = await request.post(`/api/v2.31/${endpoint}`, { data });
@@ -56,8 +56,6 @@ function xRange(chartEl: Locator): Promise<[number, number]> {
   });
 }
 
-/** The shared machine can be slow to load Plotly and the lazy tabs. */
-const DRAWN = { timeout: 60_000 };
 /** A change shows on the next check (every 0.5-1 s here); on a busy machine that can take much longer. */
 const UPDATED = { timeout: 60_000 };
 
@@ -165,11 +163,7 @@ test.describe('live updates', () => {
     });
     await api(request, 'events.add_batch', [single(0.5)]);
     // The bars' values as Plotly holds them (none while the chart is being drawn).
-    const summaryValues = (p: Page) =>
-      p
-        .getByTestId('summary-chart')
-        .locator('.js-plotly-plot')
-        .evaluate((el) => (el as unknown as { data?: { y: number[] }[] }).data?.map((t) => t.y[0]) ?? null);
+    const summaryValues = async (p: Page) => (await summaryBars(p)).map((bar) => bar.value);
 
     await page.goto(compareUrl([id], 'scalars/graph', 'refresh=1'));
     await expect(chart(page).locator('.nsewdrag')).toBeVisible(DRAWN);
@@ -177,14 +171,14 @@ test.describe('live updates', () => {
     await expect.poll(() => summaryValues(page)).toEqual([0.5]);
     await api(request, 'events.add_batch', [single(0.75)]);
     await report(request, id, 10, 15);
-    await expect.poll(() => plottedX(chart(page)), { timeout: 15_000 }).toHaveLength(15);
-    await expect.poll(() => summaryValues(page), { timeout: 15_000 }).toEqual([0.75]);
+    await expect.poll(() => plottedX(chart(page)), UPDATED).toHaveLength(15);
+    await expect.poll(() => summaryValues(page), UPDATED).toEqual([0.75]);
 
     await page.getByTestId('tab-metrics-plots').click();
     await expect.poll(() => summaryValues(page), DRAWN).toEqual([0.75]);
     await api(request, 'events.add_batch', [single(0.9)]);
     await report(request, id, 15, 20);
-    await expect.poll(() => summaryValues(page), { timeout: 15_000 }).toEqual([0.9]);
+    await expect.poll(() => summaryValues(page), UPDATED).toEqual([0.9]);
   });
 
   test("Details shows a running task's new iteration and status without a reload, keeping the scroll", async ({ page, request }) => {

@@ -1,8 +1,5 @@
 import { Locator, expect, test } from '@playwright/test';
-import { DEMO, compareUrl, taskIds } from './support';
-
-/** Plotly is large and parsed on first use: on a busy machine the first chart can take a while. */
-const DRAWN = { timeout: 60_000 };
+import { DEMO, DRAWN, chartTraces, compareUrl, summaryBars, taskIds } from './support';
 
 interface TraceInfo {
   name: string;
@@ -13,16 +10,13 @@ interface TraceInfo {
 
 /** The traces Plotly drew in a chart under `scope`. */
 async function traces(scope: Locator): Promise<TraceInfo[]> {
-  const chart = scope.locator('.js-plotly-plot').first();
-  await expect(chart.locator('.main-svg').first()).toBeVisible(DRAWN);
-  return chart.evaluate((el) =>
-    ((el as unknown as { data: Record<string, unknown>[] }).data ?? []).map((t) => ({
-      name: String(t['name']),
-      color: (t['line'] as { color?: string } | undefined)?.color,
-      legendgroup: String(t['legendgroup']),
-      visible: t['visible'],
-    })),
-  );
+  await expect(scope.locator('.js-plotly-plot').first().locator('.main-svg').first()).toBeVisible(DRAWN);
+  return (await chartTraces(scope, ['name', 'line', 'legendgroup', 'visible'])).map((t) => ({
+    name: String(t.name),
+    color: (t.line as { color?: string } | undefined)?.color,
+    legendgroup: String(t.legendgroup),
+    visible: t.visible,
+  }));
 }
 
 test.describe('plots', () => {
@@ -94,20 +88,16 @@ test.describe('plots', () => {
     await page.goto(compareUrl(ids, 'metrics-plots'));
     const summary = page.getByTestId('summary-chart');
     await expect(summary.locator('.main-svg').first()).toBeVisible(DRAWN);
-    const chart = await summary.locator('.js-plotly-plot').evaluate((el) => {
-      const plot = el as unknown as {
-        data: { legendgroup: string; x: string[]; y: number[]; yaxis: string }[];
-        _fullLayout: Record<string, { range?: number[] }>;
-      };
-      return {
-        bars: plot.data.map((t) => ({ task: t.legendgroup, metric: t.x[0], value: t.y[0], axis: t.yaxis })),
-        ranges: Object.fromEntries(
-          Object.entries(plot._fullLayout)
+    const chart = {
+      bars: await summaryBars(page),
+      ranges: await summary.locator('.js-plotly-plot').evaluate((el) =>
+        Object.fromEntries(
+          Object.entries((el as unknown as { _fullLayout: Record<string, { range?: number[] }> })._fullLayout)
             .filter(([k]) => /^yaxis\d*$/.test(k))
             .map(([k, v]) => [k, v.range]),
         ),
-      };
-    });
+      ),
+    };
     const metrics = [...new Set(chart.bars.map((b) => b.metric))];
     expect(metrics).toContain('test_accuracy');
     expect(metrics).toContain('params_millions');

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
+import { copyDemo } from './demo-template';
 
 /** What a page did that it must not: dialogs, uncaught errors, console errors, CSP violations. */
 export interface PageWatch {
@@ -53,9 +54,15 @@ export interface OwnServer {
   stop(): Promise<void>;
 }
 
-/** Starts a server of its own (fresh demo database, free port), with extra arguments and environment. */
+/**
+ * Starts a server of its own (a fresh copy of the demo database, unless `--no-demo`; free port), with
+ * extra arguments and environment.
+ */
 export async function startOwnServer(args: string[], env: Record<string, string>): Promise<OwnServer> {
   const dir = mkdtempSync(join(tmpdir(), 'compare-e2e-own-'));
+  // The template playwright.config.ts seeded; without one the server seeds the demo itself.
+  const template = process.env['E2E_DEMO_TEMPLATE'];
+  if (template && !args.includes('--no-demo')) copyDemo(template, dir);
   const port = freePort();
   const appDir = process.env['E2E_APP_DIR'] ? { COMPARE_APP_DIR: process.env['E2E_APP_DIR'] } : {};
   const child: ChildProcess = spawn(
@@ -76,8 +83,8 @@ export async function startOwnServer(args: string[], env: Record<string, string>
   );
   let output = '';
   await new Promise<void>((resolve, reject) => {
-    // Seeding the demo database on a busy machine has taken over three minutes: this only bounds a
-    // server that never comes up (it is then stopped, not left running).
+    // Seeding the demo database (without a template) on a busy machine has taken over three minutes:
+    // this only bounds a server that never comes up (it is then stopped, not left running).
     const timer = setTimeout(() => {
       child.kill('SIGTERM');
       reject(new Error(`server did not start: ${output}`));

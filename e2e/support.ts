@@ -56,3 +56,34 @@ export async function pick(checkbox: Locator): Promise<void> {
 export function row(page: Page, name: string) {
   return page.locator('tr[data-task-id]').filter({ has: page.getByRole('cell', { name, exact: true }) });
 }
+
+/**
+ * How long a chart may take to be drawn: Plotly is large and parsed on first use, seconds on a busy
+ * machine. A bound for reporting a failure, not a budget: a passing test waits only for the drawing.
+ */
+export const DRAWN = { timeout: 60_000 };
+
+/** The traces Plotly holds for the first chart under `scope` (none while it is being drawn), each with `keys` only. */
+export function chartTraces<K extends string>(scope: Locator, keys: readonly K[]): Promise<Record<K, unknown>[]> {
+  return scope
+    .locator('.js-plotly-plot')
+    .first()
+    .evaluate(
+      (el, wanted) =>
+        ((el as unknown as { data?: Record<string, unknown>[] }).data ?? []).map((trace) =>
+          Object.fromEntries(wanted.map((key) => [key, trace[key]])),
+        ),
+      [...keys],
+    ) as Promise<Record<K, unknown>[]>;
+}
+
+/** The Summary chart's bars (one trace each) as Plotly holds them: task, metric, value and y axis. */
+export async function summaryBars(page: Page): Promise<{ task: string; metric: string; value: number; axis: string }[]> {
+  const traces = await chartTraces(page.getByTestId('summary-chart'), ['legendgroup', 'x', 'y', 'yaxis']);
+  return traces.map((t) => ({
+    task: String(t.legendgroup),
+    metric: (t.x as string[])[0],
+    value: (t.y as number[])[0],
+    axis: String(t.yaxis),
+  }));
+}

@@ -3,6 +3,7 @@ import { provideRouter } from '@angular/router';
 import { MockStore, provideMockStore } from '@ngrx/store/testing';
 import { ComparePage } from './compare-page';
 import { COMPARE_TABS } from '../url/compare-url';
+import { until } from '../core/testing/until';
 import { ComparePageActions, CompareViewActions } from '../state/compare/compare.actions';
 import {
   ComparedTask,
@@ -68,8 +69,10 @@ describe('ComparePage', () => {
     expect(headers[1].querySelector('[data-testid=set-base]')).toBeNull();
     // In the page, the headers come into view and get their controls.
     document.body.appendChild(fixture.nativeElement);
-    await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 50)));
-    await fixture.whenStable();
+    await until(
+      () => !!headers[1].querySelector('[data-testid=set-base]'),
+      () => fixture.whenStable(),
+    );
     expect(headers[0].querySelector('[data-testid=base-badge]')).not.toBeNull();
     (headers[1].querySelector('[data-testid=set-base]') as HTMLButtonElement).click();
     expect(store.dispatch).toHaveBeenCalledWith(ComparePageActions.baseTaskSet({ taskId: B }));

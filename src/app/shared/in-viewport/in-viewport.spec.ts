@@ -1,5 +1,6 @@
 import { Component, signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
+import { until } from '../../core/testing/until';
 import { InViewport, scrollParent } from './in-viewport';
 
 @Component({
@@ -32,7 +33,8 @@ describe('InViewport', () => {
     });
     fixture.componentInstance.cards.set([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
     await fixture.whenStable();
-    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    // The observers report together, after a rendering step: the first report brings every card's.
+    await until(() => fixture.componentInstance.seen.size > 0);
     expect(atFirstRead).toEqual(['12']);
     // 100 px of scroller and 300 px of margin below it: the first cards, not the last ones.
     const seen = fixture.componentInstance.seen;

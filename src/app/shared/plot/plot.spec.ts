@@ -1,4 +1,5 @@
 import { TestBed } from '@angular/core/testing';
+import { until } from '../../core/testing/until';
 import { Plot } from './plot';
 import { themedLayout } from './plot-figure';
 import { BUILD_FILES, PlotlyLoader, bundleFor, drawsBundle, loadPlotly, prefetchPlotlyWhenIdle } from './plotly-loader';
@@ -96,10 +97,7 @@ describe('prefetchPlotlyWhenIdle', () => {
 });
 
 describe('Plot', () => {
-  // Plotly is evaluated on first use: seconds on a busy machine.
-  beforeAll(() => (jasmine.DEFAULT_TIMEOUT_INTERVAL = 60_000));
-  afterAll(() => (jasmine.DEFAULT_TIMEOUT_INTERVAL = 5_000));
-
+  // Plotly is evaluated on first use: seconds on a busy machine (karma.conf.js gives specs a minute).
   it('draws the figure with Plotly and says when it is drawn', async () => {
     const fixture = TestBed.createComponent(Plot);
     fixture.componentRef.setInput('figure', {
@@ -181,10 +179,10 @@ describe('Plot', () => {
     };
     fixture.componentRef.setInput('figure', broken);
     fixture.detectChanges();
-    for (let i = 0; i < 50 && !fixture.nativeElement.querySelector('.plot-error'); i++) {
-      await new Promise((resolve) => setTimeout(resolve, 100));
-      await fixture.whenStable();
-    }
+    await until(
+      () => !!fixture.nativeElement.querySelector('.plot-error'),
+      () => fixture.whenStable(),
+    );
     expect(fixture.nativeElement.querySelector('.plot-error')?.textContent).toContain('could not be drawn: bad figure');
   });
 });
