@@ -36,6 +36,7 @@ const plainBaseURL = `http://127.0.0.1:${plainPort}`;
 const PLAIN_SUITES = [
   'task-table',
   'compare-shell',
+  'compare-links',
   'details',
   'hyper-params-charts',
   'hyper-params-values',
