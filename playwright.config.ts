@@ -51,9 +51,10 @@ const plainBaseURL = `http://127.0.0.1:${plainPort}`;
  * histogram without envelope and x_range, debug_images without iteration), and the app reads the
  * capabilities only in Scalars and Debug samples. The other views (task table, shell, Details,
  * Hyperparameters, Plots) get the same answers in both modes (server/test/tasks-clearml-shape.test.ts
- * checks the task answers in both), so `full` covers them; plain-clearml.spec.ts runs in both.
+ * checks the task answers in both), so `full` covers them; plain-clearml.spec.ts runs in both, and
+ * compare-links.spec.ts, whose unknown ids plain clearml-server refuses in its events calls.
  */
-const PLAIN_SUITES = ['scalars', 'debug-samples', 'live-updates', 'plain-clearml'];
+const PLAIN_SUITES = ['scalars', 'debug-samples', 'live-updates', 'plain-clearml', 'compare-links'];
 const asked = process.argv.slice(2);
 /** `--project=plain` (or `--project plain`) alone: the full-mode server is not started. */
 const onlyProject = (name: string) => asked.some((a, i) => a === `--project=${name}` || (a === '--project' && asked[i + 1] === name));

@@ -20,6 +20,7 @@ import { createNotices } from './http/notices';
 import { sdkLinkRoutes } from './web/sdk-links';
 import { seedDemo } from './seed/seed';
 import { appRoutes } from './web/app-routes';
+import { repairedAppUrl } from './web/undecodable-url';
 import { registerRequestGuard } from './web/request-guard';
 import { parseBasePath } from './web/base-path';
 import { registerSecurityHeaders } from './web/security-headers';
@@ -97,8 +98,16 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ? loggerOptions(options.logger) : false,
     bodyLimit: BATCH_BODY_LIMIT,
-    // A URL that does not decode (e.g. overlong UTF-8) is answered with the envelope too.
-    frameworkErrors: (error, request, reply) => sendError(request, reply, 400, 12, `Validation error: ${error.message}`),
+    // A link to the app that does not decode is sent to its readable form (the app explains it);
+    // any other URL that does not decode (e.g. overlong UTF-8) is answered with the envelope too.
+    frameworkErrors: (error, request, reply) => {
+      const readable =
+        error.code === 'FST_ERR_BAD_URL' && (request.method === 'GET' || request.method === 'HEAD')
+          ? repairedAppUrl(request.url, parseBasePath(options.basePath))
+          : null;
+      if (readable) return reply.redirect(readable, 302);
+      return sendError(request, reply, 400, 12, `Validation error: ${error.message}`);
+    },
     ajv: { customOptions: { allowUnionTypes: true, coerceTypes: false, removeAdditional: false, useDefaults: true, allErrors: false } },
   });
   // The ClearML SDK sends every call as a GET with a JSON body.

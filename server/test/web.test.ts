@@ -3,6 +3,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { parseBasePath } from '../src/web/base-path';
+import { repairedAppUrl } from '../src/web/undecodable-url';
 import { startServer, tempDir } from './helpers';
 
 test('serves the built app with a fallback to index.html for app routes', async (t) => {
@@ -211,4 +212,49 @@ test("a build made with another base href is served with the server's own", asyn
   });
   const page = await server.app.inject({ method: 'GET', url: '/tasks' });
   assert.match(page.body, /<base href="\/">/);
+});
+
+test('a link to the app that does not decode is sent to its readable form; the API and other sites keep the error', async (t) => {
+  const appDir = tempDir();
+  writeFileSync(join(appDir, 'index.html'), '<html>app shell</html>');
+  const server = await startServer({ appDir });
+  t.after(async () => {
+    await server.close();
+    rmSync(appDir, { recursive: true, force: true });
+  });
+  const broken = await server.app.inject({ method: 'GET', url: '/compare-tasks;ids=%%%zz,%e2%82/details?q=%' });
+  assert.equal(broken.statusCode, 302);
+  assert.equal(broken.headers.location, '/compare-tasks;ids=%25%25%25zz,%25e2%2582/details?q=%25');
+  const readable = await server.app.inject({ method: 'GET', url: String(broken.headers.location) });
+  assert.equal(readable.statusCode, 200);
+  assert.match(readable.body, /app shell/);
+  // A valid escape beside a broken one is kept as it was.
+  const mixed = await server.app.inject({ method: 'HEAD', url: '/compare-tasks;ids=%3Cb%3E,%zz/details' });
+  assert.equal(mixed.statusCode, 302);
+  assert.equal(mixed.headers.location, '/compare-tasks;ids=%3Cb%3E,%25zz/details');
+  for (const url of ['/api/v2.31/tasks.get_all_ex%zz', '/files/%%', '//evil.example/%zz']) {
+    const answer = await server.app.inject({ method: 'GET', url });
+    assert.equal(answer.statusCode, 400, url);
+    assert.equal(answer.json().meta.result_subcode, 12, url);
+  }
+  const posted = await server.app.inject({ method: 'POST', url: '/compare-tasks;ids=%%/details' });
+  assert.equal(posted.statusCode, 400);
+  // A raw request line can start with a backslash, which browsers read as another host.
+  assert.equal(repairedAppUrl('/\\evil.example/%zz'), null);
+  assert.equal(repairedAppUrl('/compare-tasks;ids=a/details'), null);
+});
+
+test('under a base path, only the app under it is sent to its readable form', async (t) => {
+  const appDir = tempDir();
+  writeFileSync(join(appDir, 'index.html'), '<html>app shell</html>');
+  const server = await startServer({ appDir, basePath: '/compare/' });
+  t.after(async () => {
+    await server.close();
+    rmSync(appDir, { recursive: true, force: true });
+  });
+  const broken = await server.app.inject({ method: 'GET', url: '/compare/compare-tasks;ids=%%/details' });
+  assert.equal(broken.statusCode, 302);
+  assert.equal(broken.headers.location, '/compare/compare-tasks;ids=%25%25/details');
+  const outside = await server.app.inject({ method: 'GET', url: '/elsewhere/%%' });
+  assert.equal(outside.statusCode, 400);
 });

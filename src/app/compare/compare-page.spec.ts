@@ -13,6 +13,8 @@ import {
   selectComparedTaskIds,
   selectComparedTasks,
   selectIdsProblem,
+  selectNothingToShow,
+  selectUnreadableIds,
   selectLivePoll,
   selectLiveSettings,
   selectMissingTaskIds,
@@ -42,6 +44,8 @@ describe('ComparePage', () => {
     store.overrideSelector(selectComparedTasks, compared);
     store.overrideSelector(selectCompareTab, 'scalars');
     store.overrideSelector(selectIdsProblem, null);
+    store.overrideSelector(selectUnreadableIds, []);
+    store.overrideSelector(selectNothingToShow, null);
     store.overrideSelector(selectMissingTaskIds, []);
     store.overrideSelector(compareFeature.selectError, null);
     store.overrideSelector(selectLiveSettings, { enabled: true, intervalMs: 10_000 });

@@ -11,7 +11,7 @@ import { Store } from '@ngrx/store';
 import { from, switchMap } from 'rxjs';
 import { CopyWithNotice } from '../shared/copy/copy-with-notice';
 import { prefetchPlotlyWhenIdle } from '../shared/plot/plotly-loader';
-import { COMPARE_TABS, compareUrlCommands } from '../url/compare-url';
+import { COMPARE_TABS, MAX_COMPARED_TASKS, compareUrlCommands } from '../url/compare-url';
 import { PAGE_OPTIONS } from '../url/page-options';
 import { optionsPatch, withDeclaredOptions } from '../url/view-options';
 import { ALL_OPTION_MAPS } from './view-options';
@@ -29,7 +29,9 @@ import {
   selectLivePoll,
   selectLiveSettings,
   selectMissingTaskIds,
+  selectNothingToShow,
   selectTaskSlots,
+  selectUnreadableIds,
 } from '../state/compare/compare.feature';
 import { Toggle } from '../shared/toggle/toggle';
 
@@ -63,6 +65,9 @@ export class ComparePage {
     });
   });
   protected readonly idsProblem = this.store.selectSignal(selectIdsProblem);
+  protected readonly unreadableIds = this.store.selectSignal(selectUnreadableIds);
+  protected readonly nothingToShow = this.store.selectSignal(selectNothingToShow);
+  protected readonly maxTasks = MAX_COMPARED_TASKS;
   protected readonly missingIds = this.store.selectSignal(selectMissingTaskIds);
   protected readonly loadError = this.store.selectSignal(compareFeature.selectError);
   protected readonly live = this.store.selectSignal(selectLiveSettings);
@@ -82,7 +87,7 @@ export class ComparePage {
 
   constructor() {
     const title = inject(Title);
-    effect(() => title.setTitle(`Compare ${this.ids().length} tasks`));
+    effect(() => title.setTitle(`Compare ${this.tasks().length} tasks`));
     this.store.dispatch(ComparePageActions.opened());
     // Most visits go on to a chart (Scalars, the scatter plot): Plotly loads while the page is idle.
     inject(DestroyRef).onDestroy(prefetchPlotlyWhenIdle());
@@ -101,11 +106,23 @@ export class ComparePage {
   }
 
   protected move(move: { from: number; to: number }): void {
-    this.store.dispatch(ComparePageActions.taskMoved(move));
+    // The strip leaves out tasks that were not found: its places are turned into places in the link.
+    const ids = this.ids();
+    const shown = this.tasks();
+    const place = (index: number) => (index < shown.length ? ids.indexOf(shown[index].id) : ids.length - 1);
+    this.store.dispatch(ComparePageActions.taskMoved({ from: place(move.from), to: place(move.to) }));
   }
 
   protected removeMissing(): void {
     this.store.dispatch(ComparePageActions.missingTasksRemoved());
+  }
+
+  protected keepFirstTasks(): void {
+    this.store.dispatch(ComparePageActions.firstTasksKept());
+  }
+
+  protected removeUnreadable(): void {
+    this.store.dispatch(ComparePageActions.unreadableIdsRemoved());
   }
 
   protected retry(): void {

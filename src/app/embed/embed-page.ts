@@ -5,7 +5,7 @@ import { Theme } from '../core/theme/theme';
 import { ComparePageActions } from '../state/compare/compare.actions';
 import { EMBED_PAGE_OPTIONS } from '../url/page-options';
 import { selectOptions } from '../url/view-options';
-import { compareFeature, selectIdsProblem } from '../state/compare/compare.feature';
+import { compareFeature, selectIdsProblem, selectNothingToShow } from '../state/compare/compare.feature';
 
 /**
  * The bare page around an embedded visualization: no app bar, header or tabs; the theme from the
@@ -21,8 +21,12 @@ import { compareFeature, selectIdsProblem } from '../state/compare/compare.featu
       <p class="message" role="alert">{{ problem }}</p>
     } @else if (loadError(); as message) {
       <p class="message" role="alert">The compared tasks could not be loaded: {{ message }}</p>
+    } @else if (nothingToShow() === 'none-found') {
+      <p class="message" role="alert">None of the tasks in this link was found.</p>
     }
-    <router-outlet />
+    @if (!nothingToShow()) {
+      <router-outlet />
+    }
   `,
   styles: `
     :host {
@@ -39,6 +43,7 @@ export class EmbedPage {
   private readonly store = inject(Store);
   protected readonly idsProblem = this.store.selectSignal(selectIdsProblem);
   protected readonly loadError = this.store.selectSignal(compareFeature.selectError);
+  protected readonly nothingToShow = this.store.selectSignal(selectNothingToShow);
   private readonly themeOption = this.store.selectSignal(selectOptions(EMBED_PAGE_OPTIONS));
 
   constructor() {

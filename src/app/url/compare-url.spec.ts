@@ -13,6 +13,10 @@ describe('compare URL', () => {
     expect(parseIds(`${A},<script>,123,${C}`)).toEqual({ ids: [A, C], invalid: ['<script>', '123'] });
     expect(parseIds(undefined)).toEqual({ ids: [], invalid: [] });
     expect(parseIds(['x'])).toEqual({ ids: [], invalid: [] });
+    expect(parseIds(`<script>alert(1)</script>,hello world,${A}`)).toEqual({
+      ids: [A],
+      invalid: ['<script>alert(1)</script>', 'hello world'],
+    });
   });
 
   it('writes router commands with ids as a matrix parameter, base first', () => {

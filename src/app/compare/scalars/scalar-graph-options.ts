@@ -1,7 +1,7 @@
 import { createSelector } from '@ngrx/store';
 import { HistogramKey, MetricVariants } from '../../core/api/events-api';
 import { selectCapabilities } from '../../core/server/server-info.feature';
-import { compareFeature, selectCompareView, selectComparedTaskIds, selectEmbedded } from '../../state/compare/compare.feature';
+import { compareFeature, selectCompareView, selectEmbedded, selectExistingTaskIds } from '../../state/compare/compare.feature';
 import { OptionValues, readOptions, selectOptions } from '../../url/view-options';
 import { SCALAR_CHART_OPTIONS, SCALAR_GRAPH_OPTIONS, ScalarChartGrouping, XAxis } from './scalars-options';
 import { metricKey, metricMatches } from './metric-keys';
@@ -131,7 +131,7 @@ export const selectStaleChartRequests = createSelector(
   selectWantedChartRequests,
   selectChartsInView,
   scalarsFeature.selectSeries,
-  selectComparedTaskIds,
+  selectExistingTaskIds,
   compareFeature.selectDataRevision,
-  (wanted, visible, series, taskIds, revision) => ({ requests: staleRequests(wanted, visible, series, taskIds, revision) }),
+  (wanted, visible, series, taskIds, revision) => ({ requests: taskIds ? staleRequests(wanted, visible, series, taskIds, revision) : [] }),
 );

@@ -10,6 +10,10 @@ export const ComparePageActions = createActionGroup({
     'Task Moved': props<{ from: number; to: number }>(),
     'Tasks Applied': props<{ taskIds: string[] }>(),
     'Missing Tasks Removed': emptyProps(),
+    /** A link with more tasks than can be compared keeps its first MAX_COMPARED_TASKS. */
+    'First Tasks Kept': emptyProps(),
+    /** The entries of a link that are not task ids are dropped from it. */
+    'Unreadable Ids Removed': emptyProps(),
     'Retry Clicked': emptyProps(),
     Opened: emptyProps(),
     'Task Color Changed': props<{ taskId: string; color: string | null }>(),

@@ -60,6 +60,8 @@ export const writeComparedIdsToUrl = createEffect(
         ComparePageActions.taskMoved,
         ComparePageActions.tasksApplied,
         ComparePageActions.missingTasksRemoved,
+        ComparePageActions.firstTasksKept,
+        ComparePageActions.unreadableIdsRemoved,
       ),
       withLatestFrom(
         store.select(selectComparedTaskIds),
@@ -69,7 +71,7 @@ export const writeComparedIdsToUrl = createEffect(
       ),
       tap(([action, ids, missingIds, view, slots]) => {
         const next = nextComparedIds(action, ids, missingIds);
-        if (next.join() === ids.join()) return;
+        if (next.join() === ids.join() && action.type !== ComparePageActions.unreadableIdsRemoved.type) return;
         // Each task keeps its colour: the slots follow the tasks through removals, additions and moves.
         if (!next.length) void router.navigate(['/tasks']);
         else void router.navigate(compareUrlCommands(next, view, nextSlots(ids, slots, next)), { queryParamsHandling: 'preserve' });

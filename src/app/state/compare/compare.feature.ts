@@ -99,15 +99,32 @@ export const selectTaskSlots = createSelector(selectComparedTaskIds, selectRoute
   assignSlots(ids, parseSlots(params['slots'])),
 );
 
-/** Whether the ids in the URL can be loaded at all. */
+/** The entries of the URL's `ids` that are not task ids (left out of the comparison). */
+export const selectUnreadableIds = createSelector(selectParsedIds, (parsed) => parsed.invalid);
+
+/** How many entries a message lists, and how long each may be: a link can hold anything. */
+const SHOWN_ENTRIES = 10;
+const SHOWN_ENTRY_LENGTH = 64;
+
+function shownEntries(entries: readonly string[]): string {
+  const shown = entries.slice(0, SHOWN_ENTRIES).map((entry) => {
+    const short = entry.length > SHOWN_ENTRY_LENGTH ? `${entry.slice(0, SHOWN_ENTRY_LENGTH - 1)}…` : entry;
+    return `"${short}"`;
+  });
+  const more = entries.length > SHOWN_ENTRIES ? ` and ${entries.length - SHOWN_ENTRIES} more` : '';
+  return shown.join(', ') + more;
+}
+
+/** Whether the ids in the URL can be loaded at all: the message the page shows (as text), or null. */
 export const selectIdsProblem = createSelector(selectParsedIds, ({ ids, invalid }) => {
   if (ids.length > MAX_COMPARED_TASKS) {
-    return `This link compares ${ids.length} tasks; up to ${MAX_COMPARED_TASKS} can be compared at once. Remove some tasks from the comparison.`;
+    return `This link compares ${ids.length} tasks; up to ${MAX_COMPARED_TASKS} can be compared at once.`;
   }
-  if (invalid.length) {
-    return `The link holds ${invalid.length === 1 ? 'an entry that is not a task id' : 'entries that are not task ids'}: ${invalid.join(', ')}. They are left out.`;
-  }
-  if (!ids.length) return 'No tasks to compare. Select tasks in the task table and press COMPARE.';
+  const unreadable = invalid.length
+    ? `This link holds ${invalid.length === 1 ? 'an unreadable task id' : `${invalid.length} unreadable task ids`}: ${shownEntries(invalid)}.`
+    : '';
+  if (!ids.length) return `${unreadable} No tasks to compare. Select tasks in the task table and press COMPARE.`.trim();
+  if (unreadable) return `${unreadable} ${invalid.length === 1 ? 'It is' : 'They are'} left out.`;
   return null;
 });
 
@@ -118,19 +135,47 @@ export const selectMissingTaskIds = createSelector(
   (ids, loadedIds, tasksById) => (loadedIds === null ? [] : ids.filter((id) => loadedIds.includes(id) && !tasksById[id])),
 );
 
+/** The compared ids that the tabs show: all but the ones the task list did not find (the same array when none is missing). */
+export const selectShownTaskIds = createSelector(selectComparedTaskIds, selectMissingTaskIds, (ids, missingIds) =>
+  missingIds.length ? ids.filter((id) => !missingIds.includes(id)) : ids,
+);
+
+/**
+ * The compared ids that the data calls may name, or null until the task list has answered for them.
+ * clearml-server refuses a whole call that names one unknown task ("Invalid task id"), so the tabs
+ * ask only for the tasks the list found; the banner names the others. When the list itself could
+ * not be loaded, every id is tried (each tab then shows its own error).
+ */
+export const selectExistingTaskIds = createSelector(
+  selectComparedTaskIds,
+  compareFeature.selectLoadedIds,
+  compareFeature.selectTasksById,
+  compareFeature.selectError,
+  (ids, loadedIds, tasksById, error): string[] | null => {
+    if (error !== null) return ids;
+    if (loadedIds === null || ids.some((id) => !loadedIds.includes(id))) return null;
+    return ids.filter((id) => tasksById[id]);
+  },
+);
+
+/** The compared tasks that every tab shows: in comparison order, without the ones the task list did not find. */
 export const selectComparedTasks = createSelector(
   selectComparedTaskIds,
+  selectMissingTaskIds,
   compareFeature.selectTasksById,
   compareFeature.selectTaskColors,
   selectTaskSlots,
-  (ids, tasksById, taskColors, slots): ComparedTask[] => {
+  (ids, missingIds, tasksById, taskColors, slots): ComparedTask[] => {
     const names = displayNames(ids.map((id) => ({ id, name: tasksById[id]?.name ?? id })));
     const taskSlots = slots.length === ids.length ? slots : assignSlots(ids);
-    return ids.map((id, index) => {
+    // Each task keeps the look of its place in the link, so leaving a missing task out changes no colour.
+    const baseId = ids.find((id) => !missingIds.includes(id));
+    return ids.flatMap((id, index) => {
+      if (missingIds.includes(id)) return [];
       const look = slotLook(taskSlots[index]);
       return {
         id,
-        isBase: index === 0,
+        isBase: id === baseId,
         color: taskColors[id] ?? look.color,
         dash: look.dash,
         symbol: look.symbol,
@@ -138,6 +183,17 @@ export const selectComparedTasks = createSelector(
         task: tasksById[id] ?? null,
       };
     });
+  },
+);
+
+/** Why the tabs have nothing to show for this link (they are left out, so nothing waits forever), or null. */
+export const selectNothingToShow = createSelector(
+  selectComparedTaskIds,
+  selectExistingTaskIds,
+  (ids, existing): 'no-ids' | 'too-many' | 'none-found' | null => {
+    if (!ids.length) return 'no-ids';
+    if (ids.length > MAX_COMPARED_TASKS) return 'too-many';
+    return existing !== null && !existing.length ? 'none-found' : null;
   },
 );
 

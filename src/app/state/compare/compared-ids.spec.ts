@@ -15,4 +15,10 @@ describe('compared ids', () => {
     expect(nextComparedIds(ComparePageActions.taskRemoved({ taskId: A }), [A, B, C], [])).toEqual([B, C]);
     expect(nextComparedIds(ComparePageActions.missingTasksRemoved(), [A, B, C], [B])).toEqual([A, C]);
   });
+
+  it('keeps the first 100 of a longer link, and the ids alone when unreadable entries are dropped', () => {
+    const many = Array.from({ length: 130 }, (_, i) => i.toString(16).padStart(32, '0'));
+    expect(nextComparedIds(ComparePageActions.firstTasksKept(), many, [])).toEqual(many.slice(0, 100));
+    expect(nextComparedIds(ComparePageActions.unreadableIdsRemoved(), [A, B], [])).toEqual([A, B]);
+  });
 });

@@ -1,6 +1,6 @@
 import { Store } from '@ngrx/store';
 import { BehaviorSubject, Observable, Subject, of, throwError } from 'rxjs';
-import { compareFeature, selectCompareView, selectComparedTaskIds, selectEmbedded } from './compare.feature';
+import { compareFeature, selectCompareView, selectEmbedded, selectExistingTaskIds } from './compare.feature';
 import {
   RemoteData,
   comparedIdsToLoad,
@@ -25,7 +25,7 @@ function fakeStore(ids: string[], view: string, embedded = false) {
   };
   const store = {
     select: (selector: unknown): Observable<unknown> =>
-      selector === selectComparedTaskIds
+      selector === selectExistingTaskIds
         ? subjects.ids
         : selector === selectCompareView
           ? subjects.view

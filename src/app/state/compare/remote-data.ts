@@ -2,7 +2,7 @@ import { Action, Store } from '@ngrx/store';
 import { Observable, OperatorFunction, catchError, combineLatest, concat, distinctUntilChanged, filter, map, of, switchMap } from 'rxjs';
 import { errorMessage } from '../../core/error-message';
 import { MAX_COMPARED_TASKS } from '../../url/compare-url';
-import { compareFeature, selectCompareView, selectComparedTaskIds, selectEmbedded } from './compare.feature';
+import { compareFeature, selectCompareView, selectEmbedded, selectExistingTaskIds } from './compare.feature';
 
 /**
  * One kind of the compare page's remote data as the store holds it (see ARCHITECTURE.md, "Remote
@@ -41,7 +41,8 @@ export function remoteLoadFailed<T>(state: RemoteData<T>, taskIds: string[], mes
 }
 
 /**
- * When one kind of remote data is to be loaded, as the compared ids: when a view that shows it
+ * When one kind of remote data is to be loaded, as the compared ids that exist (the task list's
+ * answer says which; see `selectExistingTaskIds`): when a view that shows it
  * (`shows`, from the URL's view and whether it is an embed) is open on a set of tasks not loaded
  * yet, and when live updates found new data (the compare state's `dataRevision`), at once while
  * such a view is open or as soon as one opens. Moving between views that show the same data, or a
@@ -49,12 +50,15 @@ export function remoteLoadFailed<T>(state: RemoteData<T>, taskIds: string[], mes
  */
 export function comparedIdsToLoad(store: Store, shows: (view: string, embedded: boolean) => boolean): Observable<string[]> {
   return combineLatest([
-    store.select(selectComparedTaskIds),
+    store.select(selectExistingTaskIds),
     store.select(selectCompareView),
     store.select(selectEmbedded),
     store.select(compareFeature.selectDataRevision),
   ]).pipe(
-    filter(([ids, view, embedded]) => shows(view, embedded) && ids.length > 0 && ids.length <= MAX_COMPARED_TASKS),
+    filter(
+      (latest): latest is [string[], string, boolean, number] =>
+        latest[0] !== null && shows(latest[1], latest[2]) && latest[0].length > 0 && latest[0].length <= MAX_COMPARED_TASKS,
+    ),
     map(([ids, , , revision]) => ({ ids, revision })),
     distinctUntilChanged((a, b) => a.revision === b.revision && sameTaskSet(a.ids, b.ids)),
     map(({ ids }) => ids),

@@ -1,6 +1,6 @@
 import { createFeature, createReducer, createSelector, createSelectorFactory, on, resultMemoize } from '@ngrx/store';
 import { Task } from '../../core/api/models';
-import { selectComparedTaskIds } from '../compare/compare.feature';
+import { selectComparedTaskIds, selectShownTaskIds } from '../compare/compare.feature';
 import { TaskDetailsApiActions, TaskDetailsPageActions } from './task-details.actions';
 
 /**
@@ -46,12 +46,12 @@ const sameElements = (a: unknown, b: unknown) =>
   Array.isArray(a) && Array.isArray(b) ? a.length === b.length && a.every((item, i) => item === b[i]) : a === b;
 
 /**
- * The compared tasks in comparison order (base first); null for a task the server did not return.
+ * The compared tasks in comparison order (base first), as the tabs show them; null for a task the server did not return.
  * The same array while the tasks are the same: any URL change (a search typed, a section folded)
  * gives new compared ids, and the Details comparison must not be built again for it.
  */
 export const selectDetailedTasks = createSelectorFactory<object, (Task | null)[]>((projector) => resultMemoize(projector, sameElements))(
-  selectComparedTaskIds,
+  selectShownTaskIds,
   taskDetailsFeature.selectTasksById,
   (ids: string[], tasksById: Record<string, Task>): (Task | null)[] => ids.map((id) => tasksById[id] ?? null),
 );

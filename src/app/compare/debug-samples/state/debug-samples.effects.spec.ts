@@ -4,7 +4,7 @@ import { MockStore, provideMockStore } from '@ngrx/store/testing';
 import { Subject, of, throwError } from 'rxjs';
 import { DebugSampleEvent, EventsApi } from '../../../core/api/events-api';
 import { CompareViewActions } from '../../../state/compare/compare.actions';
-import { selectComparedTaskIds } from '../../../state/compare/compare.feature';
+import { selectExistingTaskIds } from '../../../state/compare/compare.feature';
 import { parseSampleOptions } from '../sample-view-options';
 import { DebugSamplesApiActions, DebugSamplesPageActions } from './debug-samples.actions';
 import {
@@ -42,7 +42,7 @@ describe('debug samples effects', () => {
     store = TestBed.inject(MockStore);
     actions$ = new Subject<Action>();
     out = [];
-    store.overrideSelector(selectComparedTaskIds, [A, B]);
+    store.overrideSelector(selectExistingTaskIds, [A, B]);
     store.overrideSelector(selectSampleOptions, parseSampleOptions({}));
     store.overrideSelector(debugSamplesFeature.selectViewer, initialDebugSamplesState.viewer);
   });

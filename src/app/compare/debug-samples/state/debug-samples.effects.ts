@@ -22,7 +22,7 @@ import {
 import { DebugSampleResponse, EventsApi } from '../../../core/api/events-api';
 import { MAX_COMPARED_TASKS } from '../../../url/compare-url';
 import { CompareViewActions } from '../../../state/compare/compare.actions';
-import { compareFeature, selectComparedTaskIds, selectEmbedded } from '../../../state/compare/compare.feature';
+import { compareFeature, selectEmbedded, selectExistingTaskIds } from '../../../state/compare/compare.feature';
 import { optionsPatch } from '../../../url/view-options';
 import { SAMPLE_OPTIONS, SampleViewOptions, columnMoved, formatSample, sampleOpened } from '../sample-view-options';
 import { selectCapabilities } from '../../../core/server/server-info.feature';
@@ -43,15 +43,20 @@ const sameKeys = (a: { task: string; metric: string | null }[], b: { task: strin
 /** The debug-sample metrics of each compared task, whenever the set of tasks changes (or on refresh). */
 export const loadSampleMetrics = createEffect(
   (actions$ = inject(Actions), store = inject(Store), eventsApi = inject(EventsApi)) => {
-    const ids$ = store.select(selectComparedTaskIds).pipe(distinctUntilChanged((a, b) => a.join() === b.join()));
+    // Only the tasks the task list found: one unknown id would make clearml-server refuse the whole call.
+    const existing$ = store.select(selectExistingTaskIds);
+    const ids$ = existing$.pipe(
+      map((ids) => ids ?? []),
+      distinctUntilChanged((a, b) => a.join() === b.join()),
+    );
     const refresh$ = actions$.pipe(
       ofType(DebugSamplesPageActions.refreshClicked),
-      withLatestFrom(store.select(selectComparedTaskIds)),
-      map(([, ids]) => ids),
+      withLatestFrom(existing$),
+      map(([, ids]) => ids ?? []),
     );
     const newData$ = newDataRevisions(store).pipe(
-      withLatestFrom(store.select(selectComparedTaskIds)),
-      map(([, ids]) => ids),
+      withLatestFrom(existing$),
+      map(([, ids]) => ids ?? []),
     );
     return merge(ids$, refresh$, newData$).pipe(
       filter((ids) => ids.length > 0 && ids.length <= MAX_COMPARED_TASKS),

@@ -4,7 +4,7 @@ import { Store } from '@ngrx/store';
 import { filter, map, merge, withLatestFrom } from 'rxjs';
 import { TasksApi } from '../../../core/api/tasks-api';
 import { MAX_COMPARED_TASKS } from '../../../url/compare-url';
-import { selectComparedTaskIds } from '../../../state/compare/compare.feature';
+import { selectExistingTaskIds } from '../../../state/compare/compare.feature';
 import { comparedIdsToLoad, loadRemoteData } from '../../../state/compare/remote-data';
 import { HyperparametersApiActions, HyperparametersPageActions } from './hyperparameters.actions';
 import { HYPERPARAMETER_TASK_FIELDS, showsHyperparameters } from './hyperparameters.feature';
@@ -18,8 +18,8 @@ export const loadHyperparameters = createEffect(
   (actions$ = inject(Actions), store = inject(Store), tasksApi = inject(TasksApi)) => {
     const retry$ = actions$.pipe(
       ofType(HyperparametersPageActions.retryClicked),
-      withLatestFrom(store.select(selectComparedTaskIds)),
-      map(([, ids]) => ids),
+      withLatestFrom(store.select(selectExistingTaskIds)),
+      map(([, ids]) => ids ?? []),
       filter((ids) => ids.length > 0 && ids.length <= MAX_COMPARED_TASKS),
     );
     return merge(comparedIdsToLoad(store, showsHyperparameters), retry$).pipe(

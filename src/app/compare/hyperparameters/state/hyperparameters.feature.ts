@@ -1,6 +1,6 @@
 import { createFeature, createReducer, createSelector, createSelectorFactory, on, resultMemoize } from '@ngrx/store';
 import { Task } from '../../../core/api/models';
-import { selectComparedTaskIds, selectComparedTasks } from '../../../state/compare/compare.feature';
+import { selectComparedTasks, selectExistingTaskIds, selectShownTaskIds } from '../../../state/compare/compare.feature';
 import {
   RemoteData,
   initialRemoteData,
@@ -43,9 +43,7 @@ const sameElements = (a: unknown, b: unknown) =>
  */
 export const selectHyperparameterFullTasks = createSelectorFactory<object, (Task | null)[]>((projector) =>
   resultMemoize(projector, sameElements),
-)(selectComparedTaskIds, selectTasksById, (ids: string[], byId: Map<string, Task>): (Task | null)[] =>
-  ids.map((id) => byId.get(id) ?? null),
-);
+)(selectShownTaskIds, selectTasksById, (ids: string[], byId: Map<string, Task>): (Task | null)[] => ids.map((id) => byId.get(id) ?? null));
 
 /** The compared tasks with their colours and names and their loaded fields, in comparison order; tasks not loaded are left out. */
 export const selectHyperparameterTasks = createSelector(selectComparedTasks, selectTasksById, (compared, byId) =>
@@ -57,9 +55,9 @@ export const selectHyperparameterTasks = createSelector(selectComparedTasks, sel
 
 /** True until the compared set of tasks is answered (and while a load of it runs). */
 export const selectHyperparametersPending = createSelector(
-  selectComparedTaskIds,
+  selectExistingTaskIds,
   hyperparametersFeature.selectTaskIds,
   hyperparametersFeature.selectValue,
   hyperparametersFeature.selectLoading,
-  (ids, loadedIds, value, loading) => loading || value === null || !sameTaskSet(ids, loadedIds),
+  (ids, loadedIds, value, loading) => loading || value === null || ids === null || !sameTaskSet(ids, loadedIds),
 );

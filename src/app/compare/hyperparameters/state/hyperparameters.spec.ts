@@ -3,7 +3,7 @@ import { Action, Store } from '@ngrx/store';
 import { BehaviorSubject, Observable, Subject, of, throwError } from 'rxjs';
 import { Task } from '../../../core/api/models';
 import { TasksApi } from '../../../core/api/tasks-api';
-import { compareFeature, selectCompareView, selectComparedTaskIds, selectEmbedded } from '../../../state/compare/compare.feature';
+import { compareFeature, selectCompareView, selectEmbedded, selectExistingTaskIds } from '../../../state/compare/compare.feature';
 import { HyperparametersApiActions, HyperparametersPageActions } from './hyperparameters.actions';
 import { loadHyperparameters } from './hyperparameters.effects';
 import {
@@ -24,7 +24,7 @@ function setUp(getByIds: jasmine.Spy) {
   const revision = new BehaviorSubject(0);
   const store = {
     select: (selector: unknown): Observable<unknown> =>
-      selector === selectComparedTaskIds
+      selector === selectExistingTaskIds
         ? ids
         : selector === selectCompareView
           ? view

@@ -1,7 +1,7 @@
 import { Store } from '@ngrx/store';
 import { BehaviorSubject, Observable, of } from 'rxjs';
 import { EventsApi, MultiTaskPlots } from '../../../core/api/events-api';
-import { compareFeature, selectCompareView, selectComparedTaskIds, selectEmbedded } from '../../../state/compare/compare.feature';
+import { compareFeature, selectCompareView, selectEmbedded, selectExistingTaskIds } from '../../../state/compare/compare.feature';
 import { MAX_PLOT_PAGES, fetchPlotPages } from './plot-pages';
 import { PlotsApiActions } from './plots.actions';
 import { loadPlots } from './plots.effects';
@@ -40,7 +40,7 @@ describe('plots state', () => {
     const revision = new BehaviorSubject(0);
     const store = {
       select: (selector: unknown): Observable<unknown> =>
-        selector === selectComparedTaskIds
+        selector === selectExistingTaskIds
           ? of([A])
           : selector === selectCompareView
             ? view

@@ -2,7 +2,7 @@ import { Store } from '@ngrx/store';
 import { Actions } from '@ngrx/effects';
 import { Observable, Subject, of } from 'rxjs';
 import { EventsApi, ScalarHistogram } from '../../../core/api/events-api';
-import { compareFeature, selectComparedTaskIds } from '../../../state/compare/compare.feature';
+import { compareFeature, selectExistingTaskIds } from '../../../state/compare/compare.feature';
 import { selectStaleChartRequests } from '../scalar-graph-options';
 import { ChartRequest, ScalarsPageActions } from './scalars.actions';
 import { loadChartSeries } from './scalars.effects';
@@ -13,7 +13,7 @@ const chart = (key: string): ChartRequest => ({ chartKey: key, metrics: [{ metri
 function setUp(requests: ChartRequest[]) {
   const values = new Map<unknown, unknown>([
     [selectStaleChartRequests, { requests }],
-    [selectComparedTaskIds, ['t1', 't2']],
+    [selectExistingTaskIds, ['t1', 't2']],
     [compareFeature.selectDataRevision, 0],
   ]);
   const store = { select: (selector: unknown) => of(values.get(selector)) } as unknown as Store;

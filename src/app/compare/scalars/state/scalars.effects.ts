@@ -23,19 +23,28 @@ import {
 import { EventsApi, ScalarHistogram } from '../../../core/api/events-api';
 import { TasksApi } from '../../../core/api/tasks-api';
 import { MAX_COMPARED_TASKS } from '../../../url/compare-url';
-import { compareFeature, selectCompareTab, selectCompareView, selectComparedTaskIds } from '../../../state/compare/compare.feature';
+import {
+  compareFeature,
+  selectCompareTab,
+  selectCompareView,
+  selectComparedTaskIds,
+  selectExistingTaskIds,
+} from '../../../state/compare/compare.feature';
 import { selectStaleChartRequests } from '../scalar-graph-options';
 import { fetchChartSeries } from './chart-series-fetch';
 import { ChartRequest, SCALAR_TASK_FIELDS, ScalarsApiActions, ScalarsPageActions, scalarTaskFieldsFor } from './scalars.actions';
 
-/** The compared ids while the Scalars tab shows, again each time live updates find new data. */
+/** The compared ids that exist while the Scalars tab shows, again each time live updates find new data. */
 function comparedIdsOnTab(store: Store) {
   return combineLatest([
-    store.select(selectComparedTaskIds),
+    store.select(selectExistingTaskIds),
     store.select(selectCompareTab),
     store.select(compareFeature.selectDataRevision),
   ]).pipe(
-    filter(([ids, tab]) => tab === 'scalars' && ids.length > 0 && ids.length <= MAX_COMPARED_TASKS),
+    filter(
+      (latest): latest is [string[], string, number] =>
+        latest[0] !== null && latest[1] === 'scalars' && latest[0].length > 0 && latest[0].length <= MAX_COMPARED_TASKS,
+    ),
     distinctUntilChanged(([a, , ra], [b, , rb]) => a.join() === b.join() && ra === rb),
     map(([ids]) => ids),
   );
@@ -119,8 +128,10 @@ export const loadChartSeries = createEffect(
   (actions$ = inject(Actions), store = inject(Store), eventsApi = inject(EventsApi)) => {
     return store.select(selectStaleChartRequests).pipe(
       filter(({ requests }) => requests.length > 0),
-      withLatestFrom(store.select(selectComparedTaskIds), store.select(compareFeature.selectDataRevision)),
-      mergeMap(([{ requests }, taskIds, revision]) => {
+      withLatestFrom(store.select(selectExistingTaskIds), store.select(compareFeature.selectDataRevision)),
+      filter(([, taskIds]) => taskIds !== null && taskIds.length > 0),
+      mergeMap(([{ requests }, existing, revision]) => {
+        const taskIds = existing ?? [];
         const fetchOne = (request: ChartRequest) =>
           fetchChartSeries(eventsApi, request, taskIds).pipe(
             map((histogram) => ScalarsApiActions.seriesLoaded({ request, taskIds, histogram, revision })),

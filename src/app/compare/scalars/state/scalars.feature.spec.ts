@@ -74,15 +74,18 @@ describe('selectScalarTasks', () => {
   it('is null until the tasks for the compared ids arrive, then in comparison order', () => {
     const a = { id: 'a', name: 'A', status: 'completed' as const, type: 'training' };
     const b = { ...a, id: 'b', name: 'B' };
-    expect(selectScalarTasks.projector(['a', 'b'], [a, b], null, null, 'scalars/values')).toBeNull();
-    expect(selectScalarTasks.projector(['b', 'a'], [a, b], ['b', 'a'], 'values', 'scalars/values')!.map((t) => t.id)).toEqual(['b', 'a']);
-    expect(selectScalarTasks.projector(['a'], [a], ['a'], 'values', 'scalars/max-values')).not.toBeNull();
+    expect(selectScalarTasks.projector(['a', 'b'], ['a', 'b'], [a, b], null, null, 'scalars/values')).toBeNull();
+    expect(selectScalarTasks.projector(['b', 'a'], ['b', 'a'], [a, b], ['b', 'a'], 'values', 'scalars/values')!.map((t) => t.id)).toEqual([
+      'b',
+      'a',
+    ]);
+    expect(selectScalarTasks.projector(['a'], ['a'], [a], ['a'], 'values', 'scalars/max-values')).not.toBeNull();
   });
 
   it("is null while the tasks hold another view's fields (the graph fetches no last_metrics)", () => {
     const a = { id: 'a', name: 'A', status: 'completed' as const, type: 'training' };
-    expect(selectScalarTasks.projector(['a'], [a], ['a'], 'graph', 'scalars/values')).toBeNull();
-    expect(selectScalarTasks.projector(['a'], [a], ['a'], 'values', 'scalars/graph')).toBeNull();
-    expect(selectScalarTasks.projector(['a'], [a], ['a'], 'graph', 'scalars/graph')).not.toBeNull();
+    expect(selectScalarTasks.projector(['a'], ['a'], [a], ['a'], 'graph', 'scalars/values')).toBeNull();
+    expect(selectScalarTasks.projector(['a'], ['a'], [a], ['a'], 'values', 'scalars/graph')).toBeNull();
+    expect(selectScalarTasks.projector(['a'], ['a'], [a], ['a'], 'graph', 'scalars/graph')).not.toBeNull();
   });
 });

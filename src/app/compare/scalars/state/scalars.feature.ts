@@ -1,7 +1,7 @@
 import { createFeature, createReducer, createSelector, on } from '@ngrx/store';
 import { HistogramKey, MetricVariants, ScalarHistogram } from '../../../core/api/events-api';
 import { Task } from '../../../core/api/models';
-import { selectComparedTaskIds, selectCompareView } from '../../../state/compare/compare.feature';
+import { selectComparedTaskIds, selectCompareView, selectShownTaskIds } from '../../../state/compare/compare.feature';
 import { ChartRequest, ChartZoom, ScalarTaskFields, ScalarsApiActions, ScalarsPageActions, scalarTaskFieldsFor } from './scalars.actions';
 
 export interface ChartSeries {
@@ -126,17 +126,18 @@ export function sameRequest(a: ChartRequest | undefined, b: ChartRequest): boole
   return !!a && JSON.stringify(a) === JSON.stringify(b);
 }
 
-/** The loaded tasks in comparison order (only once they match the compared ids and hold the view's fields). */
+/** The loaded tasks in comparison order, as the tabs show them (only once they match the compared ids and hold the view's fields). */
 export const selectScalarTasks = createSelector(
   selectComparedTaskIds,
+  selectShownTaskIds,
   scalarsFeature.selectTasks,
   scalarsFeature.selectTasksFor,
   scalarsFeature.selectTasksFields,
   selectCompareView,
-  (ids, tasks, tasksFor, fields, view): Task[] | null => {
+  (ids, shownIds, tasks, tasksFor, fields, view): Task[] | null => {
     if (!tasksFor || tasksFor.join() !== ids.join() || fields !== scalarTaskFieldsFor(view)) return null;
     const byId = new Map(tasks.map((t) => [t.id, t]));
-    return ids.map((id) => byId.get(id) ?? { id, name: id, status: 'unknown', type: '' });
+    return shownIds.map((id) => byId.get(id) ?? { id, name: id, status: 'unknown', type: '' });
   },
 );
 

@@ -1,7 +1,7 @@
 import { Store } from '@ngrx/store';
 import { BehaviorSubject, Observable, of } from 'rxjs';
 import { EventsApi, SingleValueMetrics } from '../../../core/api/events-api';
-import { compareFeature, selectCompareView, selectComparedTaskIds, selectEmbedded } from '../../../state/compare/compare.feature';
+import { compareFeature, selectCompareView, selectEmbedded, selectExistingTaskIds } from '../../../state/compare/compare.feature';
 import { SummaryApiActions } from './summary.actions';
 import { loadSummary } from './summary.effects';
 import { showsSummary, summaryFeature } from './summary.feature';
@@ -23,7 +23,7 @@ describe('summary state', () => {
     const revision = new BehaviorSubject(0);
     const store = {
       select: (selector: unknown): Observable<unknown> =>
-        selector === selectComparedTaskIds
+        selector === selectExistingTaskIds
           ? of([A])
           : selector === selectCompareView
             ? view
