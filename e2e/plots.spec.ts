@@ -264,3 +264,30 @@ test.describe('plots fit their cards', () => {
     await expect(last.getByRole('status')).toHaveCount(0);
   });
 });
+
+test('a heatmap keeps its colour bar after a view option changes the URL, in place and full screen', async ({ page, request }) => {
+  test.setTimeout(150_000);
+  const ids = await taskIds(request, [DEMO.baseline, DEMO.best]);
+  await page.goto(compareUrl(ids, 'metrics-plots'));
+  const chart = page
+    .locator('[data-testid="plot-card"][data-key="Confusion Matrix/test"] [data-testid="task-panel"]')
+    .nth(1)
+    .locator('app-lazy-plot');
+  await chart.scrollIntoViewIfNeeded();
+  await expect(chart.locator('.cbfill')).toBeAttached(DRAWN);
+  // The colour bar's gradient is referenced by the page's URL: it must be the URL the page has now.
+  const fillTarget = () =>
+    chart.locator('.cbfill').evaluate((el) => {
+      const match = /url\("?([^")]*)#/.exec((el as SVGElement).style.fill);
+      return match ? match[1] : (el as SVGElement).style.fill;
+    });
+  const pageUrl = () => page.evaluate(() => location.href.split('#')[0]);
+  await page.getByRole('radio', { name: 'Metric', exact: true }).click();
+  await expect(page).toHaveURL(/plotsGroup=metric/);
+  await expect.poll(fillTarget).toBe(await pageUrl());
+  await chart.scrollIntoViewIfNeeded();
+  await chart.getByRole('button', { name: 'Show full screen' }).click();
+  await expect(chart.getByRole('button', { name: 'Leave full screen' })).toBeVisible();
+  await expect.poll(async () => (await chart.locator('.cbfill').boundingBox())?.height ?? 0).toBeGreaterThan(300);
+  await expect.poll(fillTarget).toBe(await pageUrl());
+});
