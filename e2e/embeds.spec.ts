@@ -154,4 +154,71 @@ test.describe('embeds', () => {
     expect(response.ok()).toBeTruthy();
     expect(response.headers()['content-security-policy']).toMatch(/frame-ancestors 'self'(;|$)/);
   });
+
+  /** What must lie inside an embed's frame: the plot area, the x axis title and the legend. */
+  const FIT_VIEWS: { view: string; query: string; plot: string; parts: string[]; minWidth?: number }[] = [
+    { view: 'scalars/graph', query: 'chart=mv:loss:train', plot: '.bglayer .bg', parts: ['.xtitle', 'app-scalar-legend'] },
+    { view: 'metrics-plots', query: 'plot=ROC/test', plot: '.bglayer .bg', parts: ['.xtitle', '.legend .bg'] },
+    // (three heatmaps side by side with their colour bars need a frame wider than 400 px)
+    { view: 'metrics-plots', query: 'plot=Confusion%20Matrix/test', plot: '.bglayer .bg', parts: ['.xtitle', '.colorbar'], minWidth: 800 },
+    { view: 'hyper-params/scatter', query: '', plot: '.bglayer .bg', parts: ['.xtitle'] },
+    { view: 'hyper-params/graph', query: '', plot: 'app-parallel-coordinates', parts: ['app-task-legend'] },
+  ];
+  const FRAMES = [
+    { width: 800, height: 480 },
+    { width: 400, height: 300 },
+    { width: 1200, height: 700 },
+  ];
+  for (const { view, query, plot, parts, minWidth = 0 } of FIT_VIEWS) {
+    test(`${view}${query ? `?${decodeURIComponent(query)}` : ''} embedded fills its frame at any size, axis title and legend inside`, async ({
+      page,
+      request,
+    }) => {
+      const ids = await taskIds(request, [DEMO.baseline, DEMO.best, DEMO.failed]);
+      for (const frame of FRAMES.filter((f) => f.width >= minWidth)) {
+        await page.setViewportSize(frame);
+        await page.goto(`/embed;ids=${ids.join(',')}/${view}${query ? `?${query}` : ''}`);
+        const plots = page.locator(plot);
+        await expect(plots.first()).toBeVisible(DRAWN);
+        for (const part of parts) await expect(page.locator(part).first()).toBeVisible(DRAWN);
+        // Drawn at the frame's size (a chart is drawn again when its frame settles).
+        await expect
+          .poll(() =>
+            page.evaluate(
+              () => document.scrollingElement!.scrollHeight <= innerHeight && document.scrollingElement!.scrollWidth <= innerWidth,
+            ),
+          )
+          .toBe(true);
+        const boxes = async (selector: string) =>
+          (await page.locator(selector).all()).length
+            ? await page.locator(selector).evaluateAll((els) => els.map((el) => el.getBoundingClientRect().toJSON() as DOMRect))
+            : [];
+        const inside = (box: DOMRect) =>
+          box.width > 0 &&
+          box.height > 0 &&
+          box.left >= -0.5 &&
+          box.top >= -0.5 &&
+          box.right <= frame.width + 0.5 &&
+          box.bottom <= frame.height + 0.5;
+        await expect
+          .poll(
+            async () => {
+              const all = [...(await boxes(plot)), ...(await Promise.all(parts.map(boxes))).flat()];
+              return all.filter((box) => !inside(box)).map((box) => [box.left, box.top, box.right, box.bottom].map(Math.round).join(','));
+            },
+            { message: `${view} at ${frame.width}x${frame.height}: boxes outside the frame` },
+          )
+          .toEqual([]);
+        // A usable plot: the plot area takes a fair share of the frame.
+        const areas = await boxes(plot);
+        // (side-by-side panels share the frame: each is only asked to lie inside it)
+        for (const box of areas.length === 1 ? areas : []) {
+          expect(box.height, `${view} at ${frame.width}x${frame.height}: plot height`).toBeGreaterThan(frame.height * 0.25);
+          expect(box.width, `${view} at ${frame.width}x${frame.height}: plot width`).toBeGreaterThan(
+            frame.width * (plot.startsWith('.') ? 0.2 : 0.5),
+          );
+        }
+      }
+    });
+  }
 });

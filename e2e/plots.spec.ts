@@ -196,3 +196,88 @@ test('a broken plot shows an error card for that plot only; plot text is not HTM
   expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
   await expect(page.locator('img[src="x"]')).toHaveCount(0);
 });
+
+test.describe('plots fit their cards', () => {
+  test.describe.configure({ timeout: 150_000 });
+
+  test('a box plot of 25 long names keeps its plot area; the names are cut inside the card, whole in the data', async ({
+    page,
+    request,
+  }) => {
+    const ids = await taskIds(request, [DEMO.baseline]);
+    await page.goto(`${compareUrl(ids, 'metrics-plots')}?plotsSearch=augmentation`);
+    const card = page.locator('[data-testid="plot-card"][data-key="Batch loss/per augmentation"]');
+    await card.scrollIntoViewIfNeeded();
+    await expect(card.locator('.bglayer .bg')).toBeVisible(DRAWN);
+    const frame = (await card.locator('app-lazy-plot .frame').boundingBox())!;
+    await expect.poll(async () => (await card.locator('.bglayer .bg').boundingBox())!.height).toBeGreaterThan(frame.height * 0.45);
+    const cardBox = (await card.boundingBox())!;
+    const labels = await card.locator('.xtick text').evaluateAll((els) => els.map((el) => el.getBoundingClientRect().toJSON() as DOMRect));
+    expect(labels.length).toBe(25);
+    for (const label of labels) {
+      expect(label.bottom).toBeLessThanOrEqual(cardBox.y + cardBox.height);
+      expect(label.left).toBeGreaterThanOrEqual(cardBox.x);
+    }
+    const names = await card
+      .locator('.js-plotly-plot')
+      .evaluate((el) => (el as unknown as { data: { name: string }[] }).data.map((t) => t.name));
+    expect(names).toHaveLength(25);
+    expect(names.every((n) => n.length > 60)).toBe(true);
+  });
+
+  test('side-by-side panel titles stay inside their panels; the heading holds the whole name', async ({ page, request }) => {
+    const ids = await taskIds(request, [DEMO.baseline, DEMO.best, DEMO.failed]);
+    await page.goto(`${compareUrl(ids, 'metrics-plots')}?plotsSearch=confusion`);
+    const panels = page.locator('[data-testid="plot-card"][data-key="Confusion Matrix/test"] [data-testid="task-panel"]');
+    await expect(panels).toHaveCount(3);
+    for (const panel of await panels.all()) {
+      await panel.scrollIntoViewIfNeeded();
+      await expect(panel.locator('.gtitle')).toBeVisible(DRAWN);
+      const svg = (await panel.locator('.main-svg').first().boundingBox())!;
+      const title = (await panel.locator('.gtitle').boundingBox())!;
+      expect(title.x).toBeGreaterThanOrEqual(svg.x);
+      expect(title.x + title.width).toBeLessThanOrEqual(svg.x + svg.width);
+      const heading = panel.getByRole('heading', { level: 4 });
+      await expect(heading).toHaveAttribute('title', (await heading.textContent())!.trim());
+    }
+  });
+
+  test('a card not drawn yet says it is loading, and stops saying so once drawn', async ({ page, request }) => {
+    const ids = await taskIds(request, [DEMO.baseline, DEMO.best]);
+    await page.goto(compareUrl(ids, 'metrics-plots'));
+    const last = page.getByTestId('plot-card').last();
+    await expect(last).toBeAttached(DRAWN);
+    const status = last.getByRole('status').first();
+    await expect(status).toHaveText(/^Loading .+…$/);
+    await last.scrollIntoViewIfNeeded();
+    await expect(last.locator('.main-svg').first()).toBeVisible(DRAWN);
+    await expect(last.getByRole('status')).toHaveCount(0);
+  });
+});
+
+test('a heatmap keeps its colour bar after a view option changes the URL, in place and full screen', async ({ page, request }) => {
+  test.setTimeout(150_000);
+  const ids = await taskIds(request, [DEMO.baseline, DEMO.best]);
+  await page.goto(compareUrl(ids, 'metrics-plots'));
+  const chart = page
+    .locator('[data-testid="plot-card"][data-key="Confusion Matrix/test"] [data-testid="task-panel"]')
+    .nth(1)
+    .locator('app-lazy-plot');
+  await chart.scrollIntoViewIfNeeded();
+  await expect(chart.locator('.cbfill')).toBeAttached(DRAWN);
+  // The colour bar's gradient is referenced by the page's URL: it must be the URL the page has now.
+  const fillTarget = () =>
+    chart.locator('.cbfill').evaluate((el) => {
+      const match = /url\("?([^")]*)#/.exec((el as SVGElement).style.fill);
+      return match ? match[1] : (el as SVGElement).style.fill;
+    });
+  const pageUrl = () => page.evaluate(() => location.href.split('#')[0]);
+  await page.getByRole('radio', { name: 'Metric', exact: true }).click();
+  await expect(page).toHaveURL(/plotsGroup=metric/);
+  await expect.poll(fillTarget).toBe(await pageUrl());
+  await chart.scrollIntoViewIfNeeded();
+  await chart.getByRole('button', { name: 'Show full screen' }).click();
+  await expect(chart.getByRole('button', { name: 'Leave full screen' })).toBeVisible();
+  await expect.poll(async () => (await chart.locator('.cbfill').boundingBox())?.height ?? 0).toBeGreaterThan(300);
+  await expect.poll(fillTarget).toBe(await pageUrl());
+});

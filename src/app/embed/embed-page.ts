@@ -29,11 +29,17 @@ import { compareFeature, selectIdsProblem, selectNothingToShow } from '../state/
     }
   `,
   styles: `
+    // The frame's size exactly: the view below takes what the message leaves, and nothing scrolls.
     :host {
-      display: block;
+      display: flex;
+      flex-direction: column;
+      height: 100%;
+      box-sizing: border-box;
       padding: 4px;
+      overflow: hidden;
     }
     .message {
+      flex: none;
       margin: 16px;
       color: var(--mat-sys-error);
     }

@@ -718,8 +718,19 @@ function cifarPlots(id: string, m: CurveModel, cfg: CifarConfig): DemoPlot[] {
     });
     add('Batch loss', 'distribution', boxPlot('Batch loss - distribution', groups));
     if (it === m.n) add('Embeddings', 't-SNE', embeddingPlot('Embeddings - t-SNE of penultimate layer (test)', CIFAR_CLASSES, acc, r));
+    if (it === m.n)
+      add('Batch loss', 'per augmentation', boxPlot('Batch loss - per augmentation policy', augmentationLosses(id, trainLossAt(m, it))));
   }
   return plots;
+}
+
+/** 25 augmentation policies with long, similar names (the last part tells them apart), 30 losses each. */
+function augmentationLosses(id: string, loss: number): { name: string; values: number[] }[] {
+  const r = new Rng(`${id}:augmentation-losses`);
+  return Array.from({ length: 25 }, (_, k) => ({
+    name: `randaugment n=2 m=${9 + (k % 5)} + cutout 16px + horizontal flip, policy ${String(k + 1).padStart(2, '0')}`,
+    values: Array.from({ length: 30 }, () => loss * (1 + 0.04 * (k % 7)) * Math.exp(0.15 * r.normal())),
+  }));
 }
 
 function cifarSamples(id: string, m: CurveModel): DemoSample[] {

@@ -1,9 +1,21 @@
-import { ChangeDetectionStrategy, Component, input, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  ElementRef,
+  computed,
+  effect,
+  inject,
+  input,
+  signal,
+  viewChild,
+} from '@angular/core';
 import { MatIconModule } from '@angular/material/icon';
 import { Plot } from '../../shared/plot/plot';
 import type { PlotFigure } from '../../shared/plot/plot-figure';
 import { EmbedButton } from '../../shared/embed/embed-button';
 import { InViewport } from '../../shared/in-viewport/in-viewport';
+import { fitFigure } from './plot-fit';
 
 /**
  * A chart drawn only once it has come near the viewport (and released when far away again, so a
@@ -16,7 +28,7 @@ import { InViewport } from '../../shared/in-viewport/in-viewport';
   imports: [Plot, MatIconModule, InViewport, EmbedButton],
   host: { '[class.fullscreen]': 'fullscreen()', '(document:keydown.escape)': 'fullscreen.set(false)' },
   template: `
-    <div class="frame embed-hover" (appInViewport)="visible.set($event)" [attr.data-drawn]="visible() ? 'yes' : 'no'">
+    <div #frame class="frame embed-hover" (appInViewport)="visible.set($event)" [attr.data-drawn]="visible() ? 'yes' : 'no'">
       @if (embedPath(); as path) {
         <app-embed-button [path]="path" [label]="label()" />
       }
@@ -29,12 +41,14 @@ import { InViewport } from '../../shared/in-viewport/in-viewport';
         <mat-icon>{{ fullscreen() ? 'close_fullscreen' : 'open_in_full' }}</mat-icon>
       </button>
       @if (visible() || fullscreen()) {
-        <app-plot class="plot" [figure]="figure()" />
-      } @else {
-        <p class="waiting">{{ label() }}</p>
+        <app-plot class="plot" [figure]="fitted()" (drawn)="drawn.set(true)" />
+      }
+      @if (!drawn() || !(visible() || fullscreen())) {
+        <p class="waiting" role="status" data-testid="plot-loading">Loading {{ label() || 'the plot' }}…</p>
       }
     </div>
   `,
+  styleUrl: '../../shared/plot/chart-frame.scss',
   styles: `
     :host {
       display: block;
@@ -43,33 +57,15 @@ import { InViewport } from '../../shared/in-viewport/in-viewport';
       position: relative;
       height: 380px;
     }
-    :host-context(.embedded) .frame {
-      height: calc(100vh - 48px);
-    }
-    :host(.fullscreen) .frame {
-      position: fixed;
-      inset: 16px;
-      height: auto;
-      z-index: 1000;
-      background: var(--mat-sys-surface);
-      box-shadow: 0 8px 32px rgba(0, 0, 0, 0.4);
-    }
-    .plot {
-      height: 100%;
-    }
-    .fs-button {
-      position: absolute;
-      top: 4px;
-      left: 4px;
-      z-index: 2;
-      border: none;
-      background: transparent;
-      color: inherit;
-      cursor: pointer;
-    }
     .waiting {
-      margin: 16px;
+      position: absolute;
+      top: 40px;
+      left: 0;
+      right: 0;
+      margin: 0 16px;
+      text-align: center;
       color: var(--mat-sys-on-surface-variant);
+      pointer-events: none;
     }
   `,
 })
@@ -80,4 +76,21 @@ export class LazyPlot {
   readonly embedPath = input<string | null>(null);
   protected readonly visible = signal(false);
   protected readonly fullscreen = signal(false);
+  /** Whether Plotly has drawn the chart (until then the frame says it is loading). */
+  protected readonly drawn = signal(false);
+  private readonly frame = viewChild.required<ElementRef<HTMLElement>>('frame');
+  /** The frame's width in steps of 40 px (the figure is fitted to it; a redraw only when a step changes). */
+  private readonly width = signal(0);
+  protected readonly fitted = computed(() => fitFigure(this.figure(), this.width()));
+
+  constructor() {
+    const resize = new ResizeObserver(([entry]) => {
+      if (entry.contentRect.width > 0) this.width.set(Math.floor(entry.contentRect.width / 40) * 40);
+    });
+    effect(() => resize.observe(this.frame().nativeElement));
+    inject(DestroyRef).onDestroy(() => resize.disconnect());
+    effect(() => {
+      if (!this.visible() && !this.fullscreen()) this.drawn.set(false);
+    });
+  }
 }

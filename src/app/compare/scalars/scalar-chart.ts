@@ -81,6 +81,7 @@ export interface ZoomEvent {
       }
     </div>
   `,
+  styleUrl: '../../shared/plot/chart-frame.scss',
   styles: `
     :host {
       display: block;
@@ -92,30 +93,7 @@ export interface ZoomEvent {
       border-radius: 6px;
       padding: 4px;
     }
-    :host-context(.embedded) .frame {
-      height: calc(100vh - 8px);
-      border: none;
-    }
-    :host(.fullscreen) .frame {
-      position: fixed;
-      inset: 16px;
-      height: auto;
-      z-index: 1000;
-      background: var(--mat-sys-surface);
-      box-shadow: 0 8px 32px rgba(0, 0, 0, 0.4);
-    }
-    .plot {
-      height: 100%;
-    }
     .fs-button {
-      position: absolute;
-      top: 4px;
-      left: 4px;
-      z-index: 2;
-      border: none;
-      background: transparent;
-      color: inherit;
-      cursor: pointer;
       opacity: 0;
       transition: opacity 0.15s;
     }

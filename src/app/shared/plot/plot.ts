@@ -10,6 +10,7 @@ import {
   signal,
   viewChild,
 } from '@angular/core';
+import { Location } from '@angular/common';
 import { Theme } from '../../core/theme/theme';
 import { cancelDraw, queueDraw } from './draw-queue';
 import { appendedPoints } from './plot-append';
@@ -21,6 +22,23 @@ type PlotlyElement = HTMLElement & {
   on(event: string, handler: (event: unknown) => unknown): void;
   removeAllListeners?(event: string): void;
 };
+
+/**
+ * Points the chart's gradient fills (a heatmap's colour bar) at the page's current URL. With a
+ * `<base href>` in the page Plotly writes them as `url("<page URL>#id")`, with the URL the page had
+ * when it drew; once the app writes another URL (a view option), they would point at another
+ * document and the colour bar would be blank. Plotly's own later draws use the new URL too.
+ */
+function followPageUrl(el: HTMLElement): void {
+  const here = window.location.href.split('#')[0];
+  const context = (el as unknown as { _context?: { _baseUrl?: string } })._context;
+  if (context?._baseUrl) context._baseUrl = here;
+  for (const node of Array.from(el.querySelectorAll<SVGElement | HTMLElement>('[style*="url("]'))) {
+    const css = node.style.cssText;
+    const next = css.replace(/url\(("|')?[^"')#]*#/g, (_: string, quote: string | undefined) => `url(${quote ?? ''}${here}#`);
+    if (next !== css) node.style.cssText = next;
+  }
+}
 
 /** The build a figure needs; a figure that cannot even be read gets the full one (and its error when drawn). */
 function bundleOf(figure: PlotFigure): PlotlyBundle {
@@ -112,9 +130,12 @@ export class Plot {
     const resize = new ResizeObserver(() => {
       const el = this.chart().nativeElement;
       if (this.plotly && el.offsetWidth > 0 && (el as unknown as { _fullLayout?: unknown })._fullLayout) {
-        void this.plotly.Plots.resize(el);
+        void Promise.resolve(this.plotly.Plots.resize(el)).then(() => followPageUrl(el));
       }
     });
+    // A view option written to the URL moves the page: the chart's gradients must follow it.
+    const stopFollowing = inject(Location).onUrlChange(() => followPageUrl(this.chart().nativeElement));
+    destroyRef.onDestroy(stopFollowing);
     effect(() => resize.observe(this.chart().nativeElement));
     destroyRef.onDestroy(() => {
       this.destroyed = true;
@@ -146,6 +167,7 @@ export class Plot {
         await this.plotly.react(el, figure.data, themedLayout(figure.layout, { dark }), { ...DEFAULT_PLOT_CONFIG, ...figure.config });
       }
       this.shown = { figure, dark };
+      followPageUrl(el);
       this.listen(el);
       this.error.set(null);
       this.drawn.emit(el);

@@ -1,0 +1,85 @@
+import type { PlotFigure } from '../../shared/plot/plot-figure';
+import { layoutTitle, plainText, sanitizeText, traceType, type Trace } from './plot-parse';
+
+/** Below this width (px) a legend beside the plot would leave it too little room: it goes under it. */
+export const NARROW_PLOT_WIDTH = 720;
+/** The longest category label drawn in full; longer ones keep their start and end around an ellipsis. */
+const MAX_LABEL_CHARS = 18;
+/** About the width of a character of a chart title (Plotly draws titles at 1.4 times the font's 12 px). */
+const TITLE_CHAR_PX = 9;
+/** About the width of a character of a legend entry (12 px font). */
+const LEGEND_CHAR_PX = 7.5;
+
+/** `text` cut to `max` characters in the middle (the ends tell similar names apart). */
+export function middleEllipsis(text: string, max = MAX_LABEL_CHARS): string {
+  if (text.length <= max) return text;
+  const head = Math.ceil((max - 1) / 2);
+  const tail = max - 1 - head;
+  return `${text.slice(0, head)}…${text.slice(text.length - tail)}`;
+}
+
+/** The x categories a figure draws: the names of boxes and violins without x, and string x values. */
+function xCategories(data: readonly Trace[]): string[] {
+  const seen = new Set<string>();
+  for (const trace of data) {
+    const type = traceType(trace);
+    const x = trace['x'];
+    if ((type === 'box' || type === 'violin') && !Array.isArray(x) && trace['x0'] === undefined && typeof trace['name'] === 'string') {
+      seen.add(trace['name']);
+    } else if (Array.isArray(x) && x.length && x.every((v) => typeof v === 'string')) {
+      for (const v of x as string[]) seen.add(v);
+    }
+  }
+  return [...seen];
+}
+
+/**
+ * The figure as drawn in a frame `width` px wide: long x category names (a box per run, say) are
+ * cut in the middle, whole on hover, so rotated names do not eat the plot; a title longer than the
+ * frame is cut in the middle too (the card or panel heading above holds it whole); and in a narrow
+ * frame the legend goes under the plot, at most a third of the height, scrolling.
+ */
+export function fitFigure(figure: PlotFigure, width: number): PlotFigure {
+  const data = figure.data as Trace[];
+  const layout = { ...(figure.layout ?? {}) } as Record<string, unknown>;
+  let changed = false;
+  const xaxis = (layout['xaxis'] ?? {}) as Record<string, unknown>;
+  const categories = xaxis['ticktext'] === undefined ? xCategories(data) : [];
+  if (categories.some((c) => c.length > MAX_LABEL_CHARS)) {
+    layout['xaxis'] = { ...xaxis, tickmode: 'array', tickvals: categories, ticktext: categories.map((c) => middleEllipsis(c)) };
+    changed = true;
+  }
+  const title = layoutTitle(figure);
+  const titleChars = Math.max(8, Math.floor((width - 48) / TITLE_CHAR_PX));
+  if (width > 0 && title && plainText(title).length > titleChars) {
+    const titleLayout = typeof layout['title'] === 'object' ? (layout['title'] as object) : {};
+    layout['title'] = { ...titleLayout, text: sanitizeText(middleEllipsis(plainText(title), titleChars)) };
+    changed = true;
+  }
+  const legendShown = layout['showlegend'] === true || (layout['showlegend'] !== false && data.length > 1);
+  let traces = data;
+  if (legendShown && width > 0 && width < NARROW_PLOT_WIDTH) {
+    // Each legend entry on one line of the frame: a long name is cut in the middle, whole on hover.
+    const nameChars = Math.max(12, Math.floor((width - 80) / LEGEND_CHAR_PX));
+    traces = data.map((trace) => {
+      const name = trace['name'];
+      if (typeof name !== 'string' || plainText(name).length <= nameChars || categories.includes(name)) return trace;
+      const short = sanitizeText(middleEllipsis(plainText(name), nameChars));
+      const hover = traceType(trace) === 'scatter' && trace['hovertemplate'] === undefined;
+      return { ...trace, name: short, meta: name, ...(hover ? { hovertemplate: '(%{x}, %{y})<extra>%{meta}</extra>' } : {}) };
+    });
+    layout['legend'] = {
+      ...(layout['legend'] as object | undefined),
+      orientation: 'h',
+      xref: 'container',
+      x: 0,
+      xanchor: 'left',
+      yref: 'container',
+      y: 0,
+      yanchor: 'bottom',
+      maxheight: 0.3,
+    };
+    changed = true;
+  }
+  return changed ? { ...figure, data: traces as PlotFigure['data'], layout: layout as PlotFigure['layout'] } : figure;
+}
