@@ -44,6 +44,7 @@ const PLAIN_SUITES = [
   'debug-samples',
   'live-updates',
   'plain-clearml',
+  'groups',
 ];
 const asked = process.argv.slice(2);
 /** `--project=plain` (or `--project plain`) alone: the full-mode server is not started. */
