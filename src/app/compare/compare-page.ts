@@ -17,6 +17,7 @@ import { optionsPatch, withDeclaredOptions } from '../url/view-options';
 import { ALL_OPTION_MAPS } from './view-options';
 import type { AddTasksDialogData } from './shell/add-tasks-dialog';
 import { TaskStrip } from './shell/task-strip';
+import { GroupByControl } from './shell/group-by-control';
 import { ComparePageActions, CompareViewActions } from '../state/compare/compare.actions';
 import {
   compareFeature,
@@ -38,7 +39,18 @@ import { Toggle } from '../shared/toggle/toggle';
 /** `/compare-tasks;ids=.../<tab>`: the compared tasks, the tabs, and the actions on the comparison. */
 @Component({
   selector: 'app-compare-page',
-  imports: [RouterOutlet, RouterLink, MatTabsModule, MatButtonModule, MatIconModule, MatMenuModule, Toggle, MatTooltipModule, TaskStrip],
+  imports: [
+    RouterOutlet,
+    RouterLink,
+    MatTabsModule,
+    MatButtonModule,
+    MatIconModule,
+    MatMenuModule,
+    Toggle,
+    MatTooltipModule,
+    TaskStrip,
+    GroupByControl,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './compare-page.html',
   styleUrl: './compare-page.scss',

@@ -1,5 +1,6 @@
 import { EMBED_PAGE_OPTIONS, PAGE_OPTIONS } from '../url/page-options';
 import { OptionMap } from '../url/view-options';
+import { GROUP_OPTIONS } from '../state/groups/group-options';
 import { SAMPLE_OPTIONS } from './debug-samples/sample-view-options';
 import { PARALLEL_COORDINATES_OPTIONS } from './hyperparameters/graph/parallel-coordinates-options';
 import { SCATTER_OPTIONS } from './hyperparameters/scatter/scatter-options';
@@ -14,13 +15,13 @@ import { SIDE_BY_SIDE_OPTIONS } from './side-by-side/side-by-side-options';
 export const VIEW_OPTIONS: Readonly<Record<string, readonly OptionMap[]>> = {
   details: [SIDE_BY_SIDE_OPTIONS],
   'hyper-params/values': [SIDE_BY_SIDE_OPTIONS],
-  'hyper-params/graph': [PARALLEL_COORDINATES_OPTIONS],
-  'hyper-params/scatter': [SCATTER_OPTIONS],
-  'scalars/graph': [SCALAR_GRAPH_OPTIONS, SCALAR_CHART_OPTIONS],
-  'scalars/values': [SCALAR_VALUES_OPTIONS],
-  'scalars/min-values': [SCALAR_VALUES_OPTIONS],
-  'scalars/max-values': [SCALAR_VALUES_OPTIONS],
-  'metrics-plots': [PLOTS_OPTIONS],
+  'hyper-params/graph': [PARALLEL_COORDINATES_OPTIONS, GROUP_OPTIONS],
+  'hyper-params/scatter': [SCATTER_OPTIONS, GROUP_OPTIONS],
+  'scalars/graph': [SCALAR_GRAPH_OPTIONS, SCALAR_CHART_OPTIONS, GROUP_OPTIONS],
+  'scalars/values': [SCALAR_VALUES_OPTIONS, GROUP_OPTIONS],
+  'scalars/min-values': [SCALAR_VALUES_OPTIONS, GROUP_OPTIONS],
+  'scalars/max-values': [SCALAR_VALUES_OPTIONS, GROUP_OPTIONS],
+  'metrics-plots': [PLOTS_OPTIONS, GROUP_OPTIONS],
   'debug-images': [SAMPLE_OPTIONS],
 };
 

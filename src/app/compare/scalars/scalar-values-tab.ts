@@ -12,6 +12,9 @@ import { scalarsFeature, selectScalarTasks } from './state/scalars.feature';
 import { ValueType, buildValueRows, filterRows, valueTableCsvRows } from './values-table';
 import { ValuesTableView } from './values-table-view';
 import { Toggle } from '../../shared/toggle/toggle';
+import { selectTaskGroups } from '../../state/groups/groups.feature';
+import { buildGroupedRows, groupedCsvRows } from './grouped-values';
+import { GroupedValuesTable } from './grouped-values-view';
 
 /** The values tables' options from the URL. */
 export const selectScalarValuesOptions = selectOptions(SCALAR_VALUES_OPTIONS);
@@ -21,7 +24,7 @@ type ScalarValuesOptions = OptionValues<typeof SCALAR_VALUES_OPTIONS>;
 @Component({
   selector: 'app-scalar-values-tab',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [MatButtonModule, MatIconModule, Toggle, MetricFilter, ValuesTableView],
+  imports: [MatButtonModule, MatIconModule, Toggle, MetricFilter, ValuesTableView, GroupedValuesTable],
   templateUrl: './scalar-values-tab.html',
   styleUrl: './scalar-values-tab.scss',
 })
@@ -45,12 +48,30 @@ export class ScalarValuesTab {
   private readonly allRows = computed(() => buildValueRows(this.tasks() ?? [], this.valueType()));
   protected readonly choices = computed(() => this.allRows().map((r) => ({ key: r.key, label: `${r.metric} / ${r.variant}` })));
   protected readonly rows = computed(() => filterRows(this.allRows(), this.selected(), this.search()));
+  /** The groups when the page groups tasks (null: a column per task). */
+  protected readonly groups = this.store.selectSignal(selectTaskGroups);
+  /** The shown rows by group, each group compared with the base group (Holm over the rows shown). */
+  protected readonly groupedRows = computed(() => {
+    const groups = this.groups();
+    return groups
+      ? buildGroupedRows(
+          this.rows(),
+          (this.tasks() ?? []).map((t) => t.id),
+          groups,
+        )
+      : [];
+  });
 
   protected setOptions(values: Partial<ScalarValuesOptions>): void {
     this.store.dispatch(CompareViewActions.optionsChanged({ options: optionsPatch(SCALAR_VALUES_OPTIONS, values) }));
   }
 
   protected download(): void {
+    const groups = this.groups();
+    if (groups) {
+      downloadCsv(`scalars-${this.valueType()}-values-by-group.csv`, toCsv(groupedCsvRows(this.groupedRows(), groups)));
+      return;
+    }
     const rows = valueTableCsvRows(
       this.rows(),
       this.columns().map((c) => c.displayName),

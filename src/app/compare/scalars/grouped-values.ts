@@ -1,0 +1,161 @@
+import { MeanDifference, holmAdjust, mean, std, welchTest } from '../../core/stats/stats';
+import { MetricVariant } from './metric-keys';
+import { ValueRow, formatValue } from './values-table';
+
+/** Differences are judged at this level: 95% intervals, significance below 0.05 after Holm's correction. */
+export const CONFIDENCE = 0.95;
+
+/** A group as the values table reads it. */
+export interface ValueGroup {
+  key: string;
+  name: string;
+  taskIds: readonly string[];
+  isBase: boolean;
+  color: string;
+}
+
+/** One group's values of one metric: the tasks that reported it. */
+export interface GroupStats {
+  n: number;
+  mean: number | null;
+  /** Sample standard deviation (null below two values). */
+  std: number | null;
+}
+
+/** A group against the base group on one metric. */
+export interface GroupComparison {
+  /** Both sides have two values or more: Welch's test and the interval are known. */
+  testable: boolean;
+  test: MeanDifference;
+  /** The p-value after Holm's correction over the metrics compared (NaN: no test). */
+  pHolm: number;
+  /** The interval excludes zero and the corrected p-value is below 1 − CONFIDENCE. */
+  significant: boolean;
+}
+
+export interface GroupedValueRow extends MetricVariant {
+  key: string;
+  /** Per group, in the groups' order. */
+  stats: GroupStats[];
+  /** Per group: null for the base group, or when either side has no value. */
+  comparisons: (GroupComparison | null)[];
+}
+
+/**
+ * The grouped values table: for each row (metric/variant) of the per-task table, each group's
+ * mean, sample standard deviation and count over the tasks that reported it, and each group
+ * compared with the base group (the first): difference of means, its 95% interval and Welch's
+ * p-value, Holm-corrected over the rows compared for that group. `taskIds` are the ids of the
+ * per-task rows' cells, in their order.
+ */
+export function buildGroupedRows(rows: readonly ValueRow[], taskIds: readonly string[], groups: readonly ValueGroup[]): GroupedValueRow[] {
+  const column = new Map(taskIds.map((id, index) => [id, index]));
+  const base = groups.findIndex((group) => group.isBase);
+  const grouped = rows.map((row) => {
+    const values = groups.map((group) =>
+      group.taskIds.flatMap((id) => {
+        const value = row.cells[column.get(id) ?? -1]?.value;
+        return typeof value === 'number' ? [value] : [];
+      }),
+    );
+    const stats = values.map((v) => ({ n: v.length, mean: v.length ? mean(v) : null, std: v.length > 1 ? std(v) : null }));
+    const tests = values.map((v, index) =>
+      index === base || base < 0 || !v.length || !values[base].length ? null : welchTest(values[base], v, CONFIDENCE),
+    );
+    return { row, stats, tests };
+  });
+  // Holm over the metrics compared, one family per group.
+  const adjusted = groups.map((_, index) => holmAdjust(grouped.map(({ tests }) => tests[index]?.p ?? NaN)));
+  return grouped.map(({ row, stats, tests }, rowIndex) => ({
+    metric: row.metric,
+    variant: row.variant,
+    key: row.key,
+    stats,
+    comparisons: tests.map((test, index) => {
+      if (!test) return null;
+      const pHolm = adjusted[index][rowIndex];
+      const testable = !Number.isNaN(test.p);
+      const excludesZero = test.interval[0] > 0 || test.interval[1] < 0;
+      return { test, testable, pHolm, significant: testable && excludesZero && pHolm < 1 - CONFIDENCE };
+    }),
+  }));
+}
+
+/** How many metrics each group was compared on (the Holm family size). */
+export function comparedCounts(rows: readonly GroupedValueRow[], groupCount: number): number[] {
+  return Array.from({ length: groupCount }, (_, index) => rows.filter((row) => row.comparisons[index]?.testable).length);
+}
+
+/** `0.912 ± 0.004`, or the mean alone for one value. */
+export function formatMeanStd(stats: GroupStats): string {
+  if (stats.mean === null) return '–';
+  return stats.std === null ? formatValue(stats.mean) : `${formatValue(stats.mean)} ± ${formatValue(stats.std)}`;
+}
+
+/** A p-value as tables print it. */
+export function formatP(p: number): string {
+  if (Number.isNaN(p)) return '–';
+  return p < 0.0001 ? '< 0.0001' : p.toFixed(4);
+}
+
+const signed = (value: number) => `${value > 0 ? '+' : ''}${formatValue(value)}`;
+
+/** `+0.012 [0.004, 0.020] p=0.0031`, or why there is no test. */
+export function formatComparison(comparison: GroupComparison | null): string {
+  if (!comparison) return '–';
+  const { test } = comparison;
+  if (!comparison.testable) {
+    return Number.isNaN(test.standardError)
+      ? `${signed(test.difference)} (one task on a side: no test possible)`
+      : `${signed(test.difference)} (no spread: no test possible)`;
+  }
+  return `${signed(test.difference)} [${formatValue(test.interval[0])}, ${formatValue(test.interval[1])}] p=${formatP(comparison.pHolm)}`;
+}
+
+/**
+ * The CSV rows of the grouped table: metric, variant, then per group its mean, std and n, and for
+ * each group but the base the difference from the base group, its 95% interval, Welch's p-value,
+ * the Holm-corrected p-value and whether it is significant. Full precision.
+ */
+export function groupedCsvRows(rows: readonly GroupedValueRow[], groups: readonly ValueGroup[]): (string | number | null)[][] {
+  const header: string[] = ['metric', 'variant'];
+  for (const group of groups) {
+    header.push(`${group.name} mean`, `${group.name} std`, `${group.name} n`);
+    if (!group.isBase) {
+      header.push(
+        `${group.name} diff from base`,
+        `${group.name} 95% CI low`,
+        `${group.name} 95% CI high`,
+        `${group.name} Welch p`,
+        `${group.name} p (Holm)`,
+        `${group.name} significant`,
+      );
+    }
+  }
+  const finite = (value: number) => (Number.isFinite(value) ? value : null);
+  return [
+    header,
+    ...rows.map((row) => {
+      const cells: (string | number | null)[] = [row.metric, row.variant];
+      groups.forEach((group, index) => {
+        const stats = row.stats[index];
+        cells.push(stats.mean, stats.std, stats.n);
+        if (group.isBase) return;
+        const comparison = row.comparisons[index];
+        if (!comparison) cells.push(null, null, null, null, null, null);
+        else {
+          const { test } = comparison;
+          cells.push(
+            test.difference,
+            finite(test.interval[0]),
+            finite(test.interval[1]),
+            finite(test.p),
+            finite(comparison.pHolm),
+            comparison.testable ? (comparison.significant ? 'yes' : 'no') : null,
+          );
+        }
+      });
+      return cells;
+    }),
+  ];
+}
