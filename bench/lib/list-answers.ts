@@ -119,19 +119,17 @@ async function fill(app: FastifyInstance): Promise<string[]> {
   const plot = JSON.stringify({
     data: [{ type: 'scatter', x: Array.from({ length: 200 }, (_, i) => i), y: Array.from({ length: 200 }, (_, i) => i * 0.5) }],
   });
-  const plots = ids
-    .slice(0, PLOT_TASKS)
-    .flatMap((task) =>
-      ['confusion', 'roc', 'pr', 'calibration', 'histogram'].map((variant) => ({
-        type: 'plot',
-        task,
-        metric: 'plots',
-        variant,
-        iter: 1,
-        timestamp: now,
-        plot_str: plot,
-      })),
-    );
+  const plots = ids.slice(0, PLOT_TASKS).flatMap((task) =>
+    ['confusion', 'roc', 'pr', 'calibration', 'histogram'].map((variant) => ({
+      type: 'plot',
+      task,
+      metric: 'plots',
+      variant,
+      iter: 1,
+      timestamp: now,
+      plot_str: plot,
+    })),
+  );
   const logs = Array.from({ length: LOG_LINES }, (_, i) => ({
     type: 'log',
     task: ids[0],
