@@ -16,6 +16,7 @@ import { PAGE_OPTIONS } from '../url/page-options';
 import { optionsPatch, withDeclaredOptions } from '../url/view-options';
 import { ALL_OPTION_MAPS } from './view-options';
 import type { AddTasksDialogData } from './shell/add-tasks-dialog';
+import { MiddleEllipsis } from '../shared/middle-ellipsis/middle-ellipsis';
 import { TaskStrip } from './shell/task-strip';
 import { ComparePageActions, CompareViewActions } from '../state/compare/compare.actions';
 import {
@@ -36,7 +37,18 @@ import { Toggle } from '../shared/toggle/toggle';
 /** `/compare-tasks;ids=.../<tab>`: the compared tasks, the tabs, and the actions on the comparison. */
 @Component({
   selector: 'app-compare-page',
-  imports: [RouterOutlet, RouterLink, MatTabsModule, MatButtonModule, MatIconModule, MatMenuModule, Toggle, MatTooltipModule, TaskStrip],
+  imports: [
+    RouterOutlet,
+    RouterLink,
+    MatTabsModule,
+    MatButtonModule,
+    MatIconModule,
+    MatMenuModule,
+    Toggle,
+    MatTooltipModule,
+    TaskStrip,
+    MiddleEllipsis,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './compare-page.html',
   styleUrl: './compare-page.scss',
