@@ -106,29 +106,32 @@ export class StripHeader implements OnInit, OnDestroy {
               /></a>
               @if (task.isBase) {
                 <span class="base-badge" data-testid="base-badge">BASE</span>
-              } @else {
+              }
+              <span class="actions">
+                @if (!task.isBase) {
+                  <button
+                    mat-icon-button
+                    type="button"
+                    class="small"
+                    (click)="baseSet.emit(task.id)"
+                    matTooltip="Set as base task"
+                    [attr.aria-label]="'Set ' + task.displayName + ' as base task'"
+                    data-testid="set-base"
+                  >
+                    <mat-icon>first_page</mat-icon>
+                  </button>
+                }
                 <button
                   mat-icon-button
                   type="button"
                   class="small"
-                  (click)="baseSet.emit(task.id)"
-                  matTooltip="Set as base task"
-                  [attr.aria-label]="'Set ' + task.displayName + ' as base task'"
-                  data-testid="set-base"
+                  (click)="removed.emit(task.id)"
+                  [attr.aria-label]="'Remove ' + task.displayName"
+                  matTooltip="Remove from the comparison"
                 >
-                  <mat-icon>first_page</mat-icon>
+                  <mat-icon>close</mat-icon>
                 </button>
-              }
-              <button
-                mat-icon-button
-                type="button"
-                class="small"
-                (click)="removed.emit(task.id)"
-                [attr.aria-label]="'Remove ' + task.displayName"
-                matTooltip="Remove from the comparison"
-              >
-                <mat-icon>close</mat-icon>
-              </button>
+              </span>
             </div>
             @if (task.task; as t) {
               <div class="meta">
