@@ -94,6 +94,7 @@ test.describe('at 1280×800', () => {
     const stripNames = page.getByTestId('task-name');
     await expect(stripNames).toHaveCount(2);
     await expect(stripNames.first()).toHaveText(names[0]);
+    await expect(page.getByRole('link', { name: names[0], exact: true })).toBeVisible();
     const cardNames = page.getByTestId('card-header').locator('.name');
     await expect(cardNames).toHaveCount(2);
     for (const list of [stripNames, cardNames]) {
@@ -113,6 +114,8 @@ test.describe('at 1280×800', () => {
     await page.goto(`/tasks?archived=1&q=${encodeURIComponent(LONG)}`);
     const cells = page.locator('tr[data-task-id] td.name-cell');
     await expect(cells).toHaveCount(2);
+    // Cut or not, the cell is named by the whole name.
+    await expect(page.getByRole('cell', { name: names[1], exact: true })).toBeVisible();
     const tails = (await Promise.all([0, 1].map((i) => shownTail(cells.nth(i).locator('app-middle-ellipsis'))))).sort();
     expect(tails.map((t) => t?.slice(-6))).toEqual(['seed=1', 'seed=2']);
   });

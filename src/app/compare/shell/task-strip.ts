@@ -101,7 +101,12 @@ export class StripHeader implements OnInit, OnDestroy {
                 matTooltip="Change this task's colour"
                 data-testid="task-color"
               ></button>
-              <a class="name" [routerLink]="['/tasks']" [queryParams]="{ q: task.id, archived: 1 }" data-testid="task-name"
+              <a
+                class="name"
+                [routerLink]="['/tasks']"
+                [queryParams]="{ q: task.id, archived: 1 }"
+                [attr.aria-label]="task.displayName"
+                data-testid="task-name"
                 ><app-middle-ellipsis [text]="task.displayName"
               /></a>
               @if (task.isBase) {

@@ -28,6 +28,8 @@ export function splitName(text: string, maxTail = TAIL_CHARS): { head: string; t
  * A one-line name cut in the middle when it does not fit: the start is cut with an ellipsis, the
  * end stays (see `splitName`; in a very narrow box, its last characters). Both parts are the name's own text, so it reads, copies and is
  * found as a whole; the full name is the title. Give the host a width (flex: 1, min-width: 0).
+ * The two parts are boxes of their own, which an accessible name computed from the content joins
+ * with a space: a link, cell or header that holds one takes the name as its `aria-label`.
  */
 @Component({
   selector: 'app-middle-ellipsis',
