@@ -16,6 +16,7 @@ import { PAGE_OPTIONS } from '../url/page-options';
 import { optionsPatch, withDeclaredOptions } from '../url/view-options';
 import { ALL_OPTION_MAPS } from './view-options';
 import type { AddTasksDialogData } from './shell/add-tasks-dialog';
+import { MiddleEllipsis } from '../shared/middle-ellipsis/middle-ellipsis';
 import { TaskStrip } from './shell/task-strip';
 import { GroupByControl } from './shell/group-by-control';
 import { ComparePageActions, CompareViewActions } from '../state/compare/compare.actions';
@@ -50,6 +51,7 @@ import { Toggle } from '../shared/toggle/toggle';
     MatTooltipModule,
     TaskStrip,
     GroupByControl,
+    MiddleEllipsis,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './compare-page.html',

@@ -1,4 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, untracked } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
 import { MatButtonToggleModule } from '@angular/material/button-toggle';
 import { MatIconModule } from '@angular/material/icon';
 import { MatSliderModule } from '@angular/material/slider';
@@ -36,6 +37,7 @@ import { Toggle } from '../../shared/toggle/toggle';
   selector: 'app-scalar-graphs-tab',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
+    MatButtonModule,
     MatButtonToggleModule,
     MatIconModule,
     Toggle,
@@ -84,6 +86,18 @@ export class ScalarGraphsTab {
     ),
   );
   protected readonly hiddenCount = computed(() => this.options().hiddenTasks.length);
+  /** The settings folded away (`settings=hidden`): one line says what they are set to. */
+  protected readonly settingsHidden = computed(() => this.options().settings === 'hidden');
+  protected readonly settingsSummary = computed(() => {
+    const o = this.options();
+    return [
+      o.groupBy === 'metric' ? 'a chart per metric' : 'a chart per metric and variant',
+      o.smoothing ? `smoothing ${o.smoothing}` : 'no smoothing',
+      { iter: 'iterations', relative: 'relative time', wall: 'wall time' }[o.xAxis],
+      ...(o.logY ? ['log scale'] : []),
+      o.hover === 'x' ? 'hover: all tasks' : 'hover: closest',
+    ].join(' · ');
+  });
   /** On an `/embed` URL only the chart named by `chart` is drawn, without the settings. */
   protected readonly embedded = this.store.selectSignal(selectEmbedded);
   private readonly chartOptions = this.store.selectSignal(selectScalarChartOptions);

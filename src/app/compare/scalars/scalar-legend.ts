@@ -42,15 +42,15 @@ import { TraceTask } from './scalar-traces';
       padding: 0;
       display: flex;
       flex-wrap: wrap;
-      gap: 2px 6px;
-      max-height: 96px;
+      gap: 0 6px;
+      max-height: 60px;
       overflow: auto;
     }
     .item {
       display: inline-flex;
       align-items: center;
       gap: 6px;
-      padding: 2px 6px;
+      padding: 1px 6px;
       border: none;
       border-radius: 4px;
       background: none;

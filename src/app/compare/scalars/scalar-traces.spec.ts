@@ -119,6 +119,47 @@ describe('buildChartFigure', () => {
       'A · val (lr=0.1)',
     ]);
   });
+
+  it('marks a spike the envelope keeps far from the line with a stem and a triangle at its extreme, above the lines', () => {
+    const n = 40;
+    const quiet = (i: number) => 0.4 + (i % 3) * 0.001;
+    const spiky: ScalarHistogram = {
+      loss: {
+        train: {
+          a: {
+            name: 'A',
+            x: Array.from({ length: n }, (_, i) => i * 10),
+            y: Array.from({ length: n }, (_, i) => (i === 17 ? 2.86 : quiet(i))),
+            y_min: Array.from({ length: n }, (_, i) => quiet(i) - 0.01),
+            y_max: Array.from({ length: n }, (_, i) => (i === 17 ? 25 : quiet(i) + 0.01)),
+          },
+          b: {
+            name: 'B',
+            x: Array.from({ length: n }, (_, i) => i * 10),
+            y: Array.from({ length: n }, (_, i) => 0.5 + (i % 2 ? 0.3 : -0.3)),
+            y_min: Array.from({ length: n }, () => 0),
+            y_max: Array.from({ length: n }, (_, i) => (i % 2 ? 2 : 1.5)),
+          },
+        },
+      },
+    };
+    const { figure, traceTaskIds } = buildChartFigure(chart, spiky, tasks, options, null);
+    const data = figure.data as (Trace & { mode?: string; marker?: { symbol?: string[] } })[];
+    const marks = data.filter((t) => t.mode === 'markers');
+    expect(marks.length).toBe(1);
+    expect(marks[0].x).toEqual([170]);
+    expect(marks[0].y).toEqual([25]);
+    expect(marks[0].marker?.symbol).toEqual(['triangle-up']);
+    const stem = data[data.indexOf(marks[0]) - 1];
+    expect(stem.x).toEqual([170, 170, null as unknown as number]);
+    expect(stem.y).toEqual([2.86, 25, null as unknown as number]);
+    // Drawn after every line, and a click on them toggles their task.
+    expect(data.slice(data.indexOf(stem)).every((t) => t.fill === undefined && !t.name)).toBe(true);
+    expect(traceTaskIds.slice(-2)).toEqual(['a', 'a']);
+    // Left out of the first, band-less draw.
+    const lines = buildChartFigure(chart, spiky, tasks, options, null, false, false).figure.data as { mode?: string }[];
+    expect(lines.some((t) => t.mode === 'markers')).toBe(false);
+  });
 });
 
 describe('relative time', () => {
@@ -180,6 +221,7 @@ describe('legend, x values and zoom', () => {
       xAxis: 'wall',
       logY: true,
       hover: 'x',
+      settings: 'shown',
       hiddenTasks: ['a', 'b'],
       shown: null,
       search: '',

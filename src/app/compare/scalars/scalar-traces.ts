@@ -4,6 +4,7 @@ import { PlotFigure } from '../../shared/plot/plot-figure';
 import { TaskDash, TaskSymbol } from '../../shared/task-colors';
 import { plotText } from '../summary/summary-figure';
 import { ChartDef, ScalarGraphOptions, XAxis } from './scalar-graph-options';
+import { SpikeMark, spikeMarks } from './spike-marks';
 
 /** A compared task as a chart draws it. `params`: the hyperparameters that differ (may be empty). */
 export interface TraceTask {
@@ -122,6 +123,40 @@ function joinBands(histogram: ScalarHistogram, group: BandGroup): { x: (number |
   return joined;
 }
 
+/** The spike marks of a series, kept per series object as its band is. */
+const marksOf = new WeakMap<ScalarSeries, SpikeMark[]>();
+function seriesSpikes(series: ScalarSeries): SpikeMark[] {
+  let marks = marksOf.get(series);
+  if (!marks) marksOf.set(series, (marks = spikeMarks(series.y, series.y_min!, series.y_max!)));
+  return marks;
+}
+
+/**
+ * A series' spike marks: from the line up (or down) to the extreme, a stem in the task's colour
+ * ending in a triangle, so a spike averaged away in its bucket is seen at a glance. Two traces:
+ * the stems (no hover) and the triangles (hover: the extreme's value).
+ */
+function spikeTraces(marks: SpikeMark[], x: number[], line: number[], color: string, name: string): Data[] {
+  const stemX: (number | null)[] = [];
+  const stemY: (number | null)[] = [];
+  for (const { index, value } of marks) {
+    stemX.push(x[index], x[index], null);
+    stemY.push(line[index], value, null);
+  }
+  return [
+    { type: 'scatter', mode: 'lines', x: stemX, y: stemY, line: { color, width: 1.5 }, hoverinfo: 'skip', showlegend: false } as Data,
+    {
+      type: 'scatter',
+      mode: 'markers',
+      x: marks.map((m) => x[m.index]),
+      y: marks.map((m) => m.value),
+      marker: { color, size: 9, symbol: marks.map((m) => (m.side === 'max' ? 'triangle-up' : 'triangle-down')) },
+      showlegend: false,
+      hovertemplate: `%{y:.6g} (envelope)<extra>${name}</extra>`,
+    } as Data,
+  ];
+}
+
 function hasEnvelope(series: ScalarSeries): boolean {
   const { y_min, y_max, x } = series;
   return !!y_min && !!y_max && y_min.length === x.length && y_max.length === x.length && y_min.some((v, i) => v !== y_max[i]);
@@ -146,7 +181,9 @@ export const X_AXIS_TITLES: Record<XAxis, string> = { iter: 'Iteration', relativ
  * Plotly's cost grows with the number of traces far more than with their points (100 lines of 20
  * points take about as long as of 400), so without the in-chart legend the bands of one colour
  * share one trace, drawn beneath every line: 100 tasks make at most 20 band traces instead of 100.
- * `withBands: false` leaves the bands out (the lines only).
+ * Where a bucket's envelope departs far from the line (`spikeMarks`), a stem and a triangle mark
+ * the extreme, above every line (one trace per series that has any).
+ * `withBands: false` leaves the bands and marks out (the lines only).
  */
 export function buildChartFigure(
   chart: ChartDef,
@@ -168,6 +205,8 @@ export function buildChartFigure(
   let total = 0;
   let seriesCount = 0;
   const bandGroups = new Map<string, BandGroup>();
+  const spikes: Data[] = [];
+  const spikeTaskIds: string[] = [];
   for (const { metric, variants } of chart.metrics) {
     variants.forEach((variant, variantIndex) => {
       for (const task of tasks) {
@@ -209,6 +248,16 @@ export function buildChartFigure(
           }
         }
         const name = plotText(legendName(task, grouped ? variant : null));
+        const line = options.smoothing > 0 ? smooth(series.y, options.smoothing) : series.y;
+        if (withBands && hasEnvelope(series)) {
+          const marks = seriesSpikes(series);
+          if (marks.length) {
+            for (const trace of spikeTraces(marks, x, line, task.color, name)) {
+              spikes.push(inChartLegend ? ({ ...trace, legendgroup: task.id, visible } as Data) : trace);
+              spikeTaskIds.push(task.id);
+            }
+          }
+        }
         // A task past the palette's colours shares its colour with another: its dash (when the chart's
         // dashes do not already tell variants apart) and a few markers tell them apart.
         const styled = !!task.dash && task.dash !== 'solid';
@@ -218,7 +267,7 @@ export function buildChartFigure(
           mode: styled ? 'lines+markers' : 'lines',
           name,
           x,
-          y: options.smoothing > 0 ? smooth(series.y, options.smoothing) : series.y,
+          y: line,
           line: { color: task.color, width: 1.5, dash },
           ...(styled ? { marker: { color: task.color, symbol: task.symbol, size: 7, maxdisplayed: 12 } } : {}),
           legendgroup: task.id,
@@ -229,6 +278,8 @@ export function buildChartFigure(
       }
     });
   }
+  data.push(...spikes);
+  traceTaskIds.push(...spikeTaskIds);
   if (bandGroups.size) {
     const bands = [...bandGroups.values()];
     data.unshift(

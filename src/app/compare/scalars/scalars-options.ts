@@ -22,6 +22,8 @@ export const SCALAR_GRAPH_OPTIONS = {
   xAxis: choiceOption<XAxis>('x', ['iter', 'relative', 'wall'], 'iter', 'iterations'),
   logY: flagOption('log'),
   hover: choiceOption<HoverMode>('hover', ['x', 'closest'], 'x', 'all tasks at the same x'),
+  /** The settings row folded away (more room for the charts); the metric filter stays. */
+  settings: choiceOption<'shown' | 'hidden'>('settings', ['shown', 'hidden'], 'shown', 'settings shown'),
   /** Tasks hidden from the charts (legend click). */
   hiddenTasks: customOption(
     'hide',

@@ -10,6 +10,7 @@ import {
   signal,
   viewChild,
 } from '@angular/core';
+import { MiddleEllipsis } from '../../shared/middle-ellipsis/middle-ellipsis';
 import { ValueCell, ValueRow, ValueType, formatDelta, formatValue } from './values-table';
 
 export interface ValueColumn {
@@ -37,6 +38,7 @@ const OVERSCAN_COLUMNS = 3;
 @Component({
   selector: 'app-values-table',
   changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [MiddleEllipsis],
   template: `
     <div class="scroller" #scroller (scroll)="scrolled(scroller)" data-testid="values-table-scroller">
       <table class="values" [class.extremes]="showExtremes()" [attr.data-rows]="rows().length" data-testid="values-table">
@@ -48,8 +50,14 @@ const OVERSCAN_COLUMNS = 3;
               <th class="col-spacer" aria-hidden="true" [style.width.px]="columnWindow().start * columnWidth"></th>
             }
             @for (column of shownColumns(); track column.id) {
-              <th scope="col" class="task" [attr.data-task-id]="column.id" [title]="column.displayName">
-                <span class="dot" [style.background]="column.color"></span>{{ column.displayName }}
+              <th
+                scope="col"
+                class="task"
+                [attr.data-task-id]="column.id"
+                [title]="column.displayName"
+                [attr.aria-label]="column.displayName"
+              >
+                <span class="dot" [style.background]="column.color"></span><app-middle-ellipsis [text]="column.displayName" />
                 @if (column.isBase) {
                   <span class="base">BASE</span>
                 }

@@ -19,6 +19,7 @@ import { MatMenuModule } from '@angular/material/menu';
 import { MatTooltipModule } from '@angular/material/tooltip';
 import { RouterLink } from '@angular/router';
 import { whenIdle } from '../../shared/progressive/progressive';
+import { MiddleEllipsis } from '../../shared/middle-ellipsis/middle-ellipsis';
 import { StatusChip } from '../../shared/status-chip';
 import { TASK_PALETTE } from '../../shared/task-colors';
 import { ComparedTask } from '../../state/compare/compare.feature';
@@ -60,6 +61,7 @@ export class StripHeader implements OnInit, OnDestroy {
     MatTooltipModule,
     RouterLink,
     StatusChip,
+    MiddleEllipsis,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
@@ -103,55 +105,58 @@ export class StripHeader implements OnInit, OnDestroy {
                 class="name"
                 [routerLink]="['/tasks']"
                 [queryParams]="{ q: task.id, archived: 1 }"
-                [title]="task.displayName"
+                [attr.aria-label]="task.displayName"
                 data-testid="task-name"
-                >{{ task.displayName }}</a
-              >
+                ><app-middle-ellipsis [text]="task.displayName"
+              /></a>
               @if (task.isBase) {
                 <span class="base-badge" data-testid="base-badge">BASE</span>
-              } @else {
+              }
+              <span class="actions">
+                @if (!task.isBase) {
+                  <button
+                    mat-icon-button
+                    type="button"
+                    class="small"
+                    (click)="baseSet.emit(task.id)"
+                    matTooltip="Set as base task"
+                    [attr.aria-label]="'Set ' + task.displayName + ' as base task'"
+                    data-testid="set-base"
+                  >
+                    <mat-icon>first_page</mat-icon>
+                  </button>
+                }
                 <button
                   mat-icon-button
                   type="button"
                   class="small"
-                  (click)="baseSet.emit(task.id)"
-                  matTooltip="Set as base task"
-                  [attr.aria-label]="'Set ' + task.displayName + ' as base task'"
-                  data-testid="set-base"
+                  (click)="removed.emit(task.id)"
+                  [attr.aria-label]="'Remove ' + task.displayName"
+                  matTooltip="Remove from the comparison"
                 >
-                  <mat-icon>first_page</mat-icon>
+                  <mat-icon>close</mat-icon>
                 </button>
-              }
-              <button
-                mat-icon-button
-                type="button"
-                class="small"
-                (click)="removed.emit(task.id)"
-                [attr.aria-label]="'Remove ' + task.displayName"
-                matTooltip="Remove from the comparison"
-              >
-                <mat-icon>close</mat-icon>
-              </button>
+              </span>
             </div>
             @if (task.task; as t) {
               <div class="meta">
                 <app-status-chip [status]="t.status" />
-                <span class="muted project">{{ t.project?.name }}</span>
+                <span class="muted project" [title]="t.project?.name ?? ''">{{ t.project?.name }}</span>
+                @if (t.tags?.length) {
+                  <span class="tags" [title]="t.tags!.join(', ')">
+                    @for (tag of t.tags; track tag) {
+                      <span class="tag">{{ tag }}</span>
+                    }
+                  </span>
+                }
               </div>
-              @if (t.tags?.length) {
-                <div class="tags">
-                  @for (tag of t.tags; track tag) {
-                    <span class="tag">{{ tag }}</span>
-                  }
-                </div>
-              }
             } @else {
               <div class="meta muted mono">{{ task.id }}</div>
             }
           } @else {
             <div class="top placeholder">
               <span class="swatch" [style.background]="task.color"></span>
-              <span class="name">{{ task.displayName }}</span>
+              <app-middle-ellipsis class="name" [text]="task.displayName" />
             </div>
           }
         </div>

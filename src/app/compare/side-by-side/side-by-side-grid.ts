@@ -13,6 +13,7 @@ import {
 } from '@angular/core';
 import { MatIconModule } from '@angular/material/icon';
 import { MatTooltipModule } from '@angular/material/tooltip';
+import { MiddleEllipsis } from '../../shared/middle-ellipsis/middle-ellipsis';
 import { StatusChip } from '../../shared/status-chip';
 import { ComparedTask } from '../../state/compare/compare.feature';
 import { ComparisonRow, cellAt } from './comparison-model';
@@ -20,8 +21,12 @@ import { VisibleItem } from './visible-rows';
 
 export const ROW_HEIGHT = 26;
 export const HEADER_HEIGHT = 52;
+/** The field column's width at least, and at most (it takes a sixth of a wide view). */
 export const LABEL_WIDTH = 240;
+const LABEL_MAX_WIDTH = 360;
+/** A card's width at least; with few tasks the cards share the view's width, up to the most. */
 export const CARD_WIDTH = 300;
+const CARD_MAX_WIDTH = 960;
 /** Rows and cards drawn beyond the visible area on each side. */
 const OVERSCAN = 8;
 
@@ -32,7 +37,7 @@ const OVERSCAN = 8;
 @Component({
   selector: 'app-side-by-side-grid',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [MatIconModule, MatTooltipModule, StatusChip],
+  imports: [MatIconModule, MatTooltipModule, StatusChip, MiddleEllipsis],
   templateUrl: './side-by-side-grid.html',
   styleUrl: './side-by-side-grid.scss',
 })
@@ -47,8 +52,6 @@ export class SideBySideGrid {
 
   protected readonly rowHeight = ROW_HEIGHT;
   protected readonly headerHeight = HEADER_HEIGHT;
-  protected readonly labelWidth = LABEL_WIDTH;
-  protected readonly cardWidth = CARD_WIDTH;
   protected readonly cellOf = (row: ComparisonRow, task: number) => cellAt(row, task);
 
   private readonly viewport = viewChild.required<ElementRef<HTMLElement>>('viewport');
@@ -64,7 +67,14 @@ export class SideBySideGrid {
     height: typeof innerHeight === 'number' && innerHeight > 0 ? innerHeight : 600,
   });
 
-  protected readonly canvasWidth = computed(() => LABEL_WIDTH + this.tasks().length * CARD_WIDTH);
+  /** The field column: wider in a wide view. */
+  protected readonly labelWidth = computed(() => Math.round(Math.min(LABEL_MAX_WIDTH, Math.max(LABEL_WIDTH, this.scroll().width / 6))));
+  /** The cards fill the view's width when they can (a wide window is not left a third empty), and scroll past it when not. */
+  protected readonly cardWidth = computed(() => {
+    const room = (this.scroll().width - this.labelWidth()) / Math.max(1, this.tasks().length);
+    return Math.floor(Math.min(CARD_MAX_WIDTH, Math.max(CARD_WIDTH, room)));
+  });
+  protected readonly canvasWidth = computed(() => this.labelWidth() + this.tasks().length * this.cardWidth());
   protected readonly canvasHeight = computed(() => HEADER_HEIGHT + this.items().length * ROW_HEIGHT);
 
   protected readonly rowRange = computed(() => {
@@ -81,8 +91,9 @@ export class SideBySideGrid {
   });
   protected readonly visibleCards = computed(() => {
     const { left, width } = this.scroll();
-    const first = Math.max(0, Math.floor(left / CARD_WIDTH) - 1);
-    const last = Math.min(this.tasks().length, Math.ceil((left + width - LABEL_WIDTH) / CARD_WIDTH) + 1);
+    const card = this.cardWidth();
+    const first = Math.max(0, Math.floor(left / card) - 1);
+    const last = Math.min(this.tasks().length, Math.ceil((left + width - this.labelWidth()) / card) + 1);
     const out: number[] = [];
     for (let c = first; c < last; c++) out.push(c);
     return out;

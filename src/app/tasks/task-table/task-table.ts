@@ -8,6 +8,7 @@ import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatSortModule, Sort } from '@angular/material/sort';
 import { Project, TASK_STATUSES, TASK_TYPES, TaskSummary } from '../../core/api/models';
 import { drawnInSteps } from '../../shared/progressive/progressive';
+import { MiddleEllipsis } from '../../shared/middle-ellipsis/middle-ellipsis';
 import { StatusChip } from '../../shared/status-chip';
 import { toggleRowSelection, setSelected } from '../selection';
 import { TaskFilterMenu } from './filter-menu';
@@ -30,7 +31,18 @@ export interface TableFilters {
  */
 @Component({
   selector: 'app-task-table',
-  imports: [DatePipe, NgTemplateOutlet, MatSortModule, MatIconButton, MatIcon, MatPaginator, MatProgressBar, StatusChip, TaskFilterMenu],
+  imports: [
+    DatePipe,
+    NgTemplateOutlet,
+    MatSortModule,
+    MatIconButton,
+    MatIcon,
+    MatPaginator,
+    MatProgressBar,
+    StatusChip,
+    TaskFilterMenu,
+    MiddleEllipsis,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './task-table.html',
   styleUrls: ['./task-table.scss', './filter-button.scss'],

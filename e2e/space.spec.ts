@@ -1,0 +1,171 @@
+import { APIRequestContext, Locator, expect, test } from '@playwright/test';
+import { DEMO, compareUrl, taskIds } from './support';
+
+async function api<T>(request: APIRequestContext, endpoint: string, data: unknown): Promise<T> {
+  const response = await request.post(`/api/v2.31/${endpoint}`, { data });
+  expect(response.ok(), `${endpoint}: ${await response.text()}`).toBeTruthy();
+  return ((await response.json()) as { data: T }).data;
+}
+
+/** Archived tasks (out of the other specs' way) in a project of their own, each with a `loss / train` series of `values(task)`. */
+async function tasksWithLoss(request: APIRequestContext, names: string[], values: (task: number) => number[]): Promise<string[]> {
+  const { id: project } = await api<{ id: string }>(request, 'projects.create', { name: `space ${Date.now()} ${Math.random()}` });
+  const ids: string[] = [];
+  for (const name of names)
+    ids.push((await api<{ id: string }>(request, 'tasks.create', { name, project, type: 'training', system_tags: ['archived'] })).id);
+  const events = ids.flatMap((task, t) =>
+    values(t).map((value, iter) => ({ type: 'training_stats_scalar', task, metric: 'loss', variant: 'train', iter, value })),
+  );
+  const response = await request.post('/api/v2.31/events.add_batch', {
+    headers: { 'content-type': 'application/json-lines' },
+    data: events.map((e) => JSON.stringify(e)).join('\n'),
+  });
+  expect(response.ok(), await response.text()).toBeTruthy();
+  return ids;
+}
+
+/** The part of a name shown in full at its end (the middle ellipsis' tail), if the whole of it is in the name's box. */
+async function shownTail(name: Locator): Promise<string | null> {
+  return name.evaluate((el) => {
+    const box = el.getBoundingClientRect();
+    const tail = el.querySelector('.tail > span');
+    if (!tail) return null;
+    const t = tail.getBoundingClientRect();
+    return t.left >= box.left - 0.5 && t.right <= box.right + 0.5 && t.width > 0 ? (tail.textContent ?? '') : null;
+  });
+}
+
+const DRAWN = { timeout: 60_000 };
+const LONG = 'resnet18 adamw cosine-warmup augment=strong label-smoothing=0.1 mixup=0.2 cutmix ema';
+
+test.describe.configure({ timeout: 120_000 });
+
+test.describe('at 1280×800', () => {
+  test.use({ viewport: { width: 1280, height: 800 } });
+
+  test('Scalars graph: the first chart starts in the upper half; folding the settings (in the URL) moves it up', async ({
+    page,
+    request,
+  }) => {
+    const ids = await taskIds(request, [DEMO.baseline, DEMO.best, DEMO.seed1, DEMO.failed, DEMO.running, DEMO.archived]);
+    await page.goto(compareUrl(ids, 'scalars/graph'));
+    const first = page.getByTestId('scalar-chart').first();
+    await expect(first).toBeVisible(DRAWN);
+    await expect(page.getByRole('slider', { name: 'Smoothing' })).toBeVisible();
+    const top = (await first.boundingBox())!.y;
+    console.log(`first chart's top at 1280×800: ${top}px`);
+    expect(top).toBeLessThan(800 / 2);
+
+    await page.getByRole('button', { name: 'Hide the graph settings' }).click();
+    await expect(page).toHaveURL(/[?&]settings=hidden/);
+    await expect(page.getByRole('slider', { name: 'Smoothing' })).toHaveCount(0);
+    await expect(page.getByTestId('settings-summary')).toContainText('no smoothing');
+    await expect.poll(async () => (await first.boundingBox())!.y).toBeLessThan(top);
+    // The metric filter stays within reach.
+    await expect(page.getByRole('button', { name: /Metrics/ })).toBeVisible();
+
+    await page.reload();
+    await expect(page.getByTestId('scalar-chart').first()).toBeVisible(DRAWN);
+    await expect(page.getByRole('slider', { name: 'Smoothing' })).toHaveCount(0);
+    await page.getByRole('button', { name: 'Show the graph settings' }).click();
+    await expect(page).not.toHaveURL(/settings=/);
+    await expect(page.getByRole('slider', { name: 'Smoothing' })).toBeVisible();
+  });
+
+  test('the task table shows every column header, Started, Last update and Iterations included, within the window', async ({ page }) => {
+    await page.goto('/tasks?archived=1');
+    await expect(page.locator('tr[data-task-id]').first()).toBeVisible();
+    for (const header of ['Name', 'Started', 'Last update', 'Iterations']) {
+      const box = (await page.getByRole('columnheader', { name: header }).boundingBox())!;
+      expect(box.x, header).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width, header).toBeLessThanOrEqual(1280);
+    }
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1280);
+  });
+
+  test('names sharing a long prefix stay told apart: their ends are shown in the strip, the cards and the task table', async ({
+    page,
+    request,
+  }) => {
+    const names = [`${LONG} seed=1`, `${LONG} seed=2`];
+    const ids = await tasksWithLoss(request, names, () => [1, 0.5]);
+    await page.goto(compareUrl(ids, 'details'));
+
+    const stripNames = page.getByTestId('task-name');
+    await expect(stripNames).toHaveCount(2);
+    await expect(stripNames.first()).toHaveText(names[0]);
+    await expect(page.getByRole('link', { name: names[0], exact: true })).toBeVisible();
+    const cardNames = page.getByTestId('card-header').locator('.name');
+    await expect(cardNames).toHaveCount(2);
+    for (const list of [stripNames, cardNames]) {
+      const tails = [await shownTail(list.nth(0)), await shownTail(list.nth(1))];
+      expect(tails[0]).toMatch(/seed=1$/);
+      expect(tails[1]).toMatch(/seed=2$/);
+      // The names are longer than their boxes: the start is cut, and the full name is the tooltip.
+      const first = list.first();
+      expect(await first.locator('.head').evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+      expect(
+        await first.evaluate((el) =>
+          (el.matches('app-middle-ellipsis') ? el : el.querySelector('app-middle-ellipsis'))?.getAttribute('title'),
+        ),
+      ).toBe(names[0]);
+    }
+
+    await page.goto(`/tasks?archived=1&q=${encodeURIComponent(LONG)}`);
+    const cells = page.locator('tr[data-task-id] td.name-cell');
+    await expect(cells).toHaveCount(2);
+    // Cut or not, the cell is named by the whole name.
+    await expect(page.getByRole('cell', { name: names[1], exact: true })).toBeVisible();
+    const tails = (await Promise.all([0, 1].map((i) => shownTail(cells.nth(i).locator('app-middle-ellipsis'))))).sort();
+    expect(tails.map((t) => t?.slice(-6))).toEqual(['seed=1', 'seed=2']);
+  });
+});
+
+test.describe('at 1920×1080', () => {
+  test.use({ viewport: { width: 1920, height: 1080 } });
+
+  test('Details and Hyperparameters › Values: two cards share the whole width', async ({ page, request }) => {
+    const ids = await taskIds(request, [DEMO.baseline, DEMO.best]);
+    for (const view of ['details', 'hyper-params/values']) {
+      await page.goto(compareUrl(ids, view));
+      const grid = page.getByTestId('side-by-side');
+      await expect(page.getByTestId('card-header')).toHaveCount(2);
+      const gridBox = (await grid.boundingBox())!;
+      await expect
+        .poll(async () => {
+          const last = (await page.getByTestId('card-header').nth(1).boundingBox())!;
+          return gridBox.x + gridBox.width - (last.x + last.width);
+        }, view)
+        .toBeLessThan(40);
+      // Not wider than the view either: no sideways scrolling for two tasks.
+      expect(await grid.evaluate((el) => el.scrollWidth <= el.clientWidth + 1), view).toBe(true);
+    }
+  });
+});
+
+test('Scalars graph: a one-iteration spike kept by the band is marked at its extreme; a noisy series gets no mark', async ({
+  page,
+  request,
+}) => {
+  // 3,000 points a series: the chart asks for 500 buckets, so the spike is averaged into its bucket's line.
+  const quiet = Array.from({ length: 3000 }, (_, i) => 0.4 + 0.002 * Math.sin(i));
+  quiet[1234] = 25;
+  const noisy = Array.from({ length: 3000 }, (_, i) => 0.4 + 0.3 * Math.sin(i * 12.9898) * Math.cos(i * 78.233));
+  const ids = await tasksWithLoss(request, ['spike quiet', 'spike noisy'], (t) => (t === 0 ? quiet : noisy));
+  await page.goto(compareUrl(ids, 'scalars/graph'));
+  const chart = page.locator('[data-testid="scalar-chart"][data-chart-key="mv:loss:train"]');
+  await expect(chart.locator('.nsewdrag')).toBeVisible(DRAWN);
+  // The band follows the lines a frame later; the mark comes with it.
+  const marks = chart.locator('.scatterlayer .points path.point');
+  await expect(marks).toHaveCount(1, DRAWN);
+  const quietColor = await page
+    .locator(`[data-testid="task-header"][data-task-id="${ids[0]}"]`)
+    .evaluate((el) => getComputedStyle(el).getPropertyValue('--task-color').trim());
+  const markColor = await marks.first().evaluate((el) => getComputedStyle(el).fill);
+  const rgb = (hex: string) => `rgb(${[1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(', ')})`;
+  expect(markColor).toBe(rgb(quietColor));
+  // At the top of the plot (25 is the chart's highest value), not down at the line.
+  const mark = (await marks.first().boundingBox())!;
+  const plot = (await chart.locator('.nsewdrag').boundingBox())!;
+  expect(mark.y + mark.height / 2).toBeLessThan(plot.y + plot.height * 0.15);
+});
