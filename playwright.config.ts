@@ -45,6 +45,7 @@ const PLAIN_SUITES = [
   'live-updates',
   'plain-clearml',
   'groups',
+  'group-bands',
 ];
 const asked = process.argv.slice(2);
 /** `--project=plain` (or `--project plain`) alone: the full-mode server is not started. */
