@@ -92,10 +92,10 @@ test.describe('grouped Scalars graph', () => {
     };
 
     await check('std');
-    await page.getByRole('group', { name: 'Group band' }).getByRole('radio', { name: 'min–max' }).click();
+    await page.getByRole('radiogroup', { name: 'Group band' }).getByRole('radio', { name: 'min–max' }).click();
     await expect(page).toHaveURL(/band=minmax/);
     await check('minmax');
-    await page.getByRole('group', { name: 'Group band' }).getByRole('radio', { name: '95% CI' }).click();
+    await page.getByRole('radiogroup', { name: 'Group band' }).getByRole('radio', { name: '95% CI' }).click();
     await expect(page).toHaveURL(/band=ci/);
     await check('ci');
 
