@@ -9,6 +9,8 @@
  *   smaller one), compared 20 tasks at a time (issue 5's size) and 100 (issue 11's): first chart and every chart in the viewport painted after navigation start,
  *   the longest main-thread task, the most points sent for one series, and smoothing, task toggle
  *   and zoom to the next paint (first chart in view; all charts in view are printed beside).
+ * - Grouped graph: the same tasks in 10 groups (mean and band per group), first chart, beside the
+ *   ungrouped one.
  * - Bare Plotly: the same figures the app drew, on an empty page with only Plotly, in the same
  *   run; each Scalars figure is printed as a ratio to it (our overhead over the library).
  * One warm-up run, then --runs measured runs; medians are printed as RESULT lines.
@@ -223,6 +225,45 @@ async function chartsDrawn(page: Page): Promise<void> {
 const ratio = (what: string, ours: number, bare: number) =>
   console.log(`RATIO | ${what} | ${(ours / Math.max(bare, 1)).toFixed(2)}x (${ours.toFixed(0)} ms vs bare Plotly ${bare.toFixed(0)} ms)`);
 
+/**
+ * The first chart of the graph with grouping on (issue 28): the large data set's tasks grouped by
+ * learning rate and cutmix alpha (10 groups of 10 when 100 tasks are compared), each group drawn
+ * as its mean and band. A chart counts once a group's mean line is drawn in it (before the tasks'
+ * parameters arrive the page draws tasks one by one). The ungrouped first chart, opened the same
+ * way in the same runs, is printed beside it.
+ */
+const GROUPED_QUERY = `groupby=params&gparams=${encodeURIComponent('Args/lr|Args/cutmix_alpha')}`;
+const GROUPED_CHART_DRAWN = `[...document.querySelectorAll('${CHART}')].some((c) => !!c.querySelector('.scatterlayer .trace') && (c.querySelector('.js-plotly-plot')?.data ?? []).some((t) => !!t.customdata))`;
+
+async function groupedSection(browser: Browser, url: string, ids: string[]) {
+  const grouped: { first: number; longest: number }[] = [];
+  const plain: number[] = [];
+  for (let run = 0; run <= RUNS; run++) {
+    const page = await probedPage(browser);
+    await openByUrl(page, `${url}/compare-tasks;ids=${ids.join(',')}/scalars/graph`);
+    const ungrouped = await firstChartDrawn(page);
+    await page.close();
+    const groupedPage = await probedPage(browser);
+    await openByUrl(groupedPage, `${url}/compare-tasks;ids=${ids.join(',')}/scalars/graph?${GROUPED_QUERY}`);
+    const first = await timeWhen(groupedPage, GROUPED_CHART_DRAWN, 180_000);
+    await groupedPage.waitForTimeout(1000);
+    const { longest } = await longTasks(groupedPage);
+    const groups = await groupedPage.evaluate(
+      `(document.querySelector('${CHART} .js-plotly-plot')?.data ?? []).filter((t) => !!t.customdata).length`,
+    );
+    await groupedPage.close();
+    if (run === 0) console.log(`graph grouped: ${ids.length} tasks, ${String(groups)} groups in the first chart`);
+    else {
+      grouped.push({ first, longest });
+      plain.push(ungrouped);
+    }
+  }
+  const name = `scalars graph (${ids.length} tasks in 10 groups)`;
+  result(`${name}: first chart, grouped`, Math.round(median(grouped.map((r) => r.first))), 'ms', 1000);
+  result(`${name}: first chart, ungrouped (same runs)`, Math.round(median(plain)), 'ms', 1000);
+  result(`${name}: longest main-thread task, grouped`, Math.round(median(grouped.map((r) => r.longest))), 'ms', 200);
+}
+
 /** The graph on `ids`: by URL and opened in the app, interactions, memory, and the ratios to bare Plotly. */
 async function graphSection(browser: Browser, url: string, ids: string[], series: number) {
   const label = `${ids.length} tasks x ${series} series`;
@@ -393,6 +434,7 @@ async function main() {
     for (const count of [...new Set([Math.min(ISSUE5_TASKS, ids.length), ids.length])]) {
       await graphSection(browser, server.url, ids.slice(0, count), large.sizes.series);
     }
+    await groupedSection(browser, server.url, ids);
     server.stop();
   } finally {
     await browser.close();

@@ -5,6 +5,7 @@ import { EmbedButton } from '../../shared/embed/embed-button';
 import { ChartDef, ScalarGraphOptions } from './scalar-graph-options';
 import { InViewport } from '../../shared/in-viewport/in-viewport';
 import { TraceTask, buildChartFigure, taskOrigins, zoomFromRelayout } from './scalar-traces';
+import { TraceGroup, buildGroupedChartFigure } from './group-traces';
 import { ChartZoom } from './state/scalars.actions';
 import { ChartSeries } from './state/scalars.feature';
 
@@ -131,6 +132,8 @@ export class ScalarChart {
   readonly chart = input.required<ChartDef>();
   readonly series = input.required<ChartSeries | undefined>();
   readonly tasks = input.required<readonly TraceTask[]>();
+  /** With grouping on: the groups, each drawn as its mean and band (null: a line per task). */
+  readonly groups = input<readonly TraceGroup[] | null>(null);
   readonly options = input.required<ScalarGraphOptions>();
   readonly zoom = input<ChartZoom | null>(null);
   /** App path of this chart alone (`/embed;...`), for the embed button; null shows none. */
@@ -145,6 +148,8 @@ export class ScalarChart {
   protected readonly built = computed(() => {
     const series = this.series();
     if (!series || (series.status === 'loading' && !Object.keys(series.histogram).length)) return null;
+    const groups = this.groups();
+    if (groups) return buildGroupedChartFigure(this.chart(), series.histogram, this.tasks(), groups, this.options(), this.zoom());
     return buildChartFigure(
       this.chart(),
       series.histogram,

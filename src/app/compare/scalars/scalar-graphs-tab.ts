@@ -31,6 +31,8 @@ import { TraceTask, taskOrigins } from './scalar-traces';
 import { ChartZoom, ScalarsPageActions } from './state/scalars.actions';
 import { scalarsFeature, selectScalarTasks } from './state/scalars.feature';
 import { Toggle } from '../../shared/toggle/toggle';
+import { selectTaskGroups } from '../../state/groups/groups.feature';
+import { BAND_LABELS, TraceGroup } from './group-traces';
 
 /** Scalars › Graph: a chart per metric/variant (or per metric), every task overlaid in its colour. */
 @Component({
@@ -79,6 +81,26 @@ export class ScalarGraphsTab {
       symbol,
       params: params.get(id) ?? '',
     }));
+  });
+  /** The compared tasks' groups when grouping is on (null: a line per task). */
+  protected readonly groups = this.store.selectSignal(selectTaskGroups);
+  protected readonly traceGroups = computed<TraceGroup[] | null>(
+    () => this.groups()?.map(({ key, name, color, taskIds }) => ({ key, name, color, taskIds })) ?? null,
+  );
+  protected readonly bandLabels = BAND_LABELS;
+  /** The legend's items: the tasks, or with grouping on the groups (named by their values, with their sizes). */
+  protected readonly legendItems = computed<TraceTask[]>(() => {
+    const groups = this.groups();
+    if (!groups) return this.traceTasks();
+    return groups.map((group) => ({ id: group.key, displayName: group.name, color: group.color, params: `n=${group.size}` }));
+  });
+  /** Hidden legend items: hidden tasks, or the groups whose tasks are all hidden. */
+  protected readonly legendHidden = computed<string[]>(() => {
+    const hidden = this.options().hiddenTasks;
+    const groups = this.groups();
+    if (!groups) return hidden;
+    const set = new Set(hidden);
+    return groups.filter((group) => group.taskIds.every((id) => set.has(id))).map((group) => group.key);
   });
   protected readonly choices = computed(() =>
     this.metrics().flatMap(({ metric, variants }) =>
@@ -176,6 +198,11 @@ export class ScalarGraphsTab {
     this.store.dispatch(CompareViewActions.optionsChanged({ options: optionsPatch(SCALAR_GRAPH_OPTIONS, values) }));
   }
 
+  protected minCountChanged(event: Event): void {
+    const value = Math.round(Number((event.target as HTMLInputElement).value));
+    if (Number.isFinite(value) && value >= 1) this.setOptions({ minCount: Math.min(100, value) });
+  }
+
   protected smoothingChanged(value: number): void {
     this.setOptions({ smoothing: Math.round(value * 1000) / 1000 });
   }
@@ -208,6 +235,18 @@ export class ScalarGraphsTab {
   }
 
   protected taskToggled(taskId: string): void {
+    const group = this.groups()?.find((g) => g.key === taskId);
+    if (group) {
+      // A group's legend item hides or shows all of its tasks.
+      const hidden = new Set(this.options().hiddenTasks);
+      const show = group.taskIds.every((id) => hidden.has(id));
+      for (const id of group.taskIds) {
+        if (show) hidden.delete(id);
+        else hidden.add(id);
+      }
+      this.setOptions({ hiddenTasks: [...hidden] });
+      return;
+    }
     const hidden = new Set(this.options().hiddenTasks);
     if (hidden.has(taskId)) hidden.delete(taskId);
     else hidden.add(taskId);

@@ -226,6 +226,9 @@ describe('legend, x values and zoom', () => {
       shown: null,
       search: '',
       legendParams: null,
+      band: 'std',
+      minCount: 2,
+      members: false,
     });
   });
 });

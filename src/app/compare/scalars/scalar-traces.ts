@@ -162,7 +162,7 @@ function hasEnvelope(series: ScalarSeries): boolean {
   return !!y_min && !!y_max && y_min.length === x.length && y_max.length === x.length && y_min.some((v, i) => v !== y_max[i]);
 }
 
-function translucent(color: string, alpha: number): string {
+export function translucent(color: string, alpha: number): string {
   const hex = /^#([0-9a-f]{6})$/i.exec(color)?.[1];
   if (!hex) return color;
   const [r, g, b] = [0, 2, 4].map((i) => parseInt(hex.slice(i, i + 2), 16));

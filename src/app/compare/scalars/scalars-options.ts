@@ -1,6 +1,7 @@
 import { choiceOption, customOption, flagOption, numberOption, textOption } from '../../url/view-options';
 import { formatKeyList, parseKeyList } from './metric-keys';
 import { formatLegendParams, parseLegendParams } from './differing-params';
+import { GroupBand } from './group-series';
 
 export type ScalarChartGrouping = 'metric-variant' | 'metric';
 export type XAxis = 'iter' | 'relative' | 'wall';
@@ -33,6 +34,12 @@ export const SCALAR_GRAPH_OPTIONS = {
   ),
   /** The hyperparameters the legend shows (null: chosen automatically, most varying first). */
   legendParams: customOption('lparams', parseLegendParams, formatLegendParams),
+  /** With grouping on: the spread drawn around each group's mean. */
+  band: choiceOption<GroupBand>('band', ['std', 'minmax', 'ci'], 'std', '± one standard deviation'),
+  /** With grouping on: the fewest tasks with values at an x for the group's mean to be drawn there. */
+  minCount: numberOption('gmin', 1, 100, 2, 'at least two tasks'),
+  /** With grouping on: each group's tasks drawn as thin lines under its mean. */
+  members: flagOption('members'),
   ...METRIC_FILTER_OPTIONS,
 };
 

@@ -18,6 +18,8 @@ import { Plot } from '../../shared/plot/plot';
 import { selectComparedTasks } from '../../state/compare/compare.feature';
 import { summaryFeature } from './state/summary.feature';
 import { SummaryTask, buildSummaryFigure, summaryLabels, summaryRows } from './summary-figure';
+import { SummaryGroup, buildGroupedSummaryFigure } from './summary-group-figure';
+import { selectTaskGroups } from '../../state/groups/groups.feature';
 
 @Component({
   selector: 'app-summary-chart-view',
@@ -43,7 +45,12 @@ import { SummaryTask, buildSummaryFigure, summaryLabels, summaryRows } from './s
 export class SummaryChartView {
   readonly response = input.required<SingleValueMetrics>();
   readonly tasks = input.required<readonly SummaryTask[]>();
-  protected readonly figure = computed(() => buildSummaryFigure(this.response(), this.tasks()));
+  /** With grouping on: a bar per group (mean, ± std) instead of per task. */
+  readonly groups = input<readonly SummaryGroup[] | null>(null);
+  protected readonly figure = computed(() => {
+    const groups = this.groups();
+    return groups ? buildGroupedSummaryFigure(this.response(), groups) : buildSummaryFigure(this.response(), this.tasks());
+  });
   protected readonly height = computed(() => 100 + 220 * summaryRows(summaryLabels(this.response()).length));
 }
 
@@ -56,7 +63,7 @@ export class SummaryChartView {
       @if (summary().error; as error) {
         <p class="summary-error" role="alert">The Summary values could not be loaded: {{ error }}</p>
       } @else if (summary().value; as value) {
-        <app-summary-chart-view [response]="value" [tasks]="shownTasks()" />
+        <app-summary-chart-view [response]="value" [tasks]="shownTasks()" [groups]="shownGroups()" />
       } @else {
         <p class="summary-loading">Loading the Summary values…</p>
       }
@@ -79,6 +86,16 @@ export class SummaryChart {
   private readonly store = inject(Store);
   private readonly compared = this.store.selectSignal(selectComparedTasks);
   protected readonly summary = this.store.selectSignal(summaryFeature.selectComparedSummaryState);
+  private readonly groups = this.store.selectSignal(selectTaskGroups);
+  /** The groups over their shown tasks (a group with none shown is left out); null without grouping. */
+  protected readonly shownGroups = computed<SummaryGroup[] | null>(() => {
+    const groups = this.groups();
+    if (!groups) return null;
+    const hidden = new Set(this.hiddenTaskIds());
+    return groups
+      .map(({ key, name, color, taskIds }) => ({ key, name, color, taskIds: taskIds.filter((id) => !hidden.has(id)) }))
+      .filter((group) => group.taskIds.length);
+  });
   protected readonly shownTasks = computed(() => {
     const hidden = new Set(this.hiddenTaskIds());
     return this.compared()

@@ -1,0 +1,39 @@
+import { SingleValueMetrics } from '../../core/api/events-api';
+import { buildGroupedSummaryFigure } from './summary-group-figure';
+
+type Bar = { name: string; x: string[]; y: number[]; error_y: { array: (number | null)[]; visible: boolean }; customdata: number[][] };
+
+const response: SingleValueMetrics = {
+  tasks: [
+    { task: 'a', task_name: 'A', values: [{ metric: 'Summary', variant: 'acc', value: 0.9, timestamp: 0 }] },
+    { task: 'b', task_name: 'B', values: [{ metric: 'Summary', variant: 'acc', value: 0.8, timestamp: 0 }] },
+    { task: 'c', task_name: 'C', values: [{ metric: 'Summary', variant: 'acc', value: 0.4, timestamp: 0 }] },
+    { task: 'd', task_name: 'D', values: [{ metric: 'Summary', variant: 'acc', value: 0.5, timestamp: 0 }] },
+  ],
+};
+
+describe('buildGroupedSummaryFigure', () => {
+  it('draws a bar per group at the mean of its tasks, with ± one standard deviation and n', () => {
+    const figure = buildGroupedSummaryFigure(response, [
+      { key: 'g1', name: 'lr=0.1', color: '#ff0000', taskIds: ['a', 'b', 'c'] },
+      { key: 'g2', name: 'lr=0.2', color: '#00ff00', taskIds: ['d'] },
+    ])!;
+    const bars = figure.data as unknown as Bar[];
+    expect(bars.length).toBe(2);
+    const values = [0.9, 0.8, 0.4];
+    const m = values.reduce((a, b) => a + b) / 3;
+    const sd = Math.sqrt(values.reduce((a, v) => a + (v - m) ** 2, 0) / 2);
+    expect(bars[0].x).toEqual(['acc']);
+    expect(bars[0].y[0]).toBeCloseTo(m, 12);
+    expect(bars[0].error_y.array[0]!).toBeCloseTo(sd, 12);
+    expect(bars[0].customdata[0][0]).toBe(3);
+    expect(bars[0].name).toContain('n=3');
+    // One task: its value, and no error bar.
+    expect(bars[1].y[0]).toBe(0.5);
+    expect(bars[1].error_y.visible).toBe(false);
+  });
+
+  it('is null when no task reported a single value', () => {
+    expect(buildGroupedSummaryFigure({ tasks: [] }, [{ key: 'g', name: 'all tasks', color: '#000000', taskIds: ['a'] }])).toBeNull();
+  });
+});

@@ -1,0 +1,62 @@
+import type { Data } from 'plotly.js-dist-min';
+import { SingleValueMetrics } from '../../core/api/events-api';
+import { mean, std } from '../../core/stats/stats';
+import { PlotFigure } from '../../shared/plot/plot-figure';
+import { buildSummaryFigure, plotText, summaryLabel, summaryLabels } from './summary-figure';
+
+/** A group as the Summary chart draws it: a bar per metric, in its colour, over its tasks' values. */
+export interface SummaryGroup {
+  key: string;
+  name: string;
+  color: string;
+  taskIds: readonly string[];
+}
+
+/**
+ * The Summary figure with grouping on: the same panels, a bar per group at the mean of its tasks'
+ * values (tasks that did not report a metric do not count), with an error bar of ± one standard
+ * deviation (none for one value) and the count n in the hover. Null when no task reported a value.
+ */
+export function buildGroupedSummaryFigure(response: SingleValueMetrics, groups: readonly SummaryGroup[]): PlotFigure | null {
+  if (!summaryLabels(response).length) return null;
+  const byTask = new Map((response.tasks ?? []).map((t) => [t.task, t]));
+  const stats = groups.map((group) => {
+    const values = new Map<string, number[]>();
+    for (const id of group.taskIds) {
+      for (const v of byTask.get(id)?.values ?? []) {
+        const value = Number(v.value);
+        if (!Number.isFinite(value)) continue;
+        const label = summaryLabel(v.metric, v.variant);
+        values.set(label, [...(values.get(label) ?? []), value]);
+      }
+    }
+    return new Map([...values].map(([label, list]) => [label, { mean: mean(list), std: std(list), n: list.length }]));
+  });
+  // The per-task figure drawn over one "task" per group holding its means; error bars added to its bars.
+  const means: SingleValueMetrics = {
+    tasks: groups.map((group, g) => ({
+      task: group.key,
+      task_name: group.name,
+      values: [...stats[g]].map(([label, s]) => ({ metric: 'Summary', variant: label, value: s.mean, timestamp: 0 })),
+    })),
+  };
+  const figure = buildSummaryFigure(
+    means,
+    groups.map((group) => ({ id: group.key, displayName: `${group.name} (n=${group.taskIds.length})`, color: group.color })),
+  );
+  if (!figure) return null;
+  const labels = summaryLabels(means);
+  const data = figure.data.map((trace, i) => {
+    const label = labels[Math.floor(i / groups.length)];
+    const group = groups[i % groups.length];
+    const s = stats[i % groups.length].get(label);
+    const error = s && s.n > 1 ? s.std : null;
+    return {
+      ...trace,
+      error_y: { type: 'data', array: [error], visible: error !== null, color: '#555', thickness: 1.2, width: 6 },
+      customdata: [[s?.n ?? 0, error]],
+      hovertemplate: `${plotText(label)}<br>${plotText(group.name)}: %{y:.6g} ± %{customdata[1]:.4g} (std, n=%{customdata[0]})<extra></extra>`,
+    } as Data;
+  });
+  return { ...figure, data };
+}
