@@ -8,6 +8,7 @@ import {
   selectComparedTaskIds,
   selectComparedTasks,
   selectEmbedded,
+  selectExistingTaskIds,
 } from '../../state/compare/compare.feature';
 import { loadSummary } from './state/summary.effects';
 import { summaryFeature } from './state/summary.feature';
@@ -27,6 +28,7 @@ async function render(api: Partial<EventsApi>) {
         selectors: [
           { selector: selectComparedTasks, value: compared },
           { selector: selectComparedTaskIds, value: compared.map((t) => t.id) },
+          { selector: selectExistingTaskIds, value: compared.map((t) => t.id) },
           { selector: selectCompareView, value: 'scalars/graph' },
           { selector: selectEmbedded, value: false },
           { selector: compareFeature.selectDataRevision, value: 0 },
@@ -50,6 +52,9 @@ async function render(api: Partial<EventsApi>) {
 }
 
 describe('SummaryChart', () => {
+  // Mock selectors are memoized selectors overridden in place: give them back to the next spec.
+  afterEach(() => TestBed.inject(MockStore).resetSelectors());
+
   it('asks for the single values of the compared tasks and draws the chart', async () => {
     const response: SingleValueMetrics = {
       tasks: [{ task: 'a', task_name: 'A', values: [{ metric: 'Summary', variant: 's', value: 1, timestamp: 0 }] }],
