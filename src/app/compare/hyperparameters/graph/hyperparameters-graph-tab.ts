@@ -14,6 +14,8 @@ import { PARALLEL_COORDINATES_OPTIONS, ParallelCoordinatesOptions, selectParalle
 import { optionsPatch } from '../../../url/view-options';
 import { ParallelCoordinates } from './parallel-coordinates';
 import { Brush, buildDimensions, orderDimensions, tasksPassing } from './parcoords-model';
+import { selectTaskGroups } from '../../../state/groups/groups.feature';
+import { groupHyperparameterTasks } from '../shared-axes/hyperparameter-groups';
 
 /** Hyperparameters › Parallel coordinates: one line per task through parameter and metric axes. */
 @Component({
@@ -28,7 +30,12 @@ export class HyperparametersGraphTab {
   private readonly data = injectHyperparameterTasks();
   protected readonly loading = this.data.loading;
   protected readonly error = this.data.error;
-  protected readonly tasks = this.data.tasks;
+  private readonly groups = this.store.selectSignal(selectTaskGroups);
+  /** Grouped runs: a line per group through its tasks' means (see the Group by control). */
+  protected readonly tasks = computed(() => {
+    const groups = this.groups();
+    return groups ? groupHyperparameterTasks(this.data.tasks(), groups) : this.data.tasks();
+  });
   protected readonly options = this.store.selectSignal(selectParallelCoordinatesOptions);
   /** On an `/embed` URL only the chart and its legend are drawn, with the axes and filters of the link. */
   protected readonly embedded = this.store.selectSignal(selectEmbedded);

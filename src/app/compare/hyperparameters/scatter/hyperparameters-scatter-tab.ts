@@ -23,7 +23,9 @@ import { ExtraField } from '../shared-axes/hyperparameters-url';
 import { injectHyperparameterTasks } from '../shared-axes/hyperparameters-tasks';
 import { MetricPicker } from '../shared-axes/metric-picker';
 import { ParamPicker } from '../shared-axes/param-picker';
-import { ScatterSpec, scatterFigure } from './scatter-figure';
+import { ScatterSpec, scatterFigure, withErrorBars } from './scatter-figure';
+import { selectTaskGroups } from '../../../state/groups/groups.feature';
+import { groupHyperparameterTasks } from '../shared-axes/hyperparameter-groups';
 import { SCATTER_OPTIONS, ScatterOptions, selectScatterOptions } from './scatter-options';
 import { optionsPatch } from '../../../url/view-options';
 
@@ -40,7 +42,13 @@ export class HyperparametersScatterTab {
   private readonly data = injectHyperparameterTasks();
   protected readonly loading = this.data.loading;
   protected readonly error = this.data.error;
-  protected readonly tasks = this.data.tasks;
+  private readonly groups = this.store.selectSignal(selectTaskGroups);
+  /** Grouped runs: a point per group, at its tasks' means (see the Group by control). */
+  protected readonly grouped = computed(() => {
+    const groups = this.groups();
+    return groups ? groupHyperparameterTasks(this.data.tasks(), groups) : null;
+  });
+  protected readonly tasks = computed(() => this.grouped() ?? this.data.tasks());
   protected readonly options = this.store.selectSignal(selectScatterOptions);
   /** On an `/embed` URL only the chart is drawn, with the axes and options of the link. */
   protected readonly embedded = this.store.selectSignal(selectEmbedded);
@@ -72,7 +80,11 @@ export class HyperparametersScatterTab {
   });
   protected readonly result = computed(() => {
     const spec = this.spec();
-    return spec ? scatterFigure(this.tasks(), spec) : null;
+    if (!spec) return null;
+    const grouped = this.grouped();
+    if (!grouped) return scatterFigure(this.tasks(), spec);
+    const byId = new Map(grouped.map((g) => [g.id, g]));
+    return withErrorBars(scatterFigure(grouped, spec), (id) => byId.get(id)?.spread.get(metricId(spec.y)));
   });
   protected readonly extraParams = computed(() => this.options().extras.flatMap((e) => (e.kind === 'param' ? [e.param] : [])));
   protected readonly extraMetrics = computed(() => this.options().extras.flatMap((e) => (e.kind === 'metric' ? [e.metric] : [])));

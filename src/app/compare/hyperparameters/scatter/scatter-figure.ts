@@ -144,3 +144,28 @@ export function scatterFigure(all: readonly HyperparameterTask[], spec: ScatterS
     },
   };
 }
+
+/** A point's spread when it stands for a group of tasks (see `groupHyperparameterTasks`). */
+export type PointSpread = (id: string) => { std: number; n: number } | undefined;
+
+/**
+ * The scatter with one point per group: error bars of ± one standard deviation of the Y metric
+ * over the group's tasks (none for a single value), and the spread and n in the hover.
+ */
+export function withErrorBars(result: ScatterResult, spreadOf: PointSpread): ScatterResult {
+  const data = result.figure.data.map((trace) => {
+    const t = trace as { customdata?: string[]; text?: string[] };
+    const spreads = (t.customdata ?? []).map((id) => spreadOf(id));
+    const errors = spreads.map((s) => (s && s.n > 1 && Number.isFinite(s.std) ? s.std : NaN));
+    return {
+      ...trace,
+      text: (t.text ?? []).map((text, i) => {
+        const s = spreads[i];
+        if (!s) return text;
+        return `${text}<br>± ${Number.isFinite(errors[i]) ? formatNumber(errors[i]) : NA} (std over n=${s.n})`;
+      }),
+      error_y: { type: 'data', array: errors, visible: true, thickness: 1.2, width: 5 },
+    } as unknown as Data;
+  });
+  return { ...result, figure: { ...result.figure, data } };
+}

@@ -1,0 +1,77 @@
+import { APIRequestContext, Page, expect, test } from '@playwright/test';
+import { DEMO, compareUrl, taskIds } from './support';
+
+/** The page loads the tasks and then their parameters for grouping: on a busy machine that takes a while. */
+const LOADED = { timeout: 60_000 };
+const SEEDS = ['resnet18 adamw lr=0.001 seed=1', 'resnet18 adamw lr=0.001 seed=2', 'resnet18 adamw lr=0.001 seed=3'];
+
+type LastMetrics = Record<string, Record<string, { metric: string; variant: string; value?: number }>>;
+type ScatterTrace = { y: number[]; text: string[]; error_y?: { array: (number | null)[] } };
+
+/** Each task's LAST value of a metric/variant, as the server reports it. */
+async function lastValues(request: APIRequestContext, ids: string[], metric: string, variant: string): Promise<Record<string, number>> {
+  const response = await request.post('/api/v2.31/tasks.get_all_ex', { data: { id: ids, only_fields: ['id', 'last_metrics'] } });
+  expect(response.ok()).toBeTruthy();
+  const { data } = (await response.json()) as { data: { tasks: { id: string; last_metrics?: LastMetrics }[] } };
+  const values: Record<string, number> = {};
+  for (const task of data.tasks) {
+    for (const variants of Object.values(task.last_metrics ?? {})) {
+      for (const entry of Object.values(variants)) {
+        if (entry.metric === metric && entry.variant === variant && typeof entry.value === 'number') values[task.id] = entry.value;
+      }
+    }
+  }
+  return values;
+}
+
+function meanAndSd(values: number[]): { mean: number; sd: number } {
+  const mean = values.reduce((a, b) => a + b, 0) / values.length;
+  return { mean, sd: Math.sqrt(values.reduce((a, v) => a + (v - mean) ** 2, 0) / (values.length - 1)) };
+}
+
+async function scatterTraces(page: Page): Promise<ScatterTrace[]> {
+  return page
+    .getByTestId('scatter')
+    .locator('.js-plotly-plot')
+    .evaluate((el) => JSON.parse(JSON.stringify((el as unknown as { data: ScatterTrace[] }).data)) as ScatterTrace[]);
+}
+
+test.describe('grouped Hyperparameters charts', () => {
+  test('scatter: a point per group at its tasks’ mean, with ± one standard deviation, against the tasks’ values', async ({ page }) => {
+    const ids = await taskIds(page.request, [DEMO.baseline, ...SEEDS]);
+    await page.goto(compareUrl(ids, 'hyper-params/scatter', 'groupby=all'));
+    const picked = (await page.getByTestId('scatter-y').locator('option:checked').textContent({ timeout: LOADED.timeout }))!;
+    const [metric, variant] = picked.split(' / ').map((s) => s.trim());
+    const values = await lastValues(page.request, ids, metric, variant);
+    const seeds = meanAndSd(ids.slice(1).map((id) => values[id]));
+
+    let trace: ScatterTrace | undefined;
+    await expect
+      .poll(async () => {
+        trace = (await scatterTraces(page).catch(() => []))[0];
+        return trace?.y.length;
+      }, LOADED)
+      .toBe(2);
+    // The base group (the baseline alone) first, then the three seeds.
+    expect(trace!.y[0]).toBeCloseTo(values[ids[0]], 9);
+    expect(trace!.y[1]).toBeCloseTo(seeds.mean, 9);
+    expect(trace!.error_y!.array[1]).toBeCloseTo(seeds.sd, 9);
+    expect(trace!.error_y!.array[0]).toBeNull();
+    expect(trace!.text[1]).toContain('n=3');
+    expect(trace!.text[0]).toContain('n=1');
+
+    // Grouping off: a point per task again.
+    await page.goto(compareUrl(ids, 'hyper-params/scatter'));
+    await expect.poll(async () => (await scatterTraces(page).catch(() => []))[0]?.y.length, LOADED).toBe(4);
+  });
+
+  test('parallel coordinates: a line per group, named with its size, in the legend', async ({ page }) => {
+    const ids = await taskIds(page.request, [DEMO.baseline, ...SEEDS]);
+    await page.goto(compareUrl(ids, 'hyper-params/graph', 'groupby=all'));
+    const legend = page.getByTestId('legend-task');
+    await expect(legend).toHaveCount(2, LOADED);
+    await expect(legend.nth(1)).toContainText('(n=3)');
+    await expect(legend.nth(0)).toContainText('(n=1)');
+    await expect(page.getByTestId('parcoords').getByTestId('pc-line')).toHaveCount(2);
+  });
+});
