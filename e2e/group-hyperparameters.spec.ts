@@ -1,4 +1,4 @@
-import { APIRequestContext, Page, expect, test } from '@playwright/test';
+import { APIRequestContext, BrowserContext, Page, expect, test } from '@playwright/test';
 import { DEMO, compareUrl, taskIds } from './support';
 
 /** The page loads the tasks and then their parameters for grouping: on a busy machine that takes a while. */
@@ -74,4 +74,25 @@ test.describe('grouped Hyperparameters charts', () => {
     await expect(legend.nth(0)).toContainText('(n=1)');
     await expect(page.getByTestId('parcoords').getByTestId('pc-line')).toHaveCount(2);
   });
+
+  test('the scatter’s embed keeps the grouping: the copied link draws a point per group', async ({ page, context }) => {
+    const ids = await taskIds(page.request, [DEMO.baseline, ...SEEDS]);
+    await page.goto(compareUrl(ids, 'hyper-params/scatter', 'groupby=all'));
+    await expect.poll(async () => (await scatterTraces(page).catch(() => []))[0]?.y.length, LOADED).toBe(2);
+    const src = await copiedEmbedSrc(page, context);
+    expect(new URL(src).searchParams.get('groupby')).toBe('all');
+    await page.goto(src);
+    await expect.poll(async () => (await scatterTraces(page).catch(() => []))[0]?.y.length, LOADED).toBe(2);
+  });
 });
+
+/** Hovers the scatter, clicks its embed button and returns the iframe's address from the clipboard. */
+async function copiedEmbedSrc(page: Page, context: BrowserContext): Promise<string> {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const frame = page.locator('.chart-frame').first();
+  await frame.hover();
+  await frame.getByRole('button', { name: /^Copy embed code for / }).click();
+  await expect(page.locator('mat-snack-bar-container')).toContainText('Embed code copied');
+  const snippet = await page.evaluate(() => navigator.clipboard.readText());
+  return /src="([^"]+)"/.exec(snippet)![1].replace(/&amp;/g, '&');
+}

@@ -1,4 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, untracked } from '@angular/core';
+import { GROUP_OPTIONS } from '../../state/groups/group-options';
 import { MatButtonModule } from '@angular/material/button';
 import { MatButtonToggleModule } from '@angular/material/button-toggle';
 import { MatIconModule } from '@angular/material/icon';
@@ -134,7 +135,7 @@ export class ScalarGraphsTab {
   private readonly ids = this.store.selectSignal(selectComparedTaskIds);
   private readonly query = this.store.selectSignal(selectQueryParams);
   private readonly slots = this.store.selectSignal(selectTaskSlots);
-  private readonly embedQuery = computed(() => embedQuery(this.query(), SCALAR_GRAPH_OPTIONS, SCALAR_CHART_OPTIONS));
+  private readonly embedQuery = computed(() => embedQuery(this.query(), SCALAR_GRAPH_OPTIONS, SCALAR_CHART_OPTIONS, GROUP_OPTIONS));
   protected readonly embedPaths = computed(() => {
     if (this.embedded()) return new Map<string, string>();
     return new Map(

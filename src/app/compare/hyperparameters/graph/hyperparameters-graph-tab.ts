@@ -1,4 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { GROUP_OPTIONS } from '../../../state/groups/group-options';
 import { Store } from '@ngrx/store';
 import { selectQueryParams } from '../../../url/router-state';
 import { EmbedButton } from '../../../shared/embed/embed-button';
@@ -45,7 +46,13 @@ export class HyperparametersGraphTab {
   protected readonly embedPath = computed(() =>
     this.embedded()
       ? null
-      : embedPath(this.ids(), 'hyper-params/graph', embedQuery(this.query(), PARALLEL_COORDINATES_OPTIONS), {}, this.slots()),
+      : embedPath(
+          this.ids(),
+          'hyper-params/graph',
+          embedQuery(this.query(), PARALLEL_COORDINATES_OPTIONS, GROUP_OPTIONS),
+          {},
+          this.slots(),
+        ),
   );
   protected readonly metricChoices = computed(() => listMetrics(this.tasks().map((t) => t.full)));
   protected readonly paramChoices = computed(() => listParams(this.tasks().map((t) => t.full)));

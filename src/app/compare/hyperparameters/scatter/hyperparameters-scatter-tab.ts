@@ -1,4 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { GROUP_OPTIONS } from '../../../state/groups/group-options';
 import { Store } from '@ngrx/store';
 import { Plot } from '../../../shared/plot/plot';
 import { selectQueryParams } from '../../../url/router-state';
@@ -56,7 +57,9 @@ export class HyperparametersScatterTab {
   private readonly query = this.store.selectSignal(selectQueryParams);
   private readonly slots = this.store.selectSignal(selectTaskSlots);
   protected readonly embedPath = computed(() =>
-    this.embedded() ? null : embedPath(this.ids(), 'hyper-params/scatter', embedQuery(this.query(), SCATTER_OPTIONS), {}, this.slots()),
+    this.embedded()
+      ? null
+      : embedPath(this.ids(), 'hyper-params/scatter', embedQuery(this.query(), SCATTER_OPTIONS, GROUP_OPTIONS), {}, this.slots()),
   );
   protected readonly types = VALUE_TYPES;
   protected readonly metricChoices = computed(() => listMetrics(this.tasks().map((t) => t.full)));
