@@ -197,6 +197,9 @@ test.describe('grouped values and their significance (demo project "Seed study")
     await expect(headers.nth(3)).toContainText('num_workers=8');
     const compareHeaders = table.locator('thead th.compare');
     await expect(compareHeaders).toHaveCount(3);
+    // The per-task options do not apply to a table of groups: they are not offered.
+    await expect(page.getByRole('switch', { name: 'Difference from base' })).toHaveCount(0);
+    await expect(page.getByRole('switch', { name: 'Show row extremes' })).toHaveCount(0);
     await expect(compareHeaders.first()).toContainText(`Holm over ${METRICS.length} metrics`);
     await expect(compareHeaders.first()).toHaveAttribute(
       'title',
