@@ -87,19 +87,19 @@ function upperTail(t: number, df: number): number {
   return sum / (3 * steps);
 }
 
-function welchReference(base: number[], other: number[]) {
+function welchReference(base: number[], other: number[], level = 0.95) {
   const va = sampleStd(base) ** 2 / base.length;
   const vb = sampleStd(other) ** 2 / other.length;
   const se = Math.sqrt(va + vb);
   const df = (va + vb) ** 2 / (va ** 2 / (base.length - 1) + vb ** 2 / (other.length - 1));
   const diff = average(other) - average(base);
   const p = 2 * upperTail(Math.abs(diff / se), df);
-  // The 97.5% quantile by bisection on the tail.
+  // The (1 + level) / 2 quantile by bisection on the tail.
   let low = 0;
   let high = 100;
   for (let i = 0; i < 80; i++) {
     const mid = (low + high) / 2;
-    if (upperTail(mid, df) > 0.025) low = mid;
+    if (upperTail(mid, df) > (1 - level) / 2) low = mid;
     else high = mid;
   }
   const half = ((low + high) / 2) * se;
@@ -284,5 +284,31 @@ test.describe('grouped values and their significance (demo project "Seed study")
     const values = await lastValues(page.request, ids);
     const accuracy = ids.map((id) => values.get(id)!.get('accuracy/val')!);
     expect(await attr(cell, 'data-diff')).toBeCloseTo(accuracy[3] - average(accuracy.slice(0, 3)), 10);
+  });
+
+  test('the confidence level is a choice, in the URL: intervals and headers follow it', async ({ page }) => {
+    const byConfig = await Promise.all(
+      ['base', 'no warmup'].map((config) =>
+        taskIds(
+          page.request,
+          [1, 2, 3, 4, 5].map((seed) => studyName(config, seed)),
+        ),
+      ),
+    );
+    const ids = byConfig.flat();
+    await page.goto(compareUrl(ids, 'scalars/values', 'groupby=all'));
+    const table = page.getByRole('table', { name: 'Values by group' });
+    await expect(table.locator('thead th.compare')).toContainText('Δ [95% CI]', LOADED);
+    await page.getByLabel('Confidence level').selectOption('99');
+    await expect(table.locator('thead th.compare')).toContainText('Δ [99% CI]');
+    await expect(page).toHaveURL(/[?&]level=99(&|$)/);
+    const values = await lastValues(page.request, ids);
+    const sample = (g: number) => byConfig[g].map((id) => values.get(id)!.get('accuracy/val')!);
+    const reference = welchReference(sample(0), sample(1), 0.99);
+    const cell = table.locator('tr[data-metric="accuracy"][data-variant="val"]').getByTestId('group-comparison');
+    expect(await attr(cell, 'data-ci-low')).toBeCloseTo(reference.low, 6);
+    expect(await attr(cell, 'data-ci-high')).toBeCloseTo(reference.high, 6);
+    await page.reload();
+    await expect(table.locator('thead th.compare')).toContainText('Δ [99% CI]', LOADED);
   });
 });

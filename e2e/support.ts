@@ -87,3 +87,19 @@ export async function summaryBars(page: Page): Promise<{ task: string; metric: s
     axis: String(t.yaxis),
   }));
 }
+
+/**
+ * Double-clicks a chart's plot area (Plotly: back to the whole range) until `done` holds. Plotly
+ * tells a double-click from two clicks by the time between them as it handles them; on a busy
+ * machine it may take them as two single clicks, and a user would double-click again.
+ */
+export async function doubleClickChartUntil(chart: Locator, done: () => boolean | Promise<boolean>): Promise<void> {
+  const area = chart.locator('.nsewdrag').first();
+  await expect(async () => {
+    if (!(await done())) {
+      const box = (await area.boundingBox())!;
+      await area.dblclick({ position: { x: box.width / 2, y: box.height / 2 } });
+    }
+    await expect.poll(done, { timeout: 10_000 }).toBe(true);
+  }).toPass({ timeout: 90_000 });
+}

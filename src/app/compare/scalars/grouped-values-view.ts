@@ -20,6 +20,8 @@ import {
   formatComparison,
   formatMeanStd,
   formatP,
+  levelLabel,
+  CONFIDENCE,
 } from './grouped-values';
 import { VALUE_ROW_HEIGHT, visibleRows } from './values-table-view';
 
@@ -27,7 +29,7 @@ const OVERSCAN_ROWS = 10;
 
 /**
  * The values table by group: frozen metric and variant columns, then per group its mean ± std (n)
- * and, beside every group but the base, its difference from the base group with the 95% interval
+ * and, beside every group but the base, its difference from the base group with its interval (at `level`)
  * and the Holm-corrected Welch p-value. Only the rows in view (and a few around them) are drawn.
  */
 @Component({
@@ -55,7 +57,7 @@ const OVERSCAN_ROWS = 10;
               </th>
               @if (!group.isBase) {
                 <th scope="col" class="compare" [title]="hint(i)">
-                  vs base: Δ [95% CI] p (Welch, Holm over {{ counts()[i] }} {{ counts()[i] === 1 ? 'metric' : 'metrics' }})
+                  vs base: Δ [{{ levelText() }} CI] p (Welch, Holm over {{ counts()[i] }} {{ counts()[i] === 1 ? 'metric' : 'metrics' }})
                 </th>
               }
             }
@@ -121,6 +123,9 @@ const OVERSCAN_ROWS = 10;
 export class GroupedValuesTable {
   readonly rows = input.required<readonly GroupedValueRow[]>();
   readonly groups = input.required<readonly ValueGroup[]>();
+  /** The confidence level the rows were judged at. */
+  readonly level = input(CONFIDENCE);
+  protected readonly levelText = computed(() => levelLabel(this.level()));
 
   protected readonly rowHeight = VALUE_ROW_HEIGHT;
   protected readonly scrollTop = signal(0);
@@ -153,8 +158,8 @@ export class GroupedValuesTable {
   protected hint(index: number): string {
     const m = this.counts()[index];
     return (
-      `The group's mean minus the base group's mean, with the 95% confidence interval of that difference and the p-value of Welch's t-test ` +
-      `multiplied out by Holm's correction over the ${m} ${m === 1 ? 'metric' : 'metrics'} compared; ✱ marks a difference whose interval excludes zero and whose corrected p is below 0.05.`
+      `The group's mean minus the base group's mean, with the ${this.levelText()} confidence interval of that difference and the p-value of Welch's t-test ` +
+      `multiplied out by Holm's correction over the ${m} ${m === 1 ? 'metric' : 'metrics'} compared; ✱ marks a difference whose interval excludes zero and whose corrected p is below ${+(1 - this.level()).toFixed(2)}.`
     );
   }
 
@@ -169,7 +174,7 @@ export class GroupedValuesTable {
     if (!comparison.testable)
       return `Difference of means ${test.difference}; a test needs two tasks or more on each side, with some spread.`;
     return (
-      `Difference of means ${test.difference}, 95% CI [${test.interval[0]}, ${test.interval[1]}], ` +
+      `Difference of means ${test.difference}, ${this.levelText()} CI [${test.interval[0]}, ${test.interval[1]}], ` +
       `Welch t = ${formatValue(test.t)}, df = ${formatValue(test.df)}, p = ${formatP(test.p)}, Holm-corrected p = ${formatP(comparison.pHolm)}` +
       (comparison.significant ? ': significant.' : ': not significant.')
     );

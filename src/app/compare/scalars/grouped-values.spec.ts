@@ -95,4 +95,18 @@ describe('grouped values', () => {
     expect(column('drug=1 significant')).toBe('no' as unknown as number);
     expect(column('drug=3 Welch p')).toBeNull();
   });
+
+  it('judges at the chosen level: a 90% interval (R: t.test(..., conf.level = 0.9) gives [-3.0533, -0.1067]) that excludes zero is not enough while the Holm p is above 0.10', () => {
+    const at90 = buildGroupedRows([row('a', [...SLEEP_2, ...SLEEP_1, 5]), row('b', [...SLEEP_2, ...SLEEP_1, null])], TASK_IDS, GROUPS, 0.9);
+    const a = at90[0].comparisons[1]!;
+    expect(a.test.interval[0]).toBeCloseTo(-3.0533, 3);
+    expect(a.test.interval[1]).toBeCloseTo(-0.1067, 3);
+    expect(a.pHolm).toBeCloseTo(2 * 0.0793941, 6);
+    expect(a.significant).toBeFalse();
+    // One metric only: p = 0.079 < 0.10 and the interval excludes zero.
+    const single = buildGroupedRows([row('a', [...SLEEP_2, ...SLEEP_1, 5])], TASK_IDS, GROUPS, 0.9);
+    expect(single[0].comparisons[1]!.significant).toBeTrue();
+    expect(buildGroupedRows([row('a', [...SLEEP_2, ...SLEEP_1, 5])], TASK_IDS, GROUPS)[0].comparisons[1]!.significant).toBeFalse();
+    expect(groupedCsvRows(single, GROUPS, 0.9)[0]).toContain('drug=1 90% CI low');
+  });
 });

@@ -2,8 +2,12 @@ import { MeanDifference, holmAdjust, mean, std, welchTest } from '../../core/sta
 import { MetricVariant } from './metric-keys';
 import { ValueRow, formatValue } from './values-table';
 
-/** Differences are judged at this level: 95% intervals, significance below 0.05 after Holm's correction. */
+/** The levels a difference can be judged at (`level=` in the URL): intervals at this level, significance below 1 − level after Holm's correction. */
+export const CONFIDENCE_LEVELS = [0.9, 0.95, 0.99] as const;
 export const CONFIDENCE = 0.95;
+
+/** `95%` for 0.95. */
+export const levelLabel = (level: number): string => `${Math.round(level * 100)}%`;
 
 /** A group as the values table reads it. */
 export interface ValueGroup {
@@ -44,11 +48,16 @@ export interface GroupedValueRow extends MetricVariant {
 /**
  * The grouped values table: for each row (metric/variant) of the per-task table, each group's
  * mean, sample standard deviation and count over the tasks that reported it, and each group
- * compared with the base group (the first): difference of means, its 95% interval and Welch's
+ * compared with the base group (the first): difference of means, its interval at `level` and Welch's
  * p-value, Holm-corrected over the rows compared for that group. `taskIds` are the ids of the
  * per-task rows' cells, in their order.
  */
-export function buildGroupedRows(rows: readonly ValueRow[], taskIds: readonly string[], groups: readonly ValueGroup[]): GroupedValueRow[] {
+export function buildGroupedRows(
+  rows: readonly ValueRow[],
+  taskIds: readonly string[],
+  groups: readonly ValueGroup[],
+  level = CONFIDENCE,
+): GroupedValueRow[] {
   const column = new Map(taskIds.map((id, index) => [id, index]));
   const base = groups.findIndex((group) => group.isBase);
   const grouped = rows.map((row) => {
@@ -60,7 +69,7 @@ export function buildGroupedRows(rows: readonly ValueRow[], taskIds: readonly st
     );
     const stats = values.map((v) => ({ n: v.length, mean: v.length ? mean(v) : null, std: v.length > 1 ? std(v) : null }));
     const tests = values.map((v, index) =>
-      index === base || base < 0 || !v.length || !values[base].length ? null : welchTest(values[base], v, CONFIDENCE),
+      index === base || base < 0 || !v.length || !values[base].length ? null : welchTest(values[base], v, level),
     );
     return { row, stats, tests };
   });
@@ -76,7 +85,7 @@ export function buildGroupedRows(rows: readonly ValueRow[], taskIds: readonly st
       const pHolm = adjusted[index][rowIndex];
       const testable = !Number.isNaN(test.p);
       const excludesZero = test.interval[0] > 0 || test.interval[1] < 0;
-      return { test, testable, pHolm, significant: testable && excludesZero && pHolm < 1 - CONFIDENCE };
+      return { test, testable, pHolm, significant: testable && excludesZero && pHolm < 1 - level };
     }),
   }));
 }
@@ -114,18 +123,22 @@ export function formatComparison(comparison: GroupComparison | null): string {
 
 /**
  * The CSV rows of the grouped table: metric, variant, then per group its mean, std and n, and for
- * each group but the base the difference from the base group, its 95% interval, Welch's p-value,
+ * each group but the base the difference from the base group, its interval at `level`, Welch's p-value,
  * the Holm-corrected p-value and whether it is significant. Full precision.
  */
-export function groupedCsvRows(rows: readonly GroupedValueRow[], groups: readonly ValueGroup[]): (string | number | null)[][] {
+export function groupedCsvRows(
+  rows: readonly GroupedValueRow[],
+  groups: readonly ValueGroup[],
+  level = CONFIDENCE,
+): (string | number | null)[][] {
   const header: string[] = ['metric', 'variant'];
   for (const group of groups) {
     header.push(`${group.name} mean`, `${group.name} std`, `${group.name} n`);
     if (!group.isBase) {
       header.push(
         `${group.name} diff from base`,
-        `${group.name} 95% CI low`,
-        `${group.name} 95% CI high`,
+        `${group.name} ${levelLabel(level)} CI low`,
+        `${group.name} ${levelLabel(level)} CI high`,
         `${group.name} Welch p`,
         `${group.name} p (Holm)`,
         `${group.name} significant`,

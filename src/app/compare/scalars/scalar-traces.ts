@@ -136,6 +136,9 @@ function seriesSpikes(series: ScalarSeries): SpikeMark[] {
  * ending in a triangle, so a spike averaged away in its bucket is seen at a glance. Two traces:
  * the stems (no hover) and the triangles (hover: the extreme's value).
  */
+/** The `meta` of the spike marks' traces, telling them from the tasks' lines. */
+export const SPIKE_MARK = 'spike-mark';
+
 function spikeTraces(marks: SpikeMark[], x: number[], line: number[], color: string, name: string): Data[] {
   const stemX: (number | null)[] = [];
   const stemY: (number | null)[] = [];
@@ -144,7 +147,16 @@ function spikeTraces(marks: SpikeMark[], x: number[], line: number[], color: str
     stemY.push(line[index], value, null);
   }
   return [
-    { type: 'scatter', mode: 'lines', x: stemX, y: stemY, line: { color, width: 1.5 }, hoverinfo: 'skip', showlegend: false } as Data,
+    {
+      type: 'scatter',
+      mode: 'lines',
+      x: stemX,
+      y: stemY,
+      line: { color, width: 1.5 },
+      hoverinfo: 'skip',
+      showlegend: false,
+      meta: SPIKE_MARK,
+    } as Data,
     {
       type: 'scatter',
       mode: 'markers',
@@ -153,6 +165,7 @@ function spikeTraces(marks: SpikeMark[], x: number[], line: number[], color: str
       marker: { color, size: 9, symbol: marks.map((m) => (m.side === 'max' ? 'triangle-up' : 'triangle-down')) },
       showlegend: false,
       hovertemplate: `%{y:.6g} (envelope)<extra>${name}</extra>`,
+      meta: SPIKE_MARK,
     } as Data,
   ];
 }

@@ -43,7 +43,7 @@ async function render(view: string) {
     ],
   });
   const store = TestBed.inject(MockStore);
-  store.overrideSelector(selectScalarValuesOptions, { extremes: true, delta: false, shown: null, search: '' });
+  store.overrideSelector(selectScalarValuesOptions, { extremes: true, delta: false, shown: null, search: '', level: '95' });
   const fixture = TestBed.createComponent(ScalarValuesTab);
   fixture.detectChanges();
   await fixture.whenStable();

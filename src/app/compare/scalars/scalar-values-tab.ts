@@ -34,11 +34,13 @@ export class ScalarValuesTab {
   protected readonly valueType = computed<ValueType>(() =>
     this.view().endsWith('min-values') ? 'min' : this.view().endsWith('max-values') ? 'max' : 'last',
   );
-  private readonly options = this.store.selectSignal(selectScalarValuesOptions);
+  protected readonly options = this.store.selectSignal(selectScalarValuesOptions);
   protected readonly showExtremes = computed(() => this.options().extremes);
   protected readonly showDelta = computed(() => this.options().delta);
   protected readonly selected = computed(() => this.options().shown);
   protected readonly search = computed(() => this.options().search);
+  /** With groups: the confidence level of the comparison with the base group (0.95 for `level=95`). */
+  protected readonly level = computed(() => Number(this.options().level) / 100);
   protected readonly tasks = this.store.selectSignal(selectScalarTasks);
   protected readonly error = this.store.selectSignal(scalarsFeature.selectTasksError);
   protected readonly compared = this.store.selectSignal(selectComparedTasks);
@@ -58,6 +60,7 @@ export class ScalarValuesTab {
           this.rows(),
           (this.tasks() ?? []).map((t) => t.id),
           groups,
+          this.level(),
         )
       : [];
   });
@@ -69,7 +72,7 @@ export class ScalarValuesTab {
   protected download(): void {
     const groups = this.groups();
     if (groups) {
-      downloadCsv(`scalars-${this.valueType()}-values-by-group.csv`, toCsv(groupedCsvRows(this.groupedRows(), groups)));
+      downloadCsv(`scalars-${this.valueType()}-values-by-group.csv`, toCsv(groupedCsvRows(this.groupedRows(), groups, this.level())));
       return;
     }
     const rows = valueTableCsvRows(

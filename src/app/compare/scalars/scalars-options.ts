@@ -83,5 +83,7 @@ export const SCALAR_CHART_OPTIONS = {
 export const SCALAR_VALUES_OPTIONS = {
   extremes: flagOption('extremes'),
   delta: flagOption('diff'),
+  /** With groups: the confidence level differences from the base group are judged at. */
+  level: choiceOption<'90' | '95' | '99'>('level', ['90', '95', '99'], '95', '95%'),
   ...METRIC_FILTER_OPTIONS,
 };
