@@ -103,6 +103,7 @@ export function createScalarsRepository(db: Db) {
   const deleteRollups = db.prepare('DELETE FROM scalar_rollups WHERE series = ?');
   const rawPointsAfter = db.prepare('SELECT iter, value, ts FROM scalars WHERE series = ? AND iter > ? ORDER BY iter LIMIT ?');
   const lastPoints = db.prepare('SELECT iter, value, ts FROM scalars WHERE series = ? ORDER BY iter DESC LIMIT ?');
+  const pendingOf = db.prepare('SELECT rollup_pending FROM scalar_series WHERE id = ?').pluck();
 
   const seriesAggregate = db.prepare(`SELECT count(*) AS count, total(value) AS sum, min(iter) AS first_iter,
     max(iter) AS last_iter FROM scalars WHERE series = ?`);
@@ -354,6 +355,34 @@ export function createScalarsRepository(db: Db) {
     clearCaches();
   };
 
+  /**
+   * The buckets of a stored level in [fromBucket, toBucket]: its stored chunks, then its pending
+   * points bucketed here, read in one transaction (one snapshot). The pending count is read there
+   * too, not taken from a series row read earlier: a writer that rolls points up in between (this
+   * process between two slices of a request, or another process on the file) would otherwise make
+   * points already in a chunk count again, before the chunk's last bucket.
+   */
+  const visitRollupSnapshot = db.transaction(
+    (seriesId: number, level: number, fromBucket: number, toBucket: number, visit: BucketVisitor): void => {
+      const rows = chunksInRange.all(seriesId, level, chunkOf(fromBucket), chunkOf(toBucket)) as [number, Buffer][];
+      const pendingCount = pendingOf.get(seriesId) as number | undefined;
+      if (!(pendingCount && pendingCount > 0)) {
+        for (const [chunk, blob] of rows) visitChunk(blob, chunk, fromBucket, toBucket, visit);
+        return;
+      }
+      // Pending points may fall in the last stored bucket: merge them as buckets, then visit.
+      const stored: Bucket[] = [];
+      const keep: BucketVisitor = (bucket, count, sum, min, max, sumIter, sumTs) =>
+        stored.push({ bucket, count, sum, min, max, sumIter, sumTs });
+      for (const [chunk, blob] of rows) visitChunk(blob, chunk, fromBucket, toBucket, keep);
+      const width = 2 ** level;
+      const from = fromBucket * width;
+      const to = (toBucket + 1) * width - 1;
+      const pending = (lastPoints.all(seriesId, pendingCount) as RawPoint[]).reverse().filter((p) => p.iter >= from && p.iter <= to);
+      for (const b of appendToChunk(stored, bucketize(pending, level))) visit(b.bucket, b.count, b.sum, b.min, b.max, b.sumIter, b.sumTs);
+    },
+  );
+
   const repository = {
     /**
      * Stores scalar points (call inside a transaction). Points appended after a series' last
@@ -520,23 +549,7 @@ export function createScalarsRepository(db: Db) {
      * the stored chunks, then the series' pending points bucketed here.
      */
     visitRollupBuckets(series: SeriesExtent, level: number, fromBucket: number, toBucket: number, visit: BucketVisitor): void {
-      const rows = chunksInRange.all(series.id, level, chunkOf(fromBucket), chunkOf(toBucket)) as [number, Buffer][];
-      if (!(series.rollup_pending > 0)) {
-        for (const [chunk, blob] of rows) visitChunk(blob, chunk, fromBucket, toBucket, visit);
-        return;
-      }
-      // Pending points may fall in the last stored bucket: merge them as buckets, then visit.
-      const stored: Bucket[] = [];
-      const keep: BucketVisitor = (bucket, count, sum, min, max, sumIter, sumTs) =>
-        stored.push({ bucket, count, sum, min, max, sumIter, sumTs });
-      for (const [chunk, blob] of rows) visitChunk(blob, chunk, fromBucket, toBucket, keep);
-      const width = 2 ** level;
-      const from = fromBucket * width;
-      const to = (toBucket + 1) * width - 1;
-      const pending = (lastPoints.all(series.id, series.rollup_pending) as RawPoint[])
-        .reverse()
-        .filter((p) => p.iter >= from && p.iter <= to);
-      for (const b of appendToChunk(stored, bucketize(pending, level))) visit(b.bucket, b.count, b.sum, b.min, b.max, b.sumIter, b.sumTs);
+      visitRollupSnapshot(series.id, level, fromBucket, toBucket, visit);
     },
 
     /** `visitRollupBuckets` as a list. */
