@@ -1,5 +1,5 @@
 /**
- * node --import tsx bench/scalars.ts [--runs 3] [--tasks 100] [--app DIR]
+ * node --import tsx bench/scalars.ts [--runs 3] [--tasks 100] [--app DIR] [--sections values,graph,grouped]
  *
  * The Scalars tab (issues 5 and 11) in headless Chromium against the real server.
  * - Values: 100 tasks x 200 series (a small database built once under bench/.data/): table rows
@@ -13,7 +13,8 @@
  *   ungrouped one.
  * - Bare Plotly: the same figures the app drew, on an empty page with only Plotly, in the same
  *   run; each Scalars figure is printed as a ratio to it (our overhead over the library).
- * One warm-up run, then --runs measured runs; medians are printed as RESULT lines.
+ * One warm-up run, then --runs measured runs; medians are printed as RESULT lines. --sections runs
+ * only the named parts (all three by default).
  */
 import type { Browser, Page } from '@playwright/test';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -56,8 +57,17 @@ import {
 } from './lib/scalars-page';
 
 const { values: args } = parseArgs({
-  options: { runs: { type: 'string', default: '3' }, tasks: { type: 'string', default: '100' }, app: { type: 'string' } },
+  options: {
+    runs: { type: 'string', default: '3' },
+    tasks: { type: 'string', default: '100' },
+    app: { type: 'string' },
+    sections: { type: 'string', default: 'values,graph,grouped' },
+  },
 });
+const SECTIONS = new Set(args.sections.split(','));
+for (const name of SECTIONS) {
+  if (!['values', 'graph', 'grouped'].includes(name)) throw new Error(`--sections: unknown section '${name}' (values, graph, grouped)`);
+}
 const RUNS = Math.max(1, Number(args.runs));
 const TASKS = Number(args.tasks);
 const VALUE_SERIES = 200;
@@ -395,50 +405,57 @@ async function main() {
   const app = appDir(args.app);
   const browser = await launchBrowser();
   try {
-    const values = valuesDatabase();
-    let server = await startServer(values.db, values.files, app);
-    let ids = await compareIds(server.url);
-    const valueRuns = [];
-    const valuesInApp = [];
-    for (let run = 0; run <= RUNS; run++) {
-      const r = await valuesRun(browser, server.url, ids);
-      const inApp = await inAppRun(browser, server.url, ids, 'scalars/values', VALUES_PAINTED);
-      console.log(
-        `  run ${run}${run ? '' : ' (warm-up)'}: values table ${r.table.toFixed(0)} ms; opened in the app ${inApp.first} ms, longest task ${inApp.longest} ms`,
-      );
-      if (run > 0) {
-        valueRuns.push(r);
-        valuesInApp.push(inApp);
+    if (SECTIONS.has('values')) await valuesSection(browser, app);
+    if (!SECTIONS.has('graph') && !SECTIONS.has('grouped')) return;
+    const large = largeDatabase();
+    const server = await startServer(large.db, large.files, app);
+    const ids = await compareIds(server.url);
+    if (SECTIONS.has('graph')) {
+      // Issue 5 sets its targets on 20 tasks, issue 11 on 100: both sizes, the same charts.
+      for (const count of [...new Set([Math.min(ISSUE5_TASKS, ids.length), ids.length])]) {
+        await graphSection(browser, server.url, ids.slice(0, count), large.sizes.series);
       }
     }
-    server.stop();
-    console.log(`values: ${ids.length} tasks, ${valueRuns[0].rows} rows`);
-    result(
-      `scalars values: table painted (${ids.length} tasks x ${VALUE_SERIES} series)`,
-      Math.round(median(valueRuns.map((r) => r.table))),
-      'ms',
-      1000,
-    );
-    result(
-      'scalars values: opened in the app (from Details), table painted',
-      Math.round(median(valuesInApp.map((r) => r.first))),
-      'ms',
-      1000,
-    );
-    result('scalars values: CSV built', Math.round(median(valueRuns.map((r) => r.csv))), 'ms', 200);
-
-    const large = largeDatabase();
-    server = await startServer(large.db, large.files, app);
-    ids = await compareIds(server.url);
-    // Issue 5 sets its targets on 20 tasks, issue 11 on 100: both sizes, the same charts.
-    for (const count of [...new Set([Math.min(ISSUE5_TASKS, ids.length), ids.length])]) {
-      await graphSection(browser, server.url, ids.slice(0, count), large.sizes.series);
-    }
-    await groupedSection(browser, server.url, ids);
+    if (SECTIONS.has('grouped')) await groupedSection(browser, server.url, ids);
     server.stop();
   } finally {
     await browser.close();
   }
+}
+
+/** The values table on 100 tasks x 200 series: painted by URL, opened in the app, and its CSV. */
+async function valuesSection(browser: Browser, app: string) {
+  const values = valuesDatabase();
+  const server = await startServer(values.db, values.files, app);
+  const ids = await compareIds(server.url);
+  const valueRuns = [];
+  const valuesInApp = [];
+  for (let run = 0; run <= RUNS; run++) {
+    const r = await valuesRun(browser, server.url, ids);
+    const inApp = await inAppRun(browser, server.url, ids, 'scalars/values', VALUES_PAINTED);
+    console.log(
+      `  run ${run}${run ? '' : ' (warm-up)'}: values table ${r.table.toFixed(0)} ms; opened in the app ${inApp.first} ms, longest task ${inApp.longest} ms`,
+    );
+    if (run > 0) {
+      valueRuns.push(r);
+      valuesInApp.push(inApp);
+    }
+  }
+  server.stop();
+  console.log(`values: ${ids.length} tasks, ${valueRuns[0].rows} rows`);
+  result(
+    `scalars values: table painted (${ids.length} tasks x ${VALUE_SERIES} series)`,
+    Math.round(median(valueRuns.map((r) => r.table))),
+    'ms',
+    1000,
+  );
+  result(
+    'scalars values: opened in the app (from Details), table painted',
+    Math.round(median(valuesInApp.map((r) => r.first))),
+    'ms',
+    1000,
+  );
+  result('scalars values: CSV built', Math.round(median(valueRuns.map((r) => r.csv))), 'ms', 200);
 }
 
 main().catch((err: unknown) => {
