@@ -281,3 +281,45 @@ test('a heatmap keeps its colour bar after a view option changes the URL, in pla
   await expect.poll(async () => (await chart.locator('.cbfill').boundingBox())?.height ?? 0).toBeGreaterThan(300);
   await expect.poll(fillTarget).toBe(await pageUrl());
 });
+
+test.describe('plots load and draw', () => {
+  test.describe.configure({ timeout: 150_000 });
+
+  test('box plots of several tasks stand side by side under each box name, one trace and legend entry per task', async ({
+    page,
+    request,
+  }) => {
+    const names = [DEMO.baseline, DEMO.best];
+    const ids = await taskIds(request, names);
+    await page.goto(`${compareUrl(ids, 'metrics-plots')}?plotsSearch=augmentation`);
+    const card = page.locator('[data-testid="plot-card"][data-key="Batch loss/per augmentation"]');
+    await card.scrollIntoViewIfNeeded();
+    await expect(card.locator('.main-svg').first()).toBeVisible(DRAWN);
+    const drawn = await chartTraces(card, ['name', 'legendgroup', 'x', 'y']);
+    expect(drawn.map((t) => t.legendgroup)).toEqual(ids);
+    drawn.forEach((t, i) => expect(String(t.name).startsWith(names[i])).toBe(true));
+    // Each task's 25 boxes keep their whole names as the category of their values.
+    for (const t of drawn) {
+      const categories = new Set(t.x as string[]);
+      expect(categories.size).toBe(25);
+      expect([...categories].every((c) => c.length > 40)).toBe(true);
+      expect((t.y as number[]).length).toBe((t.x as string[]).length);
+    }
+    expect(await card.locator('.legend .traces').count()).toBe(2);
+    expect(await card.locator('.xtick text').count()).toBe(25);
+  });
+
+  test('the Plotly build the first cards draw with loads before any card is in view', async ({ page, request }) => {
+    const ids = await taskIds(request, [DEMO.baseline, DEMO.best]);
+    // A window so short that the first card is well below the part of the page drawn ahead.
+    await page.setViewportSize({ width: 1280, height: 200 });
+    const build = page.waitForRequest(/plotly\/plotly-cartesian\.min\.js$/, { timeout: 60_000 });
+    await page.goto(compareUrl(ids, 'metrics-plots'));
+    await build;
+    const first = page.getByTestId('plot-card').first();
+    await expect(first).toHaveAttribute('data-key', 'Batch loss/distribution');
+    await expect(page.locator('app-lazy-plot .frame[data-drawn="yes"]')).toHaveCount(0);
+    await first.scrollIntoViewIfNeeded();
+    await expect(first.locator('.main-svg').first()).toBeVisible(DRAWN);
+  });
+});

@@ -1,6 +1,7 @@
 import type { MultiTaskPlots, PlotEvent } from '../../core/api/events-api';
 import type { PlotFigure } from '../../shared/plot/plot-figure';
 import { canDiffer, differenceFigure } from './plot-difference';
+import { mergedBoxes } from './plot-boxes';
 import { Trace, isOverlayable, layoutTitle, parsePlot, plainText, sanitizeText, traceType } from './plot-parse';
 
 export interface PlotTask {
@@ -122,13 +123,17 @@ export function buildCards(
     }
     const iterations = new Set(good.map((p) => p.event!.iter));
     const prefix = groupBy === 'metric' ? entry.variant : '';
+    const boxes = groupedBoxes(good.map((p) => (p.parsed as { ok: true; figure: PlotFigure }).figure));
     const traces: Trace[] = [];
     const missing: string[] = [];
     const errors: string[] = [];
     for (const p of parsed) {
       if (!p.event) missing.push(p.task.name);
       else if (p.parsed && !p.parsed.ok) errors.push(`${p.task.name}: ${p.parsed.error}`);
-      else if (p.parsed?.ok) traces.push(...taskTraces(p.parsed.figure, p.task, iterations.size > 1 ? p.event.iter : null, prefix));
+      else if (p.parsed?.ok) {
+        const figure = boxes?.get(p.parsed.figure) ?? p.parsed.figure;
+        traces.push(...taskTraces(figure, p.task, iterations.size > 1 ? p.event.iter : null, prefix));
+      }
     }
     const first = good[0].parsed as { ok: true; figure: PlotFigure };
     const existing = groupBy === 'metric' ? byMetric.get(entry.metric) : undefined;
@@ -152,6 +157,22 @@ export function buildCards(
   }
   for (const card of cards) if (card.kind === 'overlay') appendMissing(card, tasks);
   return cards;
+}
+
+/**
+ * With two tasks or more whose plots are boxes placed by their names, each task's plot as one box
+ * trace (see mergedBoxes), so the boxes of one name stand side by side, a box per task; null when
+ * any of the plots is not such a box plot.
+ */
+function groupedBoxes(figures: readonly PlotFigure[]): Map<PlotFigure, PlotFigure> | null {
+  if (figures.length < 2) return null;
+  const out = new Map<PlotFigure, PlotFigure>();
+  for (const figure of figures) {
+    const merged = mergedBoxes(figure.data as Trace[]);
+    if (!merged) return null;
+    out.set(figure, { ...figure, data: [merged] as PlotFigure['data'] });
+  }
+  return out;
 }
 
 /** Legend-only entries for tasks without the plot, so the legend names every task. */

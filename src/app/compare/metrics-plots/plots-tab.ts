@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, untracked } from '@angular/core';
 import { MatButtonToggleModule } from '@angular/material/button-toggle';
 import { MatCheckboxModule } from '@angular/material/checkbox';
 import { Store } from '@ngrx/store';
@@ -15,6 +15,8 @@ import { PLOTS_OPTIONS, formatSelection, searchKeys } from './plots-options';
 import { drawnInSteps } from '../../shared/progressive/progressive';
 import { Toggle } from '../../shared/toggle/toggle';
 import { plotsFeature } from './state/plots.feature';
+import { loadPlotly } from '../../shared/plot/plotly-loader';
+import { firstCardsBundle } from './plot-bundle';
 
 /** The Plots tab: Summary chart, a searchable list of plots to show, and the overlaid or per-task charts. */
 @Component({
@@ -64,6 +66,7 @@ export class PlotsTab {
   private readonly pieces = computed(() => cardPieces(this.cards()));
   private readonly drawnPieces = drawnInSteps(this.pieces, 24, 100, { keep: true });
   protected readonly drawnCards = computed(() => firstPieces(this.cards(), this.drawnPieces().length));
+  private readonly firstBundle = computed(() => firstCardsBundle(this.cards()));
   private readonly query = this.store.selectSignal(selectQueryParams);
   private readonly slots = this.store.selectSignal(selectTaskSlots);
   protected readonly embedPaths = computed(() => {
@@ -81,6 +84,15 @@ export class PlotsTab {
       ]),
     );
   });
+
+  constructor() {
+    // The Plotly build the first cards draw with, asked for as soon as the plots are known: it
+    // loads while the page lays the cards out, rather than once a card has been found in view.
+    effect(() => {
+      const bundle = this.firstBundle();
+      if (bundle) untracked(() => void loadPlotly(bundle).catch(() => undefined));
+    });
+  }
 
   protected isSelected(key: string): boolean {
     return this.selected().includes(key);
