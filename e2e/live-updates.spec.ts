@@ -1,5 +1,5 @@
 import { APIRequestContext, Locator, Page, expect, test } from '@playwright/test';
-import { DRAWN, compareUrl, summaryBars } from './support';
+import { DRAWN, compareUrl, doubleClickChartUntil, summaryBars } from './support';
 
 async function api<T>(request: APIRequestContext, endpoint: string, data: unknown): Promise<T> {
   const response = await request.post(`/api/v2.31/${endpoint}`, { data });
@@ -146,8 +146,7 @@ test.describe('live updates', () => {
     await page.waitForTimeout(300);
     expect(await xRange(el)).toEqual(zoomed);
 
-    await el.locator('.nsewdrag').dblclick({ position: { x: box.width / 2, y: box.height / 2 } });
-    await expect.poll(() => plottedX(el)).toHaveLength(60);
+    await doubleClickChartUntil(el, async () => (await plottedX(el)).length === 60);
   });
 
   test("the Summary above the charts shows a running task's new single values, on Scalars and on Plots", async ({ page, request }) => {

@@ -277,13 +277,10 @@ test.describe('scalars: graph', () => {
       })
       .toBeLessThan(0.3);
     await expect(chart).toHaveAttribute('data-status', 'loaded');
-    await chart.locator('.nsewdrag').dblclick({ position: { x: box.width / 2, y: box.height / 2 } });
-    await expect
-      .poll(async () => {
-        const [a, b] = await range();
-        return (b - a) / (to - from);
-      })
-      .toBeGreaterThan(0.9);
+    await doubleClickChartUntil(chart, async () => {
+      const [a, b] = await range();
+      return (b - a) / (to - from) > 0.9;
+    });
     expect(asked).toEqual([]);
   });
 
@@ -317,7 +314,7 @@ test.describe('scalars: graph', () => {
   test('a zoom is in the URL: a link with it opens the chart on that range; double-click takes it out', async ({ page, request }) => {
     const ids = await taskIds(request, [DEMO.baseline, DEMO.best]);
     await page.goto(`${compareUrl(ids, 'scalars/graph')}?zoom=iter:mv:loss:train:100:200`);
-    const { chart, box } = await lossChart(page);
+    const { chart } = await lossChart(page);
     const range = () =>
       chart
         .locator('.js-plotly-plot')
@@ -333,7 +330,7 @@ test.describe('scalars: graph', () => {
       )
       .toBeGreaterThan(200);
     await chart.scrollIntoViewIfNeeded();
-    await chart.locator('.nsewdrag').dblclick({ position: { x: box.width / 2, y: box.height / 2 } });
+    await doubleClickChartUntil(chart, () => !/zoom=/.test(page.url()));
     await expect(page).not.toHaveURL(/zoom=/);
     await expect.poll(async () => (await range())[1], DRAWN).toBeGreaterThan(200);
   });
@@ -512,11 +509,11 @@ test.describe('scalars: graph', () => {
       expect(body.x_range[0]).toBeLessThan(body.x_range[1]);
       await expect(chart).toHaveAttribute('data-status', 'loaded');
       await expect(chart.getByTestId('points-label')).toHaveCount(0);
-      const fullRequest = page.waitForRequest(
-        (r) => r.url().includes('multi_task_scalar_metrics_iter_histogram') && !r.postDataJSON()?.x_range,
-      );
-      await chart.locator('.nsewdrag').dblclick({ position: { x: box.width / 2, y: box.height / 2 } });
-      await fullRequest;
+      let full = false;
+      page.on('request', (r) => {
+        if (r.url().includes('multi_task_scalar_metrics_iter_histogram') && !r.postDataJSON()?.x_range) full = true;
+      });
+      await doubleClickChartUntil(chart, () => full);
       await expect(chart.getByTestId('points-label')).toHaveText(/ of /);
     });
   }

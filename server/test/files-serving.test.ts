@@ -23,6 +23,19 @@ function directives(csp: string): Map<string, string[]> {
   );
 }
 
+type Server = Awaited<ReturnType<typeof startServer>>;
+
+/** A request under /files with a raw body (`content-type: application/octet-stream`). */
+function raw(
+  server: Server,
+  method: 'GET' | 'PUT' | 'POST' | 'DELETE',
+  url: string,
+  payload?: Buffer | string,
+  headers: Record<string, string> = {},
+) {
+  return server.app.inject({ method, url, headers: { 'content-type': 'application/octet-stream', ...headers }, payload });
+}
+
 function multipart(field: string, content: Buffer) {
   const boundary = '----compare-size-boundary';
   const head = `--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${field}"\r\nContent-Type: application/octet-stream\r\n\r\n`;
@@ -34,8 +47,7 @@ function multipart(field: string, content: Buffer) {
 
 test('active files are downloads, media inline only for their real type, every /files answer sandboxed', async (t) => {
   const server = await startServer();
-  const put = (path: string, bytes: Buffer) =>
-    server.app.inject({ method: 'PUT', url: `/files/${path}`, headers: { 'content-type': 'application/octet-stream' }, payload: bytes });
+  const put = (path: string, bytes: Buffer) => raw(server, 'PUT', `/files/${path}`, bytes);
   t.after(() => server.close());
   const cases: [string, Buffer, string, 'inline' | 'attachment'][] = [
     ['s/good.png', PNG, 'image/png', 'inline'],
@@ -83,13 +95,8 @@ test('active files are downloads, media inline only for their real type, every /
     ['GET', '/files/a/%2e%2e/x'],
     ['PUT', '/files/s/new.html'],
     ['DELETE', '/files/s/page.html'],
-  ]) {
-    const reply = await server.app.inject({
-      method: method as 'GET',
-      url,
-      headers: { 'content-type': 'application/octet-stream' },
-      payload: method === 'PUT' ? 'x' : undefined,
-    });
+  ] as const) {
+    const reply = await raw(server, method, url, method === 'PUT' ? 'x' : undefined);
     assert.ok(directives(String(reply.headers['content-security-policy'])).has('sandbox'), `${method} ${url}`);
   }
   const api = await server.app.inject({ method: 'GET', url: '/api/server.info' });
@@ -112,26 +119,8 @@ test('one size limit for raw PUT, raw POST and multipart; too large is a 413 and
   const exact = Buffer.alloc(limit, 5);
   const over = Buffer.alloc(limit + 1, 6);
   const attempts: [string, () => Promise<{ statusCode: number; json(): any; headers: Record<string, unknown> }>][] = [
-    [
-      'PUT',
-      () =>
-        server.app.inject({
-          method: 'PUT',
-          url: '/files/big/f.bin',
-          headers: { 'content-type': 'application/octet-stream' },
-          payload: over,
-        }),
-    ],
-    [
-      'POST',
-      () =>
-        server.app.inject({
-          method: 'POST',
-          url: '/files/big/f.bin',
-          headers: { 'content-type': 'application/octet-stream' },
-          payload: over,
-        }),
-    ],
+    ['PUT', () => raw(server, 'PUT', '/files/big/f.bin', over)],
+    ['POST', () => raw(server, 'POST', '/files/big/f.bin', over)],
     ['multipart', () => server.app.inject({ method: 'POST', url: '/files/', ...multipart('/big/f.bin', over) })],
     ['multipart at a path', () => server.app.inject({ method: 'POST', url: '/files/big/f.bin', ...multipart('file', over) })],
   ];
@@ -145,16 +134,7 @@ test('one size limit for raw PUT, raw POST and multipart; too large is a 413 and
     assert.deepEqual(readdirSync(join(server.filesDir, 'big')), ['f.bin'], `${how}: a temporary file was left`);
   }
   for (const [how, send] of [
-    [
-      'PUT',
-      () =>
-        server.app.inject({
-          method: 'PUT',
-          url: '/files/big/f.bin',
-          headers: { 'content-type': 'application/octet-stream' },
-          payload: exact,
-        }),
-    ],
+    ['PUT', () => raw(server, 'PUT', '/files/big/f.bin', exact)],
     ['multipart', () => server.app.inject({ method: 'POST', url: '/files/', ...multipart('/big/f.bin', exact) })],
   ] as const) {
     writeFileSync(join(server.filesDir, 'big/f.bin'), old);
@@ -225,12 +205,7 @@ test('a body without a length is counted while it streams; an upload cut off kee
   for (let i = 0; i < 50 && readdirSync(server.filesDir).length > 1; i++) await new Promise((r) => setTimeout(r, 20));
   assert.deepEqual(readdirSync(server.filesDir), ['f.bin']);
   assert.deepEqual(readFileSync(target), old);
-  const declared = await server.app.inject({
-    method: 'PUT',
-    url: '/files/f.bin',
-    headers: { 'content-type': 'application/octet-stream', 'content-length': String(10 * limit) },
-    payload: Buffer.alloc(10),
-  });
+  const declared = await raw(server, 'PUT', '/files/f.bin', Buffer.alloc(10), { 'content-length': String(10 * limit) });
   assert.equal(declared.statusCode, 413);
   console.log('chunked upload past the limit 413 before its end; an upload cut off half way left the old file and no temporary file');
 });

@@ -1,4 +1,13 @@
-import { CHUNK_BUCKETS, ROLLUP_LEVELS, type Bucket, type RawPoint } from './scalar-rollups';
+import {
+  BUCKET_FIELDS,
+  CHUNK_BUCKETS,
+  ROLLUP_LEVELS,
+  packChunk,
+  readBuckets,
+  type Bucket,
+  type PackedChunk,
+  type RawPoint,
+} from './scalar-rollups';
 
 /**
  * Points of one series held column by column (no object per point): what bulk writers (the
@@ -70,8 +79,6 @@ export class PointColumns {
   }
 }
 
-const FIELDS = 7; // as scalar-rollups' chunks: offset, count, sum, min, max, sumIter, sumTs
-
 /** The chunks one level of an append touches: `first` may merge into a stored chunk, the others are new. */
 export interface LevelChunks {
   level: number;
@@ -85,76 +92,27 @@ export interface LevelChunks {
 
 /**
  * The rollups of points sorted by iteration, level by level, as `bucketize` + `encodeChunk` make
- * them (the same additions in the same order, so the same bytes), without an object per bucket
- * except in each level's first chunk.
+ * them (the same arithmetic, so the same bytes), without an object per bucket except in each
+ * level's first chunk.
  */
 export function rollupColumns(points: PointColumns): LevelChunks[] {
-  const out: LevelChunks[] = [];
-  const n = points.length;
-  const { iter, value, ts } = points;
-  const scratch = new Float64Array(CHUNK_BUCKETS * FIELDS);
-  for (const level of ROLLUP_LEVELS) {
-    const width = 2 ** level;
+  const { iter, value, ts, length } = points;
+  const scratch = new Float64Array(CHUNK_BUCKETS * BUCKET_FIELDS);
+  return ROLLUP_LEVELS.map((level) => {
     const result: LevelChunks = { level, chunks: [], blobs: [], first: [] };
-    let chunk = NaN;
-    let used = 0; // doubles used in scratch
-    let base = 0;
-    const close = () => {
-      if (used === 0) return;
-      if (result.chunks.length === 1) {
-        for (let o = 0; o < used; o += FIELDS) {
-          result.first.push({
-            bucket: base + scratch[o],
-            count: scratch[o + 1],
-            sum: scratch[o + 2],
-            min: scratch[o + 3],
-            max: scratch[o + 4],
-            sumIter: scratch[o + 5],
-            sumTs: scratch[o + 6],
-          });
-        }
+    const at: PackedChunk = { next: 0, chunk: 0, used: 0 };
+    while (at.next < length) {
+      packChunk(iter, value, ts, length, level, scratch, at);
+      if (result.chunks.length === 0) {
+        readBuckets(scratch, at.used, at.chunk, result.first);
         result.blobs.push(null);
       } else {
-        const copy = new Float64Array(used);
-        copy.set(scratch.subarray(0, used));
+        const copy = new Float64Array(at.used);
+        copy.set(scratch.subarray(0, at.used));
         result.blobs.push(Buffer.from(copy.buffer, copy.byteOffset, copy.byteLength));
       }
-      used = 0;
-    };
-    let bucket = NaN;
-    let o = -FIELDS;
-    for (let i = 0; i < n; i++) {
-      const it = iter[i];
-      const v = value[i];
-      const b = Math.floor(it / width);
-      if (b !== bucket) {
-        bucket = b;
-        const c = Math.floor(b / CHUNK_BUCKETS);
-        if (c !== chunk) {
-          close();
-          chunk = c;
-          base = c * CHUNK_BUCKETS;
-          result.chunks.push(c);
-        }
-        o = used;
-        used += FIELDS;
-        scratch[o] = b - base;
-        scratch[o + 1] = 0;
-        scratch[o + 2] = 0;
-        scratch[o + 3] = v;
-        scratch[o + 4] = v;
-        scratch[o + 5] = 0;
-        scratch[o + 6] = 0;
-      }
-      scratch[o + 1]++;
-      scratch[o + 2] += v;
-      if (v < scratch[o + 3]) scratch[o + 3] = v;
-      if (v > scratch[o + 4]) scratch[o + 4] = v;
-      scratch[o + 5] += it;
-      scratch[o + 6] += ts[i];
+      result.chunks.push(at.chunk);
     }
-    close();
-    out.push(result);
-  }
-  return out;
+    return result;
+  });
 }

@@ -10,7 +10,9 @@
  */
 export const ROLLUP_LEVELS: readonly number[] = Array.from({ length: 15 }, (_, i) => 2 * (i + 1));
 export const CHUNK_BUCKETS = 256;
-const FIELDS = 7; // offset, count, sum, min, max, sumIter, sumTs
+/** Doubles per bucket in a chunk: its offset in the chunk, count, sum, min, max, sumIter, sumTs. */
+export const BUCKET_FIELDS = 7;
+const FIELDS = BUCKET_FIELDS;
 
 export interface Bucket {
   bucket: number;
@@ -47,17 +49,21 @@ export function encodeChunk(buckets: readonly Bucket[], chunk: number): Buffer {
 export function decodeChunk(blob: Buffer, chunk: number): Bucket[] {
   const aligned = new Float64Array(blob.byteLength / 8);
   new Uint8Array(aligned.buffer).set(blob);
+  return readBuckets(aligned, aligned.length, chunk, []);
+}
+
+/** Appends to `out` the buckets of one chunk held in `fields[0, used)` (as a chunk's BLOB holds them). */
+export function readBuckets(fields: Float64Array, used: number, chunk: number, out: Bucket[]): Bucket[] {
   const base = chunk * CHUNK_BUCKETS;
-  const out: Bucket[] = [];
-  for (let o = 0; o < aligned.length; o += FIELDS) {
+  for (let o = 0; o < used; o += FIELDS) {
     out.push({
-      bucket: base + aligned[o],
-      count: aligned[o + 1],
-      sum: aligned[o + 2],
-      min: aligned[o + 3],
-      max: aligned[o + 4],
-      sumIter: aligned[o + 5],
-      sumTs: aligned[o + 6],
+      bucket: base + fields[o],
+      count: fields[o + 1],
+      sum: fields[o + 2],
+      min: fields[o + 3],
+      max: fields[o + 4],
+      sumIter: fields[o + 5],
+      sumTs: fields[o + 6],
     });
   }
   return out;
@@ -83,27 +89,89 @@ export function visitChunk(blob: Buffer, chunk: number, fromBucket: number, toBu
 
 /** Groups points sorted by iteration into buckets of width 2^level. */
 export function bucketize(points: readonly RawPoint[], level: number): Bucket[] {
-  const width = 2 ** level;
-  const out: Bucket[] = [];
-  let current: Bucket | null = null;
-  for (const p of points) {
-    const bucket = Math.floor(p.iter / width);
-    if (!current || current.bucket !== bucket) {
-      current = { bucket, count: 0, sum: 0, min: p.value, max: p.value, sumIter: 0, sumTs: 0 };
-      out.push(current);
-    }
-    addPoint(current, p);
+  const n = points.length;
+  if (bucketizeColumns.iter.length < n) {
+    const capacity = 2 ** Math.ceil(Math.log2(n));
+    bucketizeColumns = { iter: new Float64Array(capacity), value: new Float64Array(capacity), ts: new Float64Array(capacity) };
   }
+  const { iter, value, ts } = bucketizeColumns;
+  for (let i = 0; i < n; i++) {
+    iter[i] = points[i].iter;
+    value[i] = points[i].value;
+    ts[i] = points[i].ts;
+  }
+  const out: Bucket[] = [];
+  const at: PackedChunk = { next: 0, chunk: 0, used: 0 };
+  while (at.next < n) {
+    packChunk(iter, value, ts, n, level, bucketizeScratch, at);
+    readBuckets(bucketizeScratch, at.used, at.chunk, out);
+  }
+  if (iter.length > 1 << 16) bucketizeColumns = { iter: new Float64Array(0), value: new Float64Array(0), ts: new Float64Array(0) };
   return out;
 }
 
-function addPoint(b: Bucket, p: RawPoint): void {
-  b.count++;
-  b.sum += p.value;
-  if (p.value < b.min) b.min = p.value;
-  if (p.value > b.max) b.max = p.value;
-  b.sumIter += p.iter;
-  b.sumTs += p.ts;
+// bucketize's buffers, reused from call to call (it runs to completion: nothing else uses them meanwhile).
+let bucketizeColumns = { iter: new Float64Array(1024), value: new Float64Array(1024), ts: new Float64Array(1024) };
+const bucketizeScratch = new Float64Array(CHUNK_BUCKETS * FIELDS);
+
+/** What packChunk packed: the chunk, the doubles of its buckets in the scratch, the next point to pack. */
+export interface PackedChunk {
+  chunk: number;
+  used: number;
+  next: number;
+}
+
+/**
+ * The bucket arithmetic of every rollup writer, on points held column by column (no object per
+ * point or bucket: the bulk importers' path). From point `at.next` on, groups points sorted by
+ * iteration into buckets of width 2^level until the chunk of the first one ends, and packs these
+ * buckets into `scratch` (CHUNK_BUCKETS * BUCKET_FIELDS doubles) as a chunk's BLOB holds them;
+ * `at` then tells the chunk, the doubles written and the point to go on from.
+ */
+export function packChunk(
+  iter: Float64Array,
+  value: Float64Array,
+  ts: Float64Array,
+  n: number,
+  level: number,
+  scratch: Float64Array,
+  at: PackedChunk,
+): void {
+  const width = 2 ** level;
+  const chunk = Math.floor(Math.floor(iter[at.next] / width) / CHUNK_BUCKETS);
+  const base = chunk * CHUNK_BUCKETS;
+  let used = 0; // doubles used in scratch
+  let bucket = NaN;
+  let o = -FIELDS;
+  let i = at.next;
+  for (; i < n; i++) {
+    const it = iter[i];
+    const v = value[i];
+    const b = Math.floor(it / width);
+    if (b !== bucket) {
+      // A full scratch within one chunk only happens to unsorted points: their buckets are handed over as they come.
+      if (used > 0 && (Math.floor(b / CHUNK_BUCKETS) !== chunk || used === scratch.length)) break;
+      bucket = b;
+      o = used;
+      used += FIELDS;
+      scratch[o] = b - base;
+      scratch[o + 1] = 0;
+      scratch[o + 2] = 0;
+      scratch[o + 3] = v;
+      scratch[o + 4] = v;
+      scratch[o + 5] = 0;
+      scratch[o + 6] = 0;
+    }
+    scratch[o + 1]++;
+    scratch[o + 2] += v;
+    if (v < scratch[o + 3]) scratch[o + 3] = v;
+    if (v > scratch[o + 4]) scratch[o + 4] = v;
+    scratch[o + 5] += it;
+    scratch[o + 6] += ts[i];
+  }
+  at.chunk = chunk;
+  at.used = used;
+  at.next = i;
 }
 
 function combine(into: Bucket, b: Bucket): void {

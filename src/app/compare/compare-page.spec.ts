@@ -55,6 +55,8 @@ describe('ComparePage', () => {
     fixture = TestBed.createComponent(ComparePage);
     await fixture.whenStable();
   });
+  // Mock selectors are memoized selectors overridden in place: give them back to the next spec.
+  afterEach(() => store.resetSelectors());
 
   const all = (selector: string) => Array.from(fixture.nativeElement.querySelectorAll(selector)) as HTMLElement[];
 

@@ -30,6 +30,8 @@ describe('TasksPage', () => {
     fixture = TestBed.createComponent(TasksPage);
     await fixture.whenStable();
   });
+  // Mock selectors are memoized selectors overridden in place: give them back to the next spec.
+  afterEach(() => store.resetSelectors());
 
   const el = (testId: string) => fixture.nativeElement.querySelector(`[data-testid=${testId}]`) as HTMLElement | null;
 

@@ -41,6 +41,8 @@ describe('DebugSamplesTab', () => {
     store.overrideSelector(selectViewerIterations, []);
     store.overrideSelector(debugSamplesFeature.selectMetricsError, null);
   });
+  // Mock selectors are memoized selectors overridden in place: give them back to the next spec.
+  afterEach(() => store.resetSelectors());
 
   it('renders only some of 100 columns and reports which', async () => {
     const dispatched = spyOn(store, 'dispatch').and.callThrough();

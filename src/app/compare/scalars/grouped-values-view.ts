@@ -1,15 +1,4 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  DestroyRef,
-  ElementRef,
-  afterNextRender,
-  computed,
-  inject,
-  input,
-  signal,
-  viewChild,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, ElementRef, computed, input, viewChild } from '@angular/core';
 import { formatValue } from './values-table';
 import {
   GroupComparison,
@@ -23,7 +12,8 @@ import {
   levelLabel,
   CONFIDENCE,
 } from './grouped-values';
-import { VALUE_ROW_HEIGHT, visibleRows } from './values-table-view';
+import { scrollWindow } from './scroll-window';
+import { VALUE_ROW_HEIGHT } from './values-table-view';
 
 const OVERSCAN_ROWS = 10;
 
@@ -36,7 +26,7 @@ const OVERSCAN_ROWS = 10;
   selector: 'app-grouped-values-table',
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <div class="scroller" #scroller (scroll)="scrollTop.set(scroller.scrollTop)" data-testid="grouped-values-scroller">
+    <div class="scroller" #scroller (scroll)="scroll.scrolled(scroller)" data-testid="grouped-values-scroller">
       <table class="values" aria-label="Values by group" [attr.data-rows]="rows().length">
         <thead>
           <tr>
@@ -128,24 +118,11 @@ export class GroupedValuesTable {
   protected readonly levelText = computed(() => levelLabel(this.level()));
 
   protected readonly rowHeight = VALUE_ROW_HEIGHT;
-  protected readonly scrollTop = signal(0);
-  private readonly viewportHeight = signal(800);
   private readonly scroller = viewChild.required<ElementRef<HTMLElement>>('scroller');
+  protected readonly scroll = scrollWindow(this.scroller);
   protected readonly counts = computed(() => comparedCounts(this.rows(), this.groups().length));
-  protected readonly window = computed(() =>
-    visibleRows(this.rows().length, this.scrollTop(), this.viewportHeight(), VALUE_ROW_HEIGHT, OVERSCAN_ROWS),
-  );
+  protected readonly window = this.scroll.rows(() => this.rows().length, VALUE_ROW_HEIGHT, OVERSCAN_ROWS);
   protected readonly shownRows = computed(() => this.rows().slice(this.window().start, this.window().end));
-
-  constructor() {
-    const destroyRef = inject(DestroyRef);
-    afterNextRender(() => {
-      const el = this.scroller().nativeElement;
-      const resize = new ResizeObserver(() => this.viewportHeight.set(el.clientHeight || 800));
-      resize.observe(el);
-      destroyRef.onDestroy(() => resize.disconnect());
-    });
-  }
 
   protected meanStd(stats: GroupStats): string {
     return formatMeanStd(stats);

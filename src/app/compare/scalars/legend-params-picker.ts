@@ -1,8 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
-import { MatCheckboxModule } from '@angular/material/checkbox';
-import { MatIconModule } from '@angular/material/icon';
-import { MatMenuModule } from '@angular/material/menu';
+import { ParamMenu } from '../../shared/param-menu/param-menu';
 import { ParamKey } from './differing-params';
 
 /**
@@ -13,53 +11,29 @@ import { ParamKey } from './differing-params';
 @Component({
   selector: 'app-legend-params-picker',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [MatButtonModule, MatCheckboxModule, MatIconModule, MatMenuModule],
+  imports: [MatButtonModule, ParamMenu],
   template: `
-    <button mat-stroked-button type="button" [matMenuTriggerFor]="menu" data-testid="legend-params-button">
-      <mat-icon>tune</mat-icon> Legend parameters ({{ picked() === null ? 'auto' : picked()!.length }})
-    </button>
-    <mat-menu #menu="matMenu" class="legend-params-menu">
-      <ng-template matMenuContent>
-        <div
-          class="panel"
-          (click)="$event.stopPropagation()"
-          (keydown)="$event.key === 'Escape' || $event.stopPropagation()"
-          role="group"
-          aria-label="Parameters shown in the legend"
-        >
-          <div class="actions">
-            <button mat-button type="button" (click)="pickedChange.emit(null)" [disabled]="picked() === null">Automatic</button>
-            <button mat-button type="button" (click)="pickedChange.emit([])">None</button>
-          </div>
-          <div class="list">
-            @for (param of params(); track param.id) {
-              <mat-checkbox [checked]="shown().has(param.id)" (change)="toggle(param.id, $event.checked)">{{ param.id }}</mat-checkbox>
-            } @empty {
-              <p class="none">The tasks have no hyperparameters.</p>
-            }
-          </div>
+    <app-param-menu
+      icon="tune"
+      [label]="buttonLabel()"
+      testId="legend-params-button"
+      menuLabel="Parameters shown in the legend"
+      [items]="items()"
+      emptyText="The tasks have no hyperparameters."
+      (toggled)="toggle($event.id, $event.on)"
+    >
+      <ng-template #top>
+        <div class="actions">
+          <button mat-button type="button" (click)="pickedChange.emit(null)" [disabled]="picked() === null">Automatic</button>
+          <button mat-button type="button" (click)="pickedChange.emit([])">None</button>
         </div>
       </ng-template>
-    </mat-menu>
+    </app-param-menu>
   `,
   styles: `
-    .panel {
-      padding: 8px 12px;
-      min-width: 240px;
-    }
     .actions {
       display: flex;
       gap: 4px;
-      margin-bottom: 4px;
-    }
-    .list {
-      display: flex;
-      flex-direction: column;
-      max-height: 360px;
-      overflow: auto;
-    }
-    .none {
-      color: var(--mat-sys-on-surface-variant);
     }
   `,
 })
@@ -72,6 +46,11 @@ export class LegendParamsPicker {
   readonly automatic = input.required<readonly string[]>();
   readonly pickedChange = output<string[] | null>();
   protected readonly shown = computed(() => new Set(this.picked() ?? this.automatic()));
+  protected readonly buttonLabel = computed(() => `Legend parameters (${this.picked()?.length ?? 'auto'})`);
+  protected readonly items = computed(() => {
+    const shown = this.shown();
+    return this.params().map((param) => ({ id: param.id, label: param.id, checked: shown.has(param.id) }));
+  });
 
   protected toggle(id: string, on: boolean): void {
     const current = this.shown();

@@ -51,6 +51,9 @@ async function render(view: string) {
 }
 
 describe('ScalarValuesTab', () => {
+  // Mock selectors are memoized selectors overridden in place: give them back to the next spec.
+  afterEach(() => TestBed.inject(MockStore).resetSelectors());
+
   it('shows the values of the view (min here) with extremes', async () => {
     const { el } = await render('scalars/min-values');
     const cells = Array.from(el.querySelectorAll('[data-testid="value-cell"]'));

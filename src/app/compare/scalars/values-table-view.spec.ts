@@ -1,5 +1,6 @@
 import { TestBed } from '@angular/core/testing';
-import { TASK_COLUMN_WIDTH, VALUE_ROW_HEIGHT, ValueColumn, ValuesTableView, visibleRows } from './values-table-view';
+import { visibleRows } from './scroll-window';
+import { TASK_COLUMN_WIDTH, VALUE_ROW_HEIGHT, ValueColumn, ValuesTableView } from './values-table-view';
 import { ValueRow } from './values-table';
 
 describe('visibleRows', () => {

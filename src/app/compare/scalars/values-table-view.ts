@@ -1,16 +1,6 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  DestroyRef,
-  ElementRef,
-  afterNextRender,
-  computed,
-  inject,
-  input,
-  signal,
-  viewChild,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, ElementRef, computed, input, viewChild } from '@angular/core';
 import { MiddleEllipsis } from '../../shared/middle-ellipsis/middle-ellipsis';
+import { scrollWindow } from './scroll-window';
 import { ValueCell, ValueRow, ValueType, formatDelta, formatValue } from './values-table';
 
 export interface ValueColumn {
@@ -40,7 +30,7 @@ const OVERSCAN_COLUMNS = 3;
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [MiddleEllipsis],
   template: `
-    <div class="scroller" #scroller (scroll)="scrolled(scroller)" data-testid="values-table-scroller">
+    <div class="scroller" #scroller (scroll)="scroll.scrolled(scroller)" data-testid="values-table-scroller">
       <table class="values" [class.extremes]="showExtremes()" [attr.data-rows]="rows().length" data-testid="values-table">
         <thead>
           <tr>
@@ -119,21 +109,12 @@ export class ValuesTableView {
 
   protected readonly rowHeight = VALUE_ROW_HEIGHT;
   protected readonly columnWidth = TASK_COLUMN_WIDTH;
-  private readonly scrollTop = signal(0);
-  private readonly scrollLeft = signal(0);
-  private readonly viewportHeight = signal(800);
-  private readonly viewportWidth = signal(1600);
   private readonly scroller = viewChild.required<ElementRef<HTMLElement>>('scroller');
+  protected readonly scroll = scrollWindow(this.scroller);
   /** The rows drawn: those in view, with a margin, as [start, end). */
-  protected readonly window = computed(
-    () => visibleRows(this.rows().length, this.scrollTop(), this.viewportHeight(), VALUE_ROW_HEIGHT, OVERSCAN_ROWS),
-    { equal: sameRange },
-  );
+  protected readonly window = this.scroll.rows(() => this.rows().length, VALUE_ROW_HEIGHT, OVERSCAN_ROWS);
   /** The task columns drawn, as [start, end), the same way (the frozen columns always are). */
-  protected readonly columnWindow = computed(
-    () => visibleRows(this.columns().length, this.scrollLeft(), this.viewportWidth() - FROZEN_WIDTH, TASK_COLUMN_WIDTH, OVERSCAN_COLUMNS),
-    { equal: sameRange },
-  );
+  protected readonly columnWindow = this.scroll.columns(() => this.columns().length, TASK_COLUMN_WIDTH, FROZEN_WIDTH, OVERSCAN_COLUMNS);
   protected readonly shownColumns = computed(() => this.columns().slice(this.columnWindow().start, this.columnWindow().end));
   /** The rows drawn, each with the cells of the columns drawn (`firstColumn`: the index of the first). */
   protected readonly shownRows = computed(() => {
@@ -142,24 +123,6 @@ export class ValuesTableView {
       .slice(this.window().start, this.window().end)
       .map((row) => ({ row, cells: row.cells.slice(start, end), firstColumn: start }));
   });
-
-  constructor() {
-    const destroyRef = inject(DestroyRef);
-    afterNextRender(() => {
-      const el = this.scroller().nativeElement;
-      const resize = new ResizeObserver(() => {
-        this.viewportHeight.set(el.clientHeight || 800);
-        this.viewportWidth.set(el.clientWidth || 1600);
-      });
-      resize.observe(el);
-      destroyRef.onDestroy(() => resize.disconnect());
-    });
-  }
-
-  protected scrolled(el: HTMLElement): void {
-    this.scrollTop.set(el.scrollTop);
-    this.scrollLeft.set(el.scrollLeft);
-  }
 
   protected format(value: number | null): string {
     return value === null ? '–' : formatValue(value);
@@ -175,20 +138,4 @@ export class ValuesTableView {
     const delta = cell.delta !== null ? `\nvs base: ${formatDelta(cell)}` : '';
     return `${cell.value}${at}${delta}`;
   }
-}
-
-const sameRange = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start === b.start && a.end === b.end;
-
-/** The rows (or columns) to draw for a scroll position: the visible ones plus `overscan` on each side. */
-export function visibleRows(
-  count: number,
-  scrollTop: number,
-  height: number,
-  rowHeight: number,
-  overscan: number,
-): { start: number; end: number } {
-  const first = Math.floor(Math.max(0, scrollTop) / rowHeight);
-  const start = Math.max(0, Math.min(count, first - overscan));
-  const end = Math.min(count, first + Math.ceil(Math.max(height, rowHeight) / rowHeight) + overscan);
-  return { start, end: Math.max(start, end) };
 }

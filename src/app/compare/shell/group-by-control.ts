@@ -1,13 +1,10 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
-import { MatButtonModule } from '@angular/material/button';
-import { MatCheckboxModule } from '@angular/material/checkbox';
-import { MatIconModule } from '@angular/material/icon';
-import { MatMenuModule } from '@angular/material/menu';
 import { MatRadioModule } from '@angular/material/radio';
 import { Store } from '@ngrx/store';
 import { CompareViewActions } from '../../state/compare/compare.actions';
 import { GROUP_OPTIONS, GroupMode } from '../../state/groups/group-options';
 import { selectGroupChoices, selectGroupOptions, selectGroupParamsStatus, selectTaskGroups } from '../../state/groups/groups.feature';
+import { ParamMenu, ParamMenuItem } from '../../shared/param-menu/param-menu';
 import { OptionValues, optionsPatch } from '../../url/view-options';
 
 /**
@@ -17,92 +14,54 @@ import { OptionValues, optionsPatch } from '../../url/view-options';
 @Component({
   selector: 'app-group-by-control',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [MatButtonModule, MatCheckboxModule, MatIconModule, MatMenuModule, MatRadioModule],
+  imports: [MatRadioModule, ParamMenu],
   template: `
-    <button mat-stroked-button type="button" [matMenuTriggerFor]="menu" data-testid="group-by-button">
-      <mat-icon>workspaces</mat-icon> Group by: {{ label() }}
-    </button>
-    <mat-menu #menu="matMenu" class="group-by-menu">
-      <ng-template matMenuContent>
-        <div
-          class="panel"
-          (click)="$event.stopPropagation()"
-          (keydown)="$event.key === 'Escape' || $event.stopPropagation()"
-          role="group"
-          aria-label="Group by"
-        >
-          <mat-radio-group class="modes" aria-label="Group tasks by" [value]="options().mode" (change)="setMode($event.value)">
-            <mat-radio-button value="none">None</mat-radio-button>
-            <mat-radio-button value="all">All hyperparameters except seeds</mat-radio-button>
-            <mat-radio-button value="params">Chosen parameters</mat-radio-button>
-          </mat-radio-group>
-          @if (status().pending) {
-            <p class="note">Loading the tasks' parameters…</p>
-          } @else if (status().error; as error) {
-            <p class="note" role="alert">The tasks' parameters could not be loaded: {{ error }}</p>
-          }
-          @if (options().mode === 'params') {
-            <div class="list" role="group" aria-label="Parameters to group by">
-              @for (param of paramChoices(); track param.id) {
-                <mat-checkbox [checked]="options().params.includes(param.id)" (change)="toggleParam(param.id, $event.checked)">{{
-                  param.label
-                }}</mat-checkbox>
-              } @empty {
-                @if (choices()) {
-                  <p class="note">No parameter differs between the tasks.</p>
-                }
-              }
-            </div>
-          } @else if (options().mode === 'all') {
-            <div class="list" role="group" aria-label="Parameters left out">
-              <span class="heading">Left out (seed-like are always left out)</span>
-              @for (param of choices() ?? []; track param.id) {
-                <mat-checkbox
-                  [checked]="param.seedLike || options().ignored.includes(param.id)"
-                  [disabled]="param.seedLike"
-                  (change)="toggleIgnored(param.id, $event.checked)"
-                  >{{ param.label }}</mat-checkbox
-                >
-              }
-            </div>
-          }
-          @if (groups(); as groups) {
-            <span class="heading">{{ groups.length === 1 ? '1 group' : groups.length + ' groups' }}</span>
-            <ul class="groups" aria-label="Groups">
-              @for (group of groups; track group.key) {
-                <li [attr.data-group-key]="group.key">
-                  <span class="dot" [style.background]="group.color"></span>
-                  <span class="name" [title]="group.name">{{ group.name }}</span>
-                  <span class="size">n={{ group.size }}</span>
-                  @if (group.isBase) {
-                    <span class="base">BASE</span>
-                  }
-                </li>
-              }
-            </ul>
-          }
-        </div>
+    <app-param-menu
+      icon="workspaces"
+      [label]="'Group by: ' + label()"
+      testId="group-by-button"
+      menuLabel="Group by"
+      [items]="items()"
+      [listLabel]="options().mode === 'all' ? 'Parameters left out' : 'Parameters to group by'"
+      [listHeading]="options().mode === 'all' ? 'Left out (seed-like are always left out)' : null"
+      [emptyText]="options().mode === 'params' && choices() ? 'No parameter differs between the tasks.' : null"
+      (toggled)="options().mode === 'all' ? toggleIgnored($event.id, $event.on) : toggleParam($event.id, $event.on)"
+    >
+      <ng-template #top>
+        <mat-radio-group class="modes" aria-label="Group tasks by" [value]="options().mode" (change)="setMode($event.value)">
+          <mat-radio-button value="none">None</mat-radio-button>
+          <mat-radio-button value="all">All hyperparameters except seeds</mat-radio-button>
+          <mat-radio-button value="params">Chosen parameters</mat-radio-button>
+        </mat-radio-group>
+        @if (status().pending) {
+          <p class="note">Loading the tasks' parameters…</p>
+        } @else if (status().error; as error) {
+          <p class="note" role="alert">The tasks' parameters could not be loaded: {{ error }}</p>
+        }
       </ng-template>
-    </mat-menu>
+      <ng-template #bottom>
+        @if (groups(); as groups) {
+          <span class="heading">{{ groups.length === 1 ? '1 group' : groups.length + ' groups' }}</span>
+          <ul class="groups" aria-label="Groups">
+            @for (group of groups; track group.key) {
+              <li [attr.data-group-key]="group.key">
+                <span class="dot" [style.background]="group.color"></span>
+                <span class="name" [title]="group.name">{{ group.name }}</span>
+                <span class="size">n={{ group.size }}</span>
+                @if (group.isBase) {
+                  <span class="base">BASE</span>
+                }
+              </li>
+            }
+          </ul>
+        }
+      </ng-template>
+    </app-param-menu>
   `,
   styles: `
-    .panel {
-      display: flex;
-      flex-direction: column;
-      gap: 4px;
-      padding: 8px 12px;
-      min-width: 280px;
-      max-width: 480px;
-    }
     .modes {
       display: flex;
       flex-direction: column;
-    }
-    .list {
-      display: flex;
-      flex-direction: column;
-      max-height: 240px;
-      overflow: auto;
     }
     .heading,
     .note {
@@ -158,6 +117,19 @@ export class GroupByControl {
         .params.filter((id) => !known.has(id))
         .map((id) => ({ id, label: id, seedLike: false })),
     ];
+  });
+  /** The checkboxes: the parameters to group by, or those left out of "all" (seed-like ones always). */
+  protected readonly items = computed((): ParamMenuItem[] | null => {
+    const { mode, params, ignored } = this.options();
+    if (mode === 'params') return this.paramChoices().map(({ id, label }) => ({ id, label, checked: params.includes(id) }));
+    if (mode === 'all')
+      return (this.choices() ?? []).map(({ id, label, seedLike }) => ({
+        id,
+        label,
+        checked: seedLike || ignored.includes(id),
+        disabled: seedLike,
+      }));
+    return null;
   });
   protected readonly label = computed(() => {
     const { mode, params } = this.options();

@@ -26,6 +26,8 @@ describe('compare effects', () => {
     store.overrideSelector(selectMissingTaskIds, []);
     store.overrideSelector(selectCompareView, 'scalars/graph');
   });
+  // Mock selectors are memoized selectors overridden in place: give them back to the next spec.
+  afterEach(() => store.resetSelectors());
 
   it('loads headers once per set of ids, asking only for the compared ids', () => {
     const getAllEx = jasmine.createSpy('getAllEx').and.returnValue(of({ tasks: [{ id: A }] }));

@@ -63,6 +63,8 @@ describe('tasks page state', () => {
       store.overrideSelector(tasksFeature.selectSelectedIds, ['b', 'a']);
       store.overrideSelector(tasksFeature.selectCompareBlockedReason, null);
     });
+    // Mock selectors are memoized selectors overridden in place: give them back to the next spec.
+    afterEach(() => store.resetSelectors());
 
     it('loads the page the URL asks for on navigation, and reports failures', () => {
       const getPage = jasmine.createSpy('getPage').and.returnValues(

@@ -46,6 +46,8 @@ describe('debug samples effects', () => {
     store.overrideSelector(selectSampleOptions, parseSampleOptions({}));
     store.overrideSelector(debugSamplesFeature.selectViewer, initialDebugSamplesState.viewer);
   });
+  // Mock selectors are memoized selectors overridden in place: give them back to the next spec.
+  afterEach(() => store.resetSelectors());
 
   it('loads each task’s debug-sample metrics, sorted, with an empty list for tasks without any', () => {
     const taskMetrics = jasmine.createSpy().and.returnValue(of({ metrics: [{ task: A, metrics: ['z', 'b'] }] }));
