@@ -6,7 +6,7 @@
 // around its own tests only.
 import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { describe } from 'node:test';
+import { describe, it } from 'node:test';
 
 function testFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -18,6 +18,15 @@ function testFiles(dir: string): string[] {
 
 for (const file of testFiles(__dirname).sort()) {
   // Loaded inside the suite's callback, so the file's tests and hooks are registered in that suite.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a test file is loaded for its registrations, synchronously
-  describe(relative(join(__dirname, '../..'), file), () => require(file));
+  describe(relative(join(__dirname, '../..'), file), () => {
+    try {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- a test file is loaded for its registrations, synchronously
+      require(file);
+    } catch (error) {
+      // A file that does not load counts as a failed test, as it did in a process of its own.
+      it('loads', () => {
+        throw error;
+      });
+    }
+  });
 }
