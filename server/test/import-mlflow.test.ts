@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { openRepositories, type Repositories } from '../src/db/repositories';
 import type { TaskRow } from '../src/db/task-record';
-import { listExperiments, readRun } from '../src/import/mlflow/file-store';
+import { listExperiments, readMetricLines, readRun } from '../src/import/mlflow/file-store';
 import { MlflowStore } from '../src/import/mlflow/store-import';
 import { ImportSummary } from '../src/import/writer';
 import { startServer, tempDir as newTempDir } from './helpers';
@@ -48,11 +48,12 @@ test('the file store is read as MLflow writes it: experiments, run meta.yaml, pa
   assert.equal(run.status, 'FINISHED');
   assert.equal(run.startTime, Date.parse('2026-01-01T00:00:00Z'));
   assert.deepEqual(Object.fromEntries(run.params), { batch_size: '128', lr: '0.001', optimizer: 'adam' });
-  assert.deepEqual([...run.metrics.keys()].sort(), ['accuracy', 'loss/train', 'loss/val']);
-  assert.deepEqual(
-    run.metrics.get('loss/val')!.map((p) => p.step),
-    [4, 9, 14, 19],
-  );
+  assert.deepEqual(run.metricFiles.map((f) => f.key).sort(), ['accuracy', 'loss/train', 'loss/val']);
+  const steps: number[] = [];
+  const val = run.metricFiles.find((f) => f.key === 'loss/val')!;
+  const end = readMetricLines(val.path, { from: 0, final: true, point: (_ts, _value, step) => steps.push(step), badLine: assert.fail });
+  assert.deepEqual(steps, [4, 9, 14, 19]);
+  assert.equal(end, val.size);
   assert.equal(run.tags.get('mlflow.runName'), 'adam-lr-0.001');
   assert.ok(run.artifacts.some((a) => a.path === 'model/requirements.txt'));
 });
