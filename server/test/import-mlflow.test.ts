@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
-import { appendFileSync, cpSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { appendFileSync, cpSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { after, test } from 'node:test';
 import { openRepositories, type Repositories } from '../src/db/repositories';
 import type { TaskRow } from '../src/db/task-record';
@@ -307,4 +308,21 @@ test('a watched store reads a metric line only once it is whole, and adds what a
   assert.ok(second.lines().includes('skipped 1x: scalar points that are NaN or infinite'));
   assert.deepEqual([train().count, train().last_iter, train().value], [count + 1, last_iter! + 1, 0.3]);
   assert.equal(byName(repos)['adamw-running'].status, 'in_progress');
+});
+
+test('artifacts stored outside the run folder are read where the run artifact_uri points', () => {
+  const dir = tempDir();
+  const root = join(dir, 'mlruns');
+  cpSync(MLRUNS, root, { recursive: true });
+  const elsewhere = join(dir, 'artifact-root', '1', ADAM, 'artifacts');
+  mkdirSync(dirname(elsewhere), { recursive: true });
+  renameSync(join(root, '1', ADAM, 'artifacts'), elsewhere);
+  const meta = join(root, '1', ADAM, 'meta.yaml');
+  writeFileSync(meta, readFileSync(meta, 'utf8').replace(/^artifact_uri: .*$/m, `artifact_uri: ${pathToFileURL(elsewhere).href}`));
+  const { repos } = openRepositories(':memory:');
+  importStore(root, repos, join(dir, 'files'));
+  const adam = byName(repos)['adam-lr-0.001'];
+  const artifacts = JSON.parse(adam.execution!).artifacts as { key: string; uri: string }[];
+  assert.ok(artifacts.find((a) => a.key === 'confusion_matrix.csv')!.uri.startsWith('/files/mlflow/'));
+  assert.match(JSON.parse(adam.script!).requirements.pip, /^mlflow==/);
 });

@@ -1,5 +1,6 @@
 import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { isAbsolute, join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 
 /**
@@ -9,7 +10,7 @@ import { parse as parseYaml } from 'yaml';
  *   <run>/params/<key>                          the value (keys with `/` are nested folders)
  *   <run>/metrics/<key>                         lines of `timestamp value step` (keys with `/` are nested folders)
  *   <run>/tags/<key>                            the value (keys with `/` are nested folders)
- *   <run>/artifacts/...                         logged files
+ *   <run>/artifacts/...                         logged files (or where the run's artifact_uri points)
  * Deleting an experiment moves its folder to `<root>/.trash/` (lifecycle_stage `deleted` in its
  * meta.yaml and its runs'); a deleted run stays in place with lifecycle_stage `deleted`.
  */
@@ -35,7 +36,9 @@ export interface MlflowRun {
   tags: Map<string, string>;
   /** Metric files: key (`a/b` for a file in a subfolder) and path, read with readMetricLines. */
   metricFiles: { key: string; path: string; size: number }[];
-  /** Artifact paths relative to `artifacts/`, with their sizes. */
+  /** The folder of the run's artifacts: `<run>/artifacts`, or where meta.yaml's artifact_uri points on this machine. */
+  artifactsDir: string;
+  /** Artifact paths relative to artifactsDir, with their sizes. */
   artifacts: { path: string; size: number }[];
 }
 
@@ -118,6 +121,7 @@ export function readRun(dir: string): MlflowRun {
   const meta = readYaml(join(dir, 'meta.yaml'));
   // A meta.yaml without a status is a run MLflow reads as RUNNING.
   const rawStatus = String(meta.status ?? '1');
+  const artifactsDir = artifactsFolder(dir, meta.artifact_uri);
   return {
     dir,
     runId: String(meta.run_id ?? meta.run_uuid ?? dir.split(sep).pop()),
@@ -130,8 +134,29 @@ export function readRun(dir: string): MlflowRun {
     params: keyValues(join(dir, 'params')),
     tags: keyValues(join(dir, 'tags')),
     metricFiles: metricFilesOf(dir),
-    artifacts: filesUnder(join(dir, 'artifacts')),
+    artifactsDir,
+    artifacts: filesUnder(artifactsDir),
   };
+}
+
+/**
+ * The run's artifacts folder: `<run>/artifacts` (the file store's default), else a local
+ * artifact_uri (a server started with another --default-artifact-root) when it exists here.
+ */
+function artifactsFolder(runDir: string, artifactUri: unknown): string {
+  const inRun = join(runDir, 'artifacts');
+  if (existsSync(inRun) || typeof artifactUri !== 'string') return inRun;
+  let local: string | null = null;
+  if (artifactUri.startsWith('file://')) {
+    try {
+      local = fileURLToPath(artifactUri);
+    } catch {
+      local = null;
+    }
+  } else if (isAbsolute(artifactUri)) {
+    local = artifactUri;
+  }
+  return local && existsSync(local) && statSync(local).isDirectory() ? local : inRun;
 }
 
 /** A run's metric files: key (`a/b` for a file in a subfolder), path and size. */

@@ -283,8 +283,8 @@ export class MlflowStore {
       const read = (name: string) => run.artifacts.find((a) => a.path === posix.join(folder, name));
       const pip = read('requirements.txt');
       const conda = read('conda.yaml');
-      if (pip) requirements.pip = readFileSync(join(run.dir, 'artifacts', pip.path), 'utf8');
-      if (conda) requirements.conda = readFileSync(join(run.dir, 'artifacts', conda.path), 'utf8');
+      if (pip) requirements.pip = readFileSync(join(run.artifactsDir, pip.path), 'utf8');
+      if (conda) requirements.conda = readFileSync(join(run.artifactsDir, conda.path), 'utf8');
     }
     if (Object.keys(requirements).length) script.requirements = requirements;
     return script;
@@ -292,7 +292,7 @@ export class MlflowStore {
 
   private artifacts(run: MlflowRun, task: string, timestamp: number, summary: ImportSummary): object[] {
     return run.artifacts.map((artifact) => {
-      const source = join(run.dir, 'artifacts', artifact.path);
+      const source = join(run.artifactsDir, artifact.path);
       let uri = `file://${source}`;
       let hash = '';
       if (artifact.size <= MAX_COPIED_BYTES) {
