@@ -225,7 +225,7 @@ export function readMetricLines(path: string, options: MetricReadOptions): numbe
       let start = 0;
       for (let end = text.indexOf('\n'); end !== -1; end = text.indexOf('\n', start)) {
         // The rest of an overlong line (reported when it passed MAX_LINE) is not a line of its own.
-        if (!skipping) visitLine(text.slice(start, end), offset + start, options);
+        if (!skipping && !readPlainLine(text, start, end, options.point)) visitLine(text.slice(start, end), offset + start, options);
         skipping = false;
         start = end + 1;
       }
@@ -248,6 +248,37 @@ export function readMetricLines(path: string, options: MetricReadOptions): numbe
     closeSync(fd);
   }
   return offset;
+}
+
+/** Digits of an integer field read without a string (a millisecond time has 13). */
+const MAX_DIGITS = 15;
+
+/**
+ * The common line, `<integer> <number> <integer>`, read in place (no string per field but the
+ * value's); false for anything else, which parseMetricLine then decides.
+ */
+function readPlainLine(text: string, start: number, end: number, point: MetricReadOptions['point']): boolean {
+  let i = start;
+  const negativeTs = text.charCodeAt(i) === 45;
+  if (negativeTs) i++;
+  let timestamp = 0;
+  const tsStart = i;
+  for (let c = text.charCodeAt(i); c >= 48 && c <= 57; c = text.charCodeAt(++i)) timestamp = timestamp * 10 + (c - 48);
+  if (i === tsStart || i - tsStart > MAX_DIGITS || text.charCodeAt(i) !== 32) return false;
+  const valueStart = i + 1;
+  const space = text.indexOf(' ', valueStart);
+  if (space === -1 || space >= end || space === valueStart) return false;
+  const value = Number(text.slice(valueStart, space));
+  if (Number.isNaN(value)) return false;
+  i = space + 1;
+  const negativeStep = text.charCodeAt(i) === 45;
+  if (negativeStep) i++;
+  let step = 0;
+  const stepStart = i;
+  for (let c = text.charCodeAt(i); c >= 48 && c <= 57 && i < end; c = text.charCodeAt(++i)) step = step * 10 + (c - 48);
+  if (i !== end || i === stepStart || i - stepStart > MAX_DIGITS) return false;
+  point(negativeTs ? -timestamp : timestamp, value, negativeStep ? -step : step);
+  return true;
 }
 
 function visitLine(line: string, offset: number, options: MetricReadOptions): void {
