@@ -3,9 +3,10 @@ import { appendFileSync, cpSync, mkdirSync, readFileSync, renameSync, rmSync, st
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, test } from 'node:test';
+import fc from 'fast-check';
 import { openRepositories, type Repositories } from '../src/db/repositories';
 import type { TaskRow } from '../src/db/task-record';
-import { listExperiments, readMetricLines, readRun } from '../src/import/mlflow/file-store';
+import { listExperiments, parseMetricLine, readMetricLines, readRun } from '../src/import/mlflow/file-store';
 import { MlflowStore } from '../src/import/mlflow/store-import';
 import { ImportSummary } from '../src/import/writer';
 import { startServer, tempDir as newTempDir } from './helpers';
@@ -325,4 +326,55 @@ test('artifacts stored outside the run folder are read where the run artifact_ur
   const artifacts = JSON.parse(adam.execution!).artifacts as { key: string; uri: string }[];
   assert.ok(artifacts.find((a) => a.key === 'confusion_matrix.csv')!.uri.startsWith('/files/mlflow/'));
   assert.match(JSON.parse(adam.script!).requirements.pip, /^mlflow==/);
+});
+
+test('a metric line reads the same through the in-place path as through the general parser', () => {
+  const dir = tempDir();
+  const path = join(dir, 'metric');
+  const token = fc.oneof(
+    fc.integer({ min: -1e6, max: 1e6 }).map(String),
+    fc.constantFrom(
+      '1767225600000',
+      '99999999999999999',
+      '-0',
+      '0',
+      '00',
+      '1.5',
+      '1e-05',
+      'nan',
+      'inf',
+      '-inf',
+      'NaN',
+      'x',
+      '',
+      '0x10',
+      '-',
+    ),
+    fc.double({ noNaN: true }).map(String),
+  );
+  const line = fc.oneof(
+    fc.tuple(token, token, token).map((t) => t.join(' ')),
+    fc.tuple(token, token).map((t) => t.join(' ')),
+    fc.tuple(fc.array(token, { maxLength: 5 }), fc.constantFrom(' ', '  ', '\t', ' \r')).map(([t, separator]) => t.join(separator)),
+  );
+  fc.assert(
+    fc.property(fc.array(line, { minLength: 1, maxLength: 30 }), (lines) => {
+      writeFileSync(path, lines.join('\n') + '\n');
+      const read: (string | number[])[] = [];
+      readMetricLines(path, {
+        from: 0,
+        final: true,
+        point: (ts, value, step) => read.push([ts, value, step]),
+        badLine: (_offset, text) => read.push(text),
+      });
+      const expected = lines
+        .filter((l) => l.trim() !== '')
+        .map((l) => {
+          const p = parseMetricLine(l);
+          return p ? [p.timestamp, p.value, p.step] : l;
+        });
+      assert.deepEqual(read, expected);
+    }),
+    { numRuns: 300 },
+  );
 });
