@@ -71,7 +71,7 @@ export class MlflowStore {
   /** Imports the runs that changed; returns how many were imported. */
   pass(summary: ImportSummary, options: StorePassOptions): number {
     const experiments = listExperiments(this.root);
-    const runs = experiments.reduce((n, e) => n + e.runDirs.length, 0);
+    const runs = experiments.reduce((n, e) => n + (e.deleted ? 0 : e.runDirs.length), 0);
     const changed: { dir: string; signature: string; experiment: (typeof experiments)[number] }[] = [];
     for (const experiment of experiments) {
       if (experiment.deleted) {
