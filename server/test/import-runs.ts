@@ -1,5 +1,5 @@
-import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
-import { join } from 'node:path';
+import { closeSync, mkdirSync, openSync, writeFileSync, writeSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileVersionRecord, scalarRecord } from '../src/import/tensorboard/event-writer';
 
 /**
@@ -20,4 +20,49 @@ export function writeRun(dir: string, steps: number, tags: number, from = 0): vo
   } finally {
     closeSync(fd);
   }
+}
+
+/**
+ * Writes an MLflow run into a file store as MLflow's file store writes it: `steps` lines of
+ * `timestamp value step` for each of `keys` metrics (from step `from`, appended to what is there),
+ * the experiment's and the run's meta.yaml, a param and the run name tag.
+ */
+export function writeMlflowRun(root: string, experiment: string, runId: string, steps: number, keys: string[], from = 0): void {
+  const experimentDir = join(root, experiment);
+  const runDir = join(experimentDir, runId);
+  mkdirSync(runDir, { recursive: true });
+  writeFileSync(
+    join(experimentDir, 'meta.yaml'),
+    `artifact_location: file://${experimentDir}\ncreation_time: 1767225600000\nexperiment_id: '${experiment}'\n` +
+      `last_update_time: 1767225600000\nlifecycle_stage: active\nname: exp-${experiment}\n`,
+  );
+  writeFileSync(
+    join(runDir, 'meta.yaml'),
+    `artifact_uri: file://${runDir}/artifacts\nend_time: null\nentry_point_name: ''\nexperiment_id: '${experiment}'\n` +
+      `lifecycle_stage: active\nrun_id: ${runId}\nrun_name: ${runId.slice(0, 8)}\nrun_uuid: ${runId}\nsource_name: ''\n` +
+      `source_type: 4\nsource_version: ''\nstart_time: 1767225600000\nstatus: 3\ntags: []\nuser_id: test\n`,
+  );
+  for (const [folder, key, value] of [
+    ['params', 'steps', String(from + steps)],
+    ['tags', 'mlflow.runName', `run-${runId.slice(0, 8)}`],
+  ]) {
+    mkdirSync(join(runDir, folder), { recursive: true });
+    writeFileSync(join(runDir, folder, key), value);
+  }
+  keys.forEach((key, k) => {
+    const path = join(runDir, 'metrics', key);
+    mkdirSync(dirname(path), { recursive: true });
+    const fd = openSync(path, 'a');
+    try {
+      for (let at = from; at < from + steps; at += 10_000) {
+        let lines = '';
+        for (let step = at; step < Math.min(at + 10_000, from + steps); step++) {
+          lines += `${1767225600000 + step * 250} ${Math.cos(step * (k + 1)) * 3} ${step}\n`;
+        }
+        writeSync(fd, lines);
+      }
+    } finally {
+      closeSync(fd);
+    }
+  });
 }

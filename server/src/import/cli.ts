@@ -3,7 +3,7 @@
  * npm run import -- mlflow MLRUNS_DIR   [--project NAME] [--db FILE] [--files DIR] [--watch] [--interval S]
  *
  * Writes through the server's repositories into its database (a run lands whole: see
- * TensorBoardRun; the server's own writes go on meanwhile), so a server running on the same file
+ * RunStaging; the server's own writes go on meanwhile), so a server running on the same file
  * shows the runs without a restart. Importing again updates the
  * same tasks and adds appended steps; --watch keeps importing while runs are written.
  */

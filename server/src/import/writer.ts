@@ -100,7 +100,7 @@ export interface SeriesHandle {
  * Scalar points of one task, written in blocks. A series keeps only the points after the last
  * iteration it already held when the writer was made, so importing a run again adds only
  * appended steps (and duplicates nothing). The points are written under `writeTask` (the task
- * itself unless a staging id is given: see TensorBoardRun).
+ * itself unless a staging id is given: see RunStaging).
  */
 export class SeriesWriter {
   private readonly known = new Map<string, number>();

@@ -2,18 +2,19 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join, posix, resolve } from 'node:path';
 import type { TaskFields } from '../../db/tasks-repository';
+import { RunStaging } from '../staging';
 import {
   ensureProject,
   iso,
   metricVariant,
-  SeriesWriter,
+  type SeriesHandle,
   stableId,
   storeFile,
   upsertTask,
   type ImportSummary,
   type ImportTarget,
 } from '../writer';
-import { listExperiments, readRun, runSignature, type MlflowRun } from './file-store';
+import { listExperiments, metricFilesOf, readMetricLines, readRun, runSignature, type MlflowRun } from './file-store';
 
 /** RunStatus → task status. */
 const STATUS: Record<string, string> = {
@@ -27,13 +28,32 @@ const STATUS: Record<string, string> = {
 /** Artifacts larger than this are listed with their path in the store instead of being copied. */
 const MAX_COPIED_BYTES = 64 << 20;
 
+/** Bad lines of a metric file reported one by one; the rest are counted. */
+const BAD_LINES_SHOWN = 5;
+
+export interface StorePassOptions {
+  /** While watching: the last line of a metric file without its newline yet is read at the next pass. */
+  watching?: boolean;
+  onProgress?: (p: { runsDone: number; runs: number; bytesDone: number; bytes: number }) => void;
+}
+
+/** A run of the store as this importer knows it. */
+interface KnownRun {
+  /** Its files' sizes and times when it was last imported. */
+  signature: string;
+  staging: RunStaging;
+  /** Metric file → the byte offset it was read up to (what a metric file appends is read from there). */
+  offsets: Map<string, number>;
+}
+
 /**
  * An MLflow file store: experiment → project (or all into `--project`), run → task. Each `pass`
- * imports the runs whose folders changed since the previous one.
+ * imports the runs whose folders changed since the previous one; a run lands whole through its
+ * RunStaging (its points in short staged transactions, then one that publishes the task).
  */
 export class MlflowStore {
   readonly root: string;
-  private readonly signatures = new Map<string, string>();
+  private readonly runs = new Map<string, KnownRun>();
   private readonly projects = new Map<string, string>();
 
   constructor(
@@ -48,39 +68,43 @@ export class MlflowStore {
     return this.project || 'one per experiment';
   }
 
-  pass(
-    summary: ImportSummary,
-    options: { onProgress?: (p: { runsDone: number; runs: number; bytesDone: number; bytes: number }) => void },
-  ): number {
+  /** Imports the runs that changed; returns how many were imported. */
+  pass(summary: ImportSummary, options: StorePassOptions): number {
     const experiments = listExperiments(this.root);
-    const runs = experiments.reduce((n, e) => n + e.runDirs.length, 0);
-    let done = 0;
-    let imported = 0;
+    const runs = experiments.reduce((n, e) => n + (e.deleted ? 0 : e.runDirs.length), 0);
+    const changed: { dir: string; signature: string; experiment: (typeof experiments)[number] }[] = [];
     for (const experiment of experiments) {
       if (experiment.deleted) {
         summary.skip('deleted experiment', 1);
-        done += experiment.runDirs.length;
         continue;
       }
       for (const dir of experiment.runDirs) {
-        done++;
         const signature = runSignature(dir);
-        if (this.signatures.get(dir) === signature) continue;
-        const run = readRun(dir);
-        if (run.deleted) {
-          summary.skip('deleted run');
-          this.signatures.set(dir, signature);
-          continue;
-        }
-        const projectName = this.project || experiment.name;
-        this.target.repos.transaction(() => {
-          const project = this.projectId(projectName, experiment.id);
-          this.importRun(run, project, summary);
-        });
-        this.signatures.set(dir, signature);
-        imported++;
-        options.onProgress?.({ runsDone: done, runs, bytesDone: 0, bytes: 0 });
+        if (this.runs.get(dir)?.signature !== signature) changed.push({ dir, signature, experiment });
       }
+    }
+    let done = runs - changed.length;
+    let imported = 0;
+    const bytes = changed.reduce((n, c) => n + this.unreadBytes(c.dir), 0);
+    let bytesDone = 0;
+    const progress = () => options.onProgress?.({ runsDone: done, runs, bytesDone, bytes });
+    for (const { dir, signature, experiment } of changed) {
+      const run = readRun(dir);
+      const known = this.known(dir, run.runId);
+      if (run.deleted) {
+        summary.skip('deleted run');
+      } else {
+        const project = this.projectId(this.project || experiment.name, experiment.id);
+        const before = bytesDone;
+        this.importRun(run, known, project, summary, !options.watching, (n) => {
+          bytesDone = before + n;
+          progress();
+        });
+        imported++;
+      }
+      known.signature = signature;
+      done++;
+      progress();
     }
     return imported;
   }
@@ -88,27 +112,126 @@ export class MlflowStore {
   /** Runs keep the status their meta.yaml gives. */
   completeIdle(): void {}
 
+  private known(dir: string, runId: string): KnownRun {
+    let known = this.runs.get(dir);
+    if (!known) {
+      const staging = new RunStaging(stableId('mlflow', runId), 'mlflow');
+      this.runs.set(dir, (known = { signature: '', staging, offsets: new Map() }));
+    }
+    return known;
+  }
+
+  /** Bytes of a run's metric files not read yet. */
+  private unreadBytes(dir: string): number {
+    const offsets = this.runs.get(dir)?.offsets;
+    return metricFilesOf(dir).reduce((n, f) => n + Math.max(0, f.size - (offsets?.get(f.path) ?? 0)), 0);
+  }
+
   private projectId(name: string, experimentId: string): string {
     let id = this.projects.get(name);
     if (!id) {
-      id = ensureProject(this.target, name, `MLflow experiment ${experimentId} of ${this.root}`, iso(Date.now()));
+      id = this.target.repos.transaction(() =>
+        ensureProject(this.target, name, `MLflow experiment ${experimentId} of ${this.root}`, iso(Date.now())),
+      );
       this.projects.set(name, id);
     }
     return id;
   }
 
-  private importRun(run: MlflowRun, project: string, summary: ImportSummary): void {
-    const task = stableId('mlflow', run.runId);
-    const tags = run.tags;
-    const lastMetricTs = Math.max(
-      0,
-      ...[...run.metrics.values()].map((points) => (points.length ? points[points.length - 1].timestamp : 0)),
-    );
+  private importRun(
+    run: MlflowRun,
+    known: KnownRun,
+    project: string,
+    summary: ImportSummary,
+    final: boolean,
+    onBytes: (bytes: number) => void,
+  ): void {
+    const saved = new Map(known.offsets);
+    try {
+      known.staging.run(this.target, () => this.stageAndPublish(run, known, project, summary, final, onBytes));
+    } catch (error) {
+      // Nothing was published: read the same lines again next time.
+      known.offsets.clear();
+      for (const [path, offset] of saved) known.offsets.set(path, offset);
+      throw error;
+    }
+  }
+
+  private stageAndPublish(
+    run: MlflowRun,
+    known: KnownRun,
+    project: string,
+    summary: ImportSummary,
+    final: boolean,
+    onBytes: (bytes: number) => void,
+  ): void {
+    const { staging } = known;
+    const target = this.target;
+    const task = staging.taskId;
+    const writer = staging.seriesWriter(target, summary);
+    const commit = () => {
+      if (writer.buffered) staging.stage(target, () => writer.flush());
+    };
+    let lastMetricTs = 0;
+    let bytesBefore = 0;
+    for (const file of run.metricFiles) {
+      const { metric, variant } = metricVariant(file.key);
+      let series: SeriesHandle | null = null;
+      let bad = 0;
+      const kept = known.offsets.get(file.path) ?? 0;
+      // A file shorter than what was read of it was written anew: read it whole.
+      const from = kept <= file.size ? kept : 0;
+      const to = readMetricLines(file.path, {
+        from,
+        final,
+        point: (timestamp, value, step) => {
+          series ??= writer.series(metric, variant);
+          writer.push(series, step, value, timestamp);
+          if (timestamp > lastMetricTs) lastMetricTs = timestamp;
+          if (writer.full) commit();
+        },
+        badLine: (offset, line) => {
+          if (++bad <= BAD_LINES_SHOWN) {
+            summary.problems.push(`${file.path} at offset ${offset}: '${line.slice(0, 80)}' is not 'timestamp value step'; skipped`);
+          }
+        },
+        onBytes: (n) => onBytes(bytesBefore + n),
+      });
+      if (bad > BAD_LINES_SHOWN) summary.problems.push(`${file.path}: ${bad - BAD_LINES_SHOWN} more lines that do not parse; skipped`);
+      bytesBefore += to - from;
+      known.offsets.set(file.path, to);
+    }
+    commit();
+
+    // The last point's time, of the lines read now and of those an earlier import read.
+    for (const s of target.repos.scalars.seriesOfTasks([task, staging.stagingId])) {
+      if ((s.last_ts ?? 0) > lastMetricTs) lastMetricTs = s.last_ts!;
+    }
     const start = run.startTime ?? (lastMetricTs || Date.now());
     const end = run.endTime ?? null;
     const last = Math.max(start, end ?? 0, lastMetricTs);
+    const fields = this.taskFields(run, project, start, end, last);
+    // Artifacts are files (stored before the task that lists them is published).
+    fields.execution = { artifacts: this.artifacts(run, task, end ?? last, summary) };
+    const created = staging.publish(target, () => {
+      const outcome = upsertTask(target, task, fields);
+      target.repos.tasks.touch(task, writer.lastIteration, iso(last));
+      return outcome === 'created';
+    });
+    if (created) summary.tasksCreated++;
+    else summary.tasksUpdated++;
+  }
+
+  private taskFields(
+    run: MlflowRun,
+    project: string,
+    start: number,
+    end: number | null,
+    last: number,
+  ): TaskFields & { name: string; created: string } {
+    const tags = run.tags;
     const status = STATUS[run.status] ?? 'completed';
-    const fields: TaskFields & { name: string; created: string } = {
+    return {
       project,
       name: tags.get('mlflow.runName') || run.runName || run.runId,
       type: 'training',
@@ -141,21 +264,6 @@ export class MlflowStore {
         : {},
       script: this.script(run),
     };
-    const created = upsertTask(this.target, task, fields) === 'created';
-    if (created) summary.tasksCreated++;
-    else summary.tasksUpdated++;
-
-    const writer = new SeriesWriter(this.target, task, summary);
-    for (const [key, points] of run.metrics) {
-      const { metric, variant } = metricVariant(key);
-      for (const p of points) writer.add(metric, variant, p.step, p.value, p.timestamp);
-    }
-    writer.flush();
-    for (const line of run.badLines) summary.problems.push(line);
-
-    const artifacts = this.artifacts(run, task, end ?? last, summary);
-    this.target.repos.tasks.update(task, { execution: { artifacts } });
-    this.target.repos.tasks.touch(task, writer.lastIteration, iso(last));
   }
 
   /** Source details from the run's tags, and installed packages from a logged model. */
@@ -175,8 +283,8 @@ export class MlflowStore {
       const read = (name: string) => run.artifacts.find((a) => a.path === posix.join(folder, name));
       const pip = read('requirements.txt');
       const conda = read('conda.yaml');
-      if (pip) requirements.pip = readFileSync(join(run.dir, 'artifacts', pip.path), 'utf8');
-      if (conda) requirements.conda = readFileSync(join(run.dir, 'artifacts', conda.path), 'utf8');
+      if (pip) requirements.pip = readFileSync(join(run.artifactsDir, pip.path), 'utf8');
+      if (conda) requirements.conda = readFileSync(join(run.artifactsDir, conda.path), 'utf8');
     }
     if (Object.keys(requirements).length) script.requirements = requirements;
     return script;
@@ -184,7 +292,7 @@ export class MlflowStore {
 
   private artifacts(run: MlflowRun, task: string, timestamp: number, summary: ImportSummary): object[] {
     return run.artifacts.map((artifact) => {
-      const source = join(run.dir, 'artifacts', artifact.path);
+      const source = join(run.artifactsDir, artifact.path);
       let uri = `file://${source}`;
       let hash = '';
       if (artifact.size <= MAX_COPIED_BYTES) {

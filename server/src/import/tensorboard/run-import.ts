@@ -3,12 +3,12 @@ import type { TaskFields } from '../../db/tasks-repository';
 import { decodeEvent, decodeScalarEvent, type HistogramBucket, type ScalarVisitor, type TbItem } from './events';
 import { histogramFigure, textFigure } from './figures';
 import type { RunFiles } from './log-dir';
+import { RunStaging } from '../staging';
 import { TfRecordReader } from './tfrecord';
 import {
   iso,
   metricVariant,
   safeSegment,
-  SeriesWriter,
   type SeriesHandle,
   stableId,
   storeFile,
@@ -36,50 +36,37 @@ const FLUSH_EVENTS = 1000;
 
 /**
  * One TensorBoard run and where its files were read up to. `importNew` reads what was appended
- * since the last call. Nothing of a run lands half-written, yet other writers (the server's SDK
- * ingest) are not held up by a large run: its points, plots and samples are written in short
- * transactions under a staging task id no reader asks for, then handed to the task in one short
- * transaction at the end. A failed or killed import leaves only staged rows, which are
- * discarded (at the failure, or when the run is imported next).
+ * since the last call; the run lands whole through its RunStaging (short staged transactions,
+ * then one that publishes).
  */
 export class TensorBoardRun {
   readonly taskId: string;
-  /** The task id the run's rows are written under until they are published. */
-  readonly stagingId: string;
+  private readonly staging: RunStaging;
   private readonly readers = new Map<string, TfRecordReader>();
-  /** Whether staged rows may exist (left by a killed import before this object's first call). */
-  private staged = true;
 
   constructor(
     readonly projectName: string,
     public files: RunFiles,
   ) {
     this.taskId = stableId('tensorboard', projectName, files.name);
-    this.stagingId = stableId('tensorboard-staging', this.taskId);
+    this.staging = new RunStaging(this.taskId, 'tensorboard');
+  }
+
+  /** The task id the run's rows are written under until they are published. */
+  get stagingId(): string {
+    return this.staging.stagingId;
   }
 
   /** Imports the records appended since the last call; returns how many were read. */
   importNew(target: ImportTarget, summary: ImportSummary, options: RunImportOptions): number {
     const saved = new Map([...this.readers].map(([path, r]) => [path, r.offset]));
     try {
-      this.discardStaged(target);
-      return this.importRecords(target, summary, options);
+      return this.staging.run(target, () => this.importRecords(target, summary, options));
     } catch (error) {
       // Nothing was published: read the same records again next time.
       for (const [path, reader] of this.readers) reader.offset = saved.get(path) ?? 0;
-      this.discardStaged(target);
       throw error;
     }
-  }
-
-  /** Removes what an unfinished import staged. */
-  private discardStaged(target: ImportTarget): void {
-    if (!this.staged) return;
-    this.staged = false;
-    target.repos.transaction(() => {
-      target.repos.scalars.deleteTask(this.stagingId);
-      target.repos.events.deleteTask(this.stagingId);
-    });
   }
 
   private reader(path: string): TfRecordReader {
@@ -92,14 +79,13 @@ export class TensorBoardRun {
     const task = this.taskId;
     const existed = target.repos.tasks.exists(task);
     const staging = this.stagingId;
-    const writer = new SeriesWriter(target, task, summary, staging);
+    const writer = this.staging.seriesWriter(target, summary);
     let samples: DebugSampleEvent[] = [];
     let plots: PlotEvent[] = [];
     /** Writes what was gathered, in one short transaction, under the staging id. */
     const commit = () => {
       if (!writer.buffered && !samples.length && !plots.length) return;
-      this.staged = true;
-      target.repos.transaction(() => {
+      this.staging.stage(target, () => {
         writer.flush();
         target.repos.events.addDebugSamples(samples);
         target.repos.events.addPlots(plots);
@@ -228,8 +214,8 @@ export class TensorBoardRun {
     const last = Number.isFinite(lastWall) ? lastWall * 1000 : first;
     const fields = this.taskFields(options, first, last);
     if (hparams) fields.hyperparams = { hparams: hyperparamSection(hparams) };
-    // Publish: the task row and everything staged, in one short transaction.
-    target.repos.transaction(() => {
+    // Publish: everything staged and the task row, in one short transaction.
+    this.staging.publish(target, () => {
       const { events } = target.repos;
       if (existed) {
         const row = target.repos.tasks.rows([task], ['created'])[0];
@@ -237,8 +223,6 @@ export class TensorBoardRun {
         fields.started = fields.created;
       }
       upsertTask(target, task, fields);
-      target.repos.scalars.moveSeries(staging, task);
-      events.moveTask(staging, task);
       for (const [tag, { step, buckets }] of histograms) {
         const { metric, variant } = metricVariant(tag);
         events.deletePlots(task, metric, variant);
@@ -252,7 +236,6 @@ export class TensorBoardRun {
       );
       target.repos.tasks.touch(task, writer.lastIteration, fields.last_update!);
     });
-    this.staged = false;
     if (existed) summary.tasksUpdated++;
     else summary.tasksCreated++;
     return records;
