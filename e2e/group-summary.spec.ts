@@ -21,8 +21,9 @@ type Bar = {
   legendgroup: string;
   x: string[];
   y: number[];
-  error_y: { array: (number | null)[]; visible: boolean };
+  error_y: { array: (number | null)[]; visible: boolean; color: string };
   customdata: number[][];
+  text: string[];
 };
 
 /** Every task's single values from the API, by task id and then by metric and variant. */
@@ -95,6 +96,8 @@ function checkBars(
     expect(bar.error_y.array[0]!, `${group}: ${key} std`).toBeCloseTo(sd, 12);
     expect(bar.error_y.visible).toBe(true);
     expect(bar.customdata[0][0]).toBe(sample.length);
+    // Written on the bar: the mean to 4 significant digits ± the std to 2.
+    expect(bar.text[0]).toBe(`${Number(mean.toPrecision(4))} ± ${Number(sd.toPrecision(2))}`);
     expect(bar.name).toContain(`(n=${members[group].length})`);
   }
 }
@@ -190,8 +193,11 @@ test.describe('grouped Summary (demo project "Seed study")', () => {
     expect(url.pathname).toMatch(/^\/embed;ids=[0-9a-f,]+(;slots=[\d,]+)?\/summary$/);
     expect(url.searchParams.get('groupby')).toBe('all');
     expect(url.searchParams.get('gignore')).toBe('Args/num_workers');
-    await page.goto(src);
+    // In a dark page, whose embeds draw the error bars light.
+    await page.goto(`${src}&theme=dark`);
     const embedded = await groupedBars(page, 3, labels);
+    expect(new Set(embedded.map((bar) => bar.error_y.color)).size).toBe(1);
+    expect(embedded[0].error_y.color).toMatch(/^#[c-f][0-9a-f]{5}$/);
     checkBars(embedded, values, merged, configOf);
     expect(embedded.map((bar) => bar.name)).toEqual(onPage.map((bar) => bar.name));
     // The chart alone: no page header, no plot list.

@@ -1,5 +1,5 @@
 import { SingleValueMetrics } from '../../core/api/events-api';
-import { buildGroupedSummaryFigure, errorBarColor } from './summary-group-figure';
+import { barText, buildGroupedSummaryFigure, errorBarColor } from './summary-group-figure';
 
 type Bar = {
   name: string;
@@ -8,6 +8,7 @@ type Bar = {
   error_y: { array: (number | null)[]; visible: boolean; color: string };
   customdata: number[][];
   hovertemplate: string;
+  text: string[];
 };
 
 const response: SingleValueMetrics = {
@@ -41,6 +42,10 @@ describe('buildGroupedSummaryFigure', () => {
     expect(bars[1].y[0]).toBe(0.5);
     expect(bars[1].error_y.visible).toBe(false);
     expect(bars[1].hovertemplate).not.toContain('±');
+    // Written on the bars: mean ± std, or the value alone.
+    expect(bars[0].text).toEqual([`${Number(m.toPrecision(4))} ± ${Number(sd.toPrecision(2))}`]);
+    expect(bars[1].text).toEqual(['0.5']);
+    expect(barText(0.92819999, 0.00238747)).toBe('0.9282 ± 0.0024');
   });
 
   it('draws the error bars in the page’s text colour, so they show on a dark background too', () => {
