@@ -53,9 +53,19 @@ const plainBaseURL = `http://127.0.0.1:${plainPort}`;
  * Hyperparameters, Plots) get the same answers in both modes (server/test/tasks-clearml-shape.test.ts
  * checks the task answers in both), so `full` covers them; plain-clearml.spec.ts runs in both, and
  * compare-links.spec.ts, whose unknown ids plain clearml-server refuses in its events calls, and
- * groups.spec.ts and group-bands.spec.ts, whose values and bands come from what the plain server sends.
+ * groups.spec.ts, group-bands.spec.ts and group-summary.spec.ts, whose values, bands and bars come from what
+ * the plain server sends.
  */
-const PLAIN_SUITES = ['scalars', 'debug-samples', 'live-updates', 'plain-clearml', 'compare-links', 'groups', 'group-bands'];
+const PLAIN_SUITES = [
+  'scalars',
+  'debug-samples',
+  'live-updates',
+  'plain-clearml',
+  'compare-links',
+  'groups',
+  'group-bands',
+  'group-summary',
+];
 const asked = process.argv.slice(2);
 /** `--project=plain` (or `--project plain`) alone: the full-mode server is not started. */
 const onlyProject = (name: string) => asked.some((a, i) => a === `--project=${name}` || (a === '--project' && asked[i + 1] === name));

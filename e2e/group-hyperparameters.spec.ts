@@ -6,7 +6,7 @@ const LOADED = { timeout: 60_000 };
 const SEEDS = ['resnet18 adamw lr=0.001 seed=1', 'resnet18 adamw lr=0.001 seed=2', 'resnet18 adamw lr=0.001 seed=3'];
 
 type LastMetrics = Record<string, Record<string, { metric: string; variant: string; value?: number }>>;
-type ScatterTrace = { y: number[]; text: string[]; error_y?: { array: (number | null)[] } };
+type ScatterTrace = { y: number[]; text: string[]; error_y?: { array: (number | null)[]; color?: string } };
 
 /** Each task's LAST value of a metric/variant, as the server reports it. */
 async function lastValues(request: APIRequestContext, ids: string[], metric: string, variant: string): Promise<Record<string, number>> {
@@ -83,6 +83,11 @@ test.describe('grouped Hyperparameters charts', () => {
     expect(new URL(src).searchParams.get('groupby')).toBe('all');
     await page.goto(src);
     await expect.poll(async () => (await scatterTraces(page).catch(() => []))[0]?.y.length, LOADED).toBe(2);
+    // Its error bars in the theme's text colour: dark on light, light on dark.
+    const light = (await scatterTraces(page))[0].error_y!.color!;
+    expect(light).toMatch(/^#[0-3][0-9a-f]{5}$/);
+    await page.goto(`${src}&theme=dark`);
+    await expect.poll(async () => (await scatterTraces(page).catch(() => []))[0]?.error_y?.color, LOADED).toMatch(/^#[c-f][0-9a-f]{5}$/);
   });
 });
 

@@ -217,7 +217,7 @@ test.describe('grouped values and their significance (demo project "Seed study")
         expect(await attr(cell, 'data-n')).toBe(5);
         expect(await attr(cell, 'data-mean')).toBeCloseTo(average(xs), 10);
         expect(await attr(cell, 'data-std')).toBeCloseTo(sampleStd(xs), 10);
-        await expect(cell).toContainText(`${Number(average(xs).toPrecision(6))} ± ${Number(sampleStd(xs).toPrecision(6))}`);
+        await expect(cell).toContainText(`${Number(average(xs).toPrecision(6))} ± ${Number(sampleStd(xs).toPrecision(3))}`);
       }
       const comparisons = row.getByTestId('group-comparison');
       for (let g = 1; g < 4; g++) {
@@ -270,6 +270,39 @@ test.describe('grouped values and their significance (demo project "Seed study")
       expect(Number(line[means[g] + 2])).toBe(5);
     }
     expect(header).toContain(`${header[means[1]].replace(/ mean$/, '')} p (Holm)`);
+  });
+
+  test('at 1280 × 800 nothing a reader needs is cut: each group’s whole name, each comparison’s p-value', async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    const ids = (
+      await Promise.all(
+        CONFIGS.map((config) =>
+          taskIds(
+            page.request,
+            [1, 2, 3, 4, 5].map((seed) => studyName(config, seed)),
+          ),
+        ),
+      )
+    ).flat();
+    await page.goto(compareUrl(ids, 'scalars/values', 'groupby=all'));
+    const table = page.getByRole('table', { name: 'Values by group' });
+    await expect(table.getByTestId('group-comparison').first()).toContainText(/ p(=| < )\d/, LOADED);
+    // The groups differ only in their names' middle or end: every name is shown whole.
+    const headers = table.locator('thead th.group');
+    await expect(headers).toHaveCount(4);
+    for (const header of await headers.all()) {
+      const name = await header.getAttribute('title');
+      const cut = await header.evaluate((el) => el.scrollWidth > el.clientWidth || el.scrollHeight > el.clientHeight);
+      expect(cut, `header ${name} is cut`).toBe(false);
+    }
+    await expect(headers.nth(1)).toContainText('label_smoothing=0.1, num_workers=4, warmup_steps=500');
+    // Each comparison whole, its p-value included.
+    const cells = table.getByTestId('group-comparison');
+    for (const cell of await cells.all()) {
+      await expect(cell).toContainText(/ p(=| < )\d/);
+      const cut = await cell.evaluate((el) => el.scrollWidth > el.clientWidth);
+      expect(cut, `comparison ${await cell.textContent()} is cut`).toBe(false);
+    }
   });
 
   test('one task on a side: the difference, and that no test is possible', async ({ page }) => {

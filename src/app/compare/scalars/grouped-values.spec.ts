@@ -1,4 +1,13 @@
-import { buildGroupedRows, comparedCounts, formatComparison, formatMeanStd, groupedCsvRows, ValueGroup } from './grouped-values';
+import {
+  buildGroupedRows,
+  comparedCounts,
+  formatComparison,
+  formatMeanStd,
+  formatSpread,
+  groupedCsvRows,
+  GroupComparison,
+  ValueGroup,
+} from './grouped-values';
 import { ValueRow } from './values-table';
 
 /** Student's sleep data (R's `sleep`): R's t.test gives t = -1.8608, df = 17.776, p = 0.07939, 95% CI [-3.3654832, 0.2054832]. */
@@ -70,11 +79,12 @@ describe('grouped values', () => {
     const comparison = shifted[0].comparisons[1]!;
     expect(comparison.test.interval[0]).toBeGreaterThan(0);
     expect(comparison.significant).toBeTrue();
-    expect(formatComparison(comparison)).toMatch(/^\+10 \[.*\] p=< 0\.0001$/);
+    expect(formatComparison(comparison)).toMatch(/^\+10\.\d+ \[\d+\.\d+, \d+\.\d+\] p < 0\.0001$/);
   });
 
   it('writes mean ± std, and a CSV with mean, std and n per group and the comparison columns', () => {
-    expect(formatMeanStd(rows[0].stats[0])).toMatch(/^2\.33 ± 2\.0\d+$/);
+    // std 2.002: three significant digits, trailing zeros dropped.
+    expect(formatMeanStd(rows[0].stats[0])).toBe('2.33 ± 2');
     expect(formatMeanStd(rows[0].stats[2])).toBe('5');
     const csv = groupedCsvRows(rows, GROUPS);
     expect(csv[0].slice(0, 8)).toEqual([
@@ -108,5 +118,23 @@ describe('grouped values', () => {
     expect(single[0].comparisons[1]!.significant).toBeTrue();
     expect(buildGroupedRows([row('a', [...SLEEP_2, ...SLEEP_1, 5])], TASK_IDS, GROUPS)[0].comparisons[1]!.significant).toBeFalse();
     expect(groupedCsvRows(single, GROUPS, 0.9)[0]).toContain('drug=1 90% CI low');
+  });
+
+  it('prints the difference and its interval to the interval’s precision, and the spread to three digits, so the p-value stays in the cell', () => {
+    // R's sleep data: difference -1.58, 95% CI [-3.3654832, 0.2054832] (half-width 1.8: one decimal).
+    const sleep = rows[0].comparisons[1]!;
+    expect(formatComparison(sleep)).toMatch(/^-1\.6 \[-3\.4, 0\.2\] p=0\.\d{4}$/);
+    const study = (difference: number, interval: [number, number]): GroupComparison => ({
+      testable: true,
+      test: { difference, standardError: 0.001, t: 10, df: 8, p: 0.00002, interval, level: 0.95 },
+      pHolm: 0.00006,
+      significant: true,
+    });
+    expect(formatComparison(study(0.0162, [0.0128241, 0.0195759]))).toBe('+0.0162 [0.0128, 0.0196] p < 0.0001');
+    expect(formatComparison(study(-0.039, [-0.0460889, -0.0319111]))).toBe('-0.0390 [-0.0461, -0.0319] p < 0.0001');
+    expect(formatComparison(study(1250, [800.4, 1699.6]))).toBe('+1250 [800, 1700] p < 0.0001');
+    expect(formatSpread(0.00223607)).toBe('0.00224');
+    expect(formatSpread(12.3456)).toBe('12.3');
+    expect(formatSpread(0.0000123456)).toBe('1.23e-5');
   });
 });

@@ -95,10 +95,16 @@ export function comparedCounts(rows: readonly GroupedValueRow[], groupCount: num
   return Array.from({ length: groupCount }, (_, index) => rows.filter((row) => row.comparisons[index]?.testable).length);
 }
 
-/** `0.912 ± 0.004`, or the mean alone for one value. */
+/** A spread to three significant digits (`0.00224`): more say nothing and push the cell's other numbers out of view. */
+export function formatSpread(value: number): string {
+  const abs = Math.abs(value);
+  return abs !== 0 && (abs < 1e-4 || abs >= 1e6) ? value.toExponential(2) : String(Number(value.toPrecision(3)));
+}
+
+/** `0.912 ± 0.00224` (the std to three significant digits), or the mean alone for one value. */
 export function formatMeanStd(stats: GroupStats): string {
   if (stats.mean === null) return '–';
-  return stats.std === null ? formatValue(stats.mean) : `${formatValue(stats.mean)} ± ${formatValue(stats.std)}`;
+  return stats.std === null ? formatValue(stats.mean) : `${formatValue(stats.mean)} ± ${formatSpread(stats.std)}`;
 }
 
 /** A p-value as tables print it. */
@@ -107,18 +113,36 @@ export function formatP(p: number): string {
   return p < 0.0001 ? '< 0.0001' : p.toFixed(4);
 }
 
-const signed = (value: number) => `${value > 0 ? '+' : ''}${formatValue(value)}`;
+const signed = (text: string) => (text.startsWith('-') || /^[0.]+$/.test(text) ? text : `+${text}`);
 
-/** `+0.012 [0.004, 0.020] p=0.0031`, or why there is no test. */
+/**
+ * The decimals an interval is printed with: two significant digits of its half-width (0.0034 → 4:
+ * `[0.0128, 0.0196]`); null when that needs more than 8 (then the numbers' own short form).
+ */
+function intervalDecimals(interval: readonly [number, number]): number | null {
+  const halfWidth = (interval[1] - interval[0]) / 2;
+  if (!(halfWidth > 0) || !Number.isFinite(halfWidth)) return null;
+  const decimals = Math.max(0, 1 - Math.floor(Math.log10(halfWidth)));
+  return decimals <= 8 ? decimals : null;
+}
+
+/**
+ * `+0.0162 [0.0128, 0.0196] p=0.0031` (or `p < 0.0001`): the difference and its interval to the interval's own
+ * precision (more digits are noise, and pushed the p-value out of the cell), or why there is no test.
+ */
 export function formatComparison(comparison: GroupComparison | null): string {
   if (!comparison) return '–';
   const { test } = comparison;
   if (!comparison.testable) {
+    const difference = signed(formatValue(test.difference));
     return Number.isNaN(test.standardError)
-      ? `${signed(test.difference)} (one task on a side: no test possible)`
-      : `${signed(test.difference)} (no spread: no test possible)`;
+      ? `${difference} (one task on a side: no test possible)`
+      : `${difference} (no spread: no test possible)`;
   }
-  return `${signed(test.difference)} [${formatValue(test.interval[0])}, ${formatValue(test.interval[1])}] p=${formatP(comparison.pHolm)}`;
+  const decimals = intervalDecimals(test.interval);
+  const format = (value: number) => (decimals === null ? formatValue(value) : value.toFixed(decimals));
+  const p = formatP(comparison.pHolm);
+  return `${signed(format(test.difference))} [${format(test.interval[0])}, ${format(test.interval[1])}] p${p.startsWith('<') ? ' ' : '='}${p}`;
 }
 
 /**

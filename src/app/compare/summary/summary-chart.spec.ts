@@ -9,7 +9,9 @@ import {
   selectComparedTasks,
   selectEmbedded,
   selectExistingTaskIds,
+  selectTaskSlots,
 } from '../../state/compare/compare.feature';
+import { selectQueryParams } from '../../url/router-state';
 import { loadSummary } from './state/summary.effects';
 import { summaryFeature } from './state/summary.feature';
 import { SummaryChart } from './summary-chart';
@@ -20,7 +22,7 @@ const compared = [
 ];
 
 /** The chart on Scalars' graph, with its state loaded by its effect (run against the feature's reducer). */
-async function render(api: Partial<EventsApi>) {
+async function render(api: Partial<EventsApi>, setup: { query?: Record<string, string>; hidden?: string[] } = {}) {
   TestBed.configureTestingModule({
     imports: [SummaryChart],
     providers: [
@@ -32,6 +34,8 @@ async function render(api: Partial<EventsApi>) {
           { selector: selectCompareView, value: 'scalars/graph' },
           { selector: selectEmbedded, value: false },
           { selector: compareFeature.selectDataRevision, value: 0 },
+          { selector: selectTaskSlots, value: [3, 5] },
+          { selector: selectQueryParams, value: setup.query ?? {} },
         ],
       }),
       { provide: EventsApi, useValue: api },
@@ -45,6 +49,7 @@ async function render(api: Partial<EventsApi>) {
     store.setState({ [summaryFeature.name]: state });
   });
   const fixture = TestBed.createComponent(SummaryChart);
+  if (setup.hidden) fixture.componentRef.setInput('hiddenTaskIds', setup.hidden);
   fixture.detectChanges();
   await fixture.whenStable();
   fixture.detectChanges();
@@ -73,5 +78,24 @@ describe('SummaryChart', () => {
   it('shows a readable error in place', async () => {
     const el = await render({ singleValueMetrics: () => throwError(() => new Error('server down')) });
     expect(el.querySelector('[role="alert"]')?.textContent).toContain('server down');
+  });
+
+  it('has an embed button for the Summary alone, with the page’s grouping, over the tasks it shows in their colours', async () => {
+    const response: SingleValueMetrics = {
+      tasks: [{ task: 'a', task_name: 'A', values: [{ metric: 'Summary', variant: 's', value: 1, timestamp: 0 }] }],
+    };
+    const query = { groupby: 'params', gparams: 'Args/lr|Args/wd', gignore: 'Args/x', plots: 'loss', theme: 'dark' };
+    const el = await render({ singleValueMetrics: () => of(response) }, { query, hidden: ['a'] });
+    const path = el.querySelector('[data-embed-path]')!.getAttribute('data-embed-path')!;
+    const [where, search] = path.split('?');
+    // Task a is hidden here: the embed draws b alone, in its colour slot.
+    expect(where).toBe('/embed;ids=b;slots=5/summary');
+    const params = new URLSearchParams(search);
+    expect(params.get('groupby')).toBe('params');
+    expect(params.get('gparams')).toBe('Args/lr|Args/wd');
+    expect(params.get('gignore')).toBe('Args/x');
+    expect(params.get('theme')).toBe('dark');
+    // Options of the views around it are not carried.
+    expect(params.has('plots')).toBeFalse();
   });
 });

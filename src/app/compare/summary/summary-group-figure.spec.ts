@@ -1,7 +1,15 @@
 import { SingleValueMetrics } from '../../core/api/events-api';
-import { buildGroupedSummaryFigure } from './summary-group-figure';
+import { barText, buildGroupedSummaryFigure, errorBarColor } from './summary-group-figure';
 
-type Bar = { name: string; x: string[]; y: number[]; error_y: { array: (number | null)[]; visible: boolean }; customdata: number[][] };
+type Bar = {
+  name: string;
+  x: string[];
+  y: number[];
+  error_y: { array: (number | null)[]; visible: boolean; color: string };
+  customdata: number[][];
+  hovertemplate: string;
+  text: string[];
+};
 
 const response: SingleValueMetrics = {
   tasks: [
@@ -28,9 +36,25 @@ describe('buildGroupedSummaryFigure', () => {
     expect(bars[0].error_y.array[0]!).toBeCloseTo(sd, 12);
     expect(bars[0].customdata[0][0]).toBe(3);
     expect(bars[0].name).toContain('n=3');
-    // One task: its value, and no error bar.
+    expect(bars[0].hovertemplate).toContain('± %{customdata[1]');
+    expect(bars[0].hovertemplate).toContain('n=%{customdata[0]}');
+    // One task: its value, and no error bar (nor a spread in the hover).
     expect(bars[1].y[0]).toBe(0.5);
     expect(bars[1].error_y.visible).toBe(false);
+    expect(bars[1].hovertemplate).not.toContain('±');
+    // Written on the bars: mean ± std, or the value alone.
+    expect(bars[0].text).toEqual([`${Number(m.toPrecision(4))} ± ${Number(sd.toPrecision(2))}`]);
+    expect(bars[1].text).toEqual(['0.5']);
+    expect(barText(0.92819999, 0.00238747)).toBe('0.9282 ± 0.0024');
+  });
+
+  it('draws the error bars in the page’s text colour, so they show on a dark background too', () => {
+    const groups = [{ key: 'g1', name: 'lr=0.1', color: '#ff0000', taskIds: ['a', 'b'] }];
+    const light = buildGroupedSummaryFigure(response, groups)!.data as unknown as Bar[];
+    const dark = buildGroupedSummaryFigure(response, groups, { dark: true })!.data as unknown as Bar[];
+    expect(light[0].error_y.color).toBe(errorBarColor(false));
+    expect(dark[0].error_y.color).toBe(errorBarColor(true));
+    expect(errorBarColor(true)).not.toBe(errorBarColor(false));
   });
 
   it('is null when no task reported a single value', () => {

@@ -13,11 +13,28 @@ export interface SummaryGroup {
 }
 
 /**
+ * The error bars' colour: the page's text colour, so a bar's whisker shows over the bar and over
+ * the background in either theme (a fixed grey vanished on the dark background).
+ */
+export const errorBarColor = (dark: boolean) => (dark ? '#e3e3e8' : '#1b1b1f');
+
+/** A group's bar label: `0.9282 ± 0.0024` (mean to 4 significant digits, std to 2), the mean alone for one value. */
+export function barText(mean: number, std: number | null): string {
+  const short = (value: number, digits: number) => String(Number(value.toPrecision(digits)));
+  return std === null ? short(mean, 4) : `${short(mean, 4)} ± ${short(std, 2)}`;
+}
+
+/**
  * The Summary figure with grouping on: the same panels, a bar per group at the mean of its tasks'
  * values (tasks that did not report a metric do not count), with an error bar of ± one standard
- * deviation (none for one value) and the count n in the hover. Null when no task reported a value.
+ * deviation (none for one value), mean ± std written on the bar and the count n in the hover. Null
+ * when no task reported a value.
  */
-export function buildGroupedSummaryFigure(response: SingleValueMetrics, groups: readonly SummaryGroup[]): PlotFigure | null {
+export function buildGroupedSummaryFigure(
+  response: SingleValueMetrics,
+  groups: readonly SummaryGroup[],
+  theme: { dark: boolean } = { dark: false },
+): PlotFigure | null {
   if (!summaryLabels(response).length) return null;
   const byTask = new Map((response.tasks ?? []).map((t) => [t.task, t]));
   const stats = groups.map((group) => {
@@ -53,10 +70,20 @@ export function buildGroupedSummaryFigure(response: SingleValueMetrics, groups: 
     const error = s && s.n > 1 ? s.std : null;
     return {
       ...trace,
-      error_y: { type: 'data', array: [error], visible: error !== null, color: '#555', thickness: 1.2, width: 6 },
+      // The numbers on the bar: groups' means often differ by less than a bar's height shows.
+      text: [s ? barText(s.mean, error) : ''],
+      textposition: 'inside',
+      insidetextanchor: 'end',
+      error_y: { type: 'data', array: [error], visible: error !== null, color: errorBarColor(theme.dark), thickness: 1.5, width: 6 },
       customdata: [[s?.n ?? 0, error]],
-      hovertemplate: `${plotText(label)}<br>${plotText(group.name)}: %{y:.6g} ± %{customdata[1]:.4g} (std, n=%{customdata[0]})<extra></extra>`,
+      // `~`: no trailing zeros (0.912, not 0.912000); one value has no spread to print.
+      hovertemplate:
+        `${plotText(label)}<br>${plotText(group.name)}<br>mean %{y:.6~g}` +
+        (error === null ? '' : ' ± %{customdata[1]:.3~g} (std)') +
+        ` over n=%{customdata[0]}<extra></extra>`,
     } as Data;
   });
-  return { ...figure, data };
+  // A bar too narrow for its numbers shows none rather than a shrunken few.
+  const layout = { ...figure.layout, uniformtext: { mode: 'hide', minsize: 9 } } as PlotFigure['layout'];
+  return { ...figure, data, layout };
 }

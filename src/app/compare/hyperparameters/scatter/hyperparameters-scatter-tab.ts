@@ -25,6 +25,8 @@ import { injectHyperparameterTasks } from '../shared-axes/hyperparameters-tasks'
 import { MetricPicker } from '../shared-axes/metric-picker';
 import { ParamPicker } from '../shared-axes/param-picker';
 import { ScatterSpec, scatterFigure, withErrorBars } from './scatter-figure';
+import { errorBarColor } from '../../summary/summary-group-figure';
+import { Theme } from '../../../core/theme/theme';
 import { selectTaskGroups } from '../../../state/groups/groups.feature';
 import { groupHyperparameterTasks } from '../shared-axes/hyperparameter-groups';
 import { SCATTER_OPTIONS, ScatterOptions, selectScatterOptions } from './scatter-options';
@@ -40,6 +42,7 @@ import { optionsPatch } from '../../../url/view-options';
 })
 export class HyperparametersScatterTab {
   private readonly store = inject(Store);
+  private readonly dark = inject(Theme).isDark;
   private readonly data = injectHyperparameterTasks();
   protected readonly loading = this.data.loading;
   protected readonly error = this.data.error;
@@ -87,7 +90,7 @@ export class HyperparametersScatterTab {
     const grouped = this.grouped();
     if (!grouped) return scatterFigure(this.tasks(), spec);
     const byId = new Map(grouped.map((g) => [g.id, g]));
-    return withErrorBars(scatterFigure(grouped, spec), (id) => byId.get(id)?.spread.get(metricId(spec.y)));
+    return withErrorBars(scatterFigure(grouped, spec), (id) => byId.get(id)?.spread.get(metricId(spec.y)), errorBarColor(this.dark()));
   });
   protected readonly extraParams = computed(() => this.options().extras.flatMap((e) => (e.kind === 'param' ? [e.param] : [])));
   protected readonly extraMetrics = computed(() => this.options().extras.flatMap((e) => (e.kind === 'metric' ? [e.metric] : [])));

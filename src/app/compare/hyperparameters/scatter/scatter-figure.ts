@@ -150,9 +150,10 @@ export type PointSpread = (id: string) => { std: number; n: number } | undefined
 
 /**
  * The scatter with one point per group: error bars of ± one standard deviation of the Y metric
- * over the group's tasks (none for a single value), and the spread and n in the hover.
+ * over the group's tasks (none for a single value), and the spread and n in the hover. `color`:
+ * the bars' colour (the theme's text colour; Plotly's dark grey default vanished on dark).
  */
-export function withErrorBars(result: ScatterResult, spreadOf: PointSpread): ScatterResult {
+export function withErrorBars(result: ScatterResult, spreadOf: PointSpread, color?: string): ScatterResult {
   const data = result.figure.data.map((trace) => {
     const t = trace as { customdata?: string[]; text?: string[] };
     const spreads = (t.customdata ?? []).map((id) => spreadOf(id));
@@ -164,7 +165,7 @@ export function withErrorBars(result: ScatterResult, spreadOf: PointSpread): Sca
         if (!s) return text;
         return `${text}<br>± ${Number.isFinite(errors[i]) ? formatNumber(errors[i]) : NA} (std over n=${s.n})`;
       }),
-      error_y: { type: 'data', array: errors, visible: true, thickness: 1.2, width: 5 },
+      error_y: { type: 'data', array: errors, visible: true, thickness: 1.2, width: 5, ...(color ? { color } : {}) },
     } as unknown as Data;
   });
   return { ...result, figure: { ...result.figure, data } };

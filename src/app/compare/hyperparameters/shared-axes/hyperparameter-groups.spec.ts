@@ -85,4 +85,12 @@ describe('groupHyperparameterTasks', () => {
     expect(trace.text[0]).toContain('n=2');
     expect(trace.text[1]).toContain('n=1');
   });
+
+  it('draws the error bars in the colour given (the theme’s text colour)', () => {
+    const y = { metric: 'accuracy', variant: 'val', type: 'last' as const };
+    const spec = { y, x: { section: 'Args', name: 'lr' }, log: 'off' as const, colorBy: null, extras: [], selected: null };
+    const byId = new Map(grouped.map((g) => [g.id, g]));
+    const result = withErrorBars(scatterFigure(grouped, spec), (id) => byId.get(id)?.spread.get(metricId(y)), '#e3e3e8');
+    expect((result.figure.data[0] as unknown as { error_y: { color: string } }).error_y.color).toBe('#e3e3e8');
+  });
 });

@@ -3,9 +3,15 @@ import { SingleValueMetrics } from '../../../core/api/events-api';
 import { RemoteData, initialRemoteData, remoteLoadFailed, remoteLoadStarted, remoteLoaded } from '../../../state/compare/remote-data';
 import { SummaryApiActions } from './summary.actions';
 
-/** The views that draw the Summary chart: Scalars' graph and Plots, not on an embed (which draws one chart alone). */
+/** The embed view of the Summary chart alone: `/embed;ids=…/summary`. */
+export const SUMMARY_VIEW = 'summary';
+
+/**
+ * The views that draw the Summary chart: Scalars' graph and Plots on the compare page; on an embed
+ * (which draws one chart alone) only the Summary's own view.
+ */
 export const showsSummary = (view: string, embedded: boolean) =>
-  !embedded && (view === 'scalars/graph' || view.split('/')[0] === 'metrics-plots');
+  embedded ? view === SUMMARY_VIEW : view === 'scalars/graph' || view.split('/')[0] === 'metrics-plots';
 
 export type SummaryState = RemoteData<SingleValueMetrics>;
 

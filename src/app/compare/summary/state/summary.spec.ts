@@ -4,16 +4,18 @@ import { EventsApi, SingleValueMetrics } from '../../../core/api/events-api';
 import { compareFeature, selectCompareView, selectEmbedded, selectExistingTaskIds } from '../../../state/compare/compare.feature';
 import { SummaryApiActions } from './summary.actions';
 import { loadSummary } from './summary.effects';
-import { showsSummary, summaryFeature } from './summary.feature';
+import { SUMMARY_VIEW, showsSummary, summaryFeature } from './summary.feature';
 
 const A = 'a'.repeat(32);
 
 describe('summary state', () => {
-  it('is drawn by Scalars graph and Plots, not by their embeds or other views', () => {
+  it('is drawn by Scalars graph and Plots, not by their embeds or other views; its own embed draws it', () => {
     expect(showsSummary('scalars/graph', false)).toBeTrue();
     expect(showsSummary('metrics-plots', false)).toBeTrue();
     expect(showsSummary('scalars/graph', true)).toBeFalse();
     expect(showsSummary('metrics-plots', true)).toBeFalse();
+    expect(showsSummary(SUMMARY_VIEW, true)).toBeTrue();
+    expect(showsSummary(SUMMARY_VIEW, false)).toBeFalse();
     expect(showsSummary('scalars/values', false)).toBeFalse();
     expect(showsSummary('hyper-params/graph', false)).toBeFalse();
   });
