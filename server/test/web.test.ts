@@ -85,6 +85,9 @@ test('index.html preloads the code of the page and tab its URL opens, from the b
       'chunk-SCALARS.js': out('src/app/compare/scalars/scalars.routes.ts', 'chunk-SHELL.js', 'chunk-GRAPH.js'),
       'chunk-GRAPH.js': out(undefined),
       'chunk-DETAILS.js': out('src/app/compare/details/details.routes.ts'),
+      'chunk-EMBED.js': out('src/app/embed/embed.routes.ts', 'chunk-CORE.js', 'chunk-SHELL.js'),
+      'chunk-SUMMARY.js': out('src/app/embed/summary-embed.ts', 'chunk-BARS.js'),
+      'chunk-BARS.js': out(undefined),
       'styles-S.css': out('angular:styles/global:styles'),
     },
   };
@@ -119,6 +122,14 @@ test('index.html preloads the code of the page and tab its URL opens, from the b
     'chunk-DETAILS.js',
     'chunk-RX.js',
     'chunk-SHELL.js',
+  ]);
+  // The Summary embed (a view of the embed page only) brings its own code.
+  assert.deepEqual((await preloads('/embed;ids=a,b/summary?groupby=params')).sort(), [
+    'chunk-BARS.js',
+    'chunk-EMBED.js',
+    'chunk-RX.js',
+    'chunk-SHELL.js',
+    'chunk-SUMMARY.js',
   ]);
   assert.deepEqual(await preloads('/no-such-page'), ['chunk-RX.js']);
   // The preloaded tags come before the app's first script, which must find them.

@@ -25,6 +25,8 @@ const TAB_ENTRIES: Record<string, string> = {
   scalars: 'src/app/compare/scalars/scalars.routes.ts',
   'metrics-plots': 'src/app/compare/metrics-plots/metrics-plots.routes.ts',
   'debug-images': 'src/app/compare/debug-samples/debug-samples.routes.ts',
+  // Embed only: `/embed;ids=.../summary` (embed.routes.ts).
+  summary: 'src/app/embed/summary-embed.ts',
 };
 const MAIN_ENTRY = 'src/main.ts';
 
