@@ -23,7 +23,7 @@ export interface ValueColumn {
 /** Height of a body row in pixels (fixed in the stylesheet), and rows drawn beyond the visible ones. */
 export const VALUE_ROW_HEIGHT = 29;
 const OVERSCAN_ROWS = 10;
-/** Width of a task column and of the two frozen columns together (both fixed in the stylesheet), and columns drawn beyond the visible ones. */
+/** Narrowest task column, width of the two frozen columns together (fixed in the stylesheet), and columns drawn beyond the visible ones. */
 export const TASK_COLUMN_WIDTH = 132;
 const FROZEN_WIDTH = 320;
 const OVERSCAN_COLUMNS = 3;
@@ -41,13 +41,19 @@ const OVERSCAN_COLUMNS = 3;
   imports: [MiddleEllipsis],
   template: `
     <div class="scroller" #scroller (scroll)="scrolled(scroller)" data-testid="values-table-scroller">
-      <table class="values" [class.extremes]="showExtremes()" [attr.data-rows]="rows().length" data-testid="values-table">
+      <table
+        class="values"
+        [class.extremes]="showExtremes()"
+        [attr.data-rows]="rows().length"
+        [style.--task-column-width.px]="columnWidth()"
+        data-testid="values-table"
+      >
         <thead>
           <tr>
             <th class="frozen metric" scope="col">Metric</th>
             <th class="frozen variant" scope="col">Variant</th>
             @if (columnWindow().start > 0) {
-              <th class="col-spacer" aria-hidden="true" [style.width.px]="columnWindow().start * columnWidth"></th>
+              <th class="col-spacer" aria-hidden="true" [style.width.px]="columnWindow().start * columnWidth()"></th>
             }
             @for (column of shownColumns(); track column.id) {
               <th
@@ -57,14 +63,16 @@ const OVERSCAN_COLUMNS = 3;
                 [title]="column.displayName"
                 [attr.aria-label]="column.displayName"
               >
-                <span class="dot" [style.background]="column.color"></span><app-middle-ellipsis [text]="column.displayName" />
-                @if (column.isBase) {
-                  <span class="base">BASE</span>
-                }
+                <span class="task-name"
+                  ><span class="dot" [style.background]="column.color"></span><app-middle-ellipsis [text]="column.displayName" />
+                  @if (column.isBase) {
+                    <span class="base">BASE</span>
+                  }
+                </span>
               </th>
             }
             @if (columnWindow().end < columns().length) {
-              <th class="col-spacer" aria-hidden="true" [style.width.px]="(columns().length - columnWindow().end) * columnWidth"></th>
+              <th class="col-spacer" aria-hidden="true" [style.width.px]="(columns().length - columnWindow().end) * columnWidth()"></th>
             }
           </tr>
         </thead>
@@ -118,12 +126,13 @@ export class ValuesTableView {
   readonly showDelta = input(false);
 
   protected readonly rowHeight = VALUE_ROW_HEIGHT;
-  protected readonly columnWidth = TASK_COLUMN_WIDTH;
   private readonly scrollTop = signal(0);
   private readonly scrollLeft = signal(0);
   private readonly viewportHeight = signal(800);
   private readonly viewportWidth = signal(1600);
   private readonly scroller = viewChild.required<ElementRef<HTMLElement>>('scroller');
+  /** The task columns share the width beside the frozen ones, down to the narrowest (then the table scrolls). */
+  protected readonly columnWidth = computed(() => taskColumnWidth(this.columns().length, this.viewportWidth()));
   /** The rows drawn: those in view, with a margin, as [start, end). */
   protected readonly window = computed(
     () => visibleRows(this.rows().length, this.scrollTop(), this.viewportHeight(), VALUE_ROW_HEIGHT, OVERSCAN_ROWS),
@@ -131,7 +140,7 @@ export class ValuesTableView {
   );
   /** The task columns drawn, as [start, end), the same way (the frozen columns always are). */
   protected readonly columnWindow = computed(
-    () => visibleRows(this.columns().length, this.scrollLeft(), this.viewportWidth() - FROZEN_WIDTH, TASK_COLUMN_WIDTH, OVERSCAN_COLUMNS),
+    () => visibleRows(this.columns().length, this.scrollLeft(), this.viewportWidth() - FROZEN_WIDTH, this.columnWidth(), OVERSCAN_COLUMNS),
     { equal: sameRange },
   );
   protected readonly shownColumns = computed(() => this.columns().slice(this.columnWindow().start, this.columnWindow().end));
@@ -175,6 +184,12 @@ export class ValuesTableView {
     const delta = cell.delta !== null ? `\nvs base: ${formatDelta(cell)}` : '';
     return `${cell.value}${at}${delta}`;
   }
+}
+
+/** A task column's width in a view `viewportWidth` wide: an equal share of the room beside the frozen columns, at least TASK_COLUMN_WIDTH. */
+export function taskColumnWidth(count: number, viewportWidth: number): number {
+  if (count <= 0) return TASK_COLUMN_WIDTH;
+  return Math.max(TASK_COLUMN_WIDTH, Math.floor((viewportWidth - FROZEN_WIDTH) / count));
 }
 
 const sameRange = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start === b.start && a.end === b.end;
