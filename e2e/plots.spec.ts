@@ -197,6 +197,30 @@ test('a broken plot shows an error card for that plot only; plot text is not HTM
   await expect(page.locator('img[src="x"]')).toHaveCount(0);
 });
 
+test('a figure Plotly refuses to draw shows why in its card, and no loading state', async ({ page, request }) => {
+  test.setTimeout(150_000);
+  const ids = await taskIds(request, [DEMO.baseline]);
+  // A map without a style: valid JSON, a figure by its shape, refused by Plotly as it draws.
+  const refused = JSON.stringify({ data: [{ type: 'scattermapbox', lat: [48.8], lon: [2.3] }], layout: { title: { text: 'map' } } });
+  await page.route('**/events.get_multi_task_plots', async (route) => {
+    const response = await route.fetch();
+    const body = (await response.json()) as {
+      data: { plots: Record<string, Record<string, Record<string, Record<string, { plots: { plot_str: string }[] }>>>> };
+    };
+    for (const iter of Object.values(body.data.plots['ROC']?.['test']?.[ids[0]] ?? {})) for (const p of iter.plots) p.plot_str = refused;
+    await route.fulfill({ response, json: body });
+  });
+  await page.goto(`${compareUrl(ids, 'metrics-plots')}?plotsSearch=ROC`);
+  const card = page.locator('[data-testid="plot-card"][data-key="ROC/test"]');
+  await card.scrollIntoViewIfNeeded();
+  const error = card.getByRole('alert');
+  await expect(error).toContainText('could not be drawn', DRAWN);
+  await expect(error).toContainText('mapbox');
+  await expect(error).toBeVisible();
+  await expect(card.getByRole('status')).toHaveCount(0);
+  await expect(card.getByTestId('plot-loading')).toHaveCount(0);
+});
+
 test.describe('plots fit their cards', () => {
   test.describe.configure({ timeout: 150_000 });
 

@@ -108,6 +108,165 @@ test.describe('scalars: values', () => {
   });
 });
 
+/** 100 archived tasks (out of the other specs' way) in a project of their own, named `${prefix} seed=<i>`, each with a loss/train value. */
+async function manyTasks(request: APIRequestContext, prefix: string): Promise<string[]> {
+  const { id: project } = await api<{ id: string }>(request, 'projects.create', { name: `${prefix} ${Date.now()} ${Math.random()}` });
+  const ids: string[] = [];
+  for (let i = 1; i <= 100; i++)
+    ids.push(
+      (
+        await api<{ id: string }>(request, 'tasks.create', {
+          name: `${prefix} seed=${i}`,
+          project,
+          type: 'training',
+          system_tags: ['archived'],
+        })
+      ).id,
+    );
+  const events = ids.map((task, i) => ({
+    type: 'training_stats_scalar',
+    task,
+    metric: 'loss',
+    variant: 'train',
+    iter: 0,
+    value: 1 / (i + 1),
+  }));
+  const response = await request.post('/api/v2.31/events.add_batch', {
+    headers: { 'content-type': 'application/json-lines' },
+    data: events.map((e) => JSON.stringify(e)).join('\n'),
+  });
+  expect(response.ok(), await response.text()).toBeTruthy();
+  return ids;
+}
+
+test.describe('scalars: values columns', () => {
+  for (const viewport of [
+    { width: 1280, height: 800 },
+    { width: 1920, height: 1080 },
+  ]) {
+    test(`at ${viewport.width}×${viewport.height} the task columns share the width, names whole when they fit; 100 tasks scroll under the fixed metric column`, async ({
+      page,
+      request,
+    }) => {
+      // 100 tasks made, then three tables opened.
+      test.setTimeout(300_000);
+      await page.setViewportSize(viewport);
+      const prefix = 'values width resnet18 adamw cosine';
+      const ids = await manyTasks(request, prefix);
+      for (const count of [2, 12, 100]) {
+        await page.goto(compareUrl(ids.slice(0, count), 'scalars/values'));
+        const scroller = page.getByTestId('values-table-scroller');
+        const headers = page.getByRole('columnheader', { name: new RegExp(`^${prefix}`) });
+        await expect(headers.first()).toBeVisible();
+        await expect(page.getByRole('rowheader', { name: 'loss', exact: true })).toBeVisible();
+        const layout = () =>
+          scroller.evaluate((el) => {
+            const table = el.querySelector('table')!;
+            const widths = Array.from(el.querySelectorAll('th.task'), (th) => th.getBoundingClientRect().width);
+            return {
+              table: table.getBoundingClientRect().width,
+              view: el.clientWidth,
+              narrowest: Math.min(...widths),
+              widest: Math.max(...widths),
+            };
+          });
+        // The table reaches the right edge (within a pixel a column), sideways scrolling only when every column is at its narrowest.
+        await expect
+          .poll(async () => {
+            const l = await layout();
+            return l.table >= l.view - count && (l.table <= l.view + 1 || l.widest <= 133);
+          }, `${count} tasks: the table fills the view`)
+          .toBe(true);
+        const { narrowest, widest } = await layout();
+        console.log(`${viewport.width}×${viewport.height}, ${count} tasks: task columns ${narrowest}–${widest} px`);
+        expect(widest - narrowest, `${count} tasks: equal columns`).toBeLessThanOrEqual(1);
+
+        // A name that fits its column is shown whole; one that does not keeps its end.
+        const first = headers.first().locator('app-middle-ellipsis');
+        const fits = await headers.first().evaluate((th) => {
+          const name = th.querySelector('app-middle-ellipsis')!;
+          const probe = document.createElement('span');
+          probe.textContent = name.getAttribute('title');
+          probe.style.cssText = 'position:absolute;visibility:hidden;white-space:pre;font:inherit';
+          th.appendChild(probe);
+          const needed = probe.getBoundingClientRect().width;
+          probe.remove();
+          return needed <= name.getBoundingClientRect().width + 0.5;
+        });
+        const cut = await first.evaluate((el) => Array.from(el.children).some((part) => part.scrollWidth > part.clientWidth));
+        expect(cut, `${count} tasks: a name is cut only when it does not fit`).toBe(!fits);
+        if (count === 2) expect(fits, 'two tasks: whole names').toBe(true);
+        if (count === 100) {
+          expect(fits).toBe(false);
+          const tail = await first.evaluate((el) => {
+            const box = el.getBoundingClientRect();
+            const t = el.querySelector('.tail > span')!.getBoundingClientRect();
+            return Math.abs(t.right - box.right) <= 1 && t.width > 0;
+          });
+          expect(tail, 'the end of a cut name (seed=1) stays in view').toBe(true);
+          // Scrolled far right, the metric column stays at the left edge.
+          const metric = page.getByRole('rowheader', { name: 'loss', exact: true });
+          const left = (await metric.boundingBox())!.x;
+          await scroller.evaluate((el) => el.scrollTo({ left: el.scrollWidth }));
+          await expect(page.getByRole('columnheader', { name: `${prefix} seed=100` })).toBeVisible();
+          expect((await metric.boundingBox())!.x).toBeCloseTo(left, 0);
+        }
+      }
+    });
+  }
+});
+
+test('scalars legend: names too long for it are cut in the middle, their differing ends shown, the whole name on hover', async ({
+  page,
+  request,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const long = `legend ${'resnet18 adamw cosine-warmup augment=strong label-smoothing=0.1 mixup=0.2 cutmix ema '.repeat(3)}`;
+  const names = [`${long}seed=1`, `${long}seed=2`];
+  const { id: project } = await api<{ id: string }>(request, 'projects.create', { name: `legend ${Date.now()} ${Math.random()}` });
+  const ids: string[] = [];
+  for (const name of names)
+    ids.push((await api<{ id: string }>(request, 'tasks.create', { name, project, type: 'training', system_tags: ['archived'] })).id);
+  const response = await request.post('/api/v2.31/events.add_batch', {
+    headers: { 'content-type': 'application/json-lines' },
+    data: ids
+      .flatMap((task) =>
+        [0, 1].map((iter) =>
+          JSON.stringify({ type: 'training_stats_scalar', task, metric: 'loss', variant: 'train', iter, value: 1 - iter / 2 }),
+        ),
+      )
+      .join('\n'),
+  });
+  expect(response.ok(), await response.text()).toBeTruthy();
+  await page.goto(compareUrl(ids, 'scalars/graph'));
+  const legend = page.getByRole('list', { name: 'Tasks (click to hide or show)' });
+  for (const [i, name] of names.entries()) {
+    const item = legend.getByRole('button', { name, exact: true });
+    await expect(item).toBeVisible(DRAWN);
+    const box = (await item.boundingBox())!;
+    const list = (await legend.boundingBox())!;
+    expect(box.x + box.width, 'the item stays inside the legend').toBeLessThanOrEqual(list.x + list.width + 0.5);
+    const shown = await item.locator('app-middle-ellipsis').evaluate((el) => {
+      const itemBox = el.getBoundingClientRect();
+      const tail = el.querySelector('.tail > span');
+      const t = tail?.getBoundingClientRect();
+      return {
+        tail: t && t.width > 0 && t.right <= itemBox.right + 0.5 ? (tail!.textContent ?? '') : null,
+        headCut: (el.querySelector('.head') as HTMLElement).scrollWidth > (el.querySelector('.head') as HTMLElement).clientWidth,
+        title: el.getAttribute('title'),
+      };
+    });
+    expect(shown.tail, `${name}: its end is shown`).toMatch(new RegExp(`seed=${i + 1}$`));
+    expect(shown.headCut, 'the start gives way').toBe(true);
+    expect(shown.title).toBe(name);
+  }
+  // Still a click hides the task.
+  const second = legend.getByRole('button', { name: names[1], exact: true });
+  await second.click();
+  await expect(second).toHaveAttribute('aria-pressed', 'false');
+  await expect(page).toHaveURL(/[?&]hide=/);
+});
+
 /** Plotly is large and parsed on first use: on a busy machine the first chart can take a while. */
 const DRAWN = { timeout: 60_000 };
 

@@ -41,7 +41,7 @@ import { fitFigure } from './plot-fit';
         <mat-icon>{{ fullscreen() ? 'close_fullscreen' : 'open_in_full' }}</mat-icon>
       </button>
       @if (visible() || fullscreen()) {
-        <app-plot class="plot" [figure]="fitted()" (drawn)="drawn.set(true)" />
+        <app-plot class="plot" [figure]="fitted()" (drawn)="drawn.set(true)" (failed)="drawn.set(true)" />
       }
       @if (!drawn() || !(visible() || fullscreen())) {
         <p class="waiting" role="status" data-testid="plot-loading">Loading {{ label() || 'the plot' }}…</p>
@@ -76,7 +76,7 @@ export class LazyPlot {
   readonly embedPath = input<string | null>(null);
   protected readonly visible = signal(false);
   protected readonly fullscreen = signal(false);
-  /** Whether Plotly has drawn the chart (until then the frame says it is loading). */
+  /** Whether Plotly has drawn the chart, or said why it cannot (until then the frame says it is loading). */
   protected readonly drawn = signal(false);
   private readonly frame = viewChild.required<ElementRef<HTMLElement>>('frame');
   /** The frame's width in steps of 40 px (the figure is fitted to it; a redraw only when a step changes). */

@@ -3,6 +3,14 @@ import { layoutTitle, plainText, sanitizeText, traceType, type Trace } from './p
 
 /** Below this width (px) a legend beside the plot would leave it too little room: it goes under it. */
 export const NARROW_PLOT_WIDTH = 720;
+/**
+ * Below this width (px) a chart is drawn compact (three heatmaps side by side in a small embed):
+ * its title is left to the heading above it, the margins shrink to what the axis labels need, and
+ * colour bars are thin.
+ */
+export const COMPACT_PLOT_WIDTH = 360;
+/** Trace types that draw a colour bar of their own. */
+const COLORBAR_TRACES = new Set(['heatmap', 'contour', 'histogram2d', 'histogram2dcontour']);
 /** The longest category label drawn in full; longer ones keep their start and end around an ellipsis. */
 const MAX_LABEL_CHARS = 18;
 /** About the width of a character of a chart title (Plotly draws titles at 1.4 times the font's 12 px). */
@@ -37,7 +45,8 @@ function xCategories(data: readonly Trace[]): string[] {
  * The figure as drawn in a frame `width` px wide: long x category names (a box per run, say) are
  * cut in the middle, whole on hover, so rotated names do not eat the plot; a title longer than the
  * frame is cut in the middle too (the card or panel heading above holds it whole); and in a narrow
- * frame the legend goes under the plot, at most a third of the height, scrolling.
+ * frame the legend goes under the plot, at most a third of the height, scrolling; in a very
+ * narrow one the chart is drawn compact (COMPACT_PLOT_WIDTH).
  */
 export function fitFigure(figure: PlotFigure, width: number): PlotFigure {
   const data = figure.data as Trace[];
@@ -81,5 +90,29 @@ export function fitFigure(figure: PlotFigure, width: number): PlotFigure {
     };
     changed = true;
   }
+  if (width > 0 && width < COMPACT_PLOT_WIDTH) {
+    compact(layout);
+    traces = traces.map((trace) =>
+      COLORBAR_TRACES.has(traceType(trace)) && trace['showscale'] !== false
+        ? { ...trace, colorbar: { ...(trace['colorbar'] as object | undefined), thickness: 8, xpad: 0, ypad: 0, tickfont: { size: 9 } } }
+        : trace,
+    );
+    changed = true;
+  }
   return changed ? { ...figure, data: traces as PlotFigure['data'], layout: layout as PlotFigure['layout'] } : figure;
+}
+
+/** Compact layout (in place): no title, small fonts, margins that grow only as far as the axis labels and titles need. */
+function compact(layout: Record<string, unknown>): void {
+  if (layout['title'] !== undefined) layout['title'] = { text: '' };
+  layout['margin'] = { l: 4, r: 12, t: 8, b: 4, pad: 0 };
+  // Plotly stops growing the margins for labels where the plot would get narrower than 64 px: here the labels come first.
+  layout['minreducedwidth'] = 32;
+  layout['minreducedheight'] = 40;
+  layout['font'] = { ...(layout['font'] as object | undefined), size: 10 };
+  const axes = new Set(['xaxis', 'yaxis', ...Object.keys(layout).filter((key) => /^[xy]axis\d*$/.test(key))]);
+  for (const key of axes) {
+    const axis = (layout[key] ?? {}) as Record<string, unknown>;
+    layout[key] = { ...axis, automargin: true, tickfont: { ...(axis['tickfont'] as object | undefined), size: 9 } };
+  }
 }

@@ -1,16 +1,19 @@
 import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
+import { MiddleEllipsis } from '../../shared/middle-ellipsis/middle-ellipsis';
 import { TaskSwatch } from '../../shared/task-swatch';
 import { TraceTask } from './scalar-traces';
 
 /**
  * One legend for every scalar chart: each task's colour, name and the hyperparameters that differ
  * between the compared tasks. Clicking a task hides or shows it in all charts. (Drawn once in
- * HTML instead of once per chart by Plotly, which measured most of a chart's drawing time.)
+ * HTML instead of once per chart by Plotly, which measured most of a chart's drawing time.) An
+ * item wider than the legend cuts its name in the middle (the end, where names of one sweep differ,
+ * stays; the whole name is its tooltip) and its parameters at their end.
  */
 @Component({
   selector: 'app-scalar-legend',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [TaskSwatch],
+  imports: [TaskSwatch, MiddleEllipsis],
   template: `
     <ul class="legend" aria-label="Tasks (click to hide or show)">
       @for (task of tasks(); track task.id) {
@@ -21,14 +24,15 @@ import { TraceTask } from './scalar-traces';
             [class.hidden]="hiddenSet().has(task.id)"
             [attr.aria-pressed]="!hiddenSet().has(task.id)"
             [attr.data-task-id]="task.id"
+            [attr.aria-label]="task.params ? task.displayName + ' ' + task.params : task.displayName"
             [title]="hiddenSet().has(task.id) ? 'Show in the charts' : 'Hide from the charts'"
             (click)="toggled.emit(task.id)"
             data-testid="legend-item"
           >
             <app-task-swatch [color]="task.color" [dash]="task.dash" />
-            <span class="name">{{ task.displayName }}</span>
+            <app-middle-ellipsis class="name" [text]="task.displayName" />
             @if (task.params) {
-              <span class="params">{{ task.params }}</span>
+              <span class="params" [title]="task.params">{{ task.params }}</span>
             }
           </button>
         </li>
@@ -46,8 +50,15 @@ import { TraceTask } from './scalar-traces';
       max-height: 60px;
       overflow: auto;
     }
+    li {
+      display: flex;
+      min-width: 0;
+      max-width: 100%;
+    }
     .item {
       display: inline-flex;
+      min-width: 0;
+      max-width: 100%;
       align-items: center;
       gap: 6px;
       padding: 1px 6px;
@@ -67,7 +78,16 @@ import { TraceTask } from './scalar-traces';
       opacity: 0.45;
       text-decoration: line-through;
     }
+    .name {
+      flex: 0 1 auto;
+      min-width: 4em;
+    }
     .params {
+      flex: 0 2 auto;
+      min-width: 0;
+      overflow: hidden;
+      text-overflow: ellipsis;
+      white-space: nowrap;
       color: var(--mat-sys-on-surface-variant);
     }
   `,

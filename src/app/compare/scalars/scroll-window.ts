@@ -26,6 +26,8 @@ export function scrollWindow(scroller: Signal<ElementRef<HTMLElement>>) {
     destroyRef.onDestroy(() => resize.disconnect());
   });
   return {
+    /** The scroller's inner width (what a table can share out among its columns). */
+    width: width.asReadonly(),
     scrolled(el: HTMLElement): void {
       top.set(el.scrollTop);
       left.set(el.scrollLeft);
@@ -34,9 +36,9 @@ export function scrollWindow(scroller: Signal<ElementRef<HTMLElement>>) {
     rows(count: () => number, rowHeight: number, overscan: number): Signal<ShownRange> {
       return computed(() => visibleRows(count(), top(), height(), rowHeight, overscan), { equal: sameRange });
     },
-    /** The same for columns `columnWidth` wide, right of frozen columns `frozenWidth` wide in all. */
-    columns(count: () => number, columnWidth: number, frozenWidth: number, overscan: number): Signal<ShownRange> {
-      return computed(() => visibleRows(count(), left(), width() - frozenWidth, columnWidth, overscan), { equal: sameRange });
+    /** The same for columns `columnWidth()` wide, right of frozen columns `frozenWidth` wide in all. */
+    columns(count: () => number, columnWidth: () => number, frozenWidth: number, overscan: number): Signal<ShownRange> {
+      return computed(() => visibleRows(count(), left(), width() - frozenWidth, columnWidth(), overscan), { equal: sameRange });
     },
   };
 }

@@ -1,6 +1,6 @@
 import { TestBed } from '@angular/core/testing';
 import { visibleRows } from './scroll-window';
-import { TASK_COLUMN_WIDTH, VALUE_ROW_HEIGHT, ValueColumn, ValuesTableView } from './values-table-view';
+import { TASK_COLUMN_WIDTH, VALUE_ROW_HEIGHT, ValueColumn, ValuesTableView, taskColumnWidth } from './values-table-view';
 import { ValueRow } from './values-table';
 
 describe('visibleRows', () => {
@@ -10,6 +10,17 @@ describe('visibleRows', () => {
     expect(visibleRows(200, 29 * 195, 290, 29, 10)).toEqual({ start: 185, end: 200 });
     expect(visibleRows(5, 0, 290, 29, 10)).toEqual({ start: 0, end: 5 });
     expect(visibleRows(0, 100, 290, 29, 10)).toEqual({ start: 0, end: 0 });
+  });
+});
+
+describe('taskColumnWidth', () => {
+  it('shares the room beside the frozen columns between the tasks, never below the narrowest', () => {
+    expect(taskColumnWidth(2, 1600)).toBe(640);
+    expect(taskColumnWidth(12, 2000)).toBe(140);
+    expect(taskColumnWidth(12, 1840)).toBe(TASK_COLUMN_WIDTH);
+    expect(taskColumnWidth(5, 1820)).toBe(300);
+    expect(taskColumnWidth(100, 1600)).toBe(TASK_COLUMN_WIDTH);
+    expect(taskColumnWidth(0, 1600)).toBe(TASK_COLUMN_WIDTH);
   });
 });
 

@@ -13,7 +13,7 @@ export interface ValueColumn {
 /** Height of a body row in pixels (fixed in the stylesheet), and rows drawn beyond the visible ones. */
 export const VALUE_ROW_HEIGHT = 29;
 const OVERSCAN_ROWS = 10;
-/** Width of a task column and of the two frozen columns together (both fixed in the stylesheet), and columns drawn beyond the visible ones. */
+/** Narrowest task column, width of the two frozen columns together (fixed in the stylesheet), and columns drawn beyond the visible ones. */
 export const TASK_COLUMN_WIDTH = 132;
 const FROZEN_WIDTH = 320;
 const OVERSCAN_COLUMNS = 3;
@@ -31,13 +31,19 @@ const OVERSCAN_COLUMNS = 3;
   imports: [MiddleEllipsis],
   template: `
     <div class="scroller" #scroller (scroll)="scroll.scrolled(scroller)" data-testid="values-table-scroller">
-      <table class="values" [class.extremes]="showExtremes()" [attr.data-rows]="rows().length" data-testid="values-table">
+      <table
+        class="values"
+        [class.extremes]="showExtremes()"
+        [attr.data-rows]="rows().length"
+        [style.--task-column-width.px]="columnWidth()"
+        data-testid="values-table"
+      >
         <thead>
           <tr>
             <th class="frozen metric" scope="col">Metric</th>
             <th class="frozen variant" scope="col">Variant</th>
             @if (columnWindow().start > 0) {
-              <th class="col-spacer" aria-hidden="true" [style.width.px]="columnWindow().start * columnWidth"></th>
+              <th class="col-spacer" aria-hidden="true" [style.width.px]="columnWindow().start * columnWidth()"></th>
             }
             @for (column of shownColumns(); track column.id) {
               <th
@@ -47,14 +53,16 @@ const OVERSCAN_COLUMNS = 3;
                 [title]="column.displayName"
                 [attr.aria-label]="column.displayName"
               >
-                <span class="dot" [style.background]="column.color"></span><app-middle-ellipsis [text]="column.displayName" />
-                @if (column.isBase) {
-                  <span class="base">BASE</span>
-                }
+                <span class="task-name"
+                  ><span class="dot" [style.background]="column.color"></span><app-middle-ellipsis [text]="column.displayName" />
+                  @if (column.isBase) {
+                    <span class="base">BASE</span>
+                  }
+                </span>
               </th>
             }
             @if (columnWindow().end < columns().length) {
-              <th class="col-spacer" aria-hidden="true" [style.width.px]="(columns().length - columnWindow().end) * columnWidth"></th>
+              <th class="col-spacer" aria-hidden="true" [style.width.px]="(columns().length - columnWindow().end) * columnWidth()"></th>
             }
           </tr>
         </thead>
@@ -108,13 +116,14 @@ export class ValuesTableView {
   readonly showDelta = input(false);
 
   protected readonly rowHeight = VALUE_ROW_HEIGHT;
-  protected readonly columnWidth = TASK_COLUMN_WIDTH;
   private readonly scroller = viewChild.required<ElementRef<HTMLElement>>('scroller');
   protected readonly scroll = scrollWindow(this.scroller);
+  /** The task columns share the width beside the frozen ones, down to the narrowest (then the table scrolls). */
+  protected readonly columnWidth = computed(() => taskColumnWidth(this.columns().length, this.scroll.width()));
   /** The rows drawn: those in view, with a margin, as [start, end). */
   protected readonly window = this.scroll.rows(() => this.rows().length, VALUE_ROW_HEIGHT, OVERSCAN_ROWS);
   /** The task columns drawn, as [start, end), the same way (the frozen columns always are). */
-  protected readonly columnWindow = this.scroll.columns(() => this.columns().length, TASK_COLUMN_WIDTH, FROZEN_WIDTH, OVERSCAN_COLUMNS);
+  protected readonly columnWindow = this.scroll.columns(() => this.columns().length, this.columnWidth, FROZEN_WIDTH, OVERSCAN_COLUMNS);
   protected readonly shownColumns = computed(() => this.columns().slice(this.columnWindow().start, this.columnWindow().end));
   /** The rows drawn, each with the cells of the columns drawn (`firstColumn`: the index of the first). */
   protected readonly shownRows = computed(() => {
@@ -138,4 +147,10 @@ export class ValuesTableView {
     const delta = cell.delta !== null ? `\nvs base: ${formatDelta(cell)}` : '';
     return `${cell.value}${at}${delta}`;
   }
+}
+
+/** A task column's width in a view `viewportWidth` wide: an equal share of the room beside the frozen columns, at least TASK_COLUMN_WIDTH. */
+export function taskColumnWidth(count: number, viewportWidth: number): number {
+  if (count <= 0) return TASK_COLUMN_WIDTH;
+  return Math.max(TASK_COLUMN_WIDTH, Math.floor((viewportWidth - FROZEN_WIDTH) / count));
 }

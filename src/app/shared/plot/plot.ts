@@ -100,6 +100,8 @@ export class Plot {
   readonly unhover = output<void>();
   /** Emits after every draw, with the chart element (for tests and measurements). */
   readonly drawn = output<HTMLElement>();
+  /** Emits when a figure could not be drawn (Plotly rejected it, or could not be loaded), with the message shown. */
+  readonly failed = output<string>();
 
   private readonly chart = viewChild.required<ElementRef<HTMLElement>>('chart');
   private readonly theme = inject(Theme);
@@ -124,7 +126,7 @@ export class Plot {
       // Plotly is loaded before the draw takes its turn, so a slow first load holds up no other chart.
       loadPlotly(bundleOf(this.pending.figure)).then(
         () => queueDraw(this.drawPending, { afterPaint: this.shown === null }),
-        (err: unknown) => this.error.set(errorMessage(err)),
+        (err: unknown) => this.fail(err),
       );
     });
     const resize = new ResizeObserver(() => {
@@ -173,8 +175,14 @@ export class Plot {
       this.drawn.emit(el);
     } catch (err) {
       this.shown = null;
-      this.error.set(errorMessage(err));
+      this.fail(err);
     }
+  }
+
+  private fail(err: unknown): void {
+    const message = errorMessage(err);
+    this.error.set(message);
+    this.failed.emit(message);
   }
 
   /** Appends points in place; the traces Plotly holds are copied first, as it writes the longer arrays into them. */
