@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CHROMIUM_PATH, TEST_FLAGS } from './scripts/chromium.cjs';
+import { CHROMIUM_PATH, PROTOCOL_FLAGS, TEST_FLAGS } from './scripts/chromium.cjs';
 import { copyDemo, demoTemplate } from './e2e/demo-template';
 
 /**
@@ -94,7 +94,7 @@ export default defineConfig({
   use: {
     baseURL,
     trace: 'retain-on-failure',
-    launchOptions: { executablePath: CHROMIUM_PATH, args: [...TEST_FLAGS] },
+    launchOptions: { executablePath: CHROMIUM_PATH, args: [...TEST_FLAGS, ...PROTOCOL_FLAGS] },
   },
   webServer: [
     ...(onlyProject('plain') ? [] : [server(port, dataDir, baseURL)]),
