@@ -3,14 +3,14 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CHROMIUM_PATH, TEST_FLAGS } from './scripts/chromium.cjs';
+import { CHROMIUM_PATH, PROTOCOL_FLAGS, TEST_FLAGS } from './scripts/chromium.cjs';
 import { copyDemo, demoTemplate } from './e2e/demo-template';
 
 /**
  * e2e tests run against the real embedded server, on a free port, with a copy of the demo database
  * (seeded once: e2e/demo-template.ts) in a temporary folder, and Debian's Chromium (never a
  * downloaded browser). The `full` project runs every suite against the server with its extensions;
- * the `plain` project runs the suites whose views differ (PLAIN_SUITES) against a second server
+ * the `plain` project runs the tests whose views differ (tagged `@plain`, below) against a second server
  * started with `--plain-clearml` (answers as clearml-server gives them, no extension advertised).
  * Each project only starts the servers it needs.
  *
@@ -46,26 +46,19 @@ const plainDataDir = process.env['E2E_PLAIN_DATA_DIR']!;
 const plainBaseURL = `http://127.0.0.1:${plainPort}`;
 
 /**
- * The suites run against the plain-mode server too: those whose answers or views differ there. The
- * plain-mode server differs in three answers only (server.info without capabilities, the scalar
- * histogram without envelope and x_range, debug_images without iteration), and the app reads the
- * capabilities only in Scalars and Debug samples. The other views (task table, shell, Details,
- * Hyperparameters, Plots) get the same answers in both modes (server/test/tasks-clearml-shape.test.ts
- * checks the task answers in both), so `full` covers them; plain-clearml.spec.ts runs in both, and
- * compare-links.spec.ts, whose unknown ids plain clearml-server refuses in its events calls, and
- * groups.spec.ts, group-bands.spec.ts and group-summary.spec.ts, whose values, bands and bars come from what
- * the plain server sends.
+ * The tests run against the plain-mode server too: those tagged `@plain`, whose answers or views
+ * differ there. The plain-mode server differs in three answers only (server.info without
+ * capabilities, the scalar histogram without envelope and x_range, debug_images without iteration),
+ * and the app reads the capabilities only in Scalars (the envelope, a zoom's x_range) and Debug
+ * samples (paging to older iterations). Every other answer is the same in both modes
+ * (server/test/tasks-clearml-shape.test.ts checks the task answers in both), so `full` covers the
+ * rest: the task table, shell, Details, Hyperparameters, Plots, the Summary, the values tables and
+ * the live checks. The tags: Scalars charts drawn or zoomed from the histogram (scalars,
+ * live-updates, group-bands, the views of a link with an unknown id in compare-links), Debug
+ * samples paging past the first page, and plain-clearml.spec.ts, which states what must hold on
+ * clearml-server's answers and runs in both.
  */
-const PLAIN_SUITES = [
-  'scalars',
-  'debug-samples',
-  'live-updates',
-  'plain-clearml',
-  'compare-links',
-  'groups',
-  'group-bands',
-  'group-summary',
-];
+const PLAIN = /@plain/;
 const asked = process.argv.slice(2);
 /** `--project=plain` (or `--project plain`) alone: the full-mode server is not started. */
 const onlyProject = (name: string) => asked.some((a, i) => a === `--project=${name}` || (a === '--project' && asked[i + 1] === name));
@@ -99,12 +92,12 @@ export default defineConfig({
   expect: { timeout: 20_000 },
   projects: [
     { name: 'full', use: { baseURL } },
-    { name: 'plain', use: { baseURL: plainBaseURL }, testMatch: PLAIN_SUITES.map((suite) => `${suite}.spec.ts`) },
+    { name: 'plain', use: { baseURL: plainBaseURL }, grep: PLAIN },
   ],
   use: {
     baseURL,
     trace: 'retain-on-failure',
-    launchOptions: { executablePath: CHROMIUM_PATH, args: [...TEST_FLAGS] },
+    launchOptions: { executablePath: CHROMIUM_PATH, args: [...TEST_FLAGS, ...PROTOCOL_FLAGS] },
   },
   webServer: [
     ...(onlyProject('plain') ? [] : [server(port, dataDir, baseURL)]),

@@ -57,7 +57,10 @@ test.describe('compare links', () => {
   // A test opens every view in turn.
   test.describe.configure({ timeout: 300_000 });
 
-  test('one unknown id among valid ones: every view shows the valid tasks and names the unknown one once', async ({ page, request }) => {
+  test('one unknown id among valid ones: every view shows the valid tasks and names the unknown one once @plain', async ({
+    page,
+    request,
+  }) => {
     const [best, baseline] = await taskIds(request, [DEMO.best, DEMO.baseline]);
     const watch = await watchPage(page);
     const failed = failedApiCalls(page);

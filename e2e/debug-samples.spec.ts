@@ -291,7 +291,7 @@ test.describe('debug samples', () => {
     await expect(column(page, ids[0])).toHaveCount(0);
   });
 
-  test('a task with more sample iterations than one page: Older fetches the page before; a jump pages back to its iteration', async ({
+  test('a task with more sample iterations than one page: Older fetches the page before; a jump pages back to its iteration @plain', async ({
     page,
     request,
   }, info) => {
@@ -335,7 +335,7 @@ test.describe('debug samples', () => {
     await expect(only).toHaveAttribute('data-iter', '1001');
   });
 
-  test('12 image metrics with 2,000 iterations each page back to iteration 0, all metrics and one', async ({ page, request }) => {
+  test('12 image metrics with 2,000 iterations each page back to iteration 0, all metrics and one @plain', async ({ page, request }) => {
     // 24,000 samples stored, then paged back from the newest iteration to 0 page by page.
     test.setTimeout(420_000);
     const [id] = await fixtureTasks(request, 1, 'deep');

@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { APIRequestContext, BrowserContext, Download, Page, chromium, expect, test } from '@playwright/test';
-import { CHROMIUM_PATH, TEST_FLAGS } from '../scripts/chromium.cjs';
+import { CHROMIUM_PATH, PROTOCOL_FLAGS, TEST_FLAGS } from '../scripts/chromium.cjs';
 import { compareUrl } from './support';
 import { startOwnServer, watchPage } from './security-support';
 
@@ -248,7 +248,7 @@ window.done = (async () => {
     // The browser resolves rebind.test to the server's address, as a rebinding DNS answer would.
     const browser = await chromium.launch({
       executablePath: CHROMIUM_PATH,
-      args: [...TEST_FLAGS, '--host-resolver-rules=MAP rebind.test 127.0.0.1'],
+      args: [...TEST_FLAGS, ...PROTOCOL_FLAGS, '--host-resolver-rules=MAP rebind.test 127.0.0.1'],
     });
     let context: BrowserContext | null = null;
     try {

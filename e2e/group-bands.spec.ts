@@ -47,7 +47,7 @@ async function meanLine(chart: Locator, prefix: string): Promise<Trace> {
 test.describe('grouped Scalars graph', () => {
   test.describe.configure({ timeout: 240_000 });
 
-  test('one line per group: the mean of its tasks at each iteration, its band (std, min–max, 95% CI) and n, against the tasks’ points', async ({
+  test('one line per group: the mean of its tasks at each iteration, its band (std, min–max, 95% CI) and n, against the tasks’ points @plain', async ({
     page,
   }) => {
     const ids = await taskIds(page.request, [DEMO.baseline, ...SEEDS]);

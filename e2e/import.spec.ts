@@ -45,9 +45,9 @@ function gridRow(page: Page, id: string) {
 
 test.describe('imported TensorBoard and MLflow runs', () => {
   // The import runs before the first page; charts and thumbnails wait for Plotly and the files.
-  test.describe.configure({ timeout: 120_000 });
+  // In one worker, in order: the import (beforeAll) runs once, not once per worker.
+  test.describe.configure({ mode: 'default', timeout: 120_000 });
 
-  // Each worker imports (a second import of the same runs updates the same tasks).
   test.beforeAll(() => {
     importRuns('tensorboard', 'server/test/fixtures/tensorboard/logs', TB_PROJECT);
     importRuns('mlflow', 'server/test/fixtures/mlflow/mlruns', MLFLOW_PROJECT);

@@ -62,7 +62,7 @@ const UPDATED = { timeout: 60_000 };
 test.describe('live updates', () => {
   test.describe.configure({ timeout: 150_000 });
 
-  test('the page and an embed of a running task show new points within the interval; the page asks only for change marks between', async ({
+  test('the page and an embed of a running task show new points within the interval; the page asks only for change marks between @plain', async ({
     page,
     browser,
     request,
@@ -122,7 +122,7 @@ test.describe('live updates', () => {
     await embedContext.close();
   });
 
-  test('a refresh keeps the zoom window; double-click then shows the new points', async ({ page, request }, info) => {
+  test('a refresh keeps the zoom window; double-click then shows the new points @plain', async ({ page, request }, info) => {
     const id = await runningTask(request, 'zoom');
     await report(request, id, 10, 40);
     await page.goto(compareUrl([id], 'scalars/graph', 'refresh=1'));

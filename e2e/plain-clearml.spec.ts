@@ -43,8 +43,9 @@ function rowNames(page: Page): Promise<string[]> {
     .then((names) => names.map((n) => n.trim()));
 }
 
-test.describe('the same on clearml-server answers', () => {
-  test.describe.configure({ timeout: 120_000 });
+test.describe('the same on clearml-server answers @plain', () => {
+  // In one worker, in order: the 300 tasks (beforeAll) are made once, not once per worker.
+  test.describe.configure({ mode: 'default', timeout: 120_000 });
   let fixture: { project: string; tasks: { id: string; name: string }[] };
 
   test.beforeAll(async ({ request }) => {

@@ -382,7 +382,7 @@ test.describe('scalars: graph', () => {
     expect(log.slice(firstAnswer + 1)).toContain('ask loss/val');
   });
 
-  test('without min/max from the server, charts draw lines only, ask no envelope and say the points are averaged', async ({
+  test('without min/max from the server, charts draw lines only, ask no envelope and say the points are averaged @plain', async ({
     page,
     request,
   }, info) => {
@@ -405,7 +405,7 @@ test.describe('scalars: graph', () => {
     }
   });
 
-  test('without x_range on the server, a zoom shows the points already drawn, asking nothing; double-click restores', async ({
+  test('without x_range on the server, a zoom shows the points already drawn, asking nothing; double-click restores @plain', async ({
     page,
     request,
   }, info) => {
@@ -470,7 +470,10 @@ test.describe('scalars: graph', () => {
     await doubleClickChartUntil(chart, () => restored);
   });
 
-  test('a zoom is in the URL: a link with it opens the chart on that range; double-click takes it out', async ({ page, request }) => {
+  test('a zoom is in the URL: a link with it opens the chart on that range; double-click takes it out @plain', async ({
+    page,
+    request,
+  }) => {
     const ids = await taskIds(request, [DEMO.baseline, DEMO.best]);
     await page.goto(`${compareUrl(ids, 'scalars/graph')}?zoom=iter:mv:loss:train:100:200`);
     const { chart } = await lossChart(page);
@@ -494,7 +497,7 @@ test.describe('scalars: graph', () => {
     await expect.poll(async () => (await range())[1], DRAWN).toBeGreaterThan(200);
   });
 
-  test('a drag zoom writes the URL, and a relative-time zoom opens from a link on that range', async ({ page, request }) => {
+  test('a drag zoom writes the URL, and a relative-time zoom opens from a link on that range @plain', async ({ page, request }) => {
     const ids = await taskIds(request, [DEMO.baseline, DEMO.best]);
     await page.goto(compareUrl(ids, 'scalars/graph'));
     const { chart, box } = await lossChart(page);
@@ -519,7 +522,7 @@ test.describe('scalars: graph', () => {
       .toEqual([100, 400]);
   });
 
-  test('hovering lists every task at that x, again after a zoom; Closest is in the URL', async ({ page, request }, info) => {
+  test('hovering lists every task at that x, again after a zoom; Closest is in the URL @plain', async ({ page, request }, info) => {
     const ids = await taskIds(request, [DEMO.baseline, DEMO.best]);
     await page.goto(compareUrl(ids, 'scalars/graph'));
     const { chart, box } = await lossChart(page);

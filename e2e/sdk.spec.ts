@@ -21,8 +21,9 @@ function cell(page: Page, rowId: string, col: number) {
 }
 
 test.describe('logging from the ClearML SDK', () => {
-  // beforeAll replays two whole training runs over HTTP before the first page opens.
-  test.describe.configure({ timeout: 150_000 });
+  // beforeAll replays two whole training runs over HTTP before the first page opens: in one worker,
+  // in order, so that it runs once, not once per worker.
+  test.describe.configure({ mode: 'default', timeout: 150_000 });
   let runs: ScriptRun[];
   const stamp = Date.now();
   const names = [`sdk run lr=0.01 ${stamp}`, `sdk run lr=0.05 ${stamp}`];

@@ -4,3 +4,5 @@ export declare const CHROMIUM_PATH: string;
 export declare const QUIET_FLAGS: readonly string[];
 /** For the tests: no sandbox, no GPU, shared memory in /tmp, and QUIET_FLAGS. */
 export declare const TEST_FLAGS: readonly string[];
+/** For a browser driven through the DevTools protocol: line numbers recorded at compile time (Plotly's start). */
+export declare const PROTOCOL_FLAGS: readonly string[];

@@ -6,7 +6,7 @@ import { chromium, type Browser, type Page } from '@playwright/test';
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import { CHROMIUM_PATH, QUIET_FLAGS } from '../../scripts/chromium.cjs';
+import { CHROMIUM_PATH, PROTOCOL_FLAGS, QUIET_FLAGS } from '../../scripts/chromium.cjs';
 
 export const ROOT = resolve(__dirname, '..', '..');
 
@@ -50,19 +50,13 @@ export function startServer(db: string, files: string, app: string): Promise<Run
 }
 
 /**
- * Headless Chromium for the benches. `--no-enable-lazy-source-positions` takes out a cost that only
- * the harness brings: Playwright drives the page through the DevTools protocol, and with its Runtime
- * domain on, every exception thrown (even one caught at once) records a detailed stack trace, for
- * which V8 parses each function on the stack again to find line numbers. Plotly's cartesian build
- * throws and catches six such exceptions while it starts (feature tests in its dependencies), each
- * inside a function of about a megabyte, so its start reads several times slower than in the same
- * Chromium without the protocol. This flag only makes V8 record line numbers while it compiles
- * instead of when they are asked for, which takes that cost out (bench/RESULTS.md).
+ * Headless Chromium for the benches. PROTOCOL_FLAGS take out a cost that only the harness brings
+ * (Plotly's start under the DevTools protocol: scripts/chromium.cjs, bench/RESULTS.md).
  */
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
-    args: [...QUIET_FLAGS, '--enable-precise-memory-info', '--js-flags=--no-enable-lazy-source-positions'],
+    args: [...QUIET_FLAGS, ...PROTOCOL_FLAGS, '--enable-precise-memory-info'],
   });
 }
 
