@@ -221,7 +221,7 @@ test('scalars legend: names too long for it are cut in the middle, their differi
   request,
 }) => {
   await page.setViewportSize({ width: 1280, height: 800 });
-  const long = `legend ${'resnet18 adamw cosine-warmup augment=strong label-smoothing=0.1 mixup=0.2 cutmix ema '.repeat(3)}`;
+  const long = `legend ${'vit-b16 lamb onecycle-warmup randaugment=9 label-smoothing=0.1 mixup=0.8 cutmix ema '.repeat(3)}`;
   const names = [`${long}seed=1`, `${long}seed=2`];
   const { id: project } = await api<{ id: string }>(request, 'projects.create', { name: `legend ${Date.now()} ${Math.random()}` });
   const ids: string[] = [];

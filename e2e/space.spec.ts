@@ -87,7 +87,9 @@ test.describe('at 1280×800', () => {
     page,
     request,
   }) => {
-    const names = [`${LONG} seed=1`, `${LONG} seed=2`];
+    // A prefix of this run's own, so the task table's search finds these two tasks only.
+    const prefix = `${LONG} ${Date.now().toString(36)}`;
+    const names = [`${prefix} seed=1`, `${prefix} seed=2`];
     const ids = await tasksWithLoss(request, names, () => [1, 0.5]);
     await page.goto(compareUrl(ids, 'details'));
 
@@ -111,7 +113,7 @@ test.describe('at 1280×800', () => {
       ).toBe(names[0]);
     }
 
-    await page.goto(`/tasks?archived=1&q=${encodeURIComponent(LONG)}`);
+    await page.goto(`/tasks?archived=1&q=${encodeURIComponent(prefix)}`);
     const cells = page.locator('tr[data-task-id] td.name-cell');
     await expect(cells).toHaveCount(2);
     // Cut or not, the cell is named by the whole name.
