@@ -378,3 +378,28 @@ test('a metric line reads the same through the in-place path as through the gene
     { numRuns: 300 },
   );
 });
+
+test('values logged without a step (step 0) or at a step logged before keep their own iterations, in the order logged, again on re-import', () => {
+  const dir = tempDir();
+  const root = join(dir, 'mlruns');
+  cpSync(MLRUNS, root, { recursive: true });
+  const metrics = join(root, '1', ADAM, 'metrics');
+  // `mlflow.log_metric('lr', v)` writes step 0; the older two-field form has no step at all.
+  writeFileSync(join(metrics, 'lr'), '1767229000000 0.1 0\n1767229001000 0.09 0\n1767229002000 0.08\n1767229003000 0.07 0\n');
+  // A step logged twice, then the steps go on.
+  writeFileSync(join(metrics, 'grad_norm'), '1767229000000 5 5\n1767229001000 4 5\n1767229002000 3 9\n');
+  const db = join(dir, 'r.db');
+  const { repos } = openRepositories(db);
+  importStore(root, repos, join(dir, 'files'), 'All runs');
+  const adam = byName(repos)['adam-lr-0.001'];
+  const series = (metric: string) => repos.scalars.seriesOfTasks([adam.id!]).find((s) => s.metric === metric)!;
+  assert.deepEqual([series('lr').count, series('lr').last_iter, series('lr').value], [4, 3, 0.07]);
+  assert.deepEqual([series('grad_norm').count, series('grad_norm').last_iter, series('grad_norm').value], [3, 9, 3]);
+  // Read again from the start by a new importer: the same iterations, nothing added.
+  assert.equal(importStore(root, openRepositories(db).repos, join(dir, 'files'), 'All runs').points, 0);
+  assert.equal(series('lr').count, 4);
+  // What the run appends without a step comes after what is held.
+  appendFileSync(join(metrics, 'lr'), '1767229004000 0.06 0\n1767229005000 0.05 0\n');
+  assert.equal(importStore(root, openRepositories(db).repos, join(dir, 'files'), 'All runs').points, 2);
+  assert.deepEqual([series('lr').count, series('lr').last_iter, series('lr').value], [6, 5, 0.05]);
+});

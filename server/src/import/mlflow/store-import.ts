@@ -42,8 +42,22 @@ interface KnownRun {
   /** Its files' sizes and times when it was last imported. */
   signature: string;
   staging: RunStaging;
-  /** Metric file → the byte offset it was read up to (what a metric file appends is read from there). */
-  offsets: Map<string, number>;
+  /**
+   * Metric file → the byte offset it was read up to (what a metric file appends is read from there)
+   * and the iteration its last point was given (see `iterationOf`).
+   */
+  offsets: Map<string, { bytes: number; iteration: number }>;
+}
+
+/**
+ * The iteration of a metric line whose step is `step`, after a line given `previous`: its step when
+ * the steps rise, else the next one. MLflow logs a value without a step at step 0 and takes a step
+ * logged twice, so its metric files hold repeated steps; the scalar store keeps one point per
+ * iteration, and this keeps every value, in the order logged (their times stay as logged). Worked
+ * out from the start of the file, so reading a file again gives every line the same iteration.
+ */
+export function iterationOf(step: number, previous: number): number {
+  return step > previous ? step : previous + 1;
 }
 
 /**
@@ -124,7 +138,7 @@ export class MlflowStore {
   /** Bytes of a run's metric files not read yet. */
   private unreadBytes(dir: string): number {
     const offsets = this.runs.get(dir)?.offsets;
-    return metricFilesOf(dir).reduce((n, f) => n + Math.max(0, f.size - (offsets?.get(f.path) ?? 0)), 0);
+    return metricFilesOf(dir).reduce((n, f) => n + Math.max(0, f.size - (offsets?.get(f.path)?.bytes ?? 0)), 0);
   }
 
   private projectId(name: string, experimentId: string): string {
@@ -178,15 +192,17 @@ export class MlflowStore {
       const { metric, variant } = metricVariant(file.key);
       let series: SeriesHandle | null = null;
       let bad = 0;
-      const kept = known.offsets.get(file.path) ?? 0;
+      const kept = known.offsets.get(file.path) ?? { bytes: 0, iteration: -Infinity };
       // A file shorter than what was read of it was written anew: read it whole.
-      const from = kept <= file.size ? kept : 0;
+      const from = kept.bytes <= file.size ? kept.bytes : 0;
+      let iteration = from ? kept.iteration : -Infinity;
       const to = readMetricLines(file.path, {
         from,
         final,
         point: (timestamp, value, step) => {
           series ??= writer.series(metric, variant);
-          writer.push(series, step, value, timestamp);
+          iteration = iterationOf(step, iteration);
+          writer.push(series, iteration, value, timestamp);
           if (timestamp > lastMetricTs) lastMetricTs = timestamp;
           if (writer.full) commit();
         },
@@ -199,7 +215,7 @@ export class MlflowStore {
       });
       if (bad > BAD_LINES_SHOWN) summary.problems.push(`${file.path}: ${bad - BAD_LINES_SHOWN} more lines that do not parse; skipped`);
       bytesBefore += to - from;
-      known.offsets.set(file.path, to);
+      known.offsets.set(file.path, { bytes: to, iteration });
     }
     commit();
 
