@@ -16,7 +16,7 @@
 import { mkdirSync, rmSync, statSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
-import { openRepositories } from '../server/src/db/repositories';
+import { openRepositories, type Repositories } from '../server/src/db/repositories';
 import { MlflowStore } from '../server/src/import/mlflow/store-import';
 import { TensorBoardLogDir } from '../server/src/import/tensorboard/log-dir-import';
 import { ImportSummary } from '../server/src/import/writer';
@@ -47,25 +47,8 @@ function benchTensorBoard(): void {
       `Generated ${(bytes / 1e6).toFixed(0)} MB in ${RUNS} run(s), ${points.toLocaleString('en-US')} scalar points in ${((Date.now() - generated) / 1000).toFixed(1)} s`,
     );
 
-    const { repos } = openRepositories(join(dir, 'import.db'));
-    let peakRss = process.memoryUsage().rss;
-    const sample = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 100);
-    const summary = new ImportSummary();
-    const started = performance.now();
-    const cpuBefore = process.cpuUsage();
-    new TensorBoardLogDir({ repos, filesDir: join(dir, 'files') }, join(dir, 'logs')).pass(summary, {
-      watching: false,
-      onProgress: () => (peakRss = Math.max(peakRss, process.memoryUsage().rss)),
-    });
-    const seconds = (performance.now() - started) / 1000;
-    const cpu = process.cpuUsage(cpuBefore);
-    const cpuSeconds = (cpu.user + cpu.system) / 1e6;
-    clearInterval(sample);
-    repos.db.close();
-    if (summary.points !== points) throw new Error(`imported ${summary.points} points of ${points}`);
-    console.log(
-      `Imported in ${seconds.toFixed(1)} s (${(bytes / 1e6 / seconds).toFixed(1)} MB/s), load average ${loadavg()[0].toFixed(1)}; ` +
-        `${cpuSeconds.toFixed(1)} s of CPU: ${Math.round(points / cpuSeconds).toLocaleString('en-US')} points per CPU second (the rate on an idle core)`,
+    const { seconds, cpuSeconds, peakRss } = timedImport(points, bytes, (repos, summary, onProgress) =>
+      new TensorBoardLogDir({ repos, filesDir: join(dir, 'files') }, join(dir, 'logs')).pass(summary, { watching: false, onProgress }),
     );
     const size = `${(bytes / 1e6).toFixed(0)} MB ${RUNS > 1 ? `log dir, ${RUNS} runs` : 'event file'}`;
     result(`import: TensorBoard scalars (${size})`, points / seconds, 'points/s', 500_000, 'min');
@@ -86,24 +69,8 @@ function benchMlflow(): void {
     console.log(
       `Generated an MLflow store of ${(bytes / 1e6).toFixed(0)} MB of metric files, ${points.toLocaleString('en-US')} points in ${((Date.now() - generated) / 1000).toFixed(1)} s`,
     );
-    const { repos } = openRepositories(join(dir, 'import.db'));
-    let peakRss = process.memoryUsage().rss;
-    const sample = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 100);
-    const summary = new ImportSummary();
-    const started = performance.now();
-    const cpuBefore = process.cpuUsage();
-    new MlflowStore({ repos, filesDir: join(dir, 'files') }, root).pass(summary, {
-      onProgress: () => (peakRss = Math.max(peakRss, process.memoryUsage().rss)),
-    });
-    const seconds = (performance.now() - started) / 1000;
-    const cpu = process.cpuUsage(cpuBefore);
-    const cpuSeconds = (cpu.user + cpu.system) / 1e6;
-    clearInterval(sample);
-    repos.db.close();
-    if (summary.points !== points) throw new Error(`imported ${summary.points} points of ${points}`);
-    console.log(
-      `Imported in ${seconds.toFixed(1)} s (${(bytes / 1e6 / seconds).toFixed(1)} MB/s), load average ${loadavg()[0].toFixed(1)}; ` +
-        `${cpuSeconds.toFixed(1)} s of CPU: ${Math.round(points / cpuSeconds).toLocaleString('en-US')} points per CPU second (the rate on an idle core)`,
+    const { seconds, cpuSeconds, peakRss } = timedImport(points, bytes, (repos, summary, onProgress) =>
+      new MlflowStore({ repos, filesDir: join(dir, 'files') }, root).pass(summary, { onProgress }),
     );
     const size = `${(bytes / 1e6).toFixed(0)} MB of metric files`;
     result(`import: MLflow metrics (${size})`, points / seconds, 'points/s', 500_000, 'min');
@@ -112,6 +79,36 @@ function benchMlflow(): void {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * Runs one import into a fresh database under `dir` and measures it: wall and CPU seconds, and the
+ * peak resident memory (sampled, and at each progress report: a synchronous import starves the timer).
+ */
+function timedImport(
+  points: number,
+  bytes: number,
+  importer: (repos: Repositories, summary: ImportSummary, onProgress: () => void) => void,
+): { seconds: number; cpuSeconds: number; peakRss: number } {
+  const { repos } = openRepositories(join(dir, 'import.db'));
+  let peakRss = process.memoryUsage().rss;
+  const sampleRss = () => (peakRss = Math.max(peakRss, process.memoryUsage().rss));
+  const sample = setInterval(sampleRss, 100);
+  const summary = new ImportSummary();
+  const started = performance.now();
+  const cpuBefore = process.cpuUsage();
+  importer(repos, summary, sampleRss);
+  const seconds = (performance.now() - started) / 1000;
+  const cpu = process.cpuUsage(cpuBefore);
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+  clearInterval(sample);
+  repos.db.close();
+  if (summary.points !== points) throw new Error(`imported ${summary.points} points of ${points}`);
+  console.log(
+    `Imported in ${seconds.toFixed(1)} s (${(bytes / 1e6 / seconds).toFixed(1)} MB/s), load average ${loadavg()[0].toFixed(1)}; ` +
+      `${cpuSeconds.toFixed(1)} s of CPU: ${Math.round(points / cpuSeconds).toLocaleString('en-US')} points per CPU second (the rate on an idle core)`,
+  );
+  return { seconds, cpuSeconds, peakRss };
 }
 
 if (SOURCES.includes('tensorboard')) benchTensorBoard();
