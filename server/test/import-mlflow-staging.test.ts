@@ -2,11 +2,10 @@ import assert from 'node:assert/strict';
 import { cpSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { Worker } from 'node:worker_threads';
 import { openRepositories, type Repositories } from '../src/db/repositories';
 import { MlflowStore } from '../src/import/mlflow/store-import';
 import { ImportSummary, stableId } from '../src/import/writer';
-import { writeMlflowRun } from './import-runs';
+import { writeMlflowRun, startImportWorker } from './import-runs';
 import { addEvents, createProject, createTask, scalar, startServer, tempDir as newTempDir } from './helpers';
 
 const MLRUNS = join(__dirname, 'fixtures/mlflow/mlruns');
@@ -38,24 +37,7 @@ test('an SDK write through the app completes while a large MLflow run imports; t
   t.after(() => server.close());
   const sdkTask = await createTask(server, await createProject(server));
 
-  const gate = new Int32Array(new SharedArrayBuffer(4));
-  const worker = new Worker(`require('tsx/cjs'); require(${JSON.stringify(join(__dirname, 'import-worker.ts'))});`, {
-    eval: true,
-    workerData: { db, files: join(dir, 'files'), logs: root, flushPoints: 1000, gate, kind: 'mlflow' },
-  });
-  t.after(() => worker.terminate());
-  const messages: { paused?: boolean; done?: boolean; points?: number }[] = [];
-  const next = (key: 'paused' | 'done') =>
-    new Promise<void>((resolve, reject) => {
-      const check = () => (messages.some((m) => m[key]) ? resolve() : undefined);
-      worker.on('message', (m) => {
-        messages.push(m);
-        check();
-      });
-      worker.on('error', reject);
-      worker.on('exit', (code) => (messages.some((m) => m[key]) ? resolve() : reject(new Error(`import exited (${code})`))));
-      check();
-    });
+  const { messages, next, resume } = startImportWorker(t, { db, files: join(dir, 'files'), logs: root, flushPoints: 1000, kind: 'mlflow' });
   await next('paused');
 
   const task = runTask(BIG);
@@ -72,8 +54,7 @@ test('an SDK write through the app completes while a large MLflow run imports; t
   assert.equal((await server.call('tasks.get_by_id', { task })).status, 400);
   assert.deepEqual(repos.scalars.seriesOfTasks([task]), []);
 
-  Atomics.store(gate, 0, 1);
-  Atomics.notify(gate, 0);
+  resume();
   await next('done');
   assert.equal(messages.find((m) => m.done)!.points, steps * 2);
   assert.deepEqual(seriesCounts(repos, task), [

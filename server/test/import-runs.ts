@@ -1,5 +1,7 @@
 import { closeSync, mkdirSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import type { TestContext } from 'node:test';
+import { Worker } from 'node:worker_threads';
 import { fileVersionRecord, scalarRecord } from '../src/import/tensorboard/event-writer';
 
 /**
@@ -65,4 +67,41 @@ export function writeMlflowRun(root: string, experiment: string, runId: string, 
       closeSync(fd);
     }
   });
+}
+
+export interface ImportWorkerMessage {
+  paused?: boolean;
+  done?: boolean;
+  points?: number;
+}
+
+/**
+ * Starts import-worker.ts on a thread of its own (tsx compiles its TypeScript there too), an import
+ * that pauses part-way until `resume()`. `next('paused' | 'done')` resolves once the worker said so;
+ * the worker is stopped when the test ends.
+ */
+export function startImportWorker(t: TestContext, workerData: Record<string, unknown>) {
+  const gate = new Int32Array(new SharedArrayBuffer(4));
+  const worker = new Worker(`require('tsx/cjs'); require(${JSON.stringify(join(__dirname, 'import-worker.ts'))});`, {
+    eval: true,
+    workerData: { ...workerData, gate },
+  });
+  t.after(() => worker.terminate());
+  const messages: ImportWorkerMessage[] = [];
+  const next = (key: 'paused' | 'done') =>
+    new Promise<void>((resolve, reject) => {
+      const check = () => (messages.some((m) => m[key]) ? resolve() : undefined);
+      worker.on('message', (m: ImportWorkerMessage) => {
+        messages.push(m);
+        check();
+      });
+      worker.on('error', reject);
+      worker.on('exit', (code) => (messages.some((m) => m[key]) ? resolve() : reject(new Error(`import exited (${code})`))));
+      check();
+    });
+  const resume = () => {
+    Atomics.store(gate, 0, 1);
+    Atomics.notify(gate, 0);
+  };
+  return { messages, next, resume };
 }

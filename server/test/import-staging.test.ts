@@ -2,11 +2,10 @@ import assert from 'node:assert/strict';
 import { cpSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { Worker } from 'node:worker_threads';
 import { openRepositories, type Repositories } from '../src/db/repositories';
 import { TensorBoardLogDir } from '../src/import/tensorboard/log-dir-import';
 import { ImportSummary, stableId } from '../src/import/writer';
-import { writeRun } from './import-runs';
+import { writeRun, startImportWorker } from './import-runs';
 import { addEvents, createProject, createTask, scalar, startServer, tempDir as newTempDir } from './helpers';
 
 const dirs: string[] = [];
@@ -33,25 +32,7 @@ test('an SDK write through the app completes while a large import is in progress
   t.after(() => server.close());
   const sdkTask = await createTask(server, await createProject(server));
 
-  const gate = new Int32Array(new SharedArrayBuffer(4));
-  // A thread of its own (tsx compiles the worker's TypeScript there too).
-  const worker = new Worker(`require('tsx/cjs'); require(${JSON.stringify(join(__dirname, 'import-worker.ts'))});`, {
-    eval: true,
-    workerData: { db, files: join(dir, 'files'), logs, flushPoints: 1000, gate },
-  });
-  t.after(() => worker.terminate());
-  const messages: { paused?: boolean; done?: boolean; points?: number }[] = [];
-  const next = (key: 'paused' | 'done') =>
-    new Promise<void>((resolve, reject) => {
-      const check = () => (messages.some((m) => m[key]) ? resolve() : undefined);
-      worker.on('message', (m) => {
-        messages.push(m);
-        check();
-      });
-      worker.on('error', reject);
-      worker.on('exit', (code) => (messages.some((m) => m[key]) ? resolve() : reject(new Error(`import exited (${code})`))));
-      check();
-    });
+  const { messages, next, resume } = startImportWorker(t, { db, files: join(dir, 'files'), logs, flushPoints: 1000 });
   await next('paused');
 
   // The import holds no lock between its blocks: the SDK's batch is stored now, not after the import.
@@ -70,8 +51,7 @@ test('an SDK write through the app completes while a large import is in progress
   assert.equal((await server.call('tasks.get_by_id', { task })).status, 400);
   assert.deepEqual(repos.scalars.seriesOfTasks([task]), []);
 
-  Atomics.store(gate, 0, 1);
-  Atomics.notify(gate, 0);
+  resume();
   await next('done');
   const done = messages.find((m) => m.done)!;
   assert.equal(done.points, steps * 2);
