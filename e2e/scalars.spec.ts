@@ -1,6 +1,6 @@
 import { APIRequestContext, Page, expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { DEMO, compareUrl, doubleClickChartUntil, taskIds } from './support';
+import { DEMO, compareUrl, doubleClickChartUntil, summaryBars, taskIds } from './support';
 
 interface LastMetric {
   metric: string;
@@ -288,8 +288,11 @@ test.describe('scalars: graph', () => {
       tasks: ids,
       event_type: 'training_stats_scalar',
     });
-    const variantCount = metrics.reduce((n, m) => n + m.variants.length, 0);
-    expect(variantCount).toBeGreaterThan(metrics.length);
+    // The demo tasks' single values (Summary / params_millions) are drawn by the Summary chart, not as lines.
+    const graphed = metrics.filter((m) => m.metric !== 'Summary');
+    expect(graphed.length).toBe(metrics.length - 1);
+    const variantCount = graphed.reduce((n, m) => n + m.variants.length, 0);
+    expect(variantCount).toBeGreaterThan(graphed.length);
     // Each chart's series is asked for once, even when several charts are asked for together.
     const asked: string[] = [];
     page.on('request', (r) => {
@@ -308,14 +311,14 @@ test.describe('scalars: graph', () => {
 
     await page.getByRole('radiogroup', { name: 'Group by' }).getByRole('radio', { name: 'Metric', exact: true }).click();
     await expect(page).toHaveURL(/group=metric/);
-    await expect(page.getByTestId('scalar-chart')).toHaveCount(metrics.length);
+    await expect(page.getByTestId('scalar-chart')).toHaveCount(graphed.length);
 
     await page.getByRole('switch', { name: 'Log scale', exact: true }).click();
     await page.getByRole('radiogroup', { name: 'X axis' }).getByRole('radio', { name: 'Wall time' }).click();
     await expect(page).toHaveURL(/log=1/);
     await expect(page).toHaveURL(/x=wall/);
     await page.reload();
-    await expect(page.getByTestId('scalar-chart')).toHaveCount(metrics.length);
+    await expect(page.getByTestId('scalar-chart')).toHaveCount(graphed.length);
     await expect(page.getByRole('radiogroup', { name: 'X axis' }).getByRole('radio', { checked: true })).toHaveText('Wall time');
     await expect(page.locator('[data-testid="scalar-chart"] .xtitle').first()).toHaveText('Wall time', DRAWN);
   });
@@ -611,6 +614,66 @@ test.describe('scalars: graph', () => {
     await page.keyboard.press('Escape');
     await expect.poll(async () => Math.round((await chart.boundingBox())!.width)).toBe(Math.round(inPlace.width));
     await expect(chart.locator('.legend .traces')).toHaveCount(0, DRAWN);
+  });
+
+  test('series holding only single values are drawn by the Summary, not as empty charts; one with iterations too stays a chart @plain', async ({
+    page,
+    request,
+  }) => {
+    const { id: project } = await api<{ id: string }>(request, 'projects.create', { name: `e2e single values ${Date.now()}` });
+    const { id } = await api<{ id: string }>(request, 'tasks.create', {
+      name: 'single values',
+      project,
+      type: 'training',
+      system_tags: ['archived'],
+    });
+    const event = (metric: string, variant: string, iter: number, value: number) => ({
+      type: 'training_stats_scalar',
+      task: id,
+      metric,
+      variant,
+      iter,
+      value,
+    });
+    const SINGLE = -2147483648;
+    await api(request, 'events.add_batch', [
+      event('Summary', 'score', SINGLE, 0.91),
+      event('Summary', 'mixed', SINGLE, 7),
+      ...[0, 1, 2].map((i) => event('Summary', 'mixed', i, i + 1)),
+      ...[0, 1, 2, 3].map((i) => event('loss', 'train', i, 1 / (i + 1))),
+    ]);
+    // The server lists all three series (as clearml-server does); the graph draws the two with iterations.
+    const { metrics } = await api<{ metrics: { metric: string; variants: string[] }[] }>(request, 'events.get_multi_task_metrics', {
+      tasks: [id],
+      event_type: 'training_stats_scalar',
+    });
+    expect(metrics.flatMap((m) => m.variants.map((v) => `${m.metric}/${v}`)).sort()).toEqual([
+      'Summary/mixed',
+      'Summary/score',
+      'loss/train',
+    ]);
+
+    await page.goto(compareUrl([id], 'scalars/graph'));
+    const charts = page.getByTestId('scalar-chart');
+    await expect(charts).toHaveCount(2, DRAWN);
+    expect((await charts.evaluateAll((els) => els.map((el) => el.getAttribute('data-chart-key')))).sort()).toEqual([
+      'mv:Summary:mixed',
+      'mv:loss:train',
+    ]);
+    for (const key of ['mv:Summary:mixed', 'mv:loss:train']) {
+      const chart = page.locator(`[data-testid="scalar-chart"][data-chart-key="${key}"]`);
+      await chart.scrollIntoViewIfNeeded();
+      await expect(chart.locator('.nsewdrag')).toBeVisible(DRAWN);
+    }
+    await expect(page.getByText('no values in this range')).toHaveCount(0);
+    await page.getByTestId('summary-chart').scrollIntoViewIfNeeded();
+    await expect
+      .poll(async () => (await summaryBars(page)).map((bar) => `${bar.metric}=${bar.value}`).sort(), DRAWN)
+      .toEqual(['mixed=7', 'score=0.91']);
+    // The Metrics filter offers what the graph can draw.
+    await page.getByRole('button', { name: /^Metrics \d/ }).click();
+    await expect(page.getByRole('checkbox', { name: 'Summary / mixed' })).toHaveCount(1);
+    await expect(page.getByRole('checkbox', { name: 'Summary / score' })).toHaveCount(0);
   });
 
   test('the metric search is in the URL, shows only matching charts and survives a reload', async ({ page, request }) => {

@@ -25,30 +25,17 @@ import { TasksApi } from '../../../core/api/tasks-api';
 import { MAX_COMPARED_TASKS } from '../../../url/compare-url';
 import {
   compareFeature,
-  selectCompareTab,
   selectCompareView,
   selectComparedTaskIds,
+  selectEmbedded,
   selectExistingTaskIds,
 } from '../../../state/compare/compare.feature';
+import { comparedIdsToLoad, sameTaskSet } from '../../../state/compare/remote-data';
+import { showsSummary, summaryFeature } from '../../summary/state/summary.feature';
+import { keysWithPoints, singleValueKeys, singleValueSuspects, withoutSingleValues } from '../single-value-series';
 import { selectStaleChartRequests } from '../scalar-graph-options';
 import { fetchChartSeries } from './chart-series-fetch';
 import { ChartRequest, SCALAR_TASK_FIELDS, ScalarsApiActions, ScalarsPageActions, scalarTaskFieldsFor } from './scalars.actions';
-
-/** The compared ids that exist while the Scalars tab shows, again each time live updates find new data. */
-function comparedIdsOnTab(store: Store) {
-  return combineLatest([
-    store.select(selectExistingTaskIds),
-    store.select(selectCompareTab),
-    store.select(compareFeature.selectDataRevision),
-  ]).pipe(
-    filter(
-      (latest): latest is [string[], string, number] =>
-        latest[0] !== null && latest[1] === 'scalars' && latest[0].length > 0 && latest[0].length <= MAX_COMPARED_TASKS,
-    ),
-    distinctUntilChanged(([a, , ra], [b, , rb]) => a.join() === b.join() && ra === rb),
-    map(([ids]) => ids),
-  );
-}
 
 /**
  * The compared tasks' fields the Scalars view shows (`last_metrics` for the values table, the
@@ -75,13 +62,59 @@ export const loadScalarTasks = createEffect(
   { functional: true },
 );
 
-/** The scalar metric/variant list of the compared tasks (one chart per entry or per metric). */
+/** How long the other charts wait for the first chart's draw at most. */
+const FIRST_DRAW_WAIT_MS = 1000;
+
+/**
+ * The single-value keys of these tasks, from the Summary the same view loads (once its answer for
+ * these tasks is in; none where the view draws no Summary, as an embedded chart, or it failed).
+ */
+function singleValueKeysFor(store: Store, taskIds: string[]): Observable<Set<string>> {
+  return combineLatest([store.select(selectCompareView), store.select(selectEmbedded)]).pipe(
+    take(1),
+    switchMap(([view, embedded]) =>
+      !showsSummary(view, embedded)
+        ? of(new Set<string>())
+        : store.select(summaryFeature.selectComparedSummaryState).pipe(
+            filter((summary) => sameTaskSet(summary.taskIds, taskIds) && !summary.loading),
+            take(1),
+            map((summary) => singleValueKeys(summary.value)),
+          ),
+    ),
+  );
+}
+
+/**
+ * The scalar metric/variant list of the compared tasks while the graph shows (one chart per entry or per metric),
+ * without the series that hold only single values (the Summary chart draws them; see
+ * single-value-series.ts). A series also reported as a single value is asked for once over
+ * iterations, and listed again if it has points there.
+ */
 export const loadScalarMetrics = createEffect(
-  (store = inject(Store), eventsApi = inject(EventsApi)) => {
-    return comparedIdsOnTab(store).pipe(
+  (store = inject(Store), eventsApi = inject(EventsApi), actions$ = inject(Actions)) => {
+    return comparedIdsToLoad(store, (view) => view === 'scalars/graph').pipe(
       switchMap((taskIds) =>
         eventsApi.getMultiTaskMetrics(taskIds, 'training_stats_scalar').pipe(
-          map(({ metrics }) => ScalarsApiActions.metricsLoaded({ taskIds, metrics })),
+          switchMap(({ metrics }) => singleValueKeysFor(store, taskIds).pipe(map((singles) => ({ metrics, singles })))),
+          switchMap(({ metrics, singles }) => {
+            const listed = ScalarsApiActions.metricsLoaded({ taskIds, metrics: withoutSingleValues(metrics, singles) });
+            const suspects = singleValueSuspects(metrics, singles);
+            if (!suspects.length) return of(listed);
+            const probe: ChartRequest = { chartKey: 'single-values', metrics: suspects, key: 'iter', range: null };
+            // Asked once the first chart is drawn (or a while later), which goes alone (see loadChartSeries).
+            const firstChartDrawn = race(actions$.pipe(ofType(ScalarsPageActions.chartDrawn), take(1)), timer(FIRST_DRAW_WAIT_MS));
+            return concat(
+              of(listed),
+              firstChartDrawn.pipe(
+                take(1),
+                switchMap(() => fetchChartSeries(eventsApi, probe, taskIds)),
+                map(keysWithPoints),
+                filter((drawable) => drawable.size > 0),
+                map((drawable) => ScalarsApiActions.metricsLoaded({ taskIds, metrics: withoutSingleValues(metrics, singles, drawable) })),
+                catchError(() => EMPTY),
+              ),
+            );
+          }),
           catchError((err: Error) => of(ScalarsApiActions.metricsLoadFailed({ taskIds, message: err.message }))),
         ),
       ),
@@ -89,9 +122,6 @@ export const loadScalarMetrics = createEffect(
   },
   { functional: true },
 );
-
-/** How long the other charts wait for the first chart's draw at most. */
-const FIRST_DRAW_WAIT_MS = 1000;
 
 /** Completes once the chart of a series answer is drawn; at once when it has no point to draw. */
 function firstDrawn(actions$: Actions, answer: Action): Observable<unknown> {
