@@ -111,8 +111,12 @@ test.describe('live updates', () => {
         .evaluate((el) => (el as unknown as { data: Record<symbol, unknown>[] }).data.map((trace) => trace[Symbol.for('e2e')] ?? null));
     await tagLine(page);
     await tagLine(embed);
+    // The line as drawn (its SVG path), not only the points Plotly holds.
+    const drawnLine = (p: Page) => chart(p).locator('.scatterlayer .trace path.js-line').first().getAttribute('d');
+    const drawnBefore = await drawnLine(page);
     await report(request, id, 10, 25);
     await expect.poll(() => plottedX(chart(page)), UPDATED).toHaveLength(25);
+    await expect.poll(() => drawnLine(page), UPDATED).not.toBe(drawnBefore);
     await expect.poll(() => plottedX(chart(embed)), UPDATED).toHaveLength(25);
     expect(await plottedX(chart(page))).toEqual(Array.from({ length: 25 }, (_, i) => i));
     // The new points were appended to the line on screen (Plotly.extendTraces), not drawn as a new figure.

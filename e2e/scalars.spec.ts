@@ -676,6 +676,26 @@ test.describe('scalars: graph', () => {
     await expect(page.getByRole('checkbox', { name: 'Summary / score' })).toHaveCount(0);
   });
 
+  test('moving the smoothing slider redraws the lines, and moving it back draws them as before', async ({ page, request }) => {
+    const ids = await taskIds(request, [DEMO.baseline, DEMO.best]);
+    await page.goto(`${compareUrl(ids, 'scalars/graph')}?metrics=loss:train`);
+    const chart = page.locator('[data-testid="scalar-chart"][data-chart-key="mv:loss:train"]');
+    await expect(chart).toHaveAttribute('data-status', 'loaded', DRAWN);
+    // The lines as drawn (the SVG paths Plotly wrote), not only the data Plotly holds.
+    const drawnLines = () =>
+      chart.locator('.scatterlayer .trace:not(:has(.js-fill)) path.js-line').evaluateAll((paths) => paths.map((p) => p.getAttribute('d')));
+    await expect.poll(async () => (await drawnLines()).length, DRAWN).toBeGreaterThan(1);
+    await page.waitForLoadState('networkidle');
+    const before = await drawnLines();
+    await page.getByRole('slider', { name: 'Smoothing' }).focus();
+    await page.keyboard.press('End');
+    await expect(page).toHaveURL(/smooth=0\.999/);
+    await expect.poll(async () => (await drawnLines()).filter((d, i) => d !== before[i]).length, DRAWN).toBe(before.length);
+    await page.keyboard.press('Home');
+    await expect(page).not.toHaveURL(/smooth=/);
+    await expect.poll(drawnLines, DRAWN).toEqual(before);
+  });
+
   test('the metric search is in the URL, shows only matching charts and survives a reload', async ({ page, request }) => {
     const ids = await taskIds(request, [DEMO.baseline, DEMO.best]);
     const { metrics } = await api<{ metrics: { metric: string; variants: string[] }[] }>(request, 'events.get_multi_task_metrics', {

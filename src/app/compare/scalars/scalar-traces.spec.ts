@@ -73,6 +73,23 @@ describe('buildChartFigure', () => {
     expect(second[1].y).not.toBe(first[1].y);
   });
 
+  it('tells Plotly the data changed (datarevision) when the smoothing, the series or the zoom change, not on a task toggle', () => {
+    const revision = (figure: { layout?: Partial<{ datarevision: unknown }> }) => figure.layout?.datarevision;
+    const plain = revision(buildChartFigure(chart, histogram, tasks, options, null).figure);
+    expect(revision(buildChartFigure(chart, histogram, tasks, options, null).figure)).toBe(plain);
+    // Full screen keeps a hidden task's trace (greyed in the legend): the same arrays, nothing to recompute.
+    const lines = { ...options, smoothing: 0.5 };
+    const shown = buildChartFigure(chart, histogram, tasks, lines, null, true, false).figure;
+    expect(revision(buildChartFigure(chart, histogram, tasks, { ...lines, hiddenTasks: ['b'] }, null, true, false).figure)).toBe(
+      revision(shown),
+    );
+    expect(revision(buildChartFigure(chart, histogram, tasks, { ...options, smoothing: 0.9 }, null).figure)).not.toBe(plain);
+    const appended: ScalarHistogram = { loss: { train: { ...histogram['loss']['train'], a: { ...histogram['loss']['train']['a'] } } } };
+    appended['loss']['train']['a'] = { ...appended['loss']['train']['a'], x: [...appended['loss']['train']['a'].x, 99] };
+    expect(revision(buildChartFigure(chart, appended, tasks, options, null).figure)).not.toBe(plain);
+    expect(revision(buildChartFigure(chart, histogram, tasks, options, { range: [5, 15] }).figure)).not.toBe(plain);
+  });
+
   it('draws the bands of one colour as one trace beneath every line, and reuses it when only the smoothing changes', () => {
     const band = (lo: number) => ({ name: 'T', x: [0, 10], y: [lo + 1, lo + 2], y_min: [lo, lo + 1], y_max: [lo + 2, lo + 3] });
     const shared: ScalarHistogram = { loss: { train: { a: band(0), c: band(10), b: band(20) } } };

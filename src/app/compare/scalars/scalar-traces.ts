@@ -46,6 +46,16 @@ export function smooth(values: readonly number[], weight: number): number[] {
   });
 }
 
+/** A series' smoothed values, kept per series and weight: a task toggle redraws the same arrays. */
+const smoothings = new WeakMap<ScalarSeries, { weight: number; values: number[] }>();
+function smoothed(series: ScalarSeries, weight: number): number[] {
+  const kept = smoothings.get(series);
+  if (kept?.weight === weight) return kept.values;
+  const values = smooth(series.y, weight);
+  smoothings.set(series, { weight, values });
+  return values;
+}
+
 /** The legend and hover name of a task: its display name plus what differs in its hyperparameters. */
 export function legendName(task: TraceTask, variant: string | null): string {
   const base = variant === null ? task.displayName : `${task.displayName} · ${variant}`;
@@ -261,7 +271,7 @@ export function buildChartFigure(
           }
         }
         const name = plotText(legendName(task, grouped ? variant : null));
-        const line = options.smoothing > 0 ? smooth(series.y, options.smoothing) : series.y;
+        const line = options.smoothing > 0 ? smoothed(series, options.smoothing) : series.y;
         if (withBands && hasEnvelope(series)) {
           const marks = seriesSpikes(series);
           if (marks.length) {
@@ -325,9 +335,10 @@ export function buildChartFigure(
         ? { orientation: 'v', x: 1.02, y: 1, yanchor: 'top', font: { size: 10 } }
         : { orientation: 'h', y: -0.25, yanchor: 'top' },
     uirevision: `${chart.chartKey}|${options.xAxis}|${options.logY}`,
-    // A zoom or its reset recomputes the axes even when the series stay the same (a server without
-    // `x_range`): otherwise Plotly autoranges a reset without the points' extent.
-    datarevision: zoomRange ? zoomRange.join(':') : 'all',
+    // With a datarevision Plotly.react redraws data only when it changes: so it names the zoom (a
+    // zoom or its reset recomputes the axes even when the series stay the same, on a server without
+    // `x_range`; else a reset autoranges without the points' extent) and every data array drawn.
+    datarevision: `${zoomRange ? zoomRange.join(':') : 'all'}|${arrayRevision(data)}`,
     xaxis: {
       title: { text: X_AXIS_TITLES[options.xAxis] },
       type: options.xAxis === 'wall' ? 'date' : 'linear',
@@ -336,6 +347,21 @@ export function buildChartFigure(
     yaxis: { type: options.logY ? 'log' : 'linear', autorange: true },
   };
   return { figure: { data, layout, config: { displaylogo: false } }, traceTaskIds, pointsLabel, seriesCount };
+}
+
+/** An id per data array (a new array: new data; the same array: unchanged, as a task toggle reuses them). */
+const arrayIds = new WeakMap<object, number>();
+let lastArrayId = 0;
+function arrayId(values: unknown): number {
+  if (!values || typeof values !== 'object') return 0;
+  let id = arrayIds.get(values);
+  if (id === undefined) arrayIds.set(values, (id = ++lastArrayId));
+  return id;
+}
+
+/** The identities of a figure's x and y arrays: changes whenever one of them is a new array. */
+export function arrayRevision(data: readonly Data[]): string {
+  return data.map((trace) => `${arrayId((trace as { x?: unknown }).x)}.${arrayId((trace as { y?: unknown }).y)}`).join(',');
 }
 
 /**

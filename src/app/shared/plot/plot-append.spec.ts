@@ -13,6 +13,15 @@ describe('appendedPoints', () => {
     expect(appendedPoints(before, after)).toEqual({ update: { x: [[3, 4], [4]], y: [[3, 2], [0]] }, indices: [0, 2] });
   });
 
+  it('appends where only the datarevision (naming the data arrays) differs besides the points', () => {
+    const revised = (data: Data[], datarevision: string): PlotFigure => ({ data, layout: { title: { text: 'loss' }, datarevision } });
+    const before = revised([line([1, 2], [5, 4])], 'all|1.2');
+    expect(appendedPoints(before, revised([line([1, 2, 3], [5, 4, 3])], 'all|3.4'))).toEqual({
+      update: { x: [[3]], y: [[3]] },
+      indices: [0],
+    });
+  });
+
   it('says nothing was added when the figures are equal', () => {
     expect(appendedPoints(figure([line([1], [NaN])]), figure([line([1], [NaN])]))).toEqual({ update: {}, indices: [] });
   });

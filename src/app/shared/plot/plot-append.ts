@@ -16,7 +16,8 @@ export interface TraceAppend {
  * update with no indices when nothing changed.
  */
 export function appendedPoints(prev: PlotFigure, next: PlotFigure): TraceAppend | null {
-  if (prev.data.length !== next.data.length || !sameJson(prev.layout, next.layout) || !sameJson(prev.config, next.config)) return null;
+  if (prev.data.length !== next.data.length || !sameJson(withoutRevision(prev.layout), withoutRevision(next.layout))) return null;
+  if (!sameJson(prev.config, next.config)) return null;
   const indices: number[] = [];
   const tails: Partial<Record<(typeof POINT_KEYS)[number], unknown[][]>> = {};
   const grownKeys = new Set<(typeof POINT_KEYS)[number]>();
@@ -52,6 +53,14 @@ export function appendedPoints(prev: PlotFigure, next: PlotFigure): TraceAppend 
     }
   }
   return { update: tails as Record<string, unknown[][]>, indices };
+}
+
+/** A layout without its `datarevision` (it names the data arrays, which appended points change). */
+function withoutRevision(layout: PlotFigure['layout']): unknown {
+  if (!layout || !('datarevision' in layout)) return layout;
+  const rest = { ...layout };
+  delete rest.datarevision;
+  return rest;
 }
 
 function withoutPoints(trace: Record<string, unknown>): Record<string, unknown> {
