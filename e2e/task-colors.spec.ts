@@ -100,7 +100,7 @@ test.describe('task colours', () => {
     await other.close();
   });
 
-  test('100 tasks in one chart are drawn in 100 different looks: past the palette, a dash and a marker of their own', async ({ page }) => {
+  test('100 tasks in one chart are drawn in 100 different looks: past the palette, a dash of their own', async ({ page }) => {
     const { ids } = await createTasks(page.request, 100, 'hundred');
     await page.goto(compareUrl(ids, 'scalars/graph'));
     const chart = page.locator('[data-testid="scalar-chart"][data-chart-key="mv:score:value"]');

@@ -1,7 +1,7 @@
 /**
  * Task colours within one comparison: each compared task holds a slot (0, 1, 2…), and a slot is a
- * look: a colour of the palette, and past the palette's length a line dash and a marker as well, so
- * up to 100 tasks are told apart. Slots are given in comparison order and kept by a task when others
+ * look: a colour of the palette, and past the palette's length a line dash and a marker symbol as
+ * well (charts draw the marker only where their dashes tell variants apart), so up to 100 tasks are told apart. Slots are given in comparison order and kept by a task when others
  * are added or removed (a new task takes the first free slot); the URL carries them when they are
  * not simply 0, 1, 2…, so a shared link shows the same colours.
  */

@@ -170,12 +170,74 @@ describe('buildChartFigure', () => {
     const stem = data[data.indexOf(marks[0]) - 1];
     expect(stem.x).toEqual([170, 170, null as unknown as number]);
     expect(stem.y).toEqual([2.86, 25, null as unknown as number]);
-    // Drawn after every line, and a click on them toggles their task.
+    // Drawn after every line; without the in-chart legend they belong to no one task.
     expect(data.slice(data.indexOf(stem)).every((t) => t.fill === undefined && !t.name)).toBe(true);
-    expect(traceTaskIds.slice(-2)).toEqual(['a', 'a']);
+    expect(traceTaskIds.slice(-2)).toEqual(['', '']);
+    // Full screen (in-chart legend): each task's marks are its own, toggled with it.
+    const full = buildChartFigure(chart, spiky, tasks, options, null, true);
+    expect(full.traceTaskIds.slice(-2)).toEqual(['a', 'a']);
     // Left out of the first, band-less draw.
     const lines = buildChartFigure(chart, spiky, tasks, options, null, false, false).figure.data as { mode?: string }[];
     expect(lines.some((t) => t.mode === 'markers')).toBe(false);
+  });
+});
+
+describe('tasks past the palette', () => {
+  it('are told apart by their dash, or by markers where the chart dashes its variants', () => {
+    const past = [{ id: 'a', displayName: 'A', color: '#ff0000', params: '', dash: 'dot' as const, symbol: 'square' as const }];
+    type Styled = Trace & { mode?: string; line: { dash?: string }; marker?: { symbol?: string } };
+    const [one] = buildChartFigure(chart, histogram, past, options, null, false, false).figure.data as Styled[];
+    expect(one.mode).toBe('lines');
+    expect(one.line.dash).toBe('dot');
+    expect(one.marker).toBeUndefined();
+    const both: ChartDef = { chartKey: 'm:loss', title: 'loss', metrics: [{ metric: 'loss', variants: ['train', 'val'] }] };
+    const variants = buildChartFigure(both, histogram, past, options, null, false, false).figure.data as Styled[];
+    expect(variants.map((t) => [t.mode, t.line.dash, t.marker?.symbol])).toEqual([
+      ['lines+markers', 'solid', 'square'],
+      ['lines+markers', 'dash', 'square'],
+    ]);
+  });
+});
+
+describe('spike marks of many tasks', () => {
+  it('share a stem trace per colour and one triangle trace, each triangle in its task colour and named on hover', () => {
+    const n = 40;
+    const spikyAt = (at: number) => ({
+      name: 'x',
+      x: Array.from({ length: n }, (_, i) => i),
+      y: Array.from({ length: n }, (_, i) => (i === at ? 1 : 0.4 + (i % 3) * 0.001)),
+      y_min: Array.from({ length: n }, (_, i) => 0.39 + (i % 3) * 0.001),
+      y_max: Array.from({ length: n }, (_, i) => (i === at ? 25 : 0.41 + (i % 3) * 0.001)),
+    });
+    const many = [
+      { id: 'a', displayName: 'A', color: '#ff0000', params: '' },
+      { id: 'b', displayName: 'B', color: '#00ff00', params: '' },
+      { id: 'c', displayName: 'C', color: '#ff0000', params: '' },
+    ];
+    const histogram3: ScalarHistogram = { loss: { train: { a: spikyAt(10), b: spikyAt(20), c: spikyAt(30) } } };
+    const data = buildChartFigure(chart, histogram3, many, options, null).figure.data as (Trace & {
+      meta?: string;
+      mode?: string;
+      text?: string[];
+      marker?: { color?: string[] };
+    })[];
+    const marks = data.filter((t) => t.meta === 'spike-mark');
+    expect(marks.length).toBe(3);
+    const stems = marks.filter((t) => t.mode === 'lines');
+    expect(stems.map((t) => t.line.color).sort()).toEqual(['#00ff00', '#ff0000']);
+    expect(stems.find((t) => t.line.color === '#ff0000')!.x).toEqual([
+      10,
+      10,
+      null as unknown as number,
+      30,
+      30,
+      null as unknown as number,
+    ]);
+    const [tips] = marks.filter((t) => t.mode === 'markers');
+    expect(tips.x).toEqual([10, 20, 30]);
+    expect(tips.y).toEqual([25, 25, 25]);
+    expect(tips.marker?.color).toEqual(['#ff0000', '#00ff00', '#ff0000']);
+    expect(tips.text).toEqual(['A', 'B', 'C']);
   });
 });
 

@@ -149,32 +149,56 @@ function seriesSpikes(series: ScalarSeries): SpikeMark[] {
 /** The `meta` of the spike marks' traces, telling them from the tasks' lines. */
 export const SPIKE_MARK = 'spike-mark';
 
-function spikeTraces(marks: SpikeMark[], x: number[], line: number[], color: string, name: string): Data[] {
-  const stemX: (number | null)[] = [];
-  const stemY: (number | null)[] = [];
-  for (const { index, value } of marks) {
-    stemX.push(x[index], x[index], null);
-    stemY.push(line[index], value, null);
+/** The spike marks of one series, with what they are drawn from. */
+interface SeriesSpikes {
+  marks: SpikeMark[];
+  x: number[];
+  line: number[];
+  color: string;
+  name: string;
+}
+
+function spikeTraces(series: readonly SeriesSpikes[]): Data[] {
+  if (!series.length) return [];
+  // Stems: one trace per colour, segments split by nulls.
+  const stems = new Map<string, { x: (number | null)[]; y: (number | null)[] }>();
+  const tips = { x: [] as number[], y: [] as number[], color: [] as string[], symbol: [] as string[], text: [] as string[] };
+  for (const { marks, x, line, color, name } of series) {
+    let stem = stems.get(color);
+    if (!stem) stems.set(color, (stem = { x: [], y: [] }));
+    for (const { index, value, side } of marks) {
+      stem.x.push(x[index], x[index], null);
+      stem.y.push(line[index], value, null);
+      tips.x.push(x[index]);
+      tips.y.push(value);
+      tips.color.push(color);
+      tips.symbol.push(side === 'max' ? 'triangle-up' : 'triangle-down');
+      tips.text.push(name);
+    }
   }
   return [
-    {
-      type: 'scatter',
-      mode: 'lines',
-      x: stemX,
-      y: stemY,
-      line: { color, width: 1.5 },
-      hoverinfo: 'skip',
-      showlegend: false,
-      meta: SPIKE_MARK,
-    } as Data,
+    ...[...stems].map(
+      ([color, stem]) =>
+        ({
+          type: 'scatter',
+          mode: 'lines',
+          x: stem.x,
+          y: stem.y,
+          line: { color, width: 1.5 },
+          hoverinfo: 'skip',
+          showlegend: false,
+          meta: SPIKE_MARK,
+        }) as Data,
+    ),
     {
       type: 'scatter',
       mode: 'markers',
-      x: marks.map((m) => x[m.index]),
-      y: marks.map((m) => m.value),
-      marker: { color, size: 9, symbol: marks.map((m) => (m.side === 'max' ? 'triangle-up' : 'triangle-down')) },
+      x: tips.x,
+      y: tips.y,
+      text: tips.text,
+      marker: { color: tips.color, size: 9, symbol: tips.symbol },
       showlegend: false,
-      hovertemplate: `%{y:.6g} (envelope)<extra>${name}</extra>`,
+      hovertemplate: '%{y:.6g} (envelope)<extra>%{text}</extra>',
       meta: SPIKE_MARK,
     } as Data,
   ];
@@ -229,6 +253,7 @@ export function buildChartFigure(
   let seriesCount = 0;
   const bandGroups = new Map<string, BandGroup>();
   const spikes: Data[] = [];
+  const sharedSpikes: SeriesSpikes[] = [];
   const spikeTaskIds: string[] = [];
   for (const { metric, variants } of chart.metrics) {
     variants.forEach((variant, variantIndex) => {
@@ -274,25 +299,30 @@ export function buildChartFigure(
         const line = options.smoothing > 0 ? smoothed(series, options.smoothing) : series.y;
         if (withBands && hasEnvelope(series)) {
           const marks = seriesSpikes(series);
-          if (marks.length) {
-            for (const trace of spikeTraces(marks, x, line, task.color, name)) {
-              spikes.push(inChartLegend ? ({ ...trace, legendgroup: task.id, visible } as Data) : trace);
+          if (marks.length && inChartLegend) {
+            for (const trace of spikeTraces([{ marks, x, line, color: task.color, name }])) {
+              spikes.push({ ...trace, legendgroup: task.id, visible } as Data);
               spikeTaskIds.push(task.id);
             }
+          } else if (marks.length) {
+            sharedSpikes.push({ marks, x, line, color: task.color, name });
           }
         }
-        // A task past the palette's colours shares its colour with another: its dash (when the chart's
-        // dashes do not already tell variants apart) and a few markers tell them apart.
+        // A task past the palette's colours shares its colour with another: its dash tells them apart,
+        // or, where the chart's dashes tell its variants apart, a few markers (markers are costly to
+        // draw: 80 tasks past the palette made ~1,000 more SVG nodes in each chart).
         const styled = !!task.dash && task.dash !== 'solid';
-        const dash = chart.metrics.some((m) => m.variants.length > 1) || !styled ? DASHES[variantIndex % DASHES.length] : task.dash;
+        const variantDashes = chart.metrics.some((m) => m.variants.length > 1);
+        const dash = variantDashes || !styled ? DASHES[variantIndex % DASHES.length] : task.dash;
+        const markers = styled && variantDashes;
         data.push({
           type: 'scatter',
-          mode: styled ? 'lines+markers' : 'lines',
+          mode: markers ? 'lines+markers' : 'lines',
           name,
           x,
           y: line,
           line: { color: task.color, width: 1.5, dash },
-          ...(styled ? { marker: { color: task.color, symbol: task.symbol, size: 7, maxdisplayed: 12 } } : {}),
+          ...(markers ? { marker: { color: task.color, symbol: task.symbol, size: 7, maxdisplayed: 12 } } : {}),
           legendgroup: task.id,
           visible,
           hovertemplate: `%{y:.6g}<extra>${name}</extra>`,
@@ -300,6 +330,12 @@ export function buildChartFigure(
         traceTaskIds.push(task.id);
       }
     });
+  }
+  // Without the in-chart legend, the marks of every task share a few traces (a stem trace per colour
+  // and one of triangles): one pair per series made 200 more traces at 100 tasks.
+  for (const trace of spikeTraces(sharedSpikes)) {
+    spikes.push(trace);
+    spikeTaskIds.push('');
   }
   data.push(...spikes);
   traceTaskIds.push(...spikeTaskIds);
