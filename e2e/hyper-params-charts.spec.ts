@@ -398,6 +398,27 @@ test.describe('hyperparameters: scatter', () => {
     await expect(page.getByTestId('missing')).not.toContainText(DEMO.best);
     await expect(page.getByRole('combobox', { name: 'X: parameter' })).toHaveValue('Args\u0000optimizer');
   });
+  test('each axis choice shows its whole text in its box at 1280×800', async ({ page, request }) => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    const ids = await taskIds(request, [DEMO.baseline, DEMO.best]);
+    await page.goto(compareUrl(ids, 'hyper-params/scatter'));
+    await chartDrawn(page, 'scatter');
+    const scale = page.getByRole('combobox', { name: /^X scale/ });
+    await expect(scale).toHaveValue('auto');
+    for (const value of ['auto', 'on', 'off']) {
+      await scale.selectOption(value);
+      const shown = await scale.evaluate((el: HTMLSelectElement) => {
+        const style = getComputedStyle(el);
+        const context = document.createElement('canvas').getContext('2d')!;
+        context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+        const text = el.selectedOptions[0].text;
+        // Inside the padding, beside the drop-down arrow (about 20 px).
+        const room = el.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - 20;
+        return { text, width: context.measureText(text).width, room };
+      });
+      expect(shown.width, shown.text).toBeLessThanOrEqual(shown.room);
+    }
+  });
 });
 
 test.describe('hyperparameters: one source for every view', () => {
