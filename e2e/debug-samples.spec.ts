@@ -1,4 +1,4 @@
-import { APIRequestContext, Page, expect, test } from '@playwright/test';
+import { APIRequestContext, Locator, Page, expect, test } from '@playwright/test';
 import { DEMO, compareUrl, taskIds } from './support';
 
 const SPEECH = { crnn: 'kws crnn', conformer: 'kws conformer-tiny', baseline: 'kws cnn-small baseline' };
@@ -28,6 +28,28 @@ async function fixtureTasks(request: APIRequestContext, count: number, label: st
     ids.push(id);
   }
   return ids;
+}
+
+/** Whether the last `n` characters of the element's text are in view: inside every box between them and the element that clips. */
+async function endInView(el: Locator, n: number): Promise<boolean> {
+  return el.evaluate((root, count) => {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    let last: Text | null = null;
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) if ((node as Text).data.trim()) last = node as Text;
+    if (!last) return false;
+    const text = last.data.trimEnd();
+    const range = document.createRange();
+    range.setStart(last, Math.max(0, text.length - count));
+    range.setEnd(last, text.length);
+    const r = range.getBoundingClientRect();
+    if (!r.width) return false;
+    for (let box: Element | null = last.parentElement; box; box = box === root ? null : box.parentElement) {
+      if (getComputedStyle(box).overflowX === 'visible') continue;
+      const b = box.getBoundingClientRect();
+      if (r.left < b.left - 0.5 || r.right > b.right + 0.5) return false;
+    }
+    return true;
+  }, n);
 }
 
 test.describe('debug samples', () => {
@@ -256,6 +278,30 @@ test.describe('debug samples', () => {
     await page.getByRole('button', { name: 'Previous sample', exact: true }).click();
     await expect(page.getByTestId('viewer-title')).toHaveText('media / b-script');
     await expect(page.getByTestId('viewer-broken')).toContainText('javascript:alert(1)');
+  });
+
+  test('a column header cuts a long task name in the middle: the ends that tell two tasks apart stay in view', async ({
+    page,
+    request,
+  }) => {
+    const label = `resnet18 adamw cosine-warmup augment=strong label-smoothing=0.1 mixup=0.2 ${Date.now().toString(36)} seed`;
+    const ids = await fixtureTasks(request, 2, label);
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto(compareUrl(ids, 'debug-images'));
+    await expect(page.getByTestId('sample-column')).toHaveCount(2);
+    for (const [i, id] of ids.entries()) {
+      const name = column(page, id).getByTestId('column-task-name');
+      await expect(name).toHaveText(`${label} ${String(i).padStart(3, '0')}`);
+      await expect(name).toHaveAttribute('title', `${label} ${String(i).padStart(3, '0')}`);
+      expect(
+        await name.evaluate((el) => {
+          const range = document.createRange();
+          range.selectNodeContents(el);
+          return range.getBoundingClientRect().width > el.clientWidth;
+        }),
+      ).toBe(true);
+      expect(await endInView(name, 'seed 000'.length)).toBe(true);
+    }
   });
 
   test('100 tasks: columns are virtualised and every task can be scrolled to', async ({ page, request }) => {

@@ -1,4 +1,4 @@
-import { Page, expect, test } from '@playwright/test';
+import { APIRequestContext, Locator, Page, expect, test } from '@playwright/test';
 import { DEMO, compareUrl, taskIds } from './support';
 
 interface Drawn {
@@ -46,6 +46,53 @@ async function chartDrawn(page: Page, testId: string): Promise<void> {
   const chart =
     testId === 'parcoords' ? page.getByTestId(testId).locator('svg.pc-chart') : page.getByTestId(testId).locator('.main-svg').first();
   await expect(chart).toBeVisible(DRAWN);
+}
+
+/** Two archived tasks (a project of their own) named `names`, whose lr and batch size differ: two axes. */
+async function namedTasks(request: APIRequestContext, names: string[]): Promise<string[]> {
+  const post = async <T>(endpoint: string, data: unknown): Promise<T> => {
+    const response = await request.post(`/api/v2.31/${endpoint}`, { data });
+    expect(response.ok(), `${endpoint}: ${await response.text()}`).toBeTruthy();
+    return ((await response.json()) as { data: T }).data;
+  };
+  const { id: project } = await post<{ id: string }>('projects.create', { name: `pc legend ${Date.now()} ${Math.random()}` });
+  const p = (name: string, value: string) => ({ section: 'Args', name, value, type: 'float' });
+  const ids: string[] = [];
+  for (const [i, name] of names.entries())
+    ids.push(
+      (
+        await post<{ id: string }>('tasks.create', {
+          name,
+          project,
+          type: 'training',
+          system_tags: ['archived'],
+          hyperparams: { Args: { lr: p('lr', String(0.001 * (i + 1))), batch_size: p('batch_size', String(64 * (i + 1))) } },
+        })
+      ).id,
+    );
+  return ids;
+}
+
+/** Whether the last `n` characters of the element's text are in view: inside every box between them and the element that clips. */
+async function endInView(el: Locator, n: number): Promise<boolean> {
+  return el.evaluate((root, count) => {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    let last: Text | null = null;
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) if ((node as Text).data.trim()) last = node as Text;
+    if (!last) return false;
+    const text = last.data.trimEnd();
+    const range = document.createRange();
+    range.setStart(last, Math.max(0, text.length - count));
+    range.setEnd(last, text.length);
+    const r = range.getBoundingClientRect();
+    if (!r.width) return false;
+    for (let box: Element | null = last.parentElement; box; box = box === root ? null : box.parentElement) {
+      if (getComputedStyle(box).overflowX === 'visible') continue;
+      const b = box.getBoundingClientRect();
+      if (r.left < b.left - 0.5 || r.right > b.right + 0.5) return false;
+    }
+    return true;
+  }, n);
 }
 
 test.describe('hyperparameters: parallel coordinates', () => {
@@ -115,6 +162,29 @@ test.describe('hyperparameters: parallel coordinates', () => {
     expect((await drawn(page)).lines).toHaveLength(2);
     await page.getByTestId('legend-task').nth(1).click();
     await expect.poll(async () => (await drawn(page)).lines.length).toBe(3);
+  });
+
+  test('the legend cuts a long name in the middle: the differing ends stay in view, the whole name on hover', async ({ page, request }) => {
+    const prefix = `resnet18 adamw cosine-warmup augment=strong label-smoothing=0.1 mixup=0.2 ${Date.now().toString(36)}`;
+    const names = [`${prefix} seed=1`, `${prefix} seed=2`];
+    const ids = await namedTasks(request, names);
+    await page.goto(compareUrl(ids, 'hyper-params/graph'));
+    await chartDrawn(page, 'parcoords');
+    const legend = page.getByRole('list', { name: 'Tasks in the chart' });
+    for (const [i, name] of names.entries()) {
+      const item = legend.getByRole('button', { name, exact: true });
+      await expect(item).toBeVisible();
+      // Longer than the legend is wide, yet its end (where the two names differ) is shown.
+      expect(
+        await item.evaluate((el) => {
+          const range = document.createRange();
+          range.selectNodeContents(el);
+          return range.getBoundingClientRect().width > el.clientWidth;
+        }),
+      ).toBe(true);
+      expect(await endInView(item, `seed=${i + 1}`.length), name).toBe(true);
+      await expect(item.locator(`[title="${name}"]`)).toHaveCount(1);
+    }
   });
 
   test('brushing an axis lists the tasks inside it', async ({ page, request }) => {
@@ -327,6 +397,27 @@ test.describe('hyperparameters: scatter', () => {
     await expect(page.getByTestId('missing')).toContainText(DEMO.failed);
     await expect(page.getByTestId('missing')).not.toContainText(DEMO.best);
     await expect(page.getByRole('combobox', { name: 'X: parameter' })).toHaveValue('Args\u0000optimizer');
+  });
+  test('each axis choice shows its whole text in its box at 1280×800', async ({ page, request }) => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    const ids = await taskIds(request, [DEMO.baseline, DEMO.best]);
+    await page.goto(compareUrl(ids, 'hyper-params/scatter'));
+    await chartDrawn(page, 'scatter');
+    const scale = page.getByRole('combobox', { name: /^X scale/ });
+    await expect(scale).toHaveValue('auto');
+    for (const value of ['auto', 'on', 'off']) {
+      await scale.selectOption(value);
+      const shown = await scale.evaluate((el: HTMLSelectElement) => {
+        const style = getComputedStyle(el);
+        const context = document.createElement('canvas').getContext('2d')!;
+        context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+        const text = el.selectedOptions[0].text;
+        // Inside the padding, beside the drop-down arrow (about 20 px).
+        const room = el.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - 20;
+        return { text, width: context.measureText(text).width, room };
+      });
+      expect(shown.width, shown.text).toBeLessThanOrEqual(shown.room);
+    }
   });
 });
 

@@ -35,6 +35,28 @@ async function shownTail(name: Locator): Promise<string | null> {
   });
 }
 
+/** Whether the last `n` characters of the element's text are in view: inside every box between them and the element that clips. */
+async function endInView(el: Locator, n: number): Promise<boolean> {
+  return el.evaluate((root, count) => {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    let last: Text | null = null;
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) if ((node as Text).data.trim()) last = node as Text;
+    if (!last) return false;
+    const text = last.data.trimEnd();
+    const range = document.createRange();
+    range.setStart(last, Math.max(0, text.length - count));
+    range.setEnd(last, text.length);
+    const r = range.getBoundingClientRect();
+    if (!r.width) return false;
+    for (let box: Element | null = last.parentElement; box; box = box === root ? null : box.parentElement) {
+      if (getComputedStyle(box).overflowX === 'visible') continue;
+      const b = box.getBoundingClientRect();
+      if (r.left < b.left - 0.5 || r.right > b.right + 0.5) return false;
+    }
+    return true;
+  }, n);
+}
+
 const DRAWN = { timeout: 60_000 };
 const LONG = 'resnet18 adamw cosine-warmup augment=strong label-smoothing=0.1 mixup=0.2 cutmix ema';
 
@@ -120,6 +142,37 @@ test.describe('at 1280×800', () => {
     await expect(page.getByRole('cell', { name: names[1], exact: true })).toBeVisible();
     const tails = (await Promise.all([0, 1].map((i) => shownTail(cells.nth(i).locator('app-middle-ellipsis'))))).sort();
     expect(tails.map((t) => t?.slice(-6))).toEqual(['seed=1', 'seed=2']);
+  });
+  test('short names sharing a start are cut in the middle too: at any width a few characters fit, their ends stay in view', async ({
+    page,
+    request,
+  }) => {
+    const names = ['resnet18 adam lr=0.001', 'resnet18 adam lr=0.003'];
+    const ids = await tasksWithLoss(request, names, () => [1, 0.5]);
+    await page.goto(compareUrl(ids, 'details'));
+    await expect(page.getByTestId('card-header')).toHaveCount(2);
+    for (const [i, name] of names.entries()) {
+      const boxes = [
+        page.getByRole('list', { name: 'Compared tasks' }).getByRole('link', { name, exact: true }).locator('app-middle-ellipsis'),
+        page.locator(`[data-testid="card-header"][data-task-id="${ids[i]}"] app-middle-ellipsis`),
+      ];
+      for (const box of boxes) {
+        await expect(box).toHaveAttribute('title', name);
+        for (const width of [56, 64, 80, 96]) {
+          await box.evaluate((el, w) => ((el as HTMLElement).style.width = `${w}px`), width);
+          // Too narrow for the whole name, yet the end that tells the two apart is shown.
+          expect(
+            await box.evaluate((el) => {
+              const range = document.createRange();
+              range.selectNodeContents(el);
+              return range.getBoundingClientRect().width > el.clientWidth;
+            }),
+            `${name} is cut at ${width}px`,
+          ).toBe(true);
+          expect(await endInView(box, 3), `${name} at ${width}px`).toBe(true);
+        }
+      }
+    }
   });
 });
 

@@ -94,4 +94,24 @@ test.describe('task table', () => {
     expect(Math.abs((await top()) - before)).toBeLessThan(2);
     await expect(header).toBeVisible();
   });
+  for (const viewport of [
+    { width: 1280, height: 800 },
+    { width: 1920, height: 1080 },
+  ]) {
+    test(`at ${viewport.width}×${viewport.height} the demo users' names are shown whole in the User column`, async ({ page }) => {
+      await page.setViewportSize(viewport);
+      await page.goto('/tasks');
+      await expect(row(page, DEMO.baseline)).toBeVisible();
+      const column = await page
+        .getByRole('columnheader')
+        .evaluateAll((headers) => headers.findIndex((h) => h.textContent!.trim() === 'User'));
+      expect(column).toBeGreaterThan(0);
+      const cells = page.locator(`tr[data-task-id] > td:nth-child(${column + 1})`);
+      const users = await cells.evaluateAll((tds) =>
+        tds.map((td) => ({ text: td.textContent!.trim(), cut: td.scrollWidth > td.clientWidth })),
+      );
+      expect(users.filter((u) => u.text).length).toBeGreaterThan(5);
+      expect(users.filter((u) => u.cut).map((u) => u.text)).toEqual([]);
+    });
+  }
 });

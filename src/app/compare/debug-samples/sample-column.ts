@@ -5,6 +5,7 @@ import { MatSelectModule } from '@angular/material/select';
 import { MatTooltipModule } from '@angular/material/tooltip';
 import { DebugSampleEvent } from '../../core/api/events-api';
 import { EmbedButton } from '../../shared/embed/embed-button';
+import { MiddleEllipsis } from '../../shared/middle-ellipsis/middle-ellipsis';
 import { ColumnMove } from './sample-navigation';
 import { SampleThumb } from './sample-thumb';
 import { SampleColumnView } from './state/debug-samples.feature';
@@ -16,7 +17,7 @@ export const ALL_METRICS = '\u0000all';
 @Component({
   selector: 'app-sample-column',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [MatButtonModule, MatIconModule, MatSelectModule, MatTooltipModule, SampleThumb, EmbedButton],
+  imports: [MatButtonModule, MatIconModule, MatSelectModule, MatTooltipModule, SampleThumb, EmbedButton, MiddleEllipsis],
   templateUrl: './sample-column.html',
   styleUrl: './sample-column.scss',
   host: { 'data-testid': 'sample-column', '[attr.data-task-id]': 'column().task.id', '[attr.data-iter]': 'position().shown?.iter ?? null' },

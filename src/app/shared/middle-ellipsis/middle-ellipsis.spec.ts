@@ -10,8 +10,15 @@ describe('splitName', () => {
     expect(splitName('resnet18 adamw lr=0.003 dropout=0.2')).toEqual({ head: 'resnet18 adamw lr=', tail: '0.003 dropout=0.2' });
   });
 
-  it('leaves a short name whole, and cuts a name without breaks at its last characters', () => {
-    expect(splitName('resnet18 adam lr=0.1')).toEqual({ head: 'resnet18 adam lr=0.1', tail: '' });
+  it('splits a short name too (names of a sweep are often short), and leaves a very short one whole', () => {
+    expect(splitName('resnet18 adam lr=0.001')).toEqual({ head: 'resnet18 ', tail: 'adam lr=0.001' });
+    expect(splitName('resnet18 adam lr=0.1')).toEqual({ head: 'resnet18 ', tail: 'adam lr=0.1' });
+    expect(splitName('run_1')).toEqual({ head: 'run_1', tail: '' });
+    // Without a break the start keeps three characters.
+    expect(splitName('abcdefgh')).toEqual({ head: 'abc', tail: 'defgh' });
+  });
+
+  it('cuts a long name without breaks at its last characters', () => {
     const long = 'x'.repeat(30) + 'ABCDEFGHIJKLMNOPQR';
     expect(splitName(long)).toEqual({ head: 'x'.repeat(30), tail: 'ABCDEFGHIJKLMNOPQR' });
   });

@@ -4,17 +4,20 @@ import { ChangeDetectionStrategy, Component, computed, input } from '@angular/co
 const TAIL_CHARS = 18;
 /** Where a tail may start: after a space or a separator. */
 const BREAK = /[\s_\-/=:,.]/u;
+/** Characters always left to the start, so that it shows a letter before its ellipsis. */
+const MIN_HEAD = 3;
 
 /**
  * Splits a name into the part that may be cut and the end that stays, so that names sharing a
- * long prefix ("resnet18 adamw lr=0.001 seed=1", "… seed=2") stay told apart when they do not fit.
- * The end is at most `maxTail` characters (code points), starting after a break when the end holds
- * one; a short name is all head.
+ * prefix ("resnet18 adam lr=0.001", "… lr=0.003") stay told apart when they do not fit, however
+ * short they are. The end is at most `maxTail` characters (code points), starting after a break
+ * when the end holds one (the start keeps `MIN_HEAD` characters at least); a name too short to
+ * split is all head.
  */
 export function splitName(text: string, maxTail = TAIL_CHARS): { head: string; tail: string } {
   const chars = Array.from(text);
-  if (chars.length <= maxTail + 4) return { head: text, tail: '' };
-  let start = chars.length - maxTail;
+  if (chars.length < MIN_HEAD + 3) return { head: text, tail: '' };
+  let start = Math.max(MIN_HEAD, chars.length - maxTail);
   for (let i = start; i < chars.length - 3; i++) {
     if (BREAK.test(chars[i - 1])) {
       start = i;

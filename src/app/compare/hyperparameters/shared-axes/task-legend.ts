@@ -1,4 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
+import { MiddleEllipsis } from '../../../shared/middle-ellipsis/middle-ellipsis';
 import { TaskDash } from '../../../shared/task-colors';
 import { TaskSwatch } from '../../../shared/task-swatch';
 
@@ -9,11 +10,15 @@ export interface LegendTask {
   dash?: TaskDash;
 }
 
-/** The chart's task legend: hover highlights a task, click hides or shows it. */
+/**
+ * The chart's task legend: hover highlights a task, click hides or shows it. A name wider than the
+ * legend is cut in the middle (the end, where names of one sweep differ, stays; the whole name is
+ * its tooltip).
+ */
 @Component({
   selector: 'app-task-legend',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [TaskSwatch],
+  imports: [TaskSwatch, MiddleEllipsis],
   template: `
     <ul role="list" aria-label="Tasks in the chart">
       @for (t of tasks(); track t.id) {
@@ -24,6 +29,7 @@ export interface LegendTask {
             [attr.data-task-id]="t.id"
             [class.off]="hiddenSet().has(t.id)"
             [attr.aria-pressed]="!hiddenSet().has(t.id)"
+            [attr.aria-label]="t.displayName"
             [title]="(hiddenSet().has(t.id) ? 'Show ' : 'Hide ') + t.displayName"
             (mouseenter)="highlight.emit(t.id)"
             (mouseleave)="highlight.emit(null)"
@@ -31,7 +37,7 @@ export interface LegendTask {
             (blur)="highlight.emit(null)"
             (click)="taskToggled.emit(t.id)"
           >
-            <app-task-swatch [color]="t.color" [dash]="t.dash" /><span class="name">{{ t.displayName }}</span>
+            <app-task-swatch [color]="t.color" [dash]="t.dash" /><app-middle-ellipsis class="name" [text]="t.displayName" />
           </button>
         </li>
       }
@@ -68,10 +74,11 @@ export interface LegendTask {
       opacity: 0.45;
       text-decoration: line-through;
     }
+    app-task-swatch {
+      flex: none;
+    }
     .name {
-      overflow: hidden;
-      text-overflow: ellipsis;
-      white-space: nowrap;
+      flex: 0 1 auto;
     }
   `,
 })
