@@ -96,7 +96,11 @@ export default defineConfig({
   ],
   use: {
     baseURL,
-    trace: 'retain-on-failure',
+    // A failed test keeps its trace (actions, DOM snapshots, network, console) and a screenshot, but
+    // no screencast: the screencast encodes a frame each time the page paints, about a quarter of the
+    // lane's CPU (bench/RESULTS.md). `--trace retain-on-failure` on the command line records it too.
+    trace: { mode: 'retain-on-failure', screenshots: false },
+    screenshot: 'only-on-failure',
     launchOptions: { executablePath: CHROMIUM_PATH, args: [...TEST_FLAGS, ...PROTOCOL_FLAGS] },
   },
   webServer: [
