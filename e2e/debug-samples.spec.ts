@@ -107,6 +107,23 @@ test.describe('debug samples', () => {
     await expect(column(page, ids[0]).getByRole('button', { name: 'Newer iteration', exact: true })).toBeDisabled();
   });
 
+  test('tasks without any debug sample get one message, not a column each saying so; a task with samples gets its columns', async ({
+    page,
+    request,
+  }) => {
+    const ids = await fixtureTasks(request, 3, 'no samples');
+    await page.goto(compareUrl(ids, 'debug-images'));
+    await expect(page.getByTestId('no-samples')).toHaveText(/^None of these tasks has debug samples/, { timeout: 60_000 });
+    await expect(page.getByTestId('column-empty')).toHaveCount(0);
+    await page.goto(compareUrl(ids.slice(0, 1), 'debug-images'));
+    await expect(page.getByTestId('no-samples')).toHaveText(/^This task has no debug samples/, { timeout: 60_000 });
+    // With one task that has samples, every task keeps its column (the others say they have none).
+    const [withSamples] = await taskIds(request, [DEMO.baseline]);
+    await page.goto(compareUrl([withSamples, ...ids.slice(0, 2)], 'debug-images'));
+    await expect(page.getByTestId('column-empty')).toHaveCount(2, { timeout: 60_000 });
+    await expect(page.getByTestId('no-samples')).toHaveCount(0);
+  });
+
   test('sync aligns every column to the same iteration, marking the nearest; jump takes all columns there', async ({ page, request }) => {
     const ids = await taskIds(request, [SPEECH.crnn, SPEECH.conformer, SPEECH.baseline]);
     await page.goto(compareUrl(ids, 'debug-images'));

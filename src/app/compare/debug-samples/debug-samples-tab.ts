@@ -66,6 +66,15 @@ export class DebugSamplesTab {
   protected readonly viewer = this.store.selectSignal(debugSamplesFeature.selectViewer);
   protected readonly viewerIterations = this.store.selectSignal(selectViewerIterations);
   protected readonly metricsError = this.store.selectSignal(debugSamplesFeature.selectMetricsError);
+  private readonly metricsFor = this.store.selectSignal(debugSamplesFeature.selectMetricsFor);
+  /** Every compared task's sample list is in and empty: one message instead of a column each saying so. */
+  protected readonly noneHaveSamples = computed(() => {
+    const loadedFor = this.metricsFor();
+    const columns = this.columns();
+    return (
+      !!loadedFor && !this.metricsError() && columns.length > 0 && columns.every((c) => loadedFor.includes(c.task.id) && !c.metrics.length)
+    );
+  });
   protected readonly viewerTask = computed(() => {
     const sample = this.options().sample;
     return sample ? (this.columns().find((c) => c.task.id === sample.task)?.task ?? null) : null;
