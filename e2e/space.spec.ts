@@ -143,6 +143,26 @@ test.describe('at 1280×800', () => {
     const tails = (await Promise.all([0, 1].map((i) => shownTail(cells.nth(i).locator('app-middle-ellipsis'))))).sort();
     expect(tails.map((t) => t?.slice(-6))).toEqual(['seed=1', 'seed=2']);
   });
+  test('a card header gives a cut name its whole width; the Set as base button takes room only when shown', async ({ page, request }) => {
+    const names = ['resnet50 adamw cosine warmup=5 augment=strong mixup=0.2 label_smoothing=0.1 seed=1', 'base short'];
+    const ids = await tasksWithLoss(request, names, () => [1, 0.5]);
+    await page.goto(compareUrl([ids[1], ids[0]], 'details'));
+    const header = page.locator(`[data-testid="card-header"][data-task-id="${ids[0]}"]`);
+    await expect(header).toBeVisible();
+    // The title's end minus the name's end: the room the hidden button keeps.
+    const room = () =>
+      header.evaluate(
+        (el) => el.querySelector('.card-title')!.getBoundingClientRect().right - el.querySelector('.name')!.getBoundingClientRect().right,
+      );
+    await page.mouse.move(0, 0);
+    expect(await room()).toBeLessThan(1);
+    await header.hover();
+    const button = header.getByRole('button', { name: 'Set as base task', exact: true });
+    await expect(button).toBeVisible();
+    await expect.poll(async () => (await button.boundingBox())?.width).toBe(18);
+    expect(await room()).toBeGreaterThanOrEqual(18);
+  });
+
   test('short names sharing a start are cut in the middle too: at any width a few characters fit, their ends stay in view', async ({
     page,
     request,
