@@ -303,6 +303,18 @@ test.describe('debug samples', () => {
   }) => {
     const label = `resnet18 adamw cosine-warmup augment=strong label-smoothing=0.1 mixup=0.2 ${Date.now().toString(36)} seed`;
     const ids = await fixtureTasks(request, 2, label);
+    // A sample each (tasks without any get one message instead of their columns).
+    const [demo] = await taskIds(request, [DEMO.best]);
+    const sample = await api<{ event: { url: string } }>(request, 'events.get_debug_image_sample', {
+      task: demo,
+      metric: 'predictions',
+      variant: 'cat',
+    });
+    await api(
+      request,
+      'events.add_batch',
+      ids.map((task) => ({ type: 'training_debug_image', task, metric: 'predictions', variant: 'cat', iter: 1, url: sample.event.url })),
+    );
     await page.setViewportSize({ width: 1280, height: 800 });
     await page.goto(compareUrl(ids, 'debug-images'));
     await expect(page.getByTestId('sample-column')).toHaveCount(2);
