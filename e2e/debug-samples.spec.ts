@@ -1,5 +1,5 @@
-import { APIRequestContext, Locator, Page, expect, test } from '@playwright/test';
-import { DEMO, compareUrl, taskIds } from './support';
+import { APIRequestContext, Page, expect, test } from '@playwright/test';
+import { DEMO, compareUrl, endInView, taskIds } from './support';
 
 const SPEECH = { crnn: 'kws crnn', conformer: 'kws conformer-tiny', baseline: 'kws cnn-small baseline' };
 
@@ -28,28 +28,6 @@ async function fixtureTasks(request: APIRequestContext, count: number, label: st
     ids.push(id);
   }
   return ids;
-}
-
-/** Whether the last `n` characters of the element's text are in view: inside every box between them and the element that clips. */
-async function endInView(el: Locator, n: number): Promise<boolean> {
-  return el.evaluate((root, count) => {
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    let last: Text | null = null;
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) if ((node as Text).data.trim()) last = node as Text;
-    if (!last) return false;
-    const text = last.data.trimEnd();
-    const range = document.createRange();
-    range.setStart(last, Math.max(0, text.length - count));
-    range.setEnd(last, text.length);
-    const r = range.getBoundingClientRect();
-    if (!r.width) return false;
-    for (let box: Element | null = last.parentElement; box; box = box === root ? null : box.parentElement) {
-      if (getComputedStyle(box).overflowX === 'visible') continue;
-      const b = box.getBoundingClientRect();
-      if (r.left < b.left - 0.5 || r.right > b.right + 0.5) return false;
-    }
-    return true;
-  }, n);
 }
 
 test.describe('debug samples', () => {

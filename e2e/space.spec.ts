@@ -1,5 +1,5 @@
 import { APIRequestContext, Locator, expect, test } from '@playwright/test';
-import { DEMO, compareUrl, taskIds } from './support';
+import { DEMO, compareUrl, endInView, taskIds } from './support';
 
 async function api<T>(request: APIRequestContext, endpoint: string, data: unknown): Promise<T> {
   const response = await request.post(`/api/v2.31/${endpoint}`, { data });
@@ -33,28 +33,6 @@ async function shownTail(name: Locator): Promise<string | null> {
     const t = tail.getBoundingClientRect();
     return t.left >= box.left - 0.5 && t.right <= box.right + 0.5 && t.width > 0 ? (tail.textContent ?? '') : null;
   });
-}
-
-/** Whether the last `n` characters of the element's text are in view: inside every box between them and the element that clips. */
-async function endInView(el: Locator, n: number): Promise<boolean> {
-  return el.evaluate((root, count) => {
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    let last: Text | null = null;
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) if ((node as Text).data.trim()) last = node as Text;
-    if (!last) return false;
-    const text = last.data.trimEnd();
-    const range = document.createRange();
-    range.setStart(last, Math.max(0, text.length - count));
-    range.setEnd(last, text.length);
-    const r = range.getBoundingClientRect();
-    if (!r.width) return false;
-    for (let box: Element | null = last.parentElement; box; box = box === root ? null : box.parentElement) {
-      if (getComputedStyle(box).overflowX === 'visible') continue;
-      const b = box.getBoundingClientRect();
-      if (r.left < b.left - 0.5 || r.right > b.right + 0.5) return false;
-    }
-    return true;
-  }, n);
 }
 
 const DRAWN = { timeout: 60_000 };

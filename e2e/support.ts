@@ -103,3 +103,25 @@ export async function doubleClickChartUntil(chart: Locator, done: () => boolean 
     await expect.poll(done, { timeout: 10_000 }).toBe(true);
   }).toPass({ timeout: 90_000 });
 }
+
+/** Whether the last `n` characters of the element's text are in view: inside every box between them and the element that clips. */
+export async function endInView(el: Locator, n: number): Promise<boolean> {
+  return el.evaluate((root, count) => {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    let last: Text | null = null;
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) if ((node as Text).data.trim()) last = node as Text;
+    if (!last) return false;
+    const text = last.data.trimEnd();
+    const range = document.createRange();
+    range.setStart(last, Math.max(0, text.length - count));
+    range.setEnd(last, text.length);
+    const r = range.getBoundingClientRect();
+    if (!r.width) return false;
+    for (let box: Element | null = last.parentElement; box; box = box === root ? null : box.parentElement) {
+      if (getComputedStyle(box).overflowX === 'visible') continue;
+      const b = box.getBoundingClientRect();
+      if (r.left < b.left - 0.5 || r.right > b.right + 0.5) return false;
+    }
+    return true;
+  }, n);
+}
