@@ -22,21 +22,27 @@ test.describe('task table', () => {
     await page.getByRole('searchbox', { name: 'Search tasks by name or id' }).fill('adamw');
     await expect(page).toHaveURL(/q=adamw/);
     const names = page.locator('tr[data-task-id] td.name-cell');
+    // The rows come from the server after the URL changes: wait for the answer, not for the URL.
+    await expect.poll(async () => (await names.allTextContents()).every((name) => name.includes('adamw'))).toBe(true);
     await expect(names.first()).toContainText('adamw');
-    for (const name of await names.allTextContents()) expect(name).toContain('adamw');
 
     await page.getByRole('button', { name: 'Name' }).click();
     await expect(page).toHaveURL(/sort=name/);
-    const sorted = await names.allTextContents();
-    expect(sorted).toEqual([...sorted].sort((a, b) => a.localeCompare(b)));
+    await expect
+      .poll(async () => {
+        const sorted = await names.allTextContents();
+        return sorted.length > 1 && sorted.every((name, i) => i === 0 || sorted[i - 1].localeCompare(name) <= 0);
+      })
+      .toBe(true);
 
     await page.getByRole('searchbox', { name: 'Search tasks by name or id' }).fill('');
     await page.getByRole('button', { name: 'Filter by status' }).click();
     await page.getByRole('checkbox', { name: 'failed' }).check();
     await page.keyboard.press('Escape');
     await expect(page).toHaveURL(/status=failed/);
-    await expect(page.locator('tr[data-task-id] app-status-chip').first()).toHaveText('failed');
-    for (const status of await page.locator('tr[data-task-id] app-status-chip').allTextContents()) expect(status.trim()).toBe('failed');
+    const statuses = page.locator('tr[data-task-id] app-status-chip');
+    await expect.poll(async () => (await statuses.allTextContents()).every((status) => status.trim() === 'failed')).toBe(true);
+    await expect(statuses.first()).toHaveText('failed');
 
     await page.reload();
     await expect(page.getByRole('checkbox', { name: /Select resnet/ }).first()).toBeVisible();
