@@ -115,7 +115,7 @@ test.describe('embeds', () => {
     {
       view: 'hyper-params/scatter',
       query: 'scLog=on',
-      frame: '.chart-frame',
+      frame: '.chart-row',
       chart: '[data-testid="scatter"] .js-plotly-plot',
       hidden: '[data-testid="scatter-y"]',
     },
@@ -161,7 +161,7 @@ test.describe('embeds', () => {
     { view: 'metrics-plots', query: 'plot=ROC/test', plot: '.bglayer .bg', parts: ['.xtitle', '.legend .bg'] },
     // Three heatmaps side by side, one per task, each with its colour bar.
     { view: 'metrics-plots', query: 'plot=Confusion%20Matrix/test', plot: '.bglayer .bg', parts: ['.xtitle', '.colorbar'] },
-    { view: 'hyper-params/scatter', query: '', plot: '.bglayer .bg', parts: ['.xtitle'] },
+    { view: 'hyper-params/scatter', query: '', plot: '.bglayer .bg', parts: ['.xtitle', 'app-task-legend'] },
     { view: 'hyper-params/graph', query: '', plot: 'app-parallel-coordinates', parts: ['app-task-legend'] },
   ];
   const FRAMES = [

@@ -94,7 +94,7 @@ test.describe('grouped Hyperparameters charts', () => {
 /** Hovers the scatter, clicks its embed button and returns the iframe's address from the clipboard. */
 async function copiedEmbedSrc(page: Page, context: BrowserContext): Promise<string> {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-  const frame = page.locator('.chart-frame').first();
+  const frame = page.locator('.chart-row').first();
   await frame.hover();
   await frame.getByRole('button', { name: /^Copy embed code for / }).click();
   await expect(page.locator('mat-snack-bar-container')).toContainText('Embed code copied');

@@ -73,6 +73,31 @@ async function namedTasks(request: APIRequestContext, names: string[]): Promise<
   return ids;
 }
 
+/** Archived tasks (a project of their own) with an lr and a last accuracy/val each. */
+async function scatterTasks(request: APIRequestContext, tasks: { name: string; lr: string; accuracy: number }[]): Promise<string[]> {
+  const post = async <T>(endpoint: string, data: unknown): Promise<T> => {
+    const response = await request.post(`/api/v2.31/${endpoint}`, { data });
+    expect(response.ok(), `${endpoint}: ${await response.text()}`).toBeTruthy();
+    return ((await response.json()) as { data: T }).data;
+  };
+  const { id: project } = await post<{ id: string }>('projects.create', { name: `scatter ${Date.now()} ${Math.random()}` });
+  const ids: string[] = [];
+  for (const t of tasks) {
+    const { id } = await post<{ id: string }>('tasks.create', {
+      name: t.name,
+      project,
+      type: 'training',
+      system_tags: ['archived'],
+      hyperparams: { Args: { lr: { section: 'Args', name: 'lr', value: t.lr, type: 'float' } } },
+    });
+    await post('events.add_batch', [
+      { type: 'training_stats_scalar', task: id, metric: 'accuracy', variant: 'val', iter: 1, value: t.accuracy },
+    ]);
+    ids.push(id);
+  }
+  return ids;
+}
+
 test.describe('hyperparameters: parallel coordinates', () => {
   test.setTimeout(150_000);
 
@@ -263,6 +288,36 @@ test.describe('hyperparameters: parallel coordinates', () => {
     await expect.poll(() => page.url()).not.toContain('pcOrder=');
   });
 
+  test('at 1280×800 with every parameter as an axis, no tick label runs into the axis on its left or its labels', async ({
+    page,
+    request,
+  }) => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    const ids = await taskIds(request, [DEMO.baseline, DEMO.best, DEMO.failed, DEMO.running, 'kws crnn']);
+    await page.goto(compareUrl(ids, 'hyper-params/graph', 'pcAll=1'));
+    await chartDrawn(page, 'parcoords');
+    await expect.poll(async () => (await drawn(page)).labels.length).toBeGreaterThan(18);
+    const axes = await page.getByTestId('parcoords').evaluate((el) =>
+      [...el.querySelectorAll('[data-testid="pc-axis"]')].map((a) => ({
+        label: a.getAttribute('data-label')!,
+        line: a.querySelector('.pc-axis-line')!.getBoundingClientRect().toJSON() as DOMRect,
+        ticks: [...a.querySelectorAll('[data-testid="pc-tick"]')].map((t) => ({
+          text: t.textContent!,
+          box: t.getBoundingClientRect().toJSON() as DOMRect,
+        })),
+      })),
+    );
+    const overlap = (a: DOMRect, b: DOMRect) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+    for (const [i, axis] of axes.entries()) {
+      if (i === 0) continue;
+      const left = axes[i - 1];
+      for (const tick of axis.ticks) {
+        expect(tick.box.left, `${axis.label} "${tick.text}" against the axis ${left.label}`).toBeGreaterThan(left.line.right + 1);
+        for (const other of left.ticks) expect(overlap(tick.box, other.box), `${axis.label} "${tick.text}" / "${other.text}"`).toBe(false);
+      }
+    }
+  });
+
   test('in a narrow window the chart keeps its axes apart and scrolls sideways, with every title inside it and in full on hover', async ({
     page,
     request,
@@ -361,6 +416,60 @@ test.describe('hyperparameters: scatter', () => {
     await expect.poll(async () => ((await traces()) ?? []).map((t) => t.name).sort()).toEqual(['adam', 'adamw', 'sgd']);
     expect((await traces())[0].text[0]).toContain('Args/batch_size: ');
     await expect(page.getByTestId('scatter-selected').locator('strong')).toHaveText(highlighted!);
+  });
+
+  test('a legend names each point’s task: hover brings it forward, a click hides it (in the URL); equal points are drawn side by side', async ({
+    page,
+    request,
+  }) => {
+    // Two tasks with the same lr and the same accuracy, a third apart.
+    const names = ['scatter twin a', 'scatter twin b', 'scatter apart'];
+    const ids = await scatterTasks(request, [
+      { name: names[0], lr: '0.01', accuracy: 0.5 },
+      { name: names[1], lr: '0.01', accuracy: 0.5 },
+      { name: names[2], lr: '0.03', accuracy: 0.7 },
+    ]);
+    await page.goto(compareUrl(ids, 'hyper-params/scatter', 'scY=accuracy:val:last&scX=Args:lr&scLog=off'));
+    await chartDrawn(page, 'scatter');
+    const chart = page.getByTestId('scatter').locator('.js-plotly-plot');
+    const trace = () =>
+      chart.evaluate((el) => {
+        const [t] = (el as unknown as { data?: { x: number[]; customdata: string[]; text: string[]; marker: { size: number[] } }[] })
+          .data ?? [{ x: [], customdata: [], text: [], marker: { size: [] } }];
+        return { x: t.x, ids: t.customdata, text: t.text, size: t.marker.size };
+      });
+    await expect.poll(async () => (await trace()).ids).toEqual(ids);
+    const { x, text } = await trace();
+    // Side by side, centred on their value; the hover says why.
+    expect(x[0]).not.toBeCloseTo(x[1], 6);
+    expect((x[0] + x[1]) / 2).toBeCloseTo(0.01, 9);
+    expect(x[2]).toBeCloseTo(0.03, 9);
+    expect(text[0]).toContain('2 tasks have these values');
+    expect(text[2]).not.toContain('tasks have these values');
+    // Three dots on screen, none on another.
+    const dots = page.getByTestId('scatter').locator('.scatterlayer .point');
+    await expect(dots).toHaveCount(3);
+    expect(new Set(await dots.evaluateAll((els) => els.map((el) => el.getAttribute('transform')))).size).toBe(3);
+
+    const legend = page.getByRole('list', { name: 'Tasks in the chart' });
+    await expect(legend.getByRole('button')).toHaveCount(3);
+    await legend.getByRole('button', { name: names[2] }).hover();
+    await expect.poll(async () => (await trace()).size).toEqual([10, 10, 16]);
+    await page.mouse.move(0, 0);
+    await expect.poll(async () => (await trace()).size).toEqual([10, 10, 10]);
+
+    await legend.getByRole('button', { name: names[0] }).click();
+    await expect(page).toHaveURL(new RegExp(`scHidden=${ids[0]}`));
+    await expect.poll(async () => (await trace()).ids).toEqual([ids[1], ids[2]]);
+    // Alone at its value now: drawn on it.
+    expect((await trace()).x[0]).toBeCloseTo(0.01, 9);
+    await page.reload();
+    await chartDrawn(page, 'scatter');
+    await expect.poll(async () => (await trace()).ids).toEqual([ids[1], ids[2]]);
+    await expect(legend.getByRole('button', { name: names[0] })).toHaveAttribute('aria-pressed', 'false');
+    await legend.getByRole('button', { name: names[0] }).click();
+    await expect.poll(async () => (await trace()).ids).toEqual(ids);
+    await expect(page).not.toHaveURL(/scHidden/);
   });
 
   test('tasks without the metric are listed as missing; Y and X come from the URL', async ({ page, request }) => {

@@ -16,6 +16,7 @@ import {
   Dimension,
   Frame,
   addRange,
+  axisSpacing,
   chartWidth,
   drawAxes,
   drawLines,
@@ -25,6 +26,7 @@ import {
   removeAt,
   slotAt,
 } from './parcoords-model';
+import { textMeasure } from '../../../shared/text-measure/text-measure';
 
 /** A drag in progress along one axis, in pixels from the chart's top. */
 interface Drag {
@@ -94,7 +96,12 @@ const CLICK_PX = 3;
             <path class="pc-tick-mark" [attr.d]="axis.tickMarks" />
             @for (tick of axis.ticks; track $index) {
               @if (tick.labelY !== null) {
-                <text data-testid="pc-tick" class="pc-tick" x="-6" [attr.y]="tick.labelY" dy="0.32em">{{ tick.text }}</text>
+                <text data-testid="pc-tick" class="pc-tick" x="-6" [attr.y]="tick.labelY" dy="0.32em">
+                  @if (tick.full) {
+                    <title>{{ tick.full }}</title>
+                  }
+                  {{ tick.text }}
+                </text>
               }
             }
             @for (range of axis.ranges; track $index) {
@@ -213,15 +220,19 @@ export class ParallelCoordinates {
   /** The drawing's size: the host's, wider when the axes need more room (the host then scrolls sideways). */
   protected readonly frame = computed<Frame | null>(() => {
     const measured = this.measured();
-    return measured && { width: chartWidth(this.dims().length, measured.width), height: measured.height };
+    return (
+      measured && { width: chartWidth(this.dims().length, measured.width, axisSpacing(this.dims(), this.measure)), height: measured.height }
+    );
   });
+  /** Tick label widths in the chart's own font (10 px), measured once each. */
+  private readonly measure = textMeasure(this.host.nativeElement, 10);
   protected readonly drag = signal<Drag | null>(null);
   protected readonly move = signal<Move | null>(null);
 
   protected readonly span = computed(() => plotSpan(this.frame() ?? { width: 0, height: 0 }));
   protected readonly axes = computed(() => {
     const frame = this.frame();
-    return frame ? drawAxes(this.dims(), this.brushes(), frame) : [];
+    return frame ? drawAxes(this.dims(), this.brushes(), frame, this.measure) : [];
   });
   protected readonly lines = computed(() => {
     const frame = this.frame();

@@ -5,11 +5,16 @@ import {
   FADED,
   MARGIN,
   MIN_AXIS_SPACING,
+  MIN_TICK_CHARS,
+  TICK_PAD,
   TICK_LABEL_GAP,
   TITLE_CHARS,
   addRange,
+  axisSpacing,
   buildDimensions,
   chartWidth,
+  cutTickText,
+  fitTickText,
   drawAxes,
   drawLines,
   moveAxis,
@@ -242,5 +247,35 @@ describe('parallel coordinates model', () => {
     expect(axes[0].title.length).toBe(TITLE_CHARS);
     expect(axes[0].title.endsWith('…')).toBeTrue();
     expect(axes[2].title).toBe('Args/lr');
+  });
+
+  it('spaces axes for the tick labels left of them (past the first axis), and cuts longer labels in the middle to the room drawn', () => {
+    const measure = (text: string) => text.length * 5;
+    const dim = (ticktext: string[]) => ({
+      id: ticktext.join(),
+      label: 'x',
+      axis: { range: [0, 1], tickvals: ticktext.map((_, i) => i), ticktext, positions: [] },
+    });
+    // Short labels: the titles' spacing.
+    expect(axisSpacing([dim(['1']), dim(['2', '3'])] as never, measure)).toBe(MIN_AXIS_SPACING);
+    // The first axis' labels have the left margin: only the others count.
+    expect(axisSpacing([dim(['a very long category']), dim(['0.1'])] as never, measure)).toBe(MIN_AXIS_SPACING);
+    // Room for MIN_TICK_CHARS characters of the widest label, however long it is.
+    const wide = axisSpacing([dim(['1']), dim(['0.0001', 'cosine_warmup_restarts'])] as never, measure);
+    expect(wide).toBe(MIN_TICK_CHARS * 5 + TICK_PAD);
+    expect(chartWidth(20, 700, wide)).toBe(MARGIN.left + MARGIN.right + 19 * wide);
+
+    expect(cutTickText('cosine_warmup_restarts', 11)).toBe('cosin…tarts');
+    expect(fitTickText('cosine', 30, measure)).toBe('cosine');
+    expect(fitTickText('cosine_warmup_restarts', 30, measure)).toBe('cos…ts');
+    expect(fitTickText('cosine_warmup_restarts', 30, measure).length * 5).toBeLessThanOrEqual(30);
+    // Drawn: each axis' labels cut to the space to the axis on its left, the whole label kept.
+    const dims = [dim(['a']), dim(['cosine_warmup_restarts', 'step'])];
+    const axes = drawAxes(dims as never, {}, { width: MARGIN.left + MARGIN.right + 60, height: 300 }, measure);
+    expect(axes[1].ticks.map((t) => [t.text, t.full])).toEqual([
+      [fitTickText('cosine_warmup_restarts', 60 - TICK_PAD, measure), 'cosine_warmup_restarts'],
+      ['step', null],
+    ]);
+    expect(axes[1].ticks[0].text.length * 5).toBeLessThanOrEqual(60 - TICK_PAD);
   });
 });

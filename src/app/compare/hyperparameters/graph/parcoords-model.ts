@@ -90,7 +90,36 @@ export interface Tick {
   y: number;
   /** Where its label is written: moved off a neighbour's label when values are close (null: left out, no room). */
   labelY: number | null;
+  /** The label as written: cut in the middle when longer than MAX_TICK_CHARS. */
   text: string;
+  /** The whole label when `text` is cut (its tooltip), else null. */
+  full: string | null;
+}
+
+/** Axes are kept far enough apart for this many characters of a tick label (more axes scroll sideways). */
+export const MIN_TICK_CHARS = 6;
+/** The width of a tick label in px (the chart measures its font; this estimate is for tests and before). */
+export type Measure = (text: string) => number;
+export const estimateTickWidth: Measure = (text) => text.length * 6;
+/** Room a tick label leaves: its 6 px from its own axis and a gap before the axis on its left. */
+export const TICK_PAD = 10;
+
+/** `text` as written in `room` px: whole, or cut in the middle to what fits. */
+export function fitTickText(text: string, room: number, measure: Measure = estimateTickWidth): string {
+  if (measure(text) <= room) return text;
+  for (let max = text.length - 1; max > 1; max--) {
+    const cut = cutTickText(text, max);
+    if (measure(cut) <= room) return cut;
+  }
+  return '…';
+}
+
+/** `text` cut to `max` characters in the middle, with an ellipsis. */
+export function cutTickText(text: string, max: number): string {
+  if (text.length <= max) return text;
+  if (max < 2) return '…';
+  const head = Math.ceil((max - 1) / 2);
+  return `${text.slice(0, head)}…${text.slice(text.length - (max - 1 - head))}`;
 }
 
 /** Tick labels (10 px text) keep at least this far apart vertically. */
@@ -191,9 +220,23 @@ export const TITLE_CHARS = Math.floor(
   Math.min((MARGIN.top - 24) / Math.sin(Math.PI / 6), (MARGIN.right - 8) / Math.cos(Math.PI / 6)) / 6.2,
 );
 
+/**
+ * How far apart neighbouring axes must stay: the titles' MIN_AXIS_SPACING, or more for MIN_TICK_CHARS
+ * characters of the tick labels written left of an axis (fewer when its labels are shorter), so
+ * that they never run into the axis before. Labels longer than the spacing drawn are cut (drawAxes).
+ */
+export function axisSpacing(dims: readonly Dimension[], measure: Measure = estimateTickWidth): number {
+  let width = 0;
+  for (const [i, d] of dims.entries()) {
+    if (i === 0) continue; // the first axis' labels have the left margin
+    for (const text of d.axis.ticktext) width = Math.max(width, measure(cutTickText(text, MIN_TICK_CHARS)));
+  }
+  return Math.max(MIN_AXIS_SPACING, Math.ceil(width) + TICK_PAD);
+}
+
 /** The width the chart is drawn at: what it is given, or more when its axes would come too close. */
-export function chartWidth(axes: number, available: number): number {
-  return Math.max(available, MARGIN.left + MARGIN.right + Math.max(0, axes - 1) * MIN_AXIS_SPACING);
+export function chartWidth(axes: number, available: number, spacing = MIN_AXIS_SPACING): number {
+  return Math.max(available, MARGIN.left + MARGIN.right + Math.max(0, axes - 1) * spacing);
 }
 
 /** `label` cut to `maxChars` characters, the last one an ellipsis. */
@@ -202,12 +245,24 @@ export function shortTitle(label: string, maxChars: number): string {
 }
 
 /** Axes with their ticks and brush spans placed in the frame. */
-export function drawAxes(dims: readonly Dimension[], brushes: Readonly<Record<string, Brush>>, frame: Frame): DrawnAxis[] {
+export function drawAxes(
+  dims: readonly Dimension[],
+  brushes: Readonly<Record<string, Brush>>,
+  frame: Frame,
+  measure: Measure = estimateTickWidth,
+): DrawnAxis[] {
+  const spacing = dims.length > 1 ? axisX(1, dims.length, frame) - axisX(0, dims.length, frame) : Infinity;
   return dims.map((d, i) => {
+    // The first axis' labels have the left margin; the others the space to the axis before.
+    const room = (i === 0 ? MARGIN.left : spacing) - TICK_PAD;
     const ys = d.axis.tickvals.map((v) => round(yOf(d.axis, v, frame)));
     const span = plotSpan(frame);
     const labels = placeTickLabels(ys, span.top, span.bottom);
-    const ticks = ys.map((y, t) => ({ y, labelY: labels[t], text: d.axis.ticktext[t] ?? '' }));
+    const ticks = ys.map((y, t) => {
+      const whole = d.axis.ticktext[t] ?? '';
+      const text = fitTickText(whole, room, measure);
+      return { y, labelY: labels[t], text, full: text === whole ? null : whole };
+    });
     return {
       id: d.id,
       label: d.label,

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { GROUP_OPTIONS } from '../../../state/groups/group-options';
 import { Store } from '@ngrx/store';
 import { Plot } from '../../../shared/plot/plot';
@@ -24,6 +24,7 @@ import { ExtraField } from '../shared-axes/hyperparameters-url';
 import { injectHyperparameterTasks } from '../shared-axes/hyperparameters-tasks';
 import { MetricPicker } from '../shared-axes/metric-picker';
 import { ParamPicker } from '../shared-axes/param-picker';
+import { TaskLegend } from '../shared-axes/task-legend';
 import { ScatterSpec, scatterFigure, withErrorBars } from './scatter-figure';
 import { errorBarColor } from '../../summary/summary-group-figure';
 import { Theme } from '../../../core/theme/theme';
@@ -36,7 +37,7 @@ import { optionsPatch } from '../../../url/view-options';
 @Component({
   selector: 'app-hyperparameters-scatter-tab',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [MetricPicker, ParamPicker, Plot, EmbedButton],
+  imports: [MetricPicker, ParamPicker, Plot, EmbedButton, TaskLegend],
   templateUrl: './hyperparameters-scatter-tab.html',
   styleUrl: '../shared-axes/hyperparameters-tab.scss',
 })
@@ -78,11 +79,15 @@ export class HyperparametersScatterTab {
     const params = this.paramChoices();
     return params.find((p) => p.name === 'lr' && p.differs) ?? params.find((p) => p.differs) ?? params[0] ?? null;
   });
+  /** The task whose name the pointer is on in the legend. */
+  protected readonly highlight = signal<string | null>(null);
   protected readonly spec = computed<ScatterSpec | null>(() => {
     const y = this.y();
     const x = this.x();
     const o = this.options();
-    return y && x ? { y, x, log: o.log, colorBy: o.colorBy, extras: o.extras, selected: o.selected } : null;
+    return y && x
+      ? { y, x, log: o.log, colorBy: o.colorBy, extras: o.extras, selected: o.selected, hidden: o.hidden, highlight: this.highlight() }
+      : null;
   });
   protected readonly result = computed(() => {
     const spec = this.spec();
@@ -136,6 +141,11 @@ export class HyperparametersScatterTab {
     const id = (event.points[0] as { customdata?: unknown } | undefined)?.customdata;
     if (typeof id !== 'string') return;
     this.set({ selected: id === this.options().selected ? null : id });
+  }
+
+  protected toggleTask(id: string): void {
+    const hidden = this.options().hidden;
+    this.set({ hidden: hidden.includes(id) ? hidden.filter((h) => h !== id) : [...hidden, id] });
   }
 
   protected clearSelection(): void {

@@ -1,6 +1,6 @@
 import { Task } from '../../../core/api/models';
 import { HyperparameterTask } from '../shared-axes/hyperparameters-tasks';
-import { escapeMarkup, hoverText, scatterFigure, ScatterSpec } from './scatter-figure';
+import { escapeMarkup, hoverText, scatterFigure, ScatterSpec, sideBySide } from './scatter-figure';
 
 interface Trace {
   name: string;
@@ -86,5 +86,28 @@ describe('scatter figure', () => {
   it("enlarges the highlighted task's point", () => {
     const [trace] = scatterFigure(tasks, { ...spec, selected: 'b' }).figure.data as unknown as Trace[];
     expect(trace.marker.size[1]).toBeGreaterThan(trace.marker.size[0]);
+  });
+
+  it('sets tasks with equal X and Y side by side, centred on their value; a task alone stays on it', () => {
+    const { offsets, shared } = sideBySide([1, 1, 1, 2, 1], [5, 5, 5, 5, 6], 10);
+    expect(shared).toEqual([3, 3, 3, 1, 1]);
+    expect(offsets[0]).toBeCloseTo(-0.15, 9);
+    expect(offsets[1]).toBeCloseTo(0, 9);
+    expect(offsets[2]).toBeCloseTo(0.15, 9);
+    expect(offsets[3]).toBe(0);
+    expect(offsets[4]).toBe(0);
+  });
+
+  it('leaves hidden tasks out of the chart but in the legend list, and brings the highlighted one forward', () => {
+    const twins = [hp('a', { lr: '0.1' }, 0.8), hp('b', { lr: '0.1' }, 0.8), hp('c', { lr: '0.01' }, 0.9)];
+    const r = scatterFigure(twins, { ...spec, log: 'off', hidden: ['c'], highlight: 'b' });
+    const [trace] = r.figure.data as unknown as Trace[];
+    expect(r.listed.map((t) => t.id)).toEqual(['a', 'b', 'c']);
+    expect(trace.customdata).toEqual(['a', 'b']);
+    expect(trace.x[0]).toBeLessThan(0.1);
+    expect(trace.x[1]).toBeGreaterThan(0.1);
+    expect(trace.x[0] + trace.x[1]).toBeCloseTo(0.2, 9);
+    expect(trace.marker.size).toEqual([10, 16]);
+    expect(trace.text[0]).toContain('2 tasks have these values');
   });
 });

@@ -12,6 +12,10 @@ export interface ScatterSpec {
   colorBy: ParamRef | null;
   extras: readonly ExtraField[];
   selected: string | null;
+  /** Tasks hidden from the chart (from the legend); they stay in `listed`. */
+  hidden?: readonly string[];
+  /** A task to bring forward while the pointer is on its name in the legend. */
+  highlight?: string | null;
 }
 
 export interface ScatterResult {
@@ -20,6 +24,35 @@ export interface ScatterResult {
   /** Tasks on the chart, in order, and those without the Y metric. */
   plotted: HyperparameterTask[];
   missing: HyperparameterTask[];
+  /** Tasks with the Y metric, hidden ones included: the legend's list. */
+  listed: HyperparameterTask[];
+}
+
+/** How far apart, as a share of the X axis' span, tasks with the same X and Y are drawn (about a marker's width). */
+const SIDE_BY_SIDE_STEP = 0.015;
+
+/**
+ * Points of tasks with equal X and Y would be drawn as one dot: they are set side by side along X,
+ * centred on the value, a marker's width apart. Returns each task's offset and how many share its point.
+ */
+export function sideBySide(xs: readonly number[], ys: readonly number[], span: number): { offsets: number[]; shared: number[] } {
+  const byPoint = new Map<string, number[]>();
+  xs.forEach((x, i) => {
+    const key = `${x}|${ys[i]}`;
+    const list = byPoint.get(key);
+    if (list) list.push(i);
+    else byPoint.set(key, [i]);
+  });
+  const offsets = xs.map(() => 0);
+  const shared = xs.map(() => 1);
+  for (const list of byPoint.values()) {
+    if (list.length < 2) continue;
+    list.forEach((i, k) => {
+      offsets[i] = (k - (list.length - 1) / 2) * span * SIDE_BY_SIDE_STEP;
+      shared[i] = list.length;
+    });
+  }
+  return { offsets, shared };
 }
 
 const PALETTE = ['#1f77b4', '#ff7f0e', '#2ca02c', '#d62728', '#9467bd', '#8c564b', '#e377c2', '#17becf', '#bcbd22', '#7f7f7f'];
@@ -80,15 +113,29 @@ function groups(tasks: HyperparameterTask[], colorBy: ParamRef | null): { groups
 
 /** The scatter chart: one point per task with the metric, X the parameter (numeric, log or categorical). */
 export function scatterFigure(all: readonly HyperparameterTask[], spec: ScatterSpec): ScatterResult {
-  const plotted = all.filter((t) => metricValue(t.full, spec.y) !== null);
+  const hidden = new Set(spec.hidden ?? []);
+  const listed = all.filter((t) => metricValue(t.full, spec.y) !== null);
+  const plotted = listed.filter((t) => !hidden.has(t.id));
   const missing = all.filter((t) => metricValue(t.full, spec.y) === null);
   const axis = buildAxis(
     plotted.map((t) => paramValue(t.full, spec.x)),
     spec.log,
   );
-  const xOf = new Map(plotted.map((t, i) => [t.id, axis.positions[i]]));
+  const { offsets, shared } = sideBySide(
+    axis.positions,
+    plotted.map((t) => metricValue(t.full, spec.y) as number),
+    axis.range[1] - axis.range[0],
+  );
+  const xOf = new Map(plotted.map((t, i) => [t.id, axis.positions[i] + offsets[i]]));
+  const sharedOf = new Map(plotted.map((t, i) => [t.id, shared[i]]));
   const { groups: list, numericColor } = groups(plotted, spec.colorBy);
-  const selected = spec.selected && plotted.some((t) => t.id === spec.selected) ? spec.selected : null;
+  const focus = (id: string | null | undefined) => (id && plotted.some((t) => t.id === id) ? id : null);
+  // The legend's hover brings a task forward as a click on its point does.
+  const selected = focus(spec.highlight) ?? focus(spec.selected);
+  const note = (t: HyperparameterTask) => {
+    const n = sharedOf.get(t.id) ?? 1;
+    return n > 1 ? `<br><i>${n} tasks have these values: drawn side by side</i>` : '';
+  };
   const data = list.map((g) => {
     const colors = numericColor
       ? g.tasks.map((t) => numericColor[plotted.indexOf(t)])
@@ -103,7 +150,7 @@ export function scatterFigure(all: readonly HyperparameterTask[], spec: ScatterS
       x: g.tasks.map((t) => xOf.get(t.id)),
       y: g.tasks.map((t) => metricValue(t.full, spec.y)),
       customdata: g.tasks.map((t) => t.id),
-      text: g.tasks.map((t) => hoverText(t, spec)),
+      text: g.tasks.map((t) => hoverText(t, spec) + note(t)),
       hovertemplate: '%{text}<extra></extra>',
       marker: {
         color: colors,
@@ -123,6 +170,7 @@ export function scatterFigure(all: readonly HyperparameterTask[], spec: ScatterS
     axis,
     plotted,
     missing,
+    listed,
     figure: {
       data,
       layout: {

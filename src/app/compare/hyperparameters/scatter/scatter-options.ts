@@ -41,6 +41,12 @@ export const SCATTER_OPTIONS = {
     (raw) => parseList(raw, parseExtra) ?? [],
     (extras: ExtraField[]) => (extras.length ? formatList(extras, formatExtra) : null),
   ),
+  /** Tasks hidden from the chart by a click on their name in the legend. */
+  hidden: customOption(
+    'scHidden',
+    (raw) => parseList(raw, (id) => id || null) ?? [],
+    (ids: string[]) => (ids.length ? ids.join(',') : null),
+  ),
   selected: customOption(
     'scTask',
     (raw) => raw || null,
