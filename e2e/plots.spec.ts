@@ -114,6 +114,9 @@ test.describe('plots', () => {
     const paramsTop = chart.ranges[axisOf('params_millions').replace('y', 'yaxis')]![1];
     expect(accuracyTop).toBeLessThan(1.5);
     expect(paramsTop).toBeGreaterThan(5);
+    // Horizontal grid lines only: none runs down through a metric's bar group.
+    await expect(summary.locator('.ygrid').first()).toBeAttached();
+    await expect(summary.locator('.xgrid')).toHaveCount(0);
   });
 
   test('the search is in the URL: a link with it lists and draws the matching plots only', async ({ page, request }) => {
@@ -331,6 +334,22 @@ test.describe('plots load and draw', () => {
     }
     expect(await card.locator('.legend .traces').count()).toBe(2);
     expect(await card.locator('.xtick text').count()).toBe(25);
+  });
+
+  test('box plots of a long and a short run put their windows in order along the axis ("iter 50-100" before "iter 2050-2100")', async ({
+    page,
+    request,
+  }) => {
+    // Each run's plot has its last five windows: a failed run stops early, so the two sets differ.
+    const ids = await taskIds(request, [DEMO.baseline, DEMO.failed]);
+    await page.goto(`${compareUrl(ids, 'metrics-plots')}?plotsSearch=distribution`);
+    const card = page.locator('[data-testid="plot-card"][data-key="Batch loss/distribution"]');
+    await card.scrollIntoViewIfNeeded();
+    await expect(card.locator('.main-svg').first()).toBeVisible(DRAWN);
+    const ticks = await card.locator('.xtick text').allTextContents();
+    const start = (label: string) => Number(/iter (\d+)/.exec(label)![1]);
+    expect(ticks.length).toBeGreaterThan(5);
+    expect(ticks.map(start)).toEqual(ticks.map(start).sort((a, b) => a - b));
   });
 
   test('the Plotly build the first cards draw with loads before any card is in view', async ({ page, request }) => {

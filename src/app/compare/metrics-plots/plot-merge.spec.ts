@@ -1,5 +1,5 @@
 import type { MultiTaskPlots } from '../../core/api/events-api';
-import { PlotTask, buildCards, differenceFigure, firstPieces, indexPlots, plotKeys } from './plot-merge';
+import { PlotTask, buildCards, differenceFigure, firstPieces, indexPlots, naturalCategoryOrder, plotKeys } from './plot-merge';
 import { parsePlot, sanitizeText } from './plot-parse';
 import { formatSelection, parseSelection, searchKeys } from './plots-options';
 
@@ -195,6 +195,23 @@ describe('plot merge', () => {
     expect(formatSelection([], ['a', 'b'])).not.toBe('');
     expect(parseSelection(formatSelection([], ['a', 'b']))).toEqual([]);
     expect(searchKeys(['ROC/test', 'Weights/fc'], 'roc TE')).toEqual(['ROC/test']);
+  });
+});
+
+describe('plot merge: category order', () => {
+  const box = (task: string, names: string[]) => ({ type: 'box', legendgroup: task, x: names.flatMap((n) => [n, n]), y: [1, 2, 3, 4] });
+  it('puts the categories of overlaid plots in natural order when each task writes them in it', () => {
+    // A long run's late windows met first, a short run's early ones after.
+    const order = naturalCategoryOrder([box('a', ['iter 1950-2000', 'iter 2050-2100']), box('b', ['iter 50-100', 'iter 150-200'])]);
+    expect(order).toEqual(['iter 50-100', 'iter 150-200', 'iter 1950-2000', 'iter 2050-2100']);
+  });
+  it('keeps the order met when a task writes its own (low, medium, high), or when it is natural already', () => {
+    expect(naturalCategoryOrder([box('a', ['low', 'medium', 'high']), box('b', ['low', 'medium', 'high'])])).toBeNull();
+    expect(naturalCategoryOrder([box('a', ['iter 50-100', 'iter 150-200']), box('b', ['iter 150-200', 'iter 250-300'])])).toBeNull();
+    // A trace per box: a task's order is the order of its traces.
+    const perBox = (task: string, name: string) => ({ type: 'box', legendgroup: task, name, y: [1, 2] });
+    expect(naturalCategoryOrder([perBox('a', 'low'), perBox('a', 'high')])).toBeNull();
+    expect(naturalCategoryOrder([perBox('a', 'iter 900-1000'), perBox('b', 'iter 1-100')])).toEqual(['iter 1-100', 'iter 900-1000']);
   });
 });
 

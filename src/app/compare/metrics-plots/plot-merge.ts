@@ -155,8 +155,59 @@ export function buildCards(
     if (groupBy === 'metric') byMetric.set(entry.metric, card);
     cards.push(card);
   }
-  for (const card of cards) if (card.kind === 'overlay') appendMissing(card, tasks);
+  for (const card of cards) {
+    if (card.kind !== 'overlay') continue;
+    const order = naturalCategoryOrder(card.figure.data as Trace[]);
+    if (order) {
+      const xaxis = (card.figure.layout as Record<string, unknown>)['xaxis'] as Record<string, unknown> | undefined;
+      if (!xaxis?.['categoryorder'] && !xaxis?.['categoryarray'])
+        (card.figure.layout as Record<string, unknown>)['xaxis'] = { ...xaxis, categoryorder: 'array', categoryarray: order };
+    }
+    appendMissing(card, tasks);
+  }
   return cards;
+}
+
+const natural = (a: string, b: string) => a.localeCompare(b, undefined, { numeric: true });
+
+/** A trace's x categories in its own order: its box's name, or its string x values. */
+function traceCategories(trace: Trace): string[] | null {
+  const x = trace['x'];
+  const type = traceType(trace);
+  if ((type === 'box' || type === 'violin') && !Array.isArray(x) && trace['x0'] === undefined && typeof trace['name'] === 'string')
+    return [trace['name']];
+  if (Array.isArray(x) && x.length && x.every((v) => typeof v === 'string')) return [...new Set(x as string[])];
+  return null;
+}
+
+/**
+ * The x categories of overlaid plots in natural order ("iter 50-100" before "iter 2050-2100"), when
+ * the tasks' plots together would otherwise draw them out of it: Plotly places categories in the
+ * order it first meets them, so a long run's late windows came before a short run's early ones.
+ * Null (first-met order kept) when a plot writes its own categories in another order (low, medium,
+ * high), or when the order is already natural.
+ */
+export function naturalCategoryOrder(data: readonly Trace[]): string[] | null {
+  const met = new Set<string>();
+  // Each task's own order: its traces (a trace per box, or one trace of boxes) in turn.
+  const byTask = new Map<unknown, Set<string>>();
+  for (const trace of data) {
+    const own = traceCategories(trace);
+    if (!own) continue;
+    const task = trace['legendgroup'];
+    const list = byTask.get(task) ?? new Set<string>();
+    byTask.set(task, list);
+    for (const c of own) {
+      list.add(c);
+      met.add(c);
+    }
+  }
+  if (met.size < 2 || [...byTask.values()].some((list) => !isSorted([...list])) || isSorted([...met])) return null;
+  return [...met].sort(natural);
+}
+
+function isSorted(list: readonly string[]): boolean {
+  return list.every((c, i) => i === 0 || natural(list[i - 1], c) <= 0);
 }
 
 /**

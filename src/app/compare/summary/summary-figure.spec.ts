@@ -56,6 +56,9 @@ describe('buildSummaryFigure', () => {
     expect(figure.layout?.barmode).toBe('group');
     expect(figure.layout?.grid).toEqual(jasmine.objectContaining({ rows: 1, columns: 2, pattern: 'independent' }));
     expect((figure.layout as Record<string, unknown>)['yaxis2']).toEqual(jasmine.objectContaining({ rangemode: 'tozero' }));
+    // No vertical grid line through a chart's one bar group.
+    for (const axis of ['xaxis', 'xaxis2'])
+      expect((figure.layout as Record<string, unknown>)[axis]).toEqual(jasmine.objectContaining({ showgrid: false }));
   });
 
   it('wraps panels into rows of six', () => {

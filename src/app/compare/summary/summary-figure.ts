@@ -77,7 +77,8 @@ export function buildSummaryFigure(response: SingleValueMetrics, tasks: readonly
         hovertemplate: `${plotText(label)}<br>${plotText(task.displayName)}: %{y}<extra></extra>`,
       } as Data);
     });
-    layout[`xaxis${suffix}`] = { type: 'category', automargin: true };
+    // One category per chart: a grid line at it would run through the middle of its bar group.
+    layout[`xaxis${suffix}`] = { type: 'category', automargin: true, showgrid: false };
     layout[`yaxis${suffix}`] = { rangemode: 'tozero', automargin: true, nticks: 5 };
   });
   return { data, layout };
