@@ -100,9 +100,9 @@ test.describe('at 1280×800', () => {
     const cardNames = page.getByTestId('card-header').locator('.name');
     await expect(cardNames).toHaveCount(2);
     for (const list of [stripNames, cardNames]) {
-      const tails = [await shownTail(list.nth(0)), await shownTail(list.nth(1))];
-      expect(tails[0]).toMatch(/seed=1$/);
-      expect(tails[1]).toMatch(/seed=2$/);
+      // The cut is made once the name's box has its width: wait for it.
+      await expect.poll(() => shownTail(list.nth(0))).toMatch(/seed=1$/);
+      await expect.poll(() => shownTail(list.nth(1))).toMatch(/seed=2$/);
       // The names are longer than their boxes: the start is cut, and the full name is the tooltip.
       const first = list.first();
       expect(await first.locator('.head').evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
@@ -118,9 +118,49 @@ test.describe('at 1280×800', () => {
     await expect(cells).toHaveCount(2);
     // Cut or not, the cell is named by the whole name.
     await expect(page.getByRole('cell', { name: names[1], exact: true })).toBeVisible();
-    const tails = (await Promise.all([0, 1].map((i) => shownTail(cells.nth(i).locator('app-middle-ellipsis'))))).sort();
-    expect(tails.map((t) => t?.slice(-6))).toEqual(['seed=1', 'seed=2']);
+    await expect
+      .poll(async () =>
+        (await Promise.all([0, 1].map((i) => shownTail(cells.nth(i).locator('app-middle-ellipsis'))))).map((t) => t?.slice(-6)).sort(),
+      )
+      .toEqual(['seed=1', 'seed=2']);
   });
+  test('in a strip of 12 tasks, a tag that does not fit its header is cut with its own ellipsis, never clipped by the header', async ({
+    page,
+    request,
+  }) => {
+    const { tasks } = await api<{ tasks: { id: string }[] }>(request, 'tasks.get_all_ex', {
+      only_fields: ['id'],
+      system_tags: ['-archived'],
+      order_by: ['name'],
+      page: 0,
+      page_size: 12,
+    });
+    expect(tasks.length).toBe(12);
+    await page.goto(
+      compareUrl(
+        tasks.map((t) => t.id),
+        'details',
+      ),
+    );
+    // The strip draws the headers in view (and a few past them).
+    await expect(page.getByTestId('task-name').nth(5)).toBeVisible();
+    const headers = await page.locator('.tags').evaluateAll((lists) =>
+      lists.map((list) => {
+        const box = list.getBoundingClientRect();
+        const first = list.querySelector('.tag')!;
+        const tag = first.getBoundingClientRect();
+        return {
+          tag: first.textContent,
+          within: tag.right <= box.right + 0.5,
+          cut: first.scrollWidth > first.clientWidth,
+          fits: box.width,
+        };
+      }),
+    );
+    expect(headers.length).toBeGreaterThan(6);
+    for (const h of headers) expect(h.within, `${h.tag} in ${h.fits}px`).toBe(true);
+  });
+
   test('a card header gives a cut name its whole width; the Set as base button takes room only when shown', async ({ page, request }) => {
     const names = ['resnet50 adamw cosine warmup=5 augment=strong mixup=0.2 label_smoothing=0.1 seed=1', 'base short'];
     const ids = await tasksWithLoss(request, names, () => [1, 0.5]);
