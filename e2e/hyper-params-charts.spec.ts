@@ -472,6 +472,41 @@ test.describe('hyperparameters: scatter', () => {
     await expect(page).not.toHaveURL(/scHidden/);
   });
 
+  test('past the palette’s 20 colours, a task’s point and its swatch in the legend share a shape of their own', async ({
+    page,
+    request,
+  }) => {
+    const tasks = Array.from({ length: 22 }, (_, i) => ({
+      name: `scatter shapes ${i + 1}`,
+      lr: String(0.001 * (i + 1)),
+      accuracy: 0.5 + i / 100,
+    }));
+    const ids = await scatterTasks(request, tasks);
+    await page.goto(compareUrl(ids, 'hyper-params/scatter', 'scY=accuracy:val:last&scX=Args:lr'));
+    await chartDrawn(page, 'scatter');
+    const symbols = () =>
+      page
+        .getByTestId('scatter')
+        .locator('.js-plotly-plot')
+        .evaluate((el) => {
+          const [t] = (el as unknown as { data?: { customdata: string[]; marker: { symbol: string[] } }[] }).data ?? [];
+          return t ? Object.fromEntries(t.customdata.map((id, i) => [id, t.marker.symbol[i]])) : {};
+        });
+    await expect.poll(async () => Object.keys(await symbols()).length).toBe(22);
+    const drawn = await symbols();
+    const legend = page.getByRole('list', { name: 'Tasks in the chart' });
+    const swatches = await legend
+      .getByTestId('legend-task')
+      .evaluateAll((els) =>
+        els.map((el) => [el.getAttribute('data-task-id'), el.querySelector('[data-symbol]')?.getAttribute('data-symbol')]),
+      );
+    expect(swatches.length).toBe(22);
+    for (const [id, symbol] of swatches) expect(symbol, id!).toBe(drawn[id!]);
+    // The first 20 are circles; the two past the palette have another shape.
+    expect(Object.values(drawn).filter((s) => s === 'circle').length).toBe(20);
+    expect(new Set(Object.values(drawn)).size).toBe(2);
+  });
+
   test('tasks without the metric are listed as missing; Y and X come from the URL', async ({ page, request }) => {
     const ids = await taskIds(request, [DEMO.baseline, DEMO.failed, DEMO.best]);
     // Summary/test_accuracy is reported by completed runs only.

@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
 import { MiddleEllipsis } from '../../../shared/middle-ellipsis/middle-ellipsis';
-import { TaskDash } from '../../../shared/task-colors';
+import { TaskDash, TaskSymbol } from '../../../shared/task-colors';
 import { TaskSwatch } from '../../../shared/task-swatch';
 
 export interface LegendTask {
@@ -8,6 +8,7 @@ export interface LegendTask {
   displayName: string;
   color: string;
   dash?: TaskDash;
+  symbol?: TaskSymbol;
 }
 
 /**
@@ -37,7 +38,11 @@ export interface LegendTask {
             (blur)="highlight.emit(null)"
             (click)="taskToggled.emit(t.id)"
           >
-            <app-task-swatch [color]="t.color" [dash]="t.dash" /><app-middle-ellipsis class="name" [text]="t.displayName" />
+            <app-task-swatch
+              [color]="t.color"
+              [dash]="t.dash"
+              [symbol]="markers() ? (t.symbol ?? 'circle') : undefined"
+            /><app-middle-ellipsis class="name" [text]="t.displayName" />
           </button>
         </li>
       }
@@ -85,6 +90,8 @@ export interface LegendTask {
 export class TaskLegend {
   readonly tasks = input.required<LegendTask[]>();
   readonly hidden = input<string[]>([]);
+  /** A chart of points: each name's swatch is its task's marker (past the palette, a shape of its own). */
+  readonly markers = input(false);
   readonly highlight = output<string | null>();
   readonly taskToggled = output<string>();
   protected readonly hiddenSet = computed(() => new Set(this.hidden()));
