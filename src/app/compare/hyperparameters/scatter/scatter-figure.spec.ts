@@ -109,5 +109,10 @@ describe('scatter figure', () => {
     expect(trace.x[0] + trace.x[1]).toBeCloseTo(0.2, 9);
     expect(trace.marker.size).toEqual([10, 16]);
     expect(trace.text[0]).toContain('2 tasks have these values');
+    // The axis makes room for the points set beside their value at its ends.
+    const range = (r.figure.layout as { xaxis: { range: [number, number] } }).xaxis.range;
+    expect(range[1] - r.axis.range[1]).toBeCloseTo(0.1 - trace.x[0], 9);
+    expect(trace.x[1]).toBeLessThan(range[1]);
+    expect(r.axis.range[0] - range[0]).toBeCloseTo(range[1] - r.axis.range[1], 9);
   });
 });

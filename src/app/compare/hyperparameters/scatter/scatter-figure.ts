@@ -127,6 +127,7 @@ export function scatterFigure(all: readonly HyperparameterTask[], spec: ScatterS
     axis.range[1] - axis.range[0],
   );
   const xOf = new Map(plotted.map((t, i) => [t.id, axis.positions[i] + offsets[i]]));
+  const spread = Math.max(0, ...offsets.map(Math.abs));
   const sharedOf = new Map(plotted.map((t, i) => [t.id, shared[i]]));
   const { groups: list, numericColor } = groups(plotted, spec.colorBy);
   const focus = (id: string | null | undefined) => (id && plotted.some((t) => t.id === id) ? id : null);
@@ -182,7 +183,8 @@ export function scatterFigure(all: readonly HyperparameterTask[], spec: ScatterS
           tickmode: 'array',
           tickvals: axis.tickvals,
           ticktext: axis.ticktext,
-          range: axis.range,
+          // Widened by the points set side by side, so that those at either end stay inside the plot.
+          range: [axis.range[0] - spread, axis.range[1] + spread],
           zeroline: false,
         },
         yaxis: { title: { text: metricLabel(spec.y) } },
