@@ -48,13 +48,24 @@ async function chartDrawn(page: Page, testId: string): Promise<void> {
   await expect(chart).toBeVisible(DRAWN);
 }
 
+async function api<T>(request: APIRequestContext, endpoint: string, data: unknown): Promise<T> {
+  const response = await request.post(`/api/v2.31/${endpoint}`, { data });
+  expect(response.ok(), `${endpoint}: ${await response.text()}`).toBeTruthy();
+  return ((await response.json()) as { data: T }).data;
+}
+
+/** Image and audio tasks with every parameter as an axis (identical ones included: 18 axes or more), at `width` × 800. */
+async function openEveryAxis(page: Page, request: APIRequestContext, width: number): Promise<void> {
+  await page.setViewportSize({ width, height: 800 });
+  const ids = await taskIds(request, [DEMO.baseline, DEMO.best, DEMO.failed, DEMO.running, 'kws crnn']);
+  await page.goto(compareUrl(ids, 'hyper-params/graph', 'pcAll=1'));
+  await chartDrawn(page, 'parcoords');
+  await expect.poll(async () => (await drawn(page)).labels.length).toBeGreaterThan(18);
+}
+
 /** Two archived tasks (a project of their own) named `names`, whose lr and batch size differ: two axes. */
 async function namedTasks(request: APIRequestContext, names: string[]): Promise<string[]> {
-  const post = async <T>(endpoint: string, data: unknown): Promise<T> => {
-    const response = await request.post(`/api/v2.31/${endpoint}`, { data });
-    expect(response.ok(), `${endpoint}: ${await response.text()}`).toBeTruthy();
-    return ((await response.json()) as { data: T }).data;
-  };
+  const post = <T>(endpoint: string, data: unknown) => api<T>(request, endpoint, data);
   const { id: project } = await post<{ id: string }>('projects.create', { name: `pc legend ${Date.now()} ${Math.random()}` });
   const p = (name: string, value: string) => ({ section: 'Args', name, value, type: 'float' });
   const ids: string[] = [];
@@ -75,11 +86,7 @@ async function namedTasks(request: APIRequestContext, names: string[]): Promise<
 
 /** Archived tasks (a project of their own) with an lr and a last accuracy/val each. */
 async function scatterTasks(request: APIRequestContext, tasks: { name: string; lr: string; accuracy: number }[]): Promise<string[]> {
-  const post = async <T>(endpoint: string, data: unknown): Promise<T> => {
-    const response = await request.post(`/api/v2.31/${endpoint}`, { data });
-    expect(response.ok(), `${endpoint}: ${await response.text()}`).toBeTruthy();
-    return ((await response.json()) as { data: T }).data;
-  };
+  const post = <T>(endpoint: string, data: unknown) => api<T>(request, endpoint, data);
   const { id: project } = await post<{ id: string }>('projects.create', { name: `scatter ${Date.now()} ${Math.random()}` });
   const ids: string[] = [];
   for (const t of tasks) {
@@ -292,11 +299,7 @@ test.describe('hyperparameters: parallel coordinates', () => {
     page,
     request,
   }) => {
-    await page.setViewportSize({ width: 1280, height: 800 });
-    const ids = await taskIds(request, [DEMO.baseline, DEMO.best, DEMO.failed, DEMO.running, 'kws crnn']);
-    await page.goto(compareUrl(ids, 'hyper-params/graph', 'pcAll=1'));
-    await chartDrawn(page, 'parcoords');
-    await expect.poll(async () => (await drawn(page)).labels.length).toBeGreaterThan(18);
+    await openEveryAxis(page, request, 1280);
     const axes = await page.getByTestId('parcoords').evaluate((el) =>
       [...el.querySelectorAll('[data-testid="pc-axis"]')].map((a) => ({
         label: a.getAttribute('data-label')!,
@@ -322,12 +325,7 @@ test.describe('hyperparameters: parallel coordinates', () => {
     page,
     request,
   }) => {
-    await page.setViewportSize({ width: 640, height: 800 });
-    // Image and audio tasks: their parameters together, identical ones included, make many axes.
-    const ids = await taskIds(request, [DEMO.baseline, DEMO.best, DEMO.failed, DEMO.running, 'kws crnn']);
-    await page.goto(compareUrl(ids, 'hyper-params/graph', 'pcAll=1'));
-    await chartDrawn(page, 'parcoords');
-    await expect.poll(async () => (await drawn(page)).labels.length).toBeGreaterThan(18);
+    await openEveryAxis(page, request, 640);
     const chart = page.getByTestId('parcoords');
     // The pickers sit above the chart and the legend under it, so the chart has the window's width.
     const [pickers, host, legend] = await Promise.all([

@@ -26,19 +26,19 @@ export function middleEllipsis(text: string, max = MAX_LABEL_CHARS): string {
   return `${text.slice(0, head)}…${text.slice(text.length - tail)}`;
 }
 
-/** The x categories a figure draws: the names of boxes and violins without x, and string x values. */
+/** A trace's x categories in its own order: a box's or violin's name (without x), or its string x values; null for none. */
+export function traceCategories(trace: Trace): string[] | null {
+  const type = traceType(trace);
+  const x = trace['x'];
+  if ((type === 'box' || type === 'violin') && !Array.isArray(x) && trace['x0'] === undefined && typeof trace['name'] === 'string')
+    return [trace['name']];
+  if (Array.isArray(x) && x.length && x.every((v) => typeof v === 'string')) return [...new Set(x as string[])];
+  return null;
+}
+
+/** The x categories a figure draws, in the order they are met. */
 function xCategories(data: readonly Trace[]): string[] {
-  const seen = new Set<string>();
-  for (const trace of data) {
-    const type = traceType(trace);
-    const x = trace['x'];
-    if ((type === 'box' || type === 'violin') && !Array.isArray(x) && trace['x0'] === undefined && typeof trace['name'] === 'string') {
-      seen.add(trace['name']);
-    } else if (Array.isArray(x) && x.length && x.every((v) => typeof v === 'string')) {
-      for (const v of x as string[]) seen.add(v);
-    }
-  }
-  return [...seen];
+  return [...new Set(data.flatMap((trace) => traceCategories(trace) ?? []))];
 }
 
 /**

@@ -2,6 +2,7 @@ import type { MultiTaskPlots, PlotEvent } from '../../core/api/events-api';
 import type { PlotFigure } from '../../shared/plot/plot-figure';
 import { canDiffer, differenceFigure } from './plot-difference';
 import { mergedBoxes } from './plot-boxes';
+import { traceCategories } from './plot-fit';
 import { Trace, isOverlayable, layoutTitle, parsePlot, plainText, sanitizeText, traceType } from './plot-parse';
 
 export interface PlotTask {
@@ -169,16 +170,6 @@ export function buildCards(
 }
 
 const natural = (a: string, b: string) => a.localeCompare(b, undefined, { numeric: true });
-
-/** A trace's x categories in its own order: its box's name, or its string x values. */
-function traceCategories(trace: Trace): string[] | null {
-  const x = trace['x'];
-  const type = traceType(trace);
-  if ((type === 'box' || type === 'violin') && !Array.isArray(x) && trace['x0'] === undefined && typeof trace['name'] === 'string')
-    return [trace['name']];
-  if (Array.isArray(x) && x.length && x.every((v) => typeof v === 'string')) return [...new Set(x as string[])];
-  return null;
-}
 
 /**
  * The x categories of overlaid plots in natural order ("iter 50-100" before "iter 2050-2100"), when
