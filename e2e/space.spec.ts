@@ -24,14 +24,28 @@ async function tasksWithLoss(request: APIRequestContext, names: string[], values
   return ids;
 }
 
-/** The part of a name shown in full at its end (the middle ellipsis' tail), if the whole of it is in the name's box. */
+/**
+ * The characters of a name's end (the middle ellipsis' tail) that are in full inside the name's
+ * box, up to the last one; null when the tail is missing or its last character is not in view.
+ */
 async function shownTail(name: Locator): Promise<string | null> {
   return name.evaluate((el) => {
     const box = el.getBoundingClientRect();
-    const tail = el.querySelector('.tail > span');
-    if (!tail) return null;
-    const t = tail.getBoundingClientRect();
-    return t.left >= box.left - 0.5 && t.right <= box.right + 0.5 && t.width > 0 ? (tail.textContent ?? '') : null;
+    const text = el.querySelector('.tail > span')?.firstChild;
+    if (!text || text.nodeType !== Node.TEXT_NODE) return null;
+    const chars = Array.from(text.textContent ?? '');
+    const range = document.createRange();
+    let shown = '';
+    let offset = (text.textContent ?? '').length;
+    for (let i = chars.length - 1; i >= 0; i--) {
+      range.setStart(text, offset - chars[i].length);
+      range.setEnd(text, offset);
+      offset -= chars[i].length;
+      const r = range.getBoundingClientRect();
+      if (r.width === 0 || r.left < box.left - 0.5 || r.right > box.right + 0.5) break;
+      shown = chars[i] + shown;
+    }
+    return shown || null;
   });
 }
 
