@@ -95,7 +95,7 @@ export class EventsApi {
     iters?: number;
     last_iters_per_task_metric?: boolean;
     scroll_id?: string;
-  }): Observable<{ plots: MultiTaskPlots; returned: number; scroll_id: string | null }> {
+  }): Observable<{ plots: MultiTaskPlots; returned: number; total?: number; scroll_id: string | null }> {
     return this.api.call('events.get_multi_task_plots', body);
   }
 

@@ -29,6 +29,20 @@ describe('plots state', () => {
     expect(pages).toEqual([plots('p1'), plots('p2'), {}]);
   });
 
+  it('asks for no further page once the pages have returned the total the server counted', () => {
+    const multiTaskPlots = jasmine
+      .createSpy('multiTaskPlots')
+      .and.returnValues(
+        of({ plots: plots('p1'), returned: 2, total: 3, scroll_id: 's1' }),
+        of({ plots: plots('p2'), returned: 1, total: 3, scroll_id: 's2' }),
+        of({ plots: {}, returned: 0, total: 3, scroll_id: 's3' }),
+      );
+    let pages: MultiTaskPlots[] = [];
+    fetchPlotPages({ multiTaskPlots } as unknown as EventsApi, [A]).subscribe((p) => (pages = p));
+    expect(multiTaskPlots).toHaveBeenCalledTimes(2);
+    expect(pages).toEqual([plots('p1'), plots('p2')]);
+  });
+
   it('stops at the page limit', () => {
     const multiTaskPlots = jasmine.createSpy('multiTaskPlots').and.returnValue(of({ plots: {}, returned: 1, scroll_id: 's' }));
     fetchPlotPages({ multiTaskPlots } as unknown as EventsApi, [A]).subscribe();
