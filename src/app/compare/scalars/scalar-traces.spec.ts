@@ -1,6 +1,15 @@
 import { ScalarHistogram } from '../../core/api/events-api';
 import { ChartDef, chartDefs, parseScalarGraphOptions } from './scalar-graph-options';
-import { buildChartFigure, legendName, smooth, taskOrigins, xValues, zoomFromRelayout } from './scalar-traces';
+import {
+  MAX_CHART_MARKS,
+  buildChartFigure,
+  legendName,
+  smooth,
+  strongestMarks,
+  taskOrigins,
+  xValues,
+  zoomFromRelayout,
+} from './scalar-traces';
 
 const options = parseScalarGraphOptions({});
 const tasks = [
@@ -238,6 +247,53 @@ describe('spike marks of many tasks', () => {
     expect(tips.y).toEqual([25, 25, 25]);
     expect(tips.marker?.color).toEqual(['#ff0000', '#00ff00', '#ff0000']);
     expect(tips.text).toEqual(['A', 'B', 'C']);
+  });
+});
+
+describe('spike marks of a crowded chart', () => {
+  it(`keep the ${MAX_CHART_MARKS} that depart furthest from their lines, whichever task they belong to`, () => {
+    const n = 40;
+    // Task t spikes at bucket 5 to 10 + t: the furthest marks are the last tasks'.
+    const spikyTo = (top: number) => ({
+      name: 'x',
+      x: Array.from({ length: n }, (_, i) => i),
+      y: Array.from({ length: n }, (_, i) => (i === 5 ? 1 : 0.4 + (i % 3) * 0.001)),
+      y_min: Array.from({ length: n }, (_, i) => 0.39 + (i % 3) * 0.001),
+      y_max: Array.from({ length: n }, (_, i) => (i === 5 ? top : 0.41 + (i % 3) * 0.001)),
+    });
+    const count = MAX_CHART_MARKS + 6;
+    const many = Array.from({ length: count }, (_, t) => ({ id: `t${t}`, displayName: `T${t}`, color: '#ff0000', params: '' }));
+    const histogramN: ScalarHistogram = { loss: { train: Object.fromEntries(many.map((task, t) => [task.id, spikyTo(10 + t)])) } };
+    const data = buildChartFigure(chart, histogramN, many, options, null).figure.data as (Trace & {
+      meta?: string;
+      mode?: string;
+      text?: string[];
+    })[];
+    const [tips] = data.filter((t) => t.meta === 'spike-mark' && t.mode === 'markers');
+    expect(tips.text).toEqual(many.slice(6).map((task) => task.displayName));
+    expect(tips.y).toEqual(many.slice(6).map((_, t) => 16 + t));
+    // Full screen too: the tasks past the cut draw no mark trace at all.
+    const full = buildChartFigure(chart, histogramN, many, options, null, true);
+    const marked = new Set(full.traceTaskIds.filter((_, i) => (full.figure.data[i] as { meta?: string }).meta === 'spike-mark'));
+    expect([...marked].sort()).toEqual(
+      many
+        .slice(6)
+        .map((task) => task.id)
+        .sort(),
+    );
+  });
+
+  it('keep marks as long as the last one kept in chart order', () => {
+    const series = (name: string, lengths: number[]) => ({
+      marks: lengths.map((l, index) => ({ index, side: 'max' as const, value: l })),
+      x: lengths.map((_, i) => i),
+      line: lengths.map(() => 0),
+      color: '#000000',
+      name,
+    });
+    const kept = strongestMarks([series('a', [5, 3, 3]), series('b', [3, 9])], 3);
+    expect(kept.map((s) => s.marks.map((m) => m.value))).toEqual([[5, 3], [9]]);
+    expect(strongestMarks([series('a', [1, 2])], 3)[0].marks.length).toBe(2);
   });
 });
 

@@ -150,7 +150,7 @@ function seriesSpikes(series: ScalarSeries): SpikeMark[] {
 export const SPIKE_MARK = 'spike-mark';
 
 /** The spike marks of one series, with what they are drawn from. */
-interface SeriesSpikes {
+export interface SeriesSpikes {
   marks: SpikeMark[];
   x: number[];
   line: number[];
@@ -158,12 +158,41 @@ interface SeriesSpikes {
   name: string;
 }
 
+/**
+ * Spike marks one chart draws at most. Each mark is two SVG paths (a stem and a triangle): 100
+ * tasks whose series each hold a dozen real spikes made 1,200 marks and tripled a chart's nodes
+ * (and its draw), and so many marks are clutter, not a glance.
+ */
+export const MAX_CHART_MARKS = 24;
+
+/**
+ * The series' marks, only the `max` that depart furthest from their line (in the chart's units,
+ * so the largest on screen) kept; each series keeps its place (with no marks when none is kept).
+ */
+export function strongestMarks(series: readonly SeriesSpikes[], max: number): SeriesSpikes[] {
+  const count = series.reduce((n, s) => n + s.marks.length, 0);
+  if (count <= max) return [...series];
+  const length = (s: SeriesSpikes, { index, value }: SpikeMark) => Math.abs(value - s.line[index]) || 0;
+  const lengths = series.flatMap((s) => s.marks.map((mark) => length(s, mark))).sort((a, b) => b - a);
+  const threshold = lengths[max - 1];
+  // Marks as long as the threshold are kept in chart order until `max` are in.
+  let tiesLeft = max - lengths.indexOf(threshold);
+  return series.map((s) => ({
+    ...s,
+    marks: s.marks.filter((mark) => {
+      const l = length(s, mark);
+      return l > threshold || (l === threshold && tiesLeft-- > 0);
+    }),
+  }));
+}
+
 function spikeTraces(series: readonly SeriesSpikes[]): Data[] {
-  if (!series.length) return [];
+  if (!series.some((s) => s.marks.length)) return [];
   // Stems: one trace per colour, segments split by nulls.
   const stems = new Map<string, { x: (number | null)[]; y: (number | null)[] }>();
   const tips = { x: [] as number[], y: [] as number[], color: [] as string[], symbol: [] as string[], text: [] as string[] };
   for (const { marks, x, line, color, name } of series) {
+    if (!marks.length) continue;
     let stem = stems.get(color);
     if (!stem) stems.set(color, (stem = { x: [], y: [] }));
     for (const { index, value, side } of marks) {
@@ -252,9 +281,7 @@ export function buildChartFigure(
   let total = 0;
   let seriesCount = 0;
   const bandGroups = new Map<string, BandGroup>();
-  const spikes: Data[] = [];
-  const sharedSpikes: SeriesSpikes[] = [];
-  const spikeTaskIds: string[] = [];
+  const spiky: { spikes: SeriesSpikes; taskId: string; visible: true | 'legendonly' }[] = [];
   for (const { metric, variants } of chart.metrics) {
     variants.forEach((variant, variantIndex) => {
       for (const task of tasks) {
@@ -299,14 +326,7 @@ export function buildChartFigure(
         const line = options.smoothing > 0 ? smoothed(series, options.smoothing) : series.y;
         if (withBands && hasEnvelope(series)) {
           const marks = seriesSpikes(series);
-          if (marks.length && inChartLegend) {
-            for (const trace of spikeTraces([{ marks, x, line, color: task.color, name }])) {
-              spikes.push({ ...trace, legendgroup: task.id, visible } as Data);
-              spikeTaskIds.push(task.id);
-            }
-          } else if (marks.length) {
-            sharedSpikes.push({ marks, x, line, color: task.color, name });
-          }
+          if (marks.length) spiky.push({ spikes: { marks, x, line, color: task.color, name }, taskId: task.id, visible });
         }
         // A task past the palette's colours shares its colour with another: its dash tells them apart,
         // or, where the chart's dashes tell its variants apart, a few markers (markers are costly to
@@ -331,14 +351,25 @@ export function buildChartFigure(
       }
     });
   }
-  // Without the in-chart legend, the marks of every task share a few traces (a stem trace per colour
-  // and one of triangles): one pair per series made 200 more traces at 100 tasks.
-  for (const trace of spikeTraces(sharedSpikes)) {
-    spikes.push(trace);
-    spikeTaskIds.push('');
+  const kept = strongestMarks(
+    spiky.map((entry) => entry.spikes),
+    MAX_CHART_MARKS,
+  );
+  if (inChartLegend) {
+    spiky.forEach(({ taskId, visible }, i) => {
+      for (const trace of spikeTraces([kept[i]])) {
+        data.push({ ...trace, legendgroup: taskId, visible } as Data);
+        traceTaskIds.push(taskId);
+      }
+    });
+  } else {
+    // Without the in-chart legend, the marks of every task share a few traces (a stem trace per colour
+    // and one of triangles): one pair per series made 200 more traces at 100 tasks.
+    for (const trace of spikeTraces(kept)) {
+      data.push(trace);
+      traceTaskIds.push('');
+    }
   }
-  data.push(...spikes);
-  traceTaskIds.push(...spikeTaskIds);
   if (bandGroups.size) {
     const bands = [...bandGroups.values()];
     data.unshift(
