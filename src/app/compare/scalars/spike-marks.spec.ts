@@ -85,4 +85,54 @@ describe('spikeMarks', () => {
     expect(spikeMarks([1, 1, 1, 1, 1, 1], [1, 1, 1, 1, 1, 1], [1, 1, 1, 1, 1, 1])).toEqual([]);
     expect(spikeMarks([1, 1, 1, 1, 1], [1, 1, 1], [1, 1, 1, 1, 1])).toEqual([]);
   });
+
+  it('finds what the rule says, read plainly (every window sorted), on series of every kind', () => {
+    const next = rng(11);
+    const median = (values: number[]) => {
+      if (!values.length) return 0;
+      values.sort((a, b) => a - b);
+      const mid = values.length >> 1;
+      return values.length % 2 ? values[mid] : (values[mid - 1] + values[mid]) / 2;
+    };
+    // The rule as its comment states it, with nothing left out early.
+    const plain = (y: number[], yMin: number[], yMax: number[]) => {
+      const finite = (v: number) => Number.isFinite(v);
+      const height = Math.max(...yMax.filter(finite)) - Math.min(...yMin.filter(finite));
+      const found: { index: number; excursion: number }[] = [];
+      for (let i = 0; i < y.length; i++) {
+        const excursion = Math.max(yMax[i] - y[i], y[i] - yMin[i]);
+        if (!(excursion >= SPIKE_RULE.minShare * height)) continue;
+        const widths: number[] = [];
+        const steps: number[] = [];
+        for (let j = Math.max(0, i - SPIKE_RULE.window); j <= Math.min(y.length - 1, i + SPIKE_RULE.window); j++) {
+          if (j === i) continue;
+          if (finite(yMax[j] - yMin[j])) widths.push(yMax[j] - yMin[j]);
+          if (j !== i + 1 && j > 0 && finite(Math.abs(y[j] - y[j - 1]))) steps.push(Math.abs(y[j] - y[j - 1]));
+        }
+        if (excursion > SPIKE_RULE.factor * Math.max(median(widths), median(steps))) found.push({ index: i, excursion });
+      }
+      return found
+        .sort((a, b) => b.excursion - a.excursion)
+        .slice(0, SPIKE_RULE.maxMarks)
+        .map((f) => f.index)
+        .sort((a, b) => a - b);
+    };
+    let marked = 0;
+    for (let series = 0; series < 40; series++) {
+      const noise = [0.001, 0.05, 0.5][series % 3];
+      const raw = Array.from({ length: 4000 }, (_, i) => {
+        const v = 1 / (1 + i / 500) + noise * (next() - 0.5);
+        return next() < 0.002 ? v * (3 + 10 * next()) : v;
+      });
+      const { y, yMin, yMax } = bucketed(raw, 10);
+      if (series % 5 === 0) y[17] = NaN; // a gap
+      expect(spikeMarks(y, yMin, yMax).map((m) => m.index))
+        .withContext(`series ${series}`)
+        .toEqual(plain(y, yMin, yMax));
+      marked += plain(y, yMin, yMax).length;
+    }
+    // Spikes were found (the comparison is not between two empty lists), and not in every bucket.
+    expect(marked).toBeGreaterThan(20);
+    expect(marked).toBeLessThan(40 * SPIKE_RULE.maxMarks);
+  });
 });

@@ -24,13 +24,6 @@ export const SPIKE_RULE: SpikeRule = { window: 8, factor: 6, minShare: 0.02, max
 /** Fewer buckets than this say nothing about a local spread: no marks. */
 const MIN_BUCKETS = 5;
 
-function median(values: number[]): number {
-  if (!values.length) return 0;
-  values.sort((a, b) => a - b);
-  const mid = values.length >> 1;
-  return values.length % 2 ? values[mid] : (values[mid - 1] + values[mid]) / 2;
-}
-
 /**
  * The buckets whose envelope departs far from the line: a spike averaged away in its bucket.
  *
@@ -59,8 +52,28 @@ export function spikeMarks(
   const height = high - low;
   if (!(height > 0) || !Number.isFinite(height)) return [];
   const floor = rule.minShare * height;
-  const width = (j: number) => yMax[j] - yMin[j];
-  const step = (j: number) => (j > 0 ? Math.abs(y[j] - y[j - 1]) : NaN);
+  // Each bucket's envelope width, and its line's step from the bucket before (none for the first).
+  const widths = new Float64Array(n);
+  const steps = new Float64Array(n);
+  for (let j = 0; j < n; j++) {
+    widths[j] = yMax[j] - yMin[j];
+    steps[j] = j > 0 ? Math.abs(y[j] - y[j - 1]) : NaN;
+  }
+  // The medians are taken in one buffer, sorted natively: a noisy series of 400 buckets asks for
+  // hundreds, and 100 tasks' charts for tens of thousands before the first chart draws.
+  const scratch = new Float64Array(2 * rule.window + 1);
+  const windowMedian = (values: Float64Array, i: number, skip: number): number => {
+    let k = 0;
+    for (let j = Math.max(0, i - rule.window); j <= Math.min(n - 1, i + rule.window); j++) {
+      if (j === i || j === skip) continue;
+      const v = values[j];
+      if (Number.isFinite(v)) scratch[k++] = v;
+    }
+    if (!k) return 0;
+    const sorted = scratch.subarray(0, k).sort();
+    const mid = k >> 1;
+    return k % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+  };
   const found: (SpikeMark & { excursion: number })[] = [];
   for (let i = 0; i < n; i++) {
     const up = yMax[i] - y[i];
@@ -68,20 +81,12 @@ export function spikeMarks(
     const excursion = Math.max(up, down);
     // Most buckets stop here: the local spread is only measured for a large excursion.
     if (!(excursion >= floor)) continue;
-    const widths: number[] = [];
-    const steps: number[] = [];
-    for (let j = Math.max(0, i - rule.window); j <= Math.min(n - 1, i + rule.window); j++) {
-      if (j === i) continue;
-      const w = width(j);
-      if (Number.isFinite(w)) widths.push(w);
-      // A step into or out of the bucket itself is the spike's own, not its neighbourhood's.
-      if (j !== i + 1) {
-        const s = step(j);
-        if (Number.isFinite(s)) steps.push(s);
-      }
-    }
-    const spread = Math.max(median(widths), median(steps));
-    if (excursion > rule.factor * spread) {
+    // The spread is the larger of the two medians: a noisy series' buckets stop at the first.
+    const width = windowMedian(widths, i, -1);
+    if (!(excursion > rule.factor * width)) continue;
+    // A step into or out of the bucket itself is the spike's own, not its neighbourhood's.
+    const step = windowMedian(steps, i, i + 1);
+    if (excursion > rule.factor * step) {
       const side = up >= down ? 'max' : 'min';
       found.push({ index: i, side, value: side === 'max' ? yMax[i] : yMin[i], excursion });
     }
