@@ -272,6 +272,12 @@ async function groupedSection(browser: Browser, url: string, ids: string[]) {
   result(`${name}: first chart, grouped`, Math.round(median(grouped.map((r) => r.first))), 'ms', 1000);
   result(`${name}: first chart, ungrouped (same runs)`, Math.round(median(plain)), 'ms', 1000);
   result(`${name}: longest main-thread task, grouped`, Math.round(median(grouped.map((r) => r.longest))), 'ms', 200);
+  // What grouping adds, free of the machine's speed: each run's grouped first chart against the
+  // ungrouped one opened just before it.
+  const ratios = grouped.map((r, i) => r.first / Math.max(plain[i], 1));
+  console.log(
+    `RATIO | ${name}: first chart grouped / ungrouped (same runs) | ${median(ratios).toFixed(2)}x (runs: ${ratios.map((r) => r.toFixed(2)).join(', ')})`,
+  );
 }
 
 /** The graph on `ids`: by URL and opened in the app, interactions, memory, and the ratios to bare Plotly. */
