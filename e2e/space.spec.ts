@@ -175,6 +175,25 @@ test.describe('at 1280×800', () => {
     for (const h of headers) expect(h.within, `${h.tag} in ${h.fits}px`).toBe(true);
   });
 
+  test('the Scalars legend of many tasks shows whole rows, the rest a scroll away', async ({ page, request }) => {
+    const names = Array.from({ length: 30 }, (_, i) => `legend rows ${Date.now().toString(36)} task ${i}`);
+    const ids = await tasksWithLoss(request, names, (t) => [1 + t, 0.5]);
+    await page.goto(compareUrl(ids, 'scalars/graph'));
+    const legend = page.getByTestId('legend-item').first().locator('xpath=ancestor::ul');
+    await expect(page.getByTestId('legend-item')).toHaveCount(30);
+    const rows = await legend.evaluate((list) => {
+      const box = list.getBoundingClientRect();
+      return [...list.querySelectorAll('li')].map((li) => {
+        const r = li.getBoundingClientRect();
+        return { inside: r.top >= box.top - 0.5 && r.bottom <= box.bottom + 0.5, outside: r.top >= box.bottom - 0.5, top: r.top - box.top };
+      });
+    });
+    // More rows than the box shows (it scrolls), and none of them half in view.
+    expect(rows.some((r) => r.outside)).toBe(true);
+    expect(rows.filter((r) => r.inside).length).toBeGreaterThan(2);
+    for (const r of rows) expect(r.inside || r.outside, `a row at ${r.top}px`).toBe(true);
+  });
+
   test('a card header gives a cut name its whole width; the Set as base button takes room only when shown', async ({ page, request }) => {
     const names = ['resnet50 adamw cosine warmup=5 augment=strong mixup=0.2 label_smoothing=0.1 seed=1', 'base short'];
     const ids = await tasksWithLoss(request, names, () => [1, 0.5]);

@@ -47,13 +47,16 @@ import { TraceTask } from './scalar-traces';
       display: flex;
       flex-wrap: wrap;
       gap: 0 6px;
-      max-height: 60px;
+      /* Three whole rows, the rest a scroll away: no row is shown cut in half. */
+      max-height: calc(3 * var(--legend-row));
       overflow: auto;
+      --legend-row: 20px;
     }
     li {
       display: flex;
       min-width: 0;
       max-width: 100%;
+      height: var(--legend-row);
     }
     .item {
       display: inline-flex;
@@ -61,7 +64,7 @@ import { TraceTask } from './scalar-traces';
       max-width: 100%;
       align-items: center;
       gap: 6px;
-      padding: 1px 6px;
+      padding: 0 6px;
       border: none;
       border-radius: 4px;
       background: none;
