@@ -93,6 +93,10 @@ test.describe('debug samples', () => {
     await page.goto(compareUrl(ids, 'debug-images'));
     await expect(page.getByTestId('no-samples')).toHaveText(/^None of these tasks has debug samples/, { timeout: 60_000 });
     await expect(page.getByTestId('column-empty')).toHaveCount(0);
+    // A state told as such, not as an error.
+    await expect(page.getByRole('status').filter({ hasText: 'None of these tasks has debug samples' })).toBeVisible();
+    await expect(page.getByRole('alert')).toHaveCount(0);
+    expect(await page.getByTestId('no-samples').evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgba(0, 0, 0, 0)');
     await page.goto(compareUrl(ids.slice(0, 1), 'debug-images'));
     await expect(page.getByTestId('no-samples')).toHaveText(/^This task has no debug samples/, { timeout: 60_000 });
     // With one task that has samples, every task keeps its column (the others say they have none).
