@@ -167,6 +167,39 @@ test.describe('plots', () => {
   });
 });
 
+test('a side-by-side card names the tasks without its plot in one line when more than a few lack it, and keeps their places when few do', async ({
+  page,
+  request,
+}) => {
+  test.setTimeout(150_000);
+  const post = async <T>(endpoint: string, data: unknown): Promise<T> => {
+    const response = await request.post(`/api/v2.31/${endpoint}`, { data });
+    expect(response.ok(), await response.text()).toBeTruthy();
+    return ((await response.json()) as { data: T }).data;
+  };
+  const { id: project } = await post<{ id: string }>('projects.create', { name: `no plots ${Date.now()} ${Math.random()}` });
+  const empty: string[] = [];
+  for (let i = 0; i < 4; i++)
+    empty.push(
+      (await post<{ id: string }>('tasks.create', { name: `no plots ${i}`, project, type: 'training', system_tags: ['archived'] })).id,
+    );
+  const [baseline, best] = await taskIds(request, [DEMO.baseline, DEMO.best]);
+  const card = page.locator('[data-testid="plot-card"][data-key="Confusion Matrix/test"]');
+
+  await page.goto(compareUrl([baseline, ...empty], 'metrics-plots'));
+  await expect(card.getByTestId('task-panel')).toHaveCount(1, DRAWN);
+  await expect(card.getByTestId('task-panel')).toHaveAttribute('data-task-id', baseline);
+  await expect(card.getByTestId('not-reported')).toHaveText(
+    /^\s*Not reported by 4 of 5 tasks:\s*no plots 0,\s*no plots 1,\s*no plots 2,\s*no plots 3\s*$/,
+  );
+
+  // Two without it: each keeps its panel (and its place), saying so.
+  await page.goto(compareUrl([baseline, empty[0], best, empty[1]], 'metrics-plots'));
+  await expect(card.getByTestId('task-panel')).toHaveCount(4, DRAWN);
+  await expect(card.getByTestId('not-reported')).toHaveCount(0);
+  await expect(card.getByTestId('task-panel').nth(1)).toContainText('This task did not report this plot.');
+});
+
 test('a broken plot shows an error card for that plot only; plot text is not HTML', async ({ page, request }) => {
   test.setTimeout(150_000);
   const ids = await taskIds(request, [DEMO.baseline, DEMO.best]);

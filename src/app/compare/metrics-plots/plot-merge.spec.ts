@@ -1,5 +1,14 @@
 import type { MultiTaskPlots } from '../../core/api/events-api';
-import { PlotTask, buildCards, differenceFigure, firstPieces, indexPlots, naturalCategoryOrder, plotKeys } from './plot-merge';
+import {
+  MAX_MISSING_PANELS,
+  PlotTask,
+  buildCards,
+  differenceFigure,
+  firstPieces,
+  indexPlots,
+  naturalCategoryOrder,
+  plotKeys,
+} from './plot-merge';
 import { parsePlot, sanitizeText } from './plot-parse';
 import { formatSelection, parseSelection, searchKeys } from './plots-options';
 
@@ -72,6 +81,19 @@ describe('plot merge', () => {
     expect(card.panels.map((p) => p.title)).toEqual(['Task A — iteration 1', 'Task B — iteration 1', 'Task C']);
     expect(card.panels[2].missing).toBeTrue();
     expect((card.panels[1].figure!.layout as { title: { text: string } }).title.text).toBe('Task B · CM');
+  });
+
+  it(`keeps a panel for each task without the plot up to ${MAX_MISSING_PANELS}, past that names them in one line`, () => {
+    const index = indexPlots([page([['CM', 'test', 'b', 1, heat([[1, 2]])]])]);
+    const others = Array.from({ length: MAX_MISSING_PANELS + 1 }, (_, i) => ({ id: `t${i}`, name: `T${i}`, color: '#999', isBase: false }));
+    const few = buildCards(index, plotKeys(index), [A, B, ...others.slice(0, MAX_MISSING_PANELS - 1)], 'variant', false)[0];
+    if (few.kind !== 'tasks') return fail('expected per-task card');
+    expect(few.panels.map((p) => p.task.id)).toEqual(['a', 'b', ...others.slice(0, MAX_MISSING_PANELS - 1).map((t) => t.id)]);
+    expect(few.notReported).toEqual([]);
+    const many = buildCards(index, plotKeys(index), [A, B, ...others], 'variant', false)[0];
+    if (many.kind !== 'tasks') return fail('expected per-task card');
+    expect(many.panels.map((p) => p.task.id)).toEqual(['b']);
+    expect(many.notReported.map((t) => t.id)).toEqual(['a', ...others.map((t) => t.id)]);
   });
 
   it('cuts the cards at a number of pieces: an overlay is one, a side-by-side card one per panel', () => {

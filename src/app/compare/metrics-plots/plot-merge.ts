@@ -30,7 +30,29 @@ export interface TaskPanel {
 
 export type PlotCard =
   | { kind: 'overlay'; key: string; title: string; figure: PlotFigure; missing: string[]; errors: string[] }
-  | { kind: 'tasks'; key: string; title: string; panels: TaskPanel[] };
+  | {
+      kind: 'tasks';
+      key: string;
+      title: string;
+      panels: TaskPanel[];
+      /** Tasks that did not report the plot, named in one line instead of a panel each (see `sideBySide`). */
+      notReported: PlotTask[];
+    };
+
+/**
+ * Panels saying "did not report" kept at most in a side-by-side card: up to this many they keep
+ * each task's place in the grid (its panel sits where it does in the other cards); past it, a card
+ * of 100 tasks of which one reported the plot was a page of such panels, so they are named in one
+ * line under the others instead.
+ */
+export const MAX_MISSING_PANELS = 3;
+
+/** A side-by-side card's panels and the tasks it names as not reporting the plot. */
+export function sideBySide(panels: TaskPanel[]): { panels: TaskPanel[]; notReported: PlotTask[] } {
+  const missing = panels.filter((p) => p.missing);
+  if (missing.length <= MAX_MISSING_PANELS) return { panels, notReported: [] };
+  return { panels: panels.filter((p) => !p.missing), notReported: missing.map((p) => p.task) };
+}
 
 /** The pieces cards are drawn in, in order: an overlay card is one, a side-by-side card one per task panel. */
 export function cardPieces(cards: readonly PlotCard[]): readonly unknown[] {
@@ -119,7 +141,7 @@ export function buildCards(
     const good = parsed.filter((p) => p.parsed?.ok);
     const overlay = good.length > 0 && good.every((p) => p.parsed!.ok && isOverlayable(p.parsed!.figure));
     if (!overlay) {
-      cards.push({ kind: 'tasks', key, title: key, panels: taskPanels(parsed, difference) });
+      cards.push({ kind: 'tasks', key, title: key, ...sideBySide(taskPanels(parsed, difference)) });
       continue;
     }
     const iterations = new Set(good.map((p) => p.event!.iter));

@@ -17,12 +17,13 @@ import { Toggle } from '../../shared/toggle/toggle';
 import { plotsFeature } from './state/plots.feature';
 import { loadPlotly } from '../../shared/plot/plotly-loader';
 import { firstCardsBundle } from './plot-bundle';
+import { TaskSwatch } from '../../shared/task-swatch';
 
 /** The Plots tab: Summary chart, a searchable list of plots to show, and the overlaid or per-task charts. */
 @Component({
   selector: 'app-plots-tab',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [SummaryChart, LazyPlot, EmbedButton, MatButtonToggleModule, MatCheckboxModule, Toggle],
+  imports: [SummaryChart, LazyPlot, EmbedButton, MatButtonToggleModule, MatCheckboxModule, Toggle, TaskSwatch],
   templateUrl: './plots-tab.html',
   styleUrl: './plots-tab.scss',
 })
