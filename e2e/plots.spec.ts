@@ -198,6 +198,13 @@ test('a side-by-side card names the tasks without its plot in one line when more
   await expect(card.getByTestId('task-panel')).toHaveCount(4, DRAWN);
   await expect(card.getByTestId('not-reported')).toHaveCount(0);
   await expect(card.getByTestId('task-panel').nth(1)).toContainText('This task did not report this plot.');
+
+  // Tasks without any plot: the message alone, no plot list or toolbar for plots that do not exist.
+  await page.goto(compareUrl(empty.slice(0, 2), 'metrics-plots'));
+  await expect(page.getByText('These tasks reported no plots.')).toBeVisible(DRAWN);
+  await expect(page.getByRole('searchbox', { name: 'Search plots' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Hide all' })).toHaveCount(0);
+  await expect(page.getByRole('group', { name: 'Group by' })).toHaveCount(0);
 });
 
 test('a broken plot shows an error card for that plot only; plot text is not HTML', async ({ page, request }) => {

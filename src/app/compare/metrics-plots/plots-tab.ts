@@ -44,6 +44,8 @@ export class PlotsTab {
 
   protected readonly index = computed(() => indexPlots(this.pages().value ?? []));
   protected readonly allKeys = computed(() => plotKeys(this.index()));
+  /** The plots are in and there are none. */
+  protected readonly noPlots = computed(() => !!this.pages().value && !this.pages().error && !this.allKeys().length);
   protected readonly selected = computed(() => this.options().selected ?? this.allKeys());
   protected readonly listed = computed(() => searchKeys(this.allKeys(), this.search()));
   protected readonly shownKeys = computed(() => {
