@@ -1,6 +1,6 @@
 import { expect, request as playwrightRequest, test } from '@playwright/test';
 import { DEMO } from './support';
-import { OwnServer, startOwnServer, watchPage } from './security-support';
+import { OwnServer, fillSignIn, startOwnServer, watchPage } from './security-support';
 
 /** A server of its own, started with access keys, as on a network. */
 const ACCESS = 'E2EANALYST';
@@ -47,8 +47,7 @@ test.describe('access keys', () => {
     const form = page.getByRole('dialog', { name: 'Sign in' });
     // The first API answer (401) and the form's lazy chunk come first; the shared machine can be slow.
     await expect(form).toBeVisible({ timeout: 30_000 });
-    await page.getByLabel('Access key').fill(ACCESS);
-    await page.getByLabel('Secret key').fill('not-the-secret');
+    await fillSignIn(page, ACCESS, 'not-the-secret');
     await form.getByRole('button', { name: 'Sign in' }).click();
     await expect(form.getByRole('alert')).toContainText('invalid access key or secret key');
     await page.getByLabel('Secret key').fill(SECRET);
@@ -65,8 +64,7 @@ test.describe('access keys', () => {
     expect(await page.evaluate(() => sessionStorage.getItem('compare.token'))).toBeNull();
     expect((await page.context().cookies()).filter((c) => c.value)).toEqual([]);
     await expect(page.getByRole('cell', { name: DEMO.best, exact: true })).toHaveCount(0);
-    await page.getByLabel('Access key').fill(ACCESS);
-    await page.getByLabel('Secret key').fill(SECRET);
+    await fillSignIn(page, ACCESS, SECRET);
     await form.getByRole('button', { name: 'Sign in' }).click();
     await expect(page.getByRole('cell', { name: DEMO.best, exact: true })).toBeVisible();
     expect(watch.cspViolations).toEqual([]);
@@ -84,8 +82,7 @@ test.describe('access keys', () => {
     const id = (name: string) => (all.data.tasks as { id: string; name: string }[]).find((t) => t.name === name)!.id;
     const ids = [id(DEMO.best), id(DEMO.baseline)];
     await page.goto(`${server.baseURL}/compare-tasks;ids=${ids.join(',')}/debug-images`);
-    await page.getByLabel('Access key').fill(ACCESS);
-    await page.getByLabel('Secret key').fill(SECRET);
+    await fillSignIn(page, ACCESS, SECRET);
     await page.getByRole('dialog', { name: 'Sign in' }).getByRole('button', { name: 'Sign in' }).click();
     await expect(page.getByTestId('sample-column')).toHaveCount(2);
     const image = page.getByTestId('sample-column').first().locator('img').first();

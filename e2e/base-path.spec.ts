@@ -1,6 +1,6 @@
 import { expect, request as playwrightRequest, test, type Page } from '@playwright/test';
 import { BASE_PATH, baseBuild } from './base-path-support';
-import { OwnServer, startOwnServer, watchPage } from './security-support';
+import { OwnServer, fillSignIn, startOwnServer, watchPage } from './security-support';
 import { DEMO, idsInUrl, pick, row, taskHeaders } from './support';
 
 /**
@@ -120,8 +120,7 @@ test.describe('served under a base path', () => {
     await page.goto(`${app}compare-tasks;ids=${ids.join(',')}/hyper-params/values`);
     const form = page.getByRole('dialog', { name: 'Sign in' });
     await expect(form).toBeVisible({ timeout: 30_000 });
-    await page.getByLabel('Access key').fill(ACCESS);
-    await page.getByLabel('Secret key').fill(SECRET);
+    await fillSignIn(page, ACCESS, SECRET);
     await form.getByRole('button', { name: 'Sign in' }).click();
     await expect(form).toBeHidden();
     await expect(taskHeaders(page)).toHaveCount(2);

@@ -2,7 +2,7 @@ import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import { copyDemo } from './demo-template';
 
 /** What a page did that it must not: dialogs, uncaught errors, console errors, CSP violations. */
@@ -110,4 +110,17 @@ export async function startOwnServer(args: string[], env: Record<string, string>
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Fills the sign-in form once it has opened. The dialog moves the focus to its first field when its
+ * opening ends: text typed before that (a fast test on a busy machine) lands in whichever field has
+ * the focus then.
+ */
+export async function fillSignIn(page: Page, access: string, secret: string): Promise<void> {
+  const accessKey = page.getByLabel('Access key');
+  await expect(accessKey).toBeFocused({ timeout: 30_000 });
+  await accessKey.fill(access);
+  await page.getByLabel('Secret key').fill(secret);
+  await expect(accessKey).toHaveValue(access);
 }

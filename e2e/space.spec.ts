@@ -175,6 +175,23 @@ test.describe('at 1280×800', () => {
     for (const h of headers) expect(h.within, `${h.tag} in ${h.fits}px`).toBe(true);
   });
 
+  test('a Scalars graph of one chart takes the whole width; more charts share it in columns', async ({ page, request }) => {
+    const ids = await tasksWithLoss(request, ['one chart a', 'one chart b'], (t) => [1 + t, 0.5, 0.25]);
+    await page.goto(compareUrl(ids, 'scalars/graph'));
+    const charts = page.getByTestId('scalar-chart');
+    await expect(charts).toHaveCount(1, DRAWN);
+    const width = async (el: Locator) => (await el.boundingBox())!.width;
+    const grid = page.locator('app-scalar-graphs-tab .charts');
+    await expect.poll(async () => (await width(charts.first())) / (await width(grid))).toBeGreaterThan(0.98);
+    // The demo's tasks have many charts: two columns at 1280.
+    const [baseline] = await taskIds(request, [DEMO.baseline]);
+    await page.goto(compareUrl([baseline], 'scalars/graph'));
+    await expect(charts.nth(1)).toBeVisible(DRAWN);
+    const [first, second] = [(await charts.nth(0).boundingBox())!, (await charts.nth(1).boundingBox())!];
+    expect(second.x).toBeGreaterThan(first.x + first.width - 1);
+    expect(Math.abs(second.y - first.y)).toBeLessThan(1);
+  });
+
   test('the Scalars legend of many tasks shows whole rows, the rest a scroll away', async ({ page, request }) => {
     const names = Array.from({ length: 30 }, (_, i) => `legend rows ${Date.now().toString(36)} task ${i}`);
     const ids = await tasksWithLoss(request, names, (t) => [1 + t, 0.5]);
