@@ -170,20 +170,16 @@ export const MAX_CHART_MARKS = 24;
  * so the largest on screen) kept; each series keeps its place (with no marks when none is kept).
  */
 export function strongestMarks(series: readonly SeriesSpikes[], max: number): SeriesSpikes[] {
-  const count = series.reduce((n, s) => n + s.marks.length, 0);
-  if (count <= max) return [...series];
-  const length = (s: SeriesSpikes, { index, value }: SpikeMark) => Math.abs(value - s.line[index]) || 0;
-  const lengths = series.flatMap((s) => s.marks.map((mark) => length(s, mark))).sort((a, b) => b - a);
-  const threshold = lengths[max - 1];
-  // Marks as long as the threshold are kept in chart order until `max` are in.
-  let tiesLeft = max - lengths.indexOf(threshold);
-  return series.map((s) => ({
-    ...s,
-    marks: s.marks.filter((mark) => {
-      const l = length(s, mark);
-      return l > threshold || (l === threshold && tiesLeft-- > 0);
-    }),
-  }));
+  const all = series.flatMap((s, at) => s.marks.map((mark) => ({ at, mark, length: Math.abs(mark.value - s.line[mark.index]) || 0 })));
+  if (all.length <= max) return [...series];
+  // A stable sort: marks of equal length are kept in chart order.
+  const kept = new Set(
+    all
+      .sort((a, b) => b.length - a.length)
+      .slice(0, max)
+      .map((m) => m.mark),
+  );
+  return series.map((s) => ({ ...s, marks: s.marks.filter((mark) => kept.has(mark)) }));
 }
 
 function spikeTraces(series: readonly SeriesSpikes[]): Data[] {
