@@ -1,5 +1,5 @@
 import { APIRequestContext, Page, expect, test } from '@playwright/test';
-import { DEMO, compareUrl, endInView, taskIds } from './support';
+import { DEMO, api, compareUrl, endInView, taskIds } from './support';
 
 const SPEECH = { crnn: 'kws crnn', conformer: 'kws conformer-tiny', baseline: 'kws cnn-small baseline' };
 
@@ -10,12 +10,6 @@ function column(page: Page, id: string) {
 async function chooseMetric(page: Page, id: string, metric: string): Promise<void> {
   await column(page, id).getByRole('combobox', { name: 'Metric' }).click();
   await page.getByRole('option', { name: metric, exact: true }).click();
-}
-
-async function api<T>(request: APIRequestContext, endpoint: string, data: unknown): Promise<T> {
-  const response = await request.post(`/api/v2.31/${endpoint}`, { data });
-  expect(response.ok(), `${endpoint}: ${await response.text()}`).toBeTruthy();
-  return ((await response.json()) as { data: T }).data;
 }
 
 /** Archived tasks in a project of their own, so the demo table stays as the other specs expect. */

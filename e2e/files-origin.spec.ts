@@ -2,7 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { APIRequestContext, BrowserContext, Download, Page, chromium, expect, test } from '@playwright/test';
 import { CHROMIUM_PATH, PROTOCOL_FLAGS, TEST_FLAGS } from '../scripts/chromium.cjs';
-import { compareUrl } from './support';
+import { api, compareUrl } from './support';
 import { startOwnServer, watchPage } from './security-support';
 
 /**
@@ -16,12 +16,6 @@ const HTML = (where: string) => `<!doctype html><html><body><h1>hostile</h1><scr
 const SVG = `<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10" onload="${PWN('svg-onload').replace(/"/g, '&quot;')}"><script>${PWN('svg-script')}</script><rect width="10" height="10"/></svg>`;
 /** A real 1x1 PNG. */
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
-
-async function api<T>(request: APIRequestContext, endpoint: string, data: unknown): Promise<T> {
-  const response = await request.post(`/api/v2.31/${endpoint}`, { data });
-  expect(response.ok(), `${endpoint}: ${await response.text()}`).toBeTruthy();
-  return ((await response.json()) as { data: T }).data;
-}
 
 async function projectNames(request: APIRequestContext, pattern: string): Promise<string[]> {
   const { projects } = await api<{ projects: { name: string }[] }>(request, 'projects.get_all', { name: pattern, search_hidden: true });

@@ -1,5 +1,5 @@
 import { APIRequestContext, Page, expect, test } from '@playwright/test';
-import { compareUrl, taskHeaders } from './support';
+import { api, compareUrl, taskHeaders } from './support';
 import { PageWatch, watchPage } from './security-support';
 
 /**
@@ -25,12 +25,6 @@ const P = {
   plotTitle: `${IMG('plot-title')}<a href="javascript:${flag('plot-link')}">plot link</a>`,
   sampleMetric: `samples${IMG('sample-metric')}`,
 };
-
-async function api<T>(request: APIRequestContext, endpoint: string, data: unknown): Promise<T> {
-  const response = await request.post(`/api/v2.31/${endpoint}`, { data });
-  expect(response.ok(), `${endpoint}: ${await response.text()}`).toBeTruthy();
-  return ((await response.json()) as { data: T }).data;
-}
 
 async function createHostileTasks(request: APIRequestContext): Promise<{ project: string; ids: string[] }> {
   const { id: project } = await api<{ id: string }>(request, 'projects.create', { name: `${P.project} ${Date.now()}` });

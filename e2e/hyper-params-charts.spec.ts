@@ -1,5 +1,5 @@
 import { APIRequestContext, Page, expect, test } from '@playwright/test';
-import { DEMO, compareUrl, endInView, taskIds } from './support';
+import { DEMO, api, compareUrl, endInView, taskIds } from './support';
 
 interface Drawn {
   /** Axis labels, left to right. */
@@ -46,12 +46,6 @@ async function chartDrawn(page: Page, testId: string): Promise<void> {
   const chart =
     testId === 'parcoords' ? page.getByTestId(testId).locator('svg.pc-chart') : page.getByTestId(testId).locator('.main-svg').first();
   await expect(chart).toBeVisible(DRAWN);
-}
-
-async function api<T>(request: APIRequestContext, endpoint: string, data: unknown): Promise<T> {
-  const response = await request.post(`/api/v2.31/${endpoint}`, { data });
-  expect(response.ok(), `${endpoint}: ${await response.text()}`).toBeTruthy();
-  return ((await response.json()) as { data: T }).data;
 }
 
 /** Image and audio tasks with every parameter as an axis (identical ones included: 18 axes or more), at `width` × 800. */

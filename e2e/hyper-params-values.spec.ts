@@ -1,5 +1,5 @@
 import { APIRequestContext, Page, expect, test } from '@playwright/test';
-import { DEMO, compareUrl, idsInUrl, taskIds } from './support';
+import { DEMO, api, compareUrl, idsInUrl, taskIds } from './support';
 
 function gridRow(page: Page, id: string) {
   return page.locator(`[data-testid="row"][data-row="${id}"]`);
@@ -7,12 +7,6 @@ function gridRow(page: Page, id: string) {
 
 function cell(page: Page, rowId: string, col: number) {
   return gridRow(page, rowId).locator(`[data-testid="cell"][data-col="${col}"]`);
-}
-
-async function api<T>(request: APIRequestContext, endpoint: string, data: unknown): Promise<T> {
-  const response = await request.post(`/api/v2.31/${endpoint}`, { data });
-  expect(response.ok(), `${endpoint}: ${await response.text()}`).toBeTruthy();
-  return ((await response.json()) as { data: T }).data;
 }
 
 const param = (section: string, name: string, value: string, type = 'float') => ({

@@ -1,11 +1,5 @@
 import { APIRequestContext, Locator, Page, expect, test } from '@playwright/test';
-import { DRAWN, compareUrl, doubleClickChartUntil, summaryBars } from './support';
-
-async function api<T>(request: APIRequestContext, endpoint: string, data: unknown): Promise<T> {
-  const response = await request.post(`/api/v2.31/${endpoint}`, { data });
-  expect(response.ok(), `${endpoint}: ${await response.text()}`).toBeTruthy();
-  return ((await response.json()) as { data: T }).data;
-}
+import { DRAWN, api, compareUrl, doubleClickChartUntil, summaryBars } from './support';
 
 /** A running task of its own, in a project of its own (archived, so the demo table stays as other specs expect). */
 async function runningTask(request: APIRequestContext, label: string): Promise<string> {

@@ -1,16 +1,10 @@
 import { APIRequestContext, Page, expect, test } from '@playwright/test';
-import { compareUrl, taskHeaders } from './support';
+import { api, compareUrl, taskHeaders } from './support';
 
 /**
  * What must behave the same on a server with our extensions (`full`) and on one answering as
  * clearml-server does (`plain`): this file runs in both projects with the same expectations.
  */
-async function api<T>(request: APIRequestContext, endpoint: string, data: unknown): Promise<T> {
-  const response = await request.post(`/api/v2.31/${endpoint}`, { data });
-  expect(response.ok(), `${endpoint}: ${await response.text()}`).toBeTruthy();
-  return ((await response.json()) as { data: T }).data;
-}
-
 const pad = (i: number) => String(i).padStart(3, '0');
 /** Every tenth task logs lr=0.1; a few have "lr=0x1", which an unescaped "lr=0.1" pattern would also match. */
 const nameOf = (i: number) => (i % 50 === 7 ? `sweep ${pad(i)} lr=0x1` : `sweep ${pad(i)} lr=0.${i % 10}`);

@@ -1,5 +1,5 @@
 import { Locator, expect, test } from '@playwright/test';
-import { DEMO, DRAWN, chartTraces, compareUrl, summaryBars, taskIds } from './support';
+import { DEMO, DRAWN, api, chartTraces, compareUrl, summaryBars, taskIds } from './support';
 
 interface TraceInfo {
   name: string;
@@ -172,11 +172,7 @@ test('a side-by-side card names the tasks without its plot in one line when more
   request,
 }) => {
   test.setTimeout(150_000);
-  const post = async <T>(endpoint: string, data: unknown): Promise<T> => {
-    const response = await request.post(`/api/v2.31/${endpoint}`, { data });
-    expect(response.ok(), await response.text()).toBeTruthy();
-    return ((await response.json()) as { data: T }).data;
-  };
+  const post = <T>(endpoint: string, data: unknown) => api<T>(request, endpoint, data);
   const { id: project } = await post<{ id: string }>('projects.create', { name: `no plots ${Date.now()} ${Math.random()}` });
   const empty: string[] = [];
   for (let i = 0; i < 4; i++)

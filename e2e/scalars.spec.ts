@@ -1,6 +1,6 @@
 import { APIRequestContext, Page, expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { DEMO, compareUrl, doubleClickChartUntil, summaryBars, taskIds } from './support';
+import { DEMO, api, compareUrl, doubleClickChartUntil, summaryBars, taskIds } from './support';
 
 interface LastMetric {
   metric: string;
@@ -8,12 +8,6 @@ interface LastMetric {
   value: number;
   min_value: number;
   max_value: number;
-}
-
-async function api<T>(request: APIRequestContext, endpoint: string, data: unknown): Promise<T> {
-  const response = await request.post(`/api/v2.31/${endpoint}`, { data });
-  expect(response.ok(), `${endpoint}: ${await response.text()}`).toBeTruthy();
-  return ((await response.json()) as { data: T }).data;
 }
 
 /** `metric/variant` → value per task, from the API's `last_metrics`. */

@@ -1,11 +1,5 @@
 import { APIRequestContext, Locator, expect, test } from '@playwright/test';
-import { DEMO, compareUrl, endInView, taskIds } from './support';
-
-async function api<T>(request: APIRequestContext, endpoint: string, data: unknown): Promise<T> {
-  const response = await request.post(`/api/v2.31/${endpoint}`, { data });
-  expect(response.ok(), `${endpoint}: ${await response.text()}`).toBeTruthy();
-  return ((await response.json()) as { data: T }).data;
-}
+import { DEMO, api, compareUrl, endInView, taskIds } from './support';
 
 /** Archived tasks (out of the other specs' way) in a project of their own, each with a `loss / train` series of `values(task)`. */
 async function tasksWithLoss(request: APIRequestContext, names: string[], values: (task: number) => number[]): Promise<string[]> {

@@ -10,6 +10,13 @@ export const DEMO = {
   seed1: 'resnet18 adamw lr=0.001 seed=1',
 };
 
+/** Calls the API and returns the answer's data; a call that fails fails the test with the server's answer. */
+export async function api<T>(request: APIRequestContext, endpoint: string, data: unknown): Promise<T> {
+  const response = await request.post(`/api/v2.31/${endpoint}`, { data });
+  expect(response.ok(), `${endpoint}: ${await response.text()}`).toBeTruthy();
+  return ((await response.json()) as { data: T }).data;
+}
+
 /** Looks up task ids by exact name through the API, in the order given. */
 export async function taskIds(request: APIRequestContext, names: string[]): Promise<string[]> {
   const response = await request.post('/api/v2.31/tasks.get_all_ex', {

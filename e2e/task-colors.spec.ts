@@ -1,11 +1,5 @@
 import { APIRequestContext, Page, expect, test } from '@playwright/test';
-import { DEMO, compareUrl, idsInUrl, taskIds } from './support';
-
-async function api<T>(request: APIRequestContext, endpoint: string, data: unknown): Promise<T> {
-  const response = await request.post(`/api/v2.31/${endpoint}`, { data });
-  expect(response.ok(), `${endpoint}: ${await response.text()}`).toBeTruthy();
-  return ((await response.json()) as { data: T }).data;
-}
+import { DEMO, api, compareUrl, idsInUrl, taskIds } from './support';
 
 /** `count` archived tasks in a project of their own, each with a short `score / value` series. */
 async function createTasks(request: APIRequestContext, count: number, label: string): Promise<{ ids: string[]; names: string[] }> {

@@ -1,12 +1,6 @@
-import { APIRequestContext, expect, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { DEMO, compareUrl, taskIds } from './support';
-
-async function api<T>(request: APIRequestContext, endpoint: string, data: unknown): Promise<T> {
-  const response = await request.post(`/api/v2.31/${endpoint}`, { data });
-  expect(response.ok(), `${endpoint}: ${await response.text()}`).toBeTruthy();
-  return ((await response.json()) as { data: T }).data;
-}
+import { DEMO, api, compareUrl, taskIds } from './support';
 
 const DRAWN = { timeout: 60_000 };
 
