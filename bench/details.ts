@@ -146,8 +146,12 @@ interface Run {
  * row, and the answer is timed from the tab's opening either way.
  */
 async function clickNextDifference(page: Page): Promise<void> {
-  await page.waitForFunction(() => !!document.querySelector('[data-testid="next-diff"]'));
-  await page.evaluate(() => (document.querySelector('[data-testid="next-diff"]') as HTMLElement).click());
+  // Found and clicked in one step: the toolbar may be drawn again between two separate calls.
+  await page.waitForFunction(() => {
+    const button = document.querySelector<HTMLElement>('[data-testid="next-diff"]');
+    button?.click();
+    return !!button;
+  });
 }
 
 /** The tab opened inside the running app, from another tab that has settled: its own time, without the app's start-up. */
