@@ -38,7 +38,9 @@ describe('ComparePage', () => {
   let store: MockStore;
 
   beforeEach(async () => {
-    TestBed.configureTestingModule({ providers: [provideMockStore(), provideRouter([])] });
+    TestBed.configureTestingModule({ imports: [ComparePage], providers: [provideMockStore(), provideRouter([])] });
+    // The page defers a part of its header (@defer): its code is resolved before it is created.
+    await TestBed.compileComponents();
     store = TestBed.inject(MockStore);
     store.overrideSelector(selectComparedTaskIds, [A, B]);
     store.overrideSelector(selectComparedTasks, compared);
