@@ -64,6 +64,7 @@ export interface ZoomEvent {
             [legendToggles]="false"
             (relayout)="onRelayout($event)"
             (drawn)="onDrawn()"
+            (failed)="drawn.emit()"
             (legendClick)="onLegendClick($event.curveNumber)"
           />
           @if (built.pointsLabel) {
@@ -141,7 +142,10 @@ export class ScalarChart {
   readonly visibleChange = output<boolean>();
   readonly zoomed = output<ZoomEvent>();
   readonly taskToggled = output<string>();
-  /** After each draw of the chart. */
+  /**
+   * After each draw of the chart, and after a draw Plotly refused (the chart then shows why): the
+   * charts whose series wait for this one's draw go on.
+   */
   readonly drawn = output<void>();
   protected readonly fullscreen = signal(false);
 
