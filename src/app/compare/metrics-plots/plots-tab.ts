@@ -18,6 +18,7 @@ import { plotsFeature } from './state/plots.feature';
 import { loadPlotly } from '../../shared/plot/plotly-loader';
 import { firstCardsBundle } from './plot-bundle';
 import { TaskSwatch } from '../../shared/task-swatch';
+import { urlText } from '../../shared/url-text/url-text';
 
 /** The Plots tab: Summary chart, a searchable list of plots to show, and the overlaid or per-task charts. */
 @Component({
@@ -37,7 +38,9 @@ export class PlotsTab {
   private readonly options = this.store.selectSignal(selectOptions(PLOTS_OPTIONS));
   protected readonly groupBy = computed(() => this.options().groupBy);
   protected readonly difference = computed(() => this.options().difference);
-  protected readonly search = computed(() => this.options().search);
+  /** The search box's text: the URL's search, and keys typed while it takes the last ones in. */
+  private readonly searchBox = urlText(() => this.options().search);
+  protected readonly search = this.searchBox.text;
 
   /** The plots' pages, loaded by `plots.effects.ts` while this tab is open. */
   protected readonly pages = this.store.selectSignal(plotsFeature.selectComparedPlotsState);
@@ -119,6 +122,8 @@ export class PlotsTab {
   }
 
   protected setSearch(text: string): void {
+    this.search.set(text);
+    this.searchBox.sent(text);
     this.store.dispatch(CompareViewActions.optionsChanged({ options: optionsPatch(PLOTS_OPTIONS, { search: text }) }));
   }
 

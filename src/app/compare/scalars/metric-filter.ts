@@ -1,9 +1,10 @@
-import { ChangeDetectionStrategy, Component, computed, input, linkedSignal, output } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatIconModule } from '@angular/material/icon';
 import { MatMenuModule } from '@angular/material/menu';
 import { parseMetricKey, metricMatches } from './metric-keys';
+import { urlText } from '../../shared/url-text/url-text';
 
 export interface MetricChoice {
   key: string;
@@ -108,7 +109,8 @@ export class MetricFilter {
   /** The search text (from the URL); typing emits `searchChange`. */
   readonly search = input('');
   readonly searchChange = output<string>();
-  protected readonly query = linkedSignal(() => this.search());
+  private readonly searchBox = urlText(() => this.search());
+  protected readonly query = this.searchBox.text;
   protected readonly matching = computed(() => this.choices().filter((c) => metricMatches(parseMetricKey(c.key), this.query())));
   private readonly chosen = computed(() => new Set(this.selected() ?? this.choices().map((c) => c.key)));
   /** Chosen and matching the search: what the page shows. */
@@ -121,6 +123,7 @@ export class MetricFilter {
 
   protected searchTyped(text: string): void {
     this.query.set(text);
+    this.searchBox.sent(text);
     this.searchChange.emit(text);
   }
 

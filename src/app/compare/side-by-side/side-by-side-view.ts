@@ -18,6 +18,7 @@ import { ComparisonSection } from './comparison-model';
 import { SideBySideGrid } from './side-by-side-grid';
 import { ViewOptions, differenceStops, searchMatches, stepStop, visibleItems } from './visible-rows';
 import { Toggle } from '../../shared/toggle/toggle';
+import { urlText } from '../../shared/url-text/url-text';
 
 const SEARCH_DELAY_MS = 250;
 
@@ -56,8 +57,9 @@ export class SideBySideView {
   protected readonly diffCounter = computed(() => counter(this.stops(), this.currentDiff()));
   protected readonly matchCounter = computed(() => counter(this.matches(), this.currentMatch()));
 
-  /** The search box text while typing; it reaches the URL after a short pause. */
-  protected readonly searchText = linkedSignal(() => this.options().search);
+  /** The search box text while typing; it reaches the URL after a short pause (and keys typed meanwhile stay). */
+  private readonly search = urlText(() => this.options().search);
+  protected readonly searchText = this.search.text;
   private searchTimer: ReturnType<typeof setTimeout> | null = null;
   private flashTimer: ReturnType<typeof setTimeout> | null = null;
   private pendingMatchStep: 1 | -1 | null = null;
@@ -104,6 +106,7 @@ export class SideBySideView {
     this.awaitedMatch = null;
     if (this.searchTimer) clearTimeout(this.searchTimer);
     this.searchTimer = setTimeout(() => {
+      this.search.sent(text);
       this.searchChange.emit(text);
       // Typing goes to the first match, as Enter does, once the search comes back through the options.
       this.pendingMatchStep = text.trim() ? 1 : null;
@@ -116,6 +119,7 @@ export class SideBySideView {
     if (this.searchTimer) clearTimeout(this.searchTimer);
     this.searchTimer = null;
     if (this.searchText() !== this.options().search) {
+      this.search.sent(this.searchText());
       this.searchChange.emit(this.searchText());
       // The matches follow the new search once it comes back through the options.
       this.pendingMatchStep = event.shiftKey ? -1 : 1;
