@@ -43,6 +43,14 @@ function plottedX(chartEl: Locator): Promise<number[]> {
   });
 }
 
+/** How many tasks' lines the chart draws. */
+function lineCount(chartEl: Locator): Promise<number> {
+  return chartEl.locator('.js-plotly-plot').evaluate((el) => {
+    const data = (el as unknown as { data: { fill?: string; x: number[]; mode?: string; showlegend?: boolean }[] }).data;
+    return data.filter((t) => t.fill !== 'toself' && t.x.length > 1).length;
+  });
+}
+
 function xRange(chartEl: Locator): Promise<[number, number]> {
   return chartEl.locator('.js-plotly-plot').evaluate((el) => {
     const layout = (el as unknown as { _fullLayout: { xaxis: { range: [number, number] } } })._fullLayout;
@@ -297,6 +305,42 @@ test.describe('live updates', () => {
     await page.getByRole('switch', { name: 'Auto-refresh', exact: true }).click();
     await expect(page).not.toHaveURL(/live=off/);
     await expect.poll(() => checks, UPDATED).toBeGreaterThan(afterReload);
+  });
+
+  test('a task deleted while the page is open is named as not found, and the charts go on without it', async ({ page, request }) => {
+    const kept = await runningTask(request, 'kept');
+    const deleted = await runningTask(request, 'deleted');
+    await page.goto(compareUrl([kept, deleted], 'scalars/graph', 'refresh=0.5'));
+    await expect(page.getByTestId('live-badge')).toBeVisible(DRAWN);
+    await expect.poll(() => lineCount(chart(page)), DRAWN).toBe(2);
+    // From here the server answers as a ClearML server does once the task is deleted: task lists
+    // leave it out, and any events call that names it is refused.
+    const askedFor: string[][] = [];
+    await page.route('**/tasks.get_all_ex', async (route) => {
+      const response = await route.fetch();
+      const body = (await response.json()) as { data: { tasks: { id: string }[] } };
+      body.data.tasks = body.data.tasks.filter((t) => t.id !== deleted);
+      await route.fulfill({ response, json: body });
+    });
+    await page.route('**/events.*', async (route) => {
+      const tasks = (route.request().postDataJSON() as { tasks?: string[] } | null)?.tasks ?? [];
+      askedFor.push(tasks);
+      if (!tasks.includes(deleted)) return route.fallback();
+      await route.fulfill({
+        status: 400,
+        json: {
+          meta: { result_code: 400, result_subcode: 101, result_msg: `Invalid task id: id=${deleted}`, error_stack: null, error_data: {} },
+          data: {},
+        },
+      });
+    });
+    await report(request, kept, 10, 20);
+    await expect(page.getByRole('alert').filter({ hasText: 'A task in this link was not found' })).toBeVisible(UPDATED);
+    await expect.poll(() => plottedX(chart(page)), UPDATED).toHaveLength(20);
+    await expect.poll(() => lineCount(chart(page))).toBe(1);
+    await expect(page.getByText('could not be loaded')).toHaveCount(0);
+    expect(askedFor.length).toBeGreaterThan(0);
+    expect(askedFor.filter((tasks) => tasks.includes(deleted))).toEqual([]);
   });
 
   test('checks stop once no compared task is running', async ({ page, request }) => {

@@ -154,6 +154,20 @@ describe('compare feature', () => {
     expect(state.dataRevision).toBe(2);
   });
 
+  it('a task the check no longer finds (deleted meanwhile) is missing: the views reload without it', () => {
+    const marks = (id: string) => ({ id, status: 'in_progress', last_update: 't1', last_change: 'c' });
+    const running = (id: string) => ({ ...task(id, id), ...marks(id), status: 'in_progress' as const });
+    let state = reducer(
+      initialCompareState,
+      CompareApiActions.taskHeadersLoaded({ requestedIds: [A, B], tasks: [running(A), running(B)] }),
+    );
+    state = reducer(state, CompareLiveActions.changesChecked({ taskIds: [A, B], tasks: [marks(A), marks(B)] }));
+    state = reducer(state, CompareLiveActions.changesChecked({ taskIds: [A, B], tasks: [marks(A)] }));
+    expect(selectMissingTaskIds.projector([A, B], state.loadedIds, state.tasksById)).toEqual([B]);
+    expect(selectExistingTaskIds.projector([A, B], state.loadedIds, state.tasksById, state.error)).toEqual([A]);
+    expect(state.dataRevision).toBe(1);
+  });
+
   it('takes the first check as the baseline when the headers never came', () => {
     const state = reducer(initialCompareState, CompareLiveActions.changesChecked({ taskIds: [A], tasks: [{ id: A, status: 'queued' }] }));
     expect(state.dataRevision).toBe(0);

@@ -57,12 +57,16 @@ export const compareFeature = createFeature({
       error: null,
       changeStamp: changeStamp(tasks),
     })),
-    on(CompareLiveActions.changesChecked, (state, { tasks }): CompareState => {
+    on(CompareLiveActions.changesChecked, (state, { taskIds, tasks }): CompareState => {
       const stamp = changeStamp(tasks);
       // Nothing moved: the same state, so no selector and no chart recomputes.
       if (stamp === state.changeStamp) return state;
       const changed = state.changeStamp !== null;
       const tasksById = { ...state.tasksById };
+      // A task the check asked for and did not get was deleted meanwhile: it is missing from now on
+      // (the page says so), and the views reload without it rather than asking the server for it.
+      const found = new Set(tasks.map((t) => t.id));
+      for (const id of taskIds) if (!found.has(id)) delete tasksById[id];
       const changedTaskIds: string[] = [];
       for (const marks of tasks) {
         const known = tasksById[marks.id];
