@@ -136,6 +136,38 @@ test.describe('hyperparameters: parallel coordinates', () => {
     await expect(page.locator('[data-testid="pc-line"][data-state="faded"]')).toHaveCount(3);
   });
 
+  test('numbered parameters come in the order of their numbers, in the list and as axes', async ({ page, request }) => {
+    const { id: project } = await api<{ id: string }>(request, 'projects.create', { name: `pc numbered ${Date.now()}` });
+    const layers = ['layer_10', 'layer_2', 'layer_1'];
+    const ids: string[] = [];
+    for (const k of [1, 2]) {
+      const hyperparams = {
+        Args: Object.fromEntries(layers.map((name) => [name, { section: 'Args', name, value: String(k), type: 'int' }])),
+      };
+      ids.push(
+        (
+          await api<{ id: string }>(request, 'tasks.create', {
+            name: `numbered ${k}`,
+            project,
+            type: 'training',
+            system_tags: ['archived'],
+            hyperparams,
+          })
+        ).id,
+      );
+    }
+    await page.goto(compareUrl(ids, 'hyper-params/graph'));
+    await chartDrawn(page, 'parcoords');
+    const list = page.getByTestId('param-picker').getByRole('checkbox', { name: /^layer_/ });
+    await expect(list).toHaveCount(3);
+    expect(
+      await list.evaluateAll((boxes) => boxes.map((b) => b.closest('label')?.textContent?.trim() ?? (b as HTMLInputElement).name)),
+    ).toEqual(['layer_1', 'layer_2', 'layer_10']);
+    await expect
+      .poll(async () => (await drawn(page)).labels.filter((l) => l.startsWith('Args/')))
+      .toEqual(['Args/layer_1', 'Args/layer_2', 'Args/layer_10']);
+  });
+
   test('metric and parameter picks become axes, live in the URL and survive a reload; legend hides a task', async ({ page, request }) => {
     const ids = await taskIds(request, [DEMO.baseline, DEMO.best, DEMO.failed]);
     await page.goto(compareUrl(ids, 'hyper-params/graph'));

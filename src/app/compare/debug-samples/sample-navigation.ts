@@ -1,4 +1,5 @@
 import { DebugSampleEvent } from '../../core/api/events-api';
+import { naturalCompare } from '../../shared/natural-order';
 
 /** One reported iteration of a column, with its samples (as `events.debug_images` returns them). */
 export interface SampleIteration {
@@ -79,7 +80,7 @@ export function moveIteration(iters: number[], current: number | null, move: Col
 
 /** Samples of one iteration in a stable order: by metric, then variant. */
 export function sortSamples(events: DebugSampleEvent[]): DebugSampleEvent[] {
-  return [...events].sort((a, b) => a.metric.localeCompare(b.metric) || a.variant.localeCompare(b.variant));
+  return [...events].sort((a, b) => naturalCompare(a.metric, b.metric) || naturalCompare(a.variant, b.variant));
 }
 
 /** The lowest and highest iteration over several columns (for the jump slider), or null. */

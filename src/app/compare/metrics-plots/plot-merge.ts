@@ -4,6 +4,7 @@ import { canDiffer, differenceFigure } from './plot-difference';
 import { mergedBoxes } from './plot-boxes';
 import { traceCategories } from './plot-fit';
 import { Trace, isOverlayable, layoutTitle, parsePlot, plainText, sanitizeText, traceType } from './plot-parse';
+import { naturalCompare } from '../../shared/natural-order';
 
 export interface PlotTask {
   id: string;
@@ -113,7 +114,7 @@ export function indexPlots(pages: readonly MultiTaskPlots[]): PlotIndex {
 /** Sorted plot keys of the index (metric, then variant). */
 export function plotKeys(index: PlotIndex): string[] {
   return [...index.values()]
-    .sort((a, b) => a.metric.localeCompare(b.metric) || a.variant.localeCompare(b.variant))
+    .sort((a, b) => naturalCompare(a.metric, b.metric) || naturalCompare(a.variant, b.variant))
     .map((e) => plotKey(e.metric, e.variant));
 }
 
@@ -191,8 +192,6 @@ export function buildCards(
   return cards;
 }
 
-const natural = (a: string, b: string) => a.localeCompare(b, undefined, { numeric: true });
-
 /**
  * The x categories of overlaid plots in natural order ("iter 50-100" before "iter 2050-2100"), when
  * the tasks' plots together would otherwise draw them out of it: Plotly places categories in the
@@ -216,11 +215,11 @@ export function naturalCategoryOrder(data: readonly Trace[]): string[] | null {
     }
   }
   if (met.size < 2 || [...byTask.values()].some((list) => !isSorted([...list])) || isSorted([...met])) return null;
-  return [...met].sort(natural);
+  return [...met].sort(naturalCompare);
 }
 
 function isSorted(list: readonly string[]): boolean {
-  return list.every((c, i) => i === 0 || natural(list[i - 1], c) <= 0);
+  return list.every((c, i) => i === 0 || naturalCompare(list[i - 1], c) <= 0);
 }
 
 /**

@@ -1,4 +1,5 @@
 import { Task } from '../../core/api/models';
+import { naturalCompare } from '../../shared/natural-order';
 
 /** Characters of parameter text a legend entry holds when nothing is picked: parameters are added, most varying first, while they fit. */
 export const LEGEND_PARAMS_CHARS = 60;
@@ -54,7 +55,8 @@ export function rankDifferingParams(tasks: readonly Task[]): ParamKey[] {
     .map((key) => ({ key, variation: paramVariation(tasks.map((t) => valueOf(t, key.section, key.name))) }))
     .filter(({ variation }) => variation.distinct > 1)
     .sort(
-      (a, b) => b.variation.distinct - a.variation.distinct || b.variation.spread - a.variation.spread || a.key.id.localeCompare(b.key.id),
+      (a, b) =>
+        b.variation.distinct - a.variation.distinct || b.variation.spread - a.variation.spread || naturalCompare(a.key.id, b.key.id),
     )
     .map(({ key }) => key);
 }
@@ -101,7 +103,7 @@ export function legendParamChoices(tasks: readonly Task[]): ParamKey[] {
     ...ranked,
     ...allParams(tasks)
       .filter((key) => !differing.has(key.id))
-      .sort((a, b) => a.id.localeCompare(b.id)),
+      .sort((a, b) => naturalCompare(a.id, b.id)),
   ];
 }
 

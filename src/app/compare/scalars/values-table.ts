@@ -1,5 +1,6 @@
 import { LastMetricValue, Task } from '../../core/api/models';
 import { MetricVariant, metricKey, metricMatches } from './metric-keys';
+import { naturalCompare } from '../../shared/natural-order';
 
 export type ValueType = 'last' | 'min' | 'max';
 
@@ -49,7 +50,7 @@ export function buildValueRows(tasks: readonly Task[], type: ValueType): ValueRo
   const perTask = tasks.map(metricEntries);
   const names = new Map<string, MetricVariant>();
   for (const entries of perTask) for (const [key, entry] of entries) names.set(key, { metric: entry.metric, variant: entry.variant });
-  const sorted = [...names.entries()].sort(([, a], [, b]) => a.metric.localeCompare(b.metric) || a.variant.localeCompare(b.variant));
+  const sorted = [...names.entries()].sort(([, a], [, b]) => naturalCompare(a.metric, b.metric) || naturalCompare(a.variant, b.variant));
   return sorted.map(([key, name]) => {
     const picked = perTask.map((entries) => pick(entries.get(key), type));
     const values = picked.map((p) => p.value).filter((v): v is number => v !== null);

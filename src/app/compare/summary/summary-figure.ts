@@ -1,6 +1,7 @@
 import type { Data } from 'plotly.js-dist-min';
 import { SingleValueMetrics } from '../../core/api/events-api';
 import { PlotFigure } from '../../shared/plot/plot-figure';
+import { naturalCompare } from '../../shared/natural-order';
 
 /** A compared task as the Summary chart draws it: one bar per cluster, in this colour and name. */
 export interface SummaryTask {
@@ -24,7 +25,7 @@ export function summaryLabel(metric: string, variant: string): string {
 export function summaryLabels(response: SingleValueMetrics): string[] {
   const labels = new Set<string>();
   for (const task of response.tasks ?? []) for (const v of task.values ?? []) labels.add(summaryLabel(v.metric, v.variant));
-  return [...labels].sort((a, b) => a.localeCompare(b));
+  return [...labels].sort(naturalCompare);
 }
 
 /** Most metric panels side by side in one row of the Summary chart; more wrap to further rows. */

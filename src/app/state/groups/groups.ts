@@ -1,5 +1,6 @@
 import { HyperParam } from '../../core/api/models';
 import { GroupMode } from './group-options';
+import { naturalCompare } from '../../shared/natural-order';
 
 /** A task as grouping reads it: its id and hyperparameters by section and name. */
 export interface GroupedTaskInput {
@@ -54,7 +55,7 @@ export function allGroupParams(tasks: readonly GroupedTaskInput[]): GroupParam[]
   for (const { name } of keys.values()) nameCounts.set(name, (nameCounts.get(name) ?? 0) + 1);
   return [...keys.entries()]
     .map(([id, { section, name }]) => ({ id, section, name, label: (nameCounts.get(name) ?? 0) > 1 ? id : name }))
-    .sort((a, b) => a.id.localeCompare(b.id));
+    .sort((a, b) => naturalCompare(a.id, b.id));
 }
 
 /** The parameters whose values differ between the tasks (a missing value counts as one), sorted by id. */

@@ -36,6 +36,7 @@ import {
   selectSampleOptions,
 } from './debug-samples.feature';
 import { MAX_CATCH_UP_PAGES, pageIterations } from './sample-paging';
+import { naturalCompare } from '../../../shared/natural-order';
 
 const sameKeys = (a: { task: string; metric: string | null }[], b: { task: string; metric: string | null }[]) =>
   JSON.stringify(a) === JSON.stringify(b);
@@ -64,7 +65,7 @@ export const loadSampleMetrics = createEffect(
         eventsApi.taskMetrics(taskIds, 'training_debug_image').pipe(
           map(({ metrics }) => {
             const metricsByTask: Record<string, string[]> = Object.fromEntries(taskIds.map((id) => [id, []]));
-            for (const m of metrics) metricsByTask[m.task] = [...m.metrics].sort((a, b) => a.localeCompare(b));
+            for (const m of metrics) metricsByTask[m.task] = [...m.metrics].sort(naturalCompare);
             return DebugSamplesApiActions.metricsLoaded({ taskIds, metricsByTask });
           }),
           catchError((err: Error) => of(DebugSamplesApiActions.metricsLoadFailed({ taskIds, message: err.message }))),

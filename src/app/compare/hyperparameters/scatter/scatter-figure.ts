@@ -4,6 +4,7 @@ import { Axis, LogMode, NA, buildAxis, formatNumber, isNumeric } from '../shared
 import { MetricPick, ParamRef, metricLabel, metricValue, paramLabel, paramValue } from '../shared-axes/hyperparameters-data';
 import { ExtraField } from '../shared-axes/hyperparameters-url';
 import { HyperparameterTask } from '../shared-axes/hyperparameters-tasks';
+import { naturalCompare } from '../../../shared/natural-order';
 
 export interface ScatterSpec {
   y: MetricPick;
@@ -99,7 +100,7 @@ function groups(tasks: HyperparameterTask[], colorBy: ParamRef | null): { groups
       numericColor: values.map((v) => (v === null ? NaN : Number(v))),
     };
   }
-  const categories = [...new Set(present)].sort((a, b) => a.localeCompare(b, undefined, { numeric: true }));
+  const categories = [...new Set(present)].sort(naturalCompare);
   const result: Group[] = categories.map((c, i) => ({
     name: c,
     tasks: tasks.filter((_, j) => values[j] === c),

@@ -1,3 +1,5 @@
+import { naturalCompare } from '../../../shared/natural-order';
+
 /** Text shown for tasks that have no value on an axis. */
 export const NA = 'N/A';
 
@@ -98,9 +100,7 @@ export function buildAxis(raw: readonly (string | number | null)[], log: LogMode
 }
 
 function categoricalAxis(raw: readonly (string | null)[], hasNa: boolean): Axis {
-  const categories = [...new Set(raw.filter((v): v is string => v !== null))].sort((a, b) =>
-    a.localeCompare(b, undefined, { numeric: true }),
-  );
+  const categories = [...new Set(raw.filter((v): v is string => v !== null))].sort(naturalCompare);
   const index = new Map(categories.map((c, i) => [c, i]));
   const naPosition = hasNa ? -1 : null;
   const tickvals = [...(hasNa ? [-1] : []), ...categories.map((_, i) => i)];

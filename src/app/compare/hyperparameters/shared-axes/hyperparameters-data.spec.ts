@@ -50,6 +50,17 @@ describe('hyperparameter data', () => {
     expect(paramValue(b, { section: 'General', name: 'seed' })).toBeNull();
   });
 
+  it('lists numbered parameters by their numbers (layer_2 before layer_10), as the axes and lists show them', () => {
+    const numbered = (names: string[]): Task => ({
+      id: names.join(),
+      name: 'n',
+      status: 'completed',
+      type: 'training',
+      hyperparams: { Args: Object.fromEntries(names.map((name) => [name, { section: 'Args', name, value: '1' }])) },
+    });
+    expect(listParams([numbered(['layer_10', 'layer_2', 'layer_1'])]).map((p) => p.name)).toEqual(['layer_1', 'layer_2', 'layer_10']);
+  });
+
   it('groups, searches and hides identical parameters, keeping selected ones visible', () => {
     const params = listParams([a, b]);
     expect(groupParams(params, '', true, new Set()).map((g) => g.params.map((p) => p.name))).toEqual([['lr'], ['seed']]);

@@ -1,4 +1,5 @@
 import { Task } from '../../../core/api/models';
+import { naturalCompare } from '../../../shared/natural-order';
 
 /** Which summary of a metric/variant an axis shows. */
 export type ValueType = 'last' | 'min' | 'max';
@@ -59,7 +60,7 @@ export function listParams(tasks: readonly Task[]): ParamChoice[] {
     }
   }
   return [...refs.values()]
-    .sort((a, b) => a.section.localeCompare(b.section) || a.name.localeCompare(b.name))
+    .sort((a, b) => naturalCompare(a.section, b.section) || naturalCompare(a.name, b.name))
     .map((ref) => ({ ...ref, differs: new Set(tasks.map((t) => paramValue(t, ref))).size > 1 }));
 }
 
@@ -75,7 +76,7 @@ export function listMetrics(tasks: readonly Task[]): MetricChoice[] {
       }
     }
   }
-  return [...found.values()].sort((a, b) => a.metric.localeCompare(b.metric) || a.variant.localeCompare(b.variant));
+  return [...found.values()].sort((a, b) => naturalCompare(a.metric, b.metric) || naturalCompare(a.variant, b.variant));
 }
 
 /** The default metric: accuracy/val when the tasks report it, else the first one. */
