@@ -376,6 +376,7 @@ test.describe('hyperparameters: parallel coordinates', () => {
         beyond: t.getBoundingClientRect().right - box.right,
       }));
       return {
+        axisXs: xs,
         drawnWidth: box.width,
         shownWidth: el.clientWidth,
         scrollWidth: el.scrollWidth,
@@ -394,10 +395,20 @@ test.describe('hyperparameters: parallel coordinates', () => {
       expect(title.shown === title.label || (title.shown.endsWith('…') && title.label.startsWith(title.shown.slice(0, -1)))).toBe(true);
       expect(title.tooltip).toContain(title.label);
     }
+    // The edge past which axes lie fades out, and the chart's name says how many are there.
+    const hidden = layout.axisXs.filter((x) => x > layout.shownWidth).length;
+    expect(hidden).toBeGreaterThan(0);
+    await expect(chart).toHaveAttribute('data-axes-right', String(hidden));
+    await expect(chart).toHaveAttribute('data-axes-left', '0');
+    expect(await chart.evaluate((el) => getComputedStyle(el).maskImage)).toContain('linear-gradient');
+    await expect(chart.getByRole('img')).toHaveAccessibleName(new RegExp(`${hidden} more ax[ie]s to the right: scroll sideways`));
     // The last axis can be reached: the tab scrolls down to the chart, the chart sideways to its end.
     await chart.scrollIntoViewIfNeeded();
     await chart.evaluate((el) => el.scrollTo({ left: el.scrollWidth }));
     await expect(page.getByTestId('pc-axis').last().locator('.pc-axis-line')).toBeInViewport();
+    await expect(chart).toHaveAttribute('data-axes-right', '0');
+    await expect(chart).not.toHaveAttribute('data-axes-left', '0');
+    await expect(chart.getByRole('img')).toHaveAccessibleName(/more ax[ie]s to the left: scroll sideways/);
   });
 });
 

@@ -59,6 +59,13 @@ const CLICK_PX = 3;
 @Component({
   selector: 'app-parallel-coordinates',
   changeDetection: ChangeDetectionStrategy.OnPush,
+  host: {
+    '(scroll)': 'scrolled.set(host.nativeElement.scrollLeft)',
+    '[class.more-left]': 'beyond().left > 0',
+    '[class.more-right]': 'beyond().right > 0',
+    '[attr.data-axes-left]': 'beyond().left',
+    '[attr.data-axes-right]': 'beyond().right',
+  },
   template: `
     @if (frame(); as f) {
       <svg
@@ -67,7 +74,9 @@ const CLICK_PX = 3;
         [attr.width]="f.width"
         [attr.height]="f.height"
         role="img"
-        [attr.aria-label]="'Parallel coordinates: ' + dims().length + ' axes, ' + tasks().length + ' tasks'"
+        [attr.aria-label]="
+          'Parallel coordinates: ' + dims().length + ' axes, ' + tasks().length + ' tasks' + (beyond().hint ? '; ' + beyond().hint : '')
+        "
       >
         <g class="pc-lines" (pointerleave)="hovered.emit(null)">
           @for (line of lines(); track line.id) {
@@ -144,6 +153,17 @@ const CLICK_PX = 3;
       position: relative;
       overflow: auto hidden;
       min-height: 0;
+      --fade: 48px;
+    }
+    /* Axes past an edge (the chart scrolls sideways): that edge fades out, so the cut shows. */
+    :host(.more-right) {
+      mask-image: linear-gradient(to right, #000 calc(100% - var(--fade)), transparent);
+    }
+    :host(.more-left) {
+      mask-image: linear-gradient(to left, #000 calc(100% - var(--fade)), transparent);
+    }
+    :host(.more-left.more-right) {
+      mask-image: linear-gradient(to right, transparent, #000 var(--fade), #000 calc(100% - var(--fade)), transparent);
     }
     svg {
       display: block;
@@ -213,7 +233,22 @@ export class ParallelCoordinates {
   /** The axes were reordered: every axis id, in the new order. */
   readonly orderChange = output<string[]>();
 
-  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+  protected readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+  /** How far the chart is scrolled sideways, in pixels. */
+  protected readonly scrolled = signal(0);
+  /** Axes out of view on each side, and a sentence saying so (in the chart's accessible name). */
+  protected readonly beyond = computed(() => {
+    const measured = this.measured();
+    if (!measured) return { left: 0, right: 0, hint: null };
+    const from = this.scrolled();
+    const to = from + measured.width;
+    const xs = this.axes().map((axis) => axis.x);
+    const left = xs.filter((x) => x < from).length;
+    const right = xs.filter((x) => x > to).length;
+    const side = (n: number, where: string) => (n ? `${n} more ${n === 1 ? 'axis' : 'axes'} ${where}` : '');
+    const hint = [side(left, 'to the left'), side(right, 'to the right')].filter(Boolean).join(', ');
+    return { left, right, hint: hint ? `${hint}: scroll sideways` : null };
+  });
   private readonly svg = viewChild<ElementRef<SVGSVGElement>>('svg');
   /** The host's size, measured by its observer; nothing is drawn before it is known. */
   private readonly measured = signal<Frame | null>(null);
