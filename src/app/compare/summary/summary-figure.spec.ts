@@ -54,6 +54,7 @@ describe('buildSummaryFigure', () => {
     expect(bars[0].name).toBe('B &lt;b&gt;x&lt;/b&gt;');
     expect(bars.map((b) => b.showlegend)).toEqual([true, true, false, false]);
     expect(figure.layout?.barmode).toBe('group');
+    expect(figure.layout?.['bargap']).toBe(0.2);
     expect(figure.layout?.grid).toEqual(jasmine.objectContaining({ rows: 1, columns: 2, pattern: 'independent' }));
     expect((figure.layout as Record<string, unknown>)['yaxis2']).toEqual(jasmine.objectContaining({ rangemode: 'tozero' }));
     // No vertical grid line through a chart's one bar group.
@@ -76,6 +77,18 @@ describe('buildSummaryFigure', () => {
     };
     const figure = buildSummaryFigure(many, tasks)!;
     expect(figure.layout?.grid).toEqual(jasmine.objectContaining({ rows: 2, columns: 6 }));
+  });
+
+  it('with more tasks than colours, one group of thin bars takes nearly the whole panel', () => {
+    const ids = Array.from({ length: 30 }, (_, i) => `t${i}`);
+    const response: SingleValueMetrics = {
+      tasks: ids.map((task) => ({ task, task_name: task, values: [{ metric: 'Summary', variant: 'score', value: 1, timestamp: 1 }] })),
+    };
+    const figure = buildSummaryFigure(
+      response,
+      ids.map((id) => ({ id, displayName: id, color: '#111111' })),
+    )!;
+    expect(figure.layout?.['bargap']).toBeLessThan(0.1);
   });
 
   it('is null when no task reported a single value', () => {

@@ -56,6 +56,9 @@ export function buildSummaryFigure(response: SingleValueMetrics, tasks: readonly
   const layout: Record<string, unknown> = {
     title: { text: 'Summary' },
     barmode: 'group',
+    // A panel holds one group of bars; past the palette's tasks they are thin, so the group takes
+    // nearly the whole panel rather than Plotly's 80 %.
+    bargap: tasks.length > 20 ? 0.04 : 0.2,
     showlegend: tasks.length <= 20,
     legend: { orientation: 'h', y: -0.25 / rows },
     hovermode: 'closest',
