@@ -95,6 +95,20 @@ test.describe('compare page shell', () => {
     await expect(page).toHaveURL(/\/debug-images$/);
   });
 
+  test('+ with a task the link names but the server does not have: it is not counted, and APPLY drops it', async ({ page, request }) => {
+    const ids = await taskIds(request, [DEMO.best, DEMO.baseline]);
+    const unknown = 'f'.repeat(32);
+    await page.goto(compareUrl([ids[0], unknown, ids[1]], 'scalars/graph'));
+    await expect(page.getByRole('alert').filter({ hasText: 'A task in this link was not found' })).toBeVisible();
+    await page.getByRole('button', { name: 'Add or remove tasks', exact: true }).click();
+    const dialog = page.getByRole('dialog');
+    await expect(dialog.locator('tr[data-task-id]').nth(1)).toHaveAttribute('data-task-id', ids[1]);
+    await expect(dialog.getByText('2 selected')).toBeVisible();
+    await dialog.getByRole('button', { name: 'APPLY', exact: true }).click();
+    await expect.poll(() => idsInUrl(page)).toEqual(ids);
+    await expect(page.getByRole('alert').filter({ hasText: 'not found' })).toHaveCount(0);
+  });
+
   test('sets the base task with the button and by dragging a header leftmost', async ({ page, request }) => {
     const ids = await taskIds(request, [DEMO.best, DEMO.baseline, DEMO.failed]);
     await page.goto(compareUrl(ids, 'scalars/values'));

@@ -26,6 +26,7 @@ import {
   selectCompareTab,
   selectCompareView,
   selectComparedTaskIds,
+  selectShownTaskIds,
   selectComparedTasks,
   selectIdsProblem,
   selectLivePoll,
@@ -65,6 +66,7 @@ export class ComparePage {
 
   protected readonly tabs = COMPARE_TABS;
   protected readonly ids = this.store.selectSignal(selectComparedTaskIds);
+  private readonly shownIds = this.store.selectSignal(selectShownTaskIds);
   protected readonly tasks = this.store.selectSignal(selectComparedTasks);
   private readonly slots = this.store.selectSignal(selectTaskSlots);
   protected readonly activeTab = this.store.selectSignal(selectCompareTab);
@@ -144,7 +146,8 @@ export class ComparePage {
   }
 
   protected openAddDialog(): void {
-    const data: AddTasksDialogData = { comparedIds: this.ids() };
+    // Tasks the link names but the server did not find are left out: nothing to tick, and APPLY drops them.
+    const data: AddTasksDialogData = { comparedIds: this.shownIds() };
     from(import('./shell/add-tasks-dialog'))
       .pipe(switchMap(({ openAddTasksDialog }) => openAddTasksDialog(this.injector, data)))
       .subscribe((taskIds) => {
