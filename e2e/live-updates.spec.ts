@@ -203,6 +203,27 @@ test.describe('live updates', () => {
     expect(await scroller.evaluate((el) => el.scrollTop)).toBe(scrolled);
   });
 
+  test('with another tab open, Details is refetched only when it opens again, then shows the new iteration', async ({ page, request }) => {
+    const id = await runningTask(request, 'details closed');
+    const detailFetches: string[] = [];
+    page.on('request', (r) => {
+      const fields = (r.url().endsWith('/tasks.get_all_ex') && (r.postDataJSON() as { only_fields?: string[] })?.only_fields) || [];
+      if (fields.includes('script.requirements')) detailFetches.push(r.url());
+    });
+    await page.goto(compareUrl([id], 'details', 'refresh=0.5'));
+    const cell = (row: string) => page.locator(`[data-testid="row"][data-row="${row}"] [data-testid="cell"][data-col="0"]`);
+    await expect(cell('last_iteration')).toHaveText('9', DRAWN);
+    await page.getByRole('tab', { name: 'Scalars', exact: true }).click();
+    await expect.poll(() => plottedX(chart(page)), DRAWN).toHaveLength(10);
+    const before = detailFetches.length;
+    await report(request, id, 10, 30);
+    await expect.poll(() => plottedX(chart(page)), UPDATED).toHaveLength(30);
+    expect(detailFetches.length).toBe(before);
+    await page.getByRole('tab', { name: 'Details', exact: true }).click();
+    await expect(cell('last_iteration')).toHaveText('29', UPDATED);
+    expect(detailFetches.length).toBe(before + 1);
+  });
+
   test('the debug-sample viewer stays open and the scroll stays while new data arrives', async ({ page, request }) => {
     const id = await runningTask(request, 'viewer');
     const sample = (iter: number) => ({

@@ -16,19 +16,22 @@ describe('refreshChangedTaskDetails', () => {
     const revision = new BehaviorSubject(3);
     const changed = new BehaviorSubject<string[]>(['a']);
     const loaded = new BehaviorSubject<string[] | null>(['a', 'b']);
+    const tab = new BehaviorSubject<string>('details');
     const store = {
       select: (selector: unknown): Observable<unknown> =>
         selector === compareFeature.selectDataRevision
           ? revision
-          : selector === compareFeature.selectChangedTaskIds
-            ? changed
-            : selector === taskDetailsFeature.selectLoadedIds
-              ? loaded
-              : of(null),
+          : selector === selectCompareTab
+            ? tab
+            : selector === compareFeature.selectChangedTaskIds
+              ? changed
+              : selector === taskDetailsFeature.selectLoadedIds
+                ? loaded
+                : of(null),
     } as unknown as Store;
     const emitted: unknown[] = [];
     const sub = refreshChangedTaskDetails(store, { getByIds } as unknown as TasksApi).subscribe((action) => emitted.push(action));
-    return { revision, changed, loaded, emitted, sub };
+    return { revision, changed, loaded, tab, emitted, sub };
   }
 
   it('refetches only the shown tasks that changed, when the revision moves', () => {
@@ -41,6 +44,23 @@ describe('refreshChangedTaskDetails', () => {
     expect(emitted).toEqual([TaskDetailsApiActions.taskDetailsRefreshed({ tasks: [task('a')] })]);
     changed.next(['c']); // not in the view
     revision.next(5);
+    expect(getByIds).toHaveBeenCalledTimes(1);
+    sub.unsubscribe();
+  });
+
+  it('with another tab open, notes the changed tasks and refetches them once Details opens again', () => {
+    const getByIds = jasmine.createSpy('getByIds').and.callFake((ids: string[]) => of({ tasks: ids.map(task) }));
+    const { revision, changed, tab, emitted, sub } = setUp(getByIds);
+    tab.next('scalars');
+    revision.next(4);
+    changed.next(['b']);
+    revision.next(5);
+    expect(getByIds).not.toHaveBeenCalled();
+    tab.next('details');
+    expect(getByIds).toHaveBeenCalledOnceWith(['a', 'b'], [...DETAIL_FIELDS, ...TEXT_FIELDS]);
+    expect(emitted).toEqual([TaskDetailsApiActions.taskDetailsRefreshed({ tasks: [task('a'), task('b')] })]);
+    tab.next('scalars');
+    tab.next('details');
     expect(getByIds).toHaveBeenCalledTimes(1);
     sub.unsubscribe();
   });

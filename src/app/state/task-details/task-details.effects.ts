@@ -5,6 +5,7 @@ import {
   EMPTY,
   catchError,
   combineLatest,
+  concatMap,
   distinctUntilChanged,
   filter,
   from,
@@ -14,6 +15,7 @@ import {
   of,
   reduce,
   skip,
+  startWith,
   switchMap,
   withLatestFrom,
 } from 'rxjs';
@@ -61,23 +63,43 @@ export const loadTaskDetails = createEffect(
 
 /**
  * When a live check finds that compared tasks changed (a running task reported), refetches those
- * tasks only (their Details fields with the long texts), so Details shows their new status, iteration, parameters
- * and artifacts. A failed refresh keeps what is shown; the next change tries again.
+ * tasks only (their Details fields with the long texts), so Details shows their new status,
+ * iteration, parameters and artifacts. While another tab is open the changed tasks are noted and
+ * refetched once Details opens again (their long texts are not fetched for a tab that does not
+ * show them). A failed refresh keeps what is shown; its tasks are tried again with the next change.
  */
 export const refreshChangedTaskDetails = createEffect(
   (store = inject(Store), tasksApi = inject(TasksApi)) => {
-    return store.select(compareFeature.selectDataRevision).pipe(
+    /** Changed tasks Details shows and has not refetched yet. */
+    const stale = new Set<string>();
+    const changes$ = store.select(compareFeature.selectDataRevision).pipe(
       distinctUntilChanged(),
       skip(1),
       withLatestFrom(store.select(compareFeature.selectChangedTaskIds), store.select(taskDetailsFeature.selectLoadedIds)),
-      map(([, changed, loaded]) => changed.filter((id) => loaded?.includes(id))),
-      filter((ids) => ids.length > 0),
-      switchMap((ids) =>
+      map(([, changed, loaded]) => {
+        for (const id of changed) if (loaded?.includes(id)) stale.add(id);
+      }),
+    );
+    const open$ = store.select(selectCompareTab).pipe(
+      map((tab) => tab === 'details'),
+      distinctUntilChanged(),
+    );
+    return combineLatest([open$, changes$.pipe(startWith(undefined))]).pipe(
+      filter(([open]) => open && stale.size > 0),
+      map(() => {
+        const ids = [...stale];
+        stale.clear();
+        return ids;
+      }),
+      concatMap((ids) =>
         from(chunks(ids, DETAILS_CHUNK)).pipe(
           mergeMap((chunk) => tasksApi.getByIds(chunk, REFRESH_FIELDS), DETAILS_REQUESTS_IN_FLIGHT),
           reduce((all, { tasks }) => all.concat(tasks), [] as Task[]),
           map((tasks) => TaskDetailsApiActions.taskDetailsRefreshed({ tasks })),
-          catchError(() => EMPTY),
+          catchError(() => {
+            for (const id of ids) stale.add(id);
+            return EMPTY;
+          }),
         ),
       ),
     );
