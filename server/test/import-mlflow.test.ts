@@ -130,6 +130,21 @@ test('runs become tasks: name, status, times, params, metrics, tags, source, pac
   assert.equal(csv.content_size, served.body.length);
 });
 
+test("a run whose meta.yaml names another experiment than its folder's is skipped, as MLflow ignores it", () => {
+  const dir = tempDir();
+  const root = join(dir, 'mlruns');
+  cpSync(MLRUNS, root, { recursive: true });
+  const meta = join(root, '1', ADAM, 'meta.yaml');
+  writeFileSync(meta, readFileSync(meta, 'utf8').replace("experiment_id: '1'", "experiment_id: '7'"));
+  const { repos } = openRepositories(':memory:');
+  const summary = importStore(root, repos, join(dir, 'files'));
+  assert.ok(
+    summary.lines().includes("skipped 1x: run whose meta.yaml names another experiment than its folder's"),
+    summary.lines().join('\n'),
+  );
+  assert.deepEqual(Object.keys(byName(repos)).sort(), ['adamw-running', 'sgd-lr-0.1']);
+});
+
 test('importing a store again duplicates nothing; appended metric lines are added', () => {
   const dir = tempDir();
   const root = join(dir, 'mlruns');

@@ -25,6 +25,8 @@ export interface MlflowExperiment {
 export interface MlflowRun {
   dir: string;
   runId: string;
+  /** The experiment its meta.yaml names (null: none named). */
+  experimentId: string | null;
   runName: string;
   /** RunStatus: RUNNING, SCHEDULED, FINISHED, FAILED or KILLED. */
   status: string;
@@ -125,6 +127,7 @@ export function readRun(dir: string): MlflowRun {
   return {
     dir,
     runId: String(meta.run_id ?? meta.run_uuid ?? dir.split(sep).pop()),
+    experimentId: meta.experiment_id === undefined || meta.experiment_id === null ? null : String(meta.experiment_id),
     runName: String(meta.run_name ?? ''),
     status: RUN_STATUS[rawStatus] ?? rawStatus.toUpperCase(),
     startTime: millis(meta.start_time),

@@ -107,6 +107,9 @@ export class MlflowStore {
       const known = this.known(dir, run.runId);
       if (run.deleted) {
         summary.skip('deleted run');
+      } else if (run.experimentId !== null && run.experimentId !== experiment.id) {
+        // MLflow's file store ignores such a run too ("Wrong experiment ID recorded for run").
+        summary.skip("run whose meta.yaml names another experiment than its folder's");
       } else {
         const project = this.projectId(this.project || experiment.name, experiment.id);
         const before = bytesDone;
