@@ -192,6 +192,35 @@ test('a watched store imports again only the runs whose folders changed', () => 
   assert.equal(summary.tasksUpdated, 1);
 });
 
+test('a watched run whose metrics grow does not store its unchanged artifacts again; a changed one is stored anew', () => {
+  const dir = tempDir();
+  const root = join(dir, 'mlruns');
+  cpSync(MLRUNS, root, { recursive: true });
+  const { repos } = openRepositories(join(dir, 'c.db'));
+  const filesDir = join(dir, 'files');
+  const store = new MlflowStore({ repos, filesDir }, root);
+  store.pass(new ImportSummary(), {});
+  const adam = byName(repos)['adam-lr-0.001'];
+  const stored = join(filesDir, 'mlflow', adam.id!, 'artifacts', 'model', 'requirements.txt');
+  const written = statSync(stored).mtimeMs;
+  // Stored files written now get a later time than the first pass's.
+  const until = Date.now() + 30;
+  while (Date.now() < until);
+  appendFileSync(join(root, '1', ADAM, 'metrics', 'accuracy'), '1767229300000 0.97 20\n');
+  assert.equal(store.pass(new ImportSummary(), {}), 1);
+  assert.equal(statSync(stored).mtimeMs, written);
+  const artifact = () =>
+    (JSON.parse(repos.tasks.rows([adam.id!], ['execution'])[0].execution!).artifacts as { key: string; hash: string }[]).find(
+      (a) => a.key === 'model/requirements.txt',
+    )!;
+  const before = artifact();
+  assert.ok(before.hash);
+  writeFileSync(join(root, '1', ADAM, 'artifacts', 'model', 'requirements.txt'), 'torch==2.4.0\n');
+  assert.equal(store.pass(new ImportSummary(), {}), 1);
+  assert.equal(readFileSync(stored, 'utf8'), 'torch==2.4.0\n');
+  assert.notEqual(artifact().hash, before.hash);
+});
+
 test('importing a run again updates its task in place: params, tags, note, status and appended steps', () => {
   const dir = tempDir();
   const root = join(dir, 'mlruns');

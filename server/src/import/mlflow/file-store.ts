@@ -41,7 +41,7 @@ export interface MlflowRun {
   /** The folder of the run's artifacts: `<run>/artifacts`, or where meta.yaml's artifact_uri points on this machine. */
   artifactsDir: string;
   /** Artifact paths relative to artifactsDir, with their sizes. */
-  artifacts: { path: string; size: number }[];
+  artifacts: { path: string; size: number; mtimeMs: number }[];
 }
 
 export interface MetricPoint {
@@ -96,14 +96,17 @@ function experimentsIn(folder: string, trashed: boolean): MlflowExperiment[] {
 }
 
 /** Files under a folder, as paths relative to it with `/`, sorted. */
-function filesUnder(dir: string): { path: string; size: number }[] {
+function filesUnder(dir: string): { path: string; size: number; mtimeMs: number }[] {
   if (!existsSync(dir)) return [];
-  const out: { path: string; size: number }[] = [];
+  const out: { path: string; size: number; mtimeMs: number }[] = [];
   const walk = (d: string) => {
     for (const e of readdirSync(d, { withFileTypes: true })) {
       const full = join(d, e.name);
       if (e.isDirectory()) walk(full);
-      else if (e.isFile()) out.push({ path: relative(dir, full).split(sep).join('/'), size: statSync(full).size });
+      else if (e.isFile()) {
+        const { size, mtimeMs } = statSync(full);
+        out.push({ path: relative(dir, full).split(sep).join('/'), size, mtimeMs });
+      }
     }
   };
   walk(dir);

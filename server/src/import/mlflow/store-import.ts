@@ -38,6 +38,13 @@ export interface StorePassOptions {
 }
 
 /** A run of the store as this importer knows it. */
+interface StoredArtifact {
+  size: number;
+  mtimeMs: number;
+  uri: string;
+  hash: string;
+}
+
 interface KnownRun {
   /** Its files' sizes and times when it was last imported. */
   signature: string;
@@ -47,6 +54,8 @@ interface KnownRun {
    * and the iteration its last point was given (see `iterationOf`).
    */
   offsets: Map<string, { bytes: number; iteration: number }>;
+  /** Artifacts stored by an earlier pass, by path: one whose size and time are the same is not read and stored again. */
+  artifacts: Map<string, StoredArtifact>;
 }
 
 /**
@@ -133,7 +142,7 @@ export class MlflowStore {
     let known = this.runs.get(dir);
     if (!known) {
       const staging = new RunStaging(stableId('mlflow', runId), 'mlflow');
-      this.runs.set(dir, (known = { signature: '', staging, offsets: new Map() }));
+      this.runs.set(dir, (known = { signature: '', staging, offsets: new Map(), artifacts: new Map() }));
     }
     return known;
   }
@@ -231,7 +240,7 @@ export class MlflowStore {
     const last = Math.max(start, end ?? 0, lastMetricTs);
     const fields = this.taskFields(run, project, start, end, last);
     // Artifacts are files (stored before the task that lists them is published).
-    fields.execution = { artifacts: this.artifacts(run, task, end ?? last, summary) };
+    fields.execution = { artifacts: this.artifacts(run, task, end ?? last, summary, known.artifacts) };
     const created = staging.publish(target, () => {
       const outcome = upsertTask(target, task, fields);
       target.repos.tasks.touch(task, writer.lastIteration, iso(last));
@@ -309,16 +318,31 @@ export class MlflowStore {
     return script;
   }
 
-  private artifacts(run: MlflowRun, task: string, timestamp: number, summary: ImportSummary): object[] {
+  /**
+   * The run's artifacts as task artifacts, each file up to MAX_COPIED_BYTES stored in the files
+   * folder. `stored`: what earlier passes stored (a watched run's metrics change often, its
+   * artifacts seldom: an unchanged file is not read, hashed and written again).
+   */
+  private artifacts(
+    run: MlflowRun,
+    task: string,
+    timestamp: number,
+    summary: ImportSummary,
+    stored: Map<string, StoredArtifact>,
+  ): object[] {
     return run.artifacts.map((artifact) => {
       const source = join(run.artifactsDir, artifact.path);
       let uri = `file://${source}`;
       let hash = '';
-      if (artifact.size <= MAX_COPIED_BYTES) {
+      const earlier = stored.get(artifact.path);
+      if (earlier && earlier.size === artifact.size && earlier.mtimeMs === artifact.mtimeMs) {
+        ({ uri, hash } = earlier);
+      } else if (artifact.size <= MAX_COPIED_BYTES) {
         const bytes = readFileSync(source);
         hash = createHash('sha256').update(bytes).digest('hex');
         try {
           uri = storeFile(this.target, `mlflow/${task}/artifacts/${artifact.path}`, bytes);
+          stored.set(artifact.path, { size: artifact.size, mtimeMs: artifact.mtimeMs, uri, hash });
         } catch (error) {
           // A name the files folder refuses (resolveStoragePath): listed with its path in the store.
           summary.problems.push(`${source}: not copied (${(error as Error).message})`);
