@@ -24,6 +24,7 @@ import { repairedAppUrl } from './web/undecodable-url';
 import { registerRequestGuard } from './web/request-guard';
 import { parseBasePath } from './web/base-path';
 import { registerSecurityHeaders } from './web/security-headers';
+import { isIP } from 'node:net';
 
 export interface AppOptions {
   dbPath: string;
@@ -65,6 +66,33 @@ export interface AppOptions {
    * that is faster than JSON.stringify, 'all' with every one (tests and benches), false with none.
    */
   responseSchemas?: ResponseSchemas;
+  /**
+   * Proxies whose X-Forwarded-For names the client (Fastify's trustProxy: true, or their
+   * addresses). Behind a reverse proxy the sign-in limit then counts each client's address,
+   * not the proxy's. Default: none.
+   */
+  trustProxy?: TrustProxy;
+}
+
+export type TrustProxy = boolean | string;
+
+/** `--trust-proxy`: true (any), false, or proxy addresses and CIDR ranges separated by commas. */
+export function parseTrustProxy(value: string): TrustProxy {
+  const text = value.trim();
+  if (text === '' || text === 'false') return false;
+  if (text === 'true') return true;
+  const entries = text.split(',').map((entry) => entry.trim());
+  const isAddress = (entry: string) => {
+    const [address, prefix, ...rest] = entry.split('/');
+    const kind = isIP(address);
+    const bits = kind === 4 ? 32 : 128;
+    return kind !== 0 && !rest.length && (prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= bits));
+  };
+  const wrong = entries.filter((entry) => !isAddress(entry) && !['loopback', 'linklocal', 'uniquelocal'].includes(entry));
+  if (wrong.length || entries.some((entry) => !entry)) {
+    throw new Error(`--trust-proxy must be true or the proxies' addresses (e.g. 127.0.0.1,10.0.0.0/8), got ${JSON.stringify(value)}`);
+  }
+  return entries.join(',');
 }
 
 export const DEFAULT_APP_DIR = resolve(__dirname, '../../dist/compare-tasks/browser');
@@ -98,6 +126,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ? loggerOptions(options.logger) : false,
     bodyLimit: BATCH_BODY_LIMIT,
+    trustProxy: options.trustProxy ?? false,
     // A link to the app that does not decode is sent to its readable form (the app explains it);
     // any other URL that does not decode (e.g. overlong UTF-8) is answered with the envelope too.
     frameworkErrors: (error, request, reply) => {

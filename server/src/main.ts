@@ -2,6 +2,7 @@
  * npm run serve -- [--db FILE] [--files DIR] [--host H] [--port N] [--no-demo] [--frame-ancestors "ORIGINS"]
  *   [--keys FILE] [--insecure-no-auth] [--allowed-hosts "NAMES"] [--max-file-size SIZE]
  *   [--base-path /compare/] [--plain-clearml] [--max-queue N] [--durability full|normal]
+ *   [--trust-proxy ADDRESSES]
  *
  * On any address other than loopback the server needs access keys (COMPARE_API_KEYS="key:secret,..."
  * or --keys FILE with one key:secret a line) and refuses to start without them, unless
@@ -14,11 +15,14 @@
  *
  * --durability full (the default) syncs every acknowledged write to disk; normal is faster but may
  * lose the last acknowledged writes on a power loss or OS crash (not on a killed server).
+ *
+ * --trust-proxy (COMPARE_TRUST_PROXY): the reverse proxies whose X-Forwarded-For names the client
+ * (their addresses, or true for any), so that the sign-in limit counts each client.
  */
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildApp } from './app';
+import { buildApp, parseTrustProxy } from './app';
 import { DEFAULT_DURABILITY, DURABILITIES, type Durability } from './db/database';
 import { sdkSettingsText } from './sdk-settings';
 import { isLoopbackHost, loadApiKeys } from './auth/keys';
@@ -49,6 +53,7 @@ async function main() {
       // The path the app is served under (the API stays at /api, files at /files).
       'base-path': { type: 'string', default: process.env.COMPARE_BASE_PATH ?? '/' },
       'max-queue': { type: 'string', default: process.env.COMPARE_MAX_QUEUE ?? String(DEFAULT_MAX_QUEUE) },
+      'trust-proxy': { type: 'string', default: process.env.COMPARE_TRUST_PROXY ?? '' },
     },
   });
   const port = Number(values.port);
@@ -88,6 +93,7 @@ async function main() {
     plainClearml: values['plain-clearml'],
     maxQueue,
     durability,
+    trustProxy: parseTrustProxy(values['trust-proxy']!),
   });
   await app.listen({ host: values.host, port });
   const address = app.server.address();

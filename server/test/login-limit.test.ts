@@ -2,6 +2,7 @@
 // key, answered 429 with Retry-After, and a client with the right secret is not held by another's.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { parseTrustProxy } from '../src/app';
 import { LoginLimit } from '../src/auth/login-limit';
 import { startServer } from './helpers';
 
@@ -96,4 +97,45 @@ test('memory stays bounded under guesses from many addresses and unknown keys', 
   for (let i = 0; i < 9; i++) limit.failed('10.0.117.47', 'x');
   assert.throws(() => limit.assertAllowed('10.0.117.47', 'x'), /Too many failed sign-ins/);
   console.log(`30,000 addresses with unknown keys: ${internals.byAddress.size} addresses kept, ${internals.byKey.size} keys`);
+});
+
+test('behind a reverse proxy named by --trust-proxy, each client is counted by its own address', async (t) => {
+  const wrongTenTimes = async (login: (secret: string, client: string) => Promise<{ statusCode: number }>) => {
+    for (let i = 0; i < 10; i++) assert.equal((await login(`guess-${i}`, '203.0.113.7')).statusCode, 401);
+  };
+  const through =
+    (server: Awaited<ReturnType<typeof startServer>>) =>
+    (secret: string, client: string, remoteAddress = '127.0.0.1') =>
+      server.app.inject({
+        method: 'POST',
+        url: '/api/auth.login',
+        payload: {},
+        headers: { authorization: basic(ACCESS, secret), 'x-forwarded-for': client },
+        remoteAddress,
+      });
+  // Without it every client is the proxy: one client's guesses hold the others.
+  const plain = await startServer({ apiKeys: keys });
+  t.after(() => plain.close());
+  await wrongTenTimes(through(plain));
+  assert.equal((await through(plain)(SECRET, '198.51.100.2')).statusCode, 429);
+
+  const proxied = await startServer({ apiKeys: keys, trustProxy: parseTrustProxy('127.0.0.1') });
+  t.after(() => proxied.close());
+  const login = through(proxied);
+  await wrongTenTimes(login);
+  assert.equal((await login(SECRET, '203.0.113.7')).statusCode, 429, 'the guessing client waits');
+  assert.equal((await login(SECRET, '198.51.100.2')).statusCode, 200, 'another client behind the proxy does not');
+  // A client that is not the proxy cannot choose its address by sending the header itself.
+  for (let i = 0; i < 10; i++) assert.equal((await login(`guess-${i}`, `192.0.2.${i}`, '10.9.9.9')).statusCode, 401);
+  assert.equal((await login(SECRET, '192.0.2.200', '10.9.9.9')).statusCode, 429);
+});
+
+test('--trust-proxy values: true, addresses and ranges; anything else is refused with the option named', () => {
+  assert.equal(parseTrustProxy(''), false);
+  assert.equal(parseTrustProxy('true'), true);
+  assert.throws(() => parseTrustProxy('2'), /--trust-proxy/);
+  assert.equal(parseTrustProxy('127.0.0.1, 10.0.0.0/8,::1'), '127.0.0.1,10.0.0.0/8,::1');
+  assert.equal(parseTrustProxy('loopback'), 'loopback');
+  assert.throws(() => parseTrustProxy('nginx.local'), /--trust-proxy must be true or the proxies' addresses/);
+  assert.throws(() => parseTrustProxy('127.0.0.1,,'), /--trust-proxy/);
 });
