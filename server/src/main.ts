@@ -22,7 +22,8 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildApp, parseTrustProxy } from './app';
+import { buildApp } from './app';
+import { parseTrustProxy } from './web/trust-proxy';
 import { DEFAULT_DURABILITY, DURABILITIES, type Durability } from './db/database';
 import { sdkSettingsText } from './sdk-settings';
 import { isLoopbackHost, loadApiKeys } from './auth/keys';

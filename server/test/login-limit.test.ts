@@ -2,7 +2,7 @@
 // key, answered 429 with Retry-After, and a client with the right secret is not held by another's.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { parseTrustProxy } from '../src/app';
+import { parseTrustProxy } from '../src/web/trust-proxy';
 import { LoginLimit } from '../src/auth/login-limit';
 import { startServer } from './helpers';
 
