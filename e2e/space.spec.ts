@@ -152,6 +152,8 @@ test.describe('at 1280×800', () => {
     );
     // The strip draws the headers in view (and a few past them).
     await expect(page.getByTestId('task-name').nth(5)).toBeVisible();
+    // A name can be shown before its task's fields (tags among them) have come back.
+    await expect.poll(() => page.locator('.tags').count()).toBeGreaterThan(6);
     const headers = await page.locator('.tags').evaluateAll((lists) =>
       lists.map((list) => {
         const box = list.getBoundingClientRect();
