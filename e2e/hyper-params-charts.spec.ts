@@ -437,10 +437,14 @@ test.describe('hyperparameters: scatter', () => {
     await page.getByRole('combobox', { name: 'Colour points by' }).selectOption({ label: 'Args/optimizer' });
     await expect.poll(async () => ((await traces()) ?? []).map((t) => t.name).sort()).toEqual(['adam', 'adamw', 'sgd']);
 
-    // Hovering a point shows the tooltip with the extra fields.
+    // Hovering a point shows the tooltip with the extra fields. (A redraw after the colour change
+    // can land after the pointer arrived and clear the label: move again until it is shown.)
     const point = page.getByTestId('scatter').locator('.scatterlayer .point').first();
-    await point.hover({ force: true });
-    await expect(page.locator('.hoverlayer')).toContainText('Args/batch_size');
+    await expect(async () => {
+      await page.mouse.move(0, 0);
+      await point.hover({ force: true });
+      await expect(page.locator('.hoverlayer')).toContainText('Args/batch_size', { timeout: 2_000 });
+    }).toPass({ timeout: 20_000 });
 
     await point.click({ force: true });
     await expect(page.getByTestId('scatter-selected')).toBeVisible();
