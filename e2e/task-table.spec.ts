@@ -104,7 +104,9 @@ test.describe('task table', () => {
     { width: 1280, height: 800 },
     { width: 1920, height: 1080 },
   ]) {
-    test(`at ${viewport.width}×${viewport.height} the demo users' names are shown whole in the User column`, async ({ page }) => {
+    test(`at ${viewport.width}×${viewport.height} the demo users' names are shown whole in the User column; Name is the widest column`, async ({
+      page,
+    }) => {
       await page.setViewportSize(viewport);
       await page.goto('/tasks');
       await expect(row(page, DEMO.baseline)).toBeVisible();
@@ -118,6 +120,12 @@ test.describe('task table', () => {
       );
       expect(users.filter((u) => u.text).length).toBeGreaterThan(5);
       expect(users.filter((u) => u.cut).map((u) => u.text)).toEqual([]);
+      // The name is what tells tasks apart: the other columns take what they need, Name the rest.
+      const widths = await page
+        .getByRole('columnheader')
+        .evaluateAll((headers) => headers.map((h) => ({ name: h.textContent!.trim(), width: h.getBoundingClientRect().width })));
+      const name = widths.find((w) => w.name.startsWith('Name'))!;
+      for (const other of widths.filter((w) => w !== name)) expect(name.width, other.name).toBeGreaterThan(other.width + 40);
     });
   }
 });
