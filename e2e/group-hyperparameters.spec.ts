@@ -75,6 +75,43 @@ test.describe('grouped Hyperparameters charts', () => {
     await expect(page.getByTestId('parcoords').getByTestId('pc-line')).toHaveCount(2);
   });
 
+  test('group names are shown whole in the charts’ legends (three of Seed study’s four end alike), named as groups', async ({ page }) => {
+    const configs = ['base', 'label smoothing', 'no warmup', '8 workers'];
+    const ids = (
+      await Promise.all(
+        configs.map((config) =>
+          taskIds(
+            page.request,
+            [1, 2, 3].map((seed) => `seed study ${config} seed=${seed}`),
+          ),
+        ),
+      )
+    ).flat();
+    for (const view of ['hyper-params/graph', 'hyper-params/scatter']) {
+      await page.goto(compareUrl(ids, view, 'groupby=all'));
+      const legend = page.getByRole('list', { name: 'Groups in the chart' });
+      const entries = legend.getByTestId('legend-task');
+      await expect(entries).toHaveCount(4, LOADED);
+      const names = await entries.evaluateAll((buttons) => buttons.map((b) => b.getAttribute('aria-label') ?? ''));
+      expect(names.filter((name) => name.endsWith('warmup_steps=500 (n=3)'))).toHaveLength(3);
+      for (const [i, name] of names.entries()) {
+        // Every value of the group is in view: the name is written out whole, on as many lines as it takes.
+        await expect(entries.nth(i)).toHaveText(name);
+        const fits = await entries
+          .nth(i)
+          .locator('.name')
+          .evaluate(
+            (el) =>
+              el.scrollWidth <= el.clientWidth + 1 &&
+              el.getBoundingClientRect().right <= el.closest('ul')!.getBoundingClientRect().right + 1,
+          );
+        expect(fits, name).toBe(true);
+      }
+    }
+    await page.goto(compareUrl(ids, 'hyper-params/graph', 'groupby=all'));
+    await expect(page.getByTestId('passing')).toContainText('Groups in the chart (4 of 4)', LOADED);
+  });
+
   test('the scatter’s embed keeps the grouping: the copied link draws a point per group', async ({ page, context }) => {
     const ids = await taskIds(page.request, [DEMO.baseline, ...SEEDS]);
     await page.goto(compareUrl(ids, 'hyper-params/scatter', 'groupby=all'));

@@ -32,6 +32,7 @@ export class HyperparametersGraphTab {
   protected readonly loading = this.data.loading;
   protected readonly error = this.data.error;
   private readonly groups = this.store.selectSignal(selectTaskGroups);
+  protected readonly grouped = computed(() => !!this.groups());
   /** Grouped runs: a line per group through its tasks' means (see the Group by control). */
   protected readonly tasks = computed(() => {
     const groups = this.groups();

@@ -14,14 +14,15 @@ export interface LegendTask {
 /**
  * The chart's task legend: hover highlights a task, click hides or shows it. A name wider than the
  * legend is cut in the middle (the end, where names of one sweep differ, stays; the whole name is
- * its tooltip).
+ * its tooltip). A group's name (`lr=0.03, optimizer=sgd (n=5)`) wraps instead: any of its values
+ * may be the one that tells it from the others.
  */
 @Component({
   selector: 'app-task-legend',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [TaskSwatch, MiddleEllipsis],
   template: `
-    <ul role="list" aria-label="Tasks in the chart">
+    <ul role="list" [attr.aria-label]="groups() ? 'Groups in the chart' : 'Tasks in the chart'">
       @for (t of tasks(); track t.id) {
         <li>
           <button
@@ -38,11 +39,12 @@ export interface LegendTask {
             (blur)="highlight.emit(null)"
             (click)="taskToggled.emit(t.id)"
           >
-            <app-task-swatch
-              [color]="t.color"
-              [dash]="t.dash"
-              [symbol]="markers() ? (t.symbol ?? 'circle') : undefined"
-            /><app-middle-ellipsis class="name" [text]="t.displayName" />
+            <app-task-swatch [color]="t.color" [dash]="t.dash" [symbol]="markers() ? (t.symbol ?? 'circle') : undefined" />
+            @if (groups()) {
+              <span class="name wrap">{{ t.displayName }}</span>
+            } @else {
+              <app-middle-ellipsis class="name" [text]="t.displayName" />
+            }
           </button>
         </li>
       }
@@ -85,6 +87,14 @@ export interface LegendTask {
     .name {
       flex: 0 1 auto;
     }
+    .wrap {
+      min-width: 0;
+      white-space: normal;
+      overflow-wrap: anywhere;
+    }
+    li + li:has(.wrap) {
+      margin-top: 2px;
+    }
   `,
 })
 export class TaskLegend {
@@ -92,6 +102,8 @@ export class TaskLegend {
   readonly hidden = input<string[]>([]);
   /** A chart of points: each name's swatch is its task's marker (past the palette, a shape of its own). */
   readonly markers = input(false);
+  /** The entries are groups of tasks: their names wrap, and the list is named for groups. */
+  readonly groups = input(false);
   readonly highlight = output<string | null>();
   readonly taskToggled = output<string>();
   protected readonly hiddenSet = computed(() => new Set(this.hidden()));
