@@ -62,6 +62,26 @@ test.describe('app shell', () => {
     expect(builds(await scripts())).toEqual(['basic']);
   });
 
+  test('the app’s code and Plotly come compressed, and run', async ({ page, request }) => {
+    const scripts: { url: string; encoding: string | null }[] = [];
+    page.on('response', async (response) => {
+      if (response.request().resourceType() === 'script')
+        scripts.push({ url: response.url(), encoding: await response.headerValue('content-encoding') });
+    });
+    const ids = await taskIds(request, [DEMO.best, DEMO.baseline]);
+    await page.goto(compareUrl(ids, 'scalars/graph'));
+    await expect(page.locator('app-plot .main-svg').first()).toBeVisible();
+    await expect.poll(() => scripts.some((s) => s.url.includes('/plotly/'))).toBe(true);
+    expect(scripts.length).toBeGreaterThan(5);
+    // Chromium asks for gzip, deflate, br and zstd: every script of 1 KB or more comes as brotli.
+    const sizes = await Promise.all(
+      scripts.map(async (s) => (await request.get(s.url, { headers: { 'accept-encoding': 'identity' } })).body()),
+    );
+    const large = scripts.filter((_, i) => sizes[i].length >= 1024);
+    expect(large.length).toBeGreaterThan(5);
+    expect(large.filter((s) => s.encoding !== 'br').map((s) => s.url)).toEqual([]);
+  });
+
   test("a link's page finds its code preloaded: no script it runs first was missing from index.html", async ({ page, request }) => {
     const ids = await taskIds(request, [DEMO.best, DEMO.baseline]);
     // Each page with what it draws first: scripts asked for before that was drawn must have been

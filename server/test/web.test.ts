@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { acceptsEncoding } from '../src/web/app-routes';
 import { parseBasePath } from '../src/web/base-path';
 import { repairedAppUrl } from '../src/web/undecodable-url';
 import { startServer, tempDir } from './helpers';
@@ -39,6 +42,95 @@ test('serves the built app with a fallback to index.html for app routes', async 
   const api = await server.app.inject({ method: 'GET', url: '/api/nothing.here' });
   assert.equal(api.statusCode, 404);
   assert.equal(api.json().meta.result_code, 404);
+});
+
+test('Accept-Encoding: a name or * with a q-value above 0 accepts; q=0 refuses', () => {
+  assert.equal(acceptsEncoding('gzip, deflate, br, zstd', 'br'), true);
+  assert.equal(acceptsEncoding('gzip, deflate', 'br'), false);
+  assert.equal(acceptsEncoding('br;q=0, gzip;q=0.5', 'br'), false);
+  assert.equal(acceptsEncoding('br;q=0, gzip;q=0.5', 'gzip'), true);
+  assert.equal(acceptsEncoding('*', 'gzip'), true);
+  assert.equal(acceptsEncoding('*, gzip;q=0', 'gzip'), false);
+  assert.equal(acceptsEncoding('GZip ; Q=1', 'gzip'), true);
+  assert.equal(acceptsEncoding(undefined, 'gzip'), false);
+  assert.equal(acceptsEncoding('identity', 'gzip'), false);
+});
+
+test("the build's compressed copies (npm run build) go to browsers that accept them, under the original type", async (t) => {
+  const appDir = tempDir();
+  writeFileSync(join(appDir, 'index.html'), '<html>app shell</html>');
+  mkdirSync(join(appDir, 'plotly'));
+  const code = `console.log(${JSON.stringify('plot '.repeat(2000))});\n`;
+  writeFileSync(join(appDir, 'chunk-Q4VG3M2Y.js'), code);
+  writeFileSync(join(appDir, 'plotly', 'plotly.min.js'), code);
+  writeFileSync(join(appDir, 'styles-ABCDEFGH.css'), `body { color: red; }\n`.repeat(200));
+  writeFileSync(join(appDir, 'tiny.js'), 'x');
+  writeFileSync(join(appDir, 'media-ABCDEFGH.woff2'), Buffer.alloc(4096, 7));
+  execFileSync(process.execPath, [join(__dirname, '../../scripts/precompress.mjs'), appDir]);
+  // Text files of 1 KB and more get both copies; small files and compressed formats none.
+  for (const file of ['chunk-Q4VG3M2Y.js', 'plotly/plotly.min.js', 'styles-ABCDEFGH.css']) {
+    assert.deepEqual(brotliDecompressSync(readFileSync(join(appDir, file + '.br'))), readFileSync(join(appDir, file)), file);
+    assert.deepEqual(gunzipSync(readFileSync(join(appDir, file + '.gz'))), readFileSync(join(appDir, file)), file);
+  }
+  for (const file of ['tiny.js', 'media-ABCDEFGH.woff2']) assert.equal(existsSync(join(appDir, file + '.gz')), false, file);
+
+  const server = await startServer({ appDir });
+  t.after(async () => {
+    await server.close();
+    rmSync(appDir, { recursive: true, force: true });
+  });
+  const get = (url: string, encoding?: string) =>
+    server.app.inject({ method: 'GET', url, headers: encoding === undefined ? {} : { 'accept-encoding': encoding } });
+
+  const br = await get('/chunk-Q4VG3M2Y.js', 'gzip, deflate, br, zstd');
+  assert.equal(br.statusCode, 200);
+  assert.equal(br.headers['content-encoding'], 'br');
+  assert.match(String(br.headers['content-type']), /^application\/javascript/);
+  assert.match(String(br.headers['vary']), /Accept-Encoding/);
+  assert.equal(br.headers['cache-control'], 'public, max-age=31536000, immutable');
+  assert.equal(Number(br.headers['content-length']), br.rawPayload.length);
+  assert.ok(br.rawPayload.length < code.length / 4);
+  assert.equal(brotliDecompressSync(br.rawPayload).toString(), code);
+
+  const gz = await get('/plotly/plotly.min.js', 'gzip, deflate');
+  assert.equal(gz.headers['content-encoding'], 'gzip');
+  assert.match(String(gz.headers['content-type']), /^application\/javascript/);
+  assert.equal(gz.headers['cache-control'], 'public, max-age=0');
+  assert.equal(gunzipSync(gz.rawPayload).toString(), code);
+  const css = await get('/styles-ABCDEFGH.css', 'br');
+  assert.match(String(css.headers['content-type']), /^text\/css/);
+  assert.equal(css.headers['content-encoding'], 'br');
+
+  // No encoding accepted (or refused with q=0): the file as it is, still marked as varying.
+  for (const encoding of [undefined, 'identity', 'br;q=0, gzip;q=0']) {
+    const plain = await get('/chunk-Q4VG3M2Y.js', encoding);
+    assert.equal(plain.headers['content-encoding'], undefined, String(encoding));
+    assert.equal(plain.body, code);
+    assert.match(String(plain.headers['vary']), /Accept-Encoding/);
+  }
+  // A revalidated copy answers 304 to its own ETag.
+  const again = await server.app.inject({
+    method: 'GET',
+    url: '/plotly/plotly.min.js',
+    headers: { 'accept-encoding': 'gzip', 'if-none-match': String(gz.headers['etag']) },
+  });
+  assert.equal(again.statusCode, 304);
+  // A file without copies is sent as it is, with no Vary.
+  const tiny = await get('/tiny.js', 'br, gzip');
+  assert.equal(tiny.body, 'x');
+  assert.equal(tiny.headers['content-encoding'], undefined);
+  assert.equal(tiny.headers['vary'], undefined);
+  // index.html is written for each request, uncompressed.
+  assert.equal((await get('/', 'br')).headers['content-encoding'], undefined);
+
+  // A copy older than its file (left by an earlier build) is never sent.
+  writeFileSync(join(appDir, 'plotly', 'plotly.min.js'), 'console.log("rebuilt")');
+  const past = new Date(Date.now() - 60_000);
+  utimesSync(join(appDir, 'plotly', 'plotly.min.js.br'), past, past);
+  utimesSync(join(appDir, 'plotly', 'plotly.min.js.gz'), past, past);
+  const stale = await get('/plotly/plotly.min.js', 'br, gzip');
+  assert.equal(stale.headers['content-encoding'], undefined);
+  assert.equal(stale.body, 'console.log("rebuilt")');
 });
 
 test('without a built app, / says how to build it', async (t) => {

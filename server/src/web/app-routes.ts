@@ -24,6 +24,51 @@ function isFile(path: string): boolean {
 /** Build outputs named by their content (`chunk-ABCD1234.js`): a changed file gets a new name. */
 const CONTENT_NAMED = /-[A-Z0-9]{8}\.(?:js|css|woff2?|ttf|png|svg)$/;
 
+/** The types of the files `scripts/precompress.mjs` gives compressed copies (a copy is sent under its original's type). */
+const COMPRESSED_TYPES: Record<string, string> = {
+  js: 'application/javascript; charset=utf-8',
+  mjs: 'application/javascript; charset=utf-8',
+  css: 'text/css; charset=utf-8',
+  json: 'application/json; charset=utf-8',
+  map: 'application/json; charset=utf-8',
+  svg: 'image/svg+xml',
+  ttf: 'font/ttf',
+  txt: 'text/plain; charset=utf-8',
+  webmanifest: 'application/manifest+json',
+};
+/** In the order they are preferred: brotli is the smaller. */
+const ENCODINGS = [
+  ['br', '.br'],
+  ['gzip', '.gz'],
+] as const;
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** A built file with compressed copies: the type to send and the encoding chosen (none: the file as it is). */
+    appFileEncoding?: { type: string; encoding: string | null };
+  }
+}
+
+/** Whether an `Accept-Encoding` header accepts `encoding` (by name or `*`, with a q-value above 0). */
+export function acceptsEncoding(header: string | string[] | undefined, encoding: string): boolean {
+  const weights = new Map<string, number>();
+  for (const part of (Array.isArray(header) ? header.join(',') : (header ?? '')).split(',')) {
+    const [name, ...params] = part.split(';').map((p) => p.trim().toLowerCase());
+    if (!name) continue;
+    const q = params.find((p) => p.startsWith('q='));
+    weights.set(name, q === undefined ? 1 : Number(q.slice(2)) || 0);
+  }
+  return (weights.get(encoding) ?? weights.get('*') ?? 0) > 0;
+}
+
+function modifiedMs(path: string): number | null {
+  try {
+    return statSync(path).mtimeMs;
+  } catch {
+    return null;
+  }
+}
+
 /**
  * Serves the built app from `appDir` under `basePath` (default `/`): its files as they are, and
  * index.html for any other GET below the base path (the app's router takes it from there); /api and
@@ -31,12 +76,51 @@ const CONTENT_NAMED = /-[A-Z0-9]{8}\.(?:js|css|woff2?|ttf|png|svg)$/;
  * redirect to it, and other paths are not found. Files named by their content are cached for a
  * year without asking again; index.html, config.json and the rest are revalidated. index.html comes
  * with `<base href>` set to the base path (any build serves under any path) and preload tags for the
- * code of the page its URL opens (route-preload.ts).
+ * code of the page its URL opens (route-preload.ts). A file with compressed copies beside it
+ * (`.br`, `.gz`: scripts/precompress.mjs, run by `npm run build`) is sent as the copy the request
+ * accepts.
  */
 export function appRoutes(app: FastifyInstance, appDir: string | null, basePath = '/') {
   const root = appDir ? resolve(appDir) : null;
   const built = root !== null && existsSync(resolve(root, 'index.html'));
   const indexPage = built ? createIndexPage(root!, basePath) : null;
+
+  /**
+   * The file to send for `file`: its compressed copy in the best encoding the request accepts, if
+   * the build has one at least as new as the file (a copy left by an earlier build is never sent).
+   */
+  function chooseEncoding(request: FastifyRequest, file: string): string {
+    const type = COMPRESSED_TYPES[file.slice(file.lastIndexOf('.') + 1)];
+    if (!type) return file;
+    const original = modifiedMs(resolve(root!, file));
+    let copies = false;
+    for (const [encoding, ext] of ENCODINGS) {
+      const copy = modifiedMs(resolve(root!, file + ext));
+      if (copy === null || original === null || copy < original) continue;
+      copies = true;
+      if (acceptsEncoding(request.headers['accept-encoding'], encoding)) {
+        request.appFileEncoding = { type, encoding };
+        return file + ext;
+      }
+    }
+    if (copies) request.appFileEncoding = { type, encoding: null };
+    return file;
+  }
+
+  // A compressed copy goes out under its original's type; the answer varies with Accept-Encoding
+  // wherever a copy exists, so a shared cache does not hand one client's encoding to another.
+  app.addHook('onSend', async (request, reply, payload) => {
+    const chosen = request.appFileEncoding;
+    if (chosen && reply.statusCode < 400) {
+      const vary = reply.getHeader('vary');
+      reply.header('vary', vary ? `${String(vary)}, Accept-Encoding` : 'Accept-Encoding');
+      if (chosen.encoding) {
+        reply.header('content-type', chosen.type);
+        reply.header('content-encoding', chosen.encoding);
+      }
+    }
+    return payload;
+  });
 
   app.setNotFoundHandler((request: FastifyRequest, reply: FastifyReply) => {
     const path = request.url.split('?')[0];
@@ -62,9 +146,10 @@ export function appRoutes(app: FastifyInstance, appDir: string | null, basePath 
     } catch {
       // a malformed escape: fall back to the app
     }
-    if (CONTENT_NAMED.test(file)) return reply.sendFile(file, root!, { maxAge: '365d', immutable: true });
     // index.html names the current build's files: always checked, so a new build is picked up at once.
     if (file === 'index.html') return reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(indexPage!(appPath));
-    return reply.sendFile(file, root!);
+    const sent = chooseEncoding(request, file);
+    if (CONTENT_NAMED.test(file)) return reply.sendFile(sent, root!, { maxAge: '365d', immutable: true });
+    return reply.sendFile(sent, root!);
   });
 }
