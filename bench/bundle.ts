@@ -11,6 +11,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { brotliCompressSync, constants as zlib } from 'node:zlib';
 import { result } from './lib/result';
 import { ROOT } from './lib/server';
 
@@ -73,6 +74,12 @@ function main() {
     console.log(`stats.json: plotly.js is bundled into ${holders.join(', ') || 'nothing (its builds are run as they are)'}`);
   }
   result('bundle: initial JS (raw)', initialBytes / 1000, 'kB', 500);
+  // What a browser receives from the embedded server after `npm run build` (scripts/precompress.mjs, same settings).
+  const brotliBytes = initial.reduce(
+    (sum, f) => sum + brotliCompressSync(readFileSync(join(APP_DIR, f)), { params: { [zlib.BROTLI_PARAM_QUALITY]: 9 } }).length,
+    0,
+  );
+  console.log(`Initial JS as brotli (quality 9, as npm run build writes it): ${(brotliBytes / 1000).toFixed(0)} kB`);
   const plotlyOk = plotlyInitial.length === 0 && statsInitial.length === 0 && plotlyLazy.length > 0;
   console.log(
     `RESULT | bundle: Plotly only in lazy chunks | ${plotlyOk ? 'lazy only' : `initial: ${[...plotlyInitial, ...statsInitial].join(', ') || 'none'}; lazy: ${plotlyLazy.length}`} | lazy only | ${plotlyOk ? 'PASS' : 'FAIL'}`,

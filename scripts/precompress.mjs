@@ -7,7 +7,7 @@
  * folder. A copy is kept only where it saves at least a tenth; files under 1 KB and already
  * compressed formats (woff2, png) are left alone.
  */
-import { readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -60,6 +60,7 @@ export async function precompress(dir) {
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const dir = process.argv[2] ?? join(ROOT, 'dist/compare-tasks/browser');
-  const count = await precompress(dir);
-  console.log(`Compressed copies (.br, .gz) written for ${count} files in ${dir}`);
+  // A build with its own --output-path leaves the default folder as it was, or absent.
+  if (!existsSync(dir)) console.log(`No build in ${dir}: no compressed copies written`);
+  else console.log(`Compressed copies (.br, .gz) written for ${await precompress(dir)} files in ${dir}`);
 }
