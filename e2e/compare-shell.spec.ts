@@ -89,6 +89,14 @@ test.describe('compare page shell', () => {
     await expect(rows.nth(1)).toHaveAttribute('data-task-id', ids[1]);
     await expect(rows.nth(0).getByRole('checkbox')).toBeChecked();
     await dialog.getByRole('searchbox', { name: 'Search tasks by name or id' }).fill('wrn');
+    // The rows are kept by position: wait for the search's rows (under the two compared ones) before
+    // picking one, or the click could land on a row the answer is just giving to another task.
+    await expect
+      .poll(async () => {
+        const names = await rows.locator('td.name-cell').evaluateAll((cells) => cells.map((c) => c.getAttribute('aria-label') ?? ''));
+        return names.length > 2 && names.slice(2).every((name) => name.includes('wrn'));
+      })
+      .toBe(true);
     await pick(dialog.locator(`tr[data-task-id="${ids[2]}"]`).getByRole('checkbox'));
     await dialog.getByRole('button', { name: 'APPLY', exact: true }).click();
     await expect.poll(() => idsInUrl(page)).toEqual(ids);
