@@ -96,7 +96,12 @@ async function main() {
     durability,
     trustProxy: parseTrustProxy(values['trust-proxy']!),
   });
-  await app.listen({ host: values.host, port });
+  try {
+    await app.listen({ host: values.host, port });
+  } catch (error) {
+    await app.close().catch(() => undefined);
+    throw new Error(listenFailure(error, values.host!, port));
+  }
   const address = app.server.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;
   const host = values.host!.includes(':') ? `[${values.host}]` : values.host;
@@ -119,6 +124,21 @@ async function main() {
       );
     });
   }
+}
+
+/** Why the server could not listen, and what to do about it. */
+function listenFailure(error: unknown, host: string, port: number): string {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  const other = port === 8080 ? 8081 : port + 1;
+  if (code === 'EADDRINUSE')
+    return (
+      `Port ${port} on ${host} is already in use (another program, or this server started before). ` +
+      `Start on another port: PORT=${other} npm start, or npm run serve -- --port ${other}.`
+    );
+  if (code === 'EACCES') return `Port ${port} needs more rights than this user has: choose one above 1023 with --port (or PORT).`;
+  if (code === 'EADDRNOTAVAIL')
+    return `${host} is not an address of this machine: choose one of its addresses with --host, or 0.0.0.0 for all.`;
+  return error instanceof Error ? error.message : String(error);
 }
 
 main().catch((error) => {

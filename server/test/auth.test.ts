@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { isLoopbackHost, loadApiKeys, parseApiKeys } from '../src/auth/keys';
@@ -255,6 +256,18 @@ function runMain(args: string[], env: Record<string, string> = {}, until = /runn
     child.on('exit', (code) => resolveRun({ code, output }));
   });
 }
+
+test('a port already in use is named, with how to start on another, and the server exits', async (t) => {
+  const taken = createServer();
+  await new Promise<void>((listening) => taken.listen(0, '127.0.0.1', listening));
+  t.after(() => taken.close());
+  const port = (taken.address() as { port: number }).port;
+  const run = await runMain(['--port', String(port)]);
+  assert.equal(run.code, 1);
+  assert.match(run.output, new RegExp(`Port ${port} on 127\\.0\\.0\\.1 is already in use`));
+  assert.match(run.output, new RegExp(`PORT=${port + 1} npm start, or npm run serve -- --port ${port + 1}`));
+  assert.doesNotMatch(run.output, /running at/);
+});
 
 test('the server refuses a non-loopback address without keys, and never prints a secret', async () => {
   const refused = await runMain(['--host', '0.0.0.0']);
