@@ -108,6 +108,8 @@ test.describe('grouped Hyperparameters charts', () => {
         expect(fits, name).toBe(true);
       }
     }
+    // (The last view is the scatter.)
+    await expect(page.getByText('Click a point to highlight its group.')).toBeVisible();
     await page.goto(compareUrl(ids, 'hyper-params/graph', 'groupby=all'));
     await expect(page.getByTestId('passing')).toContainText('Groups in the chart (4 of 4)', LOADED);
   });
