@@ -54,6 +54,21 @@ test.describe('grouping repeated runs', () => {
     await expect(page.getByRole('menu').getByRole('list', { name: 'Groups' })).toHaveCount(0);
   });
 
+  test('on a page that is never idle, pointing at the inactive Group by brings the control', async ({ page }) => {
+    // The control loads when the page is idle: here it never is, so only the pointer can bring it.
+    await page.addInitScript(() => {
+      window.requestIdleCallback = () => 0;
+    });
+    const ids = await taskIds(page.request, [DEMO.baseline, DEMO.seed1]);
+    await page.goto(compareUrl(ids, 'scalars/values'));
+    const inactive = page.getByRole('button', { name: 'Group by', exact: true });
+    await expect(inactive).toBeDisabled(LOADED);
+    await expect(page.getByRole('button', { name: /Group by: none/ })).toHaveCount(0);
+    await inactive.hover({ force: true });
+    await page.getByRole('button', { name: /Group by: none/ }).click(LOADED);
+    await expect(page.getByRole('menu').getByRole('radio', { name: 'All hyperparameters except seeds' })).toBeVisible();
+  });
+
   test('a grouping link with a value of the wrong form falls back to no groups and says so', async ({ page }) => {
     const ids = await taskIds(page.request, [DEMO.baseline, DEMO.seed1]);
     await page.goto(compareUrl(ids, 'scalars/values', 'groupby=seeds'));
