@@ -103,6 +103,26 @@ test.describe('compare page shell', () => {
     await expect(page).toHaveURL(/\/debug-images$/);
   });
 
+  test('+ at 1280×800: the dialog leaves out Started and Iterations so that the demo names are shown whole', async ({ page, request }) => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    const ids = await taskIds(request, [DEMO.best, DEMO.baseline]);
+    await page.goto(compareUrl(ids, 'details'));
+    await page.getByRole('button', { name: 'Add or remove tasks', exact: true }).click();
+    const dialog = page.getByRole('dialog');
+    await expect(dialog.locator('tr[data-task-id]').nth(5)).toBeVisible();
+    const headers = await dialog.getByRole('columnheader').allTextContents();
+    expect(headers.map((h) => h.trim())).toEqual(expect.arrayContaining(['Name', 'User', 'Last update']));
+    expect(headers.some((h) => /Started|Iterations/.test(h))).toBe(false);
+    const cut = await dialog
+      .locator('td.name-cell app-middle-ellipsis')
+      .evaluateAll((names) =>
+        names
+          .filter((n) => [...n.querySelectorAll<HTMLElement>('.head, .tail')].some((p) => p.scrollWidth > p.clientWidth + 1))
+          .map((n) => n.title),
+      );
+    expect(cut).toEqual([]);
+  });
+
   test('+ with a task the link names but the server does not have: it is not counted, and APPLY drops it', async ({ page, request }) => {
     const ids = await taskIds(request, [DEMO.best, DEMO.baseline]);
     const unknown = 'f'.repeat(32);

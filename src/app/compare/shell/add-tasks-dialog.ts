@@ -35,7 +35,7 @@ const LOADING_PAGE: TablePage = { tasks: [], hasMore: false, total: null, error:
 export function openAddTasksDialog(injector: Injector, data: AddTasksDialogData): Observable<string[] | undefined> {
   return injector
     .get(MatDialog)
-    .open<AddTasksDialog, AddTasksDialogData, string[]>(AddTasksDialog, { data, width: '1100px', maxWidth: '96vw', height: '80vh' })
+    .open<AddTasksDialog, AddTasksDialogData, string[]>(AddTasksDialog, { data, width: '1240px', maxWidth: '96vw', height: '80vh' })
     .afterClosed();
 }
 

@@ -68,7 +68,9 @@ export class TaskTable {
   readonly pageChange = output<{ pageIndex: number; pageSize: number }>();
   readonly selectionChange = output<string[]>();
 
-  protected readonly columnCount = 10;
+  /** Fewer columns (no Started, no Iterations), where the table shares a narrower box (the + dialog): the names keep their room. */
+  readonly compact = input(false);
+  protected readonly columnCount = computed(() => (this.compact() ? 8 : 10));
   protected readonly pageSizes = PAGE_SIZES;
   private readonly anchorId = signal<string | null>(null);
   /**
