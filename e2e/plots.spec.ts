@@ -288,7 +288,10 @@ test.describe('plots fit their cards', () => {
     expect(names.every((n) => n.length > 60)).toBe(true);
   });
 
-  test('side-by-side panel titles stay inside their panels; the heading holds the whole name', async ({ page, request }) => {
+  test('side-by-side panel titles stay inside their panels, clear of the full-screen button; the heading holds the whole name', async ({
+    page,
+    request,
+  }) => {
     const ids = await taskIds(request, [DEMO.baseline, DEMO.best, DEMO.failed]);
     await page.goto(`${compareUrl(ids, 'metrics-plots')}?plotsSearch=confusion`);
     const panels = page.locator('[data-testid="plot-card"][data-key="Confusion Matrix/test"] [data-testid="task-panel"]');
@@ -300,6 +303,8 @@ test.describe('plots fit their cards', () => {
       const title = (await panel.locator('.gtitle').boundingBox())!;
       expect(title.x).toBeGreaterThanOrEqual(svg.x);
       expect(title.x + title.width).toBeLessThanOrEqual(svg.x + svg.width);
+      const button = (await panel.getByRole('button', { name: 'Show full screen' }).boundingBox())!;
+      expect(title.x).toBeGreaterThanOrEqual(button.x + button.width);
       const heading = panel.getByRole('heading', { level: 4 });
       await expect(heading).toHaveAttribute('title', (await heading.textContent())!.trim());
     }

@@ -15,6 +15,8 @@ const COLORBAR_TRACES = new Set(['heatmap', 'contour', 'histogram2d', 'histogram
 const MAX_LABEL_CHARS = 18;
 /** About the width of a character of a chart title (Plotly draws titles at 1.4 times the font's 12 px). */
 const TITLE_CHAR_PX = 9;
+/** What a centred title keeps clear on each side: the full-screen button (4 px in, 24 px wide) and a gap. */
+const TITLE_SIDE_PX = 40;
 /** About the width of a character of a legend entry (12 px font). */
 const LEGEND_CHAR_PX = 7.5;
 
@@ -59,7 +61,7 @@ export function fitFigure(figure: PlotFigure, width: number): PlotFigure {
     changed = true;
   }
   const title = layoutTitle(figure);
-  const titleChars = Math.max(8, Math.floor((width - 48) / TITLE_CHAR_PX));
+  const titleChars = Math.max(8, Math.floor((width - 2 * TITLE_SIDE_PX) / TITLE_CHAR_PX));
   if (width > 0 && title && plainText(title).length > titleChars) {
     const titleLayout = typeof layout['title'] === 'object' ? (layout['title'] as object) : {};
     layout['title'] = { ...titleLayout, text: sanitizeText(middleEllipsis(plainText(title), titleChars)) };
