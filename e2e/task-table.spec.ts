@@ -101,6 +101,7 @@ test.describe('task table', () => {
     await expect(header).toBeVisible();
   });
   for (const viewport of [
+    { width: 1024, height: 700 },
     { width: 1280, height: 800 },
     { width: 1920, height: 1080 },
   ]) {
@@ -126,6 +127,13 @@ test.describe('task table', () => {
         .evaluateAll((headers) => headers.map((h) => ({ name: h.textContent!.trim(), width: h.getBoundingClientRect().width })));
       const name = widths.find((w) => w.name.startsWith('Name'))!;
       for (const other of widths.filter((w) => w !== name)) expect(name.width, other.name).toBeGreaterThan(other.width + 40);
+      // Narrower than 1180 px, Started and Iterations make room for it.
+      const shown = widths.filter((w) => w.width > 0).map((w) => w.name);
+      for (const column of ['Started', 'Iterations'])
+        expect(
+          shown.some((n) => n.startsWith(column)),
+          column,
+        ).toBe(viewport.width >= 1180);
     });
   }
 });
