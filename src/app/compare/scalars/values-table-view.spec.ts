@@ -106,4 +106,32 @@ describe('ValuesTableView', () => {
     );
     el.remove();
   });
+
+  it('as differences: a value whose base has none is shown as the value, said so, not as a dash', async () => {
+    const base = { value: null, iteration: null, isMax: false, isMin: false, delta: null, deltaPercent: null };
+    const other = { value: 0.9073, iteration: null, isMax: true, isMin: false, delta: null, deltaPercent: null };
+    const both = { value: 0.5, iteration: null, isMax: false, isMin: true, delta: 0.25, deltaPercent: 100 };
+    const { fixture, el } = render(
+      [
+        { key: 'k', metric: 'Summary', variant: 'test_accuracy', cells: [base, other] },
+        { key: 'l', metric: 'loss', variant: 'val', cells: [{ ...both, value: 0.25, delta: 0, deltaPercent: 0 }, both] },
+      ],
+      [
+        { id: 'a', displayName: 'A', color: '#000', isBase: true },
+        { id: 'b', displayName: 'B', color: '#111', isBase: false },
+      ],
+      true,
+    );
+    fixture.detectChanges();
+    await fixture.whenStable();
+    const cells = (metric: string) =>
+      Array.from(el.querySelectorAll<HTMLElement>(`tr[data-metric="${metric}"] [data-testid="value-cell"]`)).map((c) => ({
+        text: c.textContent!.trim(),
+        title: c.title,
+      }));
+    expect(cells('Summary')[0].text).toBe('–');
+    expect(cells('Summary')[1].text).toBe('0.9073 (no base)');
+    expect(cells('Summary')[1].title).toContain('the base task has no value');
+    expect(cells('loss')[1].text).toBe('+0.25 (+100.0%)');
+  });
 });

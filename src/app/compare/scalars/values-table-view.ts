@@ -137,14 +137,17 @@ export class ValuesTableView {
     return value === null ? '–' : formatValue(value);
   }
 
+  /** A cell as a difference from the base; where the base has no value, the value itself, said so. */
   protected delta(cell: ValueCell): string {
-    return cell.value === null ? '–' : formatDelta(cell) || '–';
+    if (cell.value === null) return '–';
+    return formatDelta(cell) || `${formatValue(cell.value)} (no base)`;
   }
 
   protected tooltip(cell: ValueCell): string {
     if (cell.value === null) return 'Not reported';
     const at = cell.iteration !== null ? ` (${this.valueType()} reached at iteration ${cell.iteration})` : '';
-    const delta = cell.delta !== null ? `\nvs base: ${formatDelta(cell)}` : '';
+    const delta =
+      cell.delta !== null ? `\nvs base: ${formatDelta(cell)}` : this.showDelta() ? '\nthe base task has no value to compare with' : '';
     return `${cell.value}${at}${delta}`;
   }
 }
