@@ -76,6 +76,24 @@ test.describe('scalars: values', () => {
     await expect(row.getByTestId('value-cell').nth(1)).toContainText('%');
   });
 
+  test('as differences from a running base, a metric only the other task has shows its value, marked no base', async ({
+    page,
+    request,
+  }) => {
+    const ids = await taskIds(request, [DEMO.running, DEMO.baseline]);
+    const metrics = await lastMetrics(request, ids);
+    const onlyOther = [...metrics[1].keys()].find((key) => !metrics[0].has(key))!;
+    expect(onlyOther).toBeTruthy();
+    const value = metrics[1].get(onlyOther)!.value;
+    await page.goto(compareUrl(ids, 'scalars/values', 'diff=1'));
+    const metric = onlyOther.slice(0, onlyOther.indexOf('/'));
+    const variant = onlyOther.slice(onlyOther.indexOf('/') + 1);
+    const cells = valueRow(page, metric, variant).getByTestId('value-cell');
+    await expect(cells.nth(0)).toHaveText('–');
+    await expect(cells.nth(1)).toHaveText(`${Number(value.toPrecision(6))} (no base)`);
+    await expect(cells.nth(1)).toHaveAttribute('title', /the base task has no value/);
+  });
+
   test('the CSV holds exactly the filtered table, by task name, at full precision', async ({ page, request }) => {
     const ids = await taskIds(request, [DEMO.best, DEMO.baseline]);
     const metrics = await lastMetrics(request, ids);
