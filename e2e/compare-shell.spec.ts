@@ -118,7 +118,7 @@ test.describe('compare page shell', () => {
       .evaluateAll((names) =>
         names
           .filter((n) => [...n.querySelectorAll<HTMLElement>('.head, .tail')].some((p) => p.scrollWidth > p.clientWidth + 1))
-          .map((n) => n.title),
+          .map((n) => n.getAttribute('title')),
       );
     expect(cut).toEqual([]);
   });
