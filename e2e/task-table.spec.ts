@@ -127,6 +127,17 @@ test.describe('task table', () => {
         .evaluateAll((headers) => headers.map((h) => ({ name: h.textContent!.trim(), width: h.getBoundingClientRect().width })));
       const name = widths.find((w) => w.name.startsWith('Name'))!;
       for (const other of widths.filter((w) => w !== name)) expect(name.width, other.name).toBeGreaterThan(other.width + 40);
+      // A first tag wider than its cell is cut inside its chip, not by the cell's edge.
+      const tags = await page.locator('tr[data-task-id] .tags').evaluateAll((lists) =>
+        lists.flatMap((list) => {
+          const first = list.querySelector('.tag');
+          return first
+            ? [{ tag: first.textContent, within: first.getBoundingClientRect().right <= list.getBoundingClientRect().right + 0.5 }]
+            : [];
+        }),
+      );
+      expect(tags.length).toBeGreaterThan(5);
+      expect(tags.filter((t) => !t.within).map((t) => t.tag)).toEqual([]);
       // Narrower than 1180 px, Started and Iterations make room for it.
       const shown = widths.filter((w) => w.width > 0).map((w) => w.name);
       for (const column of ['Started', 'Iterations'])
