@@ -37,7 +37,7 @@ export interface StorePassOptions {
   onProgress?: (p: { runsDone: number; runs: number; bytesDone: number; bytes: number }) => void;
 }
 
-/** A run of the store as this importer knows it. */
+/** An artifact file as an earlier pass stored it: its size and time then, where it went, its hash. */
 interface StoredArtifact {
   size: number;
   mtimeMs: number;
@@ -45,6 +45,7 @@ interface StoredArtifact {
   hash: string;
 }
 
+/** A run of the store as this importer knows it. */
 interface KnownRun {
   /** Its files' sizes and times when it was last imported. */
   signature: string;

@@ -17,6 +17,7 @@ import {
   skip,
   startWith,
   switchMap,
+  tap,
   withLatestFrom,
 } from 'rxjs';
 import { Task } from '../../core/api/models';
@@ -76,7 +77,7 @@ export const refreshChangedTaskDetails = createEffect(
       distinctUntilChanged(),
       skip(1),
       withLatestFrom(store.select(compareFeature.selectChangedTaskIds), store.select(taskDetailsFeature.selectLoadedIds)),
-      map(([, changed, loaded]) => {
+      tap(([, changed, loaded]) => {
         for (const id of changed) if (loaded?.includes(id)) stale.add(id);
       }),
     );

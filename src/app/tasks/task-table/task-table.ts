@@ -31,6 +31,7 @@ export interface TableFilters {
  */
 @Component({
   selector: 'app-task-table',
+  host: { '[class.compact]': 'compact()' },
   imports: [
     DatePipe,
     NgTemplateOutlet,
@@ -68,9 +69,12 @@ export class TaskTable {
   readonly pageChange = output<{ pageIndex: number; pageSize: number }>();
   readonly selectionChange = output<string[]>();
 
-  /** Fewer columns (no Started, no Iterations), where the table shares a narrower box (the + dialog): the names keep their room. */
+  /**
+   * Fewer columns (no Started, no Iterations), where the table shares a narrower box (the + dialog):
+   * the names keep their room. The same columns a narrow window leaves out (task-table.scss).
+   */
   readonly compact = input(false);
-  protected readonly columnCount = computed(() => (this.compact() ? 8 : 10));
+  protected readonly columnCount = 10;
   protected readonly pageSizes = PAGE_SIZES;
   private readonly anchorId = signal<string | null>(null);
   /**
